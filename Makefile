@@ -1,0 +1,61 @@
+# journeyc — build, test and run from a fresh Debian machine.
+#   make run    installs missing system packages, builds, checks (and later renders) the samples
+#   make test   installs missing system packages, builds and runs every test
+SHELL := /bin/bash
+PREFIX ?= /usr/local
+SWIFT ?= swift
+BIN := .build/release/journeyc
+
+# System packages the toolchain needs: Cairo and Pango for drawing and text layout,
+# Noto fonts so CJK, Arabic, Hebrew and emoji text render as glyphs.
+APT_PACKAGES := pkg-config libcairo2-dev libpango1.0-dev \
+                fonts-noto-core fonts-noto-cjk fonts-noto-color-emoji
+
+SAMPLES := $(wildcard samples/*.journey)
+
+.PHONY: all deps build run test bench install uninstall clean golden
+
+all: build
+
+# Installs only what is absent, so a machine that has everything never calls apt.
+deps:
+	@missing=""; \
+	for p in $(APT_PACKAGES); do \
+	  dpkg-query -W -f='$${Status}' $$p 2>/dev/null | grep -q 'install ok installed' || missing="$$missing $$p"; \
+	done; \
+	if [ -n "$$missing" ]; then \
+	  echo "deps: installing$$missing"; \
+	  sudo=""; [ "$$(id -u)" = 0 ] || sudo="sudo"; \
+	  export DEBIAN_FRONTEND=noninteractive; \
+	  $$sudo apt-get update -q && $$sudo apt-get install -y -q --no-install-recommends $$missing; \
+	fi
+
+build: deps
+	$(SWIFT) build -c release --product journeyc
+
+run: build
+	@echo "== journeyc check samples/*.journey"
+	$(BIN) check $(SAMPLES)
+	@echo "== every sample checks clean"
+
+test: deps
+	$(SWIFT) build --build-tests
+	$(SWIFT) test --skip-build
+
+# Rewrites golden files (samples/errors/*.expected, Tests/Cases/**/expected.*); review with git diff.
+golden: deps
+	JOURNEYC_UPDATE_GOLDEN=1 $(SWIFT) test
+
+bench: deps
+	$(SWIFT) build -c release --product journeyc --product journeyc-bench
+	.build/release/journeyc-bench
+
+install: build
+	install -d $(DESTDIR)$(PREFIX)/bin
+	install -m 755 $(BIN) $(DESTDIR)$(PREFIX)/bin/journeyc
+
+uninstall:
+	rm -f $(DESTDIR)$(PREFIX)/bin/journeyc
+
+clean:
+	rm -rf .build

@@ -1,0 +1,35 @@
+// swift-tools-version: 6.0
+// journeyc — a compiler for customer journey maps written as code.
+// One target per pipeline stage; dependencies point downstream only (see STYLE.md):
+//   JourneySyntax → JourneySemantics → (JourneyLayout → JourneyRender) → JourneyCLI → journeyc
+import PackageDescription
+
+let package = Package(
+    name: "journeyc",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "journeyc", targets: ["journeyc"]),
+        .executable(name: "journeyc-bench", targets: ["JourneyBench"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+    ],
+    targets: [
+        // Source text, tokens, lexer, AST, parser, diagnostics. Foundation only.
+        .target(name: "JourneySyntax"),
+        // AST → resolved Model, with the semantic rules.
+        .target(name: "JourneySemantics", dependencies: ["JourneySyntax"]),
+        // The command-line driver as a library, so tests can run it in-process.
+        .target(name: "JourneyCLI", dependencies: [
+            "JourneySyntax", "JourneySemantics",
+            .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        ]),
+        .executableTarget(name: "journeyc", dependencies: ["JourneyCLI"]),
+        // `make bench`: generates seeded maps and measures the front end.
+        .executableTarget(name: "JourneyBench", dependencies: ["JourneySyntax", "JourneySemantics"]),
+
+        .testTarget(name: "JourneySyntaxTests", dependencies: ["JourneySyntax"]),
+        .testTarget(name: "JourneySemanticsTests", dependencies: ["JourneySyntax", "JourneySemantics"]),
+        .testTarget(name: "JourneyCLITests", dependencies: ["JourneyCLI", "JourneySyntax", "JourneySemantics"]),
+    ]
+)

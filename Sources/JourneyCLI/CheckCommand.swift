@@ -1,0 +1,52 @@
+// `journeyc check FILE...`: diagnostics for CI and editors. Prints nothing for a clean map.
+
+import ArgumentParser
+import JourneySemantics
+import JourneySyntax
+
+struct CheckCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "check",
+        abstract: "Check journey maps and report every problem.",
+        discussion: """
+            Prints nothing when the maps are clean. Exit status: 0 when clean or only warnings, \
+            1 when any map has errors (or warnings, with --strict), 2 on usage errors or \
+            unreadable input. Use - to read a map from standard input.
+            """)
+
+    @ArgumentParser.Argument(help: "The .journey files to check (- for standard input).")
+    var files: [String]
+
+    @Flag(help: "Treat warnings as errors.")
+    var strict = false
+
+    @OptionGroup var diagnostics: DiagnosticOptions
+
+    func validate() throws {
+        if files.isEmpty { throw ValidationError("give at least one .journey file (or - for standard input)") }
+        if files.filter({ $0 == "-" }).count > 1 { throw ValidationError("standard input (-) can be read only once") }
+    }
+
+    func run() throws {
+        let io = IOContext.current
+        var reporter = DiagnosticReporter(options: diagnostics, io: io)
+        var status = ExitStatus.success
+        for path in files {
+            let file: SourceFile
+            do {
+                file = try Input.load(path, io: io)
+            } catch {
+                reporter.reportInputError(error, path: path)
+                status = max(status, ExitStatus.usage)
+                continue
+            }
+            let result = Frontend.check(file)
+            reporter.report(result.diagnostics, in: file, promote: strict)
+            if result.hasErrors || (strict && !result.diagnostics.isEmpty) {
+                status = max(status, ExitStatus.failure)
+            }
+        }
+        reporter.summarize(files: files.count)
+        if status != ExitStatus.success { throw ExitCode(status) }
+    }
+}

@@ -1,0 +1,97 @@
+// DiagnosticOutput: the options every command that reports diagnostics shares, and the
+// one place that prints them (text to stderr, or JSON lines to stdout).
+
+import ArgumentParser
+import JourneySyntax
+
+enum DiagnosticsFormat: String, ExpressibleByArgument, CaseIterable {
+    case text, json
+}
+
+enum ColorChoice: String, ExpressibleByArgument, CaseIterable {
+    case auto, always, never
+}
+
+struct DiagnosticOptions: ParsableArguments {
+    @Option(name: .customLong("diagnostics-format"),
+            help: "How diagnostics are written: text (to stderr) or json (one object per line, to stdout).")
+    var format: DiagnosticsFormat = .text
+
+    @Option(help: "Colour in text diagnostics: auto (on a terminal), always or never.")
+    var color: ColorChoice = .auto
+
+    @Option(name: .customLong("error-limit"),
+            help: "Show at most this many diagnostics per file; 0 shows all.")
+    var errorLimit: Int = 100
+}
+
+struct DiagnosticReporter {
+    let options: DiagnosticOptions
+    let io: IOContext
+    private(set) var errors = 0
+    private(set) var warnings = 0
+
+    init(options: DiagnosticOptions, io: IOContext) {
+        self.options = options
+        self.io = io
+    }
+
+    private var useColor: Bool {
+        switch options.color {
+        case .always: true
+        case .never: false
+        case .auto: io.stderrIsTerminal && io.environment["NO_COLOR"] == nil && io.environment["TERM"] != "dumb"
+        }
+    }
+
+    /// Prints a file's diagnostics; `promote` turns warnings into errors (--strict).
+    mutating func report(_ diagnostics: [Diagnostic], in file: SourceFile, promote: Bool = false) {
+        let printer = DiagnosticPrinter(useColor: useColor)
+        let limit = options.errorLimit > 0 ? options.errorLimit : Int.max
+        var shown = 0
+        var text = ""
+        for var d in diagnostics {
+            if promote, d.severity == .warning { d.severity = .error }
+            if d.severity == .error { errors += 1 } else if d.severity == .warning { warnings += 1 }
+            guard shown < limit else { continue }
+            shown += 1
+            switch options.format {
+            case .text: text += printer.render(d, in: file) + "\n\n"
+            case .json: text += d.json(in: file).serialized() + "\n"
+            }
+        }
+        if diagnostics.count > shown {
+            let hidden = diagnostics.count - shown
+            let note = Diagnostic(.tooManyErrors, "\(hidden) more diagnostic\(hidden == 1 ? "" : "s") not shown",
+                                  at: diagnostics[shown].range, help: "use --error-limit 0 to see them all")
+            switch options.format {
+            case .text: text += "\(file.path): note: \(note.message) (\(note.help!))\n\n"
+            case .json: text += note.json(in: file).serialized() + "\n"
+            }
+        }
+        guard !text.isEmpty else { return }
+        if options.format == .json { io.writeOut(text) } else { io.writeErr(text) }
+    }
+
+    /// "2 errors, 1 warning" on stderr after text diagnostics; nothing when clean.
+    func summarize(files: Int) {
+        guard options.format == .text, errors + warnings > 0 else { return }
+        var parts: [String] = []
+        if errors > 0 { parts.append("\(errors) error\(errors == 1 ? "" : "s")") }
+        if warnings > 0 { parts.append("\(warnings) warning\(warnings == 1 ? "" : "s")") }
+        io.writeErr(parts.joined(separator: ", ") + (files > 1 ? " in \(files) files" : "") + "\n")
+    }
+
+    /// An input that could not be read, in the same format as diagnostics.
+    func reportInputError(_ error: Error, path: String) {
+        switch options.format {
+        case .text:
+            let label = useColor ? "\u{1B}[1;31merror\u{1B}[0m" : "error"
+            io.writeErr("journeyc: \(label): \(error)\n")
+        case .json:
+            let json = JSONValue.object([("file", .string(path)), ("severity", .string("error")),
+                                         ("code", .string("io")), ("message", .string("\(error)"))])
+            io.writeOut(json.serialized() + "\n")
+        }
+    }
+}

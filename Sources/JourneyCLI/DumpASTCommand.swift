@@ -1,0 +1,40 @@
+// `journeyc dump-ast FILE`: the syntax tree with source ranges, for debugging the front end.
+
+import ArgumentParser
+import JourneySyntax
+
+struct DumpASTCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "dump-ast",
+        abstract: "Print the syntax tree of a map with source ranges (line:column).")
+
+    enum Format: String, ExpressibleByArgument, CaseIterable { case text, json }
+
+    @ArgumentParser.Argument(help: "The .journey file (- for standard input).")
+    var file: String
+
+    @Option(help: "text (an indented tree) or json.")
+    var format: Format = .text
+
+    @OptionGroup var diagnostics: DiagnosticOptions
+
+    func run() throws {
+        let io = IOContext.current
+        var reporter = DiagnosticReporter(options: diagnostics, io: io)
+        let source: SourceFile
+        do {
+            source = try Input.load(file, io: io)
+        } catch {
+            reporter.reportInputError(error, path: file)
+            throw ExitCode(ExitStatus.usage)
+        }
+        let (tree, parseDiagnostics) = Parser.parse(source)
+        switch format {
+        case .text: io.writeOut(ASTDump.text(tree))
+        case .json: io.writeOut(ASTDump.json(tree).serialized() + "\n")
+        }
+        // Syntax errors are reported too; the tree is still printed (missing parts left out).
+        reporter.report(parseDiagnostics, in: source)
+        if parseDiagnostics.hasErrors { throw ExitCode(ExitStatus.failure) }
+    }
+}

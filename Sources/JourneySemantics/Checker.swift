@@ -1,0 +1,411 @@
+// Checker: SyntaxTree → JourneyModel + diagnostics.
+// Resolves references (personas, channels), applies defaults, validates values and
+// placement, and runs the file-wide rules (ids, indentation, unused personas, empty stages).
+// It never stops at the first problem: the model it returns is a best effort, complete
+// when there are no errors. Consumers must not draw a model whose diagnostics have errors.
+
+import JourneySyntax
+
+public struct CheckResult: Sendable {
+    public var model: JourneyModel
+    /// Parser and checker diagnostics, in source order.
+    public var diagnostics: [Diagnostic]
+    public var tree: SyntaxTree
+
+    public var hasErrors: Bool { diagnostics.hasErrors }
+}
+
+public enum Frontend {
+    /// Lex, parse and check one file.
+    public static func check(_ file: SourceFile) -> CheckResult {
+        let (tree, parseDiagnostics) = Parser.parse(file)
+        var checker = Checker(tree: tree)
+        let model = checker.run()
+        let all = (parseDiagnostics + checker.diagnostics).sortedBySource()
+        return CheckResult(model: model, diagnostics: all, tree: tree)
+    }
+}
+
+public struct Checker {
+    let tree: SyntaxTree
+    var diagnostics: [Diagnostic] = []
+    var personaIDs: [String] = []
+    var channels: [String: Channel] = [:]
+    var channelOrder: [String] = []
+    /// Personas referenced by id, and whether any emotion applies to everyone.
+    var usedPersonas: Set<String> = []
+    var hasEmotionForEveryone = false
+    var scale = EmotionScale.standard
+    var scaleWasDeclared = false
+
+    public init(tree: SyntaxTree) {
+        self.tree = tree
+    }
+
+    public mutating func run() -> JourneyModel {
+        IDRegistry.check(tree, into: &diagnostics)
+        IndentationRule.check(tree, into: &diagnostics)
+
+        // Declarations first, so references resolve whatever the order in the file.
+        let journeys = tree.statements.filter { $0.keyword == .journey }
+        var model = JourneyModel(title: "", scale: .standard, personas: [], customChannels: [], stages: [],
+                                 range: SourceRange(0, tree.file.bytes.count))
+        if let journey = journeys.first {
+            buildJourney(journey, into: &model)
+            for extra in journeys.dropFirst() {
+                report(.duplicateJourney, "a map has one journey; this is a second", extra.keywordRange,
+                       help: "split the file into one map per journey, or turn this one into a stage",
+                       notes: [DiagnosticNote("the journey starts here", at: journey.keywordRange)])
+            }
+        } else {
+            report(.missingJourney, "the map has no journey title", SourceRange.point(tree.file.contentStart),
+                   help: "start the file with a title line, like `journey \"Buying running shoes online\"`")
+        }
+        scale = model.scale
+        for statement in tree.statements where statement.keyword == .persona {
+            personaIDs.append(statement.identifier(.id) ?? "")
+        }
+        for statement in tree.statements where statement.keyword == .channel {
+            if let channel = buildChannel(statement) { model.customChannels.append(channel) }
+        }
+        for statement in tree.statements {
+            switch statement.keyword {
+            case .persona:
+                model.personas.append(buildPersona(statement))
+            case .stage:
+                model.stages.append(buildStage(statement))
+            case .touchpoint:
+                report(.touchpointOutsideStage, "touchpoint \(Describe.element(statement)) is not inside a stage",
+                       statement.keywordRange,
+                       help: "add a stage line above it, like `stage awareness \"Awareness\"`")
+            case .journey, .channel:
+                break
+            default:
+                reportMisplaced(statement, owner: nil)
+            }
+        }
+        UsageRules.check(model, tree: tree, usedPersonas: usedPersonas,
+                         hasEmotionForEveryone: hasEmotionForEveryone, into: &diagnostics)
+        return model
+    }
+
+    // MARK: - Elements
+
+    mutating func buildJourney(_ s: Statement, into model: inout JourneyModel) {
+        model.title = requireText(s, .title, what: "the journey's title", code: .missingTitle) ?? ""
+        model.range = s.range
+        for a in attributes(of: s, allowed: Placement.journey) {
+            switch a.keyword {
+            case .description: model.description = a.string(.text)
+            case .owner: model.owner = a.string(.text)
+            case .version: model.version = a.string(.text)
+            case .scale:
+                if let parsed = ValueRules.scale(a, into: &diagnostics) {
+                    model.scale = parsed
+                    scaleWasDeclared = true
+                }
+            default: break
+            }
+        }
+    }
+
+    mutating func buildPersona(_ s: Statement) -> Persona {
+        let id = s.identifier(.id) ?? ""
+        var persona = Persona(id: id, name: s.string(.label) ?? id, description: nil, goals: [], color: nil, range: s.range)
+        if s.argument(.label) != nil { _ = requireText(s, .label, what: "a persona's name") }
+        for a in attributes(of: s, allowed: Placement.persona) {
+            switch a.keyword {
+            case .description: persona.description = a.string(.text)
+            case .goal: if let g = a.string(.text) { persona.goals.append(g) }
+            case .color: persona.color = ValueRules.color(a, into: &diagnostics)
+            default: break
+            }
+        }
+        return persona
+    }
+
+    mutating func buildChannel(_ s: Statement) -> CustomChannel? {
+        guard let id = s.identifier(.id) else { return nil }
+        if let builtin = BuiltinChannel(rawValue: id) {
+            report(.duplicateID, "'\(id)' is a built-in channel", s.argument(.id)!.range,
+                   help: "use `via \(builtin.rawValue)` directly, or give the custom channel another identifier")
+            return nil
+        }
+        var channel = CustomChannel(id: id, label: s.string(.label) ?? id, description: nil, range: s.range)
+        for a in attributes(of: s, allowed: Placement.channel) where a.keyword == .description {
+            channel.description = a.string(.text)
+        }
+        if channels[id] == nil {
+            channels[id] = .custom(id: id, label: channel.label)
+            channelOrder.append(id)
+        }
+        return channel
+    }
+
+    mutating func buildStage(_ s: Statement) -> Stage {
+        let id = s.identifier(.id)
+        if s.argument(.label) != nil { _ = requireText(s, .label, what: "a stage's name") }
+        var stage = Stage(id: id, label: s.string(.label) ?? id ?? "", goal: nil, description: nil, touchpoints: [],
+                          pains: [], opportunities: [], metrics: [], evidence: [], range: s.range)
+        for child in s.children {
+            if child.keyword == .touchpoint {
+                stage.touchpoints.append(buildTouchpoint(child))
+                continue
+            }
+            guard Placement.stage.contains(child.keyword) else {
+                reportMisplaced(child, owner: s)
+                continue
+            }
+            checkSingleValued(child, among: s.children)
+            switch child.keyword {
+            case .description: stage.description = child.string(.text)
+            case .goal: stage.goal = child.string(.text)
+            case .pain: if let p = buildPain(child) { stage.pains.append(p) }
+            case .opportunity: if let o = buildOpportunity(child) { stage.opportunities.append(o) }
+            case .metric: if let m = buildMetric(child) { stage.metrics.append(m) }
+            case .evidence: if let e = buildEvidence(child) { stage.evidence.append(e) }
+            default: break
+            }
+        }
+        return stage
+    }
+
+    mutating func buildTouchpoint(_ s: Statement) -> Touchpoint {
+        let id = s.identifier(.id)
+        if s.argument(.label) != nil { _ = requireText(s, .label, what: "a touchpoint's label") }
+        var tp = Touchpoint(id: id, label: s.string(.label) ?? id ?? "", channel: nil, description: nil, owner: nil,
+                            actor: nil, emotions: [], pains: [], delights: [], opportunities: [], quotes: [],
+                            metrics: [], evidence: [], range: s.range)
+        if let via = s.property(.via), case .identifier(let name) = via.value {
+            tp.channel = resolveChannel(name, at: via.valueRange)
+        }
+        for a in attributes(of: s, allowed: Placement.touchpoint) {
+            switch a.keyword {
+            case .description: tp.description = a.string(.text)
+            case .owner: tp.owner = a.string(.text)
+            case .actor: tp.actor = a.string(.text)
+            case .emotion:
+                if let e = buildEmotion(a, existing: tp.emotions) { tp.emotions.append(e) }
+            case .pain: if let p = buildPain(a) { tp.pains.append(p) }
+            case .delight:
+                if let text = requireText(a, .text, what: "a delight") {
+                    tp.delights.append(Delight(id: a.identifier(.id), text: text, range: a.range))
+                }
+            case .opportunity: if let o = buildOpportunity(a) { tp.opportunities.append(o) }
+            case .quote:
+                if let text = requireText(a, .text, what: "a quote") {
+                    let persona = a.argument(.persona).flatMap { resolvePersona($0) }
+                    tp.quotes.append(Quote(persona: persona, text: text, range: a.range))
+                }
+            case .metric: if let m = buildMetric(a) { tp.metrics.append(m) }
+            case .evidence: if let e = buildEvidence(a) { tp.evidence.append(e) }
+            default: break
+            }
+        }
+        return tp
+    }
+
+    // MARK: - Attributes
+
+    mutating func buildEmotion(_ s: Statement, existing: [Emotion]) -> Emotion? {
+        guard let valueArg = s.argument(.value), case .number(let number) = valueArg.value else { return nil }
+        var persona: String?
+        if let personaArg = s.argument(.persona) {
+            guard let id = resolvePersona(personaArg) else { return nil }
+            persona = id
+        } else {
+            hasEmotionForEveryone = true
+        }
+        guard number.suffix.isEmpty, number.currencySymbol == nil else {
+            report(.invalidValue, "an emotion is a plain number on the scale, not '\(tree.file.text(in: valueArg.range))'",
+                   valueArg.range, help: "write a value from \(scale.low) to \(scale.high), like \(scale.low < 0 ? "-1" : String(scale.high))")
+            return nil
+        }
+        if !scale.contains(number.value) {
+            let origin = scaleWasDeclared ? "the journey's `scale`" : "the default scale (set another with `scale` under the journey line)"
+            report(.emotionOutOfScale,
+                   "emotion \(number.digits) is outside the scale \(scale.low)..\(scale.high)", valueArg.range,
+                   help: "use a value from \(scale.low) to \(scale.high), as set by \(origin)")
+            return nil
+        }
+        if let previous = existing.first(where: { $0.persona == persona }) {
+            let who = persona.map { "persona '\($0)'" } ?? "everyone"
+            report(.duplicateEmotion, "a second emotion for \(who) on this touchpoint", s.range,
+                   help: persona == nil ? "give each persona its own line: `emotion maya -1`" : "keep one of them",
+                   notes: [DiagnosticNote("the first one is here", at: previous.range)])
+            return nil
+        }
+        return Emotion(persona: persona, value: number.value, feeling: s.string(.feeling), range: s.range)
+    }
+
+    mutating func buildPain(_ s: Statement) -> PainPoint? {
+        guard let text = requireText(s, .text, what: "a pain point") else { return nil }
+        var pain = PainPoint(id: s.identifier(.id), text: text, severity: nil, reach: nil, range: s.range)
+        pain.severity = s.property(.severity).flatMap { ValueRules.rating($0, into: &diagnostics) }
+        pain.reach = s.property(.reach).flatMap { ValueRules.share($0, into: &diagnostics) }
+        return pain
+    }
+
+    mutating func buildOpportunity(_ s: Statement) -> Opportunity? {
+        guard let text = requireText(s, .text, what: "an opportunity") else { return nil }
+        var o = Opportunity(id: s.identifier(.id), text: text, owner: nil, impact: nil, effort: nil, range: s.range)
+        if let owner = s.property(.owner), case .string(let name) = owner.value { o.owner = name }
+        o.impact = s.property(.impact).flatMap { ValueRules.rating($0, into: &diagnostics) }
+        o.effort = s.property(.effort).flatMap { ValueRules.rating($0, into: &diagnostics) }
+        return o
+    }
+
+    mutating func buildMetric(_ s: Statement) -> Metric? {
+        guard let name = requireText(s, .name, what: "a metric's name") else { return nil }
+        var metric = Metric(id: s.identifier(.id), name: name, value: nil, target: nil, range: s.range)
+        if let valueArg = s.argument(.value), case .quantity(let q) = valueArg.value {
+            guard let value = ValueRules.quantity(q, at: valueArg.range, file: tree.file, into: &diagnostics) else { return nil }
+            metric.value = value
+        }
+        if let t = s.property(.target), case .target(let comparison, let tq) = t.value,
+           let target = ValueRules.quantity(tq, at: t.valueRange, file: tree.file, into: &diagnostics) {
+            if let value = metric.value, !ValueRules.comparable(value.unit, target.unit) {
+                report(.unitMismatch, "the target is in \(Describe.unit(target.unit)) but the value is in \(Describe.unit(value.unit))",
+                       t.valueRange, help: "write the target in the value's unit, like `target <= \(Describe.example(value))`")
+            } else {
+                let direction = comparison.map { TargetDirection(rawValue: $0.rawValue)! } ?? .unspecified
+                if direction == .unspecified {
+                    report(.targetWithoutDirection, "say which way the target \(target.text) points", t.valueRange,
+                           help: "write `target <= \(target.text)` if lower is better, or `target >= \(target.text)` if higher is better")
+                }
+                metric.target = MetricTarget(direction: direction, quantity: target)
+            }
+        }
+        return metric
+    }
+
+    mutating func buildEvidence(_ s: Statement) -> Evidence? {
+        guard let kindArg = s.argument(.kind), case .identifier(let kindName) = kindArg.value else { return nil }
+        guard let kind = EvidenceKind(rawValue: kindName) else {
+            let all = EvidenceKind.allCases.map(\.rawValue)
+            report(.unknownEvidenceKind, "unknown kind of evidence '\(kindName)'", kindArg.range,
+                   help: Suggestions.closest(to: kindName, in: all).map { "did you mean '\($0)'?" }
+                       ?? "the kinds are \(all.joined(separator: ", "))")
+            return nil
+        }
+        guard let text = requireText(s, .text, what: "evidence") else { return nil }
+        var e = Evidence(id: s.identifier(.id), kind: kind, description: text, link: nil, file: nil, date: nil, range: s.range)
+        e.link = s.property(.link).flatMap { ValueRules.link($0, into: &diagnostics) }
+        e.file = s.property(.file).flatMap { ValueRules.filePath($0, into: &diagnostics) }
+        e.date = s.property(.date).flatMap { ValueRules.date($0, into: &diagnostics) }
+        return e
+    }
+
+    // MARK: - References
+
+    mutating func resolvePersona(_ arg: Argument) -> String? {
+        guard case .identifier(let id) = arg.value else { return nil }
+        if personaIDs.contains(id) {
+            usedPersonas.insert(id)
+            return id
+        }
+        let help: String
+        if let suggestion = Suggestions.closest(to: id, in: personaIDs) {
+            help = "did you mean '\(suggestion)'?"
+        } else if personaIDs.isEmpty {
+            help = "declare it first, like `persona \(id) \"Name\"`"
+        } else {
+            help = "the personas are \(personaIDs.map { "'\($0)'" }.joined(separator: ", ")); or declare `persona \(id) \"Name\"`"
+        }
+        report(.unknownPersona, "unknown persona '\(id)'", arg.range, help: help)
+        return nil
+    }
+
+    mutating func resolveChannel(_ name: String, at range: SourceRange) -> Channel? {
+        if let builtin = BuiltinChannel(rawValue: name) { return .builtin(builtin) }
+        if let custom = channels[name] { return custom }
+        let candidates = BuiltinChannel.allCases.map(\.rawValue) + channelOrder
+        let help = Suggestions.closest(to: name, in: candidates).map { "did you mean '\($0)'?" }
+            ?? "declare a custom channel first, like `channel \(name) \"\(name.prefix(1).uppercased() + name.dropFirst())\"`; built-in channels are \(BuiltinChannel.allCases.map(\.rawValue).joined(separator: ", "))"
+        report(.unknownChannel, "unknown channel '\(name)'", range, help: help)
+        return nil
+    }
+
+    // MARK: - Placement
+
+    /// The attributes of an element that it may hold; reports the others and repeated single values.
+    mutating func attributes(of s: Statement, allowed: Set<Keyword>) -> [Statement] {
+        var result: [Statement] = []
+        for child in s.children {
+            guard allowed.contains(child.keyword) else {
+                reportMisplaced(child, owner: s)
+                continue
+            }
+            checkSingleValued(child, among: s.children)
+            result.append(child)
+        }
+        return result
+    }
+
+    mutating func checkSingleValued(_ child: Statement, among siblings: [Statement]) {
+        guard Placement.singleValued.contains(child.keyword),
+              let first = siblings.first(where: { $0.keyword == child.keyword }),
+              first.range != child.range else { return }
+        report(.duplicateAttribute, "'\(child.keyword.rawValue)' is given twice for the same element", child.keywordRange,
+               help: "keep one line; the later one wins",
+               notes: [DiagnosticNote("first given here", at: first.range)])
+    }
+
+    mutating func reportMisplaced(_ s: Statement, owner: Statement?) {
+        let (message, help) = Placement.explain(s.keyword, in: owner)
+        report(.misplacedAttribute, message, s.keywordRange, help: help)
+    }
+
+    // MARK: - Helpers
+
+    /// The string for `role`, reported when it is empty or blank.
+    mutating func requireText(_ s: Statement, _ role: ArgumentRole, what: String,
+                              code: DiagnosticCode = .invalidValue) -> String? {
+        guard let arg = s.argument(role), case .string(let text) = arg.value else { return nil }
+        if text.allSatisfy({ $0.isWhitespace }) {
+            report(code, "\(what) cannot be empty", arg.range, help: "write the text between the quotes")
+            return nil
+        }
+        return text
+    }
+
+    mutating func report(_ code: DiagnosticCode, _ message: String, _ range: SourceRange,
+                         help: String? = nil, notes: [DiagnosticNote] = []) {
+        diagnostics.append(Diagnostic(code, message, at: range, help: help, notes: notes))
+    }
+}
+
+/// How elements and units are named in messages.
+enum Describe {
+    static func element(_ s: Statement) -> String {
+        if let id = s.identifier(.id) { return "'\(id)'" }
+        if let label = s.string(.label) ?? s.string(.title) ?? s.string(.text) {
+            let short = label.count > 40 ? String(label.prefix(39)) + "…" : label
+            return "\"\(short)\""
+        }
+        return ""
+    }
+
+    static func unit(_ unit: MetricUnit) -> String {
+        switch unit {
+        case .plain: "plain numbers"
+        case .percent: "%"
+        default: unit.symbol
+        }
+    }
+
+    static func example(_ q: Quantity) -> String {
+        switch q.unit {
+        case .plain: "100"
+        case .percent: "40%"
+        case .currency(let c) where c.count == 3: "100 \(c)"
+        case .currency(let c): "\(c)100"
+        case .seconds: "30s"
+        case .minutes: "5 min"
+        case .hours: "2 h"
+        case .days: "3 d"
+        case .count: "100 count"
+        case .score: "4.5 score"
+        }
+    }
+}

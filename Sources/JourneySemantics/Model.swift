@@ -1,0 +1,276 @@
+// Model: the resolved journey map, the input of layout and of every exporter.
+// Built by the Checker from a SyntaxTree. References are resolved (a persona id in an
+// emotion names a declared persona), defaults are applied (scale -2..2), and values are
+// validated, so consumers never re-check. Source ranges are kept for tools that point back.
+
+import JourneySyntax
+
+public struct JourneyModel: Sendable {
+    public var title: String
+    public var description: String?
+    public var owner: String?
+    public var version: String?
+    public var scale: EmotionScale
+    public var personas: [Persona]
+    /// Custom channels declared with `channel`, in source order.
+    public var customChannels: [CustomChannel]
+    public var stages: [Stage]
+    public var range: SourceRange
+
+    public func persona(_ id: String) -> Persona? { personas.first { $0.id == id } }
+
+    /// Every touchpoint in reading order.
+    public var touchpoints: [Touchpoint] { stages.flatMap(\.touchpoints) }
+}
+
+public struct EmotionScale: Equatable, Sendable {
+    public var low: Int
+    public var high: Int
+    /// The neutral baseline: 0 when the scale spans it, else its midpoint (3 on 1..5).
+    public var neutral: Double { (low...high).contains(0) ? 0 : Double(low + high) / 2 }
+
+    public static let standard = EmotionScale(low: -2, high: 2)
+
+    public func contains(_ value: Double) -> Bool { value >= Double(low) && value <= Double(high) }
+}
+
+public struct RGBColor: Equatable, Sendable, CustomStringConvertible {
+    public var red: UInt8, green: UInt8, blue: UInt8
+    public var description: String {
+        "#" + [red, green, blue].map { b in
+            let h = String(b, radix: 16, uppercase: true)
+            return h.count == 1 ? "0" + h : h
+        }.joined()
+    }
+}
+
+public struct Persona: Sendable {
+    public var id: String
+    public var name: String
+    public var description: String?
+    public var goals: [String]
+    /// Nil when the map does not set one: layout assigns a colour from the theme's palette.
+    public var color: RGBColor?
+    public var range: SourceRange
+}
+
+public struct CustomChannel: Sendable {
+    public var id: String
+    public var label: String
+    public var description: String?
+    public var range: SourceRange
+}
+
+public enum BuiltinChannel: String, CaseIterable, Sendable {
+    case web, mobileApp = "mobile-app", email, sms, phone, chat, social, search, ad, store, mail, event, partner, other
+
+    public var label: String {
+        switch self {
+        case .web: "Web"
+        case .mobileApp: "Mobile app"
+        case .email: "Email"
+        case .sms: "SMS"
+        case .phone: "Phone"
+        case .chat: "Chat"
+        case .social: "Social"
+        case .search: "Search"
+        case .ad: "Ad"
+        case .store: "Store"
+        case .mail: "Mail"
+        case .event: "Event"
+        case .partner: "Partner"
+        case .other: "Other"
+        }
+    }
+}
+
+public enum Channel: Equatable, Sendable {
+    case builtin(BuiltinChannel)
+    case custom(id: String, label: String)
+
+    public var id: String {
+        switch self {
+        case .builtin(let b): b.rawValue
+        case .custom(let id, _): id
+        }
+    }
+
+    public var label: String {
+        switch self {
+        case .builtin(let b): b.label
+        case .custom(_, let label): label
+        }
+    }
+}
+
+public struct Stage: Sendable {
+    /// Nil when the stage was written with a label only.
+    public var id: String?
+    public var label: String
+    public var goal: String?
+    public var description: String?
+    public var touchpoints: [Touchpoint]
+    public var pains: [PainPoint]
+    public var opportunities: [Opportunity]
+    public var metrics: [Metric]
+    public var evidence: [Evidence]
+    public var range: SourceRange
+}
+
+public struct Touchpoint: Sendable {
+    public var id: String?
+    public var label: String
+    public var channel: Channel?
+    public var description: String?
+    /// The team that owns this touchpoint.
+    public var owner: String?
+    /// Who or what the customer deals with.
+    public var actor: String?
+    /// Emotions as written, in source order; use `emotion(for:)` to resolve a persona's value.
+    public var emotions: [Emotion]
+    public var pains: [PainPoint]
+    public var delights: [Delight]
+    public var opportunities: [Opportunity]
+    public var quotes: [Quote]
+    public var metrics: [Metric]
+    public var evidence: [Evidence]
+    public var range: SourceRange
+
+    /// The persona's own emotion, else the one for everyone, else nil.
+    public func emotion(for personaID: String) -> Emotion? {
+        emotions.first { $0.persona == personaID } ?? emotions.first { $0.persona == nil }
+    }
+}
+
+public struct Emotion: Sendable {
+    /// Nil: the value applies to every persona that has no value of its own.
+    public var persona: String?
+    public var value: Double
+    public var feeling: String?
+    public var range: SourceRange
+}
+
+public struct PainPoint: Sendable {
+    public var id: String?
+    public var text: String
+    /// 1...5 when given.
+    public var severity: Int?
+    /// Share of customers affected, 0...1, when given.
+    public var reach: Double?
+    public var range: SourceRange
+}
+
+public struct Delight: Sendable {
+    public var id: String?
+    public var text: String
+    public var range: SourceRange
+}
+
+public struct Opportunity: Sendable {
+    public var id: String?
+    public var text: String
+    public var owner: String?
+    /// 1...5 when given.
+    public var impact: Int?
+    /// 1...5 when given.
+    public var effort: Int?
+    public var range: SourceRange
+}
+
+public struct Quote: Sendable {
+    public var persona: String?
+    public var text: String
+    public var range: SourceRange
+}
+
+public enum MetricUnit: Equatable, Sendable {
+    case plain, percent, seconds, minutes, hours, days, count, score
+    /// ISO 4217 code, or the symbol as written ($, €, £, ¥, ₹).
+    case currency(String)
+
+    /// Time units compare with each other after conversion to seconds.
+    public var secondsPerUnit: Double? {
+        switch self {
+        case .seconds: 1
+        case .minutes: 60
+        case .hours: 3600
+        case .days: 86400
+        default: nil
+        }
+    }
+
+    public var symbol: String {
+        switch self {
+        case .plain: ""
+        case .percent: "%"
+        case .seconds: "s"
+        case .minutes: "min"
+        case .hours: "h"
+        case .days: "d"
+        case .count: "count"
+        case .score: "score"
+        case .currency(let c): c
+        }
+    }
+}
+
+public struct Quantity: Equatable, Sendable {
+    /// The value in its unit, magnitudes applied: 1.2M → 1_200_000, 62% → 62.
+    public var value: Double
+    public var unit: MetricUnit
+    /// As written in the source, for display: "1.2M", "4.5 min", "€85".
+    public var text: String
+}
+
+public enum TargetDirection: String, Sendable {
+    case atMost = "<=", atLeast = ">=", below = "<", above = ">"
+    /// Written without a comparison: whether it is met cannot be told.
+    case unspecified = ""
+}
+
+public struct MetricTarget: Sendable {
+    public var direction: TargetDirection
+    public var quantity: Quantity
+
+    /// Whether `value` meets the target; nil when the direction is unspecified.
+    public func isMet(by value: Quantity) -> Bool? {
+        let v = value.value * (value.unit.secondsPerUnit ?? 1)
+        let t = quantity.value * (quantity.unit.secondsPerUnit ?? 1)
+        switch direction {
+        case .atMost: return v <= t
+        case .atLeast: return v >= t
+        case .below: return v < t
+        case .above: return v > t
+        case .unspecified: return nil
+        }
+    }
+}
+
+public struct Metric: Sendable {
+    public var id: String?
+    public var name: String
+    /// Nil for a metric that is named (and perhaps targeted) but not measured yet.
+    public var value: Quantity?
+    public var target: MetricTarget?
+    public var range: SourceRange
+
+    public var targetMet: Bool? {
+        guard let value else { return nil }
+        return target?.isMet(by: value)
+    }
+}
+
+public enum EvidenceKind: String, CaseIterable, Sendable {
+    case survey, analytics, interview, support, usabilityTest = "usability-test", sales, other
+}
+
+public struct Evidence: Sendable {
+    public var id: String?
+    public var kind: EvidenceKind
+    public var description: String
+    public var link: String?
+    public var file: String?
+    /// "YYYY", "YYYY-MM" or "YYYY-MM-DD".
+    public var date: String?
+    public var range: SourceRange
+}

@@ -1,0 +1,55 @@
+// Placement: which attribute each element may hold, as one table, and how to explain a
+// line that sits under an element that cannot hold it.
+
+import JourneySyntax
+
+enum Placement {
+    static let journey: Set<Keyword> = [.description, .owner, .version, .scale]
+    static let persona: Set<Keyword> = [.description, .goal, .color]
+    static let channel: Set<Keyword> = [.description]
+    static let stage: Set<Keyword> = [.description, .goal, .pain, .opportunity, .metric, .evidence, .touchpoint]
+    static let touchpoint: Set<Keyword> = [.description, .owner, .actor, .emotion, .pain, .delight, .opportunity,
+                                           .quote, .metric, .evidence]
+
+    /// Attributes an element holds at most once (a persona's goal repeats; lists repeat).
+    static let singleValued: Set<Keyword> = [.description, .owner, .actor, .version, .scale, .color]
+
+    static func allowed(in element: Keyword) -> Set<Keyword> {
+        switch element {
+        case .journey: journey
+        case .persona: persona
+        case .channel: channel
+        case .stage: stage
+        case .touchpoint: touchpoint
+        default: []
+        }
+    }
+
+    /// The elements that may hold `attribute`, in reading order.
+    static func holders(of attribute: Keyword) -> [Keyword] {
+        [.journey, .persona, .channel, .stage, .touchpoint].filter { allowed(in: $0).contains(attribute) }
+    }
+
+    /// Message and help for `attribute` written under `owner` (nil: before any element).
+    static func explain(_ attribute: Keyword, in owner: Statement?) -> (String, String) {
+        let holders = holders(of: attribute)
+        let holderList = holders.map { "a \($0.rawValue)" }.joined(separator: " or ")
+        guard let owner else {
+            return ("'\(attribute.rawValue)' must follow the element it belongs to",
+                    "write it below \(holderList) line")
+        }
+        let ownerName = "\(owner.keyword.rawValue) \(Describe.element(owner))"
+        let message = "\(owner.keyword.withArticle) cannot have '\(attribute.rawValue)'"
+        // The common slip: a stage's attribute written after the stage's touchpoints.
+        if owner.keyword == .touchpoint, holders.contains(.stage) {
+            return (message, "to give the stage a \(attribute.rawValue), move this line above the stage's first touchpoint")
+        }
+        if owner.keyword == .stage, holders.contains(.touchpoint) {
+            return (message, "\(attribute.noun)s belong to touchpoints: write it below a `touchpoint` line of \(ownerName)")
+        }
+        if holders.contains(.journey), !holders.contains(.touchpoint) {
+            return (message, "'\(attribute.rawValue)' belongs to the journey: move it below the `journey` line")
+        }
+        return (message, "'\(attribute.rawValue)' belongs to \(holderList)")
+    }
+}

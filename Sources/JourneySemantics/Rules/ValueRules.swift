@@ -1,0 +1,223 @@
+// ValueRules: validation of single values — ratings, shares, scales, colours, quantities,
+// links, file paths and dates. Each reports its own diagnostic and returns nil when invalid.
+
+import JourneySyntax
+
+enum ValueRules {
+    /// Severity, impact, effort: a whole number from 1 to 5.
+    static func rating(_ p: Property, into diagnostics: inout [Diagnostic]) -> Int? {
+        guard case .number(let n) = p.value else { return nil }
+        let meaning: String
+        switch p.name {
+        case .severity: meaning = "1 is a minor irritation, 5 stops the customer"
+        case .impact: meaning = "1 is a small improvement, 5 changes the journey"
+        default: meaning = "1 is a small task, 5 is a large project"
+        }
+        guard n.suffix.isEmpty, n.currencySymbol == nil, n.isInteger, (1...5).contains(n.value) else {
+            let problem = n.isInteger && n.suffix.isEmpty ? "is outside 1..5" : "must be a whole number from 1 to 5"
+            diagnostics.append(Diagnostic(.ratingOutOfRange, "\(p.name.rawValue) \(n.digits)\(n.suffix) \(problem)",
+                                          at: p.valueRange, help: "use 1, 2, 3, 4 or 5: \(meaning)"))
+            return nil
+        }
+        return Int(n.value)
+    }
+
+    /// Reach: a percentage of customers, 0%..100%, returned as a share 0...1.
+    static func share(_ p: Property, into diagnostics: inout [Diagnostic]) -> Double? {
+        guard case .number(let n) = p.value else { return nil }
+        guard (0...100).contains(n.value) else {
+            diagnostics.append(Diagnostic(.percentageOutOfRange, "\(p.name.rawValue) \(n.digits)% is not a share of customers",
+                                          at: p.valueRange, help: "use a percentage from 0% to 100%"))
+            return nil
+        }
+        return n.value / 100
+    }
+
+    static func scale(_ s: Statement, into diagnostics: inout [Diagnostic]) -> EmotionScale? {
+        guard let arg = s.argument(.range), case .range(let lo, let hi) = arg.value else { return nil }
+        guard lo.isInteger, hi.isInteger, lo.suffix.isEmpty, hi.suffix.isEmpty, lo.currencySymbol == nil, hi.currencySymbol == nil else {
+            diagnostics.append(Diagnostic(.invalidScale, "the scale's bounds must be whole numbers", at: arg.range,
+                                          help: "write a scale like -2..2, 1..5 or -5..5"))
+            return nil
+        }
+        guard lo.value < hi.value else {
+            diagnostics.append(Diagnostic(.invalidScale, "the scale \(lo.digits)..\(hi.digits) is empty or reversed", at: arg.range,
+                                          help: "write the lowest value first, like -2..2 or 1..5"))
+            return nil
+        }
+        guard hi.value - lo.value <= 100, abs(lo.value) <= 1000, abs(hi.value) <= 1000 else {
+            diagnostics.append(Diagnostic(.invalidScale, "the scale \(lo.digits)..\(hi.digits) is too wide", at: arg.range,
+                                          help: "a scale spans at most 100 steps, like -5..5 or 0..10"))
+            return nil
+        }
+        return EmotionScale(low: Int(lo.value), high: Int(hi.value))
+    }
+
+    static func color(_ s: Statement, into diagnostics: inout [Diagnostic]) -> RGBColor? {
+        guard let arg = s.argument(.text), case .string(let text) = arg.value else { return nil }
+        let hex = Array(text.utf8)
+        func nibble(_ c: UInt8) -> UInt8? {
+            switch c {
+            case 0x30...0x39: c - 0x30
+            case 0x41...0x46: c - 0x41 + 10
+            case 0x61...0x66: c - 0x61 + 10
+            default: nil
+            }
+        }
+        if hex.first == UInt8(ascii: "#"), hex.count == 7 || hex.count == 4 {
+            let digits = hex.dropFirst().compactMap(nibble)
+            if digits.count == 6 {
+                return RGBColor(red: digits[0] << 4 | digits[1], green: digits[2] << 4 | digits[3], blue: digits[4] << 4 | digits[5])
+            }
+            if digits.count == 3 {
+                return RGBColor(red: digits[0] * 17, green: digits[1] * 17, blue: digits[2] * 17)
+            }
+        }
+        diagnostics.append(Diagnostic(.invalidColor, "'\(text)' is not a colour", at: arg.range,
+                                      help: "write a hex colour like \"#0072B2\" or \"#07B\""))
+        return nil
+    }
+
+    /// A metric value: number, magnitude suffix and unit resolved.
+    static func quantity(_ q: QuantityLiteral, at range: SourceRange, file: SourceFile,
+                         into diagnostics: inout [Diagnostic]) -> Quantity? {
+        let n = q.number
+        var value = n.value
+        var unit: MetricUnit = .plain
+        var suffix = Substring(n.suffix)
+        if let magnitude = suffix.first, "kKMB".contains(magnitude) {
+            value *= magnitude == "M" ? 1e6 : magnitude == "B" ? 1e9 : 1e3
+            suffix = suffix.dropFirst()
+        }
+        switch suffix {
+        case "": break
+        case "%": unit = .percent
+        case "s": unit = .seconds
+        case "min": unit = .minutes
+        case "h": unit = .hours
+        case "d": unit = .days
+        default:
+            let candidates = ["%", "s", "min", "h", "d", "k", "M", "B"]
+            diagnostics.append(Diagnostic(.unknownUnit, "unknown unit '\(n.suffix)' in '\(n.digits)\(n.suffix)'", at: range,
+                                          help: Suggestions.closest(to: String(suffix), in: candidates).map { "did you mean '\($0)'?" }
+                                              ?? "units are %, s, min, h, d, count, score, a currency, or a magnitude k, M, B"))
+            return nil
+        }
+        if let symbol = n.currencySymbol {
+            guard unit == .plain else {
+                diagnostics.append(Diagnostic(.unknownUnit, "a currency amount cannot also be in '\(suffix)'", at: range,
+                                              help: "write an amount like €85 or 1.2M EUR"))
+                return nil
+            }
+            unit = .currency(symbol)
+        }
+        if let word = q.unitWord {
+            guard unit == .plain else {
+                diagnostics.append(Diagnostic(.unknownUnit, "two units: '\(n.suffix)' and '\(word)'", at: range,
+                                              help: "give a value one unit, like 45s or 45 count"))
+                return nil
+            }
+            switch word {
+            case "s": unit = .seconds
+            case "min": unit = .minutes
+            case "h": unit = .hours
+            case "d": unit = .days
+            case "count": unit = .count
+            case "score": unit = .score
+            default: unit = .currency(word)
+            }
+        }
+        return Quantity(value: value, unit: unit, text: file.text(in: range))
+    }
+
+    /// Whether a target in `b` can be compared with a value in `a`.
+    static func comparable(_ a: MetricUnit, _ b: MetricUnit) -> Bool {
+        if a.secondsPerUnit != nil, b.secondsPerUnit != nil { return true }
+        if case .currency(let x) = a, case .currency(let y) = b { return currencyCode(x) == currencyCode(y) }
+        return a == b
+    }
+
+    static func currencyCode(_ symbolOrCode: String) -> String {
+        switch symbolOrCode {
+        case "$": "USD"
+        case "€": "EUR"
+        case "£": "GBP"
+        case "¥": "JPY"
+        case "₹": "INR"
+        default: symbolOrCode
+        }
+    }
+
+    /// Evidence links: http(s) URLs or relative paths; never javascript:, data:, file: and the like.
+    static func link(_ p: Property, into diagnostics: inout [Diagnostic]) -> String? {
+        guard case .string(let text) = p.value else { return nil }
+        let lower = text.lowercased()
+        if lower.hasPrefix("https://") || lower.hasPrefix("http://") {
+            if text.count > 8, !text.contains(where: { $0.isWhitespace }) { return text }
+        } else if let problem = relativePathProblem(text) {
+            diagnostics.append(Diagnostic(.unsafeLink, "link '\(text.prefix(60))' is \(problem)", at: p.valueRange,
+                                          help: "use an http:// or https:// address, or a path relative to the map"))
+            return nil
+        } else {
+            return text
+        }
+        diagnostics.append(Diagnostic(.unsafeLink, "link '\(text.prefix(60))' is not a valid address", at: p.valueRange,
+                                      help: "write a full address without spaces, like \"https://example.com/report\""))
+        return nil
+    }
+
+    static func filePath(_ p: Property, into diagnostics: inout [Diagnostic]) -> String? {
+        guard case .string(let text) = p.value else { return nil }
+        if let problem = relativePathProblem(text) {
+            diagnostics.append(Diagnostic(.unsafeLink, "file '\(text.prefix(60))' is \(problem)", at: p.valueRange,
+                                          help: "give a path relative to the map, like \"research/survey.pdf\"; use `link` for web addresses"))
+            return nil
+        }
+        return text
+    }
+
+    /// Why `text` is not a plain relative path, or nil when it is one.
+    static func relativePathProblem(_ text: String) -> String? {
+        if text.isEmpty { return "empty" }
+        if text.unicodeScalars.contains(where: { $0.value < 0x20 || $0.value == 0x7F }) { return "not a path (it holds control characters)" }
+        if text.hasPrefix("/") || text.hasPrefix("\\") || text.hasPrefix("~") { return "an absolute path" }
+        // A scheme (javascript:, data:, file:, C:) is never a relative path.
+        if let colon = text.firstIndex(of: ":") {
+            let scheme = text[..<colon]
+            if !scheme.isEmpty, !scheme.contains("/"), scheme.allSatisfy({ $0.isLetter || $0.isNumber || "+.-".contains($0) }) {
+                return "a '\(scheme.lowercased()):' address, which is not allowed"
+            }
+        }
+        return nil
+    }
+
+    static func date(_ p: Property, into diagnostics: inout [Diagnostic]) -> String? {
+        guard case .string(let text) = p.value else { return nil }
+        let parts = text.split(separator: "-", omittingEmptySubsequences: false)
+        let widths = [4, 2, 2]
+        var valid = (1...3).contains(parts.count)
+        var numbers: [Int] = []
+        if valid {
+            for (k, part) in parts.enumerated() {
+                guard part.count == widths[k], part.allSatisfy({ $0.isASCII && $0.isNumber }), let v = Int(part) else {
+                    valid = false
+                    break
+                }
+                numbers.append(v)
+            }
+        }
+        if valid, numbers.count >= 2, !(1...12).contains(numbers[1]) { valid = false }
+        if valid, numbers.count == 3 {
+            let (y, m, d) = (numbers[0], numbers[1], numbers[2])
+            let leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0
+            let days = [31, leap ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][m - 1]
+            if !(1...days).contains(d) { valid = false }
+        }
+        guard valid else {
+            diagnostics.append(Diagnostic(.invalidDate, "'\(text.prefix(40))' is not a date", at: p.valueRange,
+                                          help: "write a date as \"2026\", \"2026-09\" or \"2026-09-14\""))
+            return nil
+        }
+        return text
+    }
+}

@@ -1,0 +1,95 @@
+// AST: one `Statement` per non-empty line, nested by the keyword rules of the grammar:
+// file → top-level elements (journey, persona, channel, stage) → touchpoints → attributes.
+// Every node carries its byte range. Comments are kept (for the formatter) in source order.
+
+/// A metric value as written: a number and an optional unit word (`4.5 min`, `85 EUR`).
+public struct QuantityLiteral: Equatable, Sendable {
+    public var number: NumberLiteral
+    public var unitWord: String?
+    public var unitRange: SourceRange?
+}
+
+public enum Comparison: String, Equatable, Sendable {
+    case atMost = "<=", atLeast = ">=", below = "<", above = ">"
+}
+
+public enum Value: Equatable, Sendable {
+    case identifier(String)
+    case string(String)
+    case number(NumberLiteral)
+    case quantity(QuantityLiteral)
+    case range(NumberLiteral, NumberLiteral)
+    case target(Comparison?, QuantityLiteral)
+}
+
+public struct Argument: Sendable {
+    public var role: ArgumentRole
+    public var value: Value
+    public var range: SourceRange
+}
+
+public struct Property: Sendable {
+    public var name: PropertyName
+    public var nameRange: SourceRange
+    public var value: Value
+    public var valueRange: SourceRange
+    public var range: SourceRange { nameRange.union(valueRange) }
+}
+
+public struct Comment: Sendable {
+    /// The text after `#`.
+    public var text: String
+    public var range: SourceRange
+}
+
+public struct Statement: Sendable {
+    public var keyword: Keyword
+    public var keywordRange: SourceRange
+    public var arguments: [Argument] = []
+    public var properties: [Property] = []
+    /// From the keyword to the end of the last part (the trailing comment excluded).
+    public var range: SourceRange
+    /// Visual indentation of the line in columns (a tab advances to the next multiple of 4).
+    public var indent: Int
+    public var trailingComment: Comment?
+    /// Touchpoints of a stage, attributes of any element.
+    public var children: [Statement] = []
+
+    public func argument(_ role: ArgumentRole) -> Argument? {
+        arguments.first { $0.role == role }
+    }
+
+    public func property(_ name: PropertyName) -> Property? {
+        properties.first { $0.name == name }
+    }
+
+    /// The string value of a positional part, if present.
+    public func string(_ role: ArgumentRole) -> String? {
+        if case .string(let s)? = argument(role)?.value { return s }
+        return nil
+    }
+
+    public func identifier(_ role: ArgumentRole) -> String? {
+        if case .identifier(let s)? = argument(role)?.value { return s }
+        return nil
+    }
+
+    /// Calls `body` on this statement and every descendant, in source order.
+    public func walk(_ body: (Statement) -> Void) {
+        body(self)
+        for child in children { child.walk(body) }
+    }
+}
+
+public struct SyntaxTree: Sendable {
+    public var file: SourceFile
+    /// Top-level statements in source order. A touchpoint or attribute that appears before
+    /// any element it could belong to is kept here too; the checker reports it.
+    public var statements: [Statement]
+    /// Comments on lines of their own, in source order.
+    public var comments: [Comment]
+
+    public func walk(_ body: (Statement) -> Void) {
+        for s in statements { s.walk(body) }
+    }
+}

@@ -1,0 +1,158 @@
+// DiagnosticPrinter: Diagnostic → text a person reads, in the style of rustc and swiftc:
+//
+//   map.journey:12:13: error[E0023]: unknown persona 'mya'
+//    12 |     emotion mya -2
+//       |             ^^^
+//       = help: did you mean 'maya'?
+//
+// Source lines are shown safely: tabs expanded, control characters replaced, very long
+// lines cut to a window around the caret. Colour is added only when asked (a terminal).
+
+public struct DiagnosticPrinter {
+    public var useColor: Bool
+    /// Widest source excerpt shown, in columns; longer lines are cut around the caret.
+    public var maxLineWidth = 110
+
+    public init(useColor: Bool = false) {
+        self.useColor = useColor
+    }
+
+    public func render(_ diagnostic: Diagnostic, in file: SourceFile) -> String {
+        var lines: [String] = []
+        let location = file.location(of: diagnostic.range.start)
+        let noteLines = diagnostic.notes.compactMap { $0.range.map { file.line(of: $0.start) } }
+        let gutter = String(([location.line] + noteLines).max()!).count
+
+        let label = "\(diagnostic.severity.rawValue)[\(diagnostic.code.id)]"
+        lines.append(header(file.path, location, label: paint(label, severityStyle(diagnostic.severity)),
+                            message: diagnostic.message))
+        lines += excerpt(diagnostic.range, in: file, gutter: gutter, style: severityStyle(diagnostic.severity))
+        if let help = diagnostic.help {
+            lines.append(pad(gutter) + " " + paint("=", Style.gutter) + " " + paint("help", Style.help) + ": " + help)
+        }
+        for note in diagnostic.notes {
+            if let range = note.range {
+                lines.append(header(file.path, file.location(of: range.start), label: paint("note", Style.note),
+                                    message: note.message))
+                lines += excerpt(range, in: file, gutter: gutter, style: Style.note)
+            } else {
+                lines.append(pad(gutter) + " " + paint("=", Style.gutter) + " " + paint("note", Style.note) + ": " + note.message)
+            }
+        }
+        return lines.joined(separator: "\n")
+    }
+
+    private func header(_ path: String, _ location: SourceLocation, label: String, message: String) -> String {
+        paint("\(path):\(location.line):\(location.column):", Style.bold) + " " + label + ": " + paint(message, Style.bold)
+    }
+
+    /// The source line and a caret line under the range (the first line of a multi-line range).
+    private func excerpt(_ range: SourceRange, in file: SourceFile, gutter: Int, style: String) -> [String] {
+        let lineNumber = file.line(of: range.start)
+        let content = file.contentRange(ofLine: lineNumber)
+        let start = min(max(range.start, content.lowerBound), content.upperBound)
+        let end = min(max(range.end, start), content.upperBound)
+
+        let before = DisplayText(file.bytes[content.lowerBound..<start], startColumn: 0)
+        let inside = DisplayText(file.bytes[start..<end], startColumn: before.width)
+        let after = DisplayText(file.bytes[end..<content.upperBound], startColumn: before.width + inside.width)
+
+        var shown = before.text + inside.text + after.text
+        var caretColumn = before.width
+        let caretWidth = max(1, inside.width)
+        let total = before.width + inside.width + after.width
+        if total > maxLineWidth {
+            // Cut a window around the caret so a 100,000-character line prints as one screen line.
+            let windowStart = max(0, min(caretColumn - maxLineWidth / 3, total - maxLineWidth))
+            let cells = Array(shown)
+            var cellWidths: [Int] = []
+            var column = 0
+            var startIndex = 0, endIndex = cells.count
+            for (k, ch) in cells.enumerated() {
+                let w = DisplayText.width(of: ch)
+                cellWidths.append(w)
+                if column < windowStart { startIndex = k + 1 }
+                if column + w <= windowStart + maxLineWidth { endIndex = k + 1 }
+                column += w
+            }
+            let skipped = cellWidths[0..<startIndex].reduce(0, +)
+            shown = (startIndex > 0 ? "…" : "") + String(cells[startIndex..<endIndex]) + (endIndex < cells.count ? "…" : "")
+            caretColumn = caretColumn - skipped + (startIndex > 0 ? 1 : 0)
+        }
+        let number = String(lineNumber)
+        let caretLine = String(repeating: " ", count: max(0, caretColumn))
+            + paint(String(repeating: "^", count: min(caretWidth, maxLineWidth)), style)
+        return [
+            paint(pad(gutter - number.count) + number + " |", Style.gutter) + (shown.isEmpty ? "" : " " + shown),
+            paint(pad(gutter) + " |", Style.gutter) + " " + caretLine,
+        ]
+    }
+
+    private func pad(_ n: Int) -> String { String(repeating: " ", count: max(0, n)) }
+
+    private func severityStyle(_ severity: Severity) -> String {
+        switch severity {
+        case .error: Style.error
+        case .warning: Style.warning
+        case .note: Style.note
+        }
+    }
+
+    private func paint(_ text: String, _ style: String) -> String {
+        useColor ? "\u{1B}[\(style)m\(text)\u{1B}[0m" : text
+    }
+
+    private enum Style {
+        static let bold = "1"
+        static let error = "1;31"
+        static let warning = "1;33"
+        static let note = "1;36"
+        static let help = "1;36"
+        static let gutter = "1;34"
+    }
+}
+
+/// Bytes of a source line turned into safe display text, with its width in terminal columns.
+struct DisplayText {
+    var text = ""
+    var width = 0
+
+    init(_ bytes: ArraySlice<UInt8>, startColumn: Int) {
+        let decoded = String(decoding: bytes, as: UTF8.self)
+        for scalar in decoded.unicodeScalars {
+            if scalar == "\t" {
+                let column = startColumn + width
+                let spaces = (column / 4 + 1) * 4 - column
+                text += String(repeating: " ", count: spaces)
+                width += spaces
+            } else if scalar.value < 0x20 || scalar.value == 0x7F || (0x80..<0xA0).contains(scalar.value) {
+                text += "\u{FFFD}"  // never let a control character reach the terminal
+                width += 1
+            } else {
+                text.unicodeScalars.append(scalar)
+                width += DisplayText.width(of: scalar)
+            }
+        }
+    }
+
+    static func width(of ch: Character) -> Int {
+        ch.unicodeScalars.reduce(0) { $0 + width(of: $1) }
+    }
+
+    /// Terminal columns of a scalar: 2 for East Asian wide and emoji, 0 for combining marks.
+    static func width(of s: Unicode.Scalar) -> Int {
+        let v = s.value
+        switch s.properties.generalCategory {
+        case .nonspacingMark, .enclosingMark, .format: return 0
+        default: break
+        }
+        if (0xFE00...0xFE0F).contains(v) || v == 0x200D { return 0 }
+        if (0x1100...0x115F).contains(v) || (0x2E80...0xA4CF).contains(v) || (0xAC00...0xD7A3).contains(v)
+            || (0xF900...0xFAFF).contains(v) || (0xFE30...0xFE4F).contains(v) || (0xFF00...0xFF60).contains(v)
+            || (0xFFE0...0xFFE6).contains(v) || (0x1F300...0x1F64F).contains(v) || (0x1F900...0x1FAFF).contains(v)
+            || (0x20000...0x3FFFD).contains(v) {
+            return 2
+        }
+        return 1
+    }
+}

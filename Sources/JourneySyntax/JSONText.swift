@@ -1,0 +1,98 @@
+// JSONText: a tiny writer for JSON with a fixed key order, so machine-readable output
+// (diagnostics, AST dumps) is byte-for-byte stable.
+
+public enum JSONValue: Sendable {
+    case string(String)
+    case int(Int)
+    case number(Double)
+    case bool(Bool)
+    case null
+    case array([JSONValue])
+    /// Keys in the order given; never sorted or hashed.
+    case object([(String, JSONValue)])
+
+    public func serialized() -> String {
+        var out = ""
+        write(to: &out)
+        return out
+    }
+
+    public func write(to out: inout String) {
+        switch self {
+        case .string(let s): JSONValue.quote(s, into: &out)
+        case .int(let i): out += String(i)
+        case .number(let d):
+            if d.isFinite, d == d.rounded(), abs(d) < 1e15 { out += String(Int(d)) } else if d.isFinite { out += "\(d)" } else { out += "null" }
+        case .bool(let b): out += b ? "true" : "false"
+        case .null: out += "null"
+        case .array(let items):
+            out += "["
+            for (k, item) in items.enumerated() {
+                if k > 0 { out += "," }
+                item.write(to: &out)
+            }
+            out += "]"
+        case .object(let pairs):
+            out += "{"
+            for (k, (key, value)) in pairs.enumerated() {
+                if k > 0 { out += "," }
+                JSONValue.quote(key, into: &out)
+                out += ":"
+                value.write(to: &out)
+            }
+            out += "}"
+        }
+    }
+
+    public static func quote(_ s: String, into out: inout String) {
+        out += "\""
+        for scalar in s.unicodeScalars {
+            switch scalar {
+            case "\"": out += "\\\""
+            case "\\": out += "\\\\"
+            case "\n": out += "\\n"
+            case "\r": out += "\\r"
+            case "\t": out += "\\t"
+            default:
+                if scalar.value < 0x20 || scalar.value == 0x7F || scalar == "\u{2028}" || scalar == "\u{2029}" {
+                    let hex = String(scalar.value, radix: 16)
+                    out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
+                } else {
+                    out.unicodeScalars.append(scalar)
+                }
+            }
+        }
+        out += "\""
+    }
+}
+
+extension Diagnostic {
+    /// One JSON object for editors and CI: positions as 1-based line/column and byte offsets.
+    public func json(in file: SourceFile) -> JSONValue {
+        let start = file.location(of: range.start)
+        let end = file.location(of: range.end)
+        var pairs: [(String, JSONValue)] = [
+            ("file", .string(file.path)),
+            ("line", .int(start.line)),
+            ("column", .int(start.column)),
+            ("endLine", .int(end.line)),
+            ("endColumn", .int(end.column)),
+            ("offset", .int(range.start)),
+            ("length", .int(range.length)),
+            ("severity", .string(severity.rawValue)),
+            ("code", .string(code.id)),
+            ("name", .string(code.name)),
+            ("message", .string(message)),
+        ]
+        pairs.append(("help", help.map { .string($0) } ?? .null))
+        pairs.append(("notes", .array(notes.map { note in
+            var p: [(String, JSONValue)] = [("message", .string(note.message))]
+            if let r = note.range {
+                let l = file.location(of: r.start)
+                p += [("line", .int(l.line)), ("column", .int(l.column))]
+            }
+            return .object(p)
+        })))
+        return .object(pairs)
+    }
+}

@@ -1,0 +1,487 @@
+// Parser: tokens → SyntaxTree + diagnostics. Hand-written, line-oriented recursive descent
+// driven by the statement table in Keywords.swift.
+// Each line is parsed on its own, so an error never spills into the next line and one run
+// reports every error in the file. The parser always returns a tree; every loop consumes
+// at least one token per iteration.
+
+public struct Parser {
+    public static func parse(_ file: SourceFile) -> (tree: SyntaxTree, diagnostics: [Diagnostic]) {
+        let (tokens, lexDiagnostics) = Lexer.tokenize(file)
+        var parser = Parser(file: file, tokens: tokens)
+        parser.diagnostics = lexDiagnostics
+        parser.parseFile()
+        let tree = SyntaxTree(file: file, statements: parser.topLevel, comments: parser.comments)
+        return (tree, parser.diagnostics)
+    }
+
+    private let file: SourceFile
+    private let tokens: [Token]
+    private var p = 0
+    private var diagnostics: [Diagnostic] = []
+    private var topLevel: [Statement] = []
+    private var comments: [Comment] = []
+    /// Index in `topLevel` of the element that is open, and of its open touchpoint.
+    private var openTop: Int?
+    private var openTouchpoint: Int?
+
+    private init(file: SourceFile, tokens: [Token]) {
+        self.file = file
+        self.tokens = tokens
+    }
+
+    private var current: Token { tokens[p] }
+    private func peek(_ k: Int = 1) -> Token { tokens[min(p + k, tokens.count - 1)] }
+
+    private mutating func advance() {
+        if p < tokens.count - 1 { p += 1 }
+    }
+
+    /// At a line's end: the next token is a newline, end of file, or a trailing comment.
+    private var atLineEnd: Bool { current.isLineEnd || current.kind == .comment }
+
+    // MARK: - File and lines
+
+    private mutating func parseFile() {
+        while current.kind != .endOfFile {
+            let before = p
+            parseLine()
+            if current.kind == .newline { advance() }
+            if p == before { advance() }  // guarantee progress whatever the line held
+        }
+    }
+
+    private mutating func parseLine() {
+        switch current.kind {
+        case .newline, .endOfFile:
+            return
+        case .comment:
+            comments.append(Comment(text: current.text, range: current.range))
+            advance()
+            return
+        case .identifier:
+            if let keyword = Keyword(rawValue: current.text) {
+                var statement = parseStatement(keyword)
+                if current.kind == .comment {
+                    statement.trailingComment = Comment(text: current.text, range: current.range)
+                    advance()
+                }
+                attach(statement)
+            } else {
+                let word = current.text
+                let suggestion = Suggestions.closest(to: word, in: Keyword.allCases.map(\.rawValue))
+                var help = suggestion.map { "did you mean '\($0)'?" }
+                if help == nil, PropertyName(rawValue: word) != nil {
+                    help = "'\(word)' is written on the line of the element it describes, after its text"
+                }
+                report(.unknownKeyword, "unknown keyword '\(word)'", current.range,
+                       help: help ?? "a line starts with a keyword such as journey, persona, stage, touchpoint, emotion or pain")
+            }
+        case .invalid:
+            break  // already reported by the lexer
+        default:
+            report(.expectedValue, "expected a keyword at the start of the line", current.range,
+                   help: "every line starts with a keyword such as `touchpoint` or `pain`; text comes after it")
+        }
+        skipRestOfLine()
+    }
+
+    private mutating func skipRestOfLine() {
+        while !current.isLineEnd {
+            if current.kind == .comment {
+                // A comment after an unparseable line still belongs to the file.
+                comments.append(Comment(text: current.text, range: current.range))
+            }
+            advance()
+        }
+    }
+
+    /// Places a statement in the tree by the keyword rules (indentation plays no part).
+    private mutating func attach(_ statement: Statement) {
+        if statement.keyword.isTopLevel {
+            topLevel.append(statement)
+            openTop = topLevel.count - 1
+            openTouchpoint = nil
+        } else if statement.keyword == .touchpoint {
+            if let top = openTop, topLevel[top].keyword == .stage {
+                topLevel[top].children.append(statement)
+                openTouchpoint = topLevel[top].children.count - 1
+            } else {
+                // Outside any stage: kept at top level so its attributes stay with it.
+                topLevel.append(statement)
+                openTop = topLevel.count - 1
+                openTouchpoint = nil
+            }
+        } else if let top = openTop {
+            if let tp = openTouchpoint {
+                topLevel[top].children[tp].children.append(statement)
+            } else {
+                topLevel[top].children.append(statement)
+            }
+        } else {
+            topLevel.append(statement)  // before any element: the checker reports it
+        }
+    }
+
+    // MARK: - Statements
+
+    private mutating func parseStatement(_ keyword: Keyword) -> Statement {
+        let keywordToken = current
+        let indent = indentation(before: keywordToken.range.start)
+        advance()
+        let signature = keyword.signature
+        var statement = Statement(keyword: keyword, keywordRange: keywordToken.range,
+                                  range: keywordToken.range, indent: indent)
+
+        parseSlots(signature, into: &statement)
+        parseProperties(signature, into: &statement)
+
+        if signature.needsIDOrLabel, statement.arguments.isEmpty {
+            report(.expectedValue, "expected an identifier or a quoted label after '\(keyword.rawValue)'",
+                   SourceRange.point(keywordToken.range.end),
+                   help: "write for example `\(keyword.rawValue) checkout \"Checks out\"`")
+        }
+        for arg in statement.arguments { statement.range = statement.range.union(arg.range) }
+        for prop in statement.properties { statement.range = statement.range.union(prop.range) }
+        return statement
+    }
+
+    private mutating func parseSlots(_ signature: StatementSignature, into statement: inout Statement) {
+        let slots = signature.slots
+        var k = 0
+        while k < slots.count {
+            let slot = slots[k]
+            if slot.optional {
+                if slotMatches(slot) && optionalSlotShouldTake(slot, next: k + 1 < slots.count ? slots[k + 1] : nil, signature) {
+                    parseSlotValue(slot, into: &statement)
+                }
+                k += 1
+                continue
+            }
+            if slotMatches(slot) {
+                parseSlotValue(slot, into: &statement)
+                k += 1
+                continue
+            }
+            if current.kind == .invalid {
+                advance()  // the lexer reported it; treat the slot as filled
+                k += 1
+                continue
+            }
+            reportMissing(slot, after: statement)
+            return  // the remaining positional parts would only cascade
+        }
+    }
+
+    private func slotMatches(_ slot: Slot) -> Bool {
+        switch slot.kind {
+        case .identifier: current.kind == .identifier
+        case .string: current.kind == .string
+        case .number, .quantity, .range: current.kind == .number
+        }
+    }
+
+    /// An optional identifier is not taken when it is really the next part: `evidence survey "…"`
+    /// has a kind but no id, and `touchpoint via web` starts with a property.
+    private func optionalSlotShouldTake(_ slot: Slot, next: Slot?, _ signature: StatementSignature) -> Bool {
+        guard slot.kind == .identifier else { return true }
+        if let name = PropertyName(rawValue: current.text), signature.properties.contains(name) { return false }
+        if let next, next.kind == .identifier, !next.optional {
+            return peek().kind == .identifier
+        }
+        return true
+    }
+
+    private mutating func parseSlotValue(_ slot: Slot, into statement: inout Statement) {
+        let token = current
+        switch slot.kind {
+        case .identifier:
+            advance()
+            statement.arguments.append(Argument(role: slot.role, value: .identifier(token.text), range: token.range))
+        case .string:
+            advance()
+            statement.arguments.append(Argument(role: slot.role, value: .string(token.text), range: token.range))
+        case .number:
+            advance()
+            statement.arguments.append(Argument(role: slot.role, value: .number(token.number!), range: token.range))
+        case .quantity:
+            let (quantity, range) = parseQuantity()
+            statement.arguments.append(Argument(role: slot.role, value: .quantity(quantity), range: range))
+        case .range:
+            advance()
+            guard current.kind == .dotDot else {
+                report(.expectedValue, "expected '..' and an upper bound, like \(token.text)..\(token.text == "1" ? "5" : "2")",
+                       SourceRange.point(token.range.end), help: "a scale is written low..high, like -2..2 or 1..5")
+                return
+            }
+            advance()
+            guard current.kind == .number, let high = current.number else {
+                if current.kind != .invalid {
+                    report(.expectedValue, "expected the scale's upper bound after '..'", rangeForMissing(after: tokens[p - 1]),
+                           help: "a scale is written low..high, like -2..2 or 1..5")
+                } else {
+                    advance()
+                }
+                return
+            }
+            let end = current.range.end
+            advance()
+            statement.arguments.append(Argument(role: slot.role, value: .range(token.number!, high),
+                                                range: SourceRange(token.range.start, end)))
+        }
+    }
+
+    /// A number and, if the next word is a unit, that word.
+    private mutating func parseQuantity() -> (QuantityLiteral, SourceRange) {
+        let token = current
+        advance()
+        var quantity = QuantityLiteral(number: token.number!, unitWord: nil, unitRange: nil)
+        var range = token.range
+        if current.kind == .identifier, UnitWords.isUnit(current.text), token.number!.currencySymbol == nil {
+            quantity.unitWord = current.text
+            quantity.unitRange = current.range
+            range = range.union(current.range)
+            advance()
+        }
+        return (quantity, range)
+    }
+
+    private mutating func reportMissing(_ slot: Slot, after statement: Statement) {
+        let keyword = statement.keyword.rawValue
+        let found = current
+        var help: String?
+        switch (slot.kind, found.kind) {
+        case (.string, .identifier):
+            help = "text is written in double quotes: \"\(found.text)\""
+            if statement.keyword.signature.slots.first?.role == .id, statement.arguments.isEmpty == false {
+                help = "put the text in double quotes after the identifier, like `\(keyword) \(statement.identifier(.id) ?? "id") \"Text\"`"
+            }
+        case (.number, .string) where statement.keyword == .emotion:
+            help = "write the value before the feeling, like `emotion maya -1 \"unsure\"`"
+        case (.identifier, .string) where slot.role == .kind:
+            help = "write the kind of evidence before its description, like `evidence survey \"Post-visit survey, n=412\"`"
+        default:
+            break
+        }
+        let range = found.isLineEnd || found.kind == .comment ? rangeForMissing(after: tokens[max(p - 1, 0)]) : found.range
+        let what = found.isLineEnd || found.kind == .comment ? "" : ", found \(describe(found))"
+        report(.expectedValue, "expected \(slot.expectation) in '\(keyword)'\(what)", range, help: help)
+    }
+
+    // MARK: - Properties
+
+    private mutating func parseProperties(_ signature: StatementSignature, into statement: inout Statement) {
+        while !atLineEnd {
+            let token = current
+            if token.kind == .invalid {
+                advance()
+                continue
+            }
+            guard token.kind == .identifier else {
+                reportLeftover(token, in: statement)
+                skipToLineEnd()
+                return
+            }
+            guard let name = PropertyName(rawValue: token.text) else {
+                let known = signature.properties.map(\.rawValue)
+                let suggestion = Suggestions.closest(to: token.text, in: known)
+                let help: String
+                if let suggestion {
+                    help = "did you mean '\(suggestion)'?"
+                } else if statement.keyword.signature.needsIDOrLabel, statement.argument(.label) == nil {
+                    help = "labels are written in double quotes: \"\(token.text) …\""
+                } else if known.isEmpty {
+                    help = "\(statement.keyword.withArticle) has no properties; put one fact on each line"
+                } else {
+                    help = "\(statement.keyword.withArticle) takes: \(known.joined(separator: ", "))"
+                }
+                report(.unknownProperty, "unknown property '\(token.text)' in '\(statement.keyword.rawValue)'", token.range, help: help)
+                skipToLineEnd()
+                return
+            }
+            advance()
+            let accepted = signature.properties.contains(name)
+            guard let (value, valueRange) = parsePropertyValue(name, nameToken: token, in: statement) else {
+                if !accepted { reportMisplacedProperty(name, token, in: statement) }
+                skipToLineEnd()
+                return
+            }
+            if !accepted {
+                reportMisplacedProperty(name, token, in: statement)
+                continue
+            }
+            if let previous = statement.property(name) {
+                report(.duplicateProperty, "'\(name.rawValue)' is given twice", token.range.union(valueRange),
+                       help: "keep one of them", notes: [DiagnosticNote("first given here", at: previous.range)])
+                continue
+            }
+            statement.properties.append(Property(name: name, nameRange: token.range, value: value, valueRange: valueRange))
+        }
+    }
+
+    private mutating func reportMisplacedProperty(_ name: PropertyName, _ token: Token, in statement: Statement) {
+        let owners = name.statements.map { $0.rawValue }
+        let known = statement.keyword.signature.properties.map(\.rawValue)
+        var help = "'\(name.rawValue)' belongs on \(owners.map { "`\($0)`" }.joined(separator: " or ")) lines"
+        if !known.isEmpty { help += "; \(statement.keyword.withArticle) takes: \(known.joined(separator: ", "))" }
+        if name == .owner, statement.keyword == .touchpoint {
+            help = "write the touchpoint's owning team on its own line below it: `owner \"Web team\"`"
+        }
+        report(.misplacedAttribute, "\(statement.keyword.withArticle) cannot have '\(name.rawValue)'", token.range, help: help)
+    }
+
+    /// Parses the value after a property name; nil (after reporting) when it is missing.
+    private mutating func parsePropertyValue(_ name: PropertyName, nameToken: Token,
+                                             in statement: Statement) -> (Value, SourceRange)? {
+        let token = current
+        if token.kind == .invalid {
+            advance()
+            return nil
+        }
+        switch name.valueKind {
+        case .identifier:
+            if token.kind == .identifier {
+                advance()
+                return (.identifier(token.text), token.range)
+            }
+            let help = token.kind == .string
+                ? "channels are identifiers, not quoted: `via web`; declare a custom one with `channel \(slug(token.text)) \"\(token.text)\"` and write `via \(slug(token.text))`"
+                : nil
+            return missingValue(name, nameToken, found: token, help: help)
+        case .string:
+            if token.kind == .string {
+                advance()
+                return (.string(token.text), token.range)
+            }
+            let help = token.kind == .identifier ? "write it in double quotes: \"\(token.text)\"" : nil
+            return missingValue(name, nameToken, found: token, help: help)
+        case .number:
+            if token.kind == .number {
+                advance()
+                return (.number(token.number!), token.range)
+            }
+            return missingValue(name, nameToken, found: token, help: nil)
+        case .percentage:
+            if token.kind == .number, let number = token.number {
+                advance()
+                guard number.suffix == "%", number.currencySymbol == nil else {
+                    report(.malformedPercentage, "'\(name.rawValue)' must be a percentage, found '\(token.text)'", token.range,
+                           help: number.suffix.isEmpty ? "write it with a percent sign: \(token.text)%" : "write a share of customers like 40%")
+                    return nil
+                }
+                return (.number(number), token.range)
+            }
+            return missingValue(name, nameToken, found: token, help: nil)
+        case .target:
+            var comparison: Comparison?
+            let start = token.range.start
+            switch token.kind {
+            case .lessEqual: comparison = .atMost
+            case .greaterEqual: comparison = .atLeast
+            case .less: comparison = .below
+            case .greater: comparison = .above
+            default: break
+            }
+            if comparison != nil { advance() }
+            guard current.kind == .number else {
+                if current.kind == .invalid {
+                    advance()
+                    return nil
+                }
+                return missingValue(name, nameToken, found: current, help: "write the target after its direction, like `target <= 40%`")
+            }
+            let (quantity, range) = parseQuantity()
+            return (.target(comparison, quantity), SourceRange(start, range.end))
+        }
+    }
+
+    private mutating func missingValue(_ name: PropertyName, _ nameToken: Token, found: Token,
+                                       help: String?) -> (Value, SourceRange)? {
+        if found.isLineEnd || found.kind == .comment {
+            report(.expectedValue, "expected \(name.expectation) after '\(name.rawValue)'",
+                   rangeForMissing(after: nameToken), help: help)
+        } else {
+            report(.expectedValue, "expected \(name.expectation) after '\(name.rawValue)', found \(describe(found))",
+                   found.range, help: help)
+        }
+        return nil
+    }
+
+    private mutating func reportLeftover(_ token: Token, in statement: Statement) {
+        var help: String?
+        switch token.kind {
+        case .string:
+            help = "a line holds one quoted text for \(statement.keyword.withArticle); join the texts or put the second fact on a line of its own"
+            if statement.keyword == .emotion {
+                help = "an emotion takes a persona, a value and one quoted feeling word"
+            }
+        case .number where statement.keyword == .emotion:
+            help = "one emotion per line; write `emotion PERSONA VALUE` for each persona"
+        case .number:
+            let props = statement.keyword.signature.properties.map(\.rawValue)
+            help = props.isEmpty ? nil : "name the value with a property: \(props.joined(separator: ", "))"
+        case .less, .lessEqual, .greater, .greaterEqual:
+            help = statement.keyword == .metric ? "write a target as `target <= 40%`" : nil
+        default:
+            break
+        }
+        report(.unexpectedToken, "unexpected \(describe(token)) in '\(statement.keyword.rawValue)'", token.range, help: help)
+    }
+
+    private mutating func skipToLineEnd() {
+        while !atLineEnd { advance() }
+    }
+
+    // MARK: - Helpers
+
+    /// Columns of indentation before `offset` on its line; a tab advances to the next multiple of 4.
+    private func indentation(before offset: Int) -> Int {
+        let line = file.line(of: offset)
+        var column = 0
+        var i = file.lineStarts[line - 1]
+        while i < offset {
+            switch file.bytes[i] {
+            case 0x09: column = (column / 4 + 1) * 4
+            case 0x20: column += 1
+            default: return column  // only whitespace precedes a statement's keyword
+            }
+            i += 1
+        }
+        return column
+    }
+
+    /// Where to point when something is missing at the end of a line: just after the last token.
+    private func rangeForMissing(after token: Token) -> SourceRange {
+        SourceRange.point(token.range.end)
+    }
+
+    private func describe(_ token: Token) -> String {
+        switch token.kind {
+        case .identifier: "'\(token.text)'"
+        case .string: "a string"
+        case .number: "the number \(token.text)"
+        case .dotDot: "'..'"
+        case .less: "'<'"
+        case .lessEqual: "'<='"
+        case .greater: "'>'"
+        case .greaterEqual: "'>='"
+        case .comment: "a comment"
+        case .newline, .endOfFile: "the end of the line"
+        case .invalid: "'\(token.text)'"
+        }
+    }
+
+    /// An identifier suggested for a quoted name: "Self-service kiosk" → self-service-kiosk.
+    private func slug(_ text: String) -> String {
+        var out = ""
+        for ch in text.lowercased() {
+            if ch.isLetter || ch.isNumber { out.append(ch) } else if !out.hasSuffix("-"), !out.isEmpty { out.append("-") }
+        }
+        while out.hasSuffix("-") { out.removeLast() }
+        return out.isEmpty ? "custom" : out
+    }
+
+    private mutating func report(_ code: DiagnosticCode, _ message: String, _ range: SourceRange,
+                                 help: String? = nil, notes: [DiagnosticNote] = []) {
+        diagnostics.append(Diagnostic(code, message, at: range, help: help, notes: notes))
+    }
+}

@@ -1,0 +1,116 @@
+// SourceFile: the bytes of one input and its line table.
+// In: a display path and raw bytes (any bytes: invalid UTF-8 and NULs are the lexer's business).
+// Out: byte offset ⇄ line/column, and the text of a line for diagnostics.
+// Positions stay byte offsets everywhere; lines and columns are computed only when printing.
+
+import Foundation
+
+/// A half-open range of UTF-8 byte offsets into a `SourceFile`.
+public struct SourceRange: Hashable, Sendable, CustomStringConvertible {
+    public var start: Int
+    public var end: Int
+
+    public init(_ start: Int, _ end: Int) {
+        self.start = start
+        self.end = max(start, end)
+    }
+
+    public static func point(_ offset: Int) -> SourceRange { SourceRange(offset, offset) }
+
+    /// The smallest range covering both.
+    public func union(_ other: SourceRange) -> SourceRange {
+        SourceRange(min(start, other.start), max(end, other.end))
+    }
+
+    public var length: Int { end - start }
+    public var description: String { "\(start)..<\(end)" }
+}
+
+/// A 1-based line and column. The column counts Unicode scalars, as rustc and swiftc do.
+public struct SourceLocation: Hashable, Sendable {
+    public var line: Int
+    public var column: Int
+}
+
+public final class SourceFile: Sendable {
+    /// The name shown in diagnostics: the path as the user gave it, or `<stdin>`.
+    public let path: String
+    public let bytes: [UInt8]
+    /// Byte offset where each line starts; line 1 starts after a UTF-8 byte-order mark.
+    public let lineStarts: [Int]
+    /// Offset of the first byte of content (3 when the file starts with a BOM).
+    public let contentStart: Int
+
+    public init(path: String, bytes: [UInt8]) {
+        self.path = path
+        self.bytes = bytes
+        let bom = bytes.count >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF
+        contentStart = bom ? 3 : 0
+        var starts = [contentStart]
+        starts.reserveCapacity(bytes.count / 24 + 1)
+        var i = contentStart
+        let n = bytes.count
+        while i < n {
+            let b = bytes[i]
+            if b == 0x0A {
+                starts.append(i + 1)
+            } else if b == 0x0D {
+                if i + 1 < n, bytes[i + 1] == 0x0A { i += 1 }
+                starts.append(i + 1)
+            }
+            i += 1
+        }
+        lineStarts = starts
+    }
+
+    public convenience init(path: String, text: String) {
+        self.init(path: path, bytes: Array(text.utf8))
+    }
+
+    public var lineCount: Int { lineStarts.count }
+
+    /// 1-based line containing `offset`.
+    public func line(of offset: Int) -> Int {
+        var lo = 0, hi = lineStarts.count - 1
+        while lo < hi {
+            let mid = (lo + hi + 1) / 2
+            if lineStarts[mid] <= offset { lo = mid } else { hi = mid - 1 }
+        }
+        return lo + 1
+    }
+
+    public func location(of offset: Int) -> SourceLocation {
+        let line = line(of: offset)
+        let start = lineStarts[line - 1]
+        let clamped = min(max(offset, start), bytes.count)
+        // Count scalars: every byte that is not a UTF-8 continuation byte starts one.
+        var column = 1
+        var i = start
+        while i < clamped {
+            if bytes[i] & 0xC0 != 0x80 { column += 1 }
+            i += 1
+        }
+        return SourceLocation(line: line, column: column)
+    }
+
+    /// Byte range of a line's content, without its line end.
+    public func contentRange(ofLine line: Int) -> Range<Int> {
+        let start = lineStarts[line - 1]
+        var end = line < lineStarts.count ? lineStarts[line] : bytes.count
+        if end > start, bytes[end - 1] == 0x0A { end -= 1 }
+        if end > start, bytes[end - 1] == 0x0D { end -= 1 }
+        return start..<end
+    }
+
+    /// The text of a line for display: invalid UTF-8 becomes U+FFFD.
+    public func text(ofLine line: Int) -> String {
+        String(decoding: bytes[contentRange(ofLine: line)], as: UTF8.self)
+    }
+
+    /// The source text of a range, decoded leniently.
+    public func text(in range: SourceRange) -> String {
+        let s = min(max(range.start, 0), bytes.count)
+        let e = min(max(range.end, s), bytes.count)
+        return String(decoding: bytes[s..<e], as: UTF8.self)
+    }
+}

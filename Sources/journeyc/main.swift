@@ -1,0 +1,2 @@
+import JourneyCLI
+JourneyCLIMain.main()
