@@ -47,7 +47,8 @@ golden: deps
 	JOURNEYC_UPDATE_GOLDEN=1 $(SWIFT) test
 
 bench: deps
-	$(SWIFT) build -c release --product journeyc --product journeyc-bench
+	$(SWIFT) build -c release --product journeyc
+	$(SWIFT) build -c release --product journeyc-bench
 	.build/release/journeyc-bench
 
 install: build

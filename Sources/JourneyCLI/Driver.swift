@@ -12,14 +12,18 @@ public final class IOContext: @unchecked Sendable {
     public var writeErr: (String) -> Void
     public var stderrIsTerminal: Bool
     public var environment: [String: String]
+    /// Relative paths are resolved against this folder; nil means the process's own.
+    public var workingDirectory: String?
 
     public init(readStandardInput: @escaping () -> [UInt8], writeOut: @escaping (String) -> Void,
-                writeErr: @escaping (String) -> Void, stderrIsTerminal: Bool, environment: [String: String]) {
+                writeErr: @escaping (String) -> Void, stderrIsTerminal: Bool, environment: [String: String],
+                workingDirectory: String? = nil) {
         self.readStandardInput = readStandardInput
         self.writeOut = writeOut
         self.writeErr = writeErr
         self.stderrIsTerminal = stderrIsTerminal
         self.environment = environment
+        self.workingDirectory = workingDirectory
     }
 
     public static var process: IOContext {

@@ -19,7 +19,9 @@ enum Input {
         if path == "-" {
             return SourceFile(path: "<stdin>", bytes: io.readStandardInput())
         }
-        let fd = open(path, O_RDONLY)
+        var resolved = path
+        if let base = io.workingDirectory, !path.hasPrefix("/") { resolved = base + "/" + path }
+        let fd = open(resolved, O_RDONLY)
         guard fd >= 0 else { throw InputError.cannotRead(path: path, reason: reason(errno)) }
         defer { close(fd) }
         var info = stat()

@@ -29,7 +29,9 @@ public enum Frontend {
 public struct Checker {
     let tree: SyntaxTree
     var diagnostics: [Diagnostic] = []
+    /// Declared persona ids in source order (for suggestions) and as a set (for lookups).
     var personaIDs: [String] = []
+    var personaSet: Set<String> = []
     var channels: [String: Channel] = [:]
     var channelOrder: [String] = []
     /// Personas referenced by id, and whether any emotion applies to everyone.
@@ -64,6 +66,7 @@ public struct Checker {
         scale = model.scale
         for statement in tree.statements where statement.keyword == .persona {
             personaIDs.append(statement.identifier(.id) ?? "")
+            personaSet.insert(statement.identifier(.id) ?? "")
         }
         for statement in tree.statements where statement.keyword == .channel {
             if let channel = buildChannel(statement) { model.customChannels.append(channel) }
@@ -159,7 +162,14 @@ public struct Checker {
             checkSingleValued(child, among: s.children)
             switch child.keyword {
             case .description: stage.description = child.string(.text)
-            case .goal: stage.goal = child.string(.text)
+            case .goal:
+                if let first = s.children.first(where: { $0.keyword == .goal }), first.range != child.range {
+                    report(.duplicateAttribute, "a stage has one goal; this is a second", child.keywordRange,
+                           help: "join the goals into one sentence, or describe the rest with `description`",
+                           notes: [DiagnosticNote("first given here", at: first.range)])
+                } else {
+                    stage.goal = child.string(.text)
+                }
             case .pain: if let p = buildPain(child) { stage.pains.append(p) }
             case .opportunity: if let o = buildOpportunity(child) { stage.opportunities.append(o) }
             case .metric: if let m = buildMetric(child) { stage.metrics.append(m) }
@@ -300,13 +310,15 @@ public struct Checker {
 
     mutating func resolvePersona(_ arg: Argument) -> String? {
         guard case .identifier(let id) = arg.value else { return nil }
-        if personaIDs.contains(id) {
+        if personaSet.contains(id) {
             usedPersonas.insert(id)
             return id
         }
         let help: String
         if let suggestion = Suggestions.closest(to: id, in: personaIDs) {
             help = "did you mean '\(suggestion)'?"
+            // The typo was meant for that persona: do not also call it unused.
+            usedPersonas.insert(suggestion)
         } else if personaIDs.isEmpty {
             help = "declare it first, like `persona \(id) \"Name\"`"
         } else {

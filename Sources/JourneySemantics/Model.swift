@@ -26,6 +26,11 @@ public struct JourneyModel: Sendable {
 public struct EmotionScale: Equatable, Sendable {
     public var low: Int
     public var high: Int
+
+    public init(low: Int, high: Int) {
+        self.low = low
+        self.high = high
+    }
     /// The neutral baseline: 0 when the scale spans it, else its midpoint (3 on 1..5).
     public var neutral: Double { (low...high).contains(0) ? 0 : Double(low + high) / 2 }
 

@@ -56,8 +56,10 @@ public struct Slot: Sendable {
     public var role: ArgumentRole
     public var kind: SlotKind
     public var optional: Bool
-    /// How the slot is described in "expected …" messages.
+    /// How the slot is described in "expected …" messages: a short noun phrase.
     public var expectation: String
+    /// A whole line that shows the slot filled in, for the `help:` line.
+    public var example: String = ""
 }
 
 public enum PropertyName: String, CaseIterable, Sendable {
@@ -73,19 +75,35 @@ public enum PropertyName: String, CaseIterable, Sendable {
         }
     }
 
-    /// What the value should look like, for "expected …" messages.
+    /// What the value should be, for "expected …" messages: a short noun phrase.
     public var expectation: String {
         switch self {
-        case .via: "a channel such as web, email or store"
+        case .via: "a channel"
         case .severity: "a severity from 1 to 5"
         case .impact: "an impact from 1 to 5"
         case .effort: "an effort from 1 to 5"
-        case .reach: "a share of customers such as 40%"
-        case .owner: "a quoted team or person, like \"Web team\""
-        case .link: "a quoted URL, like \"https://example.com/report\""
-        case .file: "a quoted path, like \"research/survey.pdf\""
-        case .date: "a quoted date, like \"2026-09\""
-        case .target: "a target value, like <= 40% or >= 4.5 score"
+        case .reach: "a share of customers"
+        case .owner: "a quoted team or person"
+        case .link: "a quoted address"
+        case .file: "a quoted path"
+        case .date: "a quoted date"
+        case .target: "a target value"
+        }
+    }
+
+    /// The property with a value, for `help:` lines.
+    public var example: String {
+        switch self {
+        case .via: "via web"
+        case .severity: "severity 4"
+        case .impact: "impact 4"
+        case .effort: "effort 2"
+        case .reach: "reach 40%"
+        case .owner: "owner \"Web team\""
+        case .link: "link \"https://example.com/report\""
+        case .file: "file \"research/survey.pdf\""
+        case .date: "date \"2026-09\""
+        case .target: "target <= 40%"
         }
     }
 
@@ -106,44 +124,55 @@ public struct StatementSignature: Sendable {
     public var needsIDOrLabel: Bool = false
 
     static let table: [Keyword: StatementSignature] = {
-        func id(_ optional: Bool = true) -> Slot { Slot(role: .id, kind: .identifier, optional: optional, expectation: "an identifier") }
-        func text(_ role: ArgumentRole, _ what: String, optional: Bool = false) -> Slot {
-            Slot(role: role, kind: .string, optional: optional, expectation: what)
+        func slot(_ role: ArgumentRole, _ kind: SlotKind, optional: Bool = false, _ what: String, _ example: String) -> Slot {
+            Slot(role: role, kind: kind, optional: optional, expectation: what, example: example)
         }
-        let quoted = "quoted text"
+        func id(_ example: String, optional: Bool = true) -> Slot { slot(.id, .identifier, optional: optional, "an identifier", example) }
         return [
-            .journey: .init(slots: [text(.title, "the journey's title in double quotes")], properties: []),
-            .persona: .init(slots: [id(false), text(.label, "the persona's name in double quotes", optional: true)], properties: []),
-            .channel: .init(slots: [id(false), text(.label, "the channel's name in double quotes", optional: true)], properties: []),
-            .stage: .init(slots: [id(), text(.label, "the stage's name in double quotes", optional: true)],
-                          properties: [], needsIDOrLabel: true),
-            .touchpoint: .init(slots: [id(), text(.label, "the touchpoint's label in double quotes", optional: true)],
-                               properties: [.via], needsIDOrLabel: true),
-            .description: .init(slots: [text(.text, quoted)], properties: []),
-            .owner: .init(slots: [text(.text, "a quoted team or person")], properties: []),
-            .actor: .init(slots: [text(.text, "a quoted person, role or system")], properties: []),
-            .version: .init(slots: [text(.text, "a quoted version, like \"2026-09\"")], properties: []),
-            .scale: .init(slots: [Slot(role: .range, kind: .range, optional: false, expectation: "a range of whole numbers, like -2..2 or 1..5")],
-                          properties: []),
-            .goal: .init(slots: [text(.text, quoted)], properties: []),
-            .color: .init(slots: [text(.text, "a quoted colour, like \"#0072B2\"")], properties: []),
-            .emotion: .init(slots: [Slot(role: .persona, kind: .identifier, optional: true, expectation: "a persona"),
-                                    Slot(role: .value, kind: .number, optional: false, expectation: "an emotion value on the journey's scale, like -1 or +2"),
-                                    text(.feeling, "a quoted feeling", optional: true)],
+            .journey: .init(slots: [slot(.title, .string, "the journey's title in double quotes", "journey \"Buying running shoes online\"")],
                             properties: []),
-            .pain: .init(slots: [id(), text(.text, "the pain point in double quotes")], properties: [.severity, .reach]),
-            .delight: .init(slots: [id(), text(.text, "the delight in double quotes")], properties: []),
-            .opportunity: .init(slots: [id(), text(.text, "the opportunity in double quotes")],
+            .persona: .init(slots: [id("persona maya \"Maya, weekend runner\"", optional: false),
+                                    slot(.label, .string, optional: true, "the persona's name in double quotes", "persona maya \"Maya, weekend runner\"")],
+                            properties: []),
+            .channel: .init(slots: [id("channel kiosk \"Self-service kiosk\"", optional: false),
+                                    slot(.label, .string, optional: true, "the channel's name in double quotes", "channel kiosk \"Self-service kiosk\"")],
+                            properties: []),
+            .stage: .init(slots: [id("stage awareness \"Awareness\""),
+                                  slot(.label, .string, optional: true, "the stage's name in double quotes", "stage awareness \"Awareness\"")],
+                          properties: [], needsIDOrLabel: true),
+            .touchpoint: .init(slots: [id("touchpoint ad \"Sees a sponsored post\" via social"),
+                                       slot(.label, .string, optional: true, "the touchpoint's label in double quotes", "touchpoint ad \"Sees a sponsored post\" via social")],
+                               properties: [.via], needsIDOrLabel: true),
+            .description: .init(slots: [slot(.text, .string, "quoted text", "description \"Current-state map from the Q3 research\"")], properties: []),
+            .owner: .init(slots: [slot(.text, .string, "a quoted team or person", "owner \"CX research\"")], properties: []),
+            .actor: .init(slots: [slot(.text, .string, "a quoted person, role or system", "actor \"Store associate\"")], properties: []),
+            .version: .init(slots: [slot(.text, .string, "a quoted version", "version \"2026-09\"")], properties: []),
+            .scale: .init(slots: [slot(.range, .range, "a range of whole numbers", "scale -2..2")], properties: []),
+            .goal: .init(slots: [slot(.text, .string, "quoted text", "goal \"Find shoes that fit\"")], properties: []),
+            .color: .init(slots: [slot(.text, .string, "a quoted colour", "color \"#0072B2\"")], properties: []),
+            .emotion: .init(slots: [slot(.persona, .identifier, optional: true, "a persona", "emotion maya -1 \"unsure\""),
+                                    slot(.value, .number, "an emotion value", "emotion maya -1 \"unsure\""),
+                                    slot(.feeling, .string, optional: true, "a quoted feeling", "emotion maya -1 \"unsure\"")],
+                            properties: []),
+            .pain: .init(slots: [id("pain no-size-chart \"No size chart\" severity 4"),
+                                 slot(.text, .string, "the pain point in double quotes", "pain \"No size chart on the product page\" severity 4")],
+                         properties: [.severity, .reach]),
+            .delight: .init(slots: [id("delight \"Real runners, not models\""),
+                                    slot(.text, .string, "the delight in double quotes", "delight \"Real runners, not models\"")],
+                            properties: []),
+            .opportunity: .init(slots: [id("opportunity \"Add a fit finder\""),
+                                        slot(.text, .string, "the opportunity in double quotes", "opportunity \"Add a fit finder\" owner \"Web team\" impact 5 effort 3")],
                                 properties: [.owner, .impact, .effort]),
-            .quote: .init(slots: [Slot(role: .persona, kind: .identifier, optional: true, expectation: "a persona"),
-                                  text(.text, "the verbatim quote in double quotes")],
+            .quote: .init(slots: [slot(.persona, .identifier, optional: true, "a persona", "quote maya \"I never know my size.\""),
+                                  slot(.text, .string, "the verbatim quote in double quotes", "quote maya \"I never know my size.\"")],
                           properties: []),
-            .metric: .init(slots: [id(), text(.name, "the metric's name in double quotes"),
-                                   Slot(role: .value, kind: .quantity, optional: true, expectation: "a value, like 62%, 1.2M, 4.5 min or €85")],
+            .metric: .init(slots: [id("metric bounce \"bounce rate\" 62%"),
+                                   slot(.name, .string, "the metric's name in double quotes", "metric \"bounce rate\" 62% target <= 40%"),
+                                   slot(.value, .quantity, optional: true, "a value", "metric \"bounce rate\" 62% target <= 40%")],
                            properties: [.target]),
-            .evidence: .init(slots: [id(), Slot(role: .kind, kind: .identifier, optional: false,
-                                                expectation: "a kind of evidence (survey, analytics, interview, support, usability-test, sales, other)"),
-                                     text(.text, "a quoted description of the source")],
+            .evidence: .init(slots: [id("evidence q3-survey survey \"Post-visit survey, n=412\""),
+                                     slot(.kind, .identifier, "a kind of evidence", "evidence survey \"Post-visit survey, n=412\""),
+                                     slot(.text, .string, "a quoted description of the source", "evidence survey \"Post-visit survey, n=412\"")],
                              properties: [.link, .file, .date]),
         ]
     }()

@@ -6,26 +6,37 @@
 import Foundation
 
 public struct Lexer {
+    /// All tokens of a file at once (tests and tools); the parser streams with `nextLine()`.
     public static func tokenize(_ file: SourceFile) -> (tokens: [Token], diagnostics: [Diagnostic]) {
         var lexer = Lexer(file: file)
-        lexer.run()
-        return (lexer.tokens, lexer.diagnostics)
+        var all: [Token] = []
+        while true {
+            let line = lexer.nextLine()
+            all += line
+            if line.last?.kind == .endOfFile { break }
+        }
+        return (all, lexer.diagnostics)
     }
 
     private let file: SourceFile
     private let b: [UInt8]
     private var i: Int
     private var tokens: [Token] = []
-    private var diagnostics: [Diagnostic] = []
+    public private(set) var diagnostics: [Diagnostic] = []
+    /// Diagnostics that cover a run of several bad characters; their messages are finished
+    /// when the line ends, so a long run costs linear time.
+    private var mergedRuns: [Int] = []
 
-    private init(file: SourceFile) {
+    public init(file: SourceFile) {
         self.file = file
         self.b = file.bytes
         self.i = file.contentStart
-        tokens.reserveCapacity(b.count / 4)
     }
 
-    private mutating func run() {
+    /// The tokens of the next line, ending with its `.newline` (or `.endOfFile`) token.
+    /// Token memory stays proportional to one line, whatever the size of the file.
+    public mutating func nextLine() -> [Token] {
+        tokens.removeAll(keepingCapacity: true)
         let n = b.count
         while i < n {
             let c = b[i]
@@ -35,10 +46,14 @@ public struct Lexer {
             case 0x0A:
                 tokens.append(Token(kind: .newline, range: SourceRange(i, i + 1)))
                 i += 1
+                finishRuns()
+                return tokens
             case 0x0D:
                 let end = (i + 1 < n && b[i + 1] == 0x0A) ? i + 2 : i + 1
                 tokens.append(Token(kind: .newline, range: SourceRange(i, end)))
                 i = end
+                finishRuns()
+                return tokens
             case UInt8(ascii: "#"):
                 lexComment()
             case UInt8(ascii: "\""):
@@ -84,6 +99,18 @@ public struct Lexer {
             }
         }
         tokens.append(Token(kind: .endOfFile, range: .point(n)))
+        finishRuns()
+        return tokens
+    }
+
+    private mutating func finishRuns() {
+        defer { mergedRuns.removeAll(keepingCapacity: true) }
+        for k in mergedRuns {
+            let d = diagnostics[k]
+            diagnostics[k].message = d.code == .invalidEncoding
+                ? "bytes that are not valid UTF-8"
+                : "unexpected characters \(describeRun(d.range))"
+        }
     }
 
     // MARK: - Comments
@@ -388,13 +415,12 @@ public struct Lexer {
         let code: DiagnosticCode = scalar == nil ? .invalidEncoding : .unexpectedCharacter
         if var last = tokens.last, last.kind == .invalid, last.range.end == start,
            var d = diagnostics.last, d.range.end == start, d.code == code, d.range.start == last.range.start {
-            // Extend the previous run instead of reporting each byte of garbage.
+            // Extend the previous run instead of reporting each byte of garbage; the message
+            // is written once the run is complete (see finishRuns), keeping this linear.
             last.range.end = i
             tokens[tokens.count - 1] = last
             d.range.end = i
-            d.message = code == .invalidEncoding
-                ? "bytes that are not valid UTF-8"
-                : "unexpected characters \(describeRun(SourceRange(d.range.start, i)))"
+            if mergedRuns.last != diagnostics.count - 1 { mergedRuns.append(diagnostics.count - 1) }
             diagnostics[diagnostics.count - 1] = d
             return
         }
@@ -409,9 +435,9 @@ public struct Lexer {
     }
 
     private func describeRun(_ range: SourceRange) -> String {
-        let text = file.text(in: range)
+        let text = file.text(in: SourceRange(range.start, min(range.end, range.start + 64)))
         let shown = text.unicodeScalars.prefix(12).map { UTF8Decoding.printable($0) }.joined()
-        return "'\(shown)\(text.unicodeScalars.count > 12 ? "…" : "")'"
+        return "'\(shown)\(text.unicodeScalars.count > 12 || range.length > 64 ? "…" : "")'"
     }
 
     static func help(forUnexpected s: Unicode.Scalar) -> String? {

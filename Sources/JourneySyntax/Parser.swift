@@ -6,16 +6,16 @@
 
 public struct Parser {
     public static func parse(_ file: SourceFile) -> (tree: SyntaxTree, diagnostics: [Diagnostic]) {
-        let (tokens, lexDiagnostics) = Lexer.tokenize(file)
-        var parser = Parser(file: file, tokens: tokens)
-        parser.diagnostics = lexDiagnostics
+        var parser = Parser(file: file)
         parser.parseFile()
         let tree = SyntaxTree(file: file, statements: parser.topLevel, comments: parser.comments)
-        return (tree, parser.diagnostics)
+        return (tree, parser.lexer.diagnostics + parser.diagnostics)
     }
 
     private let file: SourceFile
-    private let tokens: [Token]
+    private var lexer: Lexer
+    /// The tokens of the line being parsed; the last one is `.newline` or `.endOfFile`.
+    private var tokens: [Token] = []
     private var p = 0
     private var diagnostics: [Diagnostic] = []
     private var topLevel: [Statement] = []
@@ -24,9 +24,9 @@ public struct Parser {
     private var openTop: Int?
     private var openTouchpoint: Int?
 
-    private init(file: SourceFile, tokens: [Token]) {
+    private init(file: SourceFile) {
         self.file = file
-        self.tokens = tokens
+        self.lexer = Lexer(file: file)
     }
 
     private var current: Token { tokens[p] }
@@ -42,12 +42,12 @@ public struct Parser {
     // MARK: - File and lines
 
     private mutating func parseFile() {
-        while current.kind != .endOfFile {
-            let before = p
+        // Each iteration consumes one line from the lexer, so the loop always ends.
+        repeat {
+            tokens = lexer.nextLine()
+            p = 0
             parseLine()
-            if current.kind == .newline { advance() }
-            if p == before { advance() }  // guarantee progress whatever the line held
-        }
+        } while tokens.last?.kind != .endOfFile
     }
 
     private mutating func parseLine() {
@@ -168,7 +168,11 @@ public struct Parser {
                 continue
             }
             reportMissing(slot, after: statement)
-            return  // the remaining positional parts would only cascade
+            // The remaining positional parts would only cascade; properties may still follow.
+            if !(current.kind == .identifier && PropertyName(rawValue: current.text).map(signature.properties.contains) == true) {
+                skipToLineEnd()
+            }
+            return
         }
     }
 
@@ -209,7 +213,7 @@ public struct Parser {
         case .range:
             advance()
             guard current.kind == .dotDot else {
-                report(.expectedValue, "expected '..' and an upper bound, like \(token.text)..\(token.text == "1" ? "5" : "2")",
+                report(.expectedValue, "expected '..' and the scale's upper bound",
                        SourceRange.point(token.range.end), help: "a scale is written low..high, like -2..2 or 1..5")
                 return
             }
@@ -248,23 +252,27 @@ public struct Parser {
     private mutating func reportMissing(_ slot: Slot, after statement: Statement) {
         let keyword = statement.keyword.rawValue
         let found = current
-        var help: String?
+        var help = "for example: `\(slot.example)`"
         switch (slot.kind, found.kind) {
+        case (.string, .identifier) where PropertyName(rawValue: found.text).map(statement.keyword.signature.properties.contains) == true:
+            help = "write the text in double quotes before the properties, like `\(slot.example)`"
         case (.string, .identifier):
             help = "text is written in double quotes: \"\(found.text)\""
-            if statement.keyword.signature.slots.first?.role == .id, statement.arguments.isEmpty == false {
-                help = "put the text in double quotes after the identifier, like `\(keyword) \(statement.identifier(.id) ?? "id") \"Text\"`"
-            }
-        case (.number, .string) where statement.keyword == .emotion:
-            help = "write the value before the feeling, like `emotion maya -1 \"unsure\"`"
+        case (.identifier, .string) where slot.role == .id:
+            help = "start with an identifier, then the text in quotes: `\(slot.example)`"
         case (.identifier, .string) where slot.role == .kind:
-            help = "write the kind of evidence before its description, like `evidence survey \"Post-visit survey, n=412\"`"
+            help = "write the kind of evidence (survey, analytics, interview, support, usability-test, sales, other) before its description: `\(slot.example)`"
+        case (.number, .string) where statement.keyword == .emotion:
+            help = "write the value before the feeling: `\(slot.example)`"
         default:
             break
         }
-        let range = found.isLineEnd || found.kind == .comment ? rangeForMissing(after: tokens[max(p - 1, 0)]) : found.range
-        let what = found.isLineEnd || found.kind == .comment ? "" : ", found \(describe(found))"
-        report(.expectedValue, "expected \(slot.expectation) in '\(keyword)'\(what)", range, help: help)
+        let atEnd = found.isLineEnd || found.kind == .comment
+        let range = atEnd ? rangeForMissing(after: tokens[max(p - 1, 0)]) : found.range
+        let what = atEnd ? "" : ", found \(describe(found))"
+        let previous = p > 0 ? tokens[p - 1] : found
+        let after = previous.kind == .identifier ? "'\(file.text(in: previous.range))'" : "'\(keyword)'"
+        report(.expectedValue, "expected \(slot.expectation) after \(after)\(what)", range, help: help)
     }
 
     // MARK: - Properties
@@ -387,7 +395,7 @@ public struct Parser {
                     advance()
                     return nil
                 }
-                return missingValue(name, nameToken, found: current, help: "write the target after its direction, like `target <= 40%`")
+                return missingValue(name, nameToken, found: current, help: "write the direction and the value, like `target <= 40%` (lower is better) or `target >= 4.5 score`")
             }
             let (quantity, range) = parseQuantity()
             return (.target(comparison, quantity), SourceRange(start, range.end))
@@ -396,6 +404,7 @@ public struct Parser {
 
     private mutating func missingValue(_ name: PropertyName, _ nameToken: Token, found: Token,
                                        help: String?) -> (Value, SourceRange)? {
+        let help = help ?? "for example: `\(name.example)`"
         if found.isLineEnd || found.kind == .comment {
             report(.expectedValue, "expected \(name.expectation) after '\(name.rawValue)'",
                    rangeForMissing(after: nameToken), help: help)

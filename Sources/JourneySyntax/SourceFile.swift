@@ -30,6 +30,11 @@ public struct SourceRange: Hashable, Sendable, CustomStringConvertible {
 public struct SourceLocation: Hashable, Sendable {
     public var line: Int
     public var column: Int
+
+    public init(line: Int, column: Int) {
+        self.line = line
+        self.column = column
+    }
 }
 
 public final class SourceFile: Sendable {

@@ -1,0 +1,134 @@
+// The command line as a user meets it: exit codes, stdin, unreadable input, output formats.
+
+import Foundation
+import JourneySyntax
+import Testing
+
+@Suite struct CLITests {
+    let clean = "samples/ecommerce-running-shoes.journey"
+    let broken = """
+        journey "Shoes"
+        persona maya "Maya"
+        stage s "S"
+          touchpoint t "T" via web
+            emotion mya 1
+        """
+
+    @Test func cleanMapPrintsNothingAndExitsZero() {
+        let r = journeyc(["check", clean])
+        #expect(r.status == 0)
+        #expect(r.stdout.isEmpty && r.stderr.isEmpty)
+    }
+
+    @Test func errorsExitOneWithLocationCaretAndHelp() {
+        let r = journeyc(["check", "-"], stdin: Array(broken.utf8))
+        #expect(r.status == 1)
+        #expect(r.stderr.contains("<stdin>:5:13: error[E0023]: unknown persona 'mya'"))
+        #expect(r.stderr.contains("5 |     emotion mya 1\n  |             ^^^\n"))
+        #expect(r.stderr.contains("= help: did you mean 'maya'?"))
+        #expect(r.stderr.hasSuffix("1 error\n"))
+    }
+
+    @Test func strictTurnsWarningsIntoFailure() {
+        let map = "journey \"J\"\npersona a \"A\"\npersona b \"B\"\nstage s\n  touchpoint t \"T\"\n    emotion a 1\n"
+        let lenient = journeyc(["check", "-"], stdin: Array(map.utf8))
+        #expect(lenient.status == 0)
+        #expect(lenient.stderr.contains("warning[W0003]: persona 'b' is never used"))
+        let strict = journeyc(["check", "--strict", "-"], stdin: Array(map.utf8))
+        #expect(strict.status == 1)
+        #expect(strict.stderr.contains("error[W0003]"))
+    }
+
+    @Test func jsonDiagnosticsAreOneObjectPerLine() throws {
+        let r = journeyc(["check", "--diagnostics-format", "json", "-"], stdin: Array(broken.utf8))
+        #expect(r.status == 1)
+        #expect(r.stderr.isEmpty)
+        let lines = r.stdout.split(separator: "\n")
+        #expect(lines.count == 1)
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(lines[0].utf8)) as? [String: Any])
+        #expect(object["code"] as? String == "E0023")
+        #expect(object["name"] as? String == "unknown-persona")
+        #expect(object["line"] as? Int == 5)
+        #expect(object["column"] as? Int == 13)
+        #expect(object["endColumn"] as? Int == 16)
+        #expect(object["severity"] as? String == "error")
+        #expect(object["help"] as? String == "did you mean 'maya'?")
+    }
+
+    @Test func colourOnlyWhenATerminalOrAsked() {
+        let input = Array(broken.utf8)
+        #expect(!journeyc(["check", "-"], stdin: input).stderr.contains("\u{1B}["))
+        #expect(journeyc(["check", "-"], stdin: input, terminal: true).stderr.contains("\u{1B}[1;31m"))
+        #expect(journeyc(["check", "--color", "always", "-"], stdin: input).stderr.contains("\u{1B}["))
+        #expect(!journeyc(["check", "--color", "never", "-"], stdin: input, terminal: true).stderr.contains("\u{1B}["))
+    }
+
+    @Test func missingFileIsAnInputErrorWithStatusTwo() {
+        let r = journeyc(["check", "no/such/map.journey"])
+        #expect(r.status == 2)
+        #expect(r.stderr == "journeyc: error: cannot read 'no/such/map.journey': no such file\n")
+    }
+
+    @Test func directoryIsRefusedClearly() {
+        let r = journeyc(["check", "samples"])
+        #expect(r.status == 2)
+        #expect(r.stderr.contains("cannot read 'samples': it is a directory"))
+    }
+
+    @Test func unreadableFileIsReported() throws {
+        guard getuid() != 0 else { return }  // root reads everything; nothing to test
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("unreadable-\(UUID()).journey")
+        try "journey \"x\"\n".write(to: url, atomically: true, encoding: .utf8)
+        chmod(url.path, 0)
+        defer { try? FileManager.default.removeItem(at: url) }
+        let r = journeyc(["check", url.path])
+        #expect(r.status == 2)
+        #expect(r.stderr.contains("permission denied"))
+    }
+
+    @Test func everyFileIsCheckedAndTheWorstStatusWins() {
+        let r = journeyc(["check", clean, "missing.journey", "samples/b2b-onboarding.journey"])
+        #expect(r.status == 2)
+        #expect(r.stderr.contains("cannot read 'missing.journey'"))
+    }
+
+    @Test func usageErrorsExitTwo() {
+        #expect(journeyc(["check"]).status == 2)
+        #expect(journeyc(["check", "--no-such-flag", clean]).status == 2)
+        #expect(journeyc(["frobnicate"]).status == 2)
+        #expect(journeyc(["check", "-", "-"]).status == 2)
+    }
+
+    @Test func helpAndVersion() {
+        let help = journeyc(["--help"])
+        #expect(help.status == 0)
+        #expect(help.stdout.contains("check"))
+        #expect(help.stdout.contains("dump-ast"))
+        let version = journeyc(["--version"])
+        #expect(version.status == 0)
+        #expect(version.stdout.trimmingCharacters(in: .whitespacesAndNewlines).split(separator: ".").count == 3)
+    }
+
+    @Test func errorLimitCapsOutputAndSaysSo() {
+        let map = "journey \"J\"\n" + String(repeating: "bogus 1\n", count: 30)
+        let r = journeyc(["check", "--error-limit", "5", "-"], stdin: Array(map.utf8))
+        #expect(r.status == 1)
+        #expect(r.stderr.components(separatedBy: "error[E0010]").count - 1 == 5)
+        #expect(r.stderr.contains("25 more diagnostics not shown"))
+        #expect(r.stderr.hasSuffix("30 errors\n"))
+    }
+
+    @Test func dumpASTShowsTreeWithRanges() {
+        let r = journeyc(["dump-ast", "-"], stdin: Array("journey \"J\"\nstage s \"S\"\n  touchpoint t \"T\" via web\n    emotion -1\n".utf8))
+        #expect(r.status == 0)
+        #expect(r.stdout == """
+            journey 1:1-1:12 title="J"
+            stage 2:1-2:12 id=s label="S"
+              touchpoint 3:3-3:27 id=t label="T" via=web
+                emotion 4:5-4:15 value=-1
+
+            """)
+        let json = journeyc(["dump-ast", "--format", "json", "-"], stdin: Array("journey \"J\"\n".utf8))
+        #expect(json.stdout.hasPrefix("{\"file\":\"<stdin>\",\"statements\":[{\"keyword\":\"journey\""))
+    }
+}

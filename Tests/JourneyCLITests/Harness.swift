@@ -1,0 +1,66 @@
+// Test harness: runs journeyc in-process with captured output, and compares with golden files.
+// JOURNEYC_UPDATE_GOLDEN=1 swift test rewrites golden files; a mismatch writes `*.got.*`
+// next to the golden (git-ignored) so a reviewer can diff the two.
+
+import Foundation
+import JourneyCLI
+import Testing
+
+/// The package root, found from this file's location.
+let packageRoot: URL = URL(fileURLWithPath: #filePath)
+    .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+
+struct RunResult {
+    var status: Int32
+    var stdout: String
+    var stderr: String
+}
+
+final class Capture: @unchecked Sendable {
+    private let lock = NSLock()
+    private var out = "", err = ""
+    func appendOut(_ s: String) { lock.lock(); out += s; lock.unlock() }
+    func appendErr(_ s: String) { lock.lock(); err += s; lock.unlock() }
+    var stdout: String { lock.lock(); defer { lock.unlock() }; return out }
+    var stderr: String { lock.lock(); defer { lock.unlock() }; return err }
+}
+
+/// Runs `journeyc ARGS` from the package root with `stdin` as standard input.
+func journeyc(_ arguments: [String], stdin: [UInt8] = [], terminal: Bool = false) -> RunResult {
+    let capture = Capture()
+    let io = IOContext(readStandardInput: { stdin }, writeOut: capture.appendOut, writeErr: capture.appendErr,
+                       stderrIsTerminal: terminal, environment: [:], workingDirectory: packageRoot.path)
+    let status = JourneyCLIMain.run(arguments, io: io)
+    return RunResult(status: status, stdout: capture.stdout, stderr: capture.stderr)
+}
+
+/// Files in a folder of the package, sorted, with the given extension.
+func packageFiles(in folder: String, ext: String) -> [String] {
+    let dir = packageRoot.appendingPathComponent(folder)
+    let names = (try? FileManager.default.contentsOfDirectory(atPath: dir.path)) ?? []
+    return names.filter { $0.hasSuffix("." + ext) }.sorted().map { folder + "/" + $0 }
+}
+
+/// Compares `actual` with the golden file at `relativePath` (from the package root).
+func expectGolden(_ actual: String, _ relativePath: String, sourceLocation: SourceLocation = #_sourceLocation) {
+    let url = packageRoot.appendingPathComponent(relativePath)
+    let got = url.deletingPathExtension().appendingPathExtension("got." + url.pathExtension)
+    if ProcessInfo.processInfo.environment["JOURNEYC_UPDATE_GOLDEN"] == "1" {
+        try? actual.write(to: url, atomically: true, encoding: .utf8)
+        try? FileManager.default.removeItem(at: got)
+        return
+    }
+    guard let expected = try? String(contentsOf: url, encoding: .utf8) else {
+        try? actual.write(to: got, atomically: true, encoding: .utf8)
+        Issue.record("missing golden file \(relativePath); run `make golden` and review it (got: \(got.lastPathComponent))",
+                     sourceLocation: sourceLocation)
+        return
+    }
+    if expected == actual {
+        try? FileManager.default.removeItem(at: got)
+    } else {
+        try? actual.write(to: got, atomically: true, encoding: .utf8)
+        Issue.record("\(relativePath) differs from the output; diff it with \(got.lastPathComponent), or run `make golden` if the change is intended",
+                     sourceLocation: sourceLocation)
+    }
+}
