@@ -39,6 +39,8 @@ public struct Checker {
     var hasEmotionForEveryone = false
     var scale = EmotionScale.standard
     var scaleWasDeclared = false
+    /// The declared scale was invalid (already reported): emotions are not range-checked.
+    var scaleIsUnknown = false
 
     public init(tree: SyntaxTree) {
         self.tree = tree
@@ -54,16 +56,19 @@ public struct Checker {
                                  range: SourceRange(0, tree.file.bytes.count))
         if let journey = journeys.first {
             buildJourney(journey, into: &model)
+            scale = model.scale
             for extra in journeys.dropFirst() {
+                var ignored = model
+                buildJourney(extra, into: &ignored)  // its lines are still checked
                 report(.duplicateJourney, "a map has one journey; this is a second", extra.keywordRange,
                        help: "split the file into one map per journey, or turn this one into a stage",
                        notes: [DiagnosticNote("the journey starts here", at: journey.keywordRange)])
             }
         } else {
-            report(.missingJourney, "the map has no journey title", SourceRange.point(tree.file.contentStart),
-                   help: "start the file with a title line, like `journey \"Buying running shoes online\"`")
+            let first = tree.statements.first?.keywordRange ?? SourceRange.point(tree.file.contentStart)
+            report(.missingJourney, "the map has no `journey` line", SourceRange.point(first.start),
+                   help: "start the map with its title, like `journey \"Buying running shoes online\"`")
         }
-        scale = model.scale
         for statement in tree.statements where statement.keyword == .persona {
             personaIDs.append(statement.identifier(.id) ?? "")
             personaSet.insert(statement.identifier(.id) ?? "")
@@ -81,14 +86,16 @@ public struct Checker {
                 report(.touchpointOutsideStage, "touchpoint \(Describe.element(statement)) is not inside a stage",
                        statement.keywordRange,
                        help: "add a stage line above it, like `stage awareness \"Awareness\"`")
+                _ = buildTouchpoint(statement)  // its lines are still checked
             case .journey, .channel:
                 break
             default:
                 reportMisplaced(statement, owner: nil)
             }
         }
-        UsageRules.check(model, tree: tree, usedPersonas: usedPersonas,
-                         hasEmotionForEveryone: hasEmotionForEveryone, into: &diagnostics)
+        let references = UsageRules.personaReferences(in: tree, declared: personaIDs)
+        UsageRules.check(model, tree: tree, usedPersonas: usedPersonas.union(references.named),
+                         hasEmotionForEveryone: hasEmotionForEveryone || references.everyone, into: &diagnostics)
         return model
     }
 
@@ -106,6 +113,8 @@ public struct Checker {
                 if let parsed = ValueRules.scale(a, into: &diagnostics) {
                     model.scale = parsed
                     scaleWasDeclared = true
+                } else {
+                    scaleIsUnknown = true
                 }
             default: break
             }
@@ -231,7 +240,7 @@ public struct Checker {
                    valueArg.range, help: "write a value from \(scale.low) to \(scale.high), like \(scale.low < 0 ? "-1" : String(scale.high))")
             return nil
         }
-        if !scale.contains(number.value) {
+        if !scaleIsUnknown, !scale.contains(number.value) {
             let origin = scaleWasDeclared ? "the journey's `scale`" : "the default scale (set another with `scale` under the journey line)"
             report(.emotionOutOfScale,
                    "emotion \(number.digits) is outside the scale \(scale.low)..\(scale.high)", valueArg.range,
@@ -276,7 +285,7 @@ public struct Checker {
            let target = ValueRules.quantity(tq, at: t.valueRange, file: tree.file, into: &diagnostics) {
             if let value = metric.value, !ValueRules.comparable(value.unit, target.unit) {
                 report(.unitMismatch, "the target is in \(Describe.unit(target.unit)) but the value is in \(Describe.unit(value.unit))",
-                       t.valueRange, help: "write the target in the value's unit, like `target <= \(Describe.example(value))`")
+                       t.valueRange, help: "write the target in the value's unit, like `target \(comparison.map { $0.rawValue + " " } ?? "")\(Describe.example(value, number: target.unit == .plain ? tq.number.digits : nil))`")
             } else {
                 let direction = comparison.map { TargetDirection(rawValue: $0.rawValue)! } ?? .unspecified
                 if direction == .unspecified {
@@ -359,7 +368,7 @@ public struct Checker {
               let first = siblings.first(where: { $0.keyword == child.keyword }),
               first.range != child.range else { return }
         report(.duplicateAttribute, "'\(child.keyword.rawValue)' is given twice for the same element", child.keywordRange,
-               help: "keep one line; the later one wins",
+               help: "keep one of them, or join them into one",
                notes: [DiagnosticNote("first given here", at: first.range)])
     }
 
@@ -406,18 +415,19 @@ enum Describe {
         }
     }
 
-    static func example(_ q: Quantity) -> String {
+    /// A value in `q`'s unit: the user's own number when given (they forgot the unit), else a typical one.
+    static func example(_ q: Quantity, number: String? = nil) -> String {
         switch q.unit {
-        case .plain: "100"
-        case .percent: "40%"
-        case .currency(let c) where c.count == 3: "100 \(c)"
-        case .currency(let c): "\(c)100"
-        case .seconds: "30s"
-        case .minutes: "5 min"
-        case .hours: "2 h"
-        case .days: "3 d"
-        case .count: "100 count"
-        case .score: "4.5 score"
+        case .plain: number ?? "100"
+        case .percent: "\(number ?? "40")%"
+        case .currency(let c) where c.count == 3: "\(number ?? "100") \(c)"
+        case .currency(let c): "\(c)\(number ?? "100")"
+        case .seconds: "\(number ?? "30")s"
+        case .minutes: "\(number ?? "5") min"
+        case .hours: "\(number ?? "2") h"
+        case .days: "\(number ?? "3") d"
+        case .count: "\(number ?? "100") count"
+        case .score: "\(number ?? "4.5") score"
         }
     }
 }

@@ -94,7 +94,7 @@ public enum DiagnosticCode: String, CaseIterable, Sendable {
     public var summary: String {
         switch self {
         case .unterminatedString: "a string is missing its closing double quote (strings never span lines)"
-        case .invalidEscape: "a backslash in a string is followed by something other than \\\" \\\\ \\n \\t or \\u{…}"
+        case .invalidEscape: "a backslash in a string is followed by something other than `\\\"` `\\\\` `\\n` `\\t` or `\\u{…}`"
         case .unexpectedCharacter: "a character that cannot start any token (NUL, a stray symbol, typographic quotes)"
         case .malformedNumber: "a number that cannot be read, such as 1.2.3, 4., .5 or 1,000"
         case .malformedPercentage: "a percentage written oddly (40%%), or a plain number where a percentage is required"
@@ -105,7 +105,7 @@ public enum DiagnosticCode: String, CaseIterable, Sendable {
         case .unknownProperty: "a property (like severity or owner) that the statement does not know"
         case .duplicateProperty: "the same property is given twice on one line"
         case .unknownUnit: "a metric unit that is not %, s, min, h, d, count, score, a magnitude or a currency"
-        case .missingJourney: "the file has no `journey` line"
+        case .missingJourney: "the map has no `journey` line with its title"
         case .duplicateJourney: "the file has more than one `journey` line"
         case .duplicateID: "two elements share an identifier"
         case .unknownPersona: "an emotion or quote names a persona that is not declared"
@@ -124,7 +124,7 @@ public enum DiagnosticCode: String, CaseIterable, Sendable {
         case .invalidDate: "an evidence date that is not YYYY, YYYY-MM or YYYY-MM-DD"
         case .unsafeLink: "an evidence link that is not http(s) or a relative path"
         case .missingTitle: "a journey with an empty title"
-        case .invalidValue: "a value that is empty or cannot be used (an empty label, an identifier used as a value)"
+        case .invalidValue: "a value that is empty or of the wrong kind (an empty label, an emotion with a unit)"
         case .tooManyErrors: "so many errors that the rest are not shown"
         case .misleadingIndentation: "a line is indented as if it belonged to another element than it does"
         case .emptyStage: "a stage without touchpoints"

@@ -41,6 +41,22 @@ public enum Keyword: String, CaseIterable, Sendable {
     }
 
     public var signature: StatementSignature { StatementSignature.table[self]! }
+
+    /// Keyword lookup by spelling; a hash lookup instead of a string switch on every line.
+    static let bySpelling: [String: Keyword] = Dictionary(uniqueKeysWithValues: allCases.map { ($0.rawValue, $0) })
+
+    public static func named(_ word: String) -> Keyword? { bySpelling[word] }
+
+    /// Words other tools and habits use for our keywords (Mermaid's `section` and `task`,
+    /// "phase", "step"…), for "did you mean" and recovery.
+    public static let synonyms: [String: Keyword] = [
+        "section": .stage, "phase": .stage, "step": .touchpoint, "task": .touchpoint, "interaction": .touchpoint,
+        "title": .journey, "map": .journey, "feeling": .emotion, "score": .emotion, "mood": .emotion,
+        "painpoint": .pain, "pain-point": .pain, "friction": .pain, "problem": .pain, "issue": .pain,
+        "idea": .opportunity, "improvement": .opportunity, "kpi": .metric, "measure": .metric,
+        "source": .evidence, "colour": .color, "objective": .goal, "team": .owner, "verbatim": .quote,
+        "highlight": .delight, "moment": .delight,
+    ]
 }
 
 /// The role a positional part plays; used by the checker and in AST dumps.
@@ -106,6 +122,10 @@ public enum PropertyName: String, CaseIterable, Sendable {
         case .target: "target <= 40%"
         }
     }
+
+    static let bySpelling: [String: PropertyName] = Dictionary(uniqueKeysWithValues: allCases.map { ($0.rawValue, $0) })
+
+    public static func named(_ word: String) -> PropertyName? { bySpelling[word] }
 
     /// Which statements accept this property (for "belongs to …" help).
     public var statements: [Keyword] {
@@ -185,6 +205,20 @@ public enum UnitWords {
     /// Words that are units in this position: the fixed ones and ISO 4217 currency codes.
     public static func isUnit(_ word: String) -> Bool {
         words.contains(word) || isCurrencyCode(word)
+    }
+
+    /// The unit meant by a word that is not one: `days` → `d`, `percent` → `%`, `eur` → `EUR`.
+    public static func synonym(for word: String) -> String? {
+        let table: [String: String] = [
+            "sec": "s", "secs": "s", "second": "s", "seconds": "s",
+            "mins": "min", "minute": "min", "minutes": "min",
+            "hr": "h", "hrs": "h", "hour": "h", "hours": "h",
+            "day": "d", "days": "d", "percent": "%", "pct": "%", "points": "score", "pts": "score",
+        ]
+        if words.contains(word) { return word }
+        if let unit = table[word.lowercased()] { return unit }
+        if isCurrencyCode(word.uppercased()) { return word.uppercased() }
+        return Suggestions.closest(to: word, in: ["s", "min", "h", "d", "count", "score"])
     }
 
     public static func isCurrencyCode(_ word: String) -> Bool {

@@ -63,7 +63,25 @@ public struct Lexer {
             case UInt8(ascii: "0")...UInt8(ascii: "9"):
                 lexNumber()
             case UInt8(ascii: "+"), UInt8(ascii: "-"), UInt8(ascii: "$"):
-                if startsNumber(after: i + 1, signOrCurrency: c) { lexNumber() } else { unexpected() }
+                if startsNumber(after: i + 1, signOrCurrency: c) {
+                    lexNumber()
+                } else if c == UInt8(ascii: "$"), i + 2 < n, b[i + 1] == UInt8(ascii: "-") || b[i + 1] == UInt8(ascii: "+"),
+                          isDigit(b[i + 2]) {
+                    lexSignAfterCurrency(symbol: "$", length: 1)
+                } else {
+                    unexpected()
+                }
+            case UInt8(ascii: "="):
+                // `=<` and `=>` are common slips for `<=` and `>=`: report, then read them as meant.
+                if i + 1 < n, b[i + 1] == UInt8(ascii: "<") || b[i + 1] == UInt8(ascii: ">") {
+                    let atMost = b[i + 1] == UInt8(ascii: "<")
+                    report(.unexpectedCharacter, "'\(atMost ? "=<" : "=>")' is not a comparison", SourceRange(i, i + 2),
+                           help: "write '\(atMost ? "<=" : ">=")' (\(atMost ? "at most" : "at least"))")
+                    tokens.append(Token(kind: atMost ? .lessEqual : .greaterEqual, range: SourceRange(i, i + 2)))
+                    i += 2
+                } else {
+                    unexpected()
+                }
             case UInt8(ascii: "."):
                 if i + 1 < n, b[i + 1] == UInt8(ascii: ".") {
                     tokens.append(Token(kind: .dotDot, range: SourceRange(i, i + 2)))
@@ -87,6 +105,9 @@ public struct Lexer {
                 let (scalar, len) = UTF8Decoding.scalar(in: b, at: i)
                 if let scalar, CurrencySymbols.contains(scalar), startsNumber(after: i + len, signOrCurrency: nil) {
                     lexNumber()
+                } else if let scalar, CurrencySymbols.contains(scalar), i + len + 1 < n,
+                          b[i + len] == UInt8(ascii: "-") || b[i + len] == UInt8(ascii: "+"), isDigit(b[i + len + 1]) {
+                    lexSignAfterCurrency(symbol: scalar, length: len)
                 } else if let scalar, scalar.properties.isAlphabetic {
                     lexIdentifier()
                 } else if let scalar, let closers = Lexer.typographicQuotes[scalar] {
@@ -180,10 +201,25 @@ public struct Lexer {
             text = valid
         } else {
             text = String(decoding: value, as: UTF8.self)
-            report(.invalidEncoding, "string contains bytes that are not valid UTF-8", SourceRange(start, i),
+            report(.invalidEncoding, "string contains bytes that are not valid UTF-8", firstInvalidBytes(in: SourceRange(start, i)),
                    help: "save the file as UTF-8")
         }
         tokens.append(Token(kind: .string, range: SourceRange(start, i), text: text))
+    }
+
+    /// The first run of invalid UTF-8 bytes inside `range` (the whole range if none is found).
+    private func firstInvalidBytes(in range: SourceRange) -> SourceRange {
+        var j = range.start
+        while j < range.end {
+            let (scalar, len) = UTF8Decoding.scalar(in: b, at: j)
+            if scalar == nil {
+                var end = j + 1
+                while end < range.end, UTF8Decoding.scalar(in: b, at: end).0 == nil { end += 1 }
+                return SourceRange(j, end)
+            }
+            j += len
+        }
+        return range
     }
 
     /// At a backslash inside a string: appends the escaped character's UTF-8 to `value`.
@@ -270,6 +306,20 @@ public struct Lexer {
         "\u{201C}": ["\u{201D}", "\u{201C}"], "\u{201E}": ["\u{201C}", "\u{201D}"], "\u{00AB}": ["\u{00BB}"],
         "\u{2018}": ["\u{2019}"], "\u{201A}": ["\u{2018}", "\u{2019}"],
     ]
+
+    /// `€-5`: reported with the fix, then skipped as one token so the line reads on.
+    private mutating func lexSignAfterCurrency(symbol: Unicode.Scalar, length: Int) {
+        let start = i
+        i += length + 1
+        let n = b.count
+        while i < n, isDigit(b[i]) || b[i] == UInt8(ascii: ".") || isLetter(b[i]) || b[i] == UInt8(ascii: "%") { i += 1 }
+        let text = file.text(in: SourceRange(start, i))
+        let sign = file.text(in: SourceRange(start + length, start + length + 1))
+        let fixed = sign + String(symbol) + text.dropFirst(String(symbol).count + 1)
+        report(.malformedNumber, "malformed amount '\(text)'", SourceRange(start, i),
+               help: "write the sign before the currency symbol: \(fixed)")
+        tokens.append(Token(kind: .invalid, range: SourceRange(start, i), text: text))
+    }
 
     // MARK: - Numbers
 
@@ -454,6 +504,8 @@ public struct Lexer {
             return "journeyc does not use brackets; each line starts with a keyword such as `stage` or `pain`"
         case "%":
             return "write the percent sign right after the number, like 40%"
+        case "€", "£", "¥", "₹", "$":
+            return "write an amount with the symbol attached to the digits, like \(s)85 or -\(s)5"
         case "\u{0}":
             return "the file contains NUL bytes; is it a text file?"
         default:

@@ -59,7 +59,7 @@ public struct Parser {
             advance()
             return
         case .identifier:
-            if let keyword = Keyword(rawValue: current.text) {
+            if let keyword = Keyword.named(current.text) {
                 var statement = parseStatement(keyword)
                 if current.kind == .comment {
                     statement.trailingComment = Comment(text: current.text, range: current.range)
@@ -68,13 +68,28 @@ public struct Parser {
                 attach(statement)
             } else {
                 let word = current.text
-                let suggestion = Suggestions.closest(to: word, in: Keyword.allCases.map(\.rawValue))
-                var help = suggestion.map { "did you mean '\($0)'?" }
-                if help == nil, PropertyName(rawValue: word) != nil {
+                let suggestion = Keyword.synonyms[word.lowercased()] ?? Suggestions.closest(to: word, in: Keyword.allCases.map(\.rawValue)).flatMap(Keyword.named)
+                var help = suggestion.map { "did you mean '\($0.rawValue)'?" }
+                if let suggestion, Keyword.synonyms[word.lowercased()] != nil, word.lowercased() != suggestion.rawValue {
+                    help = "did you mean '\(suggestion.rawValue)'? (what some tools call a \(word.lowercased()) is a `\(suggestion.rawValue)` here)"
+                } else if word != word.lowercased(), let exact = Keyword.named(word.lowercased()) {
+                    help = "keywords are lower-case: '\(exact.rawValue)'"
+                }
+                if help == nil, PropertyName.named(word) != nil {
                     help = "'\(word)' is written on the line of the element it describes, after its text"
                 }
                 report(.unknownKeyword, "unknown keyword '\(word)'", current.range,
                        help: help ?? "a line starts with a keyword such as journey, persona, stage, touchpoint, emotion or pain")
+                // Read the line as the keyword it most likely is, so that the lines below
+                // still attach where the author meant and no errors cascade from this one.
+                if let suggestion {
+                    var statement = parseStatement(suggestion, reportShape: false)
+                    if current.kind == .comment {
+                        statement.trailingComment = Comment(text: current.text, range: current.range)
+                        advance()
+                    }
+                    attach(statement)
+                }
             }
         case .invalid:
             break  // already reported by the lexer
@@ -124,7 +139,9 @@ public struct Parser {
 
     // MARK: - Statements
 
-    private mutating func parseStatement(_ keyword: Keyword) -> Statement {
+    private mutating func parseStatement(_ keyword: Keyword, reportShape: Bool = true) -> Statement {
+        let saved = diagnostics.count
+        defer { if !reportShape { diagnostics.removeSubrange(saved...) } }
         let keywordToken = current
         let indent = indentation(before: keywordToken.range.start)
         advance()
@@ -150,6 +167,14 @@ public struct Parser {
         var k = 0
         while k < slots.count {
             let slot = slots[k]
+            if slot.optional, current.kind == .invalid {
+                advance()  // reported by the lexer; the slot may still follow (`€ 85`)
+                if slot.kind == .quantity, current.kind == .identifier, UnitWords.isUnit(current.text) {
+                    advance()  // `4. min`: the unit belonged to the malformed number
+                    k += 1
+                }
+                continue
+            }
             if slot.optional {
                 if slotMatches(slot) && optionalSlotShouldTake(slot, next: k + 1 < slots.count ? slots[k + 1] : nil, signature) {
                     parseSlotValue(slot, into: &statement)
@@ -164,16 +189,22 @@ public struct Parser {
             }
             if current.kind == .invalid {
                 advance()  // the lexer reported it; treat the slot as filled
+                skipUnitWord(for: slot)
                 k += 1
                 continue
             }
             reportMissing(slot, after: statement)
             // The remaining positional parts would only cascade; properties may still follow.
-            if !(current.kind == .identifier && PropertyName(rawValue: current.text).map(signature.properties.contains) == true) {
+            if !(current.kind == .identifier && PropertyName.named(current.text).map(signature.properties.contains) == true) {
                 skipToLineEnd()
             }
             return
         }
+    }
+
+    /// After a malformed number in a quantity slot, its unit word (`4. min`) goes with it.
+    private mutating func skipUnitWord(for slot: Slot) {
+        if slot.kind == .quantity, current.kind == .identifier, UnitWords.isUnit(current.text) { advance() }
     }
 
     private func slotMatches(_ slot: Slot) -> Bool {
@@ -188,7 +219,7 @@ public struct Parser {
     /// has a kind but no id, and `touchpoint via web` starts with a property.
     private func optionalSlotShouldTake(_ slot: Slot, next: Slot?, _ signature: StatementSignature) -> Bool {
         guard slot.kind == .identifier else { return true }
-        if let name = PropertyName(rawValue: current.text), signature.properties.contains(name) { return false }
+        if let name = PropertyName.named(current.text), signature.properties.contains(name) { return false }
         if let next, next.kind == .identifier, !next.optional {
             return peek().kind == .identifier
         }
@@ -254,7 +285,7 @@ public struct Parser {
         let found = current
         var help = "for example: `\(slot.example)`"
         switch (slot.kind, found.kind) {
-        case (.string, .identifier) where PropertyName(rawValue: found.text).map(statement.keyword.signature.properties.contains) == true:
+        case (.string, .identifier) where PropertyName.named(found.text).map(statement.keyword.signature.properties.contains) == true:
             help = "write the text in double quotes before the properties, like `\(slot.example)`"
         case (.string, .identifier):
             help = "text is written in double quotes: \"\(found.text)\""
@@ -262,8 +293,13 @@ public struct Parser {
             help = "start with an identifier, then the text in quotes: `\(slot.example)`"
         case (.identifier, .string) where slot.role == .kind:
             help = "write the kind of evidence (survey, analytics, interview, support, usability-test, sales, other) before its description: `\(slot.example)`"
+        case (.number, _) where statement.keyword == .emotion && gluedValue(statement.identifier(.persona)) != nil:
+            let (persona, value) = gluedValue(statement.identifier(.persona))!
+            help = "put a space between the persona and the value: `emotion \(persona) \(value)`"
         case (.number, .string) where statement.keyword == .emotion:
             help = "write the value before the feeling: `\(slot.example)`"
+        case (.string, .comment) where statement.keyword == .color:
+            help = "'#' starts a comment, so the colour was lost: write it in quotes, `color \"#\(found.text.prefix { !$0.isWhitespace })\"`"
         default:
             break
         }
@@ -273,6 +309,27 @@ public struct Parser {
         let previous = p > 0 ? tokens[p - 1] : found
         let after = previous.kind == .identifier ? "'\(file.text(in: previous.range))'" : "'\(keyword)'"
         report(.expectedValue, "expected \(slot.expectation) after \(after)\(what)", range, help: help)
+    }
+
+    /// `maya-2` lexes as one identifier; returns ("maya", "-2") when that is what it looks like.
+    private func gluedValue(_ word: String?) -> (String, String)? {
+        guard let word, let cut = word.lastIndex(where: { $0 == "-" || $0 == "+" }), cut != word.startIndex else { return nil }
+        let digits = word[word.index(after: cut)...]
+        guard !digits.isEmpty, digits.allSatisfy({ $0.isASCII && $0.isNumber }) else { return nil }
+        return (String(word[..<cut]), String(word[cut...]))
+    }
+
+    /// The identifiers from here up to a property name or the end of the line, as one phrase:
+    /// the words of a label someone forgot to quote.
+    private func unquotedPhrase(_ signature: StatementSignature) -> String {
+        var words: [String] = []
+        var k = p
+        while k < tokens.count, tokens[k].kind == .identifier || tokens[k].kind == .number {
+            if let name = PropertyName.named(tokens[k].text), signature.properties.contains(name) { break }
+            words.append(tokens[k].text)
+            k += 1
+        }
+        return words.joined(separator: " ")
     }
 
     // MARK: - Properties
@@ -289,20 +346,8 @@ public struct Parser {
                 skipToLineEnd()
                 return
             }
-            guard let name = PropertyName(rawValue: token.text) else {
-                let known = signature.properties.map(\.rawValue)
-                let suggestion = Suggestions.closest(to: token.text, in: known)
-                let help: String
-                if let suggestion {
-                    help = "did you mean '\(suggestion)'?"
-                } else if statement.keyword.signature.needsIDOrLabel, statement.argument(.label) == nil {
-                    help = "labels are written in double quotes: \"\(token.text) …\""
-                } else if known.isEmpty {
-                    help = "\(statement.keyword.withArticle) has no properties; put one fact on each line"
-                } else {
-                    help = "\(statement.keyword.withArticle) takes: \(known.joined(separator: ", "))"
-                }
-                report(.unknownProperty, "unknown property '\(token.text)' in '\(statement.keyword.rawValue)'", token.range, help: help)
+            guard let name = PropertyName.named(token.text) else {
+                reportUnknownWord(token, in: statement)
                 skipToLineEnd()
                 return
             }
@@ -324,6 +369,46 @@ public struct Parser {
             }
             statement.properties.append(Property(name: name, nameRange: token.range, value: value, valueRange: valueRange))
         }
+    }
+
+    /// An identifier where a property was expected: most often a unit word, a label or
+    /// feeling without quotes, or parts in the wrong order. Says which, when it can tell.
+    private mutating func reportUnknownWord(_ token: Token, in statement: Statement) {
+        let signature = statement.keyword.signature
+        let keyword = statement.keyword.rawValue
+        let previous = p > 0 ? tokens[p - 1] : token
+        // A unit written as a word after a metric's value: `3 days`, `40 percent`, `5 eur`.
+        if previous.kind == .number || previous.kind == .invalid, statement.keyword == .metric {
+            let fix = UnitWords.synonym(for: token.text)
+            report(.unknownUnit, "unknown unit '\(token.text)'", token.range,
+                   help: fix.map { "write \(file.text(in: previous.range))\($0.hasPrefix("%") ? "" : " ")\($0)" }
+                       ?? "units are %, s, min, h, d, count, score, or a currency code like EUR")
+            return
+        }
+        if statement.keyword == .emotion {
+            let help = statement.argument(.persona) == nil
+                ? "put the persona before the value: `emotion \(token.text) \(statement.argument(.value).map { file.text(in: $0.range) } ?? "-1")`"
+                : "write the feeling in double quotes: \"\(unquotedPhrase(signature))\""
+            report(.unexpectedToken, "extra word '\(token.text)' in 'emotion'", token.range, help: help)
+            return
+        }
+        // A label or text without quotes.
+        if let textSlot = signature.slots.first(where: { $0.kind == .string }),
+           statement.argument(textSlot.role) == nil {
+            let phrase = unquotedPhrase(signature)
+            report(.expectedValue, "expected \(textSlot.expectation) after '\(file.text(in: previous.range))', found '\(token.text)'",
+                   token.range, help: "write the text in double quotes: \"\(phrase)\"")
+            return
+        }
+        let known = signature.properties.map(\.rawValue)
+        if known.isEmpty {
+            report(.unexpectedToken, "extra word '\(token.text)' in '\(keyword)'", token.range,
+                   help: "\(statement.keyword.withArticle) line ends after its text; put the next fact on a line of its own")
+            return
+        }
+        let help = Suggestions.closest(to: token.text, in: known).map { "did you mean '\($0)'?" }
+            ?? "\(statement.keyword.withArticle) takes: \(known.joined(separator: ", "))"
+        report(.unknownProperty, "unknown property '\(token.text)' in '\(keyword)'", token.range, help: help)
     }
 
     private mutating func reportMisplacedProperty(_ name: PropertyName, _ token: Token, in statement: Statement) {
@@ -352,7 +437,7 @@ public struct Parser {
                 return (.identifier(token.text), token.range)
             }
             let help = token.kind == .string
-                ? "channels are identifiers, not quoted: `via web`; declare a custom one with `channel \(slug(token.text)) \"\(token.text)\"` and write `via \(slug(token.text))`"
+                ? "write the channel without quotes: `via \(slug(token.text))`; a channel that is not built in is declared first: `channel \(slug(token.text)) \"\(token.text.prefix(1).uppercased() + token.text.dropFirst())\"`"
                 : nil
             return missingValue(name, nameToken, found: token, help: help)
         case .string:
@@ -371,6 +456,9 @@ public struct Parser {
         case .percentage:
             if token.kind == .number, let number = token.number {
                 advance()
+                if number.suffix.isEmpty, current.kind == .invalid, file.bytes[current.range.start] == UInt8(ascii: "%") {
+                    return nil  // `40 %`: the lexer already said to attach the sign
+                }
                 guard number.suffix == "%", number.currencySymbol == nil else {
                     report(.malformedPercentage, "'\(name.rawValue)' must be a percentage, found '\(token.text)'", token.range,
                            help: number.suffix.isEmpty ? "write it with a percent sign: \(token.text)%" : "write a share of customers like 40%")
@@ -433,7 +521,8 @@ public struct Parser {
         default:
             break
         }
-        report(.unexpectedToken, "unexpected \(describe(token)) in '\(statement.keyword.rawValue)'", token.range, help: help)
+        report(.unexpectedToken, "extra \(describe(token).replacingOccurrences(of: "a string", with: "text").replacingOccurrences(of: "the number", with: "number")) in '\(statement.keyword.rawValue)'",
+               token.range, help: help)
     }
 
     private mutating func skipToLineEnd() {

@@ -146,7 +146,7 @@ import Testing
     }
 
     @Test func unusedPersonaWarns() {
-        expectDiagnostic(.unusedPersona, "journey \"J\"\n⟦persona a \"A\"⟧\nstage s\n  touchpoint t")
+        expectDiagnostic(.unusedPersona, "journey \"J\"\npersona ⟦a⟧ \"A\"\nstage s\n  touchpoint t")
         // An emotion for everyone uses every persona.
         #expect(check("journey \"J\"\npersona a \"A\"\nstage s\n  touchpoint t\n    emotion 1").diagnostics.isEmpty)
     }

@@ -20,7 +20,12 @@ enum IndentationRule {
         func visit(_ s: Statement, owner: Statement?) {
             while let top = stack.last, top.indent >= s.indent { stack.removeLast() }
             let visualOwner = stack.last?.statement
-            if visualOwner?.range != owner?.range {
+            // A line that cannot be where it is gets E0028 or E0029 with its own advice;
+            // a warning about its indentation on top would only be noise.
+            let misplaced = (s.keyword == .touchpoint && owner == nil)
+                || (owner != nil && !s.keyword.isTopLevel && !Placement.allowed(in: owner!.keyword).contains(s.keyword))
+                || (owner == nil && !s.keyword.isTopLevel && s.keyword != .touchpoint)
+            if !misplaced, visualOwner?.range != owner?.range {
                 diagnostics.append(warning(for: s, owner: owner, visualOwner: visualOwner))
             }
             if s.keyword.opensElement { stack.append(Visual(indent: s.indent, statement: s)) }

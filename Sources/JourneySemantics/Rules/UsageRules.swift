@@ -4,6 +4,27 @@
 import JourneySyntax
 
 enum UsageRules {
+    /// Personas named by any emotion or quote in the file, wherever the line sits (a
+    /// misplaced line still shows intent). A typo counts for the persona it resembles.
+    static func personaReferences(in tree: SyntaxTree, declared: [String]) -> (named: Set<String>, everyone: Bool) {
+        var named: Set<String> = []
+        var everyone = false
+        let declaredSet = Set(declared)
+        tree.walk { s in
+            guard s.keyword == .emotion || s.keyword == .quote else { return }
+            if let id = s.identifier(.persona) {
+                if declaredSet.contains(id) {
+                    named.insert(id)
+                } else if let guess = Suggestions.closest(to: id, in: declared) {
+                    named.insert(guess)
+                }
+            } else if s.keyword == .emotion {
+                everyone = true
+            }
+        }
+        return (named, everyone)
+    }
+
     static func check(_ model: JourneyModel, tree: SyntaxTree, usedPersonas: Set<String>,
                       hasEmotionForEveryone: Bool, into diagnostics: inout [Diagnostic]) {
         for statement in tree.statements where statement.keyword == .stage {
@@ -15,9 +36,10 @@ enum UsageRules {
         }
         // An emotion for everyone gives every persona a curve, so then no persona is unused.
         guard !hasEmotionForEveryone else { return }
-        for persona in model.personas where !persona.id.isEmpty && !usedPersonas.contains(persona.id) {
-            diagnostics.append(Diagnostic(.unusedPersona, "persona '\(persona.id)' is never used", at: persona.range,
-                                          help: "give it emotions, like `emotion \(persona.id) 1 \"pleased\"`, or remove it"))
+        for statement in tree.statements where statement.keyword == .persona {
+            guard let idArg = statement.argument(.id), let id = statement.identifier(.id), !usedPersonas.contains(id) else { continue }
+            diagnostics.append(Diagnostic(.unusedPersona, "persona '\(id)' is never used", at: idArg.range,
+                                          help: "give it emotions, like `emotion \(id) 1 \"pleased\"`, or remove it"))
         }
     }
 }

@@ -13,8 +13,9 @@ enum ValueRules {
         case .impact: meaning = "1 is a small improvement, 5 changes the journey"
         default: meaning = "1 is a small task, 5 is a large project"
         }
-        guard n.suffix.isEmpty, n.currencySymbol == nil, n.isInteger, (1...5).contains(n.value) else {
-            let problem = n.isInteger && n.suffix.isEmpty ? "is outside 1..5" : "must be a whole number from 1 to 5"
+        let whole = n.value == n.value.rounded()
+        guard n.suffix.isEmpty, n.currencySymbol == nil, whole, (1...5).contains(n.value) else {
+            let problem = whole && n.suffix.isEmpty ? "is outside 1..5" : "must be a whole number from 1 to 5"
             diagnostics.append(Diagnostic(.ratingOutOfRange, "\(p.name.rawValue) \(n.digits)\(n.suffix) \(problem)",
                                           at: p.valueRange, help: "use 1, 2, 3, 4 or 5: \(meaning)"))
             return nil
@@ -158,6 +159,10 @@ enum ValueRules {
             diagnostics.append(Diagnostic(.unsafeLink, "link '\(text.prefix(60))' is \(problem)", at: p.valueRange,
                                           help: "use an http:// or https:// address, or a path relative to the map"))
             return nil
+        } else if looksLikeWebAddress(text) {
+            diagnostics.append(Diagnostic(.unsafeLink, "link '\(text.prefix(60))' looks like a web address without https://",
+                                          at: p.valueRange, help: "write it in full: \"https://\(text.prefix(60))\""))
+            return nil
         } else {
             return text
         }
@@ -174,6 +179,16 @@ enum ValueRules {
             return nil
         }
         return text
+    }
+
+    /// `www.example.com/report` or `example.com`: read as a relative path it would be a broken link.
+    static func looksLikeWebAddress(_ text: String) -> Bool {
+        let host = text.split(separator: "/", maxSplits: 1).first.map(String.init)?.lowercased() ?? ""
+        if host.hasPrefix("www.") { return true }
+        let labels = host.split(separator: ".")
+        guard labels.count >= 2, let tld = labels.last else { return false }
+        let common: Set<Substring> = ["com", "org", "net", "io", "co", "gov", "edu", "app", "dev", "de", "uk", "fr", "eu", "info"]
+        return common.contains(tld) && labels.dropLast().allSatisfy { !$0.isEmpty && $0.allSatisfy { $0.isLetter || $0.isNumber || $0 == "-" } }
     }
 
     /// Why `text` is not a plain relative path, or nil when it is one.
