@@ -28,12 +28,16 @@ struct DiagnosticOptions: ParsableArguments {
 struct DiagnosticReporter {
     let options: DiagnosticOptions
     let io: IOContext
+    /// JSON diagnostics go to stderr when stdout carries the command's own output (dump-ast).
+    var jsonToStandardError = false
     private(set) var errors = 0
     private(set) var warnings = 0
+    private(set) var promoted = false
 
-    init(options: DiagnosticOptions, io: IOContext) {
+    init(options: DiagnosticOptions, io: IOContext, jsonToStandardError: Bool = false) {
         self.options = options
         self.io = io
+        self.jsonToStandardError = jsonToStandardError
     }
 
     private var useColor: Bool {
@@ -50,8 +54,8 @@ struct DiagnosticReporter {
         let limit = options.errorLimit > 0 ? options.errorLimit : Int.max
         var shown = 0
         var text = ""
-        for var d in diagnostics {
-            if promote, d.severity == .warning { d.severity = .error }
+        if promote { promoted = true }
+        for d in diagnostics {
             if d.severity == .error { errors += 1 } else if d.severity == .warning { warnings += 1 }
             guard shown < limit else { continue }
             shown += 1
@@ -62,15 +66,15 @@ struct DiagnosticReporter {
         }
         if diagnostics.count > shown {
             let hidden = diagnostics.count - shown
-            let note = Diagnostic(.tooManyErrors, "\(hidden) more diagnostic\(hidden == 1 ? "" : "s") not shown",
-                                  at: diagnostics[shown].range, help: "use --error-limit 0 to see them all")
+            let message = "\(hidden) more diagnostic\(hidden == 1 ? "" : "s") not shown"
+            let help = "use --error-limit 0 to see them all"
             switch options.format {
-            case .text: text += "\(file.path): note: \(note.message) (\(note.help!))\n\n"
-            case .json: text += note.json(in: file).serialized() + "\n"
+            case .text: text += "\(file.path): note: \(message) (\(help))\n\n"
+            case .json: text += Diagnostic.fileJSON(path: file.path, code: .tooManyErrors, message: message, help: help).serialized() + "\n"
             }
         }
         guard !text.isEmpty else { return }
-        if options.format == .json { io.writeOut(text) } else { io.writeErr(text) }
+        if options.format == .json, !jsonToStandardError { io.writeOut(text) } else { io.writeErr(text) }
     }
 
     /// "2 errors, 1 warning" on stderr after text diagnostics; nothing when clean.
@@ -78,7 +82,9 @@ struct DiagnosticReporter {
         guard options.format == .text, errors + warnings > 0 else { return }
         var parts: [String] = []
         if errors > 0 { parts.append("\(errors) error\(errors == 1 ? "" : "s")") }
-        if warnings > 0 { parts.append("\(warnings) warning\(warnings == 1 ? "" : "s")") }
+        if warnings > 0 {
+            parts.append("\(warnings) warning\(warnings == 1 ? "" : "s")" + (promoted ? " (errors with --strict)" : ""))
+        }
         io.writeErr(parts.joined(separator: ", ") + (files > 1 ? " in \(files) files" : "") + "\n")
     }
 
@@ -89,9 +95,8 @@ struct DiagnosticReporter {
             let label = useColor ? "\u{1B}[1;31merror\u{1B}[0m" : "error"
             io.writeErr("journeyc: \(label): \(error)\n")
         case .json:
-            let json = JSONValue.object([("file", .string(path)), ("severity", .string("error")),
-                                         ("code", .string("io")), ("message", .string("\(error)"))])
-            io.writeOut(json.serialized() + "\n")
+            let json = Diagnostic.fileJSON(path: path, code: .unreadableInput, message: "\(error)", help: nil)
+            if jsonToStandardError { io.writeErr(json.serialized() + "\n") } else { io.writeOut(json.serialized() + "\n") }
         }
     }
 }

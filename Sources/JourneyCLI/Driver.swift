@@ -46,6 +46,11 @@ public enum JourneyCLIMain {
     /// Runs journeyc with `arguments` (without the program name) and returns the exit code.
     public static func run(_ arguments: [String], io: IOContext) -> Int32 {
         IOContext.$current.withValue(io) {
+            if arguments.isEmpty {
+                // No command at all: a usage error, with the help to get going.
+                io.writeErr(Journeyc.helpMessage() + "\n")
+                return ExitStatus.usage
+            }
             do {
                 var command = try Journeyc.parseAsRoot(arguments)
                 try command.run()

@@ -6,7 +6,13 @@ import JourneySyntax
 struct DumpASTCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "dump-ast",
-        abstract: "Print the syntax tree of a map with source ranges (line:column).")
+        abstract: "Print the syntax tree of a map with source ranges (line:column).",
+        discussion: """
+            The tree goes to standard output; syntax errors go to standard error (also with \
+            --diagnostics-format json). Exit status: 0, or 1 when the file has syntax errors \
+            (the tree is still printed, without the parts that could not be read), 2 when the \
+            file cannot be read.
+            """)
 
     enum Format: String, ExpressibleByArgument, CaseIterable { case text, json }
 
@@ -20,7 +26,7 @@ struct DumpASTCommand: ParsableCommand {
 
     func run() throws {
         let io = IOContext.current
-        var reporter = DiagnosticReporter(options: diagnostics, io: io)
+        var reporter = DiagnosticReporter(options: diagnostics, io: io, jsonToStandardError: true)
         let source: SourceFile
         do {
             source = try Input.load(file, io: io)

@@ -32,6 +32,8 @@ public struct Checker {
     /// Declared persona ids in source order (for suggestions) and as a set (for lookups).
     var personaIDs: [String] = []
     var personaSet: Set<String> = []
+    /// First words of personas written without an id: references to them are not reported again.
+    var unnamedPersonas: Set<String> = []
     var channels: [String: Channel] = [:]
     var channelOrder: [String] = []
     /// Personas referenced by id, and whether any emotion applies to everyone.
@@ -70,8 +72,13 @@ public struct Checker {
                    help: "start the map with its title, like `journey \"Buying running shoes online\"`")
         }
         for statement in tree.statements where statement.keyword == .persona {
-            personaIDs.append(statement.identifier(.id) ?? "")
-            personaSet.insert(statement.identifier(.id) ?? "")
+            if let id = statement.identifier(.id) {
+                personaIDs.append(id)
+                personaSet.insert(id)
+            } else if let name = statement.string(.label) {
+                // `persona "George"` lacks its id (reported); `emotion george` means it.
+                unnamedPersonas.insert(String(name.lowercased().prefix { $0.isLetter || $0.isNumber }))
+            }
         }
         for statement in tree.statements where statement.keyword == .channel {
             if let channel = buildChannel(statement) { model.customChannels.append(channel) }
@@ -302,9 +309,12 @@ public struct Checker {
         guard let kindArg = s.argument(.kind), case .identifier(let kindName) = kindArg.value else { return nil }
         guard let kind = EvidenceKind(rawValue: kindName) else {
             let all = EvidenceKind.allCases.map(\.rawValue)
-            report(.unknownEvidenceKind, "unknown kind of evidence '\(kindName)'", kindArg.range,
-                   help: Suggestions.closest(to: kindName, in: all).map { "did you mean '\($0)'?" }
-                       ?? "the kinds are \(all.joined(separator: ", "))")
+            var help = Suggestions.closest(to: kindName, in: all).map { "did you mean '\($0)'?" }
+                ?? "the kinds are \(all.joined(separator: ", "))"
+            if let id = s.identifier(.id), EvidenceKind(rawValue: id) != nil {
+                help = "the identifier comes first, then the kind: `evidence \(kindName) \(id) \"…\"`"
+            }
+            report(.unknownEvidenceKind, "unknown kind of evidence '\(kindName)'", kindArg.range, help: help)
             return nil
         }
         guard let text = requireText(s, .text, what: "evidence") else { return nil }
@@ -323,6 +333,7 @@ public struct Checker {
             usedPersonas.insert(id)
             return id
         }
+        if unnamedPersonas.contains(id.lowercased()) { return nil }
         let help: String
         if let suggestion = Suggestions.closest(to: id, in: personaIDs) {
             help = "did you mean '\(suggestion)'?"
@@ -341,7 +352,8 @@ public struct Checker {
         if let builtin = BuiltinChannel(rawValue: name) { return .builtin(builtin) }
         if let custom = channels[name] { return custom }
         let candidates = BuiltinChannel.allCases.map(\.rawValue) + channelOrder
-        let help = Suggestions.closest(to: name, in: candidates).map { "did you mean '\($0)'?" }
+        let help = (BuiltinChannel.synonyms[name.lowercased()]?.rawValue ?? Suggestions.closest(to: name, in: candidates))
+            .map { "did you mean '\($0)'?" }
             ?? "declare a custom channel first, like `channel \(name) \"\(name.prefix(1).uppercased() + name.dropFirst())\"`; built-in channels are \(BuiltinChannel.allCases.map(\.rawValue).joined(separator: ", "))"
         report(.unknownChannel, "unknown channel '\(name)'", range, help: help)
         return nil

@@ -69,6 +69,17 @@ public struct CustomChannel: Sendable {
 public enum BuiltinChannel: String, CaseIterable, Sendable {
     case web, mobileApp = "mobile-app", email, sms, phone, chat, social, search, ad, store, mail, event, partner, other
 
+    /// Everyday words for the built-in channels, for "did you mean".
+    public static let synonyms: [String: BuiltinChannel] = [
+        "website": .web, "site": .web, "online": .web, "browser": .web, "app": .mobileApp, "mobile": .mobileApp,
+        "ios": .mobileApp, "android": .mobileApp, "text": .sms, "texting": .sms, "telephone": .phone, "call": .phone,
+        "callcenter": .phone, "call-center": .phone, "instagram": .social, "facebook": .social, "tiktok": .social,
+        "linkedin": .social, "twitter": .social, "livechat": .chat, "messenger": .chat, "whatsapp": .chat,
+        "chatbot": .chat, "google": .search, "seo": .search, "advert": .ad, "banner": .ad, "tv": .ad, "shop": .store,
+        "branch": .store, "in-store": .store, "post": .mail, "letter": .mail, "webinar": .event, "conference": .event,
+        "reseller": .partner, "dealer": .partner,
+    ]
+
     public var label: String {
         switch self {
         case .web: "Web"

@@ -31,8 +31,8 @@ public enum ASTDump {
                 ("keyword", .string(s.keyword.rawValue)),
                 ("range", range(s.range, tree.file)),
                 ("indent", .int(s.indent)),
-                ("arguments", .object(s.arguments.map { ($0.role.rawValue, .string(render($0.value))) })),
-                ("properties", .object(s.properties.map { ($0.name.rawValue, .string(render($0.value))) })),
+                ("arguments", .object(s.arguments.map { ($0.role.rawValue, jsonValue($0.value)) })),
+                ("properties", .object(s.properties.map { ($0.name.rawValue, jsonValue($0.value)) })),
             ]
             if let c = s.trailingComment { pairs.append(("comment", .string(c.text))) }
             if !s.children.isEmpty { pairs.append(("children", .array(s.children.map(node)))) }
@@ -43,6 +43,20 @@ public enum ASTDump {
             ("statements", .array(tree.statements.map(node))),
             ("comments", .array(tree.comments.map { .object([("text", .string($0.text)), ("range", range($0.range, tree.file))]) })),
         ])
+    }
+
+    /// Strings decoded; numbers as written and as a value, so tools need not re-parse them.
+    static func jsonValue(_ value: Value) -> JSONValue {
+        switch value {
+        case .identifier(let s), .string(let s): return .string(s)
+        case .number(let n): return .object([("text", .string(literal(n))), ("value", .number(n.value))])
+        case .quantity(let q):
+            return .object([("text", .string(quantity(q))), ("value", .number(q.number.value))])
+        case .range(let a, let b): return .object([("low", .number(a.value)), ("high", .number(b.value))])
+        case .target(let c, let q):
+            return .object([("comparison", c.map { .string($0.rawValue) } ?? .null), ("text", .string(quantity(q))),
+                            ("value", .number(q.number.value))])
+        }
     }
 
     private static func span(_ r: SourceRange, _ file: SourceFile) -> String {

@@ -67,6 +67,17 @@ public enum JSONValue: Sendable {
 }
 
 extension Diagnostic {
+    /// A diagnostic about a whole file (unreadable, too many errors): the same keys as
+    /// `json(in:)`, with null positions.
+    public static func fileJSON(path: String, code: DiagnosticCode, message: String, help: String?) -> JSONValue {
+        .object([
+            ("file", .string(path)), ("line", .null), ("column", .null), ("endLine", .null), ("endColumn", .null),
+            ("offset", .null), ("length", .null), ("severity", .string(code.severity.rawValue)), ("code", .string(code.id)),
+            ("name", .string(code.name)), ("message", .string(message)), ("help", help.map { .string($0) } ?? .null),
+            ("notes", .array([])),
+        ])
+    }
+
     /// One JSON object for editors and CI: positions as 1-based line/column and byte offsets.
     public func json(in file: SourceFile) -> JSONValue {
         let start = file.location(of: range.start)

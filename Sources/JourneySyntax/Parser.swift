@@ -21,6 +21,9 @@ public struct Parser {
     private var topLevel: [Statement] = []
     private var comments: [Comment] = []
     /// Index in `topLevel` of the element that is open, and of its open touchpoint.
+    /// Set when a required part of the current line was reported missing: what is left on
+    /// the line is then most likely that part, out of place, and is not reported again.
+    private var lineHasMissingPart = false
     private var openTop: Int?
     private var openTouchpoint: Int?
 
@@ -59,6 +62,7 @@ public struct Parser {
             advance()
             return
         case .identifier:
+            lineHasMissingPart = false
             if let keyword = Keyword.named(current.text) {
                 var statement = parseStatement(keyword)
                 if current.kind == .comment {
@@ -194,6 +198,10 @@ public struct Parser {
                 continue
             }
             reportMissing(slot, after: statement)
+            if slot.role == .id, current.kind == .string {
+                k += 1  // only the id is missing: `persona "George"` still has its name
+                continue
+            }
             // The remaining positional parts would only cascade; properties may still follow.
             if !(current.kind == .identifier && PropertyName.named(current.text).map(signature.properties.contains) == true) {
                 skipToLineEnd()
@@ -288,7 +296,7 @@ public struct Parser {
         case (.string, .identifier) where PropertyName.named(found.text).map(statement.keyword.signature.properties.contains) == true:
             help = "write the text in double quotes before the properties, like `\(slot.example)`"
         case (.string, .identifier):
-            help = "text is written in double quotes: \"\(found.text)\""
+            help = "text is written in double quotes: \"\(unquotedPhrase(statement.keyword.signature))\""
         case (.identifier, .string) where slot.role == .id:
             help = "start with an identifier, then the text in quotes: `\(slot.example)`"
         case (.identifier, .string) where slot.role == .kind:
@@ -303,6 +311,7 @@ public struct Parser {
         default:
             break
         }
+        lineHasMissingPart = true
         let atEnd = found.isLineEnd || found.kind == .comment
         let range = atEnd ? rangeForMissing(after: tokens[max(p - 1, 0)]) : found.range
         let what = atEnd ? "" : ", found \(describe(found))"
@@ -378,6 +387,15 @@ public struct Parser {
         let keyword = statement.keyword.rawValue
         let previous = p > 0 ? tokens[p - 1] : token
         // A unit written as a word after a metric's value: `3 days`, `40 percent`, `5 eur`.
+        let next = peek()
+        let looksLikeProperty = [.less, .lessEqual, .greater, .greaterEqual, .number].contains(next.kind)
+        if statement.keyword == .metric, looksLikeProperty, UnitWords.synonym(for: token.text) == nil || next.kind != .number {
+            let lastOnLine = tokens[p...].last(where: { !$0.isLineEnd && $0.kind != .comment }) ?? next
+            let rest = file.text(in: SourceRange(next.range.start, lastOnLine.range.end))
+            report(.unknownProperty, "unknown property '\(token.text)' in 'metric'", token.range,
+                   help: "did you mean 'target'? `target \(rest)`")
+            return
+        }
         if previous.kind == .number || previous.kind == .invalid, statement.keyword == .metric {
             let fix = UnitWords.synonym(for: token.text)
             report(.unknownUnit, "unknown unit '\(token.text)'", token.range,
@@ -418,6 +436,9 @@ public struct Parser {
         if !known.isEmpty { help += "; \(statement.keyword.withArticle) takes: \(known.joined(separator: ", "))" }
         if name == .owner, statement.keyword == .touchpoint {
             help = "write the touchpoint's owning team on its own line below it: `owner \"Web team\"`"
+        } else if statement.keyword.signature.properties.isEmpty, !statement.keyword.opensElement,
+                  let home = name.statements.first, home != statement.keyword {
+            help = "'\(name.rawValue)' goes on the `\(home.rawValue)` line itself, after its text, like `\(home.signature.slots.last(where: { $0.kind == .string })?.example ?? home.rawValue)`"
         }
         report(.misplacedAttribute, "\(statement.keyword.withArticle) cannot have '\(name.rawValue)'", token.range, help: help)
     }
@@ -504,6 +525,7 @@ public struct Parser {
     }
 
     private mutating func reportLeftover(_ token: Token, in statement: Statement) {
+        if lineHasMissingPart { return }
         var help: String?
         switch token.kind {
         case .string:

@@ -36,7 +36,8 @@ import Testing
         #expect(lenient.stderr.contains("warning[W0003]: persona 'b' is never used"))
         let strict = journeyc(["check", "--strict", "-"], stdin: Array(map.utf8))
         #expect(strict.status == 1)
-        #expect(strict.stderr.contains("error[W0003]"))
+        #expect(strict.stderr.contains("warning[W0003]"))
+        #expect(strict.stderr.hasSuffix("1 warning (errors with --strict)\n"))
     }
 
     @Test func jsonDiagnosticsAreOneObjectPerLine() throws {
@@ -61,6 +62,19 @@ import Testing
         #expect(journeyc(["check", "-"], stdin: input, terminal: true).stderr.contains("\u{1B}[1;31m"))
         #expect(journeyc(["check", "--color", "always", "-"], stdin: input).stderr.contains("\u{1B}["))
         #expect(!journeyc(["check", "--color", "never", "-"], stdin: input, terminal: true).stderr.contains("\u{1B}["))
+    }
+
+    @Test func jsonRecordsShareOneSchema() throws {
+        let r = journeyc(["check", "--diagnostics-format", "json", "missing.journey"])
+        #expect(r.status == 2)
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(r.stdout.utf8)) as? [String: Any])
+        #expect(object["code"] as? String == "E0098")
+        let keys = ["file", "line", "column", "endLine", "endColumn", "offset", "length", "severity", "code", "name",
+                    "message", "help", "notes"]
+        #expect(Set(object.keys) == Set(keys))
+        let d = journeyc(["check", "--diagnostics-format", "json", "-"], stdin: Array(broken.utf8))
+        let diagnostic = try #require(try JSONSerialization.jsonObject(with: Data(d.stdout.utf8)) as? [String: Any])
+        #expect(Set(diagnostic.keys) == Set(keys))
     }
 
     @Test func missingFileIsAnInputErrorWithStatusTwo() {
@@ -93,6 +107,7 @@ import Testing
     }
 
     @Test func usageErrorsExitTwo() {
+        #expect(journeyc([]).status == 2)
         #expect(journeyc(["check"]).status == 2)
         #expect(journeyc(["check", "--no-such-flag", clean]).status == 2)
         #expect(journeyc(["frobnicate"]).status == 2)

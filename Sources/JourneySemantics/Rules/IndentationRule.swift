@@ -16,10 +16,12 @@ enum IndentationRule {
         tree.walk { if $0.indent > 0 { anyIndented = true } }
         guard anyIndented else { return }
 
+        // Elements opened so far, by indentation. A line's visual owner is the nearest one
+        // less indented than the line; only a line that opens an element closes the deeper
+        // ones, so one stray line does not change how the lines after it are judged.
         var stack: [Visual] = []
         func visit(_ s: Statement, owner: Statement?) {
-            while let top = stack.last, top.indent >= s.indent { stack.removeLast() }
-            let visualOwner = stack.last?.statement
+            let visualOwner = stack.last(where: { $0.indent < s.indent })?.statement
             // A line that cannot be where it is gets E0028 or E0029 with its own advice;
             // a warning about its indentation on top would only be noise.
             let misplaced = (s.keyword == .touchpoint && owner == nil)
@@ -28,7 +30,10 @@ enum IndentationRule {
             if !misplaced, visualOwner?.range != owner?.range {
                 diagnostics.append(warning(for: s, owner: owner, visualOwner: visualOwner))
             }
-            if s.keyword.opensElement { stack.append(Visual(indent: s.indent, statement: s)) }
+            if s.keyword.opensElement {
+                while let top = stack.last, top.indent >= s.indent { stack.removeLast() }
+                stack.append(Visual(indent: s.indent, statement: s))
+            }
             for child in s.children { visit(child, owner: s) }
         }
         for s in tree.statements { visit(s, owner: nil) }

@@ -47,6 +47,9 @@ enum Placement {
         if owner.keyword == .stage, holders.contains(.touchpoint) {
             return (message, "\(attribute.noun)s belong to touchpoints: write it below a `touchpoint` line of \(ownerName)")
         }
+        if [.persona, .channel, .journey].contains(owner.keyword), holders.contains(.stage) {
+            return (message, "is a `stage` line missing above? '\(attribute.rawValue)' belongs to \(holderList), and the last element opened is \(ownerName)")
+        }
         if holders.contains(.journey), !holders.contains(.touchpoint) {
             return (message, "'\(attribute.rawValue)' belongs to the journey: move it below the `journey` line")
         }
