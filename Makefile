@@ -1,5 +1,5 @@
 # journeyc — build, test and run from a fresh Debian machine.
-#   make run    installs missing system packages, builds, checks (and later renders) the samples
+#   make run    installs missing system packages, builds, checks and renders the samples to out/
 #   make test   installs missing system packages, builds and runs every test
 SHELL := /bin/bash
 PREFIX ?= /usr/local
@@ -13,7 +13,7 @@ APT_PACKAGES := pkg-config libcairo2-dev libpango1.0-dev \
 
 SAMPLES := $(wildcard samples/*.journey)
 
-.PHONY: all deps build run test bench install uninstall clean golden
+.PHONY: all deps build run test bench install uninstall clean golden readme-image
 
 all: build
 
@@ -36,7 +36,16 @@ build: deps
 run: build
 	@echo "== journeyc check samples/*.journey"
 	$(BIN) check $(SAMPLES)
-	@echo "== every sample checks clean"
+	@mkdir -p out
+	@for f in $(SAMPLES); do \
+	  b=$$(basename $$f .journey); \
+	  $(BIN) $$f -o out/$$b.svg && $(BIN) $$f -o out/$$b.png || exit 1; \
+	  echo "rendered out/$$b.svg out/$$b.png"; \
+	done
+
+# The picture in README.md, regenerated on purpose (it is committed).
+readme-image: build
+	$(BIN) samples/ecommerce-running-shoes.journey -o docs/images/ecommerce-running-shoes.png
 
 test: deps
 	$(SWIFT) build --build-tests
@@ -59,4 +68,4 @@ uninstall:
 	rm -f $(DESTDIR)$(PREFIX)/bin/journeyc
 
 clean:
-	rm -rf .build
+	rm -rf .build out

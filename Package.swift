@@ -1,7 +1,7 @@
 // swift-tools-version: 6.0
 // journeyc — a compiler for customer journey maps written as code.
 // One target per pipeline stage; dependencies point downstream only (see STYLE.md):
-//   JourneySyntax → JourneySemantics → (JourneyLayout → JourneyRender) → JourneyCLI → journeyc
+//   JourneySyntax → JourneySemantics → JourneyLayout → JourneyRender → JourneyCLI → journeyc
 import PackageDescription
 
 let package = Package(
@@ -19,9 +19,16 @@ let package = Package(
         .target(name: "JourneySyntax"),
         // AST → resolved Model, with the semantic rules.
         .target(name: "JourneySemantics", dependencies: ["JourneySyntax"]),
+        // Model → Scene: geometry, themes, text measurement protocol, the layout engine.
+        .target(name: "JourneyLayout", dependencies: ["JourneySemantics", "JourneySyntax"]),
+        // Cairo and Pango, found with pkg-config (libcairo2-dev, libpango1.0-dev).
+        .systemLibrary(name: "CCairo", pkgConfig: "pangocairo",
+                       providers: [.apt(["libcairo2-dev", "libpango1.0-dev"])]),
+        // Scene → SVG, PNG, PDF through Cairo; the Pango text measurer.
+        .target(name: "JourneyRender", dependencies: ["JourneyLayout", "CCairo"]),
         // The command-line driver as a library, so tests can run it in-process.
         .target(name: "JourneyCLI", dependencies: [
-            "JourneySyntax", "JourneySemantics",
+            "JourneySyntax", "JourneySemantics", "JourneyLayout", "JourneyRender",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .executableTarget(name: "journeyc", dependencies: ["JourneyCLI"]),
@@ -30,6 +37,8 @@ let package = Package(
 
         .testTarget(name: "JourneySyntaxTests", dependencies: ["JourneySyntax"]),
         .testTarget(name: "JourneySemanticsTests", dependencies: ["JourneySyntax", "JourneySemantics"]),
+        .testTarget(name: "JourneyLayoutTests", dependencies: ["JourneyLayout", "JourneySemantics", "JourneySyntax"]),
+        .testTarget(name: "JourneyRenderTests", dependencies: ["JourneyRender", "JourneyLayout", "JourneySemantics", "JourneySyntax"]),
         .testTarget(name: "JourneyCLITests", dependencies: ["JourneyCLI", "JourneySyntax", "JourneySemantics"]),
     ]
 )

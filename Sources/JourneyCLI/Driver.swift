@@ -10,6 +10,8 @@ public final class IOContext: @unchecked Sendable {
     public var readStandardInput: () -> [UInt8]
     public var writeOut: (String) -> Void
     public var writeErr: (String) -> Void
+    /// Binary output (a picture written to standard output).
+    public var writeBytes: ([UInt8]) -> Void
     public var stderrIsTerminal: Bool
     public var environment: [String: String]
     /// Relative paths are resolved against this folder; nil means the process's own.
@@ -17,13 +19,14 @@ public final class IOContext: @unchecked Sendable {
 
     public init(readStandardInput: @escaping () -> [UInt8], writeOut: @escaping (String) -> Void,
                 writeErr: @escaping (String) -> Void, stderrIsTerminal: Bool, environment: [String: String],
-                workingDirectory: String? = nil) {
+                workingDirectory: String? = nil, writeBytes: (([UInt8]) -> Void)? = nil) {
         self.readStandardInput = readStandardInput
         self.writeOut = writeOut
         self.writeErr = writeErr
         self.stderrIsTerminal = stderrIsTerminal
         self.environment = environment
         self.workingDirectory = workingDirectory
+        self.writeBytes = writeBytes ?? { writeOut(String(decoding: $0, as: UTF8.self)) }
     }
 
     public static var process: IOContext {
@@ -32,7 +35,8 @@ public final class IOContext: @unchecked Sendable {
             writeOut: { FileHandle.standardOutput.write(Data($0.utf8)) },
             writeErr: { FileHandle.standardError.write(Data($0.utf8)) },
             stderrIsTerminal: isatty(2) == 1,
-            environment: ProcessInfo.processInfo.environment)
+            environment: ProcessInfo.processInfo.environment,
+            writeBytes: { FileHandle.standardOutput.write(Data($0)) })
     }
 
     @TaskLocal static var current: IOContext = .process
@@ -89,7 +93,8 @@ struct Journeyc: ParsableCommand {
             2 on usage errors or unreadable input.
             """,
         version: JourneycVersion.string,
-        subcommands: [CheckCommand.self, DumpASTCommand.self])
+        subcommands: [RenderCommand.self, CheckCommand.self, DumpASTCommand.self, DumpSceneCommand.self],
+        defaultSubcommand: RenderCommand.self)
 }
 
 enum JourneycVersion {

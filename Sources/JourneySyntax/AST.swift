@@ -7,6 +7,8 @@ public struct QuantityLiteral: Equatable, Sendable {
     public var number: NumberLiteral
     public var unitWord: String?
     public var unitRange: SourceRange?
+    /// The number and its unit word, without a target's comparison.
+    public var range: SourceRange
 }
 
 public enum Comparison: String, Equatable, Sendable {

@@ -277,15 +277,14 @@ public struct Parser {
     private mutating func parseQuantity() -> (QuantityLiteral, SourceRange) {
         let token = current
         advance()
-        var quantity = QuantityLiteral(number: token.number!, unitWord: nil, unitRange: nil)
-        var range = token.range
+        var quantity = QuantityLiteral(number: token.number!, unitWord: nil, unitRange: nil, range: token.range)
         if current.kind == .identifier, UnitWords.isUnit(current.text), token.number!.currencySymbol == nil {
             quantity.unitWord = current.text
             quantity.unitRange = current.range
-            range = range.union(current.range)
+            quantity.range = quantity.range.union(current.range)
             advance()
         }
-        return (quantity, range)
+        return (quantity, quantity.range)
     }
 
     private mutating func reportMissing(_ slot: Slot, after statement: Statement) {

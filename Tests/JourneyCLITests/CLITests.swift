@@ -1,6 +1,7 @@
 // The command line as a user meets it: exit codes, stdin, unreadable input, output formats.
 
 import Foundation
+import JourneyCLI
 import JourneySyntax
 import Testing
 
@@ -145,5 +146,79 @@ import Testing
             """)
         let json = journeyc(["dump-ast", "--format", "json", "-"], stdin: Array("journey \"J\"\n".utf8))
         #expect(json.stdout.hasPrefix("{\"file\":\"<stdin>\",\"statements\":[{\"keyword\":\"journey\""))
+    }
+}
+
+@Suite(.serialized) struct RenderCLITests {
+    let sample = "samples/ride-hailing-first-ride.journey"
+
+    func temporaryFolder() throws -> URL {
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("journeyc-test-\(UUID())")
+        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+        return url
+    }
+
+    @Test func rendersEachFormatFromTheExtension() throws {
+        let dir = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        for (ext, magic) in [("svg", "<?xml"), ("png", "\u{89}PNG"), ("pdf", "%PDF-")] {
+            let out = dir.appendingPathComponent("map." + ext).path
+            let r = journeyc([sample, "-o", out])
+            #expect(r.status == 0, "\(r.stderr)")
+            let bytes = try Data(contentsOf: URL(fileURLWithPath: out))
+            #expect(String(decoding: bytes.prefix(magic.unicodeScalars.count), as: UTF8.self) == magic
+                    || bytes.prefix(4) == Data([0x89, 0x50, 0x4E, 0x47]))
+        }
+        let leftovers = try FileManager.default.contentsOfDirectory(atPath: dir.path).filter { $0.hasPrefix(".") }
+        #expect(leftovers.isEmpty, "no temporary files are left behind")
+    }
+
+    @Test func aMapWithErrorsDrawsNothingAndKeepsTheOldPicture() throws {
+        let dir = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let out = dir.appendingPathComponent("map.svg").path
+        try "good old picture".write(toFile: out, atomically: true, encoding: .utf8)
+        let r = journeyc(["-", "-o", out], stdin: Array("journey \"J\"\nstage s\n  touchpoint t via emial\n".utf8))
+        #expect(r.status == 1)
+        #expect(r.stderr.contains("error[E0024]"))
+        #expect(try String(contentsOfFile: out, encoding: .utf8) == "good old picture")
+    }
+
+    @Test func warningsDoNotStopDrawing() throws {
+        let dir = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let out = dir.appendingPathComponent("map.svg").path
+        let r = journeyc(["-", "-o", out], stdin: Array("journey \"J\"\npersona p \"P\"\nstage s\n  touchpoint t via web\n".utf8))
+        #expect(r.status == 0)
+        #expect(r.stderr.contains("warning[W0003]"))
+        #expect(FileManager.default.fileExists(atPath: out))
+    }
+
+    @Test func outputFolderMustExist() {
+        let r = journeyc([sample, "-o", "/nonexistent-folder/map.svg"])
+        #expect(r.status == 2)
+        #expect(r.stderr.contains("the folder '/nonexistent-folder' does not exist"))
+    }
+
+    @Test func unknownFormatIsAUsageError() {
+        #expect(journeyc([sample, "-o", "map.gif"]).status == 2)
+        #expect(journeyc([sample, "--format", "gif"]).status == 2)
+    }
+
+    @Test func standardOutput() {
+        var bytes: [UInt8] = []
+        let capture = Capture()
+        let io = IOContext(readStandardInput: { [] }, writeOut: capture.appendOut, writeErr: capture.appendErr,
+                           stderrIsTerminal: false, environment: [:], workingDirectory: packageRoot.path,
+                           writeBytes: { bytes += $0 })
+        let status = JourneyCLIMain.run([sample, "-o", "-", "--format", "png"], io: io)
+        #expect(status == 0)
+        #expect(bytes.prefix(4) == [0x89, 0x50, 0x4E, 0x47])
+    }
+
+    @Test func dumpSceneWithTheFixedMeasurer() {
+        let r = journeyc(["dump-scene", "--measurer", "fixed", sample])
+        #expect(r.status == 0)
+        #expect(r.stdout.hasPrefix("{\"width\":"))
     }
 }

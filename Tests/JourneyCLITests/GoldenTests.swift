@@ -36,7 +36,8 @@ import Testing
     static let cases: [String] = {
         let root = packageRoot.appendingPathComponent("Tests/Cases")
         let groups = (try? FileManager.default.contentsOfDirectory(atPath: root.path)) ?? []
-        return groups.sorted().flatMap { group in
+        // Tests/Cases/scenes holds layout cases; LayoutTests checks those.
+        return groups.sorted().filter { $0 != "scenes" }.flatMap { group in
             ((try? FileManager.default.contentsOfDirectory(atPath: root.appendingPathComponent(group).path)) ?? [])
                 .sorted().map { "Tests/Cases/\(group)/\($0)" }
         }

@@ -128,7 +128,7 @@ enum ValueRules {
             default: unit = .currency(word)
             }
         }
-        return Quantity(value: value, unit: unit, text: file.text(in: range))
+        return Quantity(value: value, unit: unit, text: file.text(in: q.range))
     }
 
     /// Whether a target in `b` can be compared with a value in `a`.

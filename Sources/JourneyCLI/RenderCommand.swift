@@ -1,0 +1,234 @@
+// `journeyc FILE -o OUT` (the default command): check, lay out and draw a map to SVG, PNG
+// or PDF. A map with errors draws nothing and exits 1; warnings are shown and drawing goes on.
+// The output is written to a temporary file beside it and renamed into place.
+
+import ArgumentParser
+import Foundation
+import JourneyLayout
+import JourneyRender
+import JourneySemantics
+import JourneySyntax
+
+enum ThemeName: String, ExpressibleByArgument, CaseIterable {
+    case light, dark, print
+}
+
+struct RenderOptions: ParsableArguments {
+    @Option(help: "Colour theme: light, dark, or print (reads in greyscale).")
+    var theme: ThemeName = .light
+
+    @Option(name: .customLong("max-width"), help: "Widest row of stages, in pixels; wider maps wrap onto more rows.")
+    var maxWidth: Double = 2600
+
+    func validate() throws {
+        guard maxWidth >= 600, maxWidth <= 100_000 else { throw ValidationError("--max-width must be between 600 and 100000") }
+    }
+
+    var layoutTheme: Theme { Theme.named(theme.rawValue)! }
+}
+
+struct RenderCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "render",
+        abstract: "Draw a journey map to SVG, PNG or PDF (the default command).",
+        discussion: """
+            journeyc map.journey -o map.svg       the format comes from the extension
+            journeyc map.journey -o - --format png > map.png
+            cat map.journey | journeyc - -o map.pdf
+
+            Without -o, the picture is written next to the map with the format's extension. \
+            A map with errors is not drawn: its diagnostics are printed and the exit status is 1. \
+            An existing output file is only replaced once the new one is complete.
+            """)
+
+    @ArgumentParser.Argument(help: "The .journey file (- for standard input).")
+    var file: String
+
+    @Option(name: [.short, .customLong("output")], help: "Output file (.svg, .png or .pdf), or - for standard output.")
+    var output: String?
+
+    @Option(help: "Output format: svg, png or pdf (default: from the output's extension, else svg).")
+    var format: String?
+
+    @Option(help: "PNG pixel density: 2 renders at twice the size for high-DPI screens.")
+    var scale: Double = 1
+
+    @Flag(help: "Print how long each phase took, to standard error.")
+    var timings = false
+
+    @OptionGroup var render: RenderOptions
+    @OptionGroup var diagnostics: DiagnosticOptions
+
+    func validate() throws {
+        guard scale > 0, scale <= 8 else { throw ValidationError("--scale must be greater than 0 and at most 8") }
+        if let format, OutputFormat(rawValue: format.lowercased()) == nil {
+            throw ValidationError("unknown format '\(format)'; use svg, png or pdf")
+        }
+    }
+
+    func resolvedFormat() throws -> OutputFormat {
+        if let format { return OutputFormat(rawValue: format.lowercased())! }
+        if let output, output != "-" {
+            guard let f = OutputFormat(path: output) else {
+                throw ValidationError("cannot tell the format of '\(output)'; name it .svg, .png or .pdf, or use --format")
+            }
+            return f
+        }
+        return .svg
+    }
+
+    func run() throws {
+        let io = IOContext.current
+        var clock = PhaseClock()
+        let format = try resolvedFormat()
+        var reporter = DiagnosticReporter(options: diagnostics, io: io)
+        let source: SourceFile
+        do {
+            source = try Input.load(file, io: io)
+        } catch {
+            reporter.reportInputError(error, path: file)
+            throw ExitCode(ExitStatus.usage)
+        }
+        clock.lap("read")
+        let result = Frontend.check(source)
+        clock.lap("parse+check")
+        reporter.report(result.diagnostics, in: source)
+        if result.hasErrors {
+            reporter.summarize(files: 1)
+            throw ExitCode(ExitStatus.failure)
+        }
+        let measurer = PangoTextMeasurer()
+        let scene = LayoutEngine(model: result.model, theme: render.layoutTheme, measurer: measurer,
+                                 options: LayoutOptions(maxWidth: render.maxWidth)).layout()
+        clock.lap("layout")
+        let bytes: [UInt8]
+        do {
+            bytes = try Exporter.render(scene, format: format, scale: scale)
+        } catch {
+            io.writeErr("journeyc: error: \(error)\n")
+            throw ExitCode(ExitStatus.failure)
+        }
+        clock.lap("render")
+        let destination = output ?? defaultOutput(format)
+        do {
+            if destination == "-" {
+                io.writeBytes(bytes)
+            } else {
+                try OutputFile.writeAtomically(bytes, to: destination, workingDirectory: io.workingDirectory)
+            }
+        } catch {
+            io.writeErr("journeyc: error: \(error)\n")
+            throw ExitCode(ExitStatus.usage)
+        }
+        clock.lap("write")
+        if timings { io.writeErr(clock.report()) }
+    }
+
+    func defaultOutput(_ format: OutputFormat) -> String {
+        if file == "-" { return "-" }
+        let base = file.hasSuffix(".journey") ? String(file.dropLast(".journey".count)) : file
+        return base + "." + format.rawValue
+    }
+}
+
+struct DumpSceneCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "dump-scene",
+        abstract: "Print the laid-out Scene of a map as JSON (for debugging layout).")
+
+    enum Measurer: String, ExpressibleByArgument, CaseIterable { case pango, fixed }
+
+    @ArgumentParser.Argument(help: "The .journey file (- for standard input).")
+    var file: String
+
+    @Option(help: "Text measurer: pango (real fonts) or fixed (a width table, as the golden tests use).")
+    var measurer: Measurer = .pango
+
+    @OptionGroup var render: RenderOptions
+    @OptionGroup var diagnostics: DiagnosticOptions
+
+    func run() throws {
+        let io = IOContext.current
+        var reporter = DiagnosticReporter(options: diagnostics, io: io, jsonToStandardError: true)
+        let source: SourceFile
+        do {
+            source = try Input.load(file, io: io)
+        } catch {
+            reporter.reportInputError(error, path: file)
+            throw ExitCode(ExitStatus.usage)
+        }
+        let result = Frontend.check(source)
+        reporter.report(result.diagnostics, in: source)
+        if result.hasErrors { throw ExitCode(ExitStatus.failure) }
+        let textMeasurer: TextMeasurer = measurer == .fixed ? FixedWidthMeasurer() : PangoTextMeasurer()
+        let scene = LayoutEngine(model: result.model, theme: render.layoutTheme, measurer: textMeasurer,
+                                 options: LayoutOptions(maxWidth: render.maxWidth)).layout()
+        io.writeOut(scene.json().serialized() + "\n")
+    }
+}
+
+/// Wall-clock time per phase, for --timings.
+struct PhaseClock {
+    private var last = DispatchTime.now().uptimeNanoseconds
+    private var laps: [(String, Double)] = []
+
+    mutating func lap(_ name: String) {
+        let now = DispatchTime.now().uptimeNanoseconds
+        laps.append((name, Double(now - last) / 1e6))
+        last = now
+    }
+
+    func report() -> String {
+        func row(_ name: String, _ ms: Double) -> String {
+            name.padding(toLength: 12, withPad: " ", startingAt: 0) + String(format: "%9.2f ms", ms)
+        }
+        return (laps.map { row($0.0, $0.1) } + [row("total", laps.map(\.1).reduce(0, +))]).joined(separator: "\n") + "\n"
+    }
+}
+
+enum OutputFile {
+    enum WriteError: Error, CustomStringConvertible {
+        case folderMissing(String)
+        case failed(String, String)
+
+        var description: String {
+            switch self {
+            case .folderMissing(let f): "cannot write there: the folder '\(f)' does not exist"
+            case .failed(let path, let reason): "cannot write '\(path)': \(reason)"
+            }
+        }
+    }
+
+    /// Writes to a temporary file in the destination's folder, then renames it into place,
+    /// so a failure never leaves a half-written file or replaces a good one.
+    static func writeAtomically(_ bytes: [UInt8], to path: String, workingDirectory: String?) throws {
+        var resolved = path
+        if let base = workingDirectory, !path.hasPrefix("/") { resolved = base + "/" + path }
+        let url = URL(fileURLWithPath: resolved)
+        let folder = url.deletingLastPathComponent().path
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: folder, isDirectory: &isDirectory), isDirectory.boolValue else {
+            throw WriteError.folderMissing((path as NSString).deletingLastPathComponent)
+        }
+        var template = Array((folder + "/." + url.lastPathComponent + ".XXXXXX").utf8CString)
+        let fd = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
+        guard fd >= 0 else { throw WriteError.failed(path, String(cString: strerror(errno))) }
+        let temp = String(decoding: template.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
+        var ok = false
+        defer { if !ok { unlink(temp) } }
+        var offset = 0
+        while offset < bytes.count {
+            let n = bytes[offset...].withUnsafeBytes { write(fd, $0.baseAddress, $0.count) }
+            if n < 0 {
+                if errno == EINTR { continue }
+                let reason = String(cString: strerror(errno))
+                close(fd)
+                throw WriteError.failed(path, reason)
+            }
+            offset += n
+        }
+        fchmod(fd, 0o644)
+        guard close(fd) == 0, rename(temp, resolved) == 0 else { throw WriteError.failed(path, String(cString: strerror(errno))) }
+        ok = true
+    }
+}

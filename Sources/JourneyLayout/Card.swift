@@ -1,0 +1,114 @@
+// Card: a box with a vertical stack of items (text blocks, an icon line, a rating, a badge),
+// measured once for a given width. Layout asks its height, then places it at a position.
+
+public struct Card {
+    public enum Item {
+        case text(TextBlock, Color)
+        /// An icon (16×16 path) followed by a line of text.
+        case iconLine(Path, Color, TextBlock, Color)
+        /// Five pips, `value` of them filled, then a caption.
+        case rating(Int, Color, TextBlock?, Color)
+        /// A pill with text.
+        case badge(TextBlock, fill: Color, textColor: Color)
+        case gap(Double)
+    }
+
+    public var name: String
+    public var width: Double
+    public var fill: Color
+    public var stroke: Color?
+    /// A bar down the left edge (quotes: the persona's colour; pains: severity colour).
+    public var accent: Color?
+    public var items: [Item] = []
+    public var padding: Double
+    public var radius: Double
+
+    var innerLeft: Double { padding + (accent != nil ? 4 : 0) }
+    /// Width available to the card's text.
+    public var textWidth: Double { width - innerLeft - padding }
+
+    public var contentHeight: Double {
+        items.reduce(0) { $0 + height(of: $1) }
+    }
+
+    public var naturalHeight: Double { contentHeight + 2 * padding }
+
+    func height(of item: Item) -> Double {
+        switch item {
+        case .text(let b, _): b.height
+        case .iconLine(_, _, let b, _): max(b.height, 16)
+        case .rating(_, _, let b, _): max(b?.height ?? 0, 12)
+        case .badge(let b, _, _): b.height + 4
+        case .gap(let g): g
+        }
+    }
+
+    /// The card as a group at (x, y) with the given height (≥ its natural height).
+    public func node(x: Double, y: Double, height boxHeight: Double) -> SceneNode {
+        let frame = Rect(x, y, width, boxHeight)
+        var children: [SceneNode] = [
+            .rect(SceneRect(frame: frame, fill: fill, stroke: stroke.map { Stroke($0, width: 1) }, radius: 6)),
+        ]
+        if let accent {
+            children.append(.rect(SceneRect(frame: Rect(x, y, 4, boxHeight), fill: accent, stroke: nil, radius: 2)))
+        }
+        var cy = y + padding
+        let left = x + innerLeft
+        for item in items {
+            switch item {
+            case .text(let block, let color):
+                children += TextPlacement.lines(block, x: left, y: cy, color: color)
+            case .iconLine(let icon, let iconColor, let block, let color):
+                let iconY = cy + max(0, (block.lineHeight - 16) / 2)
+                children.append(.path(ScenePath(path: icon.transformed(scale: 1, dx: left, dy: iconY), fill: nil,
+                                                stroke: Stroke(iconColor, width: 1.4))))
+                children += TextPlacement.lines(block, x: left + 22, y: cy + max(0, (16 - block.lineHeight) / 2), color: color)
+            case .rating(let value, let color, let caption, let captionColor):
+                let pipY = cy + max(0, ((caption?.lineHeight ?? 12) - 8) / 2)
+                for k in 0..<5 {
+                    var p = Path()
+                    p.circle(left + 4 + Double(k) * 11, pipY + 4, 4)
+                    children.append(.path(ScenePath(path: p, fill: k < value ? color : nil, stroke: Stroke(color, width: 1.2))))
+                }
+                if let caption {
+                    children += TextPlacement.lines(caption, x: left + 60, y: cy, color: captionColor)
+                }
+            case .badge(let block, let fill, let textColor):
+                let pill = Rect(left, cy + 1, block.width + 12, block.height + 2)
+                children.append(.group(SceneGroup(name: "badge", box: pill, children: [
+                    .rect(SceneRect(frame: pill, fill: fill, stroke: nil, radius: pill.height / 2)),
+                ] + TextPlacement.lines(block, x: left + 6, y: cy + 2, color: textColor))))
+            case .gap:
+                break
+            }
+            cy += height(of: item)
+        }
+        return .group(SceneGroup(name: name, box: frame, children: children))
+    }
+}
+
+public enum TextPlacement {
+    /// One SceneText per line of `block`, stacked from (x, y).
+    public static func lines(_ block: TextBlock, x: Double, y: Double, color: Color) -> [SceneNode] {
+        block.lines.enumerated().map { k, line in
+            .text(SceneText(text: line.text, font: block.font, color: color,
+                            frame: Rect(x, y + Double(k) * block.lineHeight, line.width, block.lineHeight)))
+        }
+    }
+
+    /// Text from the map made safe to draw: control characters become visible symbols.
+    public static func sanitize(_ text: String) -> String {
+        var out = String.UnicodeScalarView()
+        for s in text.unicodeScalars {
+            switch s.value {
+            case 0x0A: out.append(s)
+            case 0x09: out.append(" ")
+            case 0x00..<0x20: out.append(Unicode.Scalar(0x2400 + s.value)!)  // ␀ ␁ …
+            case 0x7F: out.append("\u{2421}")
+            case 0x80..<0xA0: out.append("\u{FFFD}")
+            default: out.append(s)
+            }
+        }
+        return String(out)
+    }
+}

@@ -1,0 +1,176 @@
+// CardFactory: the card for each kind of element — touchpoint, pain point, delight,
+// opportunity, metric, quote, evidence — built from the model and measured for a width.
+
+import JourneySemantics
+
+struct CardFactory {
+    let engine: LayoutEngine
+    let personas: PersonaStyles
+    let evidence: EvidenceNumbers
+    var theme: Theme { engine.theme }
+
+    func stageCards(_ lane: LayoutEngine.Lane, _ stage: Stage, width: Double) -> [Card] {
+        switch lane {
+        case .pains: stage.pains.map { pain($0, width: width) }
+        case .opportunities: stage.opportunities.map { opportunity($0, width: width) }
+        case .metrics: stage.metrics.map { metric($0, width: width) }
+        case .evidence: stage.evidence.map { evidenceCard($0, width: width) }
+        default: []
+        }
+    }
+
+    func columnCards(_ lane: LayoutEngine.Lane, _ tp: Touchpoint, width: Double) -> [Card] {
+        switch lane {
+        case .touchpoints: [touchpoint(tp, width: width)]
+        case .emotions: []
+        case .pains: tp.pains.map { pain($0, width: width) }
+        case .delights: tp.delights.map { delight($0, width: width) }
+        case .opportunities: tp.opportunities.map { opportunity($0, width: width) }
+        case .metrics: tp.metrics.map { metric($0, width: width) }
+        case .quotes: tp.quotes.map { quote($0, width: width) }
+        case .evidence: tp.evidence.map { evidenceCard($0, width: width) }
+        }
+    }
+
+    private func card(_ name: String, width: Double, fill: Color, stroke: Color?, accent: Color? = nil) -> Card {
+        Card(name: name, width: width, fill: fill, stroke: stroke, accent: accent, padding: theme.cardPadding,
+             radius: theme.cardRadius)
+    }
+
+    private func t(_ s: String, _ font: FontSpec, _ width: Double) -> TextBlock { engine.text(s, font, width) }
+
+    func touchpoint(_ tp: Touchpoint, width: Double) -> Card {
+        var c = card("touchpoint:" + (tp.id ?? tp.label), width: width, fill: theme.cardFill, stroke: theme.cardStroke)
+        let channel = tp.channel?.label ?? "Channel not given"
+        c.items.append(.iconLine(ChannelIcons.icon(for: tp.channel), theme.mutedText,
+                                 t(channel, theme.smallFont, c.textWidth - 22), theme.mutedText))
+        c.items.append(.gap(4))
+        c.items.append(.text(t(tp.label, theme.cardTitleFont, c.textWidth), theme.text))
+        if let description = tp.description {
+            c.items.append(.gap(3))
+            c.items.append(.text(t(description, theme.cardFont, c.textWidth), theme.mutedText))
+        }
+        var who: [String] = []
+        if let actor = tp.actor { who.append("With: " + actor) }
+        if let owner = tp.owner { who.append("Owner: " + owner) }
+        if !who.isEmpty {
+            c.items.append(.gap(4))
+            c.items.append(.text(t(who.joined(separator: "\n"), theme.smallFont, c.textWidth), theme.mutedText))
+        }
+        return c
+    }
+
+    func pain(_ p: PainPoint, width: Double) -> Card {
+        var c = card("pain", width: width, fill: theme.painFill, stroke: theme.painStroke, accent: theme.painStroke)
+        var caption: [String] = []
+        if let s = p.severity { caption.append("Severity \(s)") }
+        if let r = p.reach { caption.append("\(Formatting.percent(r * 100)) of customers") }
+        if let s = p.severity {
+            c.items.append(.rating(s, theme.painAccent, caption.isEmpty ? nil : t(caption.joined(separator: " · "), theme.smallFont, c.textWidth - 60), theme.painAccent))
+            c.items.append(.gap(4))
+        } else if !caption.isEmpty {
+            c.items.append(.text(t(caption.joined(separator: " · "), theme.smallFont, c.textWidth), theme.painAccent))
+            c.items.append(.gap(4))
+        }
+        c.items.append(.text(t(p.text, theme.cardFont, c.textWidth), theme.text))
+        return c
+    }
+
+    func delight(_ d: Delight, width: Double) -> Card {
+        var c = card("delight", width: width, fill: theme.delightFill, stroke: theme.delightStroke, accent: theme.delightStroke)
+        c.items.append(.text(t(d.text, theme.cardFont, c.textWidth), theme.text))
+        return c
+    }
+
+    func opportunity(_ o: Opportunity, width: Double) -> Card {
+        var c = card("opportunity", width: width, fill: theme.opportunityFill, stroke: theme.opportunityStroke)
+        c.items.append(.text(t(o.text, theme.cardTitleFont, c.textWidth), theme.text))
+        if let owner = o.owner {
+            c.items.append(.gap(3))
+            c.items.append(.text(t("Owner: " + owner, theme.smallFont, c.textWidth), theme.mutedText))
+        }
+        var badge: [String] = []
+        if let i = o.impact { badge.append("Impact \(i)") }
+        if let e = o.effort { badge.append("Effort \(e)") }
+        if !badge.isEmpty {
+            c.items.append(.gap(5))
+            c.items.append(.badge(t(badge.joined(separator: " · "), theme.smallFont, c.textWidth - 12),
+                                  fill: theme.opportunityStroke, textColor: Color(1, 1, 1)))
+        }
+        return c
+    }
+
+    func metric(_ m: Metric, width: Double) -> Card {
+        let status = m.targetMet
+        let color = status == true ? theme.metricMet : status == false ? theme.metricMissed : theme.metricNeutral
+        var c = card("metric", width: width, fill: theme.cardFill, stroke: theme.cardStroke, accent: color)
+        c.items.append(.text(t(m.name, theme.smallFont, c.textWidth), theme.mutedText))
+        c.items.append(.gap(2))
+        let value = m.value.map { Formatting.quantity($0) } ?? "not measured yet"
+        c.items.append(.text(t(value, m.value == nil ? theme.cardFont : theme.cardTitleFont, c.textWidth),
+                             m.value == nil ? theme.mutedText : color))
+        if let target = m.target {
+            let verdict = status == true ? " · met" : status == false ? " · not met" : ""
+            c.items.append(.gap(2))
+            c.items.append(.text(t("Target \(Formatting.direction(target.direction))\(Formatting.quantity(target.quantity))\(verdict)",
+                                   theme.smallFont, c.textWidth), color))
+        }
+        return c
+    }
+
+    func quote(_ q: Quote, width: Double) -> Card {
+        let accent = q.persona.flatMap { personas.colors[$0] } ?? theme.mutedText
+        var c = card("quote", width: width, fill: theme.quoteFill, stroke: nil, accent: accent)
+        c.items.append(.text(t("“" + q.text + "”", theme.quoteFont, c.textWidth), theme.text))
+        if let id = q.persona, let persona = engine.model.persona(id) {
+            c.items.append(.gap(3))
+            c.items.append(.text(t("— " + persona.name, theme.smallFont, c.textWidth), theme.mutedText))
+        }
+        return c
+    }
+
+    func evidenceCard(_ e: Evidence, width: Double) -> Card {
+        var c = card("evidence", width: width, fill: theme.evidenceFill, stroke: nil)
+        c.items.append(.text(t("[\(evidence.number(of: e))] \(Formatting.kind(e.kind))", theme.smallFont, c.textWidth), theme.mutedText))
+        return c
+    }
+}
+
+/// How numbers and values read on the map.
+enum Formatting {
+    static func number(_ v: Double) -> String {
+        if v == v.rounded(), abs(v) < 1e15 { return String(Int(v)) }
+        var s = String(format: "%.2f", v)
+        while s.hasSuffix("0") { s.removeLast() }
+        return s
+    }
+
+    static func percent(_ v: Double) -> String { number(v) + "%" }
+
+    /// A quantity as written in the map (1.2M stays 1.2M), with a thin space before word units.
+    static func quantity(_ q: Quantity) -> String { q.text }
+
+    static func direction(_ d: TargetDirection) -> String {
+        switch d {
+        case .atMost: "≤ "
+        case .atLeast: "≥ "
+        case .below: "< "
+        case .above: "> "
+        case .unspecified: ""
+        }
+    }
+
+    static func kind(_ k: EvidenceKind) -> String {
+        switch k {
+        case .survey: "Survey"
+        case .analytics: "Analytics"
+        case .interview: "Interview"
+        case .support: "Support"
+        case .usabilityTest: "Usability test"
+        case .sales: "Sales"
+        case .other: "Other"
+        }
+    }
+}
+
+import Foundation

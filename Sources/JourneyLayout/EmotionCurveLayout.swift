@@ -1,0 +1,187 @@
+// EmotionCurveLayout: the emotion lane. y follows the declared scale (every value of the scale
+// lies inside the lane); the zone below the neutral baseline is tinted red, above it green.
+// One curve per persona in its colour, interpolated monotonically (it never overshoots a
+// value, so it never leaves the scale), a dot per touchpoint, and the feeling word beside it.
+
+import JourneySemantics
+
+struct EmotionCurveLayout {
+    let engine: LayoutEngine
+    let personas: PersonaStyles
+    let row: [LayoutEngine.Segment]
+    let columnX: [[Double]]
+    let y: Double
+
+    var theme: Theme { engine.theme }
+    var scale: EmotionScale { engine.model.scale }
+    let padTop = 16.0
+    let padBottom = 16.0
+
+    var step: Double {
+        let span = Double(scale.high - scale.low)
+        return max(16, min(theme.emotionStep, 170 / span))
+    }
+    var plotTop: Double { y + padTop }
+    var plotBottom: Double { plotTop + Double(scale.high - scale.low) * step }
+    var height: Double { padTop + (plotBottom - plotTop) + padBottom }
+
+    func yOf(_ v: Double) -> Double { plotTop + (Double(scale.high) - v) * step }
+
+    /// The series drawn: one per persona, or one for everyone when the map has no personas.
+    var series: [(id: String?, color: Color, dash: [Double])] {
+        if personas.order.isEmpty { return [(nil, theme.text, [])] }
+        return personas.order.map { ($0, personas.colors[$0]!, personas.dashes[$0] ?? []) }
+    }
+
+    func value(_ tp: Touchpoint, _ persona: String?) -> Emotion? {
+        guard let persona else { return tp.emotions.first { $0.persona == nil } }
+        return tp.emotion(for: persona)
+    }
+
+    func nodes() -> ([SceneNode], Double) {
+        var nodes: [SceneNode] = []
+        let neutral = yOf(scale.neutral)
+        // Zones and grid, per segment, so the gaps between stages stay clear.
+        for (k, segment) in row.enumerated() {
+            let x0 = columnX[k][0], x1 = columnX[k][segment.columns.count - 1] + theme.columnWidth
+            nodes.append(.rect(SceneRect(frame: Rect(x0, y, x1 - x0, neutral - y), fill: theme.positiveZone, stroke: nil, radius: 0)))
+            nodes.append(.rect(SceneRect(frame: Rect(x0, neutral, x1 - x0, y + height - neutral), fill: theme.negativeZone, stroke: nil, radius: 0)))
+            for v in scale.low...scale.high where Double(v) != scale.neutral {
+                var grid = Path()
+                grid.move(x0, yOf(Double(v))); grid.line(x1, yOf(Double(v)))
+                nodes.append(.path(ScenePath(path: grid, fill: nil, stroke: Stroke(theme.gridLine, width: 0.6))))
+            }
+            var base = Path()
+            base.move(x0, neutral); base.line(x1, neutral)
+            nodes.append(.path(ScenePath(path: base, fill: nil, stroke: Stroke(theme.baseline, width: 1.2, dash: [5, 4]))))
+        }
+
+        // Points per series across the whole row; a touchpoint without a value breaks the curve.
+        let n = series.count
+        let spread = n > 1 ? min(3.0, 24.0 / Double(n)) : 0
+        var dots: [SceneNode] = []
+        var labels: [[(y: Double, text: String)]] = []
+        var centers: [Double] = []
+        for (k, segment) in row.enumerated() {
+            for (c, column) in segment.columns.enumerated() {
+                centers.append(columnX[k][c] + theme.columnWidth / 2)
+                var seen: Set<String> = []
+                var entries: [(Double, String)] = []
+                for s in series {
+                    if let tp = column.touchpoint, let e = value(tp, s.id), let feeling = e.feeling,
+                       seen.insert("\(e.value)|\(feeling)").inserted {
+                        entries.append((yOf(e.value), feeling))
+                    }
+                }
+                labels.append(entries)
+            }
+        }
+        for (i, s) in series.enumerated() {
+            let dx = (Double(i) - Double(n - 1) / 2) * spread
+            var run: [Point] = []
+            var runs: [[Point]] = []
+            var index = 0
+            for (k, segment) in row.enumerated() {
+                for (c, column) in segment.columns.enumerated() {
+                    defer { index += 1 }
+                    guard let tp = column.touchpoint, let e = value(tp, s.id) else {
+                        if !run.isEmpty { runs.append(run); run = [] }
+                        continue
+                    }
+                    let p = Point(columnX[k][c] + theme.columnWidth / 2 + dx, yOf(e.value))
+                    run.append(p)
+                    var dot = Path()
+                    dot.circle(p.x, p.y, 4.5)
+                    let below = e.value < scale.neutral
+                    dots.append(.path(ScenePath(path: dot, fill: s.color,
+                                                stroke: Stroke(below ? theme.painStroke : theme.background, width: below ? 2 : 1.5))))
+                }
+            }
+            if !run.isEmpty { runs.append(run) }
+            for r in runs where r.count > 1 {
+                nodes.append(.path(ScenePath(path: Monotone.path(through: r), fill: nil,
+                                             stroke: Stroke(s.color, width: 2.5, dash: s.dash))))
+            }
+        }
+        nodes.append(.group(SceneGroup(name: "emotion-dots", box: nil, children: dots)))
+
+        // Feeling words: right of the dots, stacked without overlap, inside the lane.
+        let labelX = spread * Double(n - 1) / 2 + 9
+        let labelWidth = theme.columnWidth / 2 - labelX - 4
+        for (ci, entries) in labels.enumerated() where !entries.isEmpty {
+            var placed: [(Rect, TextBlock)] = []
+            var bottom = y + 2
+            for (ly, text) in entries.sorted(by: { $0.0 < $1.0 }) {
+                let block = engine.text(text, theme.smallFont, labelWidth - 6)
+                let h = block.height + 2
+                let top = max(ly - h / 2, bottom, y + 2)
+                placed.append((Rect(centers[ci] + labelX, top, block.width + 6, h), block))
+                bottom = top + h + 1
+            }
+            let overflow = bottom - 1 - (y + height - 2)
+            if overflow > 0 {
+                placed = placed.map { (Rect($0.0.x, max(y + 2, $0.0.y - overflow), $0.0.width, $0.0.height), $0.1) }
+            }
+            for (frame, block) in placed {
+                nodes.append(.group(SceneGroup(name: "feeling", box: frame, children: [
+                    .rect(SceneRect(frame: frame, fill: theme.background.withAlpha(0.85), stroke: nil, radius: 3)),
+                ] + TextPlacement.lines(block, x: frame.x + 3, y: frame.y + 1, color: theme.text))))
+            }
+        }
+        return (nodes, height)
+    }
+
+    /// Scale values at the right edge of the gutter, for the lane's label box.
+    func tickLabels() -> [SceneNode] {
+        let span = scale.high - scale.low
+        let every = span <= 10 ? 1 : 2
+        var out: [SceneNode] = []
+        for v in stride(from: scale.low, through: scale.high, by: every) {
+            let label = v > 0 && scale.low < 0 ? "+\(v)" : v < 0 ? "\u{2212}\(-v)" : "\(v)"
+            let block = engine.text(label, theme.smallFont, 30)
+            let x = theme.margin + theme.gutterWidth - 8 - block.width
+            out += TextPlacement.lines(block, x: x, y: yOf(Double(v)) - block.lineHeight / 2, color: theme.mutedText)
+        }
+        return out
+    }
+}
+
+/// Monotone cubic interpolation (as d3's curveMonotoneX): between two points the curve stays
+/// within their y range, so it never overshoots the data.
+enum Monotone {
+    static func path(through p: [Point]) -> Path {
+        var path = Path()
+        guard let first = p.first else { return path }
+        path.move(first.x, first.y)
+        let n = p.count
+        guard n > 1 else { return path }
+        var h: [Double] = [], d: [Double] = []
+        for i in 0..<(n - 1) {
+            h.append(p[i + 1].x - p[i].x)
+            d.append(h[i] == 0 ? 0 : (p[i + 1].y - p[i].y) / h[i])
+        }
+        var m = [Double](repeating: 0, count: n)
+        m[0] = d[0]
+        m[n - 1] = d[n - 2]
+        for i in 1..<(n - 1) {
+            if d[i - 1] * d[i] <= 0 {
+                m[i] = 0
+            } else {
+                let s = (d[i - 1] * h[i] + d[i] * h[i - 1]) / (h[i - 1] + h[i])
+                m[i] = (d[i - 1] > 0 ? 1 : -1) * min(abs(d[i - 1]), abs(d[i]), 0.5 * abs(s)) * 2
+            }
+        }
+        // End tangents no steeper than the secant allows.
+        m[0] = endTangent(d[0], m[1]); m[n - 1] = endTangent(d[n - 2], m[n - 2])
+        for i in 0..<(n - 1) {
+            let dx = h[i] / 3
+            path.curve(Point(p[i].x + dx, p[i].y + m[i] * dx), Point(p[i + 1].x - dx, p[i + 1].y - m[i + 1] * dx), p[i + 1])
+        }
+        return path
+    }
+
+    private static func endTangent(_ secant: Double, _ neighbour: Double) -> Double {
+        let t = (3 * secant - neighbour) / 2
+        return t * secant <= 0 ? 0 : (abs(t) > 3 * abs(secant) ? 3 * secant : t)
+    }
+}

@@ -1,0 +1,130 @@
+// HeaderLayout: title, description, owner and version, then a legend of the personas (their
+// colour and line style) and of the emotion scale. EvidenceListLayout: the numbered sources
+// under the map that the evidence lane's references point to.
+
+import JourneySemantics
+
+struct HeaderLayout {
+    let engine: LayoutEngine
+    let personas: PersonaStyles
+    let width: Double
+    var theme: Theme { engine.theme }
+
+    func nodes(x: Double, y: Double) -> (nodes: [SceneNode], height: Double) {
+        let model = engine.model
+        var out: [SceneNode] = []
+        var cy = y
+        let title = engine.text(model.title, theme.titleFont, width)
+        out += TextPlacement.lines(title, x: x, y: cy, color: theme.text)
+        cy += title.height
+        if let description = model.description {
+            let block = engine.text(description, theme.subtitleFont, min(width, 900))
+            cy += 2
+            out += TextPlacement.lines(block, x: x, y: cy, color: theme.mutedText)
+            cy += block.height
+        }
+        var meta: [String] = []
+        if let owner = model.owner { meta.append("Owner: " + owner) }
+        if let version = model.version { meta.append("Version: " + version) }
+        if !meta.isEmpty {
+            let block = engine.text(meta.joined(separator: "   ·   "), theme.metaFont, width)
+            cy += 4
+            out += TextPlacement.lines(block, x: x, y: cy, color: theme.mutedText)
+            cy += block.height
+        }
+        cy += 12
+        let (legend, legendHeight) = legendNodes(x: x, y: cy)
+        out += legend
+        cy += legendHeight
+        return (out, cy - y)
+    }
+
+    /// Legend entries laid out left to right, wrapping at the header's width.
+    func legendNodes(x: Double, y: Double) -> ([SceneNode], Double) {
+        let model = engine.model
+        var entries: [(swatch: [SceneNode], block: TextBlock, name: String)] = []
+        let lineWidth = 28.0
+        for p in model.personas {
+            let color = personas.colors[p.id]!
+            var line = Path()
+            line.move(0, 0); line.line(lineWidth, 0)
+            var dot = Path()
+            dot.circle(lineWidth / 2, 0, 4)
+            entries.append(([
+                .path(ScenePath(path: line, fill: nil, stroke: Stroke(color, width: 2.5, dash: personas.dashes[p.id] ?? []))),
+                .path(ScenePath(path: dot, fill: color, stroke: nil)),
+            ], engine.text(p.name, theme.cardFont, 260), "legend:persona:" + p.id))
+        }
+        let scale = model.scale
+        let neutral = scale.neutral == scale.neutral.rounded() ? String(Int(scale.neutral)) : String(scale.neutral)
+        var base = Path()
+        base.move(0, 0); base.line(lineWidth, 0)
+        entries.append(([.path(ScenePath(path: base, fill: nil, stroke: Stroke(theme.baseline, width: 1.2, dash: [5, 4])))],
+                        engine.text("Emotion \(scale.low) to \(scale.high), neutral \(neutral)", theme.cardFont, 320), "legend:scale"))
+        entries.append(([.rect(SceneRect(frame: Rect(0, -7, lineWidth, 14), fill: theme.negativeZone, stroke: Stroke(theme.painStroke, width: 1), radius: 2))],
+                        engine.text("Below neutral", theme.cardFont, 200), "legend:negative"))
+
+        var nodes: [SceneNode] = []
+        var cx = x, cy = y
+        var rowHeight = 0.0
+        for e in entries {
+            let w = lineWidth + 8 + e.block.width
+            if cx > x, cx + w > x + width {
+                cx = x
+                cy += rowHeight + 6
+                rowHeight = 0
+            }
+            let h = max(e.block.height, 16)
+            let midY = cy + h / 2
+            let swatch = e.swatch.map { node -> SceneNode in
+                switch node {
+                case .path(var p):
+                    p.path = p.path.transformed(scale: 1, dx: cx, dy: midY)
+                    return .path(p)
+                case .rect(var r):
+                    r.frame = Rect(r.frame.x + cx, r.frame.y + midY, r.frame.width, r.frame.height)
+                    return .rect(r)
+                default:
+                    return node
+                }
+            }
+            let box = Rect(cx, cy, w, h)
+            nodes.append(.group(SceneGroup(name: e.name, box: box, children: swatch
+                + TextPlacement.lines(e.block, x: cx + lineWidth + 8, y: cy + (h - e.block.height) / 2, color: theme.text))))
+            cx += w + 24
+            rowHeight = max(rowHeight, h)
+        }
+        return (nodes, cy + rowHeight - y)
+    }
+}
+
+struct EvidenceListLayout {
+    let engine: LayoutEngine
+    let numbers: EvidenceNumbers
+    let width: Double
+    var theme: Theme { engine.theme }
+
+    func nodes(x: Double, y: Double) -> (nodes: [SceneNode], height: Double)? {
+        guard !numbers.entries.isEmpty else { return nil }
+        var out: [SceneNode] = []
+        let heading = engine.text("Evidence", theme.laneFont, width)
+        out += TextPlacement.lines(heading, x: x, y: y, color: theme.text)
+        var cy = y + heading.height + 4
+        let numberWidth = 34.0
+        let textWidth = min(width, 1100) - numberWidth
+        for (k, e) in numbers.entries.enumerated() {
+            var parts = [Formatting.kind(e.kind) + " — " + e.description]
+            if let date = e.date { parts.append(date) }
+            if let link = e.link { parts.append(link) }
+            if let file = e.file { parts.append(file) }
+            let number = engine.text("[\(k + 1)]", theme.cardFont, numberWidth)
+            let block = engine.text(parts.joined(separator: " · "), theme.cardFont, textWidth)
+            let box = Rect(x, cy, numberWidth + block.width, max(block.height, number.height))
+            out.append(.group(SceneGroup(name: "evidence:\(k + 1)", box: box,
+                                         children: TextPlacement.lines(number, x: x, y: cy, color: theme.mutedText)
+                                             + TextPlacement.lines(block, x: x + numberWidth, y: cy, color: theme.text))))
+            cy += box.height + 2
+        }
+        return (out, cy - y)
+    }
+}

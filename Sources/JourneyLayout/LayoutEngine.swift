@@ -1,0 +1,339 @@
+// LayoutEngine: JourneyModel + Theme + TextMeasurer → Scene. A pure function of its inputs.
+//
+// The map reads left to right: one column per touchpoint, grouped under its stage's band.
+// Below the bands come the lanes (touchpoints, emotion curve, pains, delights, opportunities,
+// metrics, quotes, evidence), each a row with its name in a left gutter, shown only when some
+// element has content. Stages are packed into rows no wider than `maxWidth`; a stage too wide
+// for one row continues on the next. Evidence is listed, numbered, under the map.
+
+import JourneySemantics
+
+public struct LayoutOptions: Sendable {
+    /// The widest a row of stages may be, in canvas units; wider maps wrap onto more rows.
+    public var maxWidth: Double = 2600
+
+    public init(maxWidth: Double = 2600) {
+        self.maxWidth = maxWidth
+    }
+}
+
+public struct LayoutEngine {
+    let model: JourneyModel
+    let theme: Theme
+    let measurer: TextMeasurer
+    let options: LayoutOptions
+
+    public init(model: JourneyModel, theme: Theme, measurer: TextMeasurer, options: LayoutOptions = LayoutOptions()) {
+        self.model = model
+        self.theme = theme
+        self.measurer = measurer
+        self.options = options
+    }
+
+    // MARK: - Structure
+
+    /// A column: one touchpoint, or the single empty column of a stage without touchpoints.
+    struct Column {
+        var stage: Int
+        var touchpoint: Touchpoint?
+    }
+
+    /// The part of a stage that falls in one row.
+    struct Segment {
+        var stage: Int
+        var columns: [Column]
+        /// Continues a stage started on an earlier row.
+        var continued: Bool
+    }
+
+    enum Lane: CaseIterable {
+        case touchpoints, emotions, pains, delights, opportunities, metrics, quotes, evidence
+
+        var title: String {
+            switch self {
+            case .touchpoints: "Touchpoints"
+            case .emotions: "Emotion"
+            case .pains: "Pain points"
+            case .delights: "Delights"
+            case .opportunities: "Opportunities"
+            case .metrics: "Metrics"
+            case .quotes: "Quotes"
+            case .evidence: "Evidence"
+            }
+        }
+
+        var name: String { "lane:" + title.lowercased().replacingOccurrences(of: " ", with: "-") }
+    }
+
+    var stageGap: Double { theme.columnGap + 10 }
+    var gutterGap: Double { 12 }
+
+    func text(_ s: String, _ font: FontSpec, _ width: Double) -> TextBlock {
+        measurer.layout(TextPlacement.sanitize(s), font: font, maxWidth: max(width, font.size))
+    }
+
+    // MARK: - Entry point
+
+    public func layout() -> Scene {
+        let personas = PersonaStyles(model: model, theme: theme)
+        let evidence = EvidenceNumbers(model: model)
+        let rows = packRows()
+        let lanes = Lane.allCases.filter(hasContent)
+
+        var nodes: [SceneNode] = []
+        let rowWidths = rows.map(rowWidth)
+        let contentWidth = max(rowWidths.max() ?? 0, 560)
+        let canvasWidth = contentWidth + 2 * theme.margin
+        var y = theme.margin
+
+        let header = HeaderLayout(engine: self, personas: personas, width: contentWidth)
+        let headerNodes = header.nodes(x: theme.margin, y: y)
+        nodes.append(.group(SceneGroup(name: "header", box: nil, children: headerNodes.nodes)))
+        y += headerNodes.height + 24
+
+        for (r, row) in rows.enumerated() {
+            var rowNodes: [SceneNode] = []
+            let columnX = columnPositions(row)
+            y = layoutStageBand(row, columnX: columnX, y: y, into: &rowNodes)
+            for lane in lanes {
+                y += theme.laneGap
+                y = layoutLane(lane, row: row, columnX: columnX, y: y, personas: personas, evidence: evidence, into: &rowNodes)
+            }
+            nodes.append(.group(SceneGroup(name: "row:\(r + 1)", box: nil, children: rowNodes)))
+            y += r < rows.count - 1 ? theme.rowGap : 0
+        }
+
+        let list = EvidenceListLayout(engine: self, numbers: evidence, width: contentWidth)
+        if let listNodes = list.nodes(x: theme.margin, y: y + 28) {
+            nodes.append(.group(SceneGroup(name: "evidence-list", box: nil, children: listNodes.nodes)))
+            y += 28 + listNodes.height
+        }
+
+        return Scene(size: Size(canvasWidth, (y + theme.margin).rounded(.up)), background: theme.background, nodes: nodes,
+                     metadata: SceneMetadata(title: model.title, subject: model.description ?? "", author: model.owner ?? ""))
+    }
+
+    // MARK: - Rows
+
+    func stageColumns(_ s: Int) -> [Column] {
+        let tps = model.stages[s].touchpoints
+        return tps.isEmpty ? [Column(stage: s, touchpoint: nil)] : tps.map { Column(stage: s, touchpoint: $0) }
+    }
+
+    func segmentWidth(_ n: Int) -> Double { Double(n) * theme.columnWidth + Double(max(0, n - 1)) * theme.columnGap }
+
+    /// Stages packed greedily into rows; a stage wider than a row is cut into row-sized pieces.
+    func packRows() -> [[Segment]] {
+        let available = options.maxWidth - 2 * theme.margin - theme.gutterWidth - gutterGap
+        let perRow = max(1, Int((available + theme.columnGap) / (theme.columnWidth + theme.columnGap)))
+        var rows: [[Segment]] = []
+        var current: [Segment] = []
+        var used = 0.0
+        for s in model.stages.indices {
+            let columns = stageColumns(s)
+            var start = 0
+            while start < columns.count {
+                let room = current.isEmpty ? available : available - used - stageGap
+                let fits = max(0, Int((room + theme.columnGap) / (theme.columnWidth + theme.columnGap)))
+                let remaining = columns.count - start
+                // Start a new row rather than leave a stage's first columns stranded at a row's end.
+                if fits < min(remaining, 2), !current.isEmpty {
+                    rows.append(current)
+                    current = []
+                    used = 0
+                    continue
+                }
+                let take = min(remaining, max(1, current.isEmpty ? perRow : fits))
+                let segment = Segment(stage: s, columns: Array(columns[start..<(start + take)]), continued: start > 0)
+                used += (current.isEmpty ? 0 : stageGap) + segmentWidth(take)
+                current.append(segment)
+                start += take
+                if start < columns.count {
+                    rows.append(current)
+                    current = []
+                    used = 0
+                }
+            }
+        }
+        if !current.isEmpty { rows.append(current) }
+        return rows
+    }
+
+    func rowWidth(_ row: [Segment]) -> Double {
+        theme.gutterWidth + gutterGap + row.map { segmentWidth($0.columns.count) }.reduce(0, +)
+            + Double(max(0, row.count - 1)) * stageGap
+    }
+
+    /// Left x of every column of the row, segment by segment.
+    func columnPositions(_ row: [Segment]) -> [[Double]] {
+        var x = theme.margin + theme.gutterWidth + gutterGap
+        var out: [[Double]] = []
+        for segment in row {
+            var xs: [Double] = []
+            for _ in segment.columns {
+                xs.append(x)
+                x += theme.columnWidth + theme.columnGap
+            }
+            x += stageGap - theme.columnGap
+            out.append(xs)
+        }
+        return out
+    }
+
+    func hasContent(_ lane: Lane) -> Bool {
+        let tps = model.touchpoints
+        switch lane {
+        case .touchpoints: return !tps.isEmpty
+        case .emotions: return tps.contains { !$0.emotions.isEmpty }
+        case .pains: return tps.contains { !$0.pains.isEmpty } || model.stages.contains { !$0.pains.isEmpty }
+        case .delights: return tps.contains { !$0.delights.isEmpty }
+        case .opportunities: return tps.contains { !$0.opportunities.isEmpty } || model.stages.contains { !$0.opportunities.isEmpty }
+        case .metrics: return tps.contains { !$0.metrics.isEmpty } || model.stages.contains { !$0.metrics.isEmpty }
+        case .quotes: return tps.contains { !$0.quotes.isEmpty }
+        case .evidence: return tps.contains { !$0.evidence.isEmpty } || model.stages.contains { !$0.evidence.isEmpty }
+        }
+    }
+
+    // MARK: - Stage band
+
+    func layoutStageBand(_ row: [Segment], columnX: [[Double]], y: Double, into nodes: inout [SceneNode]) -> Double {
+        let pad = 10.0
+        var blocks: [(TextBlock, TextBlock?)] = []
+        for segment in row {
+            let stage = model.stages[segment.stage]
+            let width = segmentWidth(segment.columns.count) - 2 * pad
+            let label = text(stage.label + (segment.continued ? " (continued)" : ""), theme.stageFont, width)
+            let goal = stage.goal.flatMap { segment.continued ? nil : text($0, theme.stageGoalFont, width) }
+            blocks.append((label, goal))
+        }
+        let height = (blocks.map { $0.0.height + ($0.1.map { $0.height + 2 } ?? 0) }.max() ?? 0) + 2 * pad
+        for (k, segment) in row.enumerated() {
+            let frame = Rect(columnX[k][0], y, segmentWidth(segment.columns.count), height)
+            var children: [SceneNode] = [.rect(SceneRect(frame: frame, fill: theme.stageFill, stroke: nil, radius: theme.cardRadius))]
+            children += TextPlacement.lines(blocks[k].0, x: frame.x + pad, y: y + pad, color: theme.stageText)
+            if let goal = blocks[k].1 {
+                children += TextPlacement.lines(goal, x: frame.x + pad, y: y + pad + blocks[k].0.height + 2,
+                                                color: theme.stageText.withAlpha(0.85))
+            }
+            nodes.append(.group(SceneGroup(name: "stage:" + (model.stages[segment.stage].id ?? "\(segment.stage + 1)"),
+                                           box: frame, children: children)))
+        }
+        // The gutter beside the bands names the row's stages' part of the journey.
+        return y + height
+    }
+
+    // MARK: - Lanes
+
+    func layoutLane(_ lane: Lane, row: [Segment], columnX: [[Double]], y: Double, personas: PersonaStyles,
+                    evidence: EvidenceNumbers, into nodes: inout [SceneNode]) -> Double {
+        if lane == .emotions {
+            let curve = EmotionCurveLayout(engine: self, personas: personas, row: row, columnX: columnX, y: y)
+            let (laneNodes, height) = curve.nodes()
+            nodes.append(laneLabel(lane, y: y, height: height, extra: curve.tickLabels()))
+            nodes.append(.group(SceneGroup(name: lane.name, box: nil, children: laneNodes)))
+            return y + height
+        }
+        let pad = 8.0
+        let cards = CardFactory(engine: self, personas: personas, evidence: evidence)
+        // Stage-level cards, spanning the stage (only on a stage's first segment).
+        var stageStacks: [[Card]] = []
+        for segment in row {
+            let stage = model.stages[segment.stage]
+            let width = segmentWidth(segment.columns.count)
+            stageStacks.append(segment.continued ? [] : cards.stageCards(lane, stage, width: width))
+        }
+        let stageBlock = stageStacks.map { stack in
+            stack.map(\.naturalHeight).reduce(0, +) + Double(max(0, stack.count - 1)) * theme.cardGap
+        }.max() ?? 0
+        // Column cards, with the k-th card of every column in one row of equal height.
+        var columnStacks: [[[Card]]] = []
+        for segment in row {
+            columnStacks.append(segment.columns.map { column in
+                column.touchpoint.map { cards.columnCards(lane, $0, width: theme.columnWidth) } ?? []
+            })
+        }
+        let depth = columnStacks.flatMap { $0.map(\.count) }.max() ?? 0
+        var slotHeights = [Double](repeating: 0, count: depth)
+        for stacks in columnStacks {
+            for stack in stacks {
+                for (k, card) in stack.enumerated() { slotHeights[k] = max(slotHeights[k], card.naturalHeight) }
+            }
+        }
+        let columnsHeight = slotHeights.reduce(0, +) + Double(max(0, depth - 1)) * theme.cardGap
+        let label = laneLabelBlock(lane)
+        var height = pad + stageBlock + (stageBlock > 0 && depth > 0 ? theme.cardGap : 0) + columnsHeight + pad
+        height = max(height, label.height + 2 * 10)
+
+        var laneNodes: [SceneNode] = []
+        for (k, segment) in row.enumerated() {
+            var cy = y + pad
+            for card in stageStacks[k] {
+                laneNodes.append(card.node(x: columnX[k][0], y: cy, height: card.naturalHeight))
+                cy += card.naturalHeight + theme.cardGap
+            }
+            for (c, stack) in columnStacks[k].enumerated() {
+                var sy = y + pad + stageBlock + (stageBlock > 0 ? theme.cardGap : 0)
+                for (slot, card) in stack.enumerated() {
+                    laneNodes.append(card.node(x: columnX[k][c], y: sy, height: slotHeights[slot]))
+                    sy += slotHeights[slot] + theme.cardGap
+                }
+            }
+            _ = segment
+        }
+        nodes.append(laneLabel(lane, y: y, height: height, extra: []))
+        nodes.append(.group(SceneGroup(name: lane.name, box: nil, children: laneNodes)))
+        return y + height
+    }
+
+    func laneLabelBlock(_ lane: Lane) -> TextBlock {
+        text(lane.title, theme.laneFont, theme.gutterWidth - 20 - (lane == .emotions ? 26 : 0))
+    }
+
+    /// The lane's name in the gutter, as a box the height of the lane.
+    func laneLabel(_ lane: Lane, y: Double, height: Double, extra: [SceneNode]) -> SceneNode {
+        let frame = Rect(theme.margin, y, theme.gutterWidth, height)
+        var children: [SceneNode] = [.rect(SceneRect(frame: frame, fill: theme.laneLabelFill, stroke: nil, radius: theme.cardRadius))]
+        children += TextPlacement.lines(laneLabelBlock(lane), x: frame.x + 10, y: y + 10, color: theme.text)
+        children += extra
+        return .group(SceneGroup(name: "label:" + lane.name, box: frame, children: children))
+    }
+}
+
+/// Persona colours (the map's, else the theme's palette) and dash patterns.
+struct PersonaStyles {
+    var colors: [String: Color] = [:]
+    var dashes: [String: [Double]] = [:]
+    var order: [String] = []
+
+    init(model: JourneyModel, theme: Theme) {
+        let patterns: [[Double]] = [[], [7, 3], [2, 2.5], [9, 3, 2, 3], [4, 4], [1, 3]]
+        for (i, p) in model.personas.enumerated() {
+            var color = p.color.map { Color(Double($0.red) / 255, Double($0.green) / 255, Double($0.blue) / 255) }
+                ?? theme.personaPalette[i % theme.personaPalette.count]
+            if theme.dashedPersonas { color = color.grey.mixed(with: Color(0, 0, 0), 0.3) }
+            colors[p.id] = color
+            dashes[p.id] = theme.dashedPersonas ? patterns[i % patterns.count] : []
+            order.append(p.id)
+        }
+    }
+}
+
+/// Evidence numbered in reading order: each stage's own, then its touchpoints'.
+struct EvidenceNumbers {
+    var entries: [Evidence] = []
+    private var numbers: [Int: Int] = [:]
+
+    init(model: JourneyModel) {
+        for stage in model.stages {
+            for e in stage.evidence { add(e) }
+            for tp in stage.touchpoints { for e in tp.evidence { add(e) } }
+        }
+    }
+
+    private mutating func add(_ e: Evidence) {
+        entries.append(e)
+        numbers[e.range.start] = entries.count
+    }
+
+    func number(of e: Evidence) -> Int { numbers[e.range.start] ?? 0 }
+}

@@ -1,0 +1,85 @@
+// Scene: the laid-out picture as a display list — rectangles, paths, lines of text with
+// their boxes, and named groups. Produced by LayoutEngine, consumed by every renderer and
+// by tests (no overlaps, text inside its box, everything on the canvas).
+
+public struct Stroke: Equatable, Sendable {
+    public var color: Color
+    public var width: Double
+    /// Dash lengths; empty for a solid line.
+    public var dash: [Double] = []
+
+    public init(_ color: Color, width: Double, dash: [Double] = []) {
+        self.color = color; self.width = width; self.dash = dash
+    }
+}
+
+public struct SceneRect: Equatable, Sendable {
+    public var frame: Rect
+    public var fill: Color?
+    public var stroke: Stroke?
+    public var radius: Double = 0
+}
+
+public struct ScenePath: Equatable, Sendable {
+    public var path: Path
+    public var fill: Color?
+    public var stroke: Stroke?
+}
+
+/// One line of text, already broken and measured; `frame` is its line box.
+public struct SceneText: Equatable, Sendable {
+    public var text: String
+    public var font: FontSpec
+    public var color: Color
+    public var frame: Rect
+}
+
+public struct SceneGroup: Equatable, Sendable {
+    /// Semantic name: "touchpoint:pdp", "pain", "lane:emotions"…
+    public var name: String
+    /// The group's box, when it is one (cards, labels): its text must lie inside it, and
+    /// boxes must not overlap each other.
+    public var box: Rect?
+    public var children: [SceneNode]
+}
+
+public indirect enum SceneNode: Equatable, Sendable {
+    case rect(SceneRect)
+    case path(ScenePath)
+    case text(SceneText)
+    case group(SceneGroup)
+}
+
+public struct SceneMetadata: Equatable, Sendable {
+    public var title: String
+    public var subject: String
+    public var author: String
+}
+
+public struct Scene: Equatable, Sendable {
+    public var size: Size
+    public var background: Color
+    public var nodes: [SceneNode]
+    public var metadata: SceneMetadata
+
+    /// Every node, depth first, with the boxes of the groups it is inside.
+    public func walk(_ body: (SceneNode, [Rect]) -> Void) {
+        func visit(_ node: SceneNode, _ boxes: [Rect]) {
+            body(node, boxes)
+            if case .group(let g) = node {
+                let inner = g.box.map { boxes + [$0] } ?? boxes
+                for child in g.children { visit(child, inner) }
+            }
+        }
+        for n in nodes { visit(n, []) }
+    }
+
+    /// All group boxes, in drawing order, with their names.
+    public var boxes: [(name: String, box: Rect)] {
+        var out: [(String, Rect)] = []
+        walk { node, _ in
+            if case .group(let g) = node, let b = g.box { out.append((g.name, b)) }
+        }
+        return out
+    }
+}

@@ -1,0 +1,31 @@
+// SceneDump: the Scene as indented text, one node per line — the form of the Scene golden
+// files, so a layout change shows in review as a readable diff.
+
+extension Scene {
+    public func textDump() -> String {
+        var out = "scene \(Num.format(size.width))×\(Num.format(size.height)) background \(background.hex)\n"
+        func frame(_ r: Rect) -> String { [r.x, r.y, r.width, r.height].map(Num.format).joined(separator: " ") }
+        func visit(_ node: SceneNode, _ depth: Int) {
+            let pad = String(repeating: "  ", count: depth)
+            switch node {
+            case .group(let g):
+                out += pad + "group \(g.name)" + (g.box.map { " box " + frame($0) } ?? "") + "\n"
+                for c in g.children { visit(c, depth + 1) }
+            case .rect(let r):
+                out += pad + "rect " + frame(r.frame) + (r.fill.map { " fill \($0.hex)" } ?? "")
+                    + (r.stroke.map { " stroke \($0.color.hex) \(Num.format($0.width))" } ?? "") + "\n"
+            case .path(let p):
+                out += pad + "path \(p.path.elements.count) elements" + (p.path.bounds.map { " bounds " + frame($0) } ?? "")
+                    + (p.fill.map { " fill \($0.hex)" } ?? "") + (p.stroke.map { " stroke \($0.color.hex)" + ($0.dash.isEmpty ? "" : " dashed") } ?? "") + "\n"
+            case .text(let t):
+                var quoted = ""
+                JSONValue.quote(t.text, into: &quoted)
+                out += pad + "text \(quoted) " + frame(t.frame) + " \(Num.format(t.font.size))\(t.font.bold ? "b" : "")\(t.font.italic ? "i" : "") \(t.color.hex)\n"
+            }
+        }
+        for n in nodes { visit(n, 1) }
+        return out
+    }
+}
+
+import JourneySyntax

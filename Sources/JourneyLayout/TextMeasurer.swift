@@ -1,0 +1,138 @@
+// TextMeasurer: the one place text gets its size and its line breaks. Layout calls it once
+// per text; the Scene then carries the broken lines, so the renderer never measures again.
+// The Pango measurer lives in JourneyRender; FixedWidthMeasurer is a deterministic table for
+// tests, so Scene golden files do not change with the machine's fonts.
+
+public struct TextLine: Equatable, Sendable {
+    public var text: String
+    public var width: Double
+
+    public init(text: String, width: Double) {
+        self.text = text
+        self.width = width
+    }
+}
+
+public struct TextBlock: Equatable, Sendable {
+    public var lines: [TextLine]
+    public var font: FontSpec
+    public var lineHeight: Double
+
+    public init(lines: [TextLine], font: FontSpec, lineHeight: Double) {
+        self.lines = lines
+        self.font = font
+        self.lineHeight = lineHeight
+    }
+
+    public var width: Double { lines.map(\.width).max() ?? 0 }
+    public var height: Double { Double(lines.count) * lineHeight }
+}
+
+public protocol TextMeasurer {
+    /// Breaks `text` into lines no wider than `maxWidth` (at word boundaries; CJK at character
+    /// boundaries; a word longer than the width is broken inside). `\n` forces a break.
+    func layout(_ text: String, font: FontSpec, maxWidth: Double) -> TextBlock
+}
+
+/// Widths from a fixed table: Latin ≈ 0.6 em (0.64 bold), wide CJK and emoji 1 em, marks 0.
+public struct FixedWidthMeasurer: TextMeasurer {
+    public init() {}
+
+    public func width(of text: Substring, font: FontSpec) -> Double {
+        var w = 0.0
+        for s in text.unicodeScalars { w += advance(s, font) }
+        return w
+    }
+
+    func advance(_ s: Unicode.Scalar, _ font: FontSpec) -> Double {
+        switch s.properties.generalCategory {
+        case .nonspacingMark, .enclosingMark, .format: return 0
+        default: break
+        }
+        if TextBreaking.isWide(s) { return font.size }
+        return font.size * (font.bold ? 0.64 : 0.6)
+    }
+
+    public func layout(_ text: String, font: FontSpec, maxWidth: Double) -> TextBlock {
+        let lines = TextBreaking.wrap(text, maxWidth: maxWidth) { width(of: $0, font: font) }
+        return TextBlock(lines: lines.map { TextLine(text: $0, width: width(of: Substring($0), font: font)) },
+                         font: font, lineHeight: font.lineHeight)
+    }
+}
+
+/// Greedy line breaking shared by measurers that only know widths.
+public enum TextBreaking {
+    public static func isWide(_ s: Unicode.Scalar) -> Bool {
+        let v = s.value
+        return (0x1100...0x115F).contains(v) || (0x2E80...0xA4CF).contains(v) || (0xAC00...0xD7A3).contains(v)
+            || (0xF900...0xFAFF).contains(v) || (0xFE30...0xFE4F).contains(v) || (0xFF00...0xFF60).contains(v)
+            || (0xFFE0...0xFFE6).contains(v) || (0x1F300...0x1FAFF).contains(v) || (0x20000...0x3FFFD).contains(v)
+    }
+
+    /// Splits into break units: words with their trailing spaces; each wide character alone.
+    static func units(_ paragraph: Substring) -> [Substring] {
+        var out: [Substring] = []
+        var start = paragraph.startIndex
+        var i = paragraph.startIndex
+        var sawSpace = false
+        while i < paragraph.endIndex {
+            let ch = paragraph[i]
+            let wide = ch.unicodeScalars.first.map(isWide) ?? false
+            if wide {
+                if start < i { out.append(paragraph[start..<i]) }
+                let next = paragraph.index(after: i)
+                out.append(paragraph[i..<next])
+                start = next
+                sawSpace = false
+            } else if ch == " " {
+                sawSpace = true
+            } else if sawSpace {
+                out.append(paragraph[start..<i])
+                start = i
+                sawSpace = false
+            }
+            i = paragraph.index(after: i)
+        }
+        if start < paragraph.endIndex { out.append(paragraph[start...]) }
+        return out
+    }
+
+    public static func wrap(_ text: String, maxWidth: Double, width: (Substring) -> Double) -> [String] {
+        var lines: [String] = []
+        for paragraph in text.split(separator: "\n", omittingEmptySubsequences: false) {
+            var line = ""
+            for unit in units(paragraph) {
+                let candidate = line + unit
+                if width(Substring(candidate.trailingSpacesTrimmed)) <= maxWidth || line.isEmpty {
+                    if line.isEmpty, width(Substring(String(unit).trailingSpacesTrimmed)) > maxWidth {
+                        // A word wider than the line: break it between characters.
+                        var piece = ""
+                        for ch in unit {
+                            if !piece.isEmpty, width(Substring(piece + String(ch))) > maxWidth {
+                                lines.append(piece)
+                                piece = ""
+                            }
+                            piece.append(ch)
+                        }
+                        line = piece
+                    } else {
+                        line = candidate
+                    }
+                } else {
+                    lines.append(line.trailingSpacesTrimmed)
+                    line = String(unit)
+                }
+            }
+            lines.append(line.trailingSpacesTrimmed)
+        }
+        return lines
+    }
+}
+
+extension String {
+    var trailingSpacesTrimmed: String {
+        var s = self
+        while s.last == " " { s.removeLast() }
+        return s
+    }
+}

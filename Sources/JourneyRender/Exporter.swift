@@ -1,0 +1,176 @@
+// Exporter: Scene → the bytes of an SVG, PNG or PDF file, byte-identical run after run.
+// - SVG: Cairo numbers some ids from a process-wide counter; they are renumbered in order of
+//   appearance, and a <title> carries the map's title.
+// - PDF: creation and modification dates are fixed, and the map's title, description and
+//   owner become the document's title, subject and author.
+// - PNG: rendered at --scale times the canvas size for high-DPI screens.
+
+import CCairo
+import Foundation
+import JourneyLayout
+
+public enum OutputFormat: String, CaseIterable, Sendable {
+    case svg, png, pdf
+
+    public init?(path: String) {
+        guard let ext = path.split(separator: ".").last.map({ $0.lowercased() }), path.contains(".") else { return nil }
+        self.init(rawValue: ext)
+    }
+}
+
+public enum RenderError: Error, CustomStringConvertible {
+    case cairo(String)
+    case tooLarge(width: Double, height: Double)
+
+    public var description: String {
+        switch self {
+        case .cairo(let s): "drawing failed: \(s)"
+        case .tooLarge(let w, let h):
+            "the picture would be \(Int(w))×\(Int(h)) pixels, larger than a PNG can be (32767 per side); use --scale 1, --max-width or SVG/PDF"
+        }
+    }
+}
+
+public enum Exporter {
+    /// A fixed date for PDF metadata: the same input must give the same bytes.
+    static let fixedDate = "2000-01-01T00:00:00Z"
+
+    public static func render(_ scene: Scene, format: OutputFormat, scale: Double = 1) throws -> [UInt8] {
+        switch format {
+        case .svg: return try svg(scene)
+        case .png: return try png(scene, scale: scale)
+        case .pdf: return try pdf(scene)
+        }
+    }
+
+    // MARK: - Formats
+
+    static func svg(_ scene: Scene) throws -> [UInt8] {
+        let sink = ByteSink()
+        let surface = cairo_svg_surface_create_for_stream(ByteSink.write, Unmanaged.passUnretained(sink).toOpaque(),
+                                                          scene.size.width, scene.size.height)
+        try draw(scene, on: surface)
+        return SVGPostProcess.apply(sink.bytes, title: scene.metadata.title)
+    }
+
+    static func pdf(_ scene: Scene) throws -> [UInt8] {
+        let sink = ByteSink()
+        let surface = cairo_pdf_surface_create_for_stream(ByteSink.write, Unmanaged.passUnretained(sink).toOpaque(),
+                                                          scene.size.width, scene.size.height)
+        cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_TITLE, clean(scene.metadata.title))
+        cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_SUBJECT, clean(scene.metadata.subject))
+        cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_AUTHOR, clean(scene.metadata.author))
+        cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_CREATOR, "journeyc")
+        cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_CREATE_DATE, fixedDate)
+        cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_MOD_DATE, fixedDate)
+        try draw(scene, on: surface)
+        return sink.bytes
+    }
+
+    static func png(_ scene: Scene, scale: Double) throws -> [UInt8] {
+        let w = (scene.size.width * scale).rounded(.up), h = (scene.size.height * scale).rounded(.up)
+        guard w <= 32767, h <= 32767 else { throw RenderError.tooLarge(width: w, height: h) }
+        let surface = cairo_image_surface_create(CAIRO_FORMAT_ARGB32, Int32(w), Int32(h))
+        defer { cairo_surface_destroy(surface) }
+        let cr = cairo_create(surface)!
+        cairo_scale(cr, scale, scale)
+        SceneRenderer(context: cr).draw(scene)
+        cairo_destroy(cr)
+        cairo_surface_flush(surface)
+        try check(surface)
+        let sink = ByteSink()
+        let status = cairo_surface_write_to_png_stream(surface, ByteSink.write, Unmanaged.passUnretained(sink).toOpaque())
+        guard status == CAIRO_STATUS_SUCCESS else { throw RenderError.cairo(String(cString: cairo_status_to_string(status))) }
+        return sink.bytes
+    }
+
+    /// Draws on a vector surface and finishes it (which flushes the stream).
+    private static func draw(_ scene: Scene, on surface: OpaquePointer?) throws {
+        defer { cairo_surface_destroy(surface) }
+        let cr = cairo_create(surface)!
+        SceneRenderer(context: cr).draw(scene)
+        cairo_destroy(cr)
+        cairo_surface_finish(surface)
+        try check(surface)
+    }
+
+    private static func check(_ surface: OpaquePointer?) throws {
+        let status = cairo_surface_status(surface)
+        guard status == CAIRO_STATUS_SUCCESS else { throw RenderError.cairo(String(cString: cairo_status_to_string(status))) }
+    }
+
+    /// Metadata strings without control characters.
+    static func clean(_ s: String) -> String {
+        String(String.UnicodeScalarView(s.unicodeScalars.filter { $0.value >= 0x20 && $0.value != 0x7F }))
+    }
+}
+
+/// Collects what Cairo writes to a stream.
+final class ByteSink {
+    var bytes: [UInt8] = []
+
+    static let write: cairo_write_func_t = { closure, data, length in
+        let sink = Unmanaged<ByteSink>.fromOpaque(closure!).takeUnretainedValue()
+        if let data { sink.bytes.append(contentsOf: UnsafeBufferPointer(start: data, count: Int(length))) }
+        return CAIRO_STATUS_SUCCESS
+    }
+}
+
+enum SVGPostProcess {
+    /// Renumbers `surfaceN` ids in order of first appearance, and adds a <title>.
+    static func apply(_ bytes: [UInt8], title: String) -> [UInt8] {
+        let word = Array("surface".utf8)
+        var out: [UInt8] = []
+        out.reserveCapacity(bytes.count + 256)
+        var numbers: [Int: Int] = [:]
+        var i = 0
+        let n = bytes.count
+        while i < n {
+            if bytes[i] == word[0], i + word.count < n, Array(bytes[i..<(i + word.count)]) == word,
+               bytes[i + word.count] >= 0x30, bytes[i + word.count] <= 0x39 {
+                var j = i + word.count
+                var value = 0
+                while j < n, bytes[j] >= 0x30, bytes[j] <= 0x39 {
+                    value = value &* 10 &+ Int(bytes[j] - 0x30)
+                    j += 1
+                }
+                let mapped = numbers[value] ?? (numbers.count + 1)
+                numbers[value] = mapped
+                out += word
+                out += Array(String(mapped).utf8)
+                i = j
+                continue
+            }
+            out.append(bytes[i])
+            i += 1
+        }
+        // <title> right after the opening <svg …> tag, for screen readers and browser tabs.
+        if let svgStart = find(Array("<svg".utf8), in: out), let close = out[svgStart...].firstIndex(of: UInt8(ascii: ">")) {
+            let element = Array("\n<title>\(xmlEscape(title))</title>".utf8)
+            out.insert(contentsOf: element, at: close + 1)
+        }
+        return out
+    }
+
+    static func find(_ needle: [UInt8], in hay: [UInt8]) -> Int? {
+        guard needle.count <= hay.count else { return nil }
+        for i in 0...(hay.count - needle.count) where hay[i] == needle[0] && Array(hay[i..<(i + needle.count)]) == needle {
+            return i
+        }
+        return nil
+    }
+
+    static func xmlEscape(_ s: String) -> String {
+        var out = ""
+        for scalar in Exporter.clean(s).unicodeScalars {
+            switch scalar {
+            case "&": out += "&amp;"
+            case "<": out += "&lt;"
+            case ">": out += "&gt;"
+            case "\"": out += "&quot;"
+            default: out.unicodeScalars.append(scalar)
+            }
+        }
+        return out
+    }
+}

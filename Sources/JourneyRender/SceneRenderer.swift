@@ -1,0 +1,118 @@
+// SceneRenderer: draws a Scene on a Cairo context. It knows nothing of journeys: it draws
+// the rectangles, paths and lines of text the Scene holds, where the Scene puts them.
+// Text is drawn one laid-out line at a time; it is never re-wrapped here.
+
+import CCairo
+import JourneyLayout
+
+final class SceneRenderer {
+    private let cr: OpaquePointer
+    private let pango: OpaquePointer
+    private var descriptions: [FontSpec: OpaquePointer] = [:]
+
+    init(context cr: OpaquePointer) {
+        self.cr = cr
+        pango = pango_cairo_create_context(cr)
+        pango_cairo_context_set_resolution(pango, 72)
+        let options = cairo_font_options_create()
+        FontOptions.apply(options)
+        pango_cairo_context_set_font_options(pango, options)
+        cairo_font_options_destroy(options)
+    }
+
+    deinit {
+        for d in descriptions.values { pango_font_description_free(d) }
+        g_object_unref(UnsafeMutableRawPointer(pango))
+    }
+
+    func draw(_ scene: Scene) {
+        setColor(scene.background)
+        cairo_rectangle(cr, 0, 0, scene.size.width, scene.size.height)
+        cairo_fill(cr)
+        for node in scene.nodes { draw(node) }
+    }
+
+    private func draw(_ node: SceneNode) {
+        switch node {
+        case .rect(let r): drawRect(r)
+        case .path(let p): drawPath(p)
+        case .text(let t): drawText(t)
+        case .group(let g): for child in g.children { draw(child) }
+        }
+    }
+
+    private func drawRect(_ r: SceneRect) {
+        roundedRect(r.frame, radius: r.radius)
+        fillAndStroke(fill: r.fill, stroke: r.stroke)
+    }
+
+    private func drawPath(_ p: ScenePath) {
+        cairo_new_path(cr)
+        for e in p.path.elements {
+            switch e {
+            case .move(let a): cairo_move_to(cr, a.x, a.y)
+            case .line(let a): cairo_line_to(cr, a.x, a.y)
+            case .curve(let a, let b, let c): cairo_curve_to(cr, a.x, a.y, b.x, b.y, c.x, c.y)
+            case .close: cairo_close_path(cr)
+            }
+        }
+        fillAndStroke(fill: p.fill, stroke: p.stroke)
+    }
+
+    private func drawText(_ t: SceneText) {
+        guard !t.text.isEmpty else { return }
+        let layout = pango_layout_new(pango)!
+        defer { g_object_unref(UnsafeMutableRawPointer(layout)) }
+        pango_layout_set_font_description(layout, description(t.font))
+        pango_layout_set_text(layout, t.text, -1)
+        guard let line = pango_layout_get_line_readonly(layout, 0) else { return }
+        // Baseline placed from the line box alone: centred on the box for the font's size.
+        let baseline = t.frame.y + t.frame.height / 2 + t.font.size * 0.36
+        setColor(t.color)
+        cairo_move_to(cr, t.frame.x, baseline)
+        pango_cairo_show_layout_line(cr, line)
+    }
+
+    private func description(_ font: FontSpec) -> OpaquePointer {
+        if let d = descriptions[font] { return d }
+        let d = FontOptions.description(font)
+        descriptions[font] = d
+        return d
+    }
+
+    private func roundedRect(_ f: Rect, radius: Double) {
+        cairo_new_path(cr)
+        let r = min(radius, f.width / 2, f.height / 2)
+        guard r > 0 else {
+            cairo_rectangle(cr, f.x, f.y, f.width, f.height)
+            return
+        }
+        cairo_new_sub_path(cr)
+        cairo_arc(cr, f.maxX - r, f.minY + r, r, -Double.pi / 2, 0)
+        cairo_arc(cr, f.maxX - r, f.maxY - r, r, 0, Double.pi / 2)
+        cairo_arc(cr, f.minX + r, f.maxY - r, r, Double.pi / 2, Double.pi)
+        cairo_arc(cr, f.minX + r, f.minY + r, r, Double.pi, 3 * Double.pi / 2)
+        cairo_close_path(cr)
+    }
+
+    private func fillAndStroke(fill: Color?, stroke: Stroke?) {
+        if let fill {
+            setColor(fill)
+            if stroke != nil { cairo_fill_preserve(cr) } else { cairo_fill(cr) }
+        }
+        if let stroke {
+            setColor(stroke.color)
+            cairo_set_line_width(cr, stroke.width)
+            cairo_set_line_join(cr, CAIRO_LINE_JOIN_ROUND)
+            cairo_set_line_cap(cr, CAIRO_LINE_CAP_ROUND)
+            stroke.dash.withUnsafeBufferPointer { cairo_set_dash(cr, $0.baseAddress, Int32($0.count), 0) }
+            cairo_stroke(cr)
+            cairo_set_dash(cr, nil, 0, 0)
+        }
+        cairo_new_path(cr)
+    }
+
+    private func setColor(_ c: Color) {
+        cairo_set_source_rgba(cr, c.r, c.g, c.b, c.a)
+    }
+}

@@ -1,0 +1,197 @@
+// Layout rules asserted on Scenes (fixed-width measurer): every sample and a set of edge
+// cases pass SceneChecks, plus rules about columns, rows, the emotion lane and wrapping.
+// Scene golden files: Tests/Cases/scenes/<name>/input.journey → scene.txt.
+
+import Foundation
+import JourneyLayout
+import JourneySemantics
+import JourneySyntax
+import Testing
+
+let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+
+func model(_ text: String) -> JourneyModel {
+    let result = Frontend.check(SourceFile(path: "t", text: text))
+    #expect(!result.hasErrors, "\(result.diagnostics.map(\.message))")
+    return result.model
+}
+
+func scene(_ text: String, theme: Theme = .light, maxWidth: Double = 2600) -> Scene {
+    LayoutEngine(model: model(text), theme: theme, measurer: FixedWidthMeasurer(), options: LayoutOptions(maxWidth: maxWidth)).layout()
+}
+
+func groups(_ s: Scene, prefix: String) -> [SceneGroup] {
+    var out: [SceneGroup] = []
+    s.walk { node, _ in if case .group(let g) = node, g.name.hasPrefix(prefix) { out.append(g) } }
+    return out
+}
+
+/// Generated edge-case maps.
+enum EdgeCases {
+    static func map(stages: [Int], personas: Int = 2, scale: String = "-2..2", label: (Int) -> String = { "Touchpoint \($0)" },
+                    extra: (Int) -> String = { _ in "" }) -> String {
+        var s = "journey \"Edge case\"\n  scale \(scale)\n"
+        for p in 0..<personas { s += "persona p\(p) \"Persona \(p)\"\n" }
+        var n = 0
+        for (k, count) in stages.enumerated() {
+            s += "stage s\(k) \"Stage \(k)\"\n  goal \"Goal of stage \(k)\"\n"
+            for _ in 0..<count {
+                s += "  touchpoint t\(n) \"\(label(n))\" via web\n"
+                for p in 0..<personas { s += "    emotion p\(p) \(p % 2 == 0 ? 1 : -1) \"feel \(n)\"\n" }
+                s += extra(n)
+                n += 1
+            }
+        }
+        return s
+    }
+
+    static let all: [(String, String)] = [
+        ("one-touchpoint", map(stages: [1], personas: 1)),
+        ("thirty-touchpoints-in-a-stage", map(stages: [30])),
+        ("eight-personas", map(stages: [3, 2], personas: 8)),
+        ("long-labels", map(stages: [2, 1], label: { String(repeating: "very long label \($0) ", count: 100) },
+                            extra: { _ in "    pain \"" + String(repeating: "painful ", count: 250) + "\" severity 3\n" })),
+        ("cjk-only", """
+            journey "ランニングシューズをオンラインで買う"
+            persona 佐藤 "佐藤さん"
+            stage 認知 "認知"
+              touchpoint 広告 "インスタグラムの広告を見て新しいシューズに興味を持つ" via social
+                emotion 佐藤 1 "わくわく"
+                pain "サイズ表がどこにも見つからないので不安になる" severity 4
+            """),
+        ("every-value-default-scale", everyValue("-2..2", -2...2)),
+        ("every-value-one-to-five", everyValue("1..5", 1...5)),
+        ("every-value-minus-five-to-five", everyValue("-5..5", -5...5)),
+        ("every-channel", {
+            var s = "journey \"Channels\"\nchannel kiosk \"Kiosk\"\nstage s\n"
+            for c in BuiltinChannel.allCases.map(\.rawValue) + ["kiosk"] { s += "  touchpoint \"Via \(c)\" via \(c)\n    emotion 0\n" }
+            return s
+        }()),
+        ("hostile-text", """
+            journey "Labels with <tags> & \\"quotes\\" ]]> and \\u{7} control"
+            stage s "<script>alert(1)</script>"
+              touchpoint t "a & b < c > d" via web
+                quote "\\u{0}\\u{1B}[31m red?"
+            """),
+    ]
+
+    static func everyValue(_ scale: String, _ values: ClosedRange<Int>) -> String {
+        var s = "journey \"Every value on \(scale)\"\n  scale \(scale)\npersona a \"A\"\nstage s\n"
+        for v in values { s += "  touchpoint \"Value \(v)\" via web\n    emotion a \(v) \"value \(v)\"\n" }
+        return s
+    }
+}
+
+@Suite struct LayoutTests {
+    static let samples: [String] = ((try? FileManager.default.contentsOfDirectory(atPath: packageRoot.appendingPathComponent("samples").path)) ?? [])
+        .filter { $0.hasSuffix(".journey") }.sorted()
+
+    @Test(arguments: samples)
+    func samplesFollowTheLayoutRules(_ name: String) throws {
+        let text = try String(contentsOf: packageRoot.appendingPathComponent("samples/" + name), encoding: .utf8)
+        for theme in [Theme.light, .dark, .print] {
+            let s = scene(text, theme: theme)
+            #expect(SceneChecks.violations(s) == [], "\(name) (\(theme.name))")
+        }
+    }
+
+    @Test(arguments: EdgeCases.all.map(\.0))
+    func edgeCasesFollowTheLayoutRules(_ name: String) {
+        let s = scene(EdgeCases.all.first { $0.0 == name }!.1)
+        #expect(SceneChecks.violations(s) == [], "\(name)")
+    }
+
+    @Test func columnsLineUpAcrossLanes() throws {
+        let text = try String(contentsOf: packageRoot.appendingPathComponent("samples/ecommerce-running-shoes.journey"), encoding: .utf8)
+        let s = scene(text)
+        let columnXs = Set(groups(s, prefix: "touchpoint:").compactMap { $0.box?.x })
+        for kind in ["pain", "delight", "opportunity", "metric", "quote", "evidence"] {
+            for card in groups(s, prefix: kind) where card.name == kind {
+                #expect(columnXs.contains(card.box!.x), "\(kind) card at x=\(card.box!.x) is not on a column")
+            }
+        }
+    }
+
+    @Test func wideMapsWrapIntoRows() {
+        let s = scene(EdgeCases.map(stages: [30]), maxWidth: 2000)
+        let rows = groups(s, prefix: "row:")
+        #expect(rows.count > 1)
+        #expect(s.size.width <= 2000)
+        #expect(groups(s, prefix: "stage:").count == rows.count)  // the stage continues on each row
+        let sixty = scene(EdgeCases.map(stages: Array(repeating: 10, count: 20)))
+        #expect(sixty.size.width <= 2600)
+        #expect(sixty.size.height / sixty.size.width < 12, "a 200-touchpoint map is a poster, not a strip")
+    }
+
+    @Test(arguments: [("-2..2", -2...2), ("1..5", 1...5), ("-5..5", -5...5)])
+    func everyEmotionValueStaysInTheLane(_ scale: String, _ values: ClosedRange<Int>) {
+        let s = scene(EdgeCases.everyValue(scale, values))
+        let lane = try! #require(groups(s, prefix: "label:lane:emotion").first?.box)
+        let dots = try! #require(groups(s, prefix: "emotion-dots").first)
+        #expect(dots.children.count == values.count)
+        var ys: [Double] = []
+        for case .path(let p) in dots.children {
+            let b = p.path.bounds!
+            #expect(b.minY >= lane.minY && b.maxY <= lane.maxY)
+            ys.append(b.midY)
+        }
+        #expect(ys == ys.sorted(by: >), "higher values are drawn higher")
+    }
+
+    @Test func monotoneCurveNeverOvershoots() {
+        let s = scene(EdgeCases.map(stages: [6], personas: 1))
+        let lane = groups(s, prefix: "label:lane:emotion").first!.box!
+        var curves = 0
+        for case .path(let p) in groups(s, prefix: "lane:emotion").first!.children where p.stroke?.width == 2.5 {
+            // Control points bound the curve; with monotone tangents they stay within the data.
+            let b = p.path.bounds!
+            #expect(b.minY >= lane.minY && b.maxY <= lane.maxY)
+            curves += 1
+        }
+        #expect(curves > 0)
+    }
+
+    @Test func hiddenLanesForMissingContent() {
+        let s = scene("journey \"J\"\nstage s\n  touchpoint t \"T\" via web\n")
+        #expect(groups(s, prefix: "lane:").map(\.name) == ["lane:touchpoints"])
+    }
+
+    @Test func layoutIsAPureFunction() throws {
+        let text = try String(contentsOf: packageRoot.appendingPathComponent("samples/streaming-upgrade.journey"), encoding: .utf8)
+        #expect(scene(text) == scene(text))
+    }
+
+    @Test func controlCharactersAreDrawnAsSymbols() {
+        let s = scene(EdgeCases.all.first { $0.0 == "hostile-text" }!.1)
+        var texts: [String] = []
+        s.walk { node, _ in if case .text(let t) = node { texts.append(t.text) } }
+        #expect(!texts.joined().unicodeScalars.contains { $0.value < 0x20 })
+        #expect(texts.contains { $0.contains("␀") })
+    }
+
+    static let sceneCases: [String] = {
+        let root = packageRoot.appendingPathComponent("Tests/Cases/scenes")
+        return ((try? FileManager.default.contentsOfDirectory(atPath: root.path)) ?? []).sorted()
+    }()
+
+    /// Scene golden files: `make golden` rewrites them; a mismatch leaves scene.got.txt to diff.
+    @Test(arguments: sceneCases)
+    func sceneMatchesGolden(_ name: String) throws {
+        let dir = packageRoot.appendingPathComponent("Tests/Cases/scenes/" + name)
+        let text = try String(contentsOf: dir.appendingPathComponent("input.journey"), encoding: .utf8)
+        let actual = scene(text).textDump()
+        let golden = dir.appendingPathComponent("scene.txt"), got = dir.appendingPathComponent("scene.got.txt")
+        if ProcessInfo.processInfo.environment["JOURNEYC_UPDATE_GOLDEN"] == "1" {
+            try actual.write(to: golden, atomically: true, encoding: .utf8)
+            try? FileManager.default.removeItem(at: got)
+            return
+        }
+        let expected = try? String(contentsOf: golden, encoding: .utf8)
+        if expected != actual {
+            try actual.write(to: got, atomically: true, encoding: .utf8)
+            Issue.record("Tests/Cases/scenes/\(name)/scene.txt differs; diff it with scene.got.txt, or run `make golden`")
+        } else {
+            try? FileManager.default.removeItem(at: got)
+        }
+    }
+}

@@ -1,0 +1,92 @@
+// Rendering: each format is a valid file of the right size, the bytes are identical run
+// after run (also within one process), and with real fonts (Pango) the layout rules hold.
+
+import Foundation
+import JourneyLayout
+import JourneyRender
+import JourneySemantics
+import JourneySyntax
+import Testing
+
+let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+let sampleNames = ((try? FileManager.default.contentsOfDirectory(atPath: root.appendingPathComponent("samples").path)) ?? [])
+    .filter { $0.hasSuffix(".journey") }.sorted()
+
+func sampleScene(_ name: String, theme: Theme = .light) throws -> Scene {
+    let text = try String(contentsOf: root.appendingPathComponent("samples/" + name), encoding: .utf8)
+    let result = Frontend.check(SourceFile(path: name, text: text))
+    return LayoutEngine(model: result.model, theme: theme, measurer: PangoTextMeasurer()).layout()
+}
+
+/// Width and height from a PNG's IHDR chunk.
+func pngSize(_ bytes: [UInt8]) -> (Int, Int) {
+    func be32(_ i: Int) -> Int { Int(bytes[i]) << 24 | Int(bytes[i + 1]) << 16 | Int(bytes[i + 2]) << 8 | Int(bytes[i + 3]) }
+    return (be32(16), be32(20))
+}
+
+@Suite(.serialized) struct RenderTests {
+    @Test(arguments: sampleNames)
+    func realFontsFollowTheLayoutRules(_ name: String) throws {
+        for theme in [Theme.light, .dark, .print] {
+            #expect(SceneChecks.violations(try sampleScene(name, theme: theme)) == [], "\(name) \(theme.name)")
+        }
+    }
+
+    @Test func everyFormatIsAValidFile() throws {
+        let scene = try sampleScene("ecommerce-running-shoes.journey")
+        let svg = try Exporter.render(scene, format: .svg)
+        #expect(String(decoding: svg.prefix(5), as: UTF8.self) == "<?xml")
+        #expect(String(decoding: svg, as: UTF8.self).contains("<title>Buying running shoes online — Stride &amp; Co.</title>"))
+        let pdf = try Exporter.render(scene, format: .pdf)
+        #expect(String(decoding: pdf.prefix(5), as: UTF8.self) == "%PDF-")
+        #expect(String(decoding: pdf.suffix(6), as: UTF8.self).contains("%%EOF"))
+        let png = try Exporter.render(scene, format: .png)
+        #expect(png.prefix(8) == [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A])
+        let (w, h) = pngSize(png)
+        #expect(w == Int(scene.size.width.rounded(.up)) && h == Int(scene.size.height.rounded(.up)))
+        let (w2, h2) = pngSize(try Exporter.render(scene, format: .png, scale: 2))
+        #expect(w2 == 2 * w && h2 == 2 * h)
+    }
+
+    @Test(arguments: OutputFormat.allCases)
+    func bytesAreIdenticalWithinOneProcess(_ format: OutputFormat) throws {
+        let scene = try sampleScene("ride-hailing-first-ride.journey")
+        let a = try Exporter.render(scene, format: format)
+        let b = try Exporter.render(scene, format: format)
+        #expect(a == b)
+    }
+
+    @Test func pdfCarriesTheMapsMetadataAndNoClock() throws {
+        let scene = try sampleScene("b2b-onboarding.journey")
+        let text = String(decoding: try Exporter.render(scene, format: .pdf), as: UTF8.self)
+        #expect(text.contains("/Author (Customer Experience & Revenue Operations)"))
+        #expect(text.contains("/Title"))
+        #expect(text.contains("/Subject"))
+        #expect(text.contains("/CreationDate (20000101000000Z)"))
+    }
+
+    @Test func markupInLabelsStaysText() throws {
+        let text = """
+            journey "A <b>bold</b> & \\"quoted\\" ]]> title"
+            stage s "<script>alert(1)</script>"
+              touchpoint t "a & b < c" via web
+            """
+        let result = Frontend.check(SourceFile(path: "t", text: text))
+        let scene = LayoutEngine(model: result.model, theme: .light, measurer: PangoTextMeasurer()).layout()
+        let svg = String(decoding: try Exporter.render(scene, format: .svg), as: UTF8.self)
+        #expect(svg.contains("<title>A &lt;b&gt;bold&lt;/b&gt; &amp; &quot;quoted&quot; ]]&gt; title</title>"))
+        #expect(!svg.contains("<script>"))
+    }
+
+    @Test func pangoBreaksCJKAndKeepsEveryCharacter() {
+        let m = PangoTextMeasurer()
+        let font = Theme.light.cardFont
+        let text = "インスタグラムの広告を見て新しいシューズに興味を持つ"
+        let block = m.layout(text, font: font, maxWidth: 80)
+        #expect(block.lines.count > 1)
+        #expect(block.lines.map(\.text).joined() == text)
+        #expect(block.lines.allSatisfy { $0.width <= 80.5 })
+        let long = m.layout(String(repeating: "word ", count: 400), font: font, maxWidth: 170)
+        #expect(long.lines.allSatisfy { $0.width <= 170.5 })
+    }
+}
