@@ -8,7 +8,7 @@ BIN := .build/release/journeyc
 
 # System packages the toolchain needs: Cairo and Pango for drawing and text layout,
 # Noto fonts so CJK, Arabic, Hebrew and emoji text render as glyphs.
-APT_PACKAGES := pkg-config libcairo2-dev libpango1.0-dev \
+APT_PACKAGES := pkg-config libcairo2-dev libpango1.0-dev zlib1g-dev \
                 fonts-noto-core fonts-noto-cjk fonts-noto-color-emoji
 
 SAMPLES := $(wildcard samples/*.journey)

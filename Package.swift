@@ -24,8 +24,10 @@ let package = Package(
         // Cairo and Pango, found with pkg-config (libcairo2-dev, libpango1.0-dev).
         .systemLibrary(name: "CCairo", pkgConfig: "pangocairo",
                        providers: [.apt(["libcairo2-dev", "libpango1.0-dev"])]),
+        // zlib, for the PNG encoder.
+        .systemLibrary(name: "CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
         // Scene → SVG, PNG, PDF through Cairo; the Pango text measurer.
-        .target(name: "JourneyRender", dependencies: ["JourneyLayout", "CCairo"]),
+        .target(name: "JourneyRender", dependencies: ["JourneyLayout", "CCairo", "CZlib"]),
         // The command-line driver as a library, so tests can run it in-process.
         .target(name: "JourneyCLI", dependencies: [
             "JourneySyntax", "JourneySemantics", "JourneyLayout", "JourneyRender",

@@ -78,10 +78,7 @@ public enum Exporter {
         cairo_destroy(cr)
         cairo_surface_flush(surface)
         try check(surface)
-        let sink = ByteSink()
-        let status = cairo_surface_write_to_png_stream(surface, ByteSink.write, Unmanaged.passUnretained(sink).toOpaque())
-        guard status == CAIRO_STATUS_SUCCESS else { throw RenderError.cairo(String(cString: cairo_status_to_string(status))) }
-        return sink.bytes
+        return try PNGEncoder.encode(surface)
     }
 
     /// Draws on a vector surface and finishes it (which flushes the stream).
