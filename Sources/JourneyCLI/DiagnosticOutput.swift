@@ -23,6 +23,10 @@ struct DiagnosticOptions: ParsableArguments {
     @Option(name: .customLong("error-limit"),
             help: "Show at most this many diagnostics per file; 0 shows all.")
     var errorLimit: Int = 100
+
+    func validate() throws {
+        if errorLimit < 0 { throw ValidationError("--error-limit takes 0 (show all) or a positive number") }
+    }
 }
 
 struct DiagnosticReporter {

@@ -40,7 +40,7 @@ struct DumpASTCommand: ParsableCommand {
         case .json: io.writeOut(ASTDump.json(tree).serialized() + "\n")
         }
         // Syntax errors are reported too; the tree is still printed (missing parts left out).
-        reporter.report(parseDiagnostics, in: source)
+        reporter.report(parseDiagnostics.sortedBySource(), in: source)
         if parseDiagnostics.hasErrors { throw ExitCode(ExitStatus.failure) }
     }
 }

@@ -21,7 +21,20 @@ public enum Frontend {
         let (tree, parseDiagnostics) = Parser.parse(file)
         var checker = Checker(tree: tree)
         let model = checker.run()
-        let all = (parseDiagnostics + checker.diagnostics).sortedBySource()
+        // A recovered line (a misspelt keyword read as the likely one) has its error already.
+        var recovered: [SourceRange] = []
+        tree.walk { if $0.recovered { recovered.append(SourceRange($0.keywordRange.start, $0.range.end)) } }
+        // Recovered lines are disjoint and in source order: find each diagnostic's by binary search.
+        func insideRecovered(_ r: SourceRange) -> Bool {
+            var lo = 0, hi = recovered.count
+            while lo < hi {
+                let mid = (lo + hi) / 2
+                if recovered[mid].start <= r.start { lo = mid + 1 } else { hi = mid }
+            }
+            return lo > 0 && r.end <= recovered[lo - 1].end
+        }
+        let checks = recovered.isEmpty ? checker.diagnostics : checker.diagnostics.filter { !insideRecovered($0.range) }
+        let all = (parseDiagnostics + checks).sortedBySource()
         return CheckResult(model: model, diagnostics: all, tree: tree)
     }
 }
@@ -36,9 +49,7 @@ public struct Checker {
     var unnamedPersonas: Set<String> = []
     var channels: [String: Channel] = [:]
     var channelOrder: [String] = []
-    /// Personas referenced by id, and whether any emotion applies to everyone.
-    var usedPersonas: Set<String> = []
-    var hasEmotionForEveryone = false
+    var personaSuggestions: [String: String?] = [:]
     var scale = EmotionScale.standard
     var scaleWasDeclared = false
     /// The declared scale was invalid (already reported): emotions are not range-checked.
@@ -61,7 +72,9 @@ public struct Checker {
             scale = model.scale
             for extra in journeys.dropFirst() {
                 var ignored = model
+                let state = (scaleWasDeclared, scaleIsUnknown)
                 buildJourney(extra, into: &ignored)  // its lines are still checked
+                (scaleWasDeclared, scaleIsUnknown) = state
                 report(.duplicateJourney, "a map has one journey; this is a second", extra.keywordRange,
                        help: "split the file into one map per journey, or turn this one into a stage",
                        notes: [DiagnosticNote("the journey starts here", at: journey.keywordRange)])
@@ -100,9 +113,15 @@ public struct Checker {
                 reportMisplaced(statement, owner: nil)
             }
         }
-        let references = UsageRules.personaReferences(in: tree, declared: personaIDs)
-        UsageRules.check(model, tree: tree, usedPersonas: usedPersonas.union(references.named),
-                         hasEmotionForEveryone: hasEmotionForEveryone || references.everyone, into: &diagnostics)
+        var suggestions = personaSuggestions
+        let references = UsageRules.personaReferences(in: tree, declared: personaSet) { id in
+            if let cached = suggestions[id] { return cached }
+            let s = Suggestions.closest(to: id, in: personaIDs)
+            suggestions[id] = .some(s)
+            return s
+        }
+        UsageRules.check(model, tree: tree, usedPersonas: references.named, hasEmotionForEveryone: references.everyone,
+                         into: &diagnostics)
         return model
     }
 
@@ -166,26 +185,11 @@ public struct Checker {
         if s.argument(.label) != nil { _ = requireText(s, .label, what: "a stage's name") }
         var stage = Stage(id: id, label: s.string(.label) ?? id ?? "", goal: nil, description: nil, touchpoints: [],
                           pains: [], opportunities: [], metrics: [], evidence: [], range: s.range)
-        for child in s.children {
-            if child.keyword == .touchpoint {
-                stage.touchpoints.append(buildTouchpoint(child))
-                continue
-            }
-            guard Placement.stage.contains(child.keyword) else {
-                reportMisplaced(child, owner: s)
-                continue
-            }
-            checkSingleValued(child, among: s.children)
+        for child in attributes(of: s, allowed: Placement.stage) {
             switch child.keyword {
+            case .touchpoint: stage.touchpoints.append(buildTouchpoint(child))
             case .description: stage.description = child.string(.text)
-            case .goal:
-                if let first = s.children.first(where: { $0.keyword == .goal }), first.range != child.range {
-                    report(.duplicateAttribute, "a stage has one goal; this is a second", child.keywordRange,
-                           help: "join the goals into one sentence, or describe the rest with `description`",
-                           notes: [DiagnosticNote("first given here", at: first.range)])
-                } else {
-                    stage.goal = child.string(.text)
-                }
+            case .goal: stage.goal = child.string(.text)
             case .pain: if let p = buildPain(child) { stage.pains.append(p) }
             case .opportunity: if let o = buildOpportunity(child) { stage.opportunities.append(o) }
             case .metric: if let m = buildMetric(child) { stage.metrics.append(m) }
@@ -239,8 +243,6 @@ public struct Checker {
         if let personaArg = s.argument(.persona) {
             guard let id = resolvePersona(personaArg) else { return nil }
             persona = id
-        } else {
-            hasEmotionForEveryone = true
         }
         guard number.suffix.isEmpty, number.currencySymbol == nil else {
             report(.invalidValue, "an emotion is a plain number on the scale, not '\(tree.file.text(in: valueArg.range))'",
@@ -327,22 +329,27 @@ public struct Checker {
 
     // MARK: - References
 
+    /// The declared persona an unknown id most likely means; each id is looked up once.
+    mutating func suggestPersona(_ id: String) -> String? {
+        if let cached = personaSuggestions[id] { return cached }
+        let suggestion = Suggestions.closest(to: id, in: personaIDs)
+        personaSuggestions[id] = .some(suggestion)
+        return suggestion
+    }
+
     mutating func resolvePersona(_ arg: Argument) -> String? {
         guard case .identifier(let id) = arg.value else { return nil }
-        if personaSet.contains(id) {
-            usedPersonas.insert(id)
-            return id
-        }
+        if personaSet.contains(id) { return id }
         if unnamedPersonas.contains(id.lowercased()) { return nil }
         let help: String
-        if let suggestion = Suggestions.closest(to: id, in: personaIDs) {
+        if let suggestion = suggestPersona(id) {
             help = "did you mean '\(suggestion)'?"
-            // The typo was meant for that persona: do not also call it unused.
-            usedPersonas.insert(suggestion)
         } else if personaIDs.isEmpty {
             help = "declare it first, like `persona \(id) \"Name\"`"
         } else {
-            help = "the personas are \(personaIDs.map { "'\($0)'" }.joined(separator: ", ")); or declare `persona \(id) \"Name\"`"
+            let listed = personaIDs.prefix(5).map { "'\($0)'" }.joined(separator: ", ")
+            let more = personaIDs.count > 5 ? " and \(personaIDs.count - 5) more" : ""
+            help = "the personas are \(listed)\(more); or declare `persona \(id) \"Name\"`"
         }
         report(.unknownPersona, "unknown persona '\(id)'", arg.range, help: help)
         return nil
@@ -364,24 +371,16 @@ public struct Checker {
     /// The attributes of an element that it may hold; reports the others and repeated single values.
     mutating func attributes(of s: Statement, allowed: Set<Keyword>) -> [Statement] {
         var result: [Statement] = []
+        var seen = SeenAttributes(element: s.keyword)
         for child in s.children {
             guard allowed.contains(child.keyword) else {
                 reportMisplaced(child, owner: s)
                 continue
             }
-            checkSingleValued(child, among: s.children)
+            if seen.isRepeat(child, into: &diagnostics) { continue }
             result.append(child)
         }
         return result
-    }
-
-    mutating func checkSingleValued(_ child: Statement, among siblings: [Statement]) {
-        guard Placement.singleValued.contains(child.keyword),
-              let first = siblings.first(where: { $0.keyword == child.keyword }),
-              first.range != child.range else { return }
-        report(.duplicateAttribute, "'\(child.keyword.rawValue)' is given twice for the same element", child.keywordRange,
-               help: "keep one of them, or join them into one",
-               notes: [DiagnosticNote("first given here", at: first.range)])
     }
 
     mutating func reportMisplaced(_ s: Statement, owner: Statement?) {
@@ -405,6 +404,30 @@ public struct Checker {
     mutating func report(_ code: DiagnosticCode, _ message: String, _ range: SourceRange,
                          help: String? = nil, notes: [DiagnosticNote] = []) {
         diagnostics.append(Diagnostic(code, message, at: range, help: help, notes: notes))
+    }
+}
+
+/// Tracks an element's single-valued attributes (Placement.singleValued) to report repeats.
+struct SeenAttributes {
+    let element: Keyword
+    var first: [Keyword: Statement] = [:]
+
+    /// Whether `child` repeats a single-valued attribute (reported), in one dictionary lookup.
+    mutating func isRepeat(_ child: Statement, into diagnostics: inout [Diagnostic]) -> Bool {
+        guard Placement.isSingleValued(child.keyword, in: element) else { return false }
+        guard let earlier = first[child.keyword] else {
+            first[child.keyword] = child
+            return false
+        }
+        let message = element == .stage && child.keyword == .goal
+            ? "a stage has one goal; this is a second"
+            : "'\(child.keyword.rawValue)' is given twice for the same element"
+        let help = element == .stage && child.keyword == .goal
+            ? "join the goals into one sentence, or describe the rest with `description`"
+            : "keep one of them, or join them into one"
+        diagnostics.append(Diagnostic(.duplicateAttribute, message, at: child.keywordRange, help: help,
+                                      notes: [DiagnosticNote("first given here", at: earlier.range)]))
+        return true
     }
 }
 

@@ -56,6 +56,9 @@ public struct Statement: Sendable {
     public var trailingComment: Comment?
     /// Touchpoints of a stage, attributes of any element.
     public var children: [Statement] = []
+    /// Read as the keyword its misspelt first word most likely was; the line already has an
+    /// error, so nothing more is reported about it.
+    public var recovered = false
 
     public func argument(_ role: ArgumentRole) -> Argument? {
         arguments.first { $0.role == role }

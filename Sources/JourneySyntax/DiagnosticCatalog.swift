@@ -90,7 +90,10 @@ public enum DiagnosticCode: String, CaseIterable, Sendable {
         }
     }
 
-    public var severity: Severity { rawValue.hasPrefix("W") ? .warning : .error }
+    public var severity: Severity {
+        if self == .tooManyErrors { return .note }
+        return rawValue.hasPrefix("W") ? .warning : .error
+    }
 
     /// One line for the catalog in docs/language.md.
     public var summary: String {

@@ -51,16 +51,24 @@ public struct DiagnosticPrinter {
         let lineNumber = file.line(of: range.start)
         let content = file.contentRange(ofLine: lineNumber)
         let start = min(max(range.start, content.lowerBound), content.upperBound)
-        let end = min(max(range.end, start), content.upperBound)
+        var end = min(max(range.end, start), content.upperBound)
+        // Only bytes near the range are decoded, so a diagnostic on a 2 MB line stays cheap.
+        let reach = 4 * maxLineWidth
+        end = min(end, start + reach)
+        let left = utf8Boundary(max(content.lowerBound, start - reach), in: file.bytes)
+        let right = utf8Boundary(min(content.upperBound, end + reach), in: file.bytes)
 
-        let before = DisplayText(file.bytes[content.lowerBound..<start], startColumn: 0)
+        var before = DisplayText(file.bytes[left..<start], startColumn: 0)
+        if left > content.lowerBound { before = DisplayText(prefix: "…", before) }
         let inside = DisplayText(file.bytes[start..<end], startColumn: before.width)
-        let after = DisplayText(file.bytes[end..<content.upperBound], startColumn: before.width + inside.width)
+        var after = DisplayText(file.bytes[end..<right], startColumn: before.width + inside.width)
+        if right < content.upperBound { after.text += "…"; after.width += 1 }
 
         var shown = before.text + inside.text + after.text
         var caretColumn = before.width
-        let caretWidth = max(1, inside.width)
+        var caretWidth = max(1, inside.width)
         let total = before.width + inside.width + after.width
+        var visibleWidth = total
         if total > maxLineWidth {
             // Cut a window around the caret so a 100,000-character line prints as one screen line.
             let windowStart = max(0, min(caretColumn - maxLineWidth / 3, total - maxLineWidth))
@@ -78,7 +86,9 @@ public struct DiagnosticPrinter {
             let skipped = cellWidths[0..<startIndex].reduce(0, +)
             shown = (startIndex > 0 ? "…" : "") + String(cells[startIndex..<endIndex]) + (endIndex < cells.count ? "…" : "")
             caretColumn = caretColumn - skipped + (startIndex > 0 ? 1 : 0)
+            visibleWidth = cellWidths[startIndex..<endIndex].reduce(0, +) + (startIndex > 0 ? 1 : 0)
         }
+        caretWidth = max(1, min(caretWidth, visibleWidth - caretColumn))
         let number = String(lineNumber)
         let caretLine = String(repeating: " ", count: max(0, caretColumn))
             + paint(String(repeating: "^", count: min(caretWidth, maxLineWidth)), style)
@@ -89,6 +99,13 @@ public struct DiagnosticPrinter {
     }
 
     private func pad(_ n: Int) -> String { String(repeating: " ", count: max(0, n)) }
+
+    /// Moves back to the start of a UTF-8 sequence.
+    private func utf8Boundary(_ offset: Int, in bytes: [UInt8]) -> Int {
+        var o = offset
+        while o > 0, o < bytes.count, bytes[o] & 0xC0 == 0x80 { o -= 1 }
+        return o
+    }
 
     private func severityStyle(_ severity: Severity) -> String {
         switch severity {
@@ -116,6 +133,11 @@ public struct DiagnosticPrinter {
 struct DisplayText {
     var text = ""
     var width = 0
+
+    init(prefix: String, _ rest: DisplayText) {
+        text = prefix + rest.text
+        width = rest.width + prefix.count
+    }
 
     init(_ bytes: ArraySlice<UInt8>, startColumn: Int) {
         let decoded = String(decoding: bytes, as: UTF8.self)

@@ -215,7 +215,7 @@ public enum UnitWords {
             "hr": "h", "hrs": "h", "hour": "h", "hours": "h",
             "day": "d", "days": "d", "percent": "%", "pct": "%", "points": "score", "pts": "score",
         ]
-        if words.contains(word) { return word }
+        if words.contains(word.lowercased()) { return word.lowercased() }
         if let unit = table[word.lowercased()] { return unit }
         if isCurrencyCode(word.uppercased()) { return word.uppercased() }
         return Suggestions.closest(to: word, in: ["s", "min", "h", "d", "count", "score"])

@@ -26,6 +26,8 @@ public struct Lexer {
     /// Diagnostics that cover a run of several bad characters; their messages are finished
     /// when the line ends, so a long run costs linear time.
     private var mergedRuns: [Int] = []
+    /// For each kind of opening quote, where a search for its closer last reached the line end.
+    private var closerSearchFailed: [Unicode.Scalar: Int] = [:]
 
     public init(file: SourceFile) {
         self.file = file
@@ -65,6 +67,8 @@ public struct Lexer {
             case UInt8(ascii: "+"), UInt8(ascii: "-"), UInt8(ascii: "$"):
                 if startsNumber(after: i + 1, signOrCurrency: c) {
                     lexNumber()
+                } else if c == UInt8(ascii: "$"), let digit = digitAfterSpaces(i + 1) {
+                    lexDetachedCurrency(symbol: "$", digitAt: digit)
                 } else if c == UInt8(ascii: "$"), i + 2 < n, b[i + 1] == UInt8(ascii: "-") || b[i + 1] == UInt8(ascii: "+"),
                           isDigit(b[i + 2]) {
                     lexSignAfterCurrency(symbol: "$", length: 1)
@@ -105,6 +109,8 @@ public struct Lexer {
                 let (scalar, len) = UTF8Decoding.scalar(in: b, at: i)
                 if let scalar, CurrencySymbols.contains(scalar), startsNumber(after: i + len, signOrCurrency: nil) {
                     lexNumber()
+                } else if let scalar, CurrencySymbols.contains(scalar), let digit = digitAfterSpaces(i + len) {
+                    lexDetachedCurrency(symbol: scalar, digitAt: digit)
                 } else if let scalar, CurrencySymbols.contains(scalar), i + len + 1 < n,
                           b[i + len] == UInt8(ascii: "-") || b[i + len] == UInt8(ascii: "+"), isDigit(b[i + len + 1]) {
                     lexSignAfterCurrency(symbol: scalar, length: len)
@@ -284,6 +290,12 @@ public struct Lexer {
     /// rest of the line still parses. Without a closing quote on the line it is a stray character.
     private mutating func lexWronglyQuoted(open: Unicode.Scalar, close: [Unicode.Scalar]) {
         let start = i
+        // A search for this opener's closer already ran to the end of this line: don't rescan
+        // (a line of 50,000 « would otherwise take quadratic time).
+        if let failedUntil = closerSearchFailed[open], start < failedUntil {
+            unexpected()
+            return
+        }
         let openLength = String(open).utf8.count
         var j = start + openLength
         let n = b.count
@@ -299,6 +311,7 @@ public struct Lexer {
             }
             j += len
         }
+        closerSearchFailed[open] = j
         unexpected()
     }
 
@@ -306,6 +319,25 @@ public struct Lexer {
         "\u{201C}": ["\u{201D}", "\u{201C}"], "\u{201E}": ["\u{201C}", "\u{201D}"], "\u{00AB}": ["\u{00BB}"],
         "\u{2018}": ["\u{2019}"], "\u{201A}": ["\u{2018}", "\u{2019}"],
     ]
+
+    /// Where a digit follows one or more spaces from `j`, if it does (`€ 85`).
+    private func digitAfterSpaces(_ j: Int) -> Int? {
+        var k = j
+        while k < b.count, b[k] == 0x20 || b[k] == 0x09 { k += 1 }
+        return k > j && k < b.count && isDigit(b[k]) ? k : nil
+    }
+
+    /// `€ 85`: one error saying to attach the symbol, and one token standing for the amount.
+    private mutating func lexDetachedCurrency(symbol: Unicode.Scalar, digitAt digit: Int) {
+        let start = i
+        i = digit
+        let n = b.count
+        while i < n, isDigit(b[i]) || b[i] == UInt8(ascii: ".") || isLetter(b[i]) { i += 1 }
+        let amount = file.text(in: SourceRange(digit, i))
+        report(.malformedNumber, "a space between the currency symbol and the amount", SourceRange(start, i),
+               help: "write the symbol next to the digits: \(symbol)\(amount)")
+        tokens.append(Token(kind: .invalid, range: SourceRange(start, i), text: file.text(in: SourceRange(start, i))))
+    }
 
     /// `€-5`: reported with the fix, then skipped as one token so the line reads on.
     private mutating func lexSignAfterCurrency(symbol: Unicode.Scalar, length: Int) {
@@ -365,7 +397,8 @@ public struct Lexer {
         var hasFraction = false
         if i == digitsStart {
             // ".5"
-            problem = (.malformedNumber, "a number must start with a digit", "write 0\(file.text(in: SourceRange(i, min(n, i + 8))).prefix { $0 == "." || $0.isNumber })")
+            let sign = file.text(in: SourceRange(start, digitsStart))
+            problem = (.malformedNumber, "a number must start with a digit", "write \(sign)0\(file.text(in: SourceRange(i, min(n, i + 8))).prefix { $0 == "." || $0.isNumber })")
         }
         if i < n, b[i] == UInt8(ascii: ".") {
             if i + 1 < n, isDigit(b[i + 1]) {
@@ -374,8 +407,8 @@ public struct Lexer {
                 while i < n, isDigit(b[i]) { i += 1 }
             } else if !(i + 1 < n && b[i + 1] == UInt8(ascii: ".")) {
                 i += 1
-                problem = problem ?? (.malformedNumber, "a decimal point must be followed by digits",
-                                      "write \(file.text(in: SourceRange(digitsStart, i - 1))) or \(file.text(in: SourceRange(digitsStart, i - 1))).0")
+                let whole = file.text(in: SourceRange(start, i - 1))
+                problem = problem ?? (.malformedNumber, "a decimal point must be followed by digits", "write \(whole) or \(whole).0")
             }
         }
         let numberEnd = i
@@ -396,7 +429,8 @@ public struct Lexer {
                 break
             }
         }
-        let text = file.text(in: SourceRange(start, i))
+        let fullText = file.text(in: SourceRange(start, i))
+        let text = fullText.count > 40 ? String(fullText.prefix(39)) + "…" : fullText
         let suffix = file.text(in: SourceRange(numberEnd, suffixEnd))
         if problem == nil, junk {
             if text.contains(",") {
@@ -422,12 +456,12 @@ public struct Lexer {
         if let (code, message, help) = problem {
             let msg = message.hasPrefix("a ") ? "\(message): '\(text)'" : message
             report(code, msg, SourceRange(start, i), help: help)
-            tokens.append(Token(kind: .invalid, range: SourceRange(start, i), text: text))
+            tokens.append(Token(kind: .invalid, range: SourceRange(start, i), text: fullText))
             return
         }
         let literal = NumberLiteral(digits: digitsText, value: value!, suffix: suffix,
                                     currencySymbol: currency, hasFraction: hasFraction, hasExplicitSign: hasSign)
-        tokens.append(Token(kind: .number, range: SourceRange(start, i), text: text, number: literal))
+        tokens.append(Token(kind: .number, range: SourceRange(start, i), text: fullText, number: literal))
     }
 
     // MARK: - Identifiers
@@ -510,6 +544,9 @@ public struct Lexer {
             return "the file contains NUL bytes; is it a text file?"
         default:
             if s.value < 0x20 || s.value == 0x7F { return "the file contains control characters; is it a text file?" }
+            if s.properties.generalCategory == .spaceSeparator || s.properties.generalCategory == .format {
+                return "an invisible character (such as a non-breaking or zero-width space) crept in; replace it with a normal space"
+            }
             return "text must be written in double quotes"
         }
     }
@@ -532,10 +569,19 @@ public struct Lexer {
     }
 }
 
-/// Currency symbols that may prefix a number.
+/// Currency symbols that may prefix a number, with the ISO code each one stands for.
 enum CurrencySymbols {
-    static let all: [Unicode.Scalar] = ["$", "€", "£", "¥", "₹"]
-    static func contains(_ s: Unicode.Scalar) -> Bool { all.contains(s) }
+    static let codes: [Unicode.Scalar: String] = ["$": "USD", "€": "EUR", "£": "GBP", "¥": "JPY", "₹": "INR"]
+    static func contains(_ s: Unicode.Scalar) -> Bool { codes[s] != nil }
+}
+
+/// The one table of currency symbols, for the checker and for messages.
+public enum ValueRulesSymbols {
+    /// The ISO 4217 code of a symbol (`€` → `EUR`); a code is returned as it is.
+    public static func code(_ symbolOrCode: String) -> String {
+        guard symbolOrCode.unicodeScalars.count == 1, let s = symbolOrCode.unicodeScalars.first else { return symbolOrCode }
+        return CurrencySymbols.codes[s] ?? symbolOrCode
+    }
 }
 
 /// Minimal UTF-8 decoding on a byte array, for a lexer that must survive any bytes.

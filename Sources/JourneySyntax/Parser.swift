@@ -9,7 +9,7 @@ public struct Parser {
         var parser = Parser(file: file)
         parser.parseFile()
         let tree = SyntaxTree(file: file, statements: parser.topLevel, comments: parser.comments)
-        return (tree, parser.lexer.diagnostics + parser.diagnostics)
+        return (tree, (parser.lexer.diagnostics + parser.diagnostics).sortedBySource())
     }
 
     private let file: SourceFile
@@ -54,6 +54,10 @@ public struct Parser {
     }
 
     private mutating func parseLine() {
+        lineHasMissingPart = false
+        // Junk before the first word (a non-breaking space, a stray BOM…) is already reported:
+        // read the rest of the line as if it were not there.
+        while current.kind == .invalid { advance() }
         switch current.kind {
         case .newline, .endOfFile:
             return
@@ -62,7 +66,6 @@ public struct Parser {
             advance()
             return
         case .identifier:
-            lineHasMissingPart = false
             if let keyword = Keyword.named(current.text) {
                 var statement = parseStatement(keyword)
                 if current.kind == .comment {
@@ -86,8 +89,11 @@ public struct Parser {
                        help: help ?? "a line starts with a keyword such as journey, persona, stage, touchpoint, emotion or pain")
                 // Read the line as the keyword it most likely is, so that the lines below
                 // still attach where the author meant and no errors cascade from this one.
-                if let suggestion {
+                // Only stage and touchpoint lines are worth guessing: they carry the structure the
+                // lines below attach to. Other guesses would add errors of their own.
+                if let suggestion, suggestion == .stage || suggestion == .touchpoint {
                     var statement = parseStatement(suggestion, reportShape: false)
+                    statement.recovered = true
                     if current.kind == .comment {
                         statement.trailingComment = Comment(text: current.text, range: current.range)
                         advance()
@@ -96,7 +102,7 @@ public struct Parser {
                 }
             }
         case .invalid:
-            break  // already reported by the lexer
+            break  // only junk on this line; already reported
         default:
             report(.expectedValue, "expected a keyword at the start of the line", current.range,
                    help: "every line starts with a keyword such as `touchpoint` or `pain`; text comes after it")
@@ -154,13 +160,18 @@ public struct Parser {
                                   range: keywordToken.range, indent: indent)
 
         parseSlots(signature, into: &statement)
-        parseProperties(signature, into: &statement)
-
-        if signature.needsIDOrLabel, statement.arguments.isEmpty {
-            report(.expectedValue, "expected an identifier or a quoted label after '\(keyword.rawValue)'",
-                   SourceRange.point(keywordToken.range.end),
+        if signature.needsIDOrLabel, statement.arguments.isEmpty, !lineHasMissingPart {
+            let found = current
+            let atEnd = found.isLineEnd || found.kind == .comment
+            report(.expectedValue, "expected an identifier or a quoted label after '\(keyword.rawValue)'" + (atEnd ? "" : ", found \(describe(found))"),
+                   atEnd ? SourceRange.point(keywordToken.range.end) : found.range,
                    help: "write for example `\(keyword.rawValue) checkout \"Checks out\"`")
+            lineHasMissingPart = true
+            if !(found.kind == .identifier && PropertyName.named(found.text).map(signature.properties.contains) == true) {
+                skipToLineEnd()
+            }
         }
+        parseProperties(signature, into: &statement)
         for arg in statement.arguments { statement.range = statement.range.union(arg.range) }
         for prop in statement.properties { statement.range = statement.range.union(prop.range) }
         return statement
@@ -171,11 +182,18 @@ public struct Parser {
         var k = 0
         while k < slots.count {
             let slot = slots[k]
-            if slot.optional, current.kind == .invalid {
-                advance()  // reported by the lexer; the slot may still follow (`€ 85`)
-                if slot.kind == .quantity, current.kind == .identifier, UnitWords.isUnit(current.text) {
-                    advance()  // `4. min`: the unit belonged to the malformed number
-                    k += 1
+            if current.kind == .invalid {
+                // Already reported by the lexer. A malformed number (it keeps its text) stands
+                // for the next number-like part, with its unit word; other junk is skipped and
+                // the same part is tried again (`€ 85`, a stray symbol).
+                let numberLike = !current.text.isEmpty
+                advance()
+                if numberLike { lineHasMissingPart = true }
+                if numberLike, let n = slots[k...].firstIndex(where: { [.number, .quantity, .range].contains($0.kind) }) {
+                    if slots[n].kind == .quantity, current.kind == .identifier, UnitWords.isUnit(current.text) { advance() }
+                    if slots[n].kind == .range, current.kind == .dotDot { advance(); if current.kind == .number { advance() } }
+                    k = n + 1
+                    lineHasMissingPart = true
                 }
                 continue
             }
@@ -188,12 +206,6 @@ public struct Parser {
             }
             if slotMatches(slot) {
                 parseSlotValue(slot, into: &statement)
-                k += 1
-                continue
-            }
-            if current.kind == .invalid {
-                advance()  // the lexer reported it; treat the slot as filled
-                skipUnitWord(for: slot)
                 k += 1
                 continue
             }
@@ -210,11 +222,6 @@ public struct Parser {
         }
     }
 
-    /// After a malformed number in a quantity slot, its unit word (`4. min`) goes with it.
-    private mutating func skipUnitWord(for slot: Slot) {
-        if slot.kind == .quantity, current.kind == .identifier, UnitWords.isUnit(current.text) { advance() }
-    }
-
     private func slotMatches(_ slot: Slot) -> Bool {
         switch slot.kind {
         case .identifier: current.kind == .identifier
@@ -227,7 +234,11 @@ public struct Parser {
     /// has a kind but no id, and `touchpoint via web` starts with a property.
     private func optionalSlotShouldTake(_ slot: Slot, next: Slot?, _ signature: StatementSignature) -> Bool {
         guard slot.kind == .identifier else { return true }
-        if let name = PropertyName.named(current.text), signature.properties.contains(name) { return false }
+        if let name = PropertyName.named(current.text), signature.properties.contains(name) {
+            // `touchpoint via web` starts with a property; `touchpoint via "Via"` has the id `via`.
+            return peek().kind == .string && next?.kind == .string
+                || (next?.kind == .identifier && next?.optional == false && peek().kind == .identifier)
+        }
         if let next, next.kind == .identifier, !next.optional {
             return peek().kind == .identifier
         }
@@ -252,6 +263,15 @@ public struct Parser {
         case .range:
             advance()
             guard current.kind == .dotDot else {
+                if current.kind == .number, let high = current.number {
+                    // `scale -2 2`: the bounds are there, the `..` is not.
+                    report(.expectedValue, "expected '..' between the scale's bounds", SourceRange(token.range.end, current.range.start),
+                           help: "write \(token.text)..\(current.text)")
+                    statement.arguments.append(Argument(role: slot.role, value: .range(token.number!, high),
+                                                        range: SourceRange(token.range.start, current.range.end)))
+                    advance()
+                    return
+                }
                 report(.expectedValue, "expected '..' and the scale's upper bound",
                        SourceRange.point(token.range.end), help: "a scale is written low..high, like -2..2 or 1..5")
                 return
@@ -393,6 +413,11 @@ public struct Parser {
             let rest = file.text(in: SourceRange(next.range.start, lastOnLine.range.end))
             report(.unknownProperty, "unknown property '\(token.text)' in 'metric'", token.range,
                    help: "did you mean 'target'? `target \(rest)`")
+            return
+        }
+        if previous.kind == .number, previous.number?.currencySymbol != nil, statement.keyword == .metric {
+            report(.unknownUnit, "a currency amount takes no unit word", token.range,
+                   help: "write either \(file.text(in: previous.range)) or \(previous.number!.digits) \(ValueRulesSymbols.code(previous.number!.currencySymbol!))")
             return
         }
         if previous.kind == .number || previous.kind == .invalid, statement.keyword == .metric {

@@ -37,7 +37,7 @@ public struct SourceLocation: Hashable, Sendable {
     }
 }
 
-public final class SourceFile: Sendable {
+public final class SourceFile: @unchecked Sendable {
     /// The name shown in diagnostics: the path as the user gave it, or `<stdin>`.
     public let path: String
     public let bytes: [UInt8]
@@ -68,6 +68,12 @@ public final class SourceFile: Sendable {
         lineStarts = starts
     }
 
+    /// Scalar counts at every `checkpointStride` bytes of long lines, built on first use, so
+    /// columns on a 2 MB line cost no more than on a short one. Guarded by `lock`.
+    private var checkpoints: [Int: [Int]] = [:]
+    private let lock = NSLock()
+    private static let checkpointStride = 4096
+
     public convenience init(path: String, text: String) {
         self.init(path: path, bytes: Array(text.utf8))
     }
@@ -88,14 +94,37 @@ public final class SourceFile: Sendable {
         let line = line(of: offset)
         let start = lineStarts[line - 1]
         let clamped = min(max(offset, start), bytes.count)
-        // Count scalars: every byte that is not a UTF-8 continuation byte starts one.
         var column = 1
         var i = start
+        if clamped - start > 2 * SourceFile.checkpointStride {
+            let marks = checkpoints(forLine: line)
+            let k = min((clamped - start) / SourceFile.checkpointStride, marks.count - 1)
+            column += marks[k]
+            i = start + k * SourceFile.checkpointStride
+        }
+        // Count scalars: every byte that is not a UTF-8 continuation byte starts one.
         while i < clamped {
             if bytes[i] & 0xC0 != 0x80 { column += 1 }
             i += 1
         }
         return SourceLocation(line: line, column: column)
+    }
+
+    private func checkpoints(forLine line: Int) -> [Int] {
+        lock.lock()
+        defer { lock.unlock() }
+        if let marks = checkpoints[line] { return marks }
+        let range = contentRange(ofLine: line)
+        var marks = [0]
+        var count = 0
+        var i = range.lowerBound
+        while i < range.upperBound {
+            if bytes[i] & 0xC0 != 0x80 { count += 1 }
+            i += 1
+            if (i - range.lowerBound) % SourceFile.checkpointStride == 0 { marks.append(count) }
+        }
+        checkpoints[line] = marks
+        return marks
     }
 
     /// Byte range of a line's content, without its line end.

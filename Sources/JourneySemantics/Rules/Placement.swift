@@ -11,8 +11,12 @@ enum Placement {
     static let touchpoint: Set<Keyword> = [.description, .owner, .actor, .emotion, .pain, .delight, .opportunity,
                                            .quote, .metric, .evidence]
 
-    /// Attributes an element holds at most once (a persona's goal repeats; lists repeat).
+    /// Attributes an element holds at most once (lists repeat, and so does a persona's goal).
     static let singleValued: Set<Keyword> = [.description, .owner, .actor, .version, .scale, .color]
+
+    static func isSingleValued(_ attribute: Keyword, in element: Keyword) -> Bool {
+        singleValued.contains(attribute) || (element == .stage && attribute == .goal)
+    }
 
     static func allowed(in element: Keyword) -> Set<Keyword> {
         switch element {

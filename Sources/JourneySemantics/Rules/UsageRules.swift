@@ -6,16 +6,16 @@ import JourneySyntax
 enum UsageRules {
     /// Personas named by any emotion or quote in the file, wherever the line sits (a
     /// misplaced line still shows intent). A typo counts for the persona it resembles.
-    static func personaReferences(in tree: SyntaxTree, declared: [String]) -> (named: Set<String>, everyone: Bool) {
+    static func personaReferences(in tree: SyntaxTree, declared: Set<String>,
+                                  suggest: (String) -> String?) -> (named: Set<String>, everyone: Bool) {
         var named: Set<String> = []
         var everyone = false
-        let declaredSet = Set(declared)
         tree.walk { s in
             guard s.keyword == .emotion || s.keyword == .quote else { return }
             if let id = s.identifier(.persona) {
-                if declaredSet.contains(id) {
+                if declared.contains(id) {
                     named.insert(id)
-                } else if let guess = Suggestions.closest(to: id, in: declared) {
+                } else if let guess = suggest(id) {
                     named.insert(guess)
                 }
             } else if s.keyword == .emotion {
@@ -27,7 +27,7 @@ enum UsageRules {
 
     static func check(_ model: JourneyModel, tree: SyntaxTree, usedPersonas: Set<String>,
                       hasEmotionForEveryone: Bool, into diagnostics: inout [Diagnostic]) {
-        for statement in tree.statements where statement.keyword == .stage {
+        for statement in tree.statements where statement.keyword == .stage && !statement.arguments.isEmpty {
             if !statement.children.contains(where: { $0.keyword == .touchpoint }) {
                 diagnostics.append(Diagnostic(.emptyStage, "stage \(Describe.element(statement)) has no touchpoints",
                                               at: statement.keywordRange,

@@ -13,7 +13,7 @@ enum ValueRules {
         case .impact: meaning = "1 is a small improvement, 5 changes the journey"
         default: meaning = "1 is a small task, 5 is a large project"
         }
-        let whole = n.value == n.value.rounded()
+        let whole = n.isInteger
         guard n.suffix.isEmpty, n.currencySymbol == nil, whole, (1...5).contains(n.value) else {
             let problem = whole && n.suffix.isEmpty ? "is outside 1..5" : "must be a whole number from 1 to 5"
             diagnostics.append(Diagnostic(.ratingOutOfRange, "\(p.name.rawValue) \(n.digits)\(n.suffix) \(problem)",
@@ -89,6 +89,15 @@ enum ValueRules {
         if let magnitude = suffix.first, "kKMB".contains(magnitude) {
             value *= magnitude == "M" ? 1e6 : magnitude == "B" ? 1e9 : 1e3
             suffix = suffix.dropFirst()
+            if !suffix.isEmpty {
+                diagnostics.append(Diagnostic(.unknownUnit, "'\(n.suffix)' combines a magnitude and a unit", at: range,
+                                              help: "write a magnitude (1.2k) or a unit (45s), not both"))
+                return nil
+            }
+        }
+        guard value.isFinite, abs(value) < 1e300 else {
+            diagnostics.append(Diagnostic(.malformedNumber, "the value is too large", at: range, help: "numbers must be below 10^300"))
+            return nil
         }
         switch suffix {
         case "": break
@@ -138,16 +147,7 @@ enum ValueRules {
         return a == b
     }
 
-    static func currencyCode(_ symbolOrCode: String) -> String {
-        switch symbolOrCode {
-        case "$": "USD"
-        case "€": "EUR"
-        case "£": "GBP"
-        case "¥": "JPY"
-        case "₹": "INR"
-        default: symbolOrCode
-        }
-    }
+    static func currencyCode(_ symbolOrCode: String) -> String { ValueRulesSymbols.code(symbolOrCode) }
 
     /// Evidence links: http(s) URLs or relative paths; never javascript:, data:, file: and the like.
     static func link(_ p: Property, into diagnostics: inout [Diagnostic]) -> String? {
@@ -196,6 +196,11 @@ enum ValueRules {
         if text.isEmpty { return "empty" }
         if text.unicodeScalars.contains(where: { $0.value < 0x20 || $0.value == 0x7F }) { return "not a path (it holds control characters)" }
         if text.hasPrefix("/") || text.hasPrefix("\\") || text.hasPrefix("~") { return "an absolute path" }
+        var depth = 0
+        for part in text.split(whereSeparator: { $0 == "/" || $0 == "\\" }) {
+            if part == ".." { depth -= 1 } else if part != "." { depth += 1 }
+            if depth < 0 { return "outside the map's folder" }
+        }
         // A scheme (javascript:, data:, file:, C:) is never a relative path.
         if let colon = text.firstIndex(of: ":") {
             let scheme = text[..<colon]
