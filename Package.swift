@@ -35,7 +35,7 @@ let package = Package(
         ]),
         .executableTarget(name: "journeyc", dependencies: ["JourneyCLI"]),
         // `make bench`: generates seeded maps and measures the front end.
-        .executableTarget(name: "JourneyBench", dependencies: ["JourneySyntax", "JourneySemantics"]),
+        .executableTarget(name: "JourneyBench", dependencies: ["JourneySyntax", "JourneySemantics", "JourneyLayout", "JourneyRender"]),
 
         .testTarget(name: "JourneySyntaxTests", dependencies: ["JourneySyntax"]),
         .testTarget(name: "JourneySemanticsTests", dependencies: ["JourneySyntax", "JourneySemantics"]),

@@ -18,7 +18,8 @@ public final class PangoTextMeasurer: TextMeasurer {
     }
 
     public init() {
-        fontMap = pango_cairo_font_map_new()
+        // The default font map is the one the renderer's contexts use: fonts are loaded once.
+        fontMap = pango_cairo_font_map_get_default()
         context = pango_font_map_create_context(fontMap)
         pango_cairo_context_set_resolution(context, 72)
         let options = cairo_font_options_create()
@@ -29,8 +30,7 @@ public final class PangoTextMeasurer: TextMeasurer {
 
     deinit {
         for d in descriptions.values { pango_font_description_free(d) }
-        g_object_unref(UnsafeMutableRawPointer(context))
-        g_object_unref(UnsafeMutableRawPointer(fontMap))
+        g_object_unref(UnsafeMutableRawPointer(context))  // the default font map is not ours to free
     }
 
     func description(_ font: FontSpec) -> OpaquePointer {

@@ -410,13 +410,14 @@ public struct Checker {
 /// Tracks an element's single-valued attributes (Placement.singleValued) to report repeats.
 struct SeenAttributes {
     let element: Keyword
-    var first: [Keyword: Statement] = [:]
+    /// An element has at most a handful of these; a small array beats hashing.
+    var first: [(Keyword, SourceRange)] = []
 
     /// Whether `child` repeats a single-valued attribute (reported), in one dictionary lookup.
     mutating func isRepeat(_ child: Statement, into diagnostics: inout [Diagnostic]) -> Bool {
         guard Placement.isSingleValued(child.keyword, in: element) else { return false }
-        guard let earlier = first[child.keyword] else {
-            first[child.keyword] = child
+        guard let earlier = first.first(where: { $0.0 == child.keyword })?.1 else {
+            first.append((child.keyword, child.range))
             return false
         }
         let message = element == .stage && child.keyword == .goal
@@ -426,7 +427,7 @@ struct SeenAttributes {
             ? "join the goals into one sentence, or describe the rest with `description`"
             : "keep one of them, or join them into one"
         diagnostics.append(Diagnostic(.duplicateAttribute, message, at: child.keywordRange, help: help,
-                                      notes: [DiagnosticNote("first given here", at: earlier.range)]))
+                                      notes: [DiagnosticNote("first given here", at: earlier)]))
         return true
     }
 }
