@@ -95,10 +95,16 @@ enum EdgeCases {
         }
     }
 
-    @Test(arguments: EdgeCases.all.map(\.0))
-    func edgeCasesFollowTheLayoutRules(_ name: String) {
-        let s = scene(EdgeCases.all.first { $0.0 == name }!.1)
-        #expect(SceneChecks.violations(s) == [], "\(name)")
+    /// Every scene case (the samples and the edge cases: one touchpoint, a 30-touchpoint stage,
+    /// 8 personas, 2,000-character labels, CJK only, every value of three scales, every channel).
+    @Test(arguments: sceneCases)
+    func sceneCasesFollowTheLayoutRules(_ name: String) throws {
+        let text = try String(contentsOf: packageRoot.appendingPathComponent("Tests/Cases/scenes/\(name)/input.journey"), encoding: .utf8)
+        #expect(SceneChecks.violations(scene(text)) == [], "\(name)")
+    }
+
+    @Test func hostileTextFollowsTheLayoutRules() {
+        #expect(SceneChecks.violations(scene(EdgeCases.all.first { $0.0 == "hostile-text" }!.1)) == [])
     }
 
     @Test func columnsLineUpAcrossLanes() throws {
