@@ -92,6 +92,16 @@ struct DiagnosticReporter {
         io.writeErr(parts.joined(separator: ", ") + (files > 1 ? " in \(files) files" : "") + "\n")
     }
 
+    /// Reads a map, or reports why it cannot and exits with status 2.
+    func load(_ path: String) throws -> SourceFile {
+        do {
+            return try Input.load(path, io: io)
+        } catch {
+            reportInputError(error, path: path)
+            throw ExitCode(ExitStatus.usage)
+        }
+    }
+
     /// An input that could not be read, in the same format as diagnostics.
     func reportInputError(_ error: Error, path: String) {
         switch options.format {

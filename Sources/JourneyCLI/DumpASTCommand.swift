@@ -27,13 +27,7 @@ struct DumpASTCommand: ParsableCommand {
     func run() throws {
         let io = IOContext.current
         var reporter = DiagnosticReporter(options: diagnostics, io: io, jsonToStandardError: true)
-        let source: SourceFile
-        do {
-            source = try Input.load(file, io: io)
-        } catch {
-            reporter.reportInputError(error, path: file)
-            throw ExitCode(ExitStatus.usage)
-        }
+        let source = try reporter.load(file)
         let (tree, parseDiagnostics) = Parser.parse(source)
         switch format {
         case .text: io.writeOut(ASTDump.text(tree))

@@ -82,13 +82,7 @@ struct RenderCommand: ParsableCommand {
         var clock = PhaseClock()
         let format = try resolvedFormat()
         var reporter = DiagnosticReporter(options: diagnostics, io: io)
-        let source: SourceFile
-        do {
-            source = try Input.load(file, io: io)
-        } catch {
-            reporter.reportInputError(error, path: file)
-            throw ExitCode(ExitStatus.usage)
-        }
+        let source = try reporter.load(file)
         clock.lap("read")
         let result = Frontend.check(source)
         clock.lap("parse+check")
@@ -150,13 +144,7 @@ struct DumpSceneCommand: ParsableCommand {
     func run() throws {
         let io = IOContext.current
         var reporter = DiagnosticReporter(options: diagnostics, io: io, jsonToStandardError: true)
-        let source: SourceFile
-        do {
-            source = try Input.load(file, io: io)
-        } catch {
-            reporter.reportInputError(error, path: file)
-            throw ExitCode(ExitStatus.usage)
-        }
+        let source = try reporter.load(file)
         let result = Frontend.check(source)
         reporter.report(result.diagnostics, in: source)
         if result.hasErrors { throw ExitCode(ExitStatus.failure) }

@@ -21,11 +21,7 @@ public final class PangoTextMeasurer: TextMeasurer {
         // The default font map is the one the renderer's contexts use: fonts are loaded once.
         fontMap = pango_cairo_font_map_get_default()
         context = pango_font_map_create_context(fontMap)
-        pango_cairo_context_set_resolution(context, 72)
-        let options = cairo_font_options_create()
-        FontOptions.apply(options)
-        pango_cairo_context_set_font_options(context, options)
-        cairo_font_options_destroy(options)
+        FontOptions.configure(context)
     }
 
     deinit {
@@ -75,10 +71,15 @@ public final class PangoTextMeasurer: TextMeasurer {
 
 /// Font settings shared by measuring and drawing, so both see the same metrics.
 enum FontOptions {
-    static func apply(_ options: OpaquePointer?) {
+    /// 72 dpi (one unit is one point), unhinted metrics: the same for measuring and drawing.
+    static func configure(_ context: OpaquePointer?) {
+        pango_cairo_context_set_resolution(context, 72)
+        let options = cairo_font_options_create()
         cairo_font_options_set_hint_metrics(options, CAIRO_HINT_METRICS_OFF)
         cairo_font_options_set_hint_style(options, CAIRO_HINT_STYLE_NONE)
         cairo_font_options_set_antialias(options, CAIRO_ANTIALIAS_GRAY)
+        pango_cairo_context_set_font_options(context, options)
+        cairo_font_options_destroy(options)
     }
 
     static func description(_ font: FontSpec) -> OpaquePointer {

@@ -13,11 +13,7 @@ final class SceneRenderer {
     init(context cr: OpaquePointer) {
         self.cr = cr
         pango = pango_cairo_create_context(cr)
-        pango_cairo_context_set_resolution(pango, 72)
-        let options = cairo_font_options_create()
-        FontOptions.apply(options)
-        pango_cairo_context_set_font_options(pango, options)
-        cairo_font_options_destroy(options)
+        FontOptions.configure(pango)
     }
 
     deinit {
