@@ -32,10 +32,11 @@ struct HeaderLayout {
             out += TextPlacement.lines(block, x: x, y: cy, color: theme.mutedText)
             cy += block.height
         }
-        cy += 12
-        let (legend, legendHeight) = legendNodes(x: x, y: cy)
-        out += legend
-        cy += legendHeight
+        let (legend, legendHeight) = legendNodes(x: x, y: cy + 12)
+        if !legend.isEmpty {
+            out += legend
+            cy += 12 + legendHeight
+        }
         return (out, cy - y)
     }
 
@@ -55,14 +56,18 @@ struct HeaderLayout {
                 .path(ScenePath(path: dot, fill: color, stroke: nil)),
             ], engine.text(p.name, theme.cardFont, 260), "legend:persona:" + p.id))
         }
-        let scale = model.scale
-        let neutral = scale.neutral == scale.neutral.rounded() ? String(Int(scale.neutral)) : String(scale.neutral)
-        var base = Path()
-        base.move(0, 0); base.line(lineWidth, 0)
-        entries.append(([.path(ScenePath(path: base, fill: nil, stroke: Stroke(theme.baseline, width: 1.2, dash: [5, 4])))],
-                        engine.text("Emotion \(scale.low) to \(scale.high), neutral \(neutral)", theme.cardFont, 320), "legend:scale"))
-        entries.append(([.rect(SceneRect(frame: Rect(0, -7, lineWidth, 14), fill: theme.negativeZone, stroke: Stroke(theme.painStroke, width: 1), radius: 2))],
-                        engine.text("Below neutral", theme.cardFont, 200), "legend:negative"))
+        // The scale's legend only when the map draws an emotion curve.
+        if engine.hasContent(.emotions) {
+            let scale = model.scale
+            let neutral = scale.neutral == scale.neutral.rounded() ? String(Int(scale.neutral)) : String(scale.neutral)
+            var base = Path()
+            base.move(0, 0); base.line(lineWidth, 0)
+            entries.append(([.path(ScenePath(path: base, fill: nil, stroke: Stroke(theme.baseline, width: 1.2, dash: [5, 4])))],
+                            engine.text("Emotion \(scale.low) to \(scale.high), neutral \(neutral)", theme.cardFont, 320), "legend:scale"))
+            entries.append(([.rect(SceneRect(frame: Rect(0, -7, lineWidth, 14), fill: theme.negativeZone, stroke: Stroke(theme.painStroke, width: 1), radius: 2))],
+                            engine.text("Below neutral", theme.cardFont, 200), "legend:negative"))
+        }
+        guard !entries.isEmpty else { return ([], 0) }
 
         var nodes: [SceneNode] = []
         var cx = x, cy = y

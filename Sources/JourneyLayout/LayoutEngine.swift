@@ -89,7 +89,8 @@ public struct LayoutEngine {
         let header = HeaderLayout(engine: self, personas: personas, width: contentWidth)
         let headerNodes = header.nodes(x: theme.margin, y: y)
         nodes.append(.group(SceneGroup(name: "header", box: nil, children: headerNodes.nodes)))
-        y += headerNodes.height + 24
+        y += headerNodes.height
+        if !rows.isEmpty { y += 24 }
 
         for (r, row) in rows.enumerated() {
             var rowNodes: [SceneNode] = []

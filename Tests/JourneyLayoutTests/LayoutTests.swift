@@ -162,6 +162,15 @@ enum EdgeCases {
         #expect(groups(s, prefix: "lane:").map(\.name) == ["lane:touchpoints"])
     }
 
+    @Test func aTitleOnlyMapHasEvenMarginsAndNoLegend() {
+        let s = scene("journey \"Only a title\"\n")
+        #expect(SceneChecks.violations(s) == [])
+        #expect(groups(s, prefix: "legend:").isEmpty)
+        var bottom = 0.0
+        s.walk { node, _ in if case .text(let t) = node { bottom = max(bottom, t.frame.maxY) } }
+        #expect(s.size.height - bottom == Theme.light.margin)
+    }
+
     @Test func layoutIsAPureFunction() throws {
         let text = try String(contentsOf: packageRoot.appendingPathComponent("samples/streaming-upgrade.journey"), encoding: .utf8)
         #expect(scene(text) == scene(text))
