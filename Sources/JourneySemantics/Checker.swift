@@ -454,16 +454,12 @@ enum Describe {
     /// A value in `q`'s unit: the user's own number when given (they forgot the unit), else a typical one.
     static func example(_ q: Quantity, number: String? = nil) -> String {
         switch q.unit {
-        case .plain: number ?? "100"
-        case .percent: "\(number ?? "40")%"
-        case .currency(let c) where c.count == 3: "\(number ?? "100") \(c)"
-        case .currency(let c): "\(c)\(number ?? "100")"
-        case .seconds: "\(number ?? "30")s"
-        case .minutes: "\(number ?? "5") min"
-        case .hours: "\(number ?? "2") h"
-        case .days: "\(number ?? "3") d"
-        case .count: "\(number ?? "100") count"
-        case .score: "\(number ?? "4.5") score"
+        case .plain: return number ?? "100"
+        case .currency(let c) where c.count == 3: return "\(number ?? "100") \(c)"
+        case .currency(let c): return "\(c)\(number ?? "100")"
+        case .unit(let u):
+            guard let number else { return u.spelling.example }
+            return u.spelling.attached && !u.spelling.word ? number + u.symbol : number + " " + u.symbol
         }
     }
 }

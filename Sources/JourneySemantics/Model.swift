@@ -200,31 +200,29 @@ public struct Quote: Sendable {
 }
 
 public enum MetricUnit: Equatable, Sendable {
-    case plain, percent, seconds, minutes, hours, days, count, score
+    case plain
+    case unit(Unit)
     /// ISO 4217 code, or the symbol as written ($, €, £, ¥, ₹).
     case currency(String)
 
+    public static let percent = MetricUnit.unit(.percent)
+    public static let seconds = MetricUnit.unit(.seconds)
+    public static let minutes = MetricUnit.unit(.minutes)
+    public static let hours = MetricUnit.unit(.hours)
+    public static let days = MetricUnit.unit(.days)
+    public static let count = MetricUnit.unit(.count)
+    public static let score = MetricUnit.unit(.score)
+
     /// Time units compare with each other after conversion to seconds.
     public var secondsPerUnit: Double? {
-        switch self {
-        case .seconds: 1
-        case .minutes: 60
-        case .hours: 3600
-        case .days: 86400
-        default: nil
-        }
+        if case .unit(let u) = self { return u.spelling.seconds }
+        return nil
     }
 
     public var symbol: String {
         switch self {
         case .plain: ""
-        case .percent: "%"
-        case .seconds: "s"
-        case .minutes: "min"
-        case .hours: "h"
-        case .days: "d"
-        case .count: "count"
-        case .score: "score"
+        case .unit(let u): u.symbol
         case .currency(let c): c
         }
     }

@@ -198,30 +198,3 @@ public struct StatementSignature: Sendable {
     }()
 }
 
-/// Units that may follow a metric's number as a separate word (`4.5 min`, `120 count`).
-public enum UnitWords {
-    public static let words: Set<String> = ["s", "min", "h", "d", "count", "score"]
-
-    /// Words that are units in this position: the fixed ones and ISO 4217 currency codes.
-    public static func isUnit(_ word: String) -> Bool {
-        words.contains(word) || isCurrencyCode(word)
-    }
-
-    /// The unit meant by a word that is not one: `days` → `d`, `percent` → `%`, `eur` → `EUR`.
-    public static func synonym(for word: String) -> String? {
-        let table: [String: String] = [
-            "sec": "s", "secs": "s", "second": "s", "seconds": "s",
-            "mins": "min", "minute": "min", "minutes": "min",
-            "hr": "h", "hrs": "h", "hour": "h", "hours": "h",
-            "day": "d", "days": "d", "percent": "%", "pct": "%", "points": "score", "pts": "score",
-        ]
-        if words.contains(word.lowercased()) { return word.lowercased() }
-        if let unit = table[word.lowercased()] { return unit }
-        if isCurrencyCode(word.uppercased()) { return word.uppercased() }
-        return Suggestions.closest(to: word, in: ["s", "min", "h", "d", "count", "score"])
-    }
-
-    public static func isCurrencyCode(_ word: String) -> Bool {
-        word.utf8.count == 3 && word.utf8.allSatisfy { $0 >= 0x41 && $0 <= 0x5A }
-    }
-}

@@ -408,7 +408,7 @@ public struct Parser {
         // A unit written as a word after a metric's value: `3 days`, `40 percent`, `5 eur`.
         let next = peek()
         let looksLikeProperty = [.less, .lessEqual, .greater, .greaterEqual, .number].contains(next.kind)
-        if statement.keyword == .metric, looksLikeProperty, UnitWords.synonym(for: token.text) == nil || next.kind != .number {
+        if statement.keyword == .metric, looksLikeProperty, Unit.suggestion(for: token.text) == nil || next.kind != .number {
             let lastOnLine = tokens[p...].last(where: { !$0.isLineEnd && $0.kind != .comment }) ?? next
             let rest = file.text(in: SourceRange(next.range.start, lastOnLine.range.end))
             report(.unknownProperty, "unknown property '\(token.text)' in 'metric'", token.range,
@@ -421,10 +421,10 @@ public struct Parser {
             return
         }
         if previous.kind == .number || previous.kind == .invalid, statement.keyword == .metric {
-            let fix = UnitWords.synonym(for: token.text)
+            let fix = Unit.suggestion(for: token.text)
             report(.unknownUnit, "unknown unit '\(token.text)'", token.range,
                    help: fix.map { "write \(file.text(in: previous.range))\($0.hasPrefix("%") ? "" : " ")\($0)" }
-                       ?? "units are %, s, min, h, d, count, score, or a currency code like EUR")
+                       ?? "units are \(Unit.listing)")
             return
         }
         if statement.keyword == .emotion {

@@ -86,8 +86,8 @@ enum ValueRules {
         var value = n.value
         var unit: MetricUnit = .plain
         var suffix = Substring(n.suffix)
-        if let magnitude = suffix.first, "kKMB".contains(magnitude) {
-            value *= magnitude == "M" ? 1e6 : magnitude == "B" ? 1e9 : 1e3
+        if let magnitude = suffix.first, let factor = Unit.magnitudes[magnitude] {
+            value *= factor
             suffix = suffix.dropFirst()
             if !suffix.isEmpty {
                 diagnostics.append(Diagnostic(.unknownUnit, "'\(n.suffix)' combines a magnitude and a unit", at: range,
@@ -99,19 +99,14 @@ enum ValueRules {
             diagnostics.append(Diagnostic(.malformedNumber, "the value is too large", at: range, help: "numbers must be below 10^300"))
             return nil
         }
-        switch suffix {
-        case "": break
-        case "%": unit = .percent
-        case "s": unit = .seconds
-        case "min": unit = .minutes
-        case "h": unit = .hours
-        case "d": unit = .days
-        default:
-            let candidates = ["%", "s", "min", "h", "d", "k", "M", "B"]
-            diagnostics.append(Diagnostic(.unknownUnit, "unknown unit '\(n.suffix)' in '\(n.digits)\(n.suffix)'", at: range,
-                                          help: Suggestions.closest(to: String(suffix), in: candidates).map { "did you mean '\($0)'?" }
-                                              ?? "units are %, s, min, h, d, count, score, a currency, or a magnitude k, M, B"))
-            return nil
+        if !suffix.isEmpty {
+            guard let attached = Unit.attached(suffix) else {
+                diagnostics.append(Diagnostic(.unknownUnit, "unknown unit '\(n.suffix)' in '\(n.digits)\(n.suffix)'", at: range,
+                                              help: Unit.suggestion(for: String(suffix), allowCurrency: false).map { "did you mean '\($0)'?" }
+                                                  ?? "units are \(Unit.listing)"))
+                return nil
+            }
+            unit = .unit(attached)
         }
         if let symbol = n.currencySymbol {
             guard unit == .plain else {
@@ -127,15 +122,7 @@ enum ValueRules {
                                               help: "give a value one unit, like 45s or 45 count"))
                 return nil
             }
-            switch word {
-            case "s": unit = .seconds
-            case "min": unit = .minutes
-            case "h": unit = .hours
-            case "d": unit = .days
-            case "count": unit = .count
-            case "score": unit = .score
-            default: unit = .currency(word)
-            }
+            unit = Unit.word(word).map(MetricUnit.unit) ?? .currency(word)
         }
         return Quantity(value: value, unit: unit, text: file.text(in: q.range))
     }
