@@ -98,6 +98,14 @@ struct EmotionCurveLayout {
                 }
             }
             if !run.isEmpty { runs.append(run) }
+            // Touchpoints without a value for this persona: a faint dotted bridge keeps the
+            // trend readable and shows that the data is missing there.
+            for (a, b) in zip(runs, runs.dropFirst()) {
+                var bridge = Path()
+                bridge.move(a.last!.x, a.last!.y)
+                bridge.line(b.first!.x, b.first!.y)
+                nodes.append(.path(ScenePath(path: bridge, fill: nil, stroke: Stroke(s.color.withAlpha(0.55), width: 1.4, dash: [1.5, 4]))))
+            }
             for r in runs where r.count > 1 {
                 nodes.append(.path(ScenePath(path: Monotone.path(through: r), fill: nil,
                                              stroke: Stroke(s.color, width: 2.5, dash: s.dash))))
