@@ -104,6 +104,10 @@ struct RenderCommand: ParsableCommand {
         }
         clock.lap("render")
         let destination = output ?? defaultOutput(format)
+        if destination != "-", file != "-", sameFile(destination, file, io: io) {
+            io.writeErr("journeyc: error: the output '\(destination)' is the map itself; choose another file name\n")
+            throw ExitCode(ExitStatus.usage)
+        }
         do {
             if destination == "-" {
                 io.writeBytes(bytes)
@@ -116,6 +120,15 @@ struct RenderCommand: ParsableCommand {
         }
         clock.lap("write")
         if timings { io.writeErr(clock.report()) }
+    }
+
+    /// Whether two paths name the same file (so the map is never overwritten by its picture).
+    func sameFile(_ a: String, _ b: String, io: IOContext) -> Bool {
+        func resolved(_ p: String) -> String {
+            let full = p.hasPrefix("/") ? p : (io.workingDirectory ?? FileManager.default.currentDirectoryPath) + "/" + p
+            return URL(fileURLWithPath: full).standardizedFileURL.resolvingSymlinksInPath().path
+        }
+        return resolved(a) == resolved(b)
     }
 
     func defaultOutput(_ format: OutputFormat) -> String {

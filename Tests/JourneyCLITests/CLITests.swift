@@ -200,6 +200,17 @@ import Testing
         #expect(r.stderr.contains("the folder '/nonexistent-folder' does not exist"))
     }
 
+    @Test func theMapIsNeverOverwrittenByItsPicture() throws {
+        let dir = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let map = dir.appendingPathComponent("map.journey").path
+        try "journey \"J\"\nstage s\n  touchpoint t\n".write(toFile: map, atomically: true, encoding: .utf8)
+        let r = journeyc([map, "--format", "svg", "-o", map])
+        #expect(r.status == 2)
+        #expect(r.stderr.contains("is the map itself"))
+        #expect(try String(contentsOfFile: map, encoding: .utf8).hasPrefix("journey"))
+    }
+
     @Test func unknownFormatIsAUsageError() {
         #expect(journeyc([sample, "-o", "map.gif"]).status == 2)
         #expect(journeyc([sample, "--format", "gif"]).status == 2)
