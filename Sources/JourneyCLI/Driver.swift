@@ -7,7 +7,7 @@ import Foundation
 
 /// Where a run reads and writes. The real process uses stdin/stdout/stderr; tests capture.
 public final class IOContext: @unchecked Sendable {
-    public var readStandardInput: () -> [UInt8]
+    public var readStandardInput: () throws -> [UInt8]
     public var writeOut: (String) -> Void
     public var writeErr: (String) -> Void
     /// Binary output (a picture written to standard output).
@@ -17,7 +17,11 @@ public final class IOContext: @unchecked Sendable {
     /// Relative paths are resolved against this folder; nil means the process's own.
     public var workingDirectory: String?
 
-    public init(readStandardInput: @escaping () -> [UInt8], writeOut: @escaping (String) -> Void,
+    /// Set when writing to standard output failed (a full disk, a closed pipe): the run then
+    /// ends with status 2 instead of pretending it succeeded.
+    public var outputFailure: String?
+
+    public init(readStandardInput: @escaping () throws -> [UInt8], writeOut: @escaping (String) -> Void,
                 writeErr: @escaping (String) -> Void, stderrIsTerminal: Bool, environment: [String: String],
                 workingDirectory: String? = nil, writeBytes: (([UInt8]) -> Void)? = nil) {
         self.readStandardInput = readStandardInput
@@ -30,13 +34,18 @@ public final class IOContext: @unchecked Sendable {
     }
 
     public static var process: IOContext {
-        IOContext(
-            readStandardInput: { Array(FileHandle.standardInput.readDataToEndOfFile()) },
-            writeOut: { FileHandle.standardOutput.write(Data($0.utf8)) },
-            writeErr: { FileHandle.standardError.write(Data($0.utf8)) },
+        // POSIX reads and writes: FileHandle traps when a descriptor fails (a full disk,
+        // a closed stream, a directory as standard input).
+        signal(SIGPIPE, SIG_IGN)
+        var context: IOContext!
+        context = IOContext(
+            readStandardInput: { try PosixIO.readAll(0) },
+            writeOut: { if let e = PosixIO.writeAll(1, Array($0.utf8)) { context.outputFailure = context.outputFailure ?? e } },
+            writeErr: { _ = PosixIO.writeAll(2, Array($0.utf8)) },
             stderrIsTerminal: isatty(2) == 1,
             environment: ProcessInfo.processInfo.environment,
-            writeBytes: { FileHandle.standardOutput.write(Data($0)) })
+            writeBytes: { if let e = PosixIO.writeAll(1, $0) { context.outputFailure = context.outputFailure ?? e } })
+        return context
     }
 
     @TaskLocal static var current: IOContext = .process
@@ -44,7 +53,13 @@ public final class IOContext: @unchecked Sendable {
 
 public enum JourneyCLIMain {
     public static func main() {
-        exit(run(Array(CommandLine.arguments.dropFirst()), io: .process))
+        let io = IOContext.process
+        var status = run(Array(CommandLine.arguments.dropFirst()), io: io)
+        if let failure = io.outputFailure {
+            io.writeErr("journeyc: error: cannot write standard output: \(failure)\n")
+            status = max(status, ExitStatus.usage)
+        }
+        exit(status)
     }
 
     /// Runs journeyc with `arguments` (without the program name) and returns the exit code.
@@ -72,6 +87,42 @@ public enum JourneyCLIMain {
                 return ExitStatus.usage
             }
         }
+    }
+}
+
+/// Reads and writes on file descriptors, reporting errors instead of trapping.
+enum PosixIO {
+    struct ReadError: Error, CustomStringConvertible {
+        var reason: String
+        var description: String { reason }
+    }
+
+    static func readAll(_ fd: Int32) throws -> [UInt8] {
+        var bytes: [UInt8] = []
+        var chunk = [UInt8](repeating: 0, count: 1 << 16)
+        while true {
+            let n = chunk.withUnsafeMutableBytes { read(fd, $0.baseAddress, $0.count) }
+            if n < 0 {
+                if errno == EINTR { continue }
+                throw ReadError(reason: String(cString: strerror(errno)).lowercased())
+            }
+            if n == 0 { return bytes }
+            bytes.append(contentsOf: chunk[0..<n])
+        }
+    }
+
+    /// Writes everything; returns why it could not, or nil.
+    static func writeAll(_ fd: Int32, _ bytes: [UInt8]) -> String? {
+        var offset = 0
+        while offset < bytes.count {
+            let n = bytes[offset...].withUnsafeBytes { write(fd, $0.baseAddress, $0.count) }
+            if n < 0 {
+                if errno == EINTR { continue }
+                return String(cString: strerror(errno)).lowercased()
+            }
+            offset += n
+        }
+        return nil
     }
 }
 

@@ -17,7 +17,11 @@ enum InputError: Error, CustomStringConvertible {
 enum Input {
     static func load(_ path: String, io: IOContext) throws -> SourceFile {
         if path == "-" {
-            return SourceFile(path: "<stdin>", bytes: io.readStandardInput())
+            do {
+                return SourceFile(path: "<stdin>", bytes: try io.readStandardInput())
+            } catch {
+                throw InputError.cannotRead(path: "standard input", reason: "\(error)")
+            }
         }
         var resolved = path
         if let base = io.workingDirectory, !path.hasPrefix("/") { resolved = base + "/" + path }

@@ -201,34 +201,45 @@ enum OutputFile {
     }
 
     /// Writes to a temporary file in the destination's folder, then renames it into place,
-    /// so a failure never leaves a half-written file or replaces a good one.
+    /// so a failure never leaves a half-written file or replaces a good one. A symlink is
+    /// followed to its target; something that is not a regular file (a FIFO, a device) is
+    /// written to directly, never replaced. An existing file keeps its permissions.
     static func writeAtomically(_ bytes: [UInt8], to path: String, workingDirectory: String?) throws {
         var resolved = path
         if let base = workingDirectory, !path.hasPrefix("/") { resolved = base + "/" + path }
-        let url = URL(fileURLWithPath: resolved)
-        let folder = url.deletingLastPathComponent().path
+        resolved = URL(fileURLWithPath: resolved).resolvingSymlinksInPath().path
+        var existing = stat()
+        let exists = stat(resolved, &existing) == 0
+        if exists, (existing.st_mode & S_IFMT) == S_IFDIR {
+            throw WriteError.failed(path, "it is a directory")
+        }
+        if exists, (existing.st_mode & S_IFMT) != S_IFREG {
+            let fd = open(resolved, O_WRONLY | O_TRUNC)
+            guard fd >= 0 else { throw WriteError.failed(path, String(cString: strerror(errno))) }
+            defer { close(fd) }
+            if let reason = PosixIO.writeAll(fd, bytes) { throw WriteError.failed(path, reason) }
+            return
+        }
+        let folder = (resolved as NSString).deletingLastPathComponent
         var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: folder, isDirectory: &isDirectory), isDirectory.boolValue else {
+        guard FileManager.default.fileExists(atPath: folder.isEmpty ? "." : folder, isDirectory: &isDirectory),
+              isDirectory.boolValue else {
             throw WriteError.folderMissing((path as NSString).deletingLastPathComponent)
         }
-        var template = Array((folder + "/." + url.lastPathComponent + ".XXXXXX").utf8CString)
+        var template = Array(((folder.isEmpty ? "." : folder) + "/.journeyc-XXXXXX").utf8CString)
         let fd = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
         guard fd >= 0 else { throw WriteError.failed(path, String(cString: strerror(errno))) }
         let temp = String(decoding: template.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
         var ok = false
         defer { if !ok { unlink(temp) } }
-        var offset = 0
-        while offset < bytes.count {
-            let n = bytes[offset...].withUnsafeBytes { write(fd, $0.baseAddress, $0.count) }
-            if n < 0 {
-                if errno == EINTR { continue }
-                let reason = String(cString: strerror(errno))
-                close(fd)
-                throw WriteError.failed(path, reason)
-            }
-            offset += n
+        if let reason = PosixIO.writeAll(fd, bytes) {
+            close(fd)
+            throw WriteError.failed(path, reason)
         }
-        fchmod(fd, 0o644)
+        // mkstemp makes the file 0600: give it the old file's mode, or what the umask allows.
+        let mask = umask(0)
+        umask(mask)
+        fchmod(fd, exists ? existing.st_mode & 0o7777 : 0o666 & ~mask)
         guard close(fd) == 0, rename(temp, resolved) == 0 else { throw WriteError.failed(path, String(cString: strerror(errno))) }
         ok = true
     }

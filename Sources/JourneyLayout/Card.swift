@@ -96,10 +96,18 @@ public enum TextPlacement {
         }
     }
 
-    /// Text from the map made safe to draw: control characters become visible symbols.
+    /// Text from the map made safe to draw: control characters become visible symbols, and a
+    /// very long run without a break gets zero-width break points (Pango's shaping of one
+    /// 200,000-character word takes quadratic time).
     public static func sanitize(_ text: String) -> String {
         var out = String.UnicodeScalarView()
+        var run = 0
         for s in text.unicodeScalars {
+            if s == " " || s == "\n" || TextBreaking.isWide(s) { run = 0 } else { run += 1 }
+            if run > 64 {
+                out.append("\u{200B}")
+                run = 1
+            }
             switch s.value {
             case 0x0A: out.append(s)
             case 0x09: out.append(" ")

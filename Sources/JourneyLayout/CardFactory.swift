@@ -46,13 +46,13 @@ struct CardFactory {
                                  t(channel, theme.smallFont, c.textWidth - 22), theme.mutedText))
         c.items.append(.gap(4))
         c.items.append(.text(t(tp.label, theme.cardTitleFont, c.textWidth), theme.text))
-        if let description = tp.description {
+        if let description = tp.description.nonBlank {
             c.items.append(.gap(3))
             c.items.append(.text(t(description, theme.cardFont, c.textWidth), theme.mutedText))
         }
         var who: [String] = []
-        if let actor = tp.actor { who.append("With: " + actor) }
-        if let owner = tp.owner { who.append("Owner: " + owner) }
+        if let actor = tp.actor.nonBlank { who.append("With: " + actor) }
+        if let owner = tp.owner.nonBlank { who.append("Owner: " + owner) }
         if !who.isEmpty {
             c.items.append(.gap(4))
             c.items.append(.text(t(who.joined(separator: "\n"), theme.smallFont, c.textWidth), theme.mutedText))
@@ -85,7 +85,7 @@ struct CardFactory {
     func opportunity(_ o: Opportunity, width: Double) -> Card {
         var c = card("opportunity", width: width, fill: theme.opportunityFill, stroke: theme.opportunityStroke)
         c.items.append(.text(t(o.text, theme.cardTitleFont, c.textWidth), theme.text))
-        if let owner = o.owner {
+        if let owner = o.owner.nonBlank {
             c.items.append(.gap(3))
             c.items.append(.text(t("Owner: " + owner, theme.smallFont, c.textWidth), theme.mutedText))
         }
@@ -142,6 +142,7 @@ enum Formatting {
         if v == v.rounded(), abs(v) < 1e15 { return String(Int(v)) }
         var s = String(format: "%.2f", v)
         while s.hasSuffix("0") { s.removeLast() }
+        if s.hasSuffix(".") { s.removeLast() }
         return s
     }
 
@@ -174,3 +175,11 @@ enum Formatting {
 }
 
 import Foundation
+
+extension Optional where Wrapped == String {
+    /// The string when it has something to show; blank optional text is not drawn.
+    var nonBlank: String? {
+        guard let s = self, !s.allSatisfy({ $0.isWhitespace }) else { return nil }
+        return s
+    }
+}

@@ -23,7 +23,29 @@ struct EmotionCurveLayout {
     }
     var plotTop: Double { y + padTop }
     var plotBottom: Double { plotTop + Double(scale.high - scale.low) * step }
-    var height: Double { padTop + (plotBottom - plotTop) + padBottom }
+    /// Tall enough for the scale, and for the most feeling labels stacked at one touchpoint.
+    var height: Double { max(padTop + (plotBottom - plotTop) + padBottom, labelStackHeight + 6) }
+
+    var labelStackHeight: Double {
+        let n = series.count
+        let spread = n > 1 ? min(3.0, 24.0 / Double(n)) : 0
+        let width = theme.columnWidth / 2 - (spread * Double(n - 1) / 2 + 9) - 4 - 6
+        var tallest = 0.0
+        for segment in row {
+            for column in segment.columns {
+                guard let tp = column.touchpoint else { continue }
+                var seen: Set<String> = []
+                var total = 0.0
+                for s in series {
+                    if let e = value(tp, s.id), let feeling = e.feeling.nonBlank, seen.insert("\(e.value)|\(feeling)").inserted {
+                        total += feelingBlock(feeling, width: width).height + 3
+                    }
+                }
+                tallest = max(tallest, total)
+            }
+        }
+        return tallest
+    }
 
     func yOf(_ v: Double) -> Double { plotTop + (Double(scale.high) - v) * step }
 
@@ -39,6 +61,7 @@ struct EmotionCurveLayout {
     }
 
     func nodes() -> ([SceneNode], Double) {
+        let height = self.height  // measured once
         var nodes: [SceneNode] = []
         let neutral = yOf(scale.neutral)
         // Zones and grid, per segment, so the gaps between stages stay clear.
@@ -68,7 +91,7 @@ struct EmotionCurveLayout {
                 var seen: Set<String> = []
                 var entries: [(Double, String)] = []
                 for s in series {
-                    if let tp = column.touchpoint, let e = value(tp, s.id), let feeling = e.feeling,
+                    if let tp = column.touchpoint, let e = value(tp, s.id), let feeling = e.feeling.nonBlank,
                        seen.insert("\(e.value)|\(feeling)").inserted {
                         entries.append((yOf(e.value), feeling))
                     }
@@ -120,7 +143,7 @@ struct EmotionCurveLayout {
             var placed: [(Rect, TextBlock)] = []
             var bottom = y + 2
             for (ly, text) in entries.sorted(by: { $0.0 < $1.0 }) {
-                let block = engine.text(text, theme.smallFont, labelWidth - 6)
+                let block = feelingBlock(text, width: labelWidth - 6)
                 let h = block.height + 2
                 let top = max(ly - h / 2, bottom, y + 2)
                 placed.append((Rect(centers[ci] + labelX, top, block.width + 6, h), block))
@@ -137,6 +160,11 @@ struct EmotionCurveLayout {
             }
         }
         return (nodes, height)
+    }
+
+    /// A feeling word, wrapped to the space beside its dot. Never cut: the lane grows instead.
+    func feelingBlock(_ text: String, width: Double) -> TextBlock {
+        engine.text(text, theme.smallFont, width)
     }
 
     /// Scale values at the right edge of the gutter, for the lane's label box.

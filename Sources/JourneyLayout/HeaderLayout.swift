@@ -17,15 +17,15 @@ struct HeaderLayout {
         let title = engine.text(model.title, theme.titleFont, width)
         out += TextPlacement.lines(title, x: x, y: cy, color: theme.text)
         cy += title.height
-        if let description = model.description {
+        if let description = model.description.nonBlank {
             let block = engine.text(description, theme.subtitleFont, min(width, 900))
             cy += 2
             out += TextPlacement.lines(block, x: x, y: cy, color: theme.mutedText)
             cy += block.height
         }
         var meta: [String] = []
-        if let owner = model.owner { meta.append("Owner: " + owner) }
-        if let version = model.version { meta.append("Version: " + version) }
+        if let owner = model.owner.nonBlank { meta.append("Owner: " + owner) }
+        if let version = model.version.nonBlank { meta.append("Version: " + version) }
         if !meta.isEmpty {
             let block = engine.text(meta.joined(separator: "   ·   "), theme.metaFont, width)
             cy += 4

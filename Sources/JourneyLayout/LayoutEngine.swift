@@ -204,7 +204,7 @@ public struct LayoutEngine {
             let stage = model.stages[segment.stage]
             let width = segmentWidth(segment.columns.count) - 2 * pad
             let label = text(stage.label + (segment.continued ? " (continued)" : ""), theme.stageFont, width)
-            let goal = stage.goal.flatMap { segment.continued ? nil : text($0, theme.stageGoalFont, width) }
+            let goal = stage.goal.nonBlank.flatMap { segment.continued ? nil : text($0, theme.stageGoalFont, width) }
             blocks.append((label, goal))
         }
         let height = (blocks.map { $0.0.height + ($0.1.map { $0.height + 2 } ?? 0) }.max() ?? 0) + 2 * pad
@@ -307,13 +307,25 @@ struct PersonaStyles {
     var order: [String] = []
 
     init(model: JourneyModel, theme: Theme) {
-        let patterns: [[Double]] = [[], [7, 3], [2, 2.5], [9, 3, 2, 3], [4, 4], [1, 3]]
+        let patterns: [[Double]] = [[], [7, 3], [2, 2.5], [9, 3, 2, 3], [4, 4], [12, 3]]
+        let palette = theme.personaPalette
+        // Palette colours go to personas without their own, skipping colours a map already uses.
+        let taken = Set(model.personas.compactMap { $0.color?.description })
+        var free = palette.filter { !taken.contains($0.hex) }
+        if free.isEmpty { free = palette }
+        var next = 0
         for (i, p) in model.personas.enumerated() {
-            var color = p.color.map { Color(Double($0.red) / 255, Double($0.green) / 255, Double($0.blue) / 255) }
-                ?? theme.personaPalette[i % theme.personaPalette.count]
+            var color: Color
+            if let own = p.color {
+                color = Color(Double(own.red) / 255, Double(own.green) / 255, Double(own.blue) / 255)
+            } else {
+                color = free[next % free.count]
+                next += 1
+            }
             if theme.dashedPersonas { color = color.grey.mixed(with: Color(0, 0, 0), 0.3) }
             colors[p.id] = color
-            dashes[p.id] = theme.dashedPersonas ? patterns[i % patterns.count] : []
+            // Dashes tell personas apart in print, and once the palette's colours come round again.
+            dashes[p.id] = theme.dashedPersonas || i >= palette.count ? patterns[i % patterns.count] : []
             order.append(p.id)
         }
     }

@@ -21,12 +21,15 @@ public enum OutputFormat: String, CaseIterable, Sendable {
 public enum RenderError: Error, CustomStringConvertible {
     case cairo(String)
     case tooLarge(width: Double, height: Double)
+    case tooManyPixels(width: Double, height: Double)
 
     public var description: String {
         switch self {
         case .cairo(let s): "drawing failed: \(s)"
         case .tooLarge(let w, let h):
-            "the picture would be \(Int(w))×\(Int(h)) pixels, larger than a PNG can be (32767 per side); use --scale 1, --max-width or SVG/PDF"
+            "the picture would be \(Int(w))×\(Int(h)) pixels; Cairo draws at most 32,767 per side" + (w > h ? "; a smaller --max-width or --scale helps" : "; render this map to SVG or PDF")
+        case .tooManyPixels(let w, let h):
+            "the picture would be \(Int(w))×\(Int(h)) = \(Int(w * h / 1e6)) megapixels, more than the \(Int(Exporter.maxPixels / 1e6)) journeyc draws to PNG; use a smaller --scale, or SVG/PDF"
         }
     }
 }
@@ -34,6 +37,8 @@ public enum RenderError: Error, CustomStringConvertible {
 public enum Exporter {
     /// A fixed date for PDF metadata: the same input must give the same bytes.
     static let fixedDate = "2000-01-01T00:00:00Z"
+    /// PNG memory is about 10 bytes a pixel; 100 megapixels keeps a run near 1 GB.
+    public static let maxPixels = 100e6
 
     public static func render(_ scene: Scene, format: OutputFormat, scale: Double = 1) throws -> [UInt8] {
         switch format {
@@ -70,9 +75,15 @@ public enum Exporter {
     static func png(_ scene: Scene, scale: Double) throws -> [UInt8] {
         let w = (scene.size.width * scale).rounded(.up), h = (scene.size.height * scale).rounded(.up)
         guard w <= 32767, h <= 32767 else { throw RenderError.tooLarge(width: w, height: h) }
+        guard w * h <= maxPixels else { throw RenderError.tooManyPixels(width: w, height: h) }
         let surface = cairo_image_surface_create(CAIRO_FORMAT_ARGB32, Int32(w), Int32(h))
         defer { cairo_surface_destroy(surface) }
         let cr = cairo_create(surface)!
+        // Paint every pixel first: with a fractional --scale the canvas does not end on a
+        // pixel edge, and the last row and column would be half transparent.
+        let bg = scene.background
+        cairo_set_source_rgba(cr, bg.r, bg.g, bg.b, bg.a)
+        cairo_paint(cr)
         cairo_scale(cr, scale, scale)
         SceneRenderer(context: cr).draw(scene)
         cairo_destroy(cr)
@@ -96,9 +107,12 @@ public enum Exporter {
         guard status == CAIRO_STATUS_SUCCESS else { throw RenderError.cairo(String(cString: cairo_status_to_string(status))) }
     }
 
-    /// Metadata strings without control characters.
+    /// Metadata strings keep only characters XML 1.0 allows, and no control characters.
     static func clean(_ s: String) -> String {
-        String(String.UnicodeScalarView(s.unicodeScalars.filter { $0.value >= 0x20 && $0.value != 0x7F }))
+        String(String.UnicodeScalarView(s.unicodeScalars.filter { c in
+            let v = c.value
+            return (v >= 0x20 && v != 0x7F && v < 0xFFFE) || v >= 0x10000
+        }))
     }
 }
 
