@@ -60,7 +60,7 @@ struct RenderCommand: ParsableCommand {
     @OptionGroup var diagnostics: DiagnosticOptions
 
     func validate() throws {
-        guard scale > 0, scale <= 8 else { throw ValidationError("--scale must be greater than 0 and at most 8") }
+        guard scale >= 0.25, scale <= 8 else { throw ValidationError("--scale must be between 0.25 and 8") }
         if let format, OutputFormat(rawValue: format.lowercased()) == nil {
             throw ValidationError("unknown format '\(format)'; use svg, png or pdf")
         }
