@@ -23,28 +23,36 @@ struct EmotionCurveLayout {
     }
     var plotTop: Double { y + padTop }
     var plotBottom: Double { plotTop + Double(scale.high - scale.low) * step }
-    /// Tall enough for the scale, and for the most feeling labels stacked at one touchpoint.
-    var height: Double { max(padTop + (plotBottom - plotTop) + padBottom, labelStackHeight + 6) }
+    /// Dots of personas with equal values are spread sideways by this much each.
+    var spread: Double { series.count > 1 ? min(3.0, 24.0 / Double(series.count)) : 0 }
+    /// Feeling words start right of the widest spread of dots.
+    var labelX: Double { spread * Double(series.count - 1) / 2 + 9 }
+    var labelWidth: Double { theme.columnWidth / 2 - labelX - 4 }
 
-    var labelStackHeight: Double {
-        let n = series.count
-        let spread = n > 1 ? min(3.0, 24.0 / Double(n)) : 0
-        let width = theme.columnWidth / 2 - (spread * Double(n - 1) / 2 + 9) - 4 - 6
-        var tallest = 0.0
+    /// The feeling words of each column, in row order: one per distinct value and word (an
+    /// emotion for everyone gives one label, not one per persona), measured once.
+    func feelings() -> [[(y: Double, block: TextBlock)]] {
+        var out: [[(y: Double, block: TextBlock)]] = []
         for segment in row {
             for column in segment.columns {
-                guard let tp = column.touchpoint else { continue }
                 var seen: Set<String> = []
-                var total = 0.0
+                var entries: [(y: Double, block: TextBlock)] = []
                 for s in series {
-                    if let e = value(tp, s.id), let feeling = e.feeling.nonBlank, seen.insert("\(e.value)|\(feeling)").inserted {
-                        total += feelingBlock(feeling, width: width).height + 3
+                    if let tp = column.touchpoint, let e = value(tp, s.id), let feeling = e.feeling.nonBlank,
+                       seen.insert("\(e.value)|\(feeling)").inserted {
+                        entries.append((yOf(e.value), feelingBlock(feeling, width: labelWidth - 6)))
                     }
                 }
-                tallest = max(tallest, total)
+                out.append(entries)
             }
         }
-        return tallest
+        return out
+    }
+
+    /// Tall enough for the scale, and for the most feeling words stacked at one touchpoint.
+    func height(for feelings: [[(y: Double, block: TextBlock)]]) -> Double {
+        let tallest = feelings.map { $0.reduce(0) { $0 + $1.block.height + 3 } }.max() ?? 0
+        return max(padTop + (plotBottom - plotTop) + padBottom, tallest + 6)
     }
 
     func yOf(_ v: Double) -> Double { plotTop + (Double(scale.high) - v) * step }
@@ -61,7 +69,8 @@ struct EmotionCurveLayout {
     }
 
     func nodes() -> ([SceneNode], Double) {
-        let height = self.height  // measured once
+        let labels = feelings()
+        let height = height(for: labels)
         var nodes: [SceneNode] = []
         let neutral = yOf(scale.neutral)
         // Zones and grid, per segment, so the gaps between stages stay clear.
@@ -81,32 +90,17 @@ struct EmotionCurveLayout {
 
         // Points per series across the whole row; a touchpoint without a value breaks the curve.
         let n = series.count
-        let spread = n > 1 ? min(3.0, 24.0 / Double(n)) : 0
         var dots: [SceneNode] = []
-        var labels: [[(y: Double, text: String)]] = []
         var centers: [Double] = []
         for (k, segment) in row.enumerated() {
-            for (c, column) in segment.columns.enumerated() {
-                centers.append(columnX[k][c] + theme.columnWidth / 2)
-                var seen: Set<String> = []
-                var entries: [(Double, String)] = []
-                for s in series {
-                    if let tp = column.touchpoint, let e = value(tp, s.id), let feeling = e.feeling.nonBlank,
-                       seen.insert("\(e.value)|\(feeling)").inserted {
-                        entries.append((yOf(e.value), feeling))
-                    }
-                }
-                labels.append(entries)
-            }
+            for c in segment.columns.indices { centers.append(columnX[k][c] + theme.columnWidth / 2) }
         }
         for (i, s) in series.enumerated() {
             let dx = (Double(i) - Double(n - 1) / 2) * spread
             var run: [Point] = []
             var runs: [[Point]] = []
-            var index = 0
             for (k, segment) in row.enumerated() {
                 for (c, column) in segment.columns.enumerated() {
-                    defer { index += 1 }
                     guard let tp = column.touchpoint, let e = value(tp, s.id) else {
                         if !run.isEmpty { runs.append(run); run = [] }
                         continue
@@ -137,13 +131,10 @@ struct EmotionCurveLayout {
         nodes.append(.group(SceneGroup(name: "emotion-dots", box: nil, children: dots)))
 
         // Feeling words: right of the dots, stacked without overlap, inside the lane.
-        let labelX = spread * Double(n - 1) / 2 + 9
-        let labelWidth = theme.columnWidth / 2 - labelX - 4
         for (ci, entries) in labels.enumerated() where !entries.isEmpty {
             var placed: [(Rect, TextBlock)] = []
             var bottom = y + 2
-            for (ly, text) in entries.sorted(by: { $0.0 < $1.0 }) {
-                let block = feelingBlock(text, width: labelWidth - 6)
+            for (ly, block) in entries.sorted(by: { $0.y < $1.y }) {
                 let h = block.height + 2
                 let top = max(ly - h / 2, bottom, y + 2)
                 placed.append((Rect(centers[ci] + labelX, top, block.width + 6, h), block))
