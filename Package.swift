@@ -40,7 +40,7 @@ let package = Package(
         .testTarget(name: "JourneySyntaxTests", dependencies: ["JourneySyntax"]),
         .testTarget(name: "JourneySemanticsTests", dependencies: ["JourneySyntax", "JourneySemantics"]),
         .testTarget(name: "JourneyLayoutTests", dependencies: ["JourneyLayout", "JourneySemantics", "JourneySyntax"]),
-        .testTarget(name: "JourneyRenderTests", dependencies: ["JourneyRender", "JourneyLayout", "JourneySemantics", "JourneySyntax"]),
+        .testTarget(name: "JourneyRenderTests", dependencies: ["JourneyRender", "JourneyLayout", "JourneySemantics", "JourneySyntax", "CZlib"]),
         .testTarget(name: "JourneyCLITests", dependencies: ["JourneyCLI", "JourneySyntax", "JourneySemantics"]),
     ]
 )

@@ -3,7 +3,12 @@
 // 2 usage errors or unreadable input.
 
 import ArgumentParser
-import Foundation
+import FoundationEssentials
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 /// Where a run reads and writes. The real process uses stdin/stdout/stderr; tests capture.
 public final class IOContext: @unchecked Sendable {

@@ -1,7 +1,11 @@
 // Input: reads a map from a path or `-` (standard input), with an error message a person
 // can act on when it cannot (missing, a directory, unreadable).
 
-import Foundation
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 import JourneySyntax
 
 enum InputError: Error, CustomStringConvertible {

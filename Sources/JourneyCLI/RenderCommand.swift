@@ -3,7 +3,11 @@
 // The output is written to a temporary file beside it and renamed into place.
 
 import ArgumentParser
-import Foundation
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 import JourneyLayout
 import JourneyRender
 import JourneySemantics
@@ -97,7 +101,7 @@ struct RenderCommand: ParsableCommand {
         clock.lap("layout")
         let bytes: [UInt8]
         do {
-            bytes = try Exporter.render(scene, format: format, scale: scale)
+            bytes = try Exporter.render(scene, format: format, scale: scale, text: measurer)
         } catch {
             io.writeErr("journeyc: error: \(error)\n")
             throw ExitCode(ExitStatus.failure)
@@ -125,8 +129,7 @@ struct RenderCommand: ParsableCommand {
     /// Whether two paths name the same file (so the map is never overwritten by its picture).
     func sameFile(_ a: String, _ b: String, io: IOContext) -> Bool {
         func resolved(_ p: String) -> String {
-            let full = p.hasPrefix("/") ? p : (io.workingDirectory ?? FileManager.default.currentDirectoryPath) + "/" + p
-            return URL(fileURLWithPath: full).standardizedFileURL.resolvingSymlinksInPath().path
+            Paths.resolved(Paths.absolute(p, workingDirectory: io.workingDirectory))
         }
         return resolved(a) == resolved(b)
     }
@@ -170,18 +173,25 @@ struct DumpSceneCommand: ParsableCommand {
 
 /// Wall-clock time per phase, for --timings.
 struct PhaseClock {
-    private var last = DispatchTime.now().uptimeNanoseconds
+    private var last = PhaseClock.now()
     private var laps: [(String, Double)] = []
 
+    /// Monotonic time in milliseconds.
+    static func now() -> Double {
+        var t = timespec()
+        clock_gettime(CLOCK_MONOTONIC, &t)
+        return Double(t.tv_sec) * 1e3 + Double(t.tv_nsec) / 1e6
+    }
+
     mutating func lap(_ name: String) {
-        let now = DispatchTime.now().uptimeNanoseconds
-        laps.append((name, Double(now - last) / 1e6))
+        let now = PhaseClock.now()
+        laps.append((name, now - last))
         last = now
     }
 
     func report() -> String {
         func row(_ name: String, _ ms: Double) -> String {
-            name.padding(toLength: 12, withPad: " ", startingAt: 0) + String(format: "%9.2f ms", ms)
+            name + String(repeating: " ", count: max(0, 12 - name.count)) + DecimalText.padded(DecimalText.fixed(ms, digits: 2), to: 9) + " ms"
         }
         return (laps.map { row($0.0, $0.1) } + [row("total", laps.map(\.1).reduce(0, +))]).joined(separator: "\n") + "\n"
     }
@@ -205,9 +215,7 @@ enum OutputFile {
     /// followed to its target; something that is not a regular file (a FIFO, a device) is
     /// written to directly, never replaced. An existing file keeps its permissions.
     static func writeAtomically(_ bytes: [UInt8], to path: String, workingDirectory: String?) throws {
-        var resolved = path
-        if let base = workingDirectory, !path.hasPrefix("/") { resolved = base + "/" + path }
-        resolved = URL(fileURLWithPath: resolved).resolvingSymlinksInPath().path
+        let resolved = Paths.resolved(Paths.absolute(path, workingDirectory: workingDirectory))
         var existing = stat()
         let exists = stat(resolved, &existing) == 0
         if exists, (existing.st_mode & S_IFMT) == S_IFDIR {
@@ -220,11 +228,9 @@ enum OutputFile {
             if let reason = PosixIO.writeAll(fd, bytes) { throw WriteError.failed(path, reason) }
             return
         }
-        let folder = (resolved as NSString).deletingLastPathComponent
-        var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: folder.isEmpty ? "." : folder, isDirectory: &isDirectory),
-              isDirectory.boolValue else {
-            throw WriteError.folderMissing((path as NSString).deletingLastPathComponent)
+        let folder = Paths.folder(of: resolved)
+        guard Paths.isDirectory(folder.isEmpty ? "." : folder) else {
+            throw WriteError.folderMissing(Paths.folder(of: path))
         }
         var template = Array(((folder.isEmpty ? "." : folder) + "/.journeyc-XXXXXX").utf8CString)
         let fd = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }

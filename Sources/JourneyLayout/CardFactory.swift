@@ -2,6 +2,7 @@
 // opportunity, metric, quote, evidence — built from the model and measured for a width.
 
 import JourneySemantics
+import JourneySyntax
 
 struct CardFactory {
     let engine: LayoutEngine
@@ -140,10 +141,7 @@ struct CardFactory {
 enum Formatting {
     static func number(_ v: Double) -> String {
         if v == v.rounded(), abs(v) < 1e15 { return String(Int(v)) }
-        var s = String(format: "%.2f", v)
-        while s.hasSuffix("0") { s.removeLast() }
-        if s.hasSuffix(".") { s.removeLast() }
-        return s
+        return DecimalText.trimmed(v, digits: 2)
     }
 
     static func percent(_ v: Double) -> String { number(v) + "%" }
@@ -174,7 +172,6 @@ enum Formatting {
     }
 }
 
-import Foundation
 
 extension Optional where Wrapped == String {
     /// The string when it has something to show; blank optional text is not drawn.

@@ -1,5 +1,11 @@
 // Colour as data: RGBA in 0...1, parsed from and written as hex.
 
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 public struct Color: Equatable, Sendable {
     public var r: Double, g: Double, b: Double, a: Double
 
@@ -44,4 +50,3 @@ public struct Color: Equatable, Sendable {
     }
 }
 
-import Foundation

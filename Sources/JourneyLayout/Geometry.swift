@@ -1,6 +1,8 @@
 // Geometry: points, sizes, rectangles and paths in canvas units (1 unit = 1 px at --scale 1,
 // 1 pt in PDF). Coordinates are rounded through one formatter when serialized.
 
+import JourneySyntax
+
 public struct Point: Equatable, Sendable {
     public var x: Double, y: Double
     public init(_ x: Double, _ y: Double) { self.x = x; self.y = y }
@@ -108,10 +110,6 @@ public struct Path: Equatable, Sendable {
 /// One formatter for every coordinate written out, so output never depends on float noise.
 public enum Num {
     public static func format(_ v: Double) -> String {
-        let r = (v * 100).rounded() / 100
-        if r == r.rounded() { return String(Int(r)) }
-        var s = String(format: "%.2f", r)
-        while s.hasSuffix("0") { s.removeLast() }
-        return s
+        DecimalText.trimmed(v, digits: 2)
     }
 }

@@ -62,7 +62,7 @@ public struct LayoutEngine {
             }
         }
 
-        var name: String { "lane:" + title.lowercased().replacingOccurrences(of: " ", with: "-") }
+        var name: String { "lane:" + title.lowercased().replacing(" ", with: "-") }
     }
 
     var stageGap: Double { theme.columnGap + 10 }

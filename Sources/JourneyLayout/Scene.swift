@@ -18,6 +18,10 @@ public struct SceneRect: Equatable, Sendable {
     public var fill: Color?
     public var stroke: Stroke?
     public var radius: Double = 0
+
+    public init(frame: Rect, fill: Color? = nil, stroke: Stroke? = nil, radius: Double = 0) {
+        self.frame = frame; self.fill = fill; self.stroke = stroke; self.radius = radius
+    }
 }
 
 public struct ScenePath: Equatable, Sendable {
@@ -54,6 +58,10 @@ public struct SceneMetadata: Equatable, Sendable {
     public var title: String
     public var subject: String
     public var author: String
+
+    public init(title: String, subject: String, author: String) {
+        self.title = title; self.subject = subject; self.author = author
+    }
 }
 
 public struct Scene: Equatable, Sendable {
@@ -61,6 +69,10 @@ public struct Scene: Equatable, Sendable {
     public var background: Color
     public var nodes: [SceneNode]
     public var metadata: SceneMetadata
+
+    public init(size: Size, background: Color, nodes: [SceneNode], metadata: SceneMetadata) {
+        self.size = size; self.background = background; self.nodes = nodes; self.metadata = metadata
+    }
 
     /// Every node, depth first, with the boxes of the groups it is inside.
     public func walk(_ body: (SceneNode, [Rect]) -> Void) {

@@ -6,7 +6,11 @@
 // - PNG: rendered at --scale times the canvas size for high-DPI screens.
 
 import CCairo
-import Foundation
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 import JourneyLayout
 
 public enum OutputFormat: String, CaseIterable, Sendable {
@@ -27,7 +31,7 @@ public enum RenderError: Error, CustomStringConvertible {
         switch self {
         case .cairo(let s): "drawing failed: \(s)"
         case .tooLarge(let w, let h):
-            "the picture would be \(Int(w))×\(Int(h)) pixels; Cairo draws at most 32,767 per side" + (w > h ? "; a smaller --max-width or --scale helps" : "; render this map to SVG or PDF")
+            "the picture would be \(Int(w))×\(Int(h)) pixels; Cairo draws at most 32,767 pixels across; a smaller --max-width or --scale helps"
         case .tooManyPixels(let w, let h):
             "the picture would be \(Int(w))×\(Int(h)) = \(Int(w * h / 1e6)) megapixels, more than the \(Int(Exporter.maxPixels / 1e6)) journeyc draws to PNG; use a smaller --scale, or SVG/PDF"
         }
@@ -37,28 +41,33 @@ public enum RenderError: Error, CustomStringConvertible {
 public enum Exporter {
     /// A fixed date for PDF metadata: the same input must give the same bytes.
     static let fixedDate = "2000-01-01T00:00:00Z"
-    /// PNG memory is about 10 bytes a pixel; 100 megapixels keeps a run near 1 GB.
-    public static let maxPixels = 100e6
+    /// PNGs are drawn in strips, so memory does not grow with the picture; the cap keeps a
+    /// runaway --scale from spending minutes on a file no viewer will open.
+    public static let maxPixels = 400e6
 
-    public static func render(_ scene: Scene, format: OutputFormat, scale: Double = 1) throws -> [UInt8] {
+    /// `text` should be the measurer the scene was laid out with, so fonts are loaded and text
+    /// is shaped once; without it, a new one is made.
+    public static func render(_ scene: Scene, format: OutputFormat, scale: Double = 1,
+                              text: PangoTextMeasurer? = nil) throws -> [UInt8] {
+        let text = text ?? PangoTextMeasurer()
         switch format {
-        case .svg: return try svg(scene)
-        case .png: return try png(scene, scale: scale)
-        case .pdf: return try pdf(scene)
+        case .svg: return try svg(scene, text: text)
+        case .png: return try png(scene, scale: scale, text: text)
+        case .pdf: return try pdf(scene, text: text)
         }
     }
 
     // MARK: - Formats
 
-    static func svg(_ scene: Scene) throws -> [UInt8] {
+    static func svg(_ scene: Scene, text: PangoTextMeasurer) throws -> [UInt8] {
         let sink = ByteSink()
         let surface = cairo_svg_surface_create_for_stream(ByteSink.write, Unmanaged.passUnretained(sink).toOpaque(),
                                                           scene.size.width, scene.size.height)
-        try draw(scene, on: surface)
+        try draw(scene, on: surface, text: text)
         return SVGPostProcess.apply(sink.bytes, title: scene.metadata.title)
     }
 
-    static func pdf(_ scene: Scene) throws -> [UInt8] {
+    static func pdf(_ scene: Scene, text: PangoTextMeasurer) throws -> [UInt8] {
         let sink = ByteSink()
         let surface = cairo_pdf_surface_create_for_stream(ByteSink.write, Unmanaged.passUnretained(sink).toOpaque(),
                                                           scene.size.width, scene.size.height)
@@ -68,35 +77,55 @@ public enum Exporter {
         cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_CREATOR, "journeyc")
         cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_CREATE_DATE, fixedDate)
         cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_MOD_DATE, fixedDate)
-        try draw(scene, on: surface)
+        try draw(scene, on: surface, text: text)
         return sink.bytes
     }
 
-    static func png(_ scene: Scene, scale: Double) throws -> [UInt8] {
+    /// Pixels drawn at a time: a PNG is drawn in horizontal strips of about this many pixels,
+    /// each encoded as soon as it is drawn, so memory stays small however tall the map is.
+    static let stripPixels = 1 << 20
+
+    static func png(_ scene: Scene, scale: Double, text: PangoTextMeasurer) throws -> [UInt8] {
         let w = (scene.size.width * scale).rounded(.up), h = (scene.size.height * scale).rounded(.up)
-        guard w <= 32767, h <= 32767 else { throw RenderError.tooLarge(width: w, height: h) }
+        guard w <= 32767 else { throw RenderError.tooLarge(width: w, height: h) }
         guard w * h <= maxPixels else { throw RenderError.tooManyPixels(width: w, height: h) }
-        let surface = cairo_image_surface_create(CAIRO_FORMAT_ARGB32, Int32(w), Int32(h))
+        let width = Int(w), height = Int(h)
+        let stripRows = min(height, max(16, stripPixels / width))
+        let surface = cairo_image_surface_create(CAIRO_FORMAT_ARGB32, Int32(width), Int32(stripRows))
         defer { cairo_surface_destroy(surface) }
-        let cr = cairo_create(surface)!
-        // Paint every pixel first: with a fractional --scale the canvas does not end on a
-        // pixel edge, and the last row and column would be half transparent.
-        let bg = scene.background
-        cairo_set_source_rgba(cr, bg.r, bg.g, bg.b, bg.a)
-        cairo_paint(cr)
-        cairo_scale(cr, scale, scale)
-        SceneRenderer(context: cr).draw(scene)
-        cairo_destroy(cr)
-        cairo_surface_flush(surface)
         try check(surface)
-        return try PNGEncoder.encode(surface)
+        let bg = scene.background
+        let encoder = try PNGEncoder(width: width, height: height, opaque: bg.a >= 1)
+        var top = 0
+        while top < height {
+            let cr = cairo_create(surface)!
+            // Paint every pixel first: with a fractional --scale the canvas does not end on a
+            // pixel edge, and the last row and column would be half transparent.
+            cairo_set_operator(cr, CAIRO_OPERATOR_SOURCE)
+            cairo_set_source_rgba(cr, bg.r, bg.g, bg.b, bg.a)
+            cairo_paint(cr)
+            cairo_set_operator(cr, CAIRO_OPERATOR_OVER)
+            // Whole device pixels of translation: every strip is rasterized exactly as the
+            // same rows of one big surface would be.
+            cairo_translate(cr, 0, -Double(top))
+            cairo_scale(cr, scale, scale)
+            let visible = Rect(0, Double(top) / scale, scene.size.width, Double(stripRows) / scale)
+            SceneRenderer(context: cr, text: text, visible: visible).draw(scene)
+            cairo_destroy(cr)
+            cairo_surface_flush(surface)
+            try check(surface)
+            let rows = min(stripRows, height - top)
+            try encoder.append(surface, rows: rows)
+            top += rows
+        }
+        return try encoder.finish()
     }
 
     /// Draws on a vector surface and finishes it (which flushes the stream).
-    private static func draw(_ scene: Scene, on surface: OpaquePointer?) throws {
+    private static func draw(_ scene: Scene, on surface: OpaquePointer?, text: PangoTextMeasurer) throws {
         defer { cairo_surface_destroy(surface) }
         let cr = cairo_create(surface)!
-        SceneRenderer(context: cr).draw(scene)
+        SceneRenderer(context: cr, text: text).draw(scene)
         cairo_destroy(cr)
         cairo_surface_finish(surface)
         try check(surface)

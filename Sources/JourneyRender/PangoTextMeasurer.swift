@@ -1,15 +1,25 @@
 // PangoTextMeasurer: TextMeasurer backed by Pango, so line breaking, shaping and font fallback
 // (CJK, Arabic, Hebrew, emoji) are right. Metrics are unhinted and at 72 dpi, so one unit of
 // layout is one PDF point and one pixel at --scale 1, and measuring matches every surface.
+//
+// The renderer draws with the same Pango context (`line(_:font:)`), so fonts are loaded once
+// per process, and the lines broken while measuring are drawn as they were shaped: text is
+// shaped once, and a right-to-left paragraph keeps its direction on every line.
 
 import CCairo
 import JourneyLayout
 
 public final class PangoTextMeasurer: TextMeasurer {
     private let fontMap: UnsafeMutablePointer<PangoFontMap>
-    private let context: OpaquePointer
+    let context: OpaquePointer
     private var descriptions: [FontSpec: OpaquePointer] = [:]
     private var cache: [CacheKey: TextBlock] = [:]
+    /// Lines of measured paragraphs, by their text and font, for drawing. Each keeps its
+    /// paragraph's layout alive, so the number of layouts kept is capped; past the cap, lines
+    /// are shaped again when drawn (same fonts, same result).
+    private var shaped: [LineKey: ShapedLine] = [:]
+    private var layoutsKept = 0
+    static let maxLayoutsKept = 4096
 
     private struct CacheKey: Hashable {
         var text: String
@@ -17,14 +27,34 @@ public final class PangoTextMeasurer: TextMeasurer {
         var width: Double
     }
 
+    private struct LineKey: Hashable {
+        var text: String
+        var font: FontSpec
+    }
+
+    /// One line of a retained PangoLayout.
+    private final class ShapedLine {
+        let layout: OpaquePointer
+        let index: Int32
+        init(layout: OpaquePointer, index: Int32) {
+            self.layout = layout
+            self.index = index
+            g_object_ref(UnsafeMutableRawPointer(layout))
+        }
+        deinit { g_object_unref(UnsafeMutableRawPointer(layout)) }
+        var line: UnsafeMutablePointer<PangoLayoutLine>? { pango_layout_get_line_readonly(layout, index) }
+    }
+
     public init() {
-        // The default font map is the one the renderer's contexts use: fonts are loaded once.
+        // The default font map: measuring and drawing share its fonts.
         fontMap = pango_cairo_font_map_get_default()
         context = pango_font_map_create_context(fontMap)
         FontOptions.configure(context)
     }
 
     deinit {
+        shaped.removeAll()
+        cache.removeAll()
         for d in descriptions.values { pango_font_description_free(d) }
         g_object_unref(UnsafeMutableRawPointer(context))  // the default font map is not ours to free
     }
@@ -36,20 +66,27 @@ public final class PangoTextMeasurer: TextMeasurer {
         return d
     }
 
+    private func newLayout(_ utf8: [UInt8], font: FontSpec) -> OpaquePointer {
+        let layout = pango_layout_new(context)!
+        pango_layout_set_font_description(layout, description(font))
+        utf8.withUnsafeBufferPointer { buffer in
+            buffer.baseAddress.map {
+                $0.withMemoryRebound(to: CChar.self, capacity: buffer.count) { pango_layout_set_text(layout, $0, Int32(buffer.count)) }
+            }
+        }
+        return layout
+    }
+
     public func layout(_ text: String, font: FontSpec, maxWidth: Double) -> TextBlock {
         let key = CacheKey(text: text, font: font, width: maxWidth)
         if let cached = cache[key] { return cached }
-        let layout = pango_layout_new(context)!
+        let utf8 = Array(text.utf8)
+        let layout = newLayout(utf8, font: font)
         defer { g_object_unref(UnsafeMutableRawPointer(layout)) }
-        pango_layout_set_font_description(layout, description(font))
         pango_layout_set_width(layout, Int32(maxWidth * Double(PANGO_SCALE)))
         pango_layout_set_wrap(layout, PANGO_WRAP_WORD_CHAR)
-        let utf8 = Array(text.utf8)
-        utf8.withUnsafeBufferPointer { buffer in
-            buffer.baseAddress!.withMemoryRebound(to: CChar.self, capacity: max(buffer.count, 1)) {
-                pango_layout_set_text(layout, $0, Int32(buffer.count))
-            }
-        }
+        let keep = layoutsKept < PangoTextMeasurer.maxLayoutsKept
+        if keep { layoutsKept += 1 }
         var lines: [TextLine] = []
         let count = pango_layout_get_line_count(layout)
         for i in 0..<count {
@@ -61,11 +98,25 @@ public final class PangoTextMeasurer: TextMeasurer {
             var piece = String(decoding: utf8[min(start, end)..<end], as: UTF8.self)
             while piece.last == " " || piece.last == "\n" { piece.removeLast() }
             lines.append(TextLine(text: piece, width: (Double(logical.width) / Double(PANGO_SCALE) * 100).rounded(.up) / 100))
+            let lineKey = LineKey(text: piece, font: font)
+            if keep, !piece.isEmpty, shaped[lineKey] == nil { shaped[lineKey] = ShapedLine(layout: layout, index: i) }
         }
         if lines.isEmpty { lines = [TextLine(text: "", width: 0)] }
         let block = TextBlock(lines: lines, font: font, lineHeight: font.lineHeight)
         cache[key] = block
         return block
+    }
+
+    /// Draws one line of text with its left end of baseline at the current point of `cr`:
+    /// the line as measured when there is one, else `text` shaped as a single line.
+    func draw(_ text: String, font: FontSpec, on cr: OpaquePointer) {
+        if let line = shaped[LineKey(text: text, font: font)]?.line {
+            pango_cairo_show_layout_line(cr, line)
+            return
+        }
+        let layout = newLayout(Array(text.utf8), font: font)
+        defer { g_object_unref(UnsafeMutableRawPointer(layout)) }
+        if let line = pango_layout_get_line_readonly(layout, 0) { pango_cairo_show_layout_line(cr, line) }
     }
 }
 

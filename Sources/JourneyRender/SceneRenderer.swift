@@ -7,18 +7,22 @@ import JourneyLayout
 
 final class SceneRenderer {
     private let cr: OpaquePointer
-    private let pango: OpaquePointer
-    private var descriptions: [FontSpec: OpaquePointer] = [:]
+    private let text: PangoTextMeasurer
+    /// Only what may touch this part of the canvas is drawn (a band of a PNG drawn in strips).
+    private let visible: Rect?
 
-    init(context cr: OpaquePointer) {
+    /// `text` is the measurer the Scene was laid out with: its fonts and shaped lines are reused.
+    init(context cr: OpaquePointer, text: PangoTextMeasurer, visible: Rect? = nil) {
         self.cr = cr
-        pango = pango_cairo_create_context(cr)
-        FontOptions.configure(pango)
+        self.text = text
+        self.visible = visible
     }
 
-    deinit {
-        for d in descriptions.values { pango_font_description_free(d) }
-        g_object_unref(UnsafeMutableRawPointer(pango))
+    /// Whether `frame`, grown by `margin` for strokes, antialiasing and glyph overhang, can be seen.
+    private func canSee(_ frame: Rect?, margin: Double) -> Bool {
+        guard let visible, let frame else { return true }
+        return frame.maxX + margin >= visible.minX && frame.minX - margin <= visible.maxX
+            && frame.maxY + margin >= visible.minY && frame.minY - margin <= visible.maxY
     }
 
     func draw(_ scene: Scene) {
@@ -30,9 +34,9 @@ final class SceneRenderer {
 
     private func draw(_ node: SceneNode) {
         switch node {
-        case .rect(let r): drawRect(r)
-        case .path(let p): drawPath(p)
-        case .text(let t): drawText(t)
+        case .rect(let r): if canSee(r.frame, margin: 2 + (r.stroke?.width ?? 0)) { drawRect(r) }
+        case .path(let p): if canSee(visible == nil ? nil : p.path.bounds, margin: 2 + (p.stroke?.width ?? 0)) { drawPath(p) }
+        case .text(let t): if canSee(t.frame, margin: t.font.size) { drawText(t) }
         case .group(let g): for child in g.children { draw(child) }
         }
     }
@@ -57,23 +61,11 @@ final class SceneRenderer {
 
     private func drawText(_ t: SceneText) {
         guard !t.text.isEmpty else { return }
-        let layout = pango_layout_new(pango)!
-        defer { g_object_unref(UnsafeMutableRawPointer(layout)) }
-        pango_layout_set_font_description(layout, description(t.font))
-        pango_layout_set_text(layout, t.text, -1)
-        guard let line = pango_layout_get_line_readonly(layout, 0) else { return }
         // Baseline placed from the line box alone: centred on the box for the font's size.
         let baseline = t.frame.y + t.frame.height / 2 + t.font.size * 0.36
         setColor(t.color)
         cairo_move_to(cr, t.frame.x, baseline)
-        pango_cairo_show_layout_line(cr, line)
-    }
-
-    private func description(_ font: FontSpec) -> OpaquePointer {
-        if let d = descriptions[font] { return d }
-        let d = FontOptions.description(font)
-        descriptions[font] = d
-        return d
+        text.draw(t.text, font: t.font, on: cr)
     }
 
     private func roundedRect(_ f: Rect, radius: Double) {

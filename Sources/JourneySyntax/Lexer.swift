@@ -3,7 +3,6 @@
 // `.invalid` token (reported once, consecutive bad characters merged into one diagnostic)
 // and lexing goes on. Line ends become `.newline` tokens; the parser is line-oriented.
 
-import Foundation
 
 public struct Lexer {
     /// All tokens of a file at once (tests and tools); the parser streams with `nextLine()`.
@@ -615,7 +614,7 @@ public enum UTF8Decoding {
     public static func describe(_ s: Unicode.Scalar) -> String {
         if s.value < 0x20 || s.value == 0x7F || (0x80..<0xA0).contains(s.value) || s.properties.isWhitespace
             || s.properties.generalCategory == .format {
-            return String(format: "U+%04X", s.value)
+            return s.codePointName
         }
         return "'\(s)'"
     }

@@ -567,7 +567,7 @@ public struct Parser {
         default:
             break
         }
-        report(.unexpectedToken, "extra \(describe(token).replacingOccurrences(of: "a string", with: "text").replacingOccurrences(of: "the number", with: "number")) in '\(statement.keyword.rawValue)'",
+        report(.unexpectedToken, "extra \(describe(token).replacing("a string", with: "text").replacing("the number", with: "number")) in '\(statement.keyword.rawValue)'",
                token.range, help: help)
     }
 

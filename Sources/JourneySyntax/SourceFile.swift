@@ -3,7 +3,7 @@
 // Out: byte offset ⇄ line/column, and the text of a line for diagnostics.
 // Positions stay byte offsets everywhere; lines and columns are computed only when printing.
 
-import Foundation
+import Synchronization
 
 /// A half-open range of UTF-8 byte offsets into a `SourceFile`.
 public struct SourceRange: Hashable, Sendable, CustomStringConvertible {
@@ -69,9 +69,8 @@ public final class SourceFile: @unchecked Sendable {
     }
 
     /// Scalar counts at every `checkpointStride` bytes of long lines, built on first use, so
-    /// columns on a 2 MB line cost no more than on a short one. Guarded by `lock`.
-    private var checkpoints: [Int: [Int]] = [:]
-    private let lock = NSLock()
+    /// columns on a 2 MB line cost no more than on a short one. Behind a mutex: files are shared across threads.
+    private let checkpoints = Mutex<[Int: [Int]]>([:])
     private static let checkpointStride = 4096
 
     public convenience init(path: String, text: String) {
@@ -111,9 +110,7 @@ public final class SourceFile: @unchecked Sendable {
     }
 
     private func checkpoints(forLine line: Int) -> [Int] {
-        lock.lock()
-        defer { lock.unlock() }
-        if let marks = checkpoints[line] { return marks }
+        if let marks = checkpoints.withLock({ $0[line] }) { return marks }
         let range = contentRange(ofLine: line)
         var marks = [0]
         var count = 0
@@ -123,7 +120,7 @@ public final class SourceFile: @unchecked Sendable {
             i += 1
             if (i - range.lowerBound) % SourceFile.checkpointStride == 0 { marks.append(count) }
         }
-        checkpoints[line] = marks
+        checkpoints.withLock { $0[line] = marks }
         return marks
     }
 
