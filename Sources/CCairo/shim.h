@@ -3,3 +3,4 @@
 #include <cairo-svg.h>
 #include <cairo-pdf.h>
 #include <pango/pangocairo.h>
+#include <cairo-ft.h>

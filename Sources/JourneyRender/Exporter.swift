@@ -1,6 +1,5 @@
 // Exporter: Scene → the bytes of an SVG, PNG or PDF file, byte-identical run after run.
-// - SVG: Cairo numbers some ids from a process-wide counter; they are renumbered in order of
-//   appearance, and a <title> carries the map's title.
+// - SVG: written by SVGWriter, with glyph outlines, invisible real text and a <title>.
 // - PDF: creation and modification dates are fixed, and the map's title, description and
 //   owner become the document's title, subject and author.
 // - PNG: rendered at --scale times the canvas size for high-DPI screens.
@@ -60,11 +59,7 @@ public enum Exporter {
     // MARK: - Formats
 
     static func svg(_ scene: Scene, text: PangoTextMeasurer) throws -> [UInt8] {
-        let sink = ByteSink()
-        let surface = cairo_svg_surface_create_for_stream(ByteSink.write, Unmanaged.passUnretained(sink).toOpaque(),
-                                                          scene.size.width, scene.size.height)
-        try draw(scene, on: surface, text: text)
-        return SVGPostProcess.apply(sink.bytes, title: scene.metadata.title)
+        SVGWriter(scene: scene, text: text).write()
     }
 
     static func pdf(_ scene: Scene, text: PangoTextMeasurer) throws -> [UInt8] {
@@ -153,64 +148,5 @@ final class ByteSink {
         let sink = Unmanaged<ByteSink>.fromOpaque(closure!).takeUnretainedValue()
         if let data { sink.bytes.append(contentsOf: UnsafeBufferPointer(start: data, count: Int(length))) }
         return CAIRO_STATUS_SUCCESS
-    }
-}
-
-enum SVGPostProcess {
-    /// Renumbers `surfaceN` ids in order of first appearance, and adds a <title>.
-    static func apply(_ bytes: [UInt8], title: String) -> [UInt8] {
-        let word = Array("surface".utf8)
-        var out: [UInt8] = []
-        out.reserveCapacity(bytes.count + 256)
-        var numbers: [Int: Int] = [:]
-        var i = 0
-        let n = bytes.count
-        while i < n {
-            if bytes[i] == word[0], i + word.count < n, Array(bytes[i..<(i + word.count)]) == word,
-               bytes[i + word.count] >= 0x30, bytes[i + word.count] <= 0x39 {
-                var j = i + word.count
-                var value = 0
-                while j < n, bytes[j] >= 0x30, bytes[j] <= 0x39 {
-                    value = value &* 10 &+ Int(bytes[j] - 0x30)
-                    j += 1
-                }
-                let mapped = numbers[value] ?? (numbers.count + 1)
-                numbers[value] = mapped
-                out += word
-                out += Array(String(mapped).utf8)
-                i = j
-                continue
-            }
-            out.append(bytes[i])
-            i += 1
-        }
-        // <title> right after the opening <svg …> tag, for screen readers and browser tabs.
-        if let svgStart = find(Array("<svg".utf8), in: out), let close = out[svgStart...].firstIndex(of: UInt8(ascii: ">")) {
-            let element = Array("\n<title>\(xmlEscape(title))</title>".utf8)
-            out.insert(contentsOf: element, at: close + 1)
-        }
-        return out
-    }
-
-    static func find(_ needle: [UInt8], in hay: [UInt8]) -> Int? {
-        guard needle.count <= hay.count else { return nil }
-        for i in 0...(hay.count - needle.count) where hay[i] == needle[0] && Array(hay[i..<(i + needle.count)]) == needle {
-            return i
-        }
-        return nil
-    }
-
-    static func xmlEscape(_ s: String) -> String {
-        var out = ""
-        for scalar in Exporter.clean(s).unicodeScalars {
-            switch scalar {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            default: out.unicodeScalars.append(scalar)
-            }
-        }
-        return out
     }
 }

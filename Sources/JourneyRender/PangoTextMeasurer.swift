@@ -107,16 +107,21 @@ public final class PangoTextMeasurer: TextMeasurer {
         return block
     }
 
-    /// Draws one line of text with its left end of baseline at the current point of `cr`:
-    /// the line as measured when there is one, else `text` shaped as a single line.
+    /// Draws one line of text with its left end of baseline at the current point of `cr`.
     func draw(_ text: String, font: FontSpec, on cr: OpaquePointer) {
+        withLine(text, font: font) { pango_cairo_show_layout_line(cr, $0) }
+    }
+
+    /// Calls `body` with the shaped line of `text`: the line as measured when there is one,
+    /// else `text` shaped as a single line. The line is valid only inside `body`.
+    func withLine(_ text: String, font: FontSpec, _ body: (UnsafeMutablePointer<PangoLayoutLine>) -> Void) {
         if let line = shaped[LineKey(text: text, font: font)]?.line {
-            pango_cairo_show_layout_line(cr, line)
+            body(line)
             return
         }
         let layout = newLayout(Array(text.utf8), font: font)
         defer { g_object_unref(UnsafeMutableRawPointer(layout)) }
-        if let line = pango_layout_get_line_readonly(layout, 0) { pango_cairo_show_layout_line(cr, line) }
+        if let line = pango_layout_get_line_readonly(layout, 0) { body(line) }
     }
 }
 

@@ -61,11 +61,15 @@ final class SceneRenderer {
 
     private func drawText(_ t: SceneText) {
         guard !t.text.isEmpty else { return }
-        // Baseline placed from the line box alone: centred on the box for the font's size.
-        let baseline = t.frame.y + t.frame.height / 2 + t.font.size * 0.36
         setColor(t.color)
-        cairo_move_to(cr, t.frame.x, baseline)
+        cairo_move_to(cr, t.frame.x, SceneRenderer.baseline(t))
         text.draw(t.text, font: t.font, on: cr)
+    }
+
+    /// The baseline of a line of text, placed from its line box alone: centred on the box for
+    /// the font's size. Every renderer places text with it.
+    static func baseline(_ t: SceneText) -> Double {
+        t.frame.y + t.frame.height / 2 + t.font.size * 0.36
     }
 
     private func roundedRect(_ f: Rect, radius: Double) {

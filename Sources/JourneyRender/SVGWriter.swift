@@ -1,0 +1,432 @@
+// SVGWriter: Scene → SVG, written directly rather than through Cairo's SVG surface.
+// - Text is drawn as glyph outlines (defined once per font and glyph, then placed with <use>),
+//   shaped by the same Pango lines as the PNG and PDF, so the picture does not depend on the
+//   viewer's fonts. Colour glyphs (emoji) are embedded as small PNG images.
+// - Each line of text is also written as real, transparent <text>, so a browser can find,
+//   select and copy it, and a screen reader can read it.
+// - Ids are numbered in order of first use and numbers have at most two decimals: the same
+//   Scene gives the same bytes. (Cairo's writer numbered surfaces from a process-wide counter,
+//   and printing its six-decimal numbers took most of an SVG export's time.)
+
+import CCairo
+import JourneyLayout
+
+final class SVGWriter {
+    private let scene: Scene
+    private let text: PangoTextMeasurer
+    private var body = SVGBytes()
+    private var defs = SVGBytes()
+    /// Font of each glyph definition, numbered in order of first use.
+    private var fontNumbers: [OpaquePointer: Int] = [:]
+    /// Glyphs already defined, and whether each has anything to draw.
+    private var glyphs: [GlyphKey: Bool] = [:]
+    /// A context to trace glyph outlines with.
+    private let scratchSurface: OpaquePointer
+    private let scratch: OpaquePointer
+
+    private struct GlyphKey: Hashable {
+        var font: Int
+        var glyph: UInt32
+    }
+
+    init(scene: Scene, text: PangoTextMeasurer) {
+        self.scene = scene
+        self.text = text
+        scratchSurface = cairo_image_surface_create(CAIRO_FORMAT_A8, 1, 1)
+        scratch = cairo_create(scratchSurface)
+    }
+
+    deinit {
+        cairo_destroy(scratch)
+        cairo_surface_destroy(scratchSurface)
+    }
+
+    func write() -> [UInt8] {
+        body.raw("<rect width=\"")
+        body.number(scene.size.width)
+        body.raw("\" height=\"")
+        body.number(scene.size.height)
+        body.raw("\"")
+        body.paint(fill: scene.background, stroke: nil)
+        body.raw("/>\n")
+        for node in scene.nodes { write(node) }
+
+        var out = SVGBytes()
+        out.raw("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n")
+        out.raw("<svg xmlns=\"http://www.w3.org/2000/svg\" xmlns:xlink=\"http://www.w3.org/1999/xlink\" width=\"")
+        out.number(scene.size.width)
+        out.raw("\" height=\"")
+        out.number(scene.size.height)
+        out.raw("\" viewBox=\"0 0 ")
+        out.number(scene.size.width)
+        out.raw(" ")
+        out.number(scene.size.height)
+        out.raw("\" stroke-linejoin=\"round\" stroke-linecap=\"round\">\n<title>")
+        out.text(scene.metadata.title)
+        out.raw("</title>\n")
+        if !scene.metadata.subject.isEmpty {
+            out.raw("<desc>")
+            out.text(scene.metadata.subject)
+            out.raw("</desc>\n")
+        }
+        if !defs.bytes.isEmpty {
+            out.raw("<defs>\n")
+            out.bytes += defs.bytes
+            out.raw("</defs>\n")
+        }
+        out.bytes += body.bytes
+        out.raw("</svg>\n")
+        return out.bytes
+    }
+
+    // MARK: - Shapes
+
+    private func write(_ node: SceneNode) {
+        switch node {
+        case .rect(let r): write(r)
+        case .path(let p): write(p)
+        case .text(let t): write(t)
+        case .group(let g):
+            body.raw("<g data-name=\"")
+            body.text(g.name)
+            body.raw("\">\n")
+            for child in g.children { write(child) }
+            body.raw("</g>\n")
+        }
+    }
+
+    private func write(_ r: SceneRect) {
+        let f = r.frame
+        body.raw("<rect x=\"")
+        body.number(f.x)
+        body.raw("\" y=\"")
+        body.number(f.y)
+        body.raw("\" width=\"")
+        body.number(max(0, f.width))
+        body.raw("\" height=\"")
+        body.number(max(0, f.height))
+        let radius = min(r.radius, f.width / 2, f.height / 2)
+        if radius > 0 {
+            body.raw("\" rx=\"")
+            body.number(radius)
+        }
+        body.raw("\"")
+        body.paint(fill: r.fill, stroke: r.stroke)
+        body.raw("/>\n")
+    }
+
+    private func write(_ p: ScenePath) {
+        body.raw("<path d=\"")
+        var first = true
+        func point(_ a: Point) {
+            body.number(a.x)
+            body.raw(" ")
+            body.number(a.y)
+        }
+        for e in p.path.elements {
+            if !first { body.raw(" ") }
+            first = false
+            switch e {
+            case .move(let a): body.raw("M"); point(a)
+            case .line(let a): body.raw("L"); point(a)
+            case .curve(let a, let b, let c):
+                body.raw("C"); point(a); body.raw(" "); point(b); body.raw(" "); point(c)
+            case .close: body.raw("Z")
+            }
+        }
+        body.raw("\"")
+        body.paint(fill: p.fill, stroke: p.stroke)
+        body.raw("/>\n")
+    }
+
+    // MARK: - Text
+
+    private func write(_ t: SceneText) {
+        guard !t.text.isEmpty else { return }
+        let x = t.frame.x, y = SceneRenderer.baseline(t)
+        var advance = 0.0
+        var uses = SVGBytes()
+        text.withLine(t.text, font: t.font) { line in
+            var run = line.pointee.runs
+            while let node = run {
+                defer { run = node.pointee.next }
+                let item = node.pointee.data.assumingMemoryBound(to: PangoGlyphItem.self)
+                guard let glyphString = item.pointee.glyphs, let font = item.pointee.item.pointee.analysis.font else { continue }
+                let fontNumber = number(of: font)
+                for i in 0..<Int(glyphString.pointee.num_glyphs) {
+                    let info = glyphString.pointee.glyphs[i]
+                    let g = info.glyph
+                    let geometry = info.geometry
+                    let gx = x + advance + Double(geometry.x_offset) / Double(PANGO_SCALE)
+                    let gy = y + Double(geometry.y_offset) / Double(PANGO_SCALE)
+                    let width = Double(geometry.width) / Double(PANGO_SCALE)
+                    advance += width
+                    if g == PANGO_GLYPH_EMPTY { continue }
+                    if g & PANGO_GLYPH_UNKNOWN_FLAG != 0 {
+                        // A character no font has: an outlined box, as Pango draws it.
+                        uses.raw("<rect x=\"")
+                        uses.number(gx + 1)
+                        uses.raw("\" y=\"")
+                        uses.number(gy - t.font.size * 0.75)
+                        uses.raw("\" width=\"")
+                        uses.number(max(1, width - 2))
+                        uses.raw("\" height=\"")
+                        uses.number(t.font.size * 0.8)
+                        uses.raw("\" fill=\"none\" stroke=\"currentColor\" stroke-width=\"1\"/>\n")
+                        continue
+                    }
+                    guard define(glyph: g, font: font, number: fontNumber) else { continue }
+                    uses.raw("<use xlink:href=\"#g")
+                    uses.int(fontNumber)
+                    uses.raw("-")
+                    uses.int(Int(g))
+                    uses.raw("\" x=\"")
+                    uses.number(gx)
+                    uses.raw("\" y=\"")
+                    uses.number(gy)
+                    uses.raw("\"/>\n")
+                }
+            }
+        }
+        body.raw("<g")
+        body.paint(fill: t.color, stroke: nil)
+        body.raw(" color=\"")
+        body.color(t.color)
+        body.raw("\">\n")
+        body.bytes += uses.bytes
+        // The words themselves, invisible, stretched over the glyphs: for find, copy and screen readers.
+        body.raw("<text x=\"")
+        body.number(x)
+        body.raw("\" y=\"")
+        body.number(y)
+        body.raw("\" font-family=\"")
+        body.text(t.font.family)
+        body.raw("\" font-size=\"")
+        body.number(t.font.size)
+        if t.font.bold { body.raw("\" font-weight=\"bold") }
+        if t.font.italic { body.raw("\" font-style=\"italic") }
+        if advance > 0 {
+            body.raw("\" textLength=\"")
+            body.number(advance)
+            body.raw("\" lengthAdjust=\"spacingAndGlyphs")
+        }
+        body.raw("\" fill-opacity=\"0\" xml:space=\"preserve\">")
+        body.text(t.text)
+        body.raw("</text>\n</g>\n")
+    }
+
+    private func number(of font: UnsafeMutablePointer<PangoFont>) -> Int {
+        let key = OpaquePointer(font)
+        if let n = fontNumbers[key] { return n }
+        let n = fontNumbers.count + 1
+        fontNumbers[key] = n
+        return n
+    }
+
+    /// Defines glyph `g` of `font` once; false when it draws nothing (a space).
+    private func define(glyph g: PangoGlyph, font: UnsafeMutablePointer<PangoFont>, number: Int) -> Bool {
+        let key = GlyphKey(font: number, glyph: g)
+        if let drawn = glyphs[key] { return drawn }
+        var drawn = false
+        if let scaled = pango_cairo_font_get_scaled_font(OpaquePointer(font)) {
+            if SVGWriter.isColour(scaled) {
+                drawn = defineImage(glyph: g, scaled: scaled, key: key)
+            } else {
+                drawn = defineOutline(glyph: g, scaled: scaled, key: key)
+            }
+        }
+        glyphs[key] = drawn
+        return drawn
+    }
+
+    private func defineOutline(glyph g: PangoGlyph, scaled: OpaquePointer, key: GlyphKey) -> Bool {
+        cairo_set_scaled_font(scratch, scaled)
+        cairo_identity_matrix(scratch)
+        cairo_new_path(scratch)
+        var glyph = cairo_glyph_t(index: UInt(g), x: 0, y: 0)
+        cairo_glyph_path(scratch, &glyph, 1)
+        guard let path = cairo_copy_path(scratch) else { return false }
+        defer { cairo_path_destroy(path) }
+        guard path.pointee.status == CAIRO_STATUS_SUCCESS, path.pointee.num_data > 0 else { return false }
+        var d = SVGBytes()
+        var i = 0
+        let data = path.pointee.data!
+        func point(_ k: Int) {
+            d.number(data[k].point.x)
+            d.raw(" ")
+            d.number(data[k].point.y)
+        }
+        while i < Int(path.pointee.num_data) {
+            let header = data[i].header
+            switch header.type {
+            case CAIRO_PATH_MOVE_TO: d.raw("M"); point(i + 1)
+            case CAIRO_PATH_LINE_TO: d.raw("L"); point(i + 1)
+            case CAIRO_PATH_CURVE_TO:
+                d.raw("C"); point(i + 1); d.raw(" "); point(i + 2); d.raw(" "); point(i + 3)
+            case CAIRO_PATH_CLOSE_PATH: d.raw("Z")
+            default: break
+            }
+            i += Int(header.length)
+        }
+        defs.raw("<path id=\"g")
+        defs.int(key.font)
+        defs.raw("-")
+        defs.int(Int(key.glyph))
+        defs.raw("\" d=\"")
+        defs.bytes += d.bytes
+        defs.raw("\"/>\n")
+        return true
+    }
+
+    /// A colour glyph, drawn at 4× into a PNG image (SVG has no way to point into a font).
+    private func defineImage(glyph g: PangoGlyph, scaled: OpaquePointer, key: GlyphKey) -> Bool {
+        var glyph = cairo_glyph_t(index: UInt(g), x: 0, y: 0)
+        var extents = cairo_text_extents_t()
+        cairo_scaled_font_glyph_extents(scaled, &glyph, 1, &extents)
+        guard extents.width > 0, extents.height > 0 else { return false }
+        let density = 4.0
+        let w = Int((extents.width * density).rounded(.up)), h = Int((extents.height * density).rounded(.up))
+        guard w <= 4096, h <= 4096 else { return false }
+        let surface = cairo_image_surface_create(CAIRO_FORMAT_ARGB32, Int32(w), Int32(h))
+        defer { cairo_surface_destroy(surface) }
+        let cr = cairo_create(surface)!
+        cairo_scale(cr, density, density)
+        cairo_translate(cr, -extents.x_bearing, -extents.y_bearing)
+        cairo_set_scaled_font(cr, scaled)
+        cairo_show_glyphs(cr, &glyph, 1)
+        cairo_destroy(cr)
+        cairo_surface_flush(surface)
+        guard cairo_surface_status(surface) == CAIRO_STATUS_SUCCESS,
+              let encoder = try? PNGEncoder(width: w, height: h, opaque: false),
+              (try? encoder.append(surface, rows: h)) != nil,
+              let png = try? encoder.finish() else { return false }
+        defs.raw("<g id=\"g")
+        defs.int(key.font)
+        defs.raw("-")
+        defs.int(Int(key.glyph))
+        defs.raw("\"><image x=\"")
+        defs.number(extents.x_bearing)
+        defs.raw("\" y=\"")
+        defs.number(extents.y_bearing)
+        defs.raw("\" width=\"")
+        defs.number(Double(w) / density)
+        defs.raw("\" height=\"")
+        defs.number(Double(h) / density)
+        defs.raw("\" xlink:href=\"data:image/png;base64,")
+        defs.base64(png)
+        defs.raw("\"/></g>\n")
+        return true
+    }
+
+    /// Whether a font draws in colour (emoji): its glyphs are images, not outlines.
+    static func isColour(_ scaled: OpaquePointer) -> Bool {
+        guard cairo_scaled_font_get_type(scaled) == CAIRO_FONT_TYPE_FT,
+              let face = cairo_ft_scaled_font_lock_face(scaled) else { return false }
+        defer { cairo_ft_scaled_font_unlock_face(scaled) }
+        return face.pointee.face_flags & FT_FACE_FLAG_COLOR != 0
+    }
+}
+
+/// The bytes of an SVG file, with the few ways of writing into it that the writer needs.
+struct SVGBytes {
+    var bytes: [UInt8] = []
+
+    mutating func raw(_ s: StaticString) {
+        s.withUTF8Buffer { bytes.append(contentsOf: $0) }
+    }
+
+    mutating func int(_ v: Int) {
+        if v < 0 {
+            bytes.append(UInt8(ascii: "-"))
+            int(-v)
+            return
+        }
+        if v >= 10 { int(v / 10) }
+        bytes.append(UInt8(ascii: "0") + UInt8(v % 10))
+    }
+
+    /// At most two decimals, no trailing zeros, never "-0": the same value always reads the same.
+    mutating func number(_ v: Double) {
+        guard v.isFinite else { bytes.append(UInt8(ascii: "0")); return }
+        var hundredths = Int((v * 100).rounded())
+        if hundredths < 0 {
+            bytes.append(UInt8(ascii: "-"))
+            hundredths = -hundredths
+        }
+        int(hundredths / 100)
+        let fraction = hundredths % 100
+        guard fraction != 0 else { return }
+        bytes.append(UInt8(ascii: "."))
+        bytes.append(UInt8(ascii: "0") + UInt8(fraction / 10))
+        if fraction % 10 != 0 { bytes.append(UInt8(ascii: "0") + UInt8(fraction % 10)) }
+    }
+
+    /// Text for an attribute value or element content: markup characters escaped, and only
+    /// the characters XML 1.0 allows.
+    mutating func text(_ s: String) {
+        for scalar in Exporter.clean(s).unicodeScalars {
+            switch scalar {
+            case "&": raw("&amp;")
+            case "<": raw("&lt;")
+            case ">": raw("&gt;")
+            case "\"": raw("&quot;")
+            default: bytes.append(contentsOf: String(scalar).utf8)
+            }
+        }
+    }
+
+    mutating func color(_ c: Color) {
+        bytes.append(contentsOf: Color(c.r, c.g, c.b).hex.utf8)
+    }
+
+    /// fill and stroke attributes (with opacities below 1), leading space included.
+    mutating func paint(fill: Color?, stroke: Stroke?) {
+        raw(" fill=\"")
+        if let fill {
+            color(fill)
+            if fill.a < 1 {
+                raw("\" fill-opacity=\"")
+                number(fill.a)
+            }
+        } else {
+            raw("none")
+        }
+        raw("\"")
+        guard let stroke else { return }
+        raw(" stroke=\"")
+        color(stroke.color)
+        if stroke.color.a < 1 {
+            raw("\" stroke-opacity=\"")
+            number(stroke.color.a)
+        }
+        raw("\" stroke-width=\"")
+        number(stroke.width)
+        if !stroke.dash.isEmpty {
+            raw("\" stroke-dasharray=\"")
+            for (i, d) in stroke.dash.enumerated() {
+                if i > 0 { raw(" ") }
+                number(d)
+            }
+        }
+        raw("\"")
+    }
+
+    private static let alphabet = Array("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/".utf8)
+
+    mutating func base64(_ data: [UInt8]) {
+        var i = 0
+        let a = SVGBytes.alphabet
+        while i + 2 < data.count {
+            let n = Int(data[i]) << 16 | Int(data[i + 1]) << 8 | Int(data[i + 2])
+            bytes += [a[n >> 18], a[(n >> 12) & 63], a[(n >> 6) & 63], a[n & 63]]
+            i += 3
+        }
+        if i + 1 == data.count {
+            let n = Int(data[i]) << 16
+            bytes += [a[n >> 18], a[(n >> 12) & 63], UInt8(ascii: "="), UInt8(ascii: "=")]
+        } else if i + 2 == data.count {
+            let n = Int(data[i]) << 16 | Int(data[i + 1]) << 8
+            bytes += [a[n >> 18], a[(n >> 12) & 63], a[(n >> 6) & 63], UInt8(ascii: "=")]
+        }
+    }
+}
