@@ -88,11 +88,14 @@ public struct Card {
 }
 
 public enum TextPlacement {
-    /// One SceneText per line of `block`, stacked from (x, y).
+    /// One SceneText per line of `block`, stacked from (x, y); the lines of a right-to-left
+    /// paragraph end on its right edge.
     public static func lines(_ block: TextBlock, x: Double, y: Double, color: Color) -> [SceneNode] {
-        block.lines.enumerated().map { k, line in
-            .text(SceneText(text: line.text, font: block.font, color: color,
-                            frame: Rect(x, y + Double(k) * block.lineHeight, line.width, block.lineHeight)))
+        let width = block.width
+        return block.lines.enumerated().map { k, line in
+            let lx = block.rightToLeft ? x + width - line.width : x
+            return .text(SceneText(text: line.text, font: block.font, color: color,
+                                   frame: Rect(lx, y + Double(k) * block.lineHeight, line.width, block.lineHeight)))
         }
     }
 

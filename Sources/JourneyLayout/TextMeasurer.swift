@@ -17,11 +17,15 @@ public struct TextBlock: Equatable, Sendable {
     public var lines: [TextLine]
     public var font: FontSpec
     public var lineHeight: Double
+    /// A right-to-left paragraph (its first strong character is Hebrew, Arabic…): its lines
+    /// are aligned on the right.
+    public var rightToLeft: Bool
 
-    public init(lines: [TextLine], font: FontSpec, lineHeight: Double) {
+    public init(lines: [TextLine], font: FontSpec, lineHeight: Double, rightToLeft: Bool = false) {
         self.lines = lines
         self.font = font
         self.lineHeight = lineHeight
+        self.rightToLeft = rightToLeft
     }
 
     public var width: Double { lines.map(\.width).max() ?? 0 }
@@ -56,12 +60,26 @@ public struct FixedWidthMeasurer: TextMeasurer {
     public func layout(_ text: String, font: FontSpec, maxWidth: Double) -> TextBlock {
         let lines = TextBreaking.wrap(text, maxWidth: maxWidth) { width(of: $0, font: font) }
         return TextBlock(lines: lines.map { TextLine(text: $0, width: width(of: Substring($0), font: font)) },
-                         font: font, lineHeight: font.lineHeight)
+                         font: font, lineHeight: font.lineHeight, rightToLeft: TextBreaking.isRightToLeft(text))
     }
 }
 
 /// Greedy line breaking shared by measurers that only know widths.
 public enum TextBreaking {
+    /// Whether a paragraph reads right to left, from its first strong character, as the
+    /// Unicode bidi algorithm decides a paragraph's direction (scripts approximated by block).
+    public static func isRightToLeft(_ text: String) -> Bool {
+        for s in text.unicodeScalars {
+            let v = s.value
+            if (0x0590...0x08FF).contains(v) || (0xFB1D...0xFDFF).contains(v) || (0xFE70...0xFEFF).contains(v)
+                || (0x10800...0x10FFF).contains(v) || (0x1E800...0x1EFFF).contains(v) {
+                return true
+            }
+            if s.properties.isAlphabetic { return false }
+        }
+        return false
+    }
+
     public static func isWide(_ s: Unicode.Scalar) -> Bool {
         let v = s.value
         return (0x1100...0x115F).contains(v) || (0x2E80...0xA4CF).contains(v) || (0xAC00...0xD7A3).contains(v)

@@ -102,7 +102,14 @@ public final class PangoTextMeasurer: TextMeasurer {
             if keep, !piece.isEmpty, shaped[lineKey] == nil { shaped[lineKey] = ShapedLine(layout: layout, index: i) }
         }
         if lines.isEmpty { lines = [TextLine(text: "", width: 0)] }
-        let block = TextBlock(lines: lines, font: font, lineHeight: font.lineHeight)
+        let rtl = utf8.withUnsafeBufferPointer { buffer in
+            buffer.baseAddress.map {
+                $0.withMemoryRebound(to: CChar.self, capacity: buffer.count) {
+                    pango_find_base_dir($0, Int32(buffer.count)) == PANGO_DIRECTION_RTL
+                }
+            } ?? false
+        }
+        let block = TextBlock(lines: lines, font: font, lineHeight: font.lineHeight, rightToLeft: rtl)
         cache[key] = block
         return block
     }

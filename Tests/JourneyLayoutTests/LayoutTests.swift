@@ -184,6 +184,21 @@ enum EdgeCases {
         #expect(texts.contains { $0.contains("␀") })
     }
 
+    @Test func rightToLeftParagraphsEndOnTheRight() throws {
+        #expect(TextBreaking.isRightToLeft("שלום עולם"))
+        #expect(TextBreaking.isRightToLeft("«مرحبا» 42"))
+        #expect(!TextBreaking.isRightToLeft("Checkout — שלום"))
+        #expect(!TextBreaking.isRightToLeft("2026"))
+        let block = FixedWidthMeasurer().layout("שלום עולם זהו משפט ארוך בעברית שצריך לעטוף", font: Theme.light.cardFont, maxWidth: 120)
+        #expect(block.rightToLeft && block.lines.count > 1)
+        let frames = TextPlacement.lines(block, x: 10, y: 0, color: Theme.light.text).compactMap { node -> Rect? in
+            if case .text(let t) = node { return t.frame }
+            return nil
+        }
+        #expect(Set(frames.map { ($0.maxX * 100).rounded() }).count == 1, "every line ends at the same x")
+        #expect(frames.map(\.minX).min() == 10)
+    }
+
     static let sceneCases: [String] = {
         let root = packageRoot.appendingPathComponent("Tests/Cases/scenes")
         return ((try? FileManager.default.contentsOfDirectory(atPath: root.path)) ?? []).sorted()
