@@ -2,7 +2,7 @@
 // (CJK, Arabic, Hebrew, emoji) are right. Metrics are unhinted and at 72 dpi, so one unit of
 // layout is one PDF point and one pixel at --scale 1, and measuring matches every surface.
 //
-// The renderer draws with the same Pango context (`line(_:font:)`), so fonts are loaded once
+// The renderer draws with the same Pango context (`withLine(_:font:_:)`), so fonts are loaded once
 // per process, and the lines broken while measuring are drawn as they were shaped: text is
 // shaped once, and a right-to-left paragraph keeps its direction on every line.
 
@@ -11,7 +11,7 @@ import JourneyLayout
 
 public final class PangoTextMeasurer: TextMeasurer {
     private let fontMap: UnsafeMutablePointer<PangoFontMap>
-    let context: OpaquePointer
+    private let context: OpaquePointer
     private var descriptions: [FontSpec: OpaquePointer] = [:]
     private var cache: [CacheKey: TextBlock] = [:]
     /// Lines of measured paragraphs, by their text and font, for drawing. Each keeps its
