@@ -4,6 +4,7 @@
 
 import ArgumentParser
 import FoundationEssentials
+import JourneyRender
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -58,13 +59,22 @@ public final class IOContext: @unchecked Sendable {
 
 public enum JourneyCLIMain {
     public static func main() {
+        let arguments = Array(CommandLine.arguments.dropFirst())
+        if measuresText(arguments) { FontStartup.begin() }
         let io = IOContext.process
-        var status = run(Array(CommandLine.arguments.dropFirst()), io: io)
+        var status = run(arguments, io: io)
         if let failure = io.outputFailure {
             io.writeErr("journeyc: error: cannot write standard output: \(failure)\n")
             status = max(status, ExitStatus.usage)
         }
         exit(status)
+    }
+
+    /// Whether a run with `arguments` lays text out (to draw or dump a scene), so fontconfig
+    /// can start at once on a second thread. A wrong guess costs nothing but that thread's time.
+    static func measuresText(_ arguments: [String]) -> Bool {
+        guard let first = arguments.first else { return false }
+        return !["check", "dump-ast", "help", "--help", "-h", "--version"].contains(first)
     }
 
     /// Runs journeyc with `arguments` (without the program name) and returns the exit code.

@@ -2,16 +2,22 @@
 // (CJK, Arabic, Hebrew, emoji) are right. Metrics are unhinted and at 72 dpi, so one unit of
 // layout is one PDF point and one pixel at --scale 1, and measuring matches every surface.
 //
-// The renderer draws with the same Pango context (`withLine(_:font:_:)`), so fonts are loaded once
-// per process, and the lines broken while measuring are drawn as they were shaped: text is
+// The renderer draws with the same Pango contexts (`withLine(_:font:_:)`), so fonts are loaded
+// once per process, and the lines broken while measuring are drawn as they were shaped: text is
 // shaped once, and a right-to-left paragraph keeps its direction on every line.
+//
+// Fonts come from the faces of the font's family list (`FamilyFonts`), which Pango resolves
+// quickly; a text with characters those faces lack goes through the system's whole
+// configuration, so any installed font can still draw it.
 
 import CCairo
 import JourneyLayout
 
 public final class PangoTextMeasurer: TextMeasurer {
-    private let fontMap: UnsafeMutablePointer<PangoFontMap>
-    private let context: OpaquePointer
+    /// A context on the system's font configuration, made when first needed.
+    private var systemContext: OpaquePointer?
+    /// The faces of each family list met so far (nil: not installed, use the system's).
+    private var families: [String: FamilyFonts?] = [:]
     private var descriptions: [FontSpec: OpaquePointer] = [:]
     private var cache: [CacheKey: TextBlock] = [:]
     /// Lines of measured paragraphs, by their text and font, for drawing. Each keeps its
@@ -45,18 +51,41 @@ public final class PangoTextMeasurer: TextMeasurer {
         var line: UnsafeMutablePointer<PangoLayoutLine>? { pango_layout_get_line_readonly(layout, index) }
     }
 
-    public init() {
-        // The default font map: measuring and drawing share its fonts.
-        fontMap = pango_cairo_font_map_get_default()
-        context = pango_font_map_create_context(fontMap)
-        FontOptions.configure(context)
+    /// Resolve every font through the system's whole configuration, not the family's own
+    /// faces: slower, and drawn the same; for tests and comparisons.
+    private let systemFontsOnly: Bool
+
+    public init(systemFontsOnly: Bool = false) {
+        self.systemFontsOnly = systemFontsOnly
     }
 
     deinit {
         shaped.removeAll()
         cache.removeAll()
         for d in descriptions.values { pango_font_description_free(d) }
-        g_object_unref(UnsafeMutableRawPointer(context))  // the default font map is not ours to free
+        families.removeAll()
+        // The default font map is not ours to free.
+        if let systemContext { g_object_unref(UnsafeMutableRawPointer(systemContext)) }
+    }
+
+    /// The context to shape `text` in `font` with: the family's own faces when they have
+    /// every character, else the system's fonts.
+    private func context(for text: String, font: FontSpec) -> OpaquePointer {
+        let fonts: FamilyFonts?
+        if systemFontsOnly {
+            fonts = nil
+        } else if let known = families[font.family] {
+            fonts = known
+        } else {
+            fonts = FamilyFonts(families: font.family, configure: FontOptions.configure)
+            families[font.family] = fonts
+        }
+        if let fonts, fonts.covers(text) { return fonts.context }
+        if let systemContext { return systemContext }
+        let context = pango_font_map_create_context(pango_cairo_font_map_get_default())!
+        FontOptions.configure(context)
+        systemContext = context
+        return context
     }
 
     func description(_ font: FontSpec) -> OpaquePointer {
@@ -66,8 +95,8 @@ public final class PangoTextMeasurer: TextMeasurer {
         return d
     }
 
-    private func newLayout(_ utf8: [UInt8], font: FontSpec) -> OpaquePointer {
-        let layout = pango_layout_new(context)!
+    private func newLayout(_ text: String, _ utf8: [UInt8], font: FontSpec) -> OpaquePointer {
+        let layout = pango_layout_new(context(for: text, font: font))!
         pango_layout_set_font_description(layout, description(font))
         utf8.withUnsafeBufferPointer { buffer in
             buffer.baseAddress.map {
@@ -81,7 +110,7 @@ public final class PangoTextMeasurer: TextMeasurer {
         let key = CacheKey(text: text, font: font, width: maxWidth)
         if let cached = cache[key] { return cached }
         let utf8 = Array(text.utf8)
-        let layout = newLayout(utf8, font: font)
+        let layout = newLayout(text, utf8, font: font)
         defer { g_object_unref(UnsafeMutableRawPointer(layout)) }
         pango_layout_set_width(layout, Int32(maxWidth * Double(PANGO_SCALE)))
         pango_layout_set_wrap(layout, PANGO_WRAP_WORD_CHAR)
@@ -126,7 +155,7 @@ public final class PangoTextMeasurer: TextMeasurer {
             body(line)
             return
         }
-        let layout = newLayout(Array(text.utf8), font: font)
+        let layout = newLayout(text, Array(text.utf8), font: font)
         defer { g_object_unref(UnsafeMutableRawPointer(layout)) }
         if let line = pango_layout_get_line_readonly(layout, 0) { body(line) }
     }

@@ -32,6 +32,8 @@ final class SVGWriter {
     init(scene: Scene, text: PangoTextMeasurer) {
         self.scene = scene
         self.text = text
+        body.bytes.reserveCapacity(1 << 18)
+        defs.bytes.reserveCapacity(1 << 17)
         scratchSurface = cairo_image_surface_create(CAIRO_FORMAT_A8, 1, 1)
         scratch = cairo_create(scratchSurface)
     }
@@ -52,6 +54,7 @@ final class SVGWriter {
         for node in scene.nodes { write(node) }
 
         var out = SVGBytes()
+        out.bytes.reserveCapacity(defs.bytes.count + body.bytes.count + 4096)
         out.raw("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n")
         out.raw("<svg xmlns=\"http://www.w3.org/2000/svg\" xmlns:xlink=\"http://www.w3.org/1999/xlink\" width=\"")
         out.number(scene.size.width)
@@ -145,7 +148,11 @@ final class SVGWriter {
         guard !t.text.isEmpty else { return }
         let x = t.frame.x, y = SceneRenderer.baseline(t)
         var advance = 0.0
-        var uses = SVGBytes()
+        body.raw("<g")
+        body.paint(fill: t.color, stroke: nil)
+        body.raw(" color=\"")
+        body.color(t.color)
+        body.raw("\">\n")
         text.withLine(t.text, font: t.font) { line in
             var run = line.pointee.runs
             while let node = run {
@@ -164,36 +171,30 @@ final class SVGWriter {
                     if g == PANGO_GLYPH_EMPTY { continue }
                     if g & PANGO_GLYPH_UNKNOWN_FLAG != 0 {
                         // A character no font has: an outlined box, as Pango draws it.
-                        uses.raw("<rect x=\"")
-                        uses.number(gx + 1)
-                        uses.raw("\" y=\"")
-                        uses.number(gy - t.font.size * 0.75)
-                        uses.raw("\" width=\"")
-                        uses.number(max(1, width - 2))
-                        uses.raw("\" height=\"")
-                        uses.number(t.font.size * 0.8)
-                        uses.raw("\" fill=\"none\" stroke=\"currentColor\" stroke-width=\"1\"/>\n")
+                        body.raw("<rect x=\"")
+                        body.number(gx + 1)
+                        body.raw("\" y=\"")
+                        body.number(gy - t.font.size * 0.75)
+                        body.raw("\" width=\"")
+                        body.number(max(1, width - 2))
+                        body.raw("\" height=\"")
+                        body.number(t.font.size * 0.8)
+                        body.raw("\" fill=\"none\" stroke=\"currentColor\" stroke-width=\"1\"/>\n")
                         continue
                     }
                     guard define(glyph: g, font: font, number: fontNumber) else { continue }
-                    uses.raw("<use xlink:href=\"#g")
-                    uses.int(fontNumber)
-                    uses.raw("-")
-                    uses.int(Int(g))
-                    uses.raw("\" x=\"")
-                    uses.number(gx)
-                    uses.raw("\" y=\"")
-                    uses.number(gy)
-                    uses.raw("\"/>\n")
+                    body.raw("<use xlink:href=\"#g")
+                    body.int(fontNumber)
+                    body.raw("-")
+                    body.int(Int(g))
+                    body.raw("\" x=\"")
+                    body.number(gx)
+                    body.raw("\" y=\"")
+                    body.number(gy)
+                    body.raw("\"/>\n")
                 }
             }
         }
-        body.raw("<g")
-        body.paint(fill: t.color, stroke: nil)
-        body.raw(" color=\"")
-        body.color(t.color)
-        body.raw("\">\n")
-        body.bytes += uses.bytes
         // The words themselves, invisible, stretched over the glyphs: for find, copy and screen readers.
         body.raw("<text x=\"")
         body.number(x)
@@ -248,32 +249,30 @@ final class SVGWriter {
         guard let path = cairo_copy_path(scratch) else { return false }
         defer { cairo_path_destroy(path) }
         guard path.pointee.status == CAIRO_STATUS_SUCCESS, path.pointee.num_data > 0 else { return false }
-        var d = SVGBytes()
-        var i = 0
-        let data = path.pointee.data!
-        func point(_ k: Int) {
-            d.number(data[k].point.x)
-            d.raw(" ")
-            d.number(data[k].point.y)
-        }
-        while i < Int(path.pointee.num_data) {
-            let header = data[i].header
-            switch header.type {
-            case CAIRO_PATH_MOVE_TO: d.raw("M"); point(i + 1)
-            case CAIRO_PATH_LINE_TO: d.raw("L"); point(i + 1)
-            case CAIRO_PATH_CURVE_TO:
-                d.raw("C"); point(i + 1); d.raw(" "); point(i + 2); d.raw(" "); point(i + 3)
-            case CAIRO_PATH_CLOSE_PATH: d.raw("Z")
-            default: break
-            }
-            i += Int(header.length)
-        }
         defs.raw("<path id=\"g")
         defs.int(key.font)
         defs.raw("-")
         defs.int(Int(key.glyph))
         defs.raw("\" d=\"")
-        defs.bytes += d.bytes
+        var i = 0
+        let data = path.pointee.data!
+        func point(_ k: Int) {
+            defs.number(data[k].point.x)
+            defs.raw(" ")
+            defs.number(data[k].point.y)
+        }
+        while i < Int(path.pointee.num_data) {
+            let header = data[i].header
+            switch header.type {
+            case CAIRO_PATH_MOVE_TO: defs.raw("M"); point(i + 1)
+            case CAIRO_PATH_LINE_TO: defs.raw("L"); point(i + 1)
+            case CAIRO_PATH_CURVE_TO:
+                defs.raw("C"); point(i + 1); defs.raw(" "); point(i + 2); defs.raw(" "); point(i + 3)
+            case CAIRO_PATH_CLOSE_PATH: defs.raw("Z")
+            default: break
+            }
+            i += Int(header.length)
+        }
         defs.raw("\"/>\n")
         return true
     }
@@ -336,13 +335,18 @@ struct SVGBytes {
     }
 
     mutating func int(_ v: Int) {
-        if v < 0 {
-            bytes.append(UInt8(ascii: "-"))
-            int(-v)
-            return
+        var magnitude = v.magnitude
+        if v < 0 { bytes.append(UInt8(ascii: "-")) }
+        // Digits are produced last first, into a small buffer, then appended in order.
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 20) { digits in
+            var i = 20
+            repeat {
+                i -= 1
+                digits[i] = UInt8(ascii: "0") + UInt8(magnitude % 10)
+                magnitude /= 10
+            } while magnitude > 0
+            bytes.append(contentsOf: UnsafeBufferPointer(rebasing: digits[i..<20]))
         }
-        if v >= 10 { int(v / 10) }
-        bytes.append(UInt8(ascii: "0") + UInt8(v % 10))
     }
 
     /// At most two decimals, no trailing zeros, never "-0": the same value always reads the same.
@@ -362,21 +366,43 @@ struct SVGBytes {
     }
 
     /// Text for an attribute value or element content: markup characters escaped, and only
-    /// the characters XML 1.0 allows.
+    /// the characters XML 1.0 allows (the same filter as `Exporter.clean`: no control
+    /// characters, no U+FFFE or U+FFFF). Works on the UTF-8 bytes, which a String keeps valid.
     mutating func text(_ s: String) {
-        for scalar in Exporter.clean(s).unicodeScalars {
-            switch scalar {
-            case "&": raw("&amp;")
-            case "<": raw("&lt;")
-            case ">": raw("&gt;")
-            case "\"": raw("&quot;")
-            default: bytes.append(contentsOf: String(scalar).utf8)
+        var s = s
+        s.withUTF8 { utf8 in
+            var i = 0
+            let n = utf8.count
+            while i < n {
+                let b = utf8[i]
+                switch b {
+                case UInt8(ascii: "&"): raw("&amp;")
+                case UInt8(ascii: "<"): raw("&lt;")
+                case UInt8(ascii: ">"): raw("&gt;")
+                case UInt8(ascii: "\""): raw("&quot;")
+                case 0..<0x20, 0x7F: break
+                case 0xEF where i + 2 < n && utf8[i + 1] == 0xBF && (utf8[i + 2] == 0xBE || utf8[i + 2] == 0xBF):
+                    i += 2  // U+FFFE, U+FFFF
+                default: bytes.append(b)
+                }
+                i += 1
             }
         }
     }
 
+    private static let hexDigits = Array("0123456789ABCDEF".utf8)
+
+    /// #RRGGBB, as `Color.hex` writes an opaque colour.
     mutating func color(_ c: Color) {
-        bytes.append(contentsOf: Color(c.r, c.g, c.b).hex.utf8)
+        bytes.append(UInt8(ascii: "#"))
+        func channel(_ v: Double) {
+            let byte = Int((max(0, min(1, v)) * 255).rounded())
+            bytes.append(SVGBytes.hexDigits[byte >> 4])
+            bytes.append(SVGBytes.hexDigits[byte & 15])
+        }
+        channel(c.r)
+        channel(c.g)
+        channel(c.b)
     }
 
     /// fill and stroke attributes (with opacities below 1), leading space included.
