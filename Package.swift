@@ -21,6 +21,11 @@ let package = Package(
         .target(name: "JourneySemantics", dependencies: ["JourneySyntax"]),
         // Model → Scene: geometry, themes, text measurement protocol, the layout engine.
         .target(name: "JourneyLayout", dependencies: ["JourneySemantics", "JourneySyntax"]),
+        // Maps as code in review: the canonical text layout (fmt), the semantic diff of two
+        // maps, and exports of the model (JSON, CSV, Markdown). Each reads the AST or the Model.
+        .target(name: "JourneyFormat", dependencies: ["JourneySyntax"]),
+        .target(name: "JourneyDiff", dependencies: ["JourneySemantics", "JourneySyntax"]),
+        .target(name: "JourneyExport", dependencies: ["JourneySemantics", "JourneySyntax"]),
         // Cairo and Pango, found with pkg-config (libcairo2-dev, libpango1.0-dev).
         .systemLibrary(name: "CCairo", pkgConfig: "pangocairo",
                        providers: [.apt(["libcairo2-dev", "libpango1.0-dev"])]),
@@ -31,6 +36,7 @@ let package = Package(
         // The command-line driver as a library, so tests can run it in-process.
         .target(name: "JourneyCLI", dependencies: [
             "JourneySyntax", "JourneySemantics", "JourneyLayout", "JourneyRender",
+            "JourneyFormat", "JourneyDiff", "JourneyExport",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .executableTarget(name: "journeyc", dependencies: ["JourneyCLI"]),
@@ -42,5 +48,8 @@ let package = Package(
         .testTarget(name: "JourneyLayoutTests", dependencies: ["JourneyLayout", "JourneySemantics", "JourneySyntax"]),
         .testTarget(name: "JourneyRenderTests", dependencies: ["JourneyRender", "JourneyLayout", "JourneySemantics", "JourneySyntax", "CZlib"]),
         .testTarget(name: "JourneyCLITests", dependencies: ["JourneyCLI", "JourneySyntax", "JourneySemantics"]),
+        .testTarget(name: "JourneyFormatTests", dependencies: ["JourneyFormat", "JourneySyntax", "JourneySemantics"]),
+        .testTarget(name: "JourneyDiffTests", dependencies: ["JourneyDiff", "JourneySyntax", "JourneySemantics"]),
+        .testTarget(name: "JourneyExportTests", dependencies: ["JourneyExport", "JourneySyntax", "JourneySemantics"]),
     ]
 )

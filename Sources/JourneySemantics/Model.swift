@@ -5,7 +5,7 @@
 
 import JourneySyntax
 
-public struct JourneyModel: Sendable {
+public struct JourneyModel: Equatable, Sendable {
     public var title: String
     public var description: String?
     public var owner: String?
@@ -49,7 +49,7 @@ public struct RGBColor: Equatable, Sendable, CustomStringConvertible {
     }
 }
 
-public struct Persona: Sendable {
+public struct Persona: Equatable, Sendable {
     public var id: String
     public var name: String
     public var description: String?
@@ -59,7 +59,7 @@ public struct Persona: Sendable {
     public var range: SourceRange
 }
 
-public struct CustomChannel: Sendable {
+public struct CustomChannel: Equatable, Sendable {
     public var id: String
     public var label: String
     public var description: String?
@@ -119,7 +119,7 @@ public enum Channel: Equatable, Sendable {
     }
 }
 
-public struct Stage: Sendable {
+public struct Stage: Equatable, Sendable {
     /// Nil when the stage was written with a label only.
     public var id: String?
     public var label: String
@@ -133,7 +133,7 @@ public struct Stage: Sendable {
     public var range: SourceRange
 }
 
-public struct Touchpoint: Sendable {
+public struct Touchpoint: Equatable, Sendable {
     public var id: String?
     public var label: String
     public var channel: Channel?
@@ -158,7 +158,7 @@ public struct Touchpoint: Sendable {
     }
 }
 
-public struct Emotion: Sendable {
+public struct Emotion: Equatable, Sendable {
     /// Nil: the value applies to every persona that has no value of its own.
     public var persona: String?
     public var value: Double
@@ -166,7 +166,7 @@ public struct Emotion: Sendable {
     public var range: SourceRange
 }
 
-public struct PainPoint: Sendable {
+public struct PainPoint: Equatable, Sendable {
     public var id: String?
     public var text: String
     /// 1...5 when given.
@@ -176,13 +176,13 @@ public struct PainPoint: Sendable {
     public var range: SourceRange
 }
 
-public struct Delight: Sendable {
+public struct Delight: Equatable, Sendable {
     public var id: String?
     public var text: String
     public var range: SourceRange
 }
 
-public struct Opportunity: Sendable {
+public struct Opportunity: Equatable, Sendable {
     public var id: String?
     public var text: String
     public var owner: String?
@@ -193,7 +193,7 @@ public struct Opportunity: Sendable {
     public var range: SourceRange
 }
 
-public struct Quote: Sendable {
+public struct Quote: Equatable, Sendable {
     public var persona: String?
     public var text: String
     public var range: SourceRange
@@ -236,13 +236,13 @@ public struct Quantity: Equatable, Sendable {
     public var text: String
 }
 
-public enum TargetDirection: String, Sendable {
+public enum TargetDirection: String, Equatable, Sendable {
     case atMost = "<=", atLeast = ">=", below = "<", above = ">"
     /// Written without a comparison: whether it is met cannot be told.
     case unspecified = ""
 }
 
-public struct MetricTarget: Sendable {
+public struct MetricTarget: Equatable, Sendable {
     public var direction: TargetDirection
     public var quantity: Quantity
 
@@ -260,7 +260,7 @@ public struct MetricTarget: Sendable {
     }
 }
 
-public struct Metric: Sendable {
+public struct Metric: Equatable, Sendable {
     public var id: String?
     public var name: String
     /// Nil for a metric that is named (and perhaps targeted) but not measured yet.
@@ -278,7 +278,7 @@ public enum EvidenceKind: String, CaseIterable, Sendable {
     case survey, analytics, interview, support, usabilityTest = "usability-test", sales, other
 }
 
-public struct Evidence: Sendable {
+public struct Evidence: Equatable, Sendable {
     public var id: String?
     public var kind: EvidenceKind
     public var description: String

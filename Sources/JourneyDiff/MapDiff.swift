@@ -1,0 +1,1 @@
+// JourneyDiff: two Models → what changed between them (`journeyc diff`).

@@ -1,0 +1,1 @@
+// JourneyExport: Model → JSON, CSV and Markdown (`journeyc export`).
