@@ -79,9 +79,9 @@ enum ValueRules {
         return nil
     }
 
-    /// A metric value: number, magnitude suffix and unit resolved.
-    static func quantity(_ q: QuantityLiteral, at range: SourceRange, file: SourceFile,
-                         into diagnostics: inout [Diagnostic]) -> Quantity? {
+    /// A metric value: number, magnitude suffix and unit resolved. Its text is the canonical
+    /// spelling (NumberSpelling), so `journeyc fmt` never changes what a map shows.
+    static func quantity(_ q: QuantityLiteral, at range: SourceRange, into diagnostics: inout [Diagnostic]) -> Quantity? {
         let n = q.number
         var value = n.value
         var unit: MetricUnit = .plain
@@ -124,7 +124,7 @@ enum ValueRules {
             }
             unit = Unit.word(word).map(MetricUnit.unit) ?? .currency(word)
         }
-        return Quantity(value: value, unit: unit, text: file.text(in: q.range))
+        return Quantity(value: value, unit: unit, text: q.canonicalText)
     }
 
     /// Whether a target in `b` can be compared with a value in `a`.

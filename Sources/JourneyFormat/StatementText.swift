@@ -1,0 +1,76 @@
+// StatementText: one statement in canonical spelling — its keyword, its positional parts in the
+// order of the grammar, then its properties in the order of the grammar, one space apart.
+
+import JourneySyntax
+
+enum StatementText {
+    static func write(_ s: Statement, signedEmotions: Bool) -> String {
+        var parts = [s.keyword.rawValue]
+        let signature = s.keyword.signature
+        let slotOrder = signature.slots.map(\.role)
+        // Stable: parts the grammar does not order (there are none in a clean parse) keep theirs.
+        let arguments = s.arguments.enumerated().sorted { a, b in
+            let i = slotOrder.firstIndex(of: a.element.role) ?? slotOrder.count
+            let j = slotOrder.firstIndex(of: b.element.role) ?? slotOrder.count
+            return (i, a.offset) < (j, b.offset)
+        }
+        for (_, argument) in arguments {
+            parts.append(value(argument.value, emotion: s.keyword == .emotion && argument.role == .value, signed: signedEmotions))
+        }
+        let propertyOrder = signature.properties
+        let properties = s.properties.enumerated().sorted { a, b in
+            let i = propertyOrder.firstIndex(of: a.element.name) ?? propertyOrder.count
+            let j = propertyOrder.firstIndex(of: b.element.name) ?? propertyOrder.count
+            return (i, a.offset) < (j, b.offset)
+        }
+        for (_, property) in properties {
+            parts.append(property.name.rawValue)
+            parts.append(value(property.value, emotion: false, signed: false))
+        }
+        return parts.joined(separator: " ")
+    }
+
+    static func value(_ v: Value, emotion: Bool, signed: Bool) -> String {
+        switch v {
+        case .identifier(let name): name
+        case .string(let text): quoted(text)
+        case .number(let n): emotion ? n.emotionSpelling(signed: signed) : n.shortestText
+        case .quantity(let q): q.canonicalText
+        case .range(let low, let high): low.shortestDigits + ".." + high.shortestDigits
+        case .target(let comparison, let q): (comparison.map { $0.rawValue + " " } ?? "") + q.canonicalText
+        }
+    }
+
+    /// A string in double quotes. `"` and `\` are escaped, newline and tab as `\n` and `\t`;
+    /// characters a reviewer could not see — controls, bidirectional overrides and isolates,
+    /// line and paragraph separators, zero-width space and byte-order mark — as `\u{…}`.
+    /// Everything else, any script and emoji (with their joiners), is written as itself.
+    static func quoted(_ text: String) -> String {
+        var out = "\""
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "\"": out += "\\\""
+            case "\\": out += "\\\\"
+            case "\n": out += "\\n"
+            case "\t": out += "\\t"
+            default:
+                if isInvisible(scalar.value) {
+                    out += "\\u{" + hex(scalar.value) + "}"
+                } else {
+                    out.unicodeScalars.append(scalar)
+                }
+            }
+        }
+        return out + "\""
+    }
+
+    static func isInvisible(_ v: UInt32) -> Bool {
+        v < 0x20 || (0x7F...0x9F).contains(v) || v == 0x200B || (0x2028...0x202E).contains(v)
+            || (0x2066...0x2069).contains(v) || v == 0xFEFF
+    }
+
+    static func hex(_ v: UInt32) -> String {
+        let s = String(v, radix: 16, uppercase: true)
+        return s.count < 4 ? String(repeating: "0", count: 4 - s.count) + s : s
+    }
+}
