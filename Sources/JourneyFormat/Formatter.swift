@@ -9,7 +9,8 @@
 //   comments above it); elsewhere a run of blank lines becomes one, and none open or close
 //   the file;
 // - comments are kept word for word: a trailing comment stays on its line, a comment on a line
-//   of its own stays above the statement that follows it, indented like that statement.
+//   of its own stays above the statement that follows it, indented like that statement (after
+//   the last statement, an indented comment stays in the block above it).
 // Statements and comments are never reordered.
 
 import JourneySyntax
@@ -38,8 +39,11 @@ public enum Formatter {
         var comments = tree.comments[...]
         let signed = emotionsAreSigned(tree)
 
+        /// The indentation of the block the last statement ends: its attributes' for an element.
+        var lastIndent = ""
         func visit(_ statement: Statement, depth: Int) {
             let indent = String(repeating: "  ", count: depth)
+            lastIndent = String(repeating: "  ", count: statement.keyword.opensElement ? depth + 1 : depth)
             let opensBlock = statement.keyword.isTopLevel || statement.keyword == .touchpoint
             // Own-line comments before this statement belong above it.
             var first = true
@@ -57,7 +61,11 @@ public enum Formatter {
         }
 
         for statement in tree.statements { visit(statement, depth: 0) }
-        for comment in comments { lines.add("#" + trimmedTrailing(comment.text), at: comment.range, blankBefore: false) }
+        // Comments after the last statement: indented ones stay with the block above them.
+        for comment in comments {
+            let indent = tree.file.location(of: comment.range.start).column > 1 ? lastIndent : ""
+            lines.add(indent + "#" + trimmedTrailing(comment.text), at: comment.range, blankBefore: false)
+        }
         return lines.text
     }
 
