@@ -26,6 +26,8 @@ let package = Package(
         .target(name: "JourneyFormat", dependencies: ["JourneySyntax"]),
         .target(name: "JourneyDiff", dependencies: ["JourneySemantics", "JourneySyntax"]),
         .target(name: "JourneyExport", dependencies: ["JourneySemantics", "JourneySyntax"]),
+        // Mermaid `journey` diagrams: read (render, import to .journey text) and written (export).
+        .target(name: "JourneyMermaid", dependencies: ["JourneyFormat", "JourneySemantics", "JourneySyntax"]),
         // Cairo and Pango, found with pkg-config (libcairo2-dev, libpango1.0-dev).
         .systemLibrary(name: "CCairo", pkgConfig: "pangocairo",
                        providers: [.apt(["libcairo2-dev", "libpango1.0-dev"])]),
@@ -36,7 +38,7 @@ let package = Package(
         // The command-line driver as a library, so tests can run it in-process.
         .target(name: "JourneyCLI", dependencies: [
             "JourneySyntax", "JourneySemantics", "JourneyLayout", "JourneyRender",
-            "JourneyFormat", "JourneyDiff", "JourneyExport",
+            "JourneyFormat", "JourneyDiff", "JourneyExport", "JourneyMermaid",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .executableTarget(name: "journeyc", dependencies: ["JourneyCLI"]),
@@ -51,5 +53,6 @@ let package = Package(
         .testTarget(name: "JourneyFormatTests", dependencies: ["JourneyFormat", "JourneySyntax", "JourneySemantics"]),
         .testTarget(name: "JourneyDiffTests", dependencies: ["JourneyDiff", "JourneySyntax", "JourneySemantics"]),
         .testTarget(name: "JourneyExportTests", dependencies: ["JourneyExport", "JourneySyntax", "JourneySemantics"]),
+        .testTarget(name: "JourneyMermaidTests", dependencies: ["JourneyMermaid", "JourneyFormat", "JourneySyntax", "JourneySemantics"]),
     ]
 )

@@ -39,17 +39,22 @@ struct RenderCommand: ParsableCommand {
             journeyc map.journey -o map.svg       the format comes from the extension
             journeyc map.journey -o - --format png > map.png
             cat map.journey | journeyc - -o map.pdf
+            journeyc diagram.mmd -o diagram.svg   a Mermaid journey diagram
+            journeyc README.md -o pictures/       every Mermaid journey block of a Markdown file
 
             Without -o, the picture is written next to the map with the format's extension. \
             A map with errors is not drawn: its diagnostics are printed and the exit status is 1. \
             An existing output file is only replaced once the new one is complete.
             """)
 
-    @ArgumentParser.Argument(help: "The .journey file (- for standard input).")
+    @ArgumentParser.Argument(help: "The map: a .journey file, a Mermaid journey (.mmd), or a Markdown file with ```mermaid journey blocks (- for standard input).")
     var file: String
 
-    @Option(name: [.short, .customLong("output")], help: "Output file (.svg, .png or .pdf), or - for standard output.")
+    @Option(name: [.short, .customLong("output")], help: "Output file (.svg, .png or .pdf), - for standard output, or a folder (every journey block of a Markdown file).")
     var output: String?
+
+    @Option(help: "For a Markdown file: which Mermaid journey block to draw (1 is the first).")
+    var block: Int?
 
     @Option(help: "Output format: svg, png or pdf (default: from the output's extension, else svg).")
     var format: String?
@@ -88,42 +93,62 @@ struct RenderCommand: ParsableCommand {
         var reporter = DiagnosticReporter(options: diagnostics, io: io)
         let source = try reporter.load(file)
         clock.lap("read")
-        let result = Frontend.check(source)
+        let folder = output.flatMap { isFolder($0, io: io) ? $0 : nil }
+        let maps: [LoadedMap]
+        switch MapInput.maps(in: source, block: block, allBlocks: folder != nil) {
+        case .success(let found): maps = found
+        case .failure(let failure):
+            reporter.reportInputError(failure, path: file)
+            throw ExitCode(ExitStatus.failure)
+        }
         clock.lap("parse+check")
-        reporter.report(result.diagnostics, in: source)
-        if result.hasErrors {
-            reporter.summarize(files: 1)
-            throw ExitCode(ExitStatus.failure)
-        }
-        let measurer = PangoTextMeasurer()
-        let scene = LayoutEngine(model: result.model, theme: render.layoutTheme, measurer: measurer,
-                                 options: LayoutOptions(maxWidth: render.maxWidth)).layout()
-        clock.lap("layout")
-        let bytes: [UInt8]
-        do {
-            bytes = try Exporter.render(scene, format: format, scale: scale, text: measurer)
-        } catch {
-            io.writeErr("journeyc: error: \(error)\n")
-            throw ExitCode(ExitStatus.failure)
-        }
-        clock.lap("render")
-        let destination = output ?? defaultOutput(format)
-        if destination != "-", file != "-", sameFile(destination, file, io: io) {
-            io.writeErr("journeyc: error: the output '\(destination)' is the map itself; choose another file name\n")
-            throw ExitCode(ExitStatus.usage)
-        }
-        do {
-            if destination == "-" {
-                io.writeBytes(bytes)
-            } else {
-                try OutputFile.writeAtomically(bytes, to: destination, workingDirectory: io.workingDirectory)
+        var status = ExitStatus.success
+        for map in maps {
+            reporter.report(map.diagnostics, in: map.source)
+            guard !map.hasErrors, let result = map.result else {
+                status = max(status, ExitStatus.failure)
+                continue
             }
-        } catch {
-            io.writeErr("journeyc: error: \(error)\n")
-            throw ExitCode(ExitStatus.usage)
+            let measurer = PangoTextMeasurer()
+            let scene = LayoutEngine(model: result.model, theme: render.layoutTheme, measurer: measurer,
+                                     options: LayoutOptions(maxWidth: render.maxWidth)).layout()
+            clock.lap("layout")
+            let bytes: [UInt8]
+            do {
+                bytes = try Exporter.render(scene, format: format, scale: scale, text: measurer)
+            } catch {
+                io.writeErr("journeyc: error: \(error)\n")
+                throw ExitCode(ExitStatus.failure)
+            }
+            clock.lap("render")
+            let destination = folder.map { $0 + (($0.hasSuffix("/") ? "" : "/") + Paths.lastComponent(of: defaultOutput(format, block: map.block))) }
+                ?? output ?? defaultOutput(format, block: map.block)
+            if destination != "-", file != "-", sameFile(destination, file, io: io) {
+                io.writeErr("journeyc: error: the output '\(destination)' is the map itself; choose another file name\n")
+                throw ExitCode(ExitStatus.usage)
+            }
+            do {
+                if destination == "-" {
+                    io.writeBytes(bytes)
+                } else {
+                    try OutputFile.writeAtomically(bytes, to: destination, workingDirectory: io.workingDirectory)
+                }
+            } catch {
+                io.writeErr("journeyc: error: \(error)\n")
+                throw ExitCode(ExitStatus.usage)
+            }
+            clock.lap("write")
         }
-        clock.lap("write")
+        if status != ExitStatus.success {
+            reporter.summarize(files: 1)
+            throw ExitCode(status)
+        }
         if timings { io.writeErr(clock.report()) }
+    }
+
+    /// Whether `-o` names a folder: one that exists, or a path ending in `/`.
+    func isFolder(_ path: String, io: IOContext) -> Bool {
+        path != "-" && (path.hasSuffix("/") || Paths.isDirectory(Paths.absolute(path, workingDirectory: io.workingDirectory)))
     }
 
     /// Whether two paths name the same file (so the map is never overwritten by its picture).
@@ -134,10 +159,16 @@ struct RenderCommand: ParsableCommand {
         return resolved(a) == resolved(b)
     }
 
-    func defaultOutput(_ format: OutputFormat) -> String {
-        if file == "-" { return "-" }
-        let base = file.hasSuffix(".journey") ? String(file.dropLast(".journey".count)) : file
-        return base + "." + format.rawValue
+    /// Beside the map, with the format's extension: `shop.journey` → `shop.svg`, block 2 of
+    /// `README.md` → `README-2.svg`.
+    func defaultOutput(_ format: OutputFormat, block: Int? = nil) -> String {
+        if file == "-" { return block.map { "journey-\($0).\(format.rawValue)" } ?? "-" }
+        var base = file
+        for ext in [".journey", ".mmd", ".mermaid", ".md", ".markdown"] where base.lowercased().hasSuffix(ext) {
+            base = String(base.dropLast(ext.count))
+            break
+        }
+        return base + (block.map { "-\($0)" } ?? "") + "." + format.rawValue
     }
 }
 

@@ -69,6 +69,9 @@ public enum Formatter {
         return lines.text
     }
 
+    /// `text` as a string literal in the canonical quoting (for tools that write .journey text).
+    public static func quoted(_ text: String) -> String { StatementText.quoted(text) }
+
     /// Positive emotions are written `+1` when the map's scale runs around zero (the default
     /// -2..2), and plainly on a scale like 1..5.
     static func emotionsAreSigned(_ tree: SyntaxTree) -> Bool {

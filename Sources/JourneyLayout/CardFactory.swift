@@ -8,7 +8,17 @@ struct CardFactory {
     let engine: LayoutEngine
     let personas: PersonaStyles
     let evidence: EvidenceNumbers
+    /// Whether any touchpoint names its channel: only then is a missing one worth pointing out
+    /// (a map imported from Mermaid has none, and "Channel not given" on every card is noise).
+    let mapHasChannels: Bool
     var theme: Theme { engine.theme }
+
+    init(engine: LayoutEngine, personas: PersonaStyles, evidence: EvidenceNumbers) {
+        self.engine = engine
+        self.personas = personas
+        self.evidence = evidence
+        mapHasChannels = engine.model.stages.contains { $0.touchpoints.contains { $0.channel != nil } }
+    }
 
     func stageCards(_ lane: LayoutEngine.Lane, _ stage: Stage, width: Double) -> [Card] {
         switch lane {
@@ -42,10 +52,12 @@ struct CardFactory {
 
     func touchpoint(_ tp: Touchpoint, width: Double) -> Card {
         var c = card("touchpoint:" + (tp.id ?? tp.label), width: width, fill: theme.cardFill, stroke: theme.cardStroke)
-        let channel = tp.channel?.label ?? "Channel not given"
-        c.items.append(.iconLine(ChannelIcons.icon(for: tp.channel), theme.mutedText,
-                                 t(channel, theme.smallFont, c.textWidth - 22), theme.mutedText))
-        c.items.append(.gap(4))
+        if tp.channel != nil || mapHasChannels {
+            let channel = tp.channel?.label ?? "Channel not given"
+            c.items.append(.iconLine(ChannelIcons.icon(for: tp.channel), theme.mutedText,
+                                     t(channel, theme.smallFont, c.textWidth - 22), theme.mutedText))
+            c.items.append(.gap(4))
+        }
         c.items.append(.text(t(tp.label, theme.cardTitleFont, c.textWidth), theme.text))
         if let description = tp.description.nonBlank {
             c.items.append(.gap(3))

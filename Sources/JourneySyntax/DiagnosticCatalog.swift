@@ -36,6 +36,10 @@ public enum DiagnosticCode: String, CaseIterable, Sendable {
     case unsafeLink = "E0037"
     case missingTitle = "E0038"
     case invalidValue = "E0039"
+    // Mermaid journeys (E005x, W001x, N001x)
+    case mermaidNotAJourney = "E0050"
+    case mermaidSyntax = "E0051"
+    case mermaidInvalidScore = "E0052"
     case unreadableInput = "E0098"
     case tooManyErrors = "E0099"
     // Warnings (W00xx)
@@ -43,6 +47,9 @@ public enum DiagnosticCode: String, CaseIterable, Sendable {
     case emptyStage = "W0002"
     case unusedPersona = "W0003"
     case targetWithoutDirection = "W0004"
+    case mermaidScoreOutsideScale = "W0010"
+    // Notes (N00xx): information, never a failure
+    case mermaidIgnored = "N0011"
 
     public var id: String { rawValue }
 
@@ -81,6 +88,11 @@ public enum DiagnosticCode: String, CaseIterable, Sendable {
         case .unsafeLink: "unsafe-link"
         case .missingTitle: "missing-title"
         case .invalidValue: "invalid-value"
+        case .mermaidNotAJourney: "mermaid-not-a-journey"
+        case .mermaidSyntax: "mermaid-syntax"
+        case .mermaidInvalidScore: "mermaid-invalid-score"
+        case .mermaidScoreOutsideScale: "mermaid-score-outside-scale"
+        case .mermaidIgnored: "mermaid-ignored"
         case .unreadableInput: "unreadable-input"
         case .tooManyErrors: "too-many-errors"
         case .misleadingIndentation: "misleading-indentation"
@@ -91,7 +103,7 @@ public enum DiagnosticCode: String, CaseIterable, Sendable {
     }
 
     public var severity: Severity {
-        if self == .tooManyErrors { return .note }
+        if self == .tooManyErrors || rawValue.hasPrefix("N") { return .note }
         return rawValue.hasPrefix("W") ? .warning : .error
     }
 
@@ -130,6 +142,11 @@ public enum DiagnosticCode: String, CaseIterable, Sendable {
         case .unsafeLink: "an evidence link that is not http(s) or a relative path"
         case .missingTitle: "a journey with an empty title"
         case .invalidValue: "a value that is empty or of the wrong kind (an empty label, an emotion with a unit)"
+        case .mermaidNotAJourney: "a Mermaid diagram that is not a `journey` (a flowchart, a sequence diagram…), or a Markdown file without one"
+        case .mermaidSyntax: "a line of a Mermaid journey that cannot be read, such as a task without its score"
+        case .mermaidInvalidScore: "a Mermaid task score that is not a number"
+        case .mermaidScoreOutsideScale: "Mermaid scores outside 1..5: the map's scale is widened so they fit"
+        case .mermaidIgnored: "a Mermaid `%%{init}%%` directive or front matter, which journeyc does not use"
         case .unreadableInput: "a file that cannot be read: missing, a directory, no permission (exit status 2)"
         case .tooManyErrors: "more diagnostics than --error-limit; the rest are counted, not shown"
         case .misleadingIndentation: "a line is indented as if it belonged to another element than it does"

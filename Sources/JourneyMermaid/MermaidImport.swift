@@ -1,0 +1,155 @@
+// MermaidImport: MermaidJourney → .journey text in the canonical layout (what `journeyc fmt`
+// writes), remembering which Mermaid line each line came from.
+//
+// Mapping: `title` (else `accTitle`, else the front matter's title) → the journey's title;
+// `accDescr` → its description; actors → personas, in order of first appearance; `section` →
+// stage; task → touchpoint; a task's score → one emotion per actor (for everyone when the task
+// names none). Mermaid scores run from 1 to 5; when some lie outside, the scale is widened to
+// fit them and a warning says so, so nothing is ever drawn outside the map.
+
+import JourneyFormat
+import JourneySyntax
+
+public struct MermaidImport: Sendable {
+    /// The .journey text.
+    public var text: String
+    /// For each line of `text`, the Mermaid range it came from.
+    public var origins: [SourceRange]
+    /// Warnings about the conversion (a widened scale), in the Mermaid file.
+    public var diagnostics: [Diagnostic]
+
+    /// Converts `diagram`; `origin` names the Mermaid source in a comment at the top.
+    public init(_ diagram: MermaidJourney, origin: String? = nil) {
+        var writer = Writer()
+        var diagnostics: [Diagnostic] = []
+        let scores = diagram.tasks.map(\.score)
+        var low = 1, high = 5
+        if let min = scores.min(), let max = scores.max() {
+            low = Swift.min(1, Int(min.rounded(.down)))
+            high = Swift.max(5, Int(max.rounded(.up)))
+        }
+        let outside = diagram.tasks.filter { $0.score < 1 || $0.score > 5 }
+        if let first = outside.first {
+            let neutral = (low...high).contains(0) ? "0" : MermaidImport.spell(Double(low + high) / 2, signed: false)
+            let count = outside.count == 1 ? "1 score lies" : "\(outside.count) scores lie"
+            diagnostics.append(Diagnostic(.mermaidScoreOutsideScale,
+                                          "\(count) outside Mermaid's 1..5, so the map's scale is \(low)..\(high) (neutral \(neutral))",
+                                          at: first.scoreRange,
+                                          help: "Mermaid scores usually run from 1 (bad) to 5 (good); the wider scale keeps every task inside the map"))
+        }
+        let signed = low < 0
+        let header = diagram.headerRange
+
+        if let origin { writer.line("# Imported from \(origin), a Mermaid journey diagram.", header) }
+        let title = diagram.title ?? diagram.accTitle ?? diagram.frontMatterTitle ?? "Untitled journey"
+        writer.line("journey " + Formatter.quoted(title), diagram.titleRange ?? header)
+        if let description = diagram.accDescription, !description.isEmpty {
+            writer.line("  description " + Formatter.quoted(description), diagram.accDescriptionRange ?? header)
+        }
+        writer.line("  scale \(low)..\(high)", header)
+
+        let actors = diagram.actors
+        let ids = MermaidImport.personaIDs(actors)
+        for actor in actors {
+            let firstUse = diagram.tasks.first { $0.actors.contains(actor) }?.range ?? header
+            writer.blank()
+            writer.line("persona \(ids[actor]!) " + Formatter.quoted(actor), firstUse)
+        }
+        for section in diagram.sections {
+            writer.blank()
+            writer.line("stage " + Formatter.quoted(section.title), section.range)
+            for task in section.tasks {
+                writer.blank()
+                writer.line("  touchpoint " + Formatter.quoted(task.name), task.range)
+                let value = MermaidImport.spell(task.score, signed: signed)
+                if task.actors.isEmpty {
+                    writer.line("    emotion \(value)", task.scoreRange)
+                }
+                for actor in task.actors {
+                    writer.line("    emotion \(ids[actor]!) \(value)", task.scoreRange)
+                }
+            }
+        }
+        text = writer.text
+        origins = writer.origins
+        self.diagnostics = diagnostics
+    }
+
+    /// Diagnostics about the .journey text (from checking it) pointed at the Mermaid lines
+    /// they came from.
+    public func repoint(_ diagnostics: [Diagnostic], in generated: SourceFile) -> [Diagnostic] {
+        diagnostics.map { d in
+            var moved = d
+            moved.range = origin(of: d.range.start, in: generated)
+            moved.notes = d.notes.map { note in
+                var n = note
+                n.range = note.range.map { origin(of: $0.start, in: generated) }
+                return n
+            }
+            return moved
+        }
+    }
+
+    private func origin(of offset: Int, in generated: SourceFile) -> SourceRange {
+        let line = generated.line(of: offset) - 1
+        return origins.isEmpty ? SourceRange(0, 0) : origins[min(max(line, 0), origins.count - 1)]
+    }
+
+    /// A score as an emotion: shortest digits, `+` before a positive value on a signed scale.
+    static func spell(_ value: Double, signed: Bool) -> String {
+        var s: String
+        if value == value.rounded(), abs(value) < 1e15 {
+            s = String(Int(value))
+        } else {
+            s = "\(value)"
+            if s.contains("e") { s = String(Int(value.rounded())) }
+        }
+        if s == "-0" { s = "0" }
+        return signed && value > 0 ? "+" + s : s
+    }
+
+    /// A persona identifier for each actor: its letters and digits, lower-cased, words joined
+    /// by `-` (`Store Manager` → `store-manager`, `佐藤さん` stays), unique.
+    static func personaIDs(_ actors: [String]) -> [String: String] {
+        var ids: [String: String] = [:], used = Set<String>()
+        for actor in actors {
+            var slug = ""
+            for scalar in actor.lowercased().unicodeScalars {
+                let p = scalar.properties
+                if p.isAlphabetic || (scalar.value >= 0x30 && scalar.value <= 0x39) || p.generalCategory == .nonspacingMark
+                    || p.generalCategory == .spacingMark {
+                    slug.unicodeScalars.append(scalar)
+                } else if !slug.isEmpty, slug.last != "-" {
+                    slug += "-"
+                }
+            }
+            while slug.last == "-" { slug.removeLast() }
+            if let first = slug.unicodeScalars.first, !first.properties.isAlphabetic { slug = "p-" + slug }
+            if slug.isEmpty { slug = "persona" }
+            var id = slug, n = 2
+            while used.contains(id) {
+                id = "\(slug)-\(n)"
+                n += 1
+            }
+            used.insert(id)
+            ids[actor] = id
+        }
+        return ids
+    }
+}
+
+/// Lines of text and the Mermaid range of each.
+private struct Writer {
+    var text = ""
+    var origins: [SourceRange] = []
+
+    mutating func line(_ s: String, _ origin: SourceRange) {
+        text += s + "\n"
+        origins.append(origin)
+    }
+
+    mutating func blank() {
+        text += "\n"
+        origins.append(origins.last ?? SourceRange(0, 0))
+    }
+}
