@@ -74,7 +74,7 @@ public enum JourneyCLIMain {
     /// can start at once on a second thread. A wrong guess costs nothing but that thread's time.
     static func measuresText(_ arguments: [String]) -> Bool {
         guard let first = arguments.first else { return false }
-        return !["check", "dump-ast", "fmt", "export", "help", "--help", "-h", "--version"].contains(first)
+        return !["check", "dump-ast", "fmt", "export", "import", "help", "--help", "-h", "--version"].contains(first)
     }
 
     /// Runs journeyc with `arguments` (without the program name) and returns the exit code.
@@ -159,7 +159,7 @@ struct Journeyc: ParsableCommand {
             2 on usage errors or unreadable input.
             """,
         version: JourneycVersion.string,
-        subcommands: [RenderCommand.self, CheckCommand.self, FmtCommand.self, DumpASTCommand.self, DumpSceneCommand.self],
+        subcommands: [RenderCommand.self, CheckCommand.self, FmtCommand.self, ImportCommand.self, DumpASTCommand.self, DumpSceneCommand.self],
         defaultSubcommand: RenderCommand.self)
 }
 

@@ -234,7 +234,7 @@ private struct Reader {
             line = next
             text = line.content(bytes)
         }
-        journey.accDescription = parts.filter { !$0.isEmpty }.joined(separator: "\n")
+        journey.accDescription = parts.filter { !$0.isEmpty }.joined(separator: " ")
         journey.accDescriptionRange = range
     }
 

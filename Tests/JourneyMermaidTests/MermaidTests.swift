@@ -1,1 +1,93 @@
-// Tests for JourneyMermaid.
+// The Mermaid reader's details: positions of diagnostics, names that become identifiers, the
+// score mapping of the export, and Markdown fences.
+
+@testable import JourneyMermaid
+import JourneySemantics
+import JourneySyntax
+import Testing
+
+func parse(_ text: String) -> (MermaidJourney?, [Diagnostic], SourceFile) {
+    let file = SourceFile(path: "t.mmd", text: text)
+    let (journey, diagnostics) = MermaidParser.parse(file)
+    return (journey, diagnostics, file)
+}
+
+@Suite struct MermaidParserTests {
+    @Test func anInvalidScoreIsReportedAtItsColumn() throws {
+        let (journey, diagnostics, file) = parse("journey\n  section S\n    Task: five: Me\n")
+        #expect(journey == nil)
+        let d = try #require(diagnostics.first)
+        #expect(d.code == .mermaidInvalidScore)
+        let at = file.location(of: d.range.start)
+        #expect(at.line == 3 && at.column == 11)
+        #expect(file.text(in: d.range) == "five")
+    }
+
+    @Test func quotedNamesKeepTheirColonsAndActorsAreTrimmedAndUnique() throws {
+        let (journey, diagnostics, _) = parse("journey\nsection S\n\"Pay: card\" : 4.5 : Me ,  You, Me\n")
+        #expect(diagnostics.isEmpty)
+        let task = try #require(journey?.tasks.first)
+        #expect(task.name == "Pay: card")
+        #expect(task.score == 4.5)
+        #expect(task.actors == ["Me", "You"])
+    }
+
+    @Test func aBareJourneyLineIsMermaidAndATitledOneIsNot() {
+        #expect(MermaidParser.looksLikeJourney(Array("%% c\njourney\n  title T\n".utf8)))
+        #expect(MermaidParser.looksLikeJourney(Array("---\ntitle: x\n---\njourney\n".utf8)))
+        #expect(!MermaidParser.looksLikeJourney(Array("journey \"Shop\"\n".utf8)))
+        #expect(!MermaidParser.looksLikeJourney(Array("flowchart TD\n".utf8)))
+    }
+
+    @Test func actorsBecomeValidUniqueIdentifiers() throws {
+        let (journey, _, _) = parse("journey\nsection S\nT: 3: Store Manager, store-manager, 2nd line, 佐藤さん, ***\n")
+        let text = MermaidImport(try #require(journey)).text
+        #expect(text.contains("persona store-manager \"Store Manager\""))
+        #expect(text.contains("persona store-manager-2 \"store-manager\""))
+        #expect(text.contains("persona p-2nd-line \"2nd line\""))
+        #expect(text.contains("persona 佐藤さん \"佐藤さん\""))
+        #expect(text.contains("persona persona \"***\""))
+        #expect(!Frontend.check(SourceFile(path: "t", text: text)).hasErrors)
+    }
+
+    @Test func scoresOutsideOneToFiveWidenTheScaleWithOneWarning() throws {
+        let (journey, _, file) = parse("journey\nsection S\nA: 0: Me\nB: 7: Me\nC: 3: Me\n")
+        let converted = MermaidImport(try #require(journey))
+        #expect(converted.text.contains("scale 0..7"))
+        #expect(converted.diagnostics.map(\.code) == [.mermaidScoreOutsideScale])
+        #expect(file.text(in: converted.diagnostics[0].range) == "0")
+    }
+
+    @Test func checkerDiagnosticsPointBackAtTheMermaid() throws {
+        let (journey, _, file) = parse("journey\n  title T\n  section S\n    Only: 3: Me\n")
+        let converted = MermaidImport(try #require(journey))
+        let generated = SourceFile(path: "t", text: converted.text)
+        // Pretend the checker complained about the emotion line.
+        let emotionLine = converted.text.split(separator: "\n", omittingEmptySubsequences: false).firstIndex { $0.contains("emotion") }!
+        let offset = converted.text.split(separator: "\n", omittingEmptySubsequences: false)[..<emotionLine].map { $0.utf8.count + 1 }.reduce(0, +)
+        let moved = converted.repoint([Diagnostic(.emotionOutOfScale, "x", at: SourceRange(offset, offset + 3))], in: generated)
+        #expect(file.text(in: moved[0].range) == "3")
+    }
+
+    @Test func markdownFencesAreFoundOnlyForMermaidJourneys() {
+        let md = Array("text\n```mermaid\njourney\nsection S\nA: 3: Me\n```\n````mermaid\nflowchart TD\n````\n~~~ mermaid\njourney\n~~~\n```js\njourney\n```\n".utf8)
+        #expect(MarkdownBlocks.mermaid(in: md).count == 3)
+        #expect(MarkdownBlocks.journeys(in: md).count == 2)
+    }
+}
+
+@Suite struct MermaidExportTests {
+    @Test func scoresAreMappedOntoOneToFive() {
+        #expect(MermaidExport.mapped(-2, EmotionScale(low: -2, high: 2)) == 1)
+        #expect(MermaidExport.mapped(0, EmotionScale(low: -2, high: 2)) == 3)
+        #expect(MermaidExport.mapped(2, EmotionScale(low: -2, high: 2)) == 5)
+        #expect(MermaidExport.mapped(1, EmotionScale(low: -5, high: 5)) == 3.4)
+        #expect(MermaidExport.mapped(4, EmotionScale(low: 1, high: 5)) == 4)
+    }
+
+    @Test func reservedCharactersGetLookAlikes() {
+        #expect(MermaidExport.safe("Step 2: pay #3; done %% ok") == "Step 2∶ pay ＃3； done %\u{200B}% ok")
+        #expect(MermaidExport.actorName("Smith, Jane") == "Smith‚ Jane")
+        #expect(MermaidExport.safe("two\nlines") == "two lines")
+    }
+}
