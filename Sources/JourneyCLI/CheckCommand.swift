@@ -14,7 +14,7 @@ struct CheckCommand: ParsableCommand {
             unreadable input. Use - to read a map from standard input.
             """)
 
-    @ArgumentParser.Argument(help: "The .journey files to check (- for standard input).")
+    @ArgumentParser.Argument(help: "The maps to check: .journey files, Mermaid journeys (.mmd), Markdown files with ```mermaid journey blocks (- for standard input).")
     var files: [String]
 
     @Flag(help: "Treat warnings as errors.")
@@ -40,10 +40,18 @@ struct CheckCommand: ParsableCommand {
                 status = max(status, ExitStatus.usage)
                 continue
             }
-            let result = Frontend.check(file)
-            reporter.report(result.diagnostics, in: file, promote: strict)
-            if result.hasErrors || (strict && !result.diagnostics.isEmpty) {
+            switch MapInput.maps(in: file, block: nil, allBlocks: true) {
+            case .failure(let failure):
+                reporter.reportInputError(failure, path: path)
                 status = max(status, ExitStatus.failure)
+            case .success(let maps):
+                for map in maps {
+                    reporter.report(map.diagnostics, in: map.source, promote: strict)
+                    let counted = map.diagnostics.filter { $0.severity != .note }
+                    if map.hasErrors || (strict && !counted.isEmpty) {
+                        status = max(status, ExitStatus.failure)
+                    }
+                }
             }
         }
         reporter.summarize(files: files.count)

@@ -192,9 +192,15 @@ struct DumpSceneCommand: ParsableCommand {
         let io = IOContext.current
         var reporter = DiagnosticReporter(options: diagnostics, io: io, jsonToStandardError: true)
         let source = try reporter.load(file)
-        let result = Frontend.check(source)
-        reporter.report(result.diagnostics, in: source)
-        if result.hasErrors { throw ExitCode(ExitStatus.failure) }
+        let map: LoadedMap
+        switch MapInput.maps(in: source, block: nil, allBlocks: false) {
+        case .success(let maps): map = maps[0]
+        case .failure(let failure):
+            reporter.reportInputError(failure, path: file)
+            throw ExitCode(ExitStatus.failure)
+        }
+        reporter.report(map.diagnostics, in: map.source)
+        guard !map.hasErrors, let result = map.result else { throw ExitCode(ExitStatus.failure) }
         let textMeasurer: TextMeasurer = measurer == .fixed ? FixedWidthMeasurer() : PangoTextMeasurer()
         let scene = LayoutEngine(model: result.model, theme: render.layoutTheme, measurer: textMeasurer,
                                  options: LayoutOptions(maxWidth: render.maxWidth)).layout()
