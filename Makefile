@@ -14,6 +14,7 @@ APT_PACKAGES := pkg-config libcairo2-dev libpango1.0-dev zlib1g-dev \
                 fonts-noto-core fonts-noto-cjk fonts-noto-color-emoji
 
 SAMPLES := $(wildcard samples/*.journey)
+MERMAID_SAMPLES := $(wildcard samples/*.mmd)
 
 .PHONY: all deps build run test bench install uninstall clean golden readme-image
 
@@ -37,10 +38,10 @@ build: deps
 
 run: build
 	@echo "== journeyc check samples/*.journey"
-	$(BIN) check $(SAMPLES)
+	$(BIN) check $(SAMPLES) $(MERMAID_SAMPLES)
 	@mkdir -p out
-	@for f in $(SAMPLES); do \
-	  b=$$(basename $$f .journey); \
+	@for f in $(SAMPLES) $(MERMAID_SAMPLES); do \
+	  b=$$(basename $$(basename $$f .journey) .mmd); \
 	  $(BIN) $$f -o out/$$b.svg && $(BIN) $$f -o out/$$b.png || exit 1; \
 	  echo "rendered out/$$b.svg out/$$b.png"; \
 	done
@@ -48,6 +49,7 @@ run: build
 # The picture in README.md, regenerated on purpose (it is committed).
 readme-image: build
 	$(BIN) samples/ecommerce-running-shoes.journey -o docs/images/ecommerce-running-shoes.png
+	$(BIN) samples/online-grocery.mmd -o docs/images/online-grocery.png
 
 test: deps
 	$(SWIFT) build --build-tests
