@@ -109,7 +109,7 @@ public enum MermaidExport {
         return (min(5, max(1, s)) * 10).rounded() / 10
     }
 
-    /// A name Mermaid can read: one line, with look-alikes for its reserved characters.
+    /// A name Mermaid can read: one trimmed line, with look-alikes for its reserved characters.
     static func safe(_ s: String) -> String {
         var out = ""
         for c in oneLine(s) {
@@ -128,11 +128,14 @@ public enum MermaidExport {
         String(safe(s).map { $0 == "," ? "‚" : $0 })  // U+201A SINGLE LOW-9 QUOTATION MARK
     }
 
+    /// One line, without leading or trailing spaces (Mermaid trims them anyway).
     static func oneLine(_ s: String) -> String {
         var out = ""
         for c in s {
             if c.isNewline || c == "\t" { if out.last != " " { out.append(" ") } } else { out.append(c) }
         }
+        while out.first == " " { out.removeFirst() }
+        while out.last == " " { out.removeLast() }
         return out
     }
 }

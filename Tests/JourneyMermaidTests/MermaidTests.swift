@@ -91,3 +91,40 @@ func parse(_ text: String) -> (MermaidJourney?, [Diagnostic], SourceFile) {
         #expect(MermaidExport.safe("two\nlines") == "two lines")
     }
 }
+
+import Foundation
+
+@Suite struct MermaidRoundTripTests {
+    static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    static let maps: [String] = {
+        let samples = ((try? FileManager.default.contentsOfDirectory(atPath: root.appendingPathComponent("samples").path)) ?? [])
+            .filter { $0.hasSuffix(".journey") }.map { "samples/" + $0 }
+        let scenes = ((try? FileManager.default.contentsOfDirectory(atPath: root.appendingPathComponent("Tests/Cases/scenes").path)) ?? [])
+            .map { "Tests/Cases/scenes/\($0)/input.journey" }
+        return (samples + scenes).sorted()
+    }()
+
+    /// import(export(x)) keeps the stages, the touchpoints, the actors (personas with an emotion)
+    /// and the order of the emotions.
+    @Test(arguments: maps)
+    func importingAnExportKeepsTheJourney(_ path: String) throws {
+        let text = try String(contentsOf: Self.root.appendingPathComponent(path), encoding: .utf8)
+        let model = Frontend.check(SourceFile(path: path, text: text)).model
+        let mermaid = MermaidExport.text(model)
+        let (parsed, diagnostics) = MermaidParser.parse(SourceFile(path: "export.mmd", text: mermaid))
+        let diagram = try #require(parsed, "\(path): \(diagnostics.map(\.message))")
+        #expect(!diagnostics.contains { $0.severity != .note }, "\(path): \(diagnostics.map(\.message))")
+        let back = Frontend.check(SourceFile(path: "back", text: MermaidImport(diagram).text))
+        #expect(!back.hasErrors)
+        let again = back.model
+        #expect(again.title == MermaidExport.safe(model.title))
+        #expect(again.stages.map(\.label) == model.stages.map { MermaidExport.safe($0.label) })
+        #expect(again.touchpoints.map(\.label) == model.touchpoints.map { MermaidExport.safe($0.label) })
+        let rated = model.personas.filter { p in model.touchpoints.contains { $0.emotion(for: p.id) != nil } }
+        #expect(again.personas.map(\.name) == rated.map { MermaidExport.actorName($0.name) }, "\(path): actors")
+        // The order of the emotions: for each touchpoint, who has one, in persona order.
+        let before = model.touchpoints.map { tp in rated.filter { tp.emotion(for: $0.id) != nil }.map { MermaidExport.actorName($0.name) } }
+        let after = again.touchpoints.map { tp in tp.emotions.compactMap { e in e.persona.flatMap { again.persona($0)?.name } } }
+        #expect(before == after, "\(path): emotions")
+    }
+}
