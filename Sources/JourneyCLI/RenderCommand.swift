@@ -108,7 +108,7 @@ struct RenderCommand: ParsableCommand {
         }
         clock.lap("render")
         let destination = output ?? defaultOutput(format)
-        if destination != "-", file != "-", sameFile(destination, file, io: io) {
+        if destination != "-", file != "-", Paths.sameFile(destination, file, workingDirectory: io.workingDirectory) {
             io.writeErr("journeyc: error: the output '\(destination)' is the map itself; choose another file name\n")
             throw ExitCode(ExitStatus.usage)
         }
@@ -124,14 +124,6 @@ struct RenderCommand: ParsableCommand {
         }
         clock.lap("write")
         if timings { io.writeErr(clock.report()) }
-    }
-
-    /// Whether two paths name the same file (so the map is never overwritten by its picture).
-    func sameFile(_ a: String, _ b: String, io: IOContext) -> Bool {
-        func resolved(_ p: String) -> String {
-            Paths.resolved(Paths.absolute(p, workingDirectory: io.workingDirectory))
-        }
-        return resolved(a) == resolved(b)
     }
 
     func defaultOutput(_ format: OutputFormat) -> String {

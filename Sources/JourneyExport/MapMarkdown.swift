@@ -203,7 +203,8 @@ private struct MarkdownPage {
         for tp in touchpoints {
             for q in tp.quotes {
                 line()
-                line("> “" + MarkdownText.inline(MarkdownText.trimmed(q.text)) + "”")
+                // A backslash at the end of the line is CommonMark's hard line break.
+                line("> “" + MarkdownText.inline(MarkdownText.trimmed(q.text)) + "”\\")
                 let by = q.persona.flatMap { model.persona($0)?.name }.map { MarkdownText.inline($0) + ", " } ?? ""
                 line("> — " + by + MarkdownText.emphasis(tp.label))
             }

@@ -36,8 +36,9 @@ import Testing
     static let cases: [String] = {
         let root = packageRoot.appendingPathComponent("Tests/Cases")
         let groups = (try? FileManager.default.contentsOfDirectory(atPath: root.path)) ?? []
-        // Tests/Cases/scenes holds layout cases; LayoutTests checks those.
-        return groups.sorted().filter { $0 != "scenes" }.flatMap { group in
+        // Tests/Cases/scenes holds layout cases (LayoutTests checks those), Tests/Cases/exports
+        // the exports' golden files (ExportCLITests).
+        return groups.sorted().filter { $0 != "scenes" && $0 != "exports" }.flatMap { group in
             ((try? FileManager.default.contentsOfDirectory(atPath: root.appendingPathComponent(group).path)) ?? [])
                 .sorted().map { "Tests/Cases/\(group)/\($0)" }
         }

@@ -126,7 +126,7 @@ import Testing
             stage e "Empty"
             """)
         #expect(p.contains("## Stage\n\n**Goal:** Get it done\n\nAcross the stage:\n\n- **Pain:** Whole-stage pain (severity 3)\n- **Evidence:** \\[1\\]\n"))
-        #expect(p.contains("> “It \\*was\\* fine”\n> — Ann, _T_\n\n> “Anonymous”\n> — _T_\n"))
+        #expect(p.contains("> “It \\*was\\* fine”\\\n> — Ann, _T_\n\n> “Anonymous”\\\n> — _T_\n"))
         #expect(p.contains("## Empty\n\n_No touchpoints yet._\n"))
         #expect(p.hasSuffix("## Evidence\n\n1. **Survey** — Stage survey · 2026\n2. **Interview** — Talks · [https://example.com/x](<https://example.com/x>) · file `notes/x.md`\n"))
         #expect(cells(tables(p)[0][2]).last == "\\[2\\]")
