@@ -28,8 +28,6 @@ enum ExportFormat: String, CaseIterable, ExpressibleByArgument {
         self = format
     }
 
-    static var allValueStrings: [String] { allCases.map(\.rawValue) }
-
     func export(_ model: JourneyModel, source: SourceFile, sourceName: String?) -> String {
         switch self {
         case .json: ModelJSON.render(model, source: source)

@@ -8,7 +8,7 @@ import JourneySemantics
 import JourneySyntax
 
 /// Where a persona's emotion at a touchpoint comes from.
-public enum EmotionOrigin: String, Sendable {
+enum EmotionOrigin: String {
     /// `emotion maya -1`: the persona's own line.
     case persona
     /// `emotion -1`: the line for everyone, as the persona has none of its own.
