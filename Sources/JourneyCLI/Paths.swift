@@ -48,6 +48,11 @@ enum Paths {
         return String(path[path.index(after: slash)...])
     }
 
+    /// Whether two paths name the same file (so a map is never overwritten by its own output).
+    static func sameFile(_ a: String, _ b: String, workingDirectory: String?) -> Bool {
+        resolved(absolute(a, workingDirectory: workingDirectory)) == resolved(absolute(b, workingDirectory: workingDirectory))
+    }
+
     static func isDirectory(_ path: String) -> Bool {
         var s = stat()
         return stat(path, &s) == 0 && (s.st_mode & S_IFMT) == S_IFDIR

@@ -123,7 +123,7 @@ struct RenderCommand: ParsableCommand {
             clock.lap("render")
             let destination = folder.map { $0 + (($0.hasSuffix("/") ? "" : "/") + Paths.lastComponent(of: defaultOutput(format, block: map.block))) }
                 ?? output ?? defaultOutput(format, block: map.block)
-            if destination != "-", file != "-", sameFile(destination, file, io: io) {
+            if destination != "-", file != "-", Paths.sameFile(destination, file, workingDirectory: io.workingDirectory) {
                 io.writeErr("journeyc: error: the output '\(destination)' is the map itself; choose another file name\n")
                 throw ExitCode(ExitStatus.usage)
             }
@@ -149,14 +149,6 @@ struct RenderCommand: ParsableCommand {
     /// Whether `-o` names a folder: one that exists, or a path ending in `/`.
     func isFolder(_ path: String, io: IOContext) -> Bool {
         path != "-" && (path.hasSuffix("/") || Paths.isDirectory(Paths.absolute(path, workingDirectory: io.workingDirectory)))
-    }
-
-    /// Whether two paths name the same file (so the map is never overwritten by its picture).
-    func sameFile(_ a: String, _ b: String, io: IOContext) -> Bool {
-        func resolved(_ p: String) -> String {
-            Paths.resolved(Paths.absolute(p, workingDirectory: io.workingDirectory))
-        }
-        return resolved(a) == resolved(b)
     }
 
     /// Beside the map, with the format's extension: `shop.journey` → `shop.svg`, block 2 of

@@ -18,8 +18,8 @@ public enum MermaidExport {
         func line(_ indent: Int, _ s: String) { out += String(repeating: " ", count: indent) + s + "\n" }
         func comment(_ indent: Int, _ s: String) { line(indent, "%% " + oneLine(s)) }
 
-        line(4, "title " + safe(model.title))
-        if let description = model.description, !description.isEmpty { line(4, "accDescr: " + safe(description)) }
+        line(4, "title " + safe(model.title, colons: true))
+        if let description = model.description, !description.isEmpty { line(4, "accDescr: " + safe(description, colons: true)) }
         comment(4, "Exported by journeyc from a .journey map; scores map the scale \(model.scale.low)..\(model.scale.high) onto 1..5.")
         if let owner = model.owner { comment(4, "owner: " + owner) }
         if let version = model.version { comment(4, "version: " + version) }
@@ -109,12 +109,13 @@ public enum MermaidExport {
         return (min(5, max(1, s)) * 10).rounded() / 10
     }
 
-    /// A name Mermaid can read: one trimmed line, with look-alikes for its reserved characters.
-    static func safe(_ s: String) -> String {
+    /// A name Mermaid can read: one trimmed line, with look-alikes for its reserved characters
+    /// (a title and a description may keep their colons; a section or task name may not).
+    static func safe(_ s: String, colons: Bool = false) -> String {
         var out = ""
         for c in oneLine(s) {
             switch c {
-            case ":": out.append("∶")   // U+2236 RATIO
+            case ":" where !colons: out.append("∶")   // U+2236 RATIO
             case "#": out.append("＃")   // U+FF03 FULLWIDTH NUMBER SIGN
             case ";": out.append("；")   // U+FF1B FULLWIDTH SEMICOLON
             default: out.append(c)

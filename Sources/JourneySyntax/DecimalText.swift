@@ -42,3 +42,58 @@ extension Unicode.Scalar {
         return "U+" + String(repeating: "0", count: max(0, 4 - hex.count)) + hex
     }
 }
+
+extension DecimalText {
+    /// `v` as the shortest plain decimal that reads back as it, after rounding to 15 significant
+    /// digits: arithmetic noise goes (33.3 / 100 × 100 is "33.3", not "33.300000000000004"),
+    /// every digit a person writes stays. No exponent (1e-7 is "0.0000001"), no trailing zeros,
+    /// never "-0". The one formatter for numbers in exports and JSON. Non-finite: "nan"/"inf".
+    public static func shortest(_ v: Double) -> String {
+        guard v.isFinite else { return v.isNaN ? "nan" : (v < 0 ? "-inf" : "inf") }
+        if v == 0 { return "0" }
+        // Swift's description is the shortest text that round-trips: "0.1", "1e-07", "1.2e+16".
+        let text = Array(v.magnitude.description.utf8)
+        let e = text.firstIndex(of: UInt8(ascii: "e"))
+        let mantissa = e.map { text[..<$0] } ?? text[...]
+        var exponent = 0
+        if let e { exponent = Int(String(decoding: text[(e + 1)...], as: UTF8.self)) ?? 0 }
+        // The digits without the point, and how many of them stand before it.
+        var digits: [UInt8] = []
+        var point = 0
+        var seenPoint = false
+        for c in mantissa {
+            if c == UInt8(ascii: ".") { seenPoint = true; continue }
+            digits.append(c - UInt8(ascii: "0"))
+            if !seenPoint { point += 1 }
+        }
+        point += exponent
+        while let first = digits.first, first == 0, digits.count > 1 { digits.removeFirst(); point -= 1 }
+        let significant = 15
+        if digits.count > significant {
+            let roundUp = digits[significant] >= 5
+            digits.removeLast(digits.count - significant)
+            if roundUp {
+                var i = digits.count - 1
+                while i >= 0 {
+                    if digits[i] == 9 { digits[i] = 0; i -= 1 } else { digits[i] += 1; break }
+                }
+                if i < 0 { digits.insert(1, at: 0); point += 1 }
+            }
+        }
+        while digits.count > 1, digits.last == 0 { digits.removeLast() }
+        var out = v < 0 ? "-" : ""
+        func append(_ ds: ArraySlice<UInt8>) { for d in ds { out.unicodeScalars.append(Unicode.Scalar(d + UInt8(ascii: "0"))) } }
+        if point <= 0 {
+            out += "0." + String(repeating: "0", count: -point)
+            append(digits[...])
+        } else if point >= digits.count {
+            append(digits[...])
+            out += String(repeating: "0", count: point - digits.count)
+        } else {
+            append(digits[..<point])
+            out += "."
+            append(digits[point...])
+        }
+        return out
+    }
+}

@@ -22,7 +22,8 @@ public enum JSONValue: Sendable {
         case .string(let s): JSONValue.quote(s, into: &out)
         case .int(let i): out += String(i)
         case .number(let d):
-            if d.isFinite, d == d.rounded(), abs(d) < 1e15 { out += String(Int(d)) } else if d.isFinite { out += "\(d)" } else { out += "null" }
+            // Plain decimals without float noise or "-0"; JSON has no NaN or infinity.
+            out += d.isFinite ? DecimalText.shortest(d) : "null"
         case .bool(let b): out += b ? "true" : "false"
         case .null: out += "null"
         case .array(let items):
@@ -41,6 +42,42 @@ public enum JSONValue: Sendable {
                 value.write(to: &out)
             }
             out += "}"
+        }
+    }
+
+    /// Indented by `indent` spaces a level, one member or element a line, `"key": value`, and
+    /// empty containers as `[]` and `{}`: the layout of `jq .`, for output people read and diff.
+    /// No final newline.
+    public func prettyPrinted(indent: Int = 2) -> String {
+        var out = ""
+        writePretty(to: &out, indent: indent, level: 0)
+        return out
+    }
+
+    private func writePretty(to out: inout String, indent: Int, level: Int) {
+        let inner = String(repeating: " ", count: indent * (level + 1))
+        let outer = String(repeating: " ", count: indent * level)
+        switch self {
+        case .array(let items) where !items.isEmpty:
+            out += "[\n"
+            for (k, item) in items.enumerated() {
+                out += inner
+                item.writePretty(to: &out, indent: indent, level: level + 1)
+                out += k == items.count - 1 ? "\n" : ",\n"
+            }
+            out += outer + "]"
+        case .object(let pairs) where !pairs.isEmpty:
+            out += "{\n"
+            for (k, (key, value)) in pairs.enumerated() {
+                out += inner
+                JSONValue.quote(key, into: &out)
+                out += ": "
+                value.writePretty(to: &out, indent: indent, level: level + 1)
+                out += k == pairs.count - 1 ? "\n" : ",\n"
+            }
+            out += outer + "}"
+        default:
+            write(to: &out)
         }
     }
 

@@ -117,7 +117,7 @@ import Foundation
         let back = Frontend.check(SourceFile(path: "back", text: MermaidImport(diagram).text))
         #expect(!back.hasErrors)
         let again = back.model
-        #expect(again.title == MermaidExport.safe(model.title))
+        #expect(again.title == MermaidExport.safe(model.title, colons: true))
         #expect(again.stages.map(\.label) == model.stages.map { MermaidExport.safe($0.label) })
         #expect(again.touchpoints.map(\.label) == model.touchpoints.map { MermaidExport.safe($0.label) })
         let rated = model.personas.filter { p in model.touchpoints.contains { $0.emotion(for: p.id) != nil } }

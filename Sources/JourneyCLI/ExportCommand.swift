@@ -1,0 +1,111 @@
+// `journeyc export --format json|csv|markdown|mermaid FILE [-o OUT]`: the checked map as data
+// (JSON, described by schema/journey.schema.json), as a spreadsheet (CSV, a row per touchpoint),
+// as a wiki page (Markdown), or as a Mermaid journey diagram that GitHub draws inline. A map with errors exports nothing and exits 1; warnings are shown and
+// the export goes on. A file is written to a temporary file beside it and renamed into place.
+
+import ArgumentParser
+import JourneyExport
+import JourneyMermaid
+import JourneySemantics
+import JourneySyntax
+
+/// What `journeyc export` can write. A new format is a case here and a line in `export`.
+enum ExportFormat: String, CaseIterable, ExpressibleByArgument {
+    case json, csv, markdown, mermaid
+
+    /// `md` is accepted for markdown and `mmd` for mermaid; case does not matter.
+    init?(argument: String) {
+        let name = argument.lowercased()
+        if name == "md" { self = .markdown; return }
+        if name == "mmd" { self = .mermaid; return }
+        self.init(rawValue: name)
+    }
+
+    /// The format an output file's extension names: .json, .csv, .md, .markdown, .mmd or .mermaid.
+    init?(path: String) {
+        let name = Paths.lastComponent(of: path)
+        guard let dot = name.lastIndex(of: "."), dot != name.startIndex else { return nil }
+        let ext = name[name.index(after: dot)...].lowercased()
+        guard let format = ExportFormat(argument: ext) else { return nil }
+        self = format
+    }
+
+    func export(_ model: JourneyModel, source: SourceFile, sourceName: String?) -> String {
+        switch self {
+        case .json: ModelJSON.render(model, source: source)
+        case .csv: TouchpointCSV.render(model)
+        case .markdown: MapMarkdown.render(model, options: .init(sourceName: sourceName))
+        case .mermaid: MermaidExport.text(model)
+        }
+    }
+}
+
+struct ExportCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "export",
+        abstract: "Export a journey map as JSON, CSV, Markdown or a Mermaid diagram.",
+        discussion: """
+            journeyc export map.journey               the whole map as JSON, for tools
+            journeyc export map.journey -o map.csv    a row per touchpoint, for spreadsheets
+            journeyc export map.journey -o map.md     a page with a table per stage, for wikis
+            journeyc export map.journey -o map.mmd    a Mermaid journey, which GitHub draws inline
+
+            Without -o, the export is printed to standard output. A map with errors exports \
+            nothing: its diagnostics are printed and the exit status is 1; warnings are printed \
+            and the export goes on. Diagnostics always go to standard error, so standard output \
+            holds the export alone. An existing output file is only replaced once the new one \
+            is complete.
+            """)
+
+    @ArgumentParser.Argument(help: "The .journey file (- for standard input).")
+    var file: String
+
+    @Option(help: "Output format: json, csv, markdown (md) or mermaid (mmd); default: from the output's extension, else json.")
+    var format: ExportFormat?
+
+    @Option(name: [.short, .customLong("output")], help: "Output file (.json, .csv, .md or .mmd), or - for standard output.")
+    var output: String?
+
+    @OptionGroup var diagnostics: DiagnosticOptions
+
+    func resolvedFormat() throws -> ExportFormat {
+        if let format { return format }
+        if let output, output != "-" {
+            guard let f = ExportFormat(path: output) else {
+                throw ValidationError("cannot tell the format of '\(output)'; name it .json, .csv, .md or .mmd, or use --format")
+            }
+            return f
+        }
+        return .json
+    }
+
+    func run() throws {
+        let io = IOContext.current
+        let format = try resolvedFormat()
+        var reporter = DiagnosticReporter(options: diagnostics, io: io, jsonToStandardError: true)
+        let source = try reporter.load(file)
+        let result = Frontend.check(source)
+        reporter.report(result.diagnostics, in: source)
+        if result.hasErrors {
+            reporter.summarize(files: 1)
+            throw ExitCode(ExitStatus.failure)
+        }
+        // The page names the map's file, not the folders it sits in on this machine.
+        let sourceName = file == "-" ? nil : Paths.lastComponent(of: file)
+        let text = format.export(result.model, source: source, sourceName: sourceName)
+        guard let output, output != "-" else {
+            io.writeOut(text)
+            return
+        }
+        if file != "-", Paths.sameFile(output, file, workingDirectory: io.workingDirectory) {
+            io.writeErr("journeyc: error: the output '\(output)' is the map itself; choose another file name\n")
+            throw ExitCode(ExitStatus.usage)
+        }
+        do {
+            try OutputFile.writeAtomically(Array(text.utf8), to: output, workingDirectory: io.workingDirectory)
+        } catch {
+            io.writeErr("journeyc: error: \(error)\n")
+            throw ExitCode(ExitStatus.usage)
+        }
+    }
+}

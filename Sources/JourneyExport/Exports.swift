@@ -1,1 +1,0 @@
-// JourneyExport: Model → JSON, CSV and Markdown (`journeyc export`).

@@ -1,0 +1,205 @@
+// ModelJSON: Model → the JSON document of `journeyc export --format json`, described by
+// schema/journey.schema.json. Every fact of the map, keys in a fixed order, every key always
+// present (null when the map does not say), lists in source order, 2-space indentation.
+//
+// Each element carries the 1-based `line` it was written on, so a tool (a pull-request bot,
+// a dashboard) can point back at `map.journey#L42`. Lines are the only trace of the source:
+// no byte offsets or columns, which mean nothing to a reader of the data.
+
+import JourneySemantics
+import JourneySyntax
+
+public enum ModelJSON {
+    /// The version of the document's shape, raised whenever a key is renamed or removed or
+    /// its meaning changes (adding a key does not break readers that ignore unknown keys).
+    public static let schemaVersion = 1
+
+    /// The document for `model`, read from `source` (for line numbers), ending in a newline.
+    public static func render(_ model: JourneyModel, source: SourceFile) -> String {
+        document(model, source: source).prettyPrinted(indent: 2) + "\n"
+    }
+
+    public static func document(_ model: JourneyModel, source: SourceFile) -> JSONValue {
+        DocumentBuilder(model: model, source: source).document()
+    }
+}
+
+private struct DocumentBuilder {
+    let model: JourneyModel
+    let source: SourceFile
+    let evidenceNumbers: EvidenceNumbers
+
+    init(model: JourneyModel, source: SourceFile) {
+        self.model = model
+        self.source = source
+        evidenceNumbers = EvidenceNumbers(model)
+    }
+
+    func document() -> JSONValue {
+        .object([
+            ("schemaVersion", .int(ModelJSON.schemaVersion)),
+            ("title", .string(model.title)),
+            ("description", text(model.description)),
+            ("owner", text(model.owner)),
+            ("version", text(model.version)),
+            ("scale", .object([
+                ("low", .int(model.scale.low)),
+                ("high", .int(model.scale.high)),
+                ("neutral", .number(model.scale.neutral)),
+            ])),
+            ("line", line(model.range)),
+            ("personas", .array(model.personas.map(persona))),
+            ("channels", .array(model.customChannels.map(channel))),
+            ("stages", .array(model.stages.map(stage))),
+        ])
+    }
+
+    func persona(_ p: Persona) -> JSONValue {
+        .object([
+            ("id", .string(p.id)),
+            ("name", .string(p.name)),
+            ("description", text(p.description)),
+            ("goals", .array(p.goals.map { .string($0) })),
+            ("color", text(p.color?.description)),
+            ("line", line(p.range)),
+        ])
+    }
+
+    func channel(_ c: CustomChannel) -> JSONValue {
+        .object([
+            ("id", .string(c.id)),
+            ("label", .string(c.label)),
+            ("description", text(c.description)),
+            ("line", line(c.range)),
+        ])
+    }
+
+    func stage(_ s: Stage) -> JSONValue {
+        .object([
+            ("id", text(s.id)),
+            ("label", .string(s.label)),
+            ("goal", text(s.goal)),
+            ("description", text(s.description)),
+            ("line", line(s.range)),
+            ("pains", .array(s.pains.map(pain))),
+            ("opportunities", .array(s.opportunities.map(opportunity))),
+            ("metrics", .array(s.metrics.map(metric))),
+            ("evidence", .array(s.evidence.map(evidence))),
+            ("touchpoints", .array(s.touchpoints.map(touchpoint))),
+        ])
+    }
+
+    func touchpoint(_ t: Touchpoint) -> JSONValue {
+        .object([
+            ("id", text(t.id)),
+            ("label", .string(t.label)),
+            ("channel", t.channel.map(channelReference) ?? .null),
+            ("description", text(t.description)),
+            ("owner", text(t.owner)),
+            ("actor", text(t.actor)),
+            ("line", line(t.range)),
+            ("emotions", .array(model.personas.map { resolvedEmotion(ResolvedEmotion($0, at: t)) })),
+            ("emotionsAsWritten", .array(t.emotions.map(writtenEmotion))),
+            ("pains", .array(t.pains.map(pain))),
+            ("delights", .array(t.delights.map(delight))),
+            ("opportunities", .array(t.opportunities.map(opportunity))),
+            ("quotes", .array(t.quotes.map(quote))),
+            ("metrics", .array(t.metrics.map(metric))),
+            ("evidence", .array(t.evidence.map(evidence))),
+        ])
+    }
+
+    func channelReference(_ c: Channel) -> JSONValue {
+        let custom: Bool
+        if case .custom = c { custom = true } else { custom = false }
+        return .object([("id", .string(c.id)), ("label", .string(c.label)), ("custom", .bool(custom))])
+    }
+
+    func resolvedEmotion(_ r: ResolvedEmotion) -> JSONValue {
+        .object([
+            ("persona", .string(r.persona.id)),
+            ("value", r.emotion.map { .number($0.value) } ?? .null),
+            ("feeling", text(r.emotion?.feeling)),
+            ("origin", .string(r.origin.rawValue)),
+        ])
+    }
+
+    func writtenEmotion(_ e: Emotion) -> JSONValue {
+        .object([
+            ("persona", text(e.persona)),
+            ("value", .number(e.value)),
+            ("feeling", text(e.feeling)),
+            ("line", line(e.range)),
+        ])
+    }
+
+    func pain(_ p: PainPoint) -> JSONValue {
+        .object([
+            ("id", text(p.id)),
+            ("text", .string(p.text)),
+            ("severity", int(p.severity)),
+            ("reach", p.reach.map { .number($0) } ?? .null),
+            ("line", line(p.range)),
+        ])
+    }
+
+    func delight(_ d: Delight) -> JSONValue {
+        .object([("id", text(d.id)), ("text", .string(d.text)), ("line", line(d.range))])
+    }
+
+    func opportunity(_ o: Opportunity) -> JSONValue {
+        .object([
+            ("id", text(o.id)),
+            ("text", .string(o.text)),
+            ("owner", text(o.owner)),
+            ("impact", int(o.impact)),
+            ("effort", int(o.effort)),
+            ("line", line(o.range)),
+        ])
+    }
+
+    func quote(_ q: Quote) -> JSONValue {
+        .object([("persona", text(q.persona)), ("text", .string(q.text)), ("line", line(q.range))])
+    }
+
+    func metric(_ m: Metric) -> JSONValue {
+        .object([
+            ("id", text(m.id)),
+            ("name", .string(m.name)),
+            ("value", m.value.map(quantity) ?? .null),
+            ("target", m.target.map { t in
+                .object([
+                    ("direction", t.direction == .unspecified ? .null : .string(t.direction.rawValue)),
+                    ("value", quantity(t.quantity)),
+                ])
+            } ?? .null),
+            ("targetMet", m.targetMet.map { .bool($0) } ?? .null),
+            ("line", line(m.range)),
+        ])
+    }
+
+    func quantity(_ q: Quantity) -> JSONValue {
+        .object([
+            ("number", .number(q.value)),
+            ("unit", text(ExportText.unitCode(q.unit))),
+            ("text", .string(q.text)),
+        ])
+    }
+
+    func evidence(_ e: Evidence) -> JSONValue {
+        .object([
+            ("number", .int(evidenceNumbers.number(of: e))),
+            ("id", text(e.id)),
+            ("kind", .string(e.kind.rawValue)),
+            ("description", .string(e.description)),
+            ("link", text(e.link)),
+            ("file", text(e.file)),
+            ("date", text(e.date)),
+            ("line", line(e.range)),
+        ])
+    }
+
+    func text(_ s: String?) -> JSONValue { s.map { .string($0) } ?? .null }
+    func int(_ i: Int?) -> JSONValue { i.map { .int($0) } ?? .null }
+    func line(_ r: SourceRange) -> JSONValue { .int(source.line(of: r.start)) }
+}

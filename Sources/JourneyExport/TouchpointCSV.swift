@@ -1,0 +1,73 @@
+// TouchpointCSV: Model → the CSV of `journeyc export --format csv`, one row per touchpoint in
+// reading order, for spreadsheets and scripts. Stage-level pains, opportunities, metrics and
+// evidence belong to no touchpoint and are left to the JSON and Markdown exports.
+//
+// Columns: stage, touchpoint, channel, owner, one `emotion: NAME` per persona (a single
+// `emotion` on a map without personas), pain count, highest severity, pains, opportunities,
+// metrics, stage id, touchpoint id. Numeric columns are plain numbers (-1.5, 3), empty when
+// there is no value. A cell listing several items puts each on its own line (an LF inside the
+// quoted cell, which spreadsheets show as a line break); a line break inside an item becomes
+// a space, so one line is always one item. `; ` would be ambiguous: map text uses semicolons.
+
+import JourneySemantics
+import JourneySyntax
+
+public enum TouchpointCSV {
+    public static func render(_ model: JourneyModel) -> String {
+        let emotions = EmotionColumn.columns(of: model)
+        var csv = CSVText()
+        csv.record(["stage", "touchpoint", "channel", "owner"]
+                   + emotions.map { $0.personaID == nil ? "emotion" : "emotion: " + $0.title }
+                   + ["pain count", "highest severity", "pains", "opportunities", "metrics", "stage id", "touchpoint id"])
+        for stage in model.stages {
+            for tp in stage.touchpoints {
+                csv.record([stage.label, tp.label, tp.channel?.label ?? "", tp.owner ?? ""]
+                           + emotions.map { column in column.emotion(at: tp).map { ExportText.number($0.value) } ?? "" }
+                           + [String(tp.pains.count),
+                              tp.pains.compactMap(\.severity).max().map(String.init) ?? "",
+                              list(tp.pains.map(pain)),
+                              list(tp.opportunities.map(opportunity)),
+                              list(tp.metrics.map(metric)),
+                              stage.id ?? "", tp.id ?? ""])
+            }
+        }
+        return csv.text
+    }
+
+    static func list(_ items: [String]) -> String {
+        items.map { ExportText.joiningLines($0, with: " ") }.joined(separator: "\n")
+    }
+
+    /// `No size chart (severity 5, reach 40%)`.
+    static func pain(_ p: PainPoint) -> String {
+        var details: [String] = []
+        if let s = p.severity { details.append("severity \(s)") }
+        if let r = p.reach { details.append("reach " + ExportText.percent(r)) }
+        return p.text + parenthesized(details)
+    }
+
+    /// `Add a fit finder (owner Web team, impact 5, effort 3)`.
+    static func opportunity(_ o: Opportunity) -> String {
+        var details: [String] = []
+        if let owner = o.owner { details.append("owner " + owner) }
+        if let i = o.impact { details.append("impact \(i)") }
+        if let e = o.effort { details.append("effort \(e)") }
+        return o.text + parenthesized(details)
+    }
+
+    /// `bounce rate: 62% (target <= 40%, not met)`; `NPS: not measured (target >= 40)`.
+    static func metric(_ m: Metric) -> String {
+        var out = m.name + ": " + (m.value?.text ?? "not measured")
+        if let target = m.target {
+            let direction = target.direction == .unspecified ? "" : target.direction.rawValue + " "
+            var details = ["target " + direction + target.quantity.text]
+            if let met = m.targetMet { details.append(met ? "met" : "not met") }
+            out += parenthesized(details)
+        }
+        return out
+    }
+
+    static func parenthesized(_ details: [String]) -> String {
+        details.isEmpty ? "" : " (" + details.joined(separator: ", ") + ")"
+    }
+}

@@ -1,0 +1,204 @@
+// The JSON export: every fact in its place, stable keys, escaping, and numbers without noise.
+
+import Foundation
+import JourneyExport
+import JourneySemantics
+import JourneySyntax
+import Testing
+
+@Suite struct ModelJSONTests {
+    func export(_ text: String) throws -> JSONDocument {
+        let (model, file) = checkedMap(text)
+        let json = ModelJSON.render(model, source: file)
+        #expect(json.hasSuffix("}\n"))
+        return try JSONDocument.parse(json)
+    }
+
+    @Test func documentOpensWithItsVersionAndKeepsKeysInOrder() throws {
+        let doc = try export("journey \"J\"\n")
+        #expect(doc.keys == ["schemaVersion", "title", "description", "owner", "version", "scale", "line", "personas", "channels", "stages"])
+        #expect(doc["schemaVersion"] == .number(1))
+        #expect(doc["description"] == .null)
+        #expect(doc["scale"]?["neutral"] == .number(0))
+    }
+
+    @Test func twoSpaceIndentationAndATrailingNewline() {
+        let (model, file) = checkedMap("journey \"J\"\nstage s\n")
+        let json = ModelJSON.render(model, source: file)
+        #expect(json.hasPrefix("{\n  \"schemaVersion\": 1,\n  \"title\": \"J\",\n"))
+        #expect(json.contains("\n  \"stages\": [\n    {\n      \"id\": \"s\",\n"))
+        #expect(json.contains("\"pains\": [],"))
+        #expect(json.hasSuffix("\n  ]\n}\n"))
+    }
+
+    @Test func sameMapSameBytes() throws {
+        let (model, file) = try loadMap("samples/b2b-onboarding.journey")
+        #expect(ModelJSON.render(model, source: file) == ModelJSON.render(model, source: file))
+    }
+
+    @Test func emotionsResolvedPerPersonaAndAsWritten() throws {
+        let doc = try export("""
+            journey "J"
+            persona a "A"
+            persona b "B"
+            persona c "C"
+            stage s
+              touchpoint t "T" via web
+                emotion -1 "for everyone"
+                emotion a 2 "own"
+            """)
+        let tp = doc["stages"]?[0]?["touchpoints"]?[0]
+        let resolved = tp?["emotions"]?.items ?? []
+        #expect(resolved.map { $0["persona"]?.string } == ["a", "b", "c"])
+        #expect(resolved.map { $0["value"] } == [.number(2), .number(-1), .number(-1)])
+        #expect(resolved.map { $0["origin"]?.string } == ["persona", "everyone", "everyone"])
+        #expect(resolved[1]["feeling"]?.string == "for everyone")
+        let written = tp?["emotionsAsWritten"]?.items ?? []
+        #expect(written.map { $0["persona"] } == [.null, .string("a")])
+        #expect(written.map { $0["line"] } == [.number(7), .number(8)])
+    }
+
+    @Test func aPersonaWithoutAValueSaysNone() throws {
+        let doc = try export("journey \"J\"\npersona a \"A\"\npersona b \"B\"\nstage s\n  touchpoint t\n    emotion a 1\n")
+        let b = doc["stages"]?[0]?["touchpoints"]?[0]?["emotions"]?[1]
+        #expect(b?["value"] == .null)
+        #expect(b?["feeling"] == .null)
+        #expect(b?["origin"]?.string == "none")
+    }
+
+    @Test func metricsWithValueTargetAndVerdict() throws {
+        let doc = try export("""
+            journey "J"
+            stage s
+              touchpoint t
+                metric m1 "wait" 90s target <= 2 min
+                metric "spend" €1.2M target >= 2M EUR
+                metric "nps" target >= 40
+                metric "calls" 120 count target 100 count
+            """)
+        let metrics = doc["stages"]?[0]?["touchpoints"]?[0]?["metrics"]?.items ?? []
+        #expect(metrics[0]["id"]?.string == "m1")
+        #expect(metrics[0]["value"]?["number"] == .number(90))
+        #expect(metrics[0]["value"]?["unit"]?.string == "s")
+        #expect(metrics[0]["target"]?["direction"]?.string == "<=")
+        #expect(metrics[0]["target"]?["value"]?["unit"]?.string == "min")
+        #expect(metrics[0]["targetMet"] == .bool(true), "90 s is within 2 min")
+        #expect(metrics[1]["value"]?["number"] == .number(1_200_000))
+        #expect(metrics[1]["value"]?["unit"]?.string == "EUR", "a symbol is given as its ISO code")
+        #expect(metrics[1]["value"]?["text"]?.string == "€1.2M")
+        #expect(metrics[1]["target"]?["value"]?["unit"]?.string == "EUR")
+        #expect(metrics[2]["value"] == .null)
+        #expect(metrics[2]["targetMet"] == .null)
+        #expect(metrics[3]["target"]?["direction"] == .null)
+        #expect(metrics[3]["targetMet"] == .null)
+    }
+
+    @Test func painsOpportunitiesQuotesEvidenceAndChannels() throws {
+        let doc = try export("""
+            journey "J"
+            persona a "A"
+            channel kiosk "Kiosk"
+            stage s "S"
+              evidence survey "Stage survey"
+              touchpoint t "T" via kiosk
+                pain p1 "Slow" severity 4 reach 33.3%
+                opportunity "Faster" owner "Ops" impact 3 effort 2
+                quote a "Too slow"
+                evidence ev interview "Talks" link "https://example.com/x" file "notes/x.md" date "2026-02"
+              touchpoint u "U" via email
+            """)
+        let stage = doc["stages"]?[0]
+        let tp = stage?["touchpoints"]?[0]
+        #expect(tp?["channel"]?["id"]?.string == "kiosk")
+        #expect(tp?["channel"]?["custom"] == .bool(true))
+        #expect(stage?["touchpoints"]?[1]?["channel"]?["label"]?.string == "Email")
+        #expect(stage?["touchpoints"]?[1]?["channel"]?["custom"] == .bool(false))
+        #expect(tp?["pains"]?[0]?["reach"] == .number(0.333), "33.3% is 0.333, without float noise")
+        #expect(tp?["pains"]?[0]?["severity"] == .number(4))
+        #expect(tp?["opportunities"]?[0]?.keys == ["id", "text", "owner", "impact", "effort", "line"])
+        #expect(tp?["quotes"]?[0]?["persona"]?.string == "a")
+        let e = tp?["evidence"]?[0]
+        #expect(e?["number"] == .number(2), "the stage's own evidence comes first, as in the picture")
+        #expect(e?["kind"]?.string == "interview")
+        #expect(e?["link"]?.string == "https://example.com/x")
+        #expect(e?["file"]?.string == "notes/x.md")
+        #expect(e?["date"]?.string == "2026-02")
+        #expect(doc["channels"]?[0]?["label"]?.string == "Kiosk")
+    }
+
+    @Test func controlCharactersAreEscaped() {
+        let (model, file) = checkedMap(#"journey "bell\u{7} nul\u{0} esc\u{1B} del\u{7F} tab\t nl\n quote\" back\\ ls\u{2028} é""# + "\n")
+        let json = ModelJSON.render(model, source: file)
+        #expect(json.contains(#""title": "bell\u0007 nul\u0000 esc\u001b del\u007f tab\t nl\n quote\" back\\ ls\u2028 é","#))
+        #expect(!json.unicodeScalars.contains { $0.value < 0x20 && $0 != "\n" }, "no raw control character but the line ends")
+        #expect(throws: Never.self) { try JSONDocument.parse(json) }
+    }
+
+    @Test func numbersArePlainAndNeverMinusZero() throws {
+        let doc = try export("""
+            journey "J"
+            scale 1..4
+            persona a "A"
+            stage s
+              touchpoint t
+                emotion a 3.2
+                metric "tiny" 0.0000001
+                metric "big" 12B
+                metric "share" 0.1%
+            """)
+        let (model, file) = checkedMap("journey \"J\"\nstage s\n  touchpoint t\n    emotion -0\n    metric \"m\" -0.0\n")
+        let text = ModelJSON.render(model, source: file)
+        #expect(!text.contains(": -0,") && !text.contains(": -0\n"), "no number is written -0")
+        #expect(text.contains("\"text\": \"0.0\""), "the text keeps its digits (canonical spelling: a zero has no sign)")
+        #expect(!text.contains("e+") && !text.contains("e-"))
+        #expect(doc["scale"]?["neutral"] == .number(2.5))
+        let tp = doc["stages"]?[0]?["touchpoints"]?[0]
+        #expect(tp?["emotions"]?[0]?["value"] == .number(3.2))
+        #expect(tp?["metrics"]?[0]?["value"]?["number"] == .number(0.0000001))
+        #expect(tp?["metrics"]?[1]?["value"]?["number"] == .number(12_000_000_000))
+        for n in doc.allNumbers() { #expect(!(n == 0 && n.sign == .minus)) }
+    }
+
+    @Test func aLabelOnlyStageAndTouchpointHaveNullIDs() throws {
+        let doc = try export("journey \"J\"\nstage \"Only a label\"\n  touchpoint \"Also a label\"\n")
+        #expect(doc["stages"]?[0]?["id"] == .null)
+        #expect(doc["stages"]?[0]?["label"]?.string == "Only a label")
+        #expect(doc["stages"]?[0]?["touchpoints"]?[0]?["id"] == .null)
+    }
+
+    @Test func linesPointAtTheStatements() throws {
+        let doc = try export("# comment\n\njourney \"J\"\npersona a \"A\"\n\nstage s\n  pain \"P\"\n  touchpoint t\n")
+        #expect(doc["line"] == .number(3))
+        #expect(doc["personas"]?[0]?["line"] == .number(4))
+        #expect(doc["stages"]?[0]?["line"] == .number(6))
+        #expect(doc["stages"]?[0]?["pains"]?[0]?["line"] == .number(7))
+        #expect(doc["stages"]?[0]?["touchpoints"]?[0]?["line"] == .number(8))
+    }
+}
+
+@Suite struct NumberTextTests {
+    static let cases: [(Double, String)] = [
+        (3.2, "3.2"), (0, "0"), (-0.0, "0"), (1, "1"), (-2, "-2"), (0.1 + 0.2, "0.3"), (33.3 / 100 * 100, "33.3"),
+        (1.2 * 1e6, "1200000"), (1e-7, "0.0000001"), (1.5e-7, "0.00000015"), (1e21, "1000000000000000000000"),
+        (12_000_000_000, "12000000000"), (0.58, "0.58"), (-1.25, "-1.25"), (123456.789, "123456.789"),
+        (0.999999999999999999, "1"), (9.9999999999999999e22, "100000000000000000000000"), (2.5, "2.5"),
+        (1.0 / 3.0, "0.333333333333333"), (-1e-300, "-0." + String(repeating: "0", count: 299) + "1"),
+    ]
+
+    @Test(arguments: cases)
+    func shortestPlainDecimal(_ value: Double, _ expected: String) {
+        #expect(DecimalText.shortest(value) == expected)
+    }
+
+    @Test func readsBackAsTheSameNumber() {
+        for v in [3.2, 0.07, 91.5, 6.2, 1e-7, 4.1, 62.5, 1234.5678, 0.333] {
+            #expect(Double(DecimalText.shortest(v)) == v)
+        }
+    }
+
+    @Test func notANumberAndInfinity() {
+        #expect(DecimalText.shortest(.nan) == "nan")
+        #expect(DecimalText.shortest(-.infinity) == "-inf")
+        #expect(JSONValue.number(.nan).serialized() == "null")
+    }
+}
