@@ -83,3 +83,74 @@ import Testing
         #expect(FileManager.default.fileExists(atPath: out.path))
     }
 }
+
+@Suite struct MermaidCommandLineTests {
+    func scratch() throws -> URL {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("journeyc-mermaid-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        try FileManager.default.copyItem(at: packageRoot.appendingPathComponent("Tests/Cases/mermaid/markdown-readme/input.md"),
+                                         to: dir.appendingPathComponent("README.md"))
+        try FileManager.default.copyItem(at: packageRoot.appendingPathComponent("Tests/Cases/mermaid/docs-example/input.mmd"),
+                                         to: dir.appendingPathComponent("day.mmd"))
+        return dir
+    }
+
+    func names(_ dir: URL) -> [String] { ((try? FileManager.default.contentsOfDirectory(atPath: dir.path)) ?? []).sorted() }
+
+    @Test func everyJourneyBlockOfAMarkdownFileIntoAFolder() throws {
+        let dir = try scratch()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let out = dir.appendingPathComponent("pictures")
+        try FileManager.default.createDirectory(at: out, withIntermediateDirectories: true)
+        let r = journeyc([dir.appendingPathComponent("README.md").path, "-o", out.path, "--format", "png"])
+        #expect(r.status == 0, "\(r.stderr)")
+        #expect(names(out) == ["README-1.png", "README-2.png"], "two journey blocks; the flowchart is skipped")
+    }
+
+    @Test func oneBlockByNumberOrTheFirst() throws {
+        let dir = try scratch()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let md = dir.appendingPathComponent("README.md").path
+        let second = journeyc([md, "--block", "2", "-o", dir.appendingPathComponent("returns.svg").path])
+        #expect(second.status == 0)
+        let svg = try String(contentsOf: dir.appendingPathComponent("returns.svg"), encoding: .utf8)
+        #expect(svg.contains("<title>Returns</title>"))
+        let first = journeyc([md])
+        #expect(first.status == 0)
+        #expect(try String(contentsOf: dir.appendingPathComponent("README-1.svg"), encoding: .utf8).contains("<title>Checkout</title>"))
+        let tooFar = journeyc([md, "--block", "3", "-o", dir.appendingPathComponent("x.svg").path])
+        #expect(tooFar.status == 1)
+        #expect(tooFar.stderr.contains("has 2 journey blocks"))
+    }
+
+    @Test func aMermaidFileIsDrawnBesideItselfAndImported() throws {
+        let dir = try scratch()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let mmd = dir.appendingPathComponent("day.mmd").path
+        #expect(journeyc([mmd]).status == 0)
+        #expect(names(dir).contains("day.svg"))
+        let target = dir.appendingPathComponent("day.journey").path
+        let r = journeyc(["import", "mermaid", mmd, "-o", target])
+        #expect(r.status == 0 && r.stdout.isEmpty)
+        let text = try String(contentsOfFile: target, encoding: .utf8)
+        #expect(text.hasPrefix("# Imported from day.mmd, a Mermaid journey diagram.\njourney \"My working day\""))
+        #expect(journeyc(["check", "--strict", target]).status == 0)
+    }
+
+    @Test func mermaidOnStandardInputIsRecognisedByItsFirstLine() {
+        let r = journeyc(["check", "-"], stdin: Array("journey\n  section S\n    Task: 9: Me\n".utf8))
+        #expect(r.status == 0)
+        #expect(r.stderr.contains("warning[W0010]"))
+    }
+
+    @Test func aMarkdownFileWithoutJourneysSaysSo() throws {
+        let dir = try scratch()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let md = dir.appendingPathComponent("notes.md")
+        try "# Notes\n\n```mermaid\nflowchart TD\n  A --> B\n```\n".write(to: md, atomically: true, encoding: .utf8)
+        let r = journeyc([md.path, "-o", dir.appendingPathComponent("x.svg").path])
+        #expect(r.status == 1)
+        #expect(r.stderr.contains("has no Mermaid journey block (it has 1 other Mermaid diagram)"))
+        #expect(!names(dir).contains("x.svg"))
+    }
+}
