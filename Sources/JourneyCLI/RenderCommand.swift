@@ -113,31 +113,31 @@ struct RenderCommand: ParsableCommand {
             let scene = LayoutEngine(model: result.model, theme: render.layoutTheme, measurer: measurer,
                                      options: LayoutOptions(maxWidth: render.maxWidth)).layout()
             clock.lap("layout")
-            let bytes: [UInt8]
-            do {
-                bytes = try Exporter.render(scene, format: format, scale: scale, text: measurer)
-            } catch {
-                io.writeErr("journeyc: error: \(error)\n")
-                throw ExitCode(ExitStatus.failure)
-            }
-            clock.lap("render")
+
             let destination = folder.map { $0 + (($0.hasSuffix("/") ? "" : "/") + Paths.lastComponent(of: defaultOutput(format, block: map.block))) }
                 ?? output ?? defaultOutput(format, block: map.block)
             if destination != "-", file != "-", Paths.sameFile(destination, file, workingDirectory: io.workingDirectory) {
                 io.writeErr("journeyc: error: the output '\(destination)' is the map itself; choose another file name\n")
                 throw ExitCode(ExitStatus.usage)
             }
+            // The picture goes to its file as it is drawn; a drawing error leaves the old file.
+            // Standard output gets it whole or not at all.
             do {
                 if destination == "-" {
-                    io.writeBytes(bytes)
+                    io.writeBytes(try Exporter.render(scene, format: format, scale: scale, text: measurer))
                 } else {
-                    try OutputFile.writeAtomically(bytes, to: destination, workingDirectory: io.workingDirectory)
+                    try OutputFile.writeAtomically(to: destination, workingDirectory: io.workingDirectory) { write in
+                        try Exporter.render(scene, format: format, scale: scale, text: measurer, to: write)
+                    }
                 }
+            } catch let error as RenderError {
+                io.writeErr("journeyc: error: \(error)\n")
+                throw ExitCode(ExitStatus.failure)
             } catch {
                 io.writeErr("journeyc: error: \(error)\n")
                 throw ExitCode(ExitStatus.usage)
             }
-            clock.lap("write")
+            clock.lap("render+write")
         }
         if status != ExitStatus.success {
             reporter.summarize(files: 1)
@@ -244,17 +244,37 @@ enum OutputFile {
     /// followed to its target; something that is not a regular file (a FIFO, a device) is
     /// written to directly, never replaced. An existing file keeps its permissions.
     static func writeAtomically(_ bytes: [UInt8], to path: String, workingDirectory: String?) throws {
+        try writeAtomically(to: path, workingDirectory: workingDirectory) { write in try bytes.withUnsafeBytes { try write($0) } }
+    }
+
+    /// The same, for output produced piece by piece: `produce` hands its bytes to the writer
+    /// it is given as they come, so a large picture never sits whole in memory. If `produce`
+    /// throws, nothing is replaced.
+    static func writeAtomically(to path: String, workingDirectory: String?, _ produce: (ByteWriter) throws -> Void) throws {
         let resolved = Paths.resolved(Paths.absolute(path, workingDirectory: workingDirectory))
         var existing = stat()
         let exists = stat(resolved, &existing) == 0
         if exists, (existing.st_mode & S_IFMT) == S_IFDIR {
             throw WriteError.failed(path, "it is a directory")
         }
+        func writer(_ fd: Int32) -> ByteWriter {
+            { chunk in
+                var offset = 0
+                while offset < chunk.count {
+                    let n = write(fd, chunk.baseAddress! + offset, chunk.count - offset)
+                    if n < 0 {
+                        if errno == EINTR { continue }
+                        throw WriteError.failed(path, String(cString: strerror(errno)).lowercased())
+                    }
+                    offset += n
+                }
+            }
+        }
         if exists, (existing.st_mode & S_IFMT) != S_IFREG {
             let fd = open(resolved, O_WRONLY | O_TRUNC)
             guard fd >= 0 else { throw WriteError.failed(path, String(cString: strerror(errno))) }
             defer { close(fd) }
-            if let reason = PosixIO.writeAll(fd, bytes) { throw WriteError.failed(path, reason) }
+            try produce(writer(fd))
             return
         }
         let folder = Paths.folder(of: resolved)
@@ -267,9 +287,11 @@ enum OutputFile {
         let temp = String(decoding: template.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
         var ok = false
         defer { if !ok { unlink(temp) } }
-        if let reason = PosixIO.writeAll(fd, bytes) {
+        do {
+            try produce(writer(fd))
+        } catch {
             close(fd)
-            throw WriteError.failed(path, reason)
+            throw error
         }
         // mkstemp makes the file 0600: give it the old file's mode, or what the umask allows.
         let mask = umask(0)

@@ -37,6 +37,10 @@ public enum RenderError: Error, CustomStringConvertible {
     }
 }
 
+/// Where the bytes of an output file go as they are produced: straight into the file, so a
+/// poster is never held whole in memory (a 10,000-touchpoint map is a 150 MB SVG).
+public typealias ByteWriter = (UnsafeRawBufferPointer) throws -> Void
+
 public enum Exporter {
     /// A fixed date for PDF metadata: the same input must give the same bytes.
     static let fixedDate = "2000-01-01T00:00:00Z"
@@ -48,22 +52,29 @@ public enum Exporter {
     /// is shaped once; without it, a new one is made.
     public static func render(_ scene: Scene, format: OutputFormat, scale: Double = 1,
                               text: PangoTextMeasurer? = nil) throws -> [UInt8] {
+        var bytes: [UInt8] = []
+        try render(scene, format: format, scale: scale, text: text) { bytes.append(contentsOf: $0) }
+        return bytes
+    }
+
+    /// Renders `scene`, handing the file's bytes to `write` in order as they are produced.
+    public static func render(_ scene: Scene, format: OutputFormat, scale: Double = 1,
+                              text: PangoTextMeasurer? = nil, to write: ByteWriter) throws {
         let text = text ?? PangoTextMeasurer()
         switch format {
-        case .svg: return try svg(scene, text: text)
-        case .png: return try png(scene, scale: scale, text: text)
-        case .pdf: return try pdf(scene, text: text)
+        case .svg: try SVGWriter(scene: scene, text: text).write(to: write)
+        case .png: try png(scene, scale: scale, text: text).withUnsafeBytes { try write($0) }
+        case .pdf: try pdf(scene, text: text, to: write)
         }
     }
 
     // MARK: - Formats
 
-    static func svg(_ scene: Scene, text: PangoTextMeasurer) throws -> [UInt8] {
-        SVGWriter(scene: scene, text: text).write()
+    static func pdf(_ scene: Scene, text: PangoTextMeasurer, to write: ByteWriter) throws {
+        try withoutActuallyEscaping(write) { try pdf(scene, text: text, sink: ByteSink($0)) }
     }
 
-    static func pdf(_ scene: Scene, text: PangoTextMeasurer) throws -> [UInt8] {
-        let sink = ByteSink()
+    private static func pdf(_ scene: Scene, text: PangoTextMeasurer, sink: ByteSink) throws {
         let surface = cairo_pdf_surface_create_for_stream(ByteSink.write, Unmanaged.passUnretained(sink).toOpaque(),
                                                           scene.size.width, scene.size.height)
         cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_TITLE, clean(scene.metadata.title))
@@ -73,7 +84,7 @@ public enum Exporter {
         cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_CREATE_DATE, fixedDate)
         cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_MOD_DATE, fixedDate)
         try draw(scene, on: surface, text: text)
-        return sink.bytes
+        if let error = sink.error { throw error }
     }
 
     /// Pixels drawn at a time: a PNG is drawn in horizontal strips of about this many pixels,
@@ -140,13 +151,26 @@ public enum Exporter {
     }
 }
 
-/// Collects what Cairo writes to a stream.
+/// Passes what Cairo writes to a stream on to a ByteWriter; the first error stops the stream
+/// and is kept to be thrown once Cairo returns.
 final class ByteSink {
-    var bytes: [UInt8] = []
+    let writer: ByteWriter
+    var error: Error?
+
+    init(_ writer: @escaping ByteWriter) {
+        self.writer = writer
+    }
 
     static let write: cairo_write_func_t = { closure, data, length in
         let sink = Unmanaged<ByteSink>.fromOpaque(closure!).takeUnretainedValue()
-        if let data { sink.bytes.append(contentsOf: UnsafeBufferPointer(start: data, count: Int(length))) }
-        return CAIRO_STATUS_SUCCESS
+        guard sink.error == nil else { return CAIRO_STATUS_WRITE_ERROR }
+        guard let data else { return CAIRO_STATUS_SUCCESS }
+        do {
+            try sink.writer(UnsafeRawBufferPointer(start: data, count: Int(length)))
+            return CAIRO_STATUS_SUCCESS
+        } catch {
+            sink.error = error
+            return CAIRO_STATUS_WRITE_ERROR
+        }
     }
 }

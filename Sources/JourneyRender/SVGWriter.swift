@@ -5,7 +5,9 @@
 // - Each line of text is also written as real, transparent <text>, so a browser can find,
 //   select and copy it, and a screen reader can read it.
 // - Ids are numbered in order of first use and numbers have at most two decimals: the same
-//   Scene gives the same bytes. (Cairo's writer numbered surfaces from a process-wide counter,
+//   Scene gives the same bytes.
+// - The drawing is streamed to the output as it is written; the glyph definitions, which grow
+//   only with the number of distinct glyphs, come last (a `<use>` may point forward). (Cairo's writer numbered surfaces from a process-wide counter,
 //   and printing its six-decimal numbers took most of an SVG export's time.)
 
 import CCairo
@@ -16,6 +18,9 @@ final class SVGWriter {
     private let text: PangoTextMeasurer
     private var body = SVGBytes()
     private var defs = SVGBytes()
+    private var out: ByteWriter?
+    /// The drawing is handed to the output in chunks of about this many bytes.
+    private static let chunk = 1 << 20
     /// Font of each glyph definition, numbered in order of first use.
     private var fontNumbers: [OpaquePointer: Int] = [:]
     /// Glyphs already defined, and whether each has anything to draw.
@@ -43,7 +48,38 @@ final class SVGWriter {
         cairo_surface_destroy(scratchSurface)
     }
 
-    func write() -> [UInt8] {
+    /// Writes the SVG to `out`: the header, then the drawing as it is produced (in chunks of
+    /// about a megabyte), then the glyph definitions, which `<use>` may reference forward.
+    func write(to out: ByteWriter) throws {
+        try withoutActuallyEscaping(out) { out in
+            self.out = out
+            defer { self.out = nil }
+            try writeDocument()
+        }
+    }
+
+    private func writeDocument() throws {
+        guard let out else { return }
+        var head = SVGBytes()
+        head.raw("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n")
+        head.raw("<svg xmlns=\"http://www.w3.org/2000/svg\" xmlns:xlink=\"http://www.w3.org/1999/xlink\" width=\"")
+        head.number(scene.size.width)
+        head.raw("\" height=\"")
+        head.number(scene.size.height)
+        head.raw("\" viewBox=\"0 0 ")
+        head.number(scene.size.width)
+        head.raw(" ")
+        head.number(scene.size.height)
+        head.raw("\" stroke-linejoin=\"round\" stroke-linecap=\"round\">\n<title>")
+        head.text(scene.metadata.title)
+        head.raw("</title>\n")
+        if !scene.metadata.subject.isEmpty {
+            head.raw("<desc>")
+            head.text(scene.metadata.subject)
+            head.raw("</desc>\n")
+        }
+        try head.bytes.withUnsafeBytes { try out($0) }
+
         body.raw("<rect width=\"")
         body.number(scene.size.width)
         body.raw("\" height=\"")
@@ -51,40 +87,25 @@ final class SVGWriter {
         body.raw("\"")
         body.paint(fill: scene.background, stroke: nil)
         body.raw("/>\n")
-        for node in scene.nodes { write(node) }
-
-        var out = SVGBytes()
-        out.bytes.reserveCapacity(defs.bytes.count + body.bytes.count + 4096)
-        out.raw("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n")
-        out.raw("<svg xmlns=\"http://www.w3.org/2000/svg\" xmlns:xlink=\"http://www.w3.org/1999/xlink\" width=\"")
-        out.number(scene.size.width)
-        out.raw("\" height=\"")
-        out.number(scene.size.height)
-        out.raw("\" viewBox=\"0 0 ")
-        out.number(scene.size.width)
-        out.raw(" ")
-        out.number(scene.size.height)
-        out.raw("\" stroke-linejoin=\"round\" stroke-linecap=\"round\">\n<title>")
-        out.text(scene.metadata.title)
-        out.raw("</title>\n")
-        if !scene.metadata.subject.isEmpty {
-            out.raw("<desc>")
-            out.text(scene.metadata.subject)
-            out.raw("</desc>\n")
-        }
+        for node in scene.nodes { try write(node) }
         if !defs.bytes.isEmpty {
-            out.raw("<defs>\n")
-            out.bytes += defs.bytes
-            out.raw("</defs>\n")
+            body.raw("<defs>\n")
+            body.bytes += defs.bytes
+            body.raw("</defs>\n")
         }
-        out.bytes += body.bytes
-        out.raw("</svg>\n")
-        return out.bytes
+        body.raw("</svg>\n")
+        try flush()
+    }
+
+    /// Hands the drawing written so far to the output.
+    private func flush() throws {
+        try body.bytes.withUnsafeBytes { try out?($0) }
+        body.bytes.removeAll(keepingCapacity: true)
     }
 
     // MARK: - Shapes
 
-    private func write(_ node: SceneNode) {
+    private func write(_ node: SceneNode) throws {
         switch node {
         case .rect(let r): write(r)
         case .path(let p): write(p)
@@ -93,9 +114,10 @@ final class SVGWriter {
             body.raw("<g data-name=\"")
             body.text(g.name)
             body.raw("\">\n")
-            for child in g.children { write(child) }
+            for child in g.children { try write(child) }
             body.raw("</g>\n")
         }
+        if body.bytes.count >= SVGWriter.chunk { try flush() }
     }
 
     private func write(_ r: SceneRect) {
