@@ -1,0 +1,102 @@
+// `journeyc diff OLD NEW`: what changed between two versions of a map, as text, Markdown or
+// JSON, and optionally as a picture of the new map with the changes marked (-o).
+// OLD and NEW are files, `-`, or git revisions (`HEAD~1:maps/shop.journey`). Git's seven
+// arguments to a diff driver are accepted too. Exit status: 0 no differences, 1 differences
+// (0 under git, which stops at any other status), 2 errors.
+
+import ArgumentParser
+import JourneyDiff
+import JourneySemantics
+import JourneySyntax
+
+enum DiffReportFormat: String, ExpressibleByArgument, CaseIterable {
+    case text, markdown, json
+}
+
+struct DiffCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "diff",
+        abstract: "Show what changed between two versions of a map.",
+        discussion: """
+            journeyc diff old.journey new.journey
+            journeyc diff HEAD~1:maps/shop.journey maps/shop.journey
+            journeyc diff --format markdown v1.journey v2.journey > review.md
+
+            Elements are matched by id, else by label within their stage. A path that does not \
+            exist but has the form REV:PATH is read with `git show REV:PATH` (PATH from the top \
+            of the repository, or ./PATH from the current folder). Either side may be - (standard \
+            input). Git's seven diff-driver arguments (path old-file old-hex old-mode new-file \
+            new-hex new-mode) are accepted, so `git config diff.journey.command 'journeyc diff'` works.
+
+            Exit status: 0 no differences, 1 differences, 2 errors (a map that cannot be read \
+            or has errors: its diagnostics are printed). Called by git with seven arguments, \
+            differences exit 0, as git requires of a diff driver.
+            """)
+
+    @ArgumentParser.Argument(help: ArgumentHelp("OLD and NEW: files, REV:PATH git revisions, or - for standard input.",
+                                                valueName: "old new"))
+    var maps: [String]
+
+    @Option(help: "Report format: text (coloured on a terminal), markdown (for a pull request) or json.")
+    var format: DiffReportFormat = .text
+
+    @OptionGroup var diagnostics: DiagnosticOptions
+
+    func validate() throws {
+        guard [2, 7, 9].contains(maps.count) else {
+            throw ValidationError(maps.count == 1
+                ? "give two maps to compare: journeyc diff OLD NEW" + (maps[0].contains(":") ? "" : " (git passes one argument for an unmerged file: resolve the conflict first)")
+                : "give two maps to compare, OLD and NEW (or git's seven diff-driver arguments); got \(maps.count)")
+        }
+        if maps.count == 2, maps[0] == "-", maps[1] == "-" { throw ValidationError("standard input (-) can be read only once") }
+    }
+
+    /// Git runs a diff driver with `path old-file old-hex old-mode new-file new-hex new-mode`
+    /// (and two more after a rename).
+    var gitDriver: Bool { maps.count >= 7 }
+    var oldArgument: String { gitDriver ? maps[1] : maps[0] }
+    var newArgument: String { gitDriver ? maps[4] : maps[1] }
+
+    func run() throws {
+        let io = IOContext.current
+        var reporter = DiagnosticReporter(options: diagnostics, io: io)
+        var sides: [(file: SourceFile, model: JourneyModel?)] = []
+        for argument in [oldArgument, newArgument] {
+            let file: SourceFile
+            do {
+                file = try MapSource.load(argument, io: io)
+            } catch {
+                reporter.reportInputError(error, path: argument)
+                throw ExitCode(ExitStatus.usage)
+            }
+            sides.append((file, MapSource.check(file, argument: argument, reporter: &reporter)))
+        }
+        guard let old = sides[0].model, let new = sides[1].model else {
+            reporter.summarize(files: 2)
+            throw ExitCode(ExitStatus.usage)
+        }
+        let diff = MapDiff.compare(old: old, new: new)
+        io.writeOut(report(diff, io: io))
+        if !diff.isEmpty && !gitDriver { throw ExitCode(ExitStatus.failure) }
+    }
+
+    func report(_ diff: MapDiff, io: IOContext) -> String {
+        let names = (old: gitDriver ? "a/" + maps[0] : oldArgument, new: gitDriver ? "b/" + maps[0] : newArgument)
+        switch format {
+        case .text:
+            return TextReport(color: useColor(io), header: gitDriver ? "journeyc diff " + maps[0] : nil).render(diff)
+        case .markdown:
+            return MarkdownReport(oldName: names.old, newName: names.new).render(diff)
+        case .json:
+            return JSONReport(oldName: names.old, newName: names.new).render(diff).serialized() + "\n"
+        }
+    }
+
+    func useColor(_ io: IOContext) -> Bool {
+        switch diagnostics.color {
+        case .always: true
+        case .never: false
+        case .auto: io.stdoutIsTerminal && io.environment["NO_COLOR"] == nil && io.environment["TERM"] != "dumb"
+        }
+    }
+}
