@@ -40,6 +40,11 @@ struct DiffCommand: ParsableCommand {
     @Option(help: "Report format: text (coloured on a terminal), markdown (for a pull request) or json.")
     var format: DiffReportFormat = .text
 
+    @Option(name: .customLong("label"),
+            help: ArgumentHelp("Name OLD (the first time) and NEW (the second) in the Markdown and JSON reports, instead of the arguments.",
+                               valueName: "name"))
+    var labels: [String] = []
+
     @OptionGroup var diagnostics: DiagnosticOptions
 
     func validate() throws {
@@ -48,6 +53,7 @@ struct DiffCommand: ParsableCommand {
                 ? "give two maps to compare: journeyc diff OLD NEW" + (maps[0].contains(":") ? "" : " (git passes one argument for an unmerged file: resolve the conflict first)")
                 : "give two maps to compare, OLD and NEW (or git's seven diff-driver arguments); got \(maps.count)")
         }
+        if labels.count > 2 { throw ValidationError("--label names OLD and NEW: give it at most twice") }
         if maps.count == 2, maps[0] == "-", maps[1] == "-" { throw ValidationError("standard input (-) can be read only once") }
     }
 
@@ -81,7 +87,9 @@ struct DiffCommand: ParsableCommand {
     }
 
     func report(_ diff: MapDiff, io: IOContext) -> String {
-        let names = (old: gitDriver ? "a/" + maps[0] : oldArgument, new: gitDriver ? "b/" + maps[0] : newArgument)
+        var names = (old: gitDriver ? "a/" + maps[0] : oldArgument, new: gitDriver ? "b/" + maps[0] : newArgument)
+        if labels.count > 0 { names.old = labels[0] }
+        if labels.count > 1 { names.new = labels[1] }
         switch format {
         case .text:
             return TextReport(color: useColor(io), header: gitDriver ? "journeyc diff " + maps[0] : nil).render(diff)
@@ -96,7 +104,11 @@ struct DiffCommand: ParsableCommand {
         switch diagnostics.color {
         case .always: true
         case .never: false
-        case .auto: io.stdoutIsTerminal && io.environment["NO_COLOR"] == nil && io.environment["TERM"] != "dumb"
+        case .auto:
+            // Under git, standard output is git's pager: colour when git says it runs one, as
+            // git colours its own diff there.
+            (io.stdoutIsTerminal || (gitDriver && io.environment["GIT_PAGER_IN_USE"] != nil))
+                && io.environment["NO_COLOR"] == nil && io.environment["TERM"] != "dumb"
         }
     }
 }

@@ -72,6 +72,14 @@ func journeyc(in directory: String, _ arguments: [String], stdin: [UInt8] = []) 
         }
     }
 
+    @Test func labelsNameTheSidesInMarkdownAndJSON() {
+        let args = ["diff", "--label", "main:maps/shop.journey", "--label", "maps/shop.journey",
+                    "\(Self.history)/shoe-shop-v1.journey", "\(Self.history)/shoe-shop-v2.journey"]
+        #expect(journeyc(args + ["--format", "markdown"]).stdout.hasPrefix("**17 changes** (`main:maps/shop.journey` → `maps/shop.journey`)"))
+        #expect(journeyc(args + ["--format", "json"]).stdout.contains("\"old\":{\"name\":\"main:maps/shop.journey\""))
+        #expect(journeyc(args + ["--label", "x"]).status == 2)
+    }
+
     @Test func colourOnlyWhenAsked() {
         let args = ["diff", "\(Self.history)/shoe-shop-v1.journey", "\(Self.history)/shoe-shop-v2.journey"]
         #expect(!journeyc(args).stdout.contains("\u{1B}["), "auto: standard output is not a terminal")
