@@ -106,6 +106,16 @@ public struct Change: Equatable, Sendable {
     public var fields: [Field]
     public var emotion: EmotionValues?
     public var metric: MetricValues?
+    /// Which element of which map the change is about (flat indices, see Comparison), for the
+    /// overlay of the rendered diff. Not part of equality.
+    var anchor: Anchor = .none
+
+    enum Anchor: Sendable {
+        case none
+        case stage(new: Int?, old: Int?)
+        case touchpoint(new: Int?, old: Int?)
+        case item(Kind, new: Int?, old: Int?)
+    }
 
     public init(_ kind: Kind, _ action: Action, element: ElementRef, location: Location = Location(), from: Location? = nil,
                 position: (old: Int, new: Int)? = nil, fields: [Field] = [], emotion: EmotionValues? = nil,

@@ -9,6 +9,14 @@ import JourneySemantics
 struct ChangeWalk {
     let c: Comparison
     private(set) var changes: [Change] = []
+    /// The element the next changes are about, for the overlay of the rendered diff.
+    private var anchor: Change.Anchor = .none
+
+    private mutating func emit(_ change: Change) {
+        var change = change
+        change.anchor = anchor
+        changes.append(change)
+    }
 
     init(_ comparison: Comparison) {
         c = comparison
@@ -25,15 +33,17 @@ struct ChangeWalk {
     // MARK: - Journey, personas, channels
 
     private mutating func journey() {
+        anchor = .none
         let o = c.old, n = c.new
         let fields = differing([
             ("title", o.title, n.title), ("description", o.description, n.description), ("owner", o.owner, n.owner),
             ("version", o.version, n.version), ("scale", "\(o.scale.low)..\(o.scale.high)", "\(n.scale.low)..\(n.scale.high)"),
         ])
-        if !fields.isEmpty { changes.append(Change(.journey, .changed, element: ElementRef(id: nil, label: n.title), fields: fields)) }
+        if !fields.isEmpty { emit(Change(.journey, .changed, element: ElementRef(id: nil, label: n.title), fields: fields)) }
     }
 
     private mutating func personas() {
+        anchor = .none
         let slots = Sequences.interleave(newCount: c.new.personas.count, removed: unpaired(c.personas.newForOld)) { o in
             previousPaired(o, c.personas.newForOld)
         }
@@ -43,18 +53,18 @@ struct ChangeWalk {
                 let p = c.new.personas[n]
                 let ref = ElementRef(id: p.id, label: p.name)
                 guard let o = c.personas.oldForNew[n] else {
-                    changes.append(Change(.persona, .added, element: ref, fields: listing(personaFields(p), side: .new)))
+                    emit(Change(.persona, .added, element: ref, fields: listing(personaFields(p), side: .new)))
                     continue
                 }
                 let q = c.old.personas[o]
-                if q.name != p.name { changes.append(Change(.persona, .renamed, element: ref, fields: [.init("name", old: q.name, new: p.name)])) }
+                if q.name != p.name { emit(Change(.persona, .renamed, element: ref, fields: [.init("name", old: q.name, new: p.name)])) }
                 var fields = differing([("description", q.description, p.description), ("color", q.color?.description, p.color?.description)])
                 fields += q.goals.filter { !p.goals.contains($0) }.map { Change.Field("goal", old: $0, new: nil) }
                 fields += p.goals.filter { !q.goals.contains($0) }.map { Change.Field("goal", old: nil, new: $0) }
-                if !fields.isEmpty { changes.append(Change(.persona, .changed, element: ref, fields: fields)) }
+                if !fields.isEmpty { emit(Change(.persona, .changed, element: ref, fields: fields)) }
             case .removed(let o):
                 let p = c.old.personas[o]
-                changes.append(Change(.persona, .removed, element: ElementRef(id: p.id, label: p.name), fields: listing(personaFields(p), side: .old)))
+                emit(Change(.persona, .removed, element: ElementRef(id: p.id, label: p.name), fields: listing(personaFields(p), side: .old)))
             }
         }
     }
@@ -64,6 +74,7 @@ struct ChangeWalk {
     }
 
     private mutating func channels() {
+        anchor = .none
         let slots = Sequences.interleave(newCount: c.new.customChannels.count, removed: unpaired(c.channels.newForOld)) { o in
             previousPaired(o, c.channels.newForOld)
         }
@@ -73,17 +84,17 @@ struct ChangeWalk {
                 let ch = c.new.customChannels[n]
                 let ref = ElementRef(id: ch.id, label: ch.label)
                 guard let o = c.channels.oldForNew[n] else {
-                    changes.append(Change(.channel, .added, element: ref, fields: listing([("label", ch.label), ("description", ch.description)], side: .new)))
+                    emit(Change(.channel, .added, element: ref, fields: listing([("label", ch.label), ("description", ch.description)], side: .new)))
                     continue
                 }
                 let old = c.old.customChannels[o]
-                if old.label != ch.label { changes.append(Change(.channel, .renamed, element: ref, fields: [.init("label", old: old.label, new: ch.label)])) }
+                if old.label != ch.label { emit(Change(.channel, .renamed, element: ref, fields: [.init("label", old: old.label, new: ch.label)])) }
                 let fields = differing([("description", old.description, ch.description)])
-                if !fields.isEmpty { changes.append(Change(.channel, .changed, element: ref, fields: fields)) }
+                if !fields.isEmpty { emit(Change(.channel, .changed, element: ref, fields: fields)) }
             case .removed(let o):
                 let ch = c.old.customChannels[o]
-                changes.append(Change(.channel, .removed, element: ElementRef(id: ch.id, label: ch.label),
-                                      fields: listing([("label", ch.label), ("description", ch.description)], side: .old)))
+                emit(Change(.channel, .removed, element: ElementRef(id: ch.id, label: ch.label),
+                            fields: listing([("label", ch.label), ("description", ch.description)], side: .old)))
             }
         }
     }
@@ -92,27 +103,25 @@ struct ChangeWalk {
 
     private mutating func stages() {
         let inOrder = Set(reorderKept(c.new.stages.indices.map { c.stages.oldForNew[$0] }))
-        let slots = Sequences.interleave(newCount: c.new.stages.count, removed: unpaired(c.stages.newForOld)) { o in
-            previousPaired(o, c.stages.newForOld)
-        }
-        for slot in slots {
+        for slot in c.stageSlots() {
             switch slot {
             case .new(let n):
                 let stage = c.new.stages[n]
                 let ref = c.stageRef(stage)
                 let here = Location(stage: ref)
+                anchor = .stage(new: n, old: c.stages.oldForNew[n])
                 if let o = c.stages.oldForNew[n] {
                     let old = c.old.stages[o]
                     let names = differing([("id", old.id, stage.id), ("label", old.label, stage.label)])
-                    if !names.isEmpty { changes.append(Change(.stage, .renamed, element: ref, location: here, fields: names)) }
+                    if !names.isEmpty { emit(Change(.stage, .renamed, element: ref, location: here, fields: names)) }
                     if !inOrder.contains(n) {
-                        changes.append(Change(.stage, .reordered, element: ref, location: here, position: (o + 1, n + 1)))
+                        emit(Change(.stage, .reordered, element: ref, location: here, position: (o + 1, n + 1)))
                     }
                     let fields = differing([("goal", old.goal, stage.goal), ("description", old.description, stage.description)])
-                    if !fields.isEmpty { changes.append(Change(.stage, .changed, element: ref, location: here, fields: fields)) }
+                    if !fields.isEmpty { emit(Change(.stage, .changed, element: ref, location: here, fields: fields)) }
                 } else {
-                    changes.append(Change(.stage, .added, element: ref, location: here,
-                                          fields: listing([("label", stage.label), ("goal", stage.goal), ("description", stage.description)], side: .new)))
+                    emit(Change(.stage, .added, element: ref, location: here,
+                                fields: listing([("label", stage.label), ("goal", stage.goal), ("description", stage.description)], side: .new)))
                 }
                 let old = c.stages.oldForNew[n]
                 content(new: .stage(n), old: old.map(Container.stage))
@@ -120,8 +129,9 @@ struct ChangeWalk {
             case .removed(let o):
                 let stage = c.old.stages[o]
                 let ref = c.stageRef(stage)
-                changes.append(Change(.stage, .removed, element: ref, location: Location(stage: ref),
-                                      fields: listing([("label", stage.label), ("goal", stage.goal), ("description", stage.description)], side: .old)))
+                anchor = .stage(new: nil, old: o)
+                emit(Change(.stage, .removed, element: ref, location: Location(stage: ref),
+                            fields: listing([("label", stage.label), ("goal", stage.goal), ("description", stage.description)], side: .old)))
                 content(new: nil, old: .stage(o))
                 touchpoints(newStage: nil, oldStage: o)
             }
@@ -131,17 +141,7 @@ struct ChangeWalk {
     // MARK: - Touchpoints
 
     private mutating func touchpoints(newStage: Int?, oldStage: Int?) {
-        let newTPs = newStage.map { c.newOfStage[$0] } ?? []
-        let oldTPs = oldStage.map { c.oldOfStage[$0] } ?? []
-        let removed = oldTPs.filter { c.touchpoints.newForOld[$0] == nil }
-        // Local (in-stage) new index of each new touchpoint, for anchoring and positions.
-        let slots = Sequences.interleave(newCount: newTPs.count, removed: removed) { o in
-            guard let newStage else { return nil }
-            for p in oldTPs.reversed() where p < o {
-                if let n = c.touchpoints.newForOld[p], c.newTouchpoints[n].stage == newStage { return c.newTouchpoints[n].index }
-            }
-            return nil
-        }
+        let (slots, newTPs) = c.touchpointSlots(newStage: newStage, oldStage: oldStage)
         // Touchpoints that stayed in this stage: which of them changed place.
         let stayed: [Int?] = newTPs.map { n in
             guard let o = c.touchpoints.oldForNew[n], let oldStage, c.oldTouchpoints[o].stage == oldStage else { return nil }
@@ -156,8 +156,9 @@ struct ChangeWalk {
             case .removed(let o):
                 let tp = c.oldTouchpoints[o]
                 let location = c.placeOfOld(.touchpoint(o))
-                changes.append(Change(.touchpoint, .removed, element: c.touchpointRef(tp.touchpoint),
-                                      location: Location(stage: location.stage), fields: listing(touchpointFields(tp.touchpoint), side: .old)))
+                anchor = .touchpoint(new: nil, old: o)
+                emit(Change(.touchpoint, .removed, element: c.touchpointRef(tp.touchpoint),
+                            location: Location(stage: location.stage), fields: listing(touchpointFields(tp.touchpoint), side: .old)))
                 emotions(old: tp.touchpoint, new: nil, location: location)
                 content(new: nil, old: .touchpoint(o))
             }
@@ -170,8 +171,9 @@ struct ChangeWalk {
         let ref = c.touchpointRef(tp)
         let location = c.newLocation(.touchpoint(n))
         let inStage = Location(stage: location.stage)
+        anchor = .touchpoint(new: n, old: c.touchpoints.oldForNew[n])
         guard let o = c.touchpoints.oldForNew[n] else {
-            changes.append(Change(.touchpoint, .added, element: ref, location: inStage, fields: listing(touchpointFields(tp), side: .new)))
+            emit(Change(.touchpoint, .added, element: ref, location: inStage, fields: listing(touchpointFields(tp), side: .new)))
             emotions(old: nil, new: tp, location: location)
             content(new: .touchpoint(n), old: nil)
             return
@@ -179,17 +181,17 @@ struct ChangeWalk {
         let oldFlat = c.oldTouchpoints[o]
         let old = oldFlat.touchpoint
         let names = differing([("id", old.id, tp.id), ("label", old.label, tp.label)])
-        if !names.isEmpty { changes.append(Change(.touchpoint, .renamed, element: ref, location: inStage, fields: names)) }
+        if !names.isEmpty { emit(Change(.touchpoint, .renamed, element: ref, location: inStage, fields: names)) }
         if c.stages.newForOld[oldFlat.stage] != flat.stage {
-            changes.append(Change(.touchpoint, .moved, element: ref, location: inStage,
-                                  from: Location(stage: c.stageRef(c.old.stages[oldFlat.stage]))))
+            emit(Change(.touchpoint, .moved, element: ref, location: inStage,
+                        from: Location(stage: c.stageRef(c.old.stages[oldFlat.stage]))))
         }
         if reordered {
-            changes.append(Change(.touchpoint, .reordered, element: ref, location: inStage, position: (oldFlat.index + 1, flat.index + 1)))
+            emit(Change(.touchpoint, .reordered, element: ref, location: inStage, position: (oldFlat.index + 1, flat.index + 1)))
         }
         let fields = differing([("channel", old.channel?.id, tp.channel?.id), ("description", old.description, tp.description),
                                 ("owner", old.owner, tp.owner), ("actor", old.actor, tp.actor)])
-        if !fields.isEmpty { changes.append(Change(.touchpoint, .changed, element: ref, location: inStage, fields: fields)) }
+        if !fields.isEmpty { emit(Change(.touchpoint, .changed, element: ref, location: inStage, fields: fields)) }
         emotions(old: old, new: tp, location: location)
         content(new: .touchpoint(n), old: .touchpoint(o))
     }
@@ -205,9 +207,9 @@ struct ChangeWalk {
             guard a != nil || b != nil, a?.value != b?.value || a?.feeling != b?.feeling else { continue }
             let action: Change.Action = a == nil ? .added : b == nil ? .removed : .changed
             let ref = persona.map { ElementRef(id: $0.id, label: $0.name) }
-            changes.append(Change(.emotion, action, element: ref ?? ElementRef(id: nil, label: "everyone"), location: location,
-                                  emotion: Change.EmotionValues(persona: ref, old: a?.value, new: b?.value,
-                                                                oldFeeling: a?.feeling, newFeeling: b?.feeling)))
+            emit(Change(.emotion, action, element: ref ?? ElementRef(id: nil, label: "everyone"), location: location,
+                        emotion: Change.EmotionValues(persona: ref, old: a?.value, new: b?.value,
+                        oldFeeling: a?.feeling, newFeeling: b?.feeling)))
         }
     }
 
@@ -224,14 +226,7 @@ struct ChangeWalk {
 
     private mutating func items<T>(_ table: ItemTable<T>, new: Container?, old: Container?) {
         let kind = table.kind
-        let newItems = new.flatMap { table.newIn[$0] } ?? []
-        let oldItems = old.flatMap { table.oldIn[$0] } ?? []
-        let slots = Sequences.interleave(newCount: newItems.count, removed: oldItems.filter { table.pairing.newForOld[$0] == nil }) { o in
-            for p in oldItems.reversed() where p < o {
-                if let n = table.pairing.newForOld[p], table.new[n].container == new { return table.new[n].index }
-            }
-            return nil
-        }
+        let (slots, newItems) = c.itemSlots(table, new: new, old: old)
         for slot in slots {
             switch slot {
             case .new(let k):
@@ -239,35 +234,37 @@ struct ChangeWalk {
                 let item = table.new[n].item
                 let ref = ElementRef(id: kind.id(item), label: kind.label(item))
                 let location = c.newLocation(table.new[n].container)
+                anchor = .item(kind.kind, new: n, old: table.pairing.oldForNew[n])
                 guard let o = table.pairing.oldForNew[n] else {
-                    changes.append(Change(kind.kind, .added, element: ref, location: location,
-                                          fields: listing([(kind.labelField, kind.label(item))] + kind.properties(item), side: .new),
-                                          metric: metricValues(nil, item)))
+                    emit(Change(kind.kind, .added, element: ref, location: location,
+                                fields: listing([(kind.labelField, kind.label(item))] + kind.properties(item), side: .new),
+                                metric: metricValues(nil, item)))
                     continue
                 }
                 let before = table.old[o]
                 if c.containerInNew(before.container) != table.new[n].container {
-                    changes.append(Change(kind.kind, .moved, element: ref, location: location, from: c.oldLocation(before.container)))
+                    emit(Change(kind.kind, .moved, element: ref, location: location, from: c.oldLocation(before.container)))
                 }
                 let label = differing([("id", kind.id(before.item), kind.id(item)), (kind.labelField, kind.label(before.item), kind.label(item))])
                 let oldProps = kind.properties(before.item), newProps = kind.properties(item)
                 var fields = differing(zip(oldProps, newProps).map { ($0.0, $0.1, $1.1) })
                 if kind.labelIsName {
-                    if !label.isEmpty { changes.append(Change(kind.kind, .renamed, element: ref, location: location, fields: label)) }
+                    if !label.isEmpty { emit(Change(kind.kind, .renamed, element: ref, location: location, fields: label)) }
                 } else {
                     fields = label + fields
                 }
                 if !fields.isEmpty {
-                    changes.append(Change(kind.kind, .changed, element: ref, location: location, fields: fields,
-                                          metric: metricValues(before.item, item)))
+                    emit(Change(kind.kind, .changed, element: ref, location: location, fields: fields,
+                                metric: metricValues(before.item, item)))
                 }
             case .removed(let o):
                 let item = table.old[o].item
-                changes.append(Change(kind.kind, kind.kind == .pain ? .resolved : .removed,
-                                      element: ElementRef(id: kind.id(item), label: kind.label(item)),
-                                      location: c.placeOfOld(table.old[o].container),
-                                      fields: listing([(kind.labelField, kind.label(item))] + kind.properties(item), side: .old),
-                                      metric: metricValues(item, nil)))
+                anchor = .item(kind.kind, new: nil, old: o)
+                emit(Change(kind.kind, kind.kind == .pain ? .resolved : .removed,
+                            element: ElementRef(id: kind.id(item), label: kind.label(item)),
+                            location: c.placeOfOld(table.old[o].container),
+                            fields: listing([(kind.labelField, kind.label(item))] + kind.properties(item), side: .old),
+                            metric: metricValues(item, nil)))
             }
         }
     }
