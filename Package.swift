@@ -47,7 +47,7 @@ let package = Package(
         .testTarget(name: "JourneySemanticsTests", dependencies: ["JourneySyntax", "JourneySemantics"]),
         .testTarget(name: "JourneyLayoutTests", dependencies: ["JourneyLayout", "JourneySemantics", "JourneySyntax"]),
         .testTarget(name: "JourneyRenderTests", dependencies: ["JourneyRender", "JourneyLayout", "JourneySemantics", "JourneySyntax", "CZlib"]),
-        .testTarget(name: "JourneyCLITests", dependencies: ["JourneyCLI", "JourneySyntax", "JourneySemantics"]),
+        .testTarget(name: "JourneyCLITests", dependencies: ["JourneyCLI", "JourneySyntax", "JourneySemantics", "JourneyDiff", "JourneyLayout", "JourneyRender"]),
         .testTarget(name: "JourneyFormatTests", dependencies: ["JourneyFormat", "JourneySyntax", "JourneySemantics"]),
         .testTarget(name: "JourneyDiffTests", dependencies: ["JourneyDiff", "JourneySyntax", "JourneySemantics"]),
         .testTarget(name: "JourneyExportTests", dependencies: ["JourneyExport", "JourneySyntax", "JourneySemantics"]),

@@ -6,6 +6,8 @@
 
 import ArgumentParser
 import JourneyDiff
+import JourneyLayout
+import JourneyRender
 import JourneySemantics
 import JourneySyntax
 
@@ -21,6 +23,7 @@ struct DiffCommand: ParsableCommand {
             journeyc diff old.journey new.journey
             journeyc diff HEAD~1:maps/shop.journey maps/shop.journey
             journeyc diff --format markdown v1.journey v2.journey > review.md
+            journeyc diff v1.journey v2.journey -o changes.png
 
             Elements are matched by id, else by label within their stage. A path that does not \
             exist but has the form REV:PATH is read with `git show REV:PATH` (PATH from the top \
@@ -40,6 +43,18 @@ struct DiffCommand: ParsableCommand {
     @Option(help: "Report format: text (coloured on a terminal), markdown (for a pull request) or json.")
     var format: DiffReportFormat = .text
 
+    @Option(name: [.short, .customLong("output")],
+            help: "Also draw NEW with the changes marked, to a .svg, .png or .pdf file (- for standard output, then no report).")
+    var output: String?
+
+    @Option(name: .customLong("image-format"), help: "Picture format when -o does not say: svg, png or pdf.")
+    var imageFormat: String?
+
+    @Option(help: "PNG pixel density for -o: 2 renders at twice the size.")
+    var scale: Double = 1
+
+    @OptionGroup var render: RenderOptions
+
     @Option(name: .customLong("label"),
             help: ArgumentHelp("Name OLD (the first time) and NEW (the second) in the Markdown and JSON reports, instead of the arguments.",
                                valueName: "name"))
@@ -55,6 +70,11 @@ struct DiffCommand: ParsableCommand {
         }
         if labels.count > 2 { throw ValidationError("--label names OLD and NEW: give it at most twice") }
         if maps.count == 2, maps[0] == "-", maps[1] == "-" { throw ValidationError("standard input (-) can be read only once") }
+        guard scale >= 0.25, scale <= 8 else { throw ValidationError("--scale must be between 0.25 and 8") }
+        if let imageFormat, OutputFormat(rawValue: imageFormat.lowercased()) == nil {
+            throw ValidationError("unknown image format '\(imageFormat)'; use svg, png or pdf")
+        }
+        if let output { _ = try pictureFormat(output) }
     }
 
     /// Git runs a diff driver with `path old-file old-hex old-mode new-file new-hex new-mode`
@@ -82,14 +102,17 @@ struct DiffCommand: ParsableCommand {
             throw ExitCode(ExitStatus.usage)
         }
         let diff = MapDiff.compare(old: old, new: new)
-        io.writeOut(report(diff, io: io))
+        if let output {
+            try drawPicture(diff, to: output, io: io)
+        }
+        if output != "-" {
+            io.writeOut(report(diff, io: io))
+        }
         if !diff.isEmpty && !gitDriver { throw ExitCode(ExitStatus.failure) }
     }
 
     func report(_ diff: MapDiff, io: IOContext) -> String {
-        var names = (old: gitDriver ? "a/" + maps[0] : oldArgument, new: gitDriver ? "b/" + maps[0] : newArgument)
-        if labels.count > 0 { names.old = labels[0] }
-        if labels.count > 1 { names.new = labels[1] }
+        let names = sideNames
         switch format {
         case .text:
             return TextReport(color: useColor(io), header: gitDriver ? "journeyc diff " + maps[0] : nil).render(diff)
@@ -98,6 +121,14 @@ struct DiffCommand: ParsableCommand {
         case .json:
             return JSONReport(oldName: names.old, newName: names.new).render(diff).serialized() + "\n"
         }
+    }
+
+    /// How reports name OLD and NEW: --label, else git's path, else the arguments.
+    var sideNames: (old: String, new: String) {
+        var names = (old: gitDriver ? "a/" + maps[0] : oldArgument, new: gitDriver ? "b/" + maps[0] : newArgument)
+        if labels.count > 0 { names.old = labels[0] }
+        if labels.count > 1 { names.new = labels[1] }
+        return names
     }
 
     func useColor(_ io: IOContext) -> Bool {
@@ -110,5 +141,51 @@ struct DiffCommand: ParsableCommand {
             (io.stdoutIsTerminal || (gitDriver && io.environment["GIT_PAGER_IN_USE"] != nil))
                 && io.environment["NO_COLOR"] == nil && io.environment["TERM"] != "dumb"
         }
+    }
+
+    // MARK: - The picture
+
+    func pictureFormat(_ output: String) throws -> OutputFormat {
+        if let imageFormat { return OutputFormat(rawValue: imageFormat.lowercased())! }
+        if output == "-" { return .svg }
+        guard let f = OutputFormat(path: output) else {
+            throw ValidationError("cannot tell the format of '\(output)'; name it .svg, .png or .pdf, or use --image-format")
+        }
+        return f
+    }
+
+    func drawPicture(_ diff: MapDiff, to destination: String, io: IOContext) throws {
+        let format = try pictureFormat(destination)
+        for input in [oldArgument, newArgument] where input != "-" && MapSource.exists(input, io: io) {
+            if destination != "-", Self.sameFile(destination, input, io: io) {
+                io.writeErr("journeyc: error: the output '\(destination)' is one of the maps; choose another file name\n")
+                throw ExitCode(ExitStatus.usage)
+            }
+        }
+        let measurer = PangoTextMeasurer()
+        let scene = DiffPicture.scene(diff, oldName: sideNames.old, theme: render.layoutTheme, measurer: measurer, maxWidth: render.maxWidth)
+        let bytes: [UInt8]
+        do {
+            bytes = try Exporter.render(scene, format: format, scale: scale, text: measurer)
+        } catch {
+            io.writeErr("journeyc: error: \(error)\n")
+            throw ExitCode(ExitStatus.usage)
+        }
+        do {
+            if destination == "-" {
+                io.writeBytes(bytes)
+            } else {
+                try OutputFile.writeAtomically(bytes, to: destination, workingDirectory: io.workingDirectory)
+            }
+        } catch {
+            io.writeErr("journeyc: error: \(error)\n")
+            throw ExitCode(ExitStatus.usage)
+        }
+    }
+
+    /// Whether two paths name the same file (so no map is overwritten by the picture).
+    static func sameFile(_ a: String, _ b: String, io: IOContext) -> Bool {
+        func resolved(_ p: String) -> String { Paths.resolved(Paths.absolute(p, workingDirectory: io.workingDirectory)) }
+        return resolved(a) == resolved(b)
     }
 }
