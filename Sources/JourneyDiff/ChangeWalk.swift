@@ -44,9 +44,7 @@ struct ChangeWalk {
 
     private mutating func personas() {
         anchor = .none
-        let slots = Sequences.interleave(newCount: c.new.personas.count, removed: unpaired(c.personas.newForOld)) { o in
-            previousPaired(o, c.personas.newForOld)
-        }
+        let slots = Sequences.interleave(newCount: c.new.personas.count, pairing: c.personas.newForOld, anchorOf: { $0 })
         for slot in slots {
             switch slot {
             case .new(let n):
@@ -75,9 +73,7 @@ struct ChangeWalk {
 
     private mutating func channels() {
         anchor = .none
-        let slots = Sequences.interleave(newCount: c.new.customChannels.count, removed: unpaired(c.channels.newForOld)) { o in
-            previousPaired(o, c.channels.newForOld)
-        }
+        let slots = Sequences.interleave(newCount: c.new.customChannels.count, pairing: c.channels.newForOld, anchorOf: { $0 })
         for slot in slots {
             switch slot {
             case .new(let n):
@@ -294,18 +290,6 @@ struct ChangeWalk {
             guard let value else { return nil }
             return side == .new ? Change.Field(name, old: nil, new: value) : Change.Field(name, old: value, new: nil)
         }
-    }
-
-    private func unpaired(_ newForOld: [Int?]) -> [Int] { newForOld.indices.filter { newForOld[$0] == nil } }
-
-    /// The new index of the nearest old element before `o` that is still here.
-    private func previousPaired(_ o: Int, _ newForOld: [Int?]) -> Int? {
-        var p = o - 1
-        while p >= 0 {
-            if let n = newForOld[p] { return n }
-            p -= 1
-        }
-        return nil
     }
 
     /// Positions (in `oldIndices`) of the elements that kept their relative order; nil entries

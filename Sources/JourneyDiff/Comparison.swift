@@ -207,15 +207,7 @@ struct Comparison {
 
     /// The new stages with the removed old ones where they stood.
     func stageSlots() -> [Sequences.Slot] {
-        let removed = old.stages.indices.filter { stages.newForOld[$0] == nil }
-        return Sequences.interleave(newCount: new.stages.count, removed: removed) { o in
-            var p = o - 1
-            while p >= 0 {
-                if let n = stages.newForOld[p] { return n }
-                p -= 1
-            }
-            return nil
-        }
+        Sequences.interleave(newCount: new.stages.count, pairing: Array(old.stages.indices).map { stages.newForOld[$0] }, anchorOf: { $0 })
     }
 
     /// A stage's touchpoints with the removed ones of its old self where they stood: `.new(k)`
@@ -223,13 +215,8 @@ struct Comparison {
     func touchpointSlots(newStage: Int?, oldStage: Int?) -> (slots: [Sequences.Slot], newTPs: [Int]) {
         let newTPs = newStage.map { newOfStage[$0] } ?? []
         let oldTPs = oldStage.map { oldOfStage[$0] } ?? []
-        let removed = oldTPs.filter { touchpoints.newForOld[$0] == nil }
-        let slots = Sequences.interleave(newCount: newTPs.count, removed: removed) { o in
-            guard let newStage else { return nil }
-            for p in oldTPs.reversed() where p < o {
-                if let n = touchpoints.newForOld[p], newTouchpoints[n].stage == newStage { return newTouchpoints[n].index }
-            }
-            return nil
+        let slots = Sequences.interleave(newCount: newTPs.count, old: oldTPs, pairing: oldTPs.map { touchpoints.newForOld[$0] }) { n in
+            newTouchpoints[n].stage == newStage ? newTouchpoints[n].index : nil
         }
         return (slots, newTPs)
     }
@@ -239,11 +226,8 @@ struct Comparison {
     func itemSlots<T>(_ table: ItemTable<T>, new: Container?, old: Container?) -> (slots: [Sequences.Slot], newItems: [Int]) {
         let newItems = new.flatMap { table.newIn[$0] } ?? []
         let oldItems = old.flatMap { table.oldIn[$0] } ?? []
-        let slots = Sequences.interleave(newCount: newItems.count, removed: oldItems.filter { table.pairing.newForOld[$0] == nil }) { o in
-            for p in oldItems.reversed() where p < o {
-                if let n = table.pairing.newForOld[p], table.new[n].container == new { return table.new[n].index }
-            }
-            return nil
+        let slots = Sequences.interleave(newCount: newItems.count, old: oldItems, pairing: oldItems.map { table.pairing.newForOld[$0] }) { n in
+            table.new[n].container == new ? table.new[n].index : nil
         }
         return (slots, newItems)
     }

@@ -124,12 +124,22 @@ enum Sequences {
 
     /// The new items interleaved with the removed old ones, each removed item placed right
     /// after the new counterpart of the nearest old item before it that is still here (or
-    /// first, when there is none). `anchor(o)` gives that counterpart's new index, or nil.
-    static func interleave(newCount: Int, removed: [Int], anchor: (Int) -> Int?) -> [Slot] {
+    /// first, when there is none), in one pass. `old` names the old items (`.removed` carries
+    /// these names), `pairing` gives each one's new counterpart, and `anchorOf` turns a
+    /// counterpart into a position among the new items (nil: it is elsewhere, not an anchor).
+    static func interleave(newCount: Int, old: [Int]? = nil, pairing: [Int?], anchorOf: (Int) -> Int?) -> [Slot] {
         var after: [Int: [Int]] = [:]
         var first: [Int] = []
-        for o in removed {
-            if let n = anchor(o) { after[n, default: []].append(o) } else { first.append(o) }
+        var anchor: Int?
+        for (k, paired) in pairing.enumerated() {
+            let name = old?[k] ?? k
+            if let paired {
+                if let a = anchorOf(paired) { anchor = a }
+            } else if let anchor {
+                after[anchor, default: []].append(name)
+            } else {
+                first.append(name)
+            }
         }
         var slots = first.map(Slot.removed)
         for n in 0..<newCount {

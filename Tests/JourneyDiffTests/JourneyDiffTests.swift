@@ -267,3 +267,35 @@ let header = """
         #expect(d.summary.total == 6)
     }
 }
+
+@Suite struct ReportTests {
+    @Test func anEmotionLineReadsAsInTheIssue() {
+        let d = diff(header + "stage s \"S\"\n  touchpoint pdp \"Product page\"\n    emotion maya -2\n",
+                     header + "stage s \"S\"\n  touchpoint pdp \"Product page\"\n    emotion maya 0\n")
+        #expect(TextReport().render(d).contains("  ↑ pdp · maya: -2 → 0 (+2)\n"))
+    }
+
+    @Test func markdownCellsAreEscaped() {
+        let d = diff(header + "stage s \"S\"\n  touchpoint t \"T\"\n",
+                     header + "stage s \"S\"\n  touchpoint t \"T\"\n    pain \"Pipes | stars * and <b>tags</b>\"\n")
+        let md = MarkdownReport(oldName: "a", newName: "b").render(d)
+        #expect(md.contains("| added | Pipes \\| stars \\* and \\<b\\>tags\\</b\\> | T |  |"))
+    }
+
+    @Test func colourOnlyWhenAsked() {
+        let d = diff(header + "stage s \"S\"\n", header + "stage s \"S\"\n  touchpoint t \"T\"\n")
+        #expect(!TextReport().render(d).contains("\u{1B}"))
+        #expect(TextReport(color: true).render(d).contains("\u{1B}[32m+\u{1B}[0m"))
+    }
+
+    @Test func manyRemovedTouchpointsKeepTheirPlaces() {
+        var old = header + "stage s \"S\"\n", new = header + "stage s \"S\"\n"
+        for k in 0..<2000 {
+            old += "  touchpoint t\(k) \"T\(k)\"\n"
+            if k % 3 == 0 { new += "  touchpoint t\(k) \"T\(k)\"\n" }
+        }
+        let d = diff(old, new)
+        #expect(d.changes.count == 2000 - 667)
+        #expect(d.changes.map(\.element.id!) == (0..<2000).filter { $0 % 3 != 0 }.map { "t\($0)" }, "in their old order")
+    }
+}
