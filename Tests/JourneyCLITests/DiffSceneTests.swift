@@ -52,7 +52,7 @@ func texts(_ node: SceneNode) -> [SceneText] {
 }
 
 @Suite struct DiffSceneTests {
-    static let pairs = ["v1 v2", "v2 v3", "v1 v3"]
+    static let pairs = ["v1 v2", "v2 v3", "v1 v3", "v3 v1"]
 
     @Test(arguments: pairs)
     func layoutRulesHoldInEveryTheme(_ pair: String) throws {
@@ -60,6 +60,21 @@ func texts(_ node: SceneNode) -> [SceneText] {
         for theme in [Theme.light, .dark, .print] {
             let (_, scene) = try diffScene(v[0], v[1], theme: theme)
             #expect(SceneChecks.violations(scene) == [], "\(pair) (\(theme.name))")
+        }
+    }
+
+    /// Maps that share almost nothing: every stage of one is a ghost beside every stage of the
+    /// other, and the rules still hold.
+    @Test func unrelatedMapsFollowTheLayoutRules() throws {
+        func load(_ name: String) throws -> JourneyModel {
+            let path = packageRoot.appendingPathComponent("samples/\(name).journey")
+            return Frontend.check(SourceFile(path: path.path, bytes: Array(try Data(contentsOf: path)))).model
+        }
+        let diff = MapDiff.compare(old: try load("ecommerce-running-shoes"), new: try load("b2b-onboarding"))
+        for theme in [Theme.light, .print] {
+            let scene = DiffPicture.scene(diff, oldName: "old", theme: theme, measurer: FixedWidthMeasurer(), maxWidth: 2600)
+            #expect(SceneChecks.violations(scene) == [], "\(theme.name)")
+            #expect(markedBoxes(scene).contains { $0.group.name.hasPrefix("stage:") && $0.mark == "mark:removed" })
         }
     }
 
