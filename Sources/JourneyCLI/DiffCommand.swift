@@ -31,6 +31,8 @@ struct DiffCommand: ParsableCommand {
             input). Git's seven diff-driver arguments (path old-file old-hex old-mode new-file \
             new-hex new-mode) are accepted, so `git config diff.journey.command 'journeyc diff'` works.
 
+            --color applies to the text report as well as to diagnostics.
+
             Exit status: 0 no differences, 1 differences, 2 errors (a map that cannot be read \
             or has errors: its diagnostics are printed). Called by git with seven arguments, \
             differences exit 0, as git requires of a diff driver.
@@ -98,7 +100,7 @@ struct DiffCommand: ParsableCommand {
             sides.append((file, MapSource.check(file, argument: argument, reporter: &reporter)))
         }
         guard let old = sides[0].model, let new = sides[1].model else {
-            reporter.summarize(files: 2)
+            reporter.summarize(files: sides.filter { $0.model == nil }.count)
             throw ExitCode(ExitStatus.usage)
         }
         let diff = MapDiff.compare(old: old, new: new)
