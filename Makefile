@@ -46,10 +46,13 @@ run: build
 	  echo "rendered out/$$b.svg out/$$b.png"; \
 	done
 
-# The picture in README.md, regenerated on purpose (it is committed).
+# The pictures in README.md, regenerated on purpose (they are committed); diff exits 1 when
+# there are differences.
 readme-image: build
 	$(BIN) samples/ecommerce-running-shoes.journey -o docs/images/ecommerce-running-shoes.png
 	$(BIN) samples/online-grocery.mmd -o docs/images/online-grocery.png
+	$(BIN) diff samples/history/shoe-shop-v1.journey samples/history/shoe-shop-v3.journey \
+	  -o docs/images/shoe-shop-diff-v1-v3.png > /dev/null || [ $$? = 1 ]
 
 test: deps
 	$(SWIFT) build --build-tests

@@ -19,6 +19,8 @@ public final class IOContext: @unchecked Sendable {
     /// Binary output (a picture written to standard output).
     public var writeBytes: ([UInt8]) -> Void
     public var stderrIsTerminal: Bool
+    /// Whether standard output is a terminal (`journeyc diff` colours its report there).
+    public var stdoutIsTerminal = false
     public var environment: [String: String]
     /// Relative paths are resolved against this folder; nil means the process's own.
     public var workingDirectory: String?
@@ -51,6 +53,7 @@ public final class IOContext: @unchecked Sendable {
             stderrIsTerminal: isatty(2) == 1,
             environment: ProcessInfo.processInfo.environment,
             writeBytes: { if let e = PosixIO.writeAll(1, $0) { context.outputFailure = context.outputFailure ?? e } })
+        context.stdoutIsTerminal = isatty(1) == 1
         return context
     }
 
@@ -74,6 +77,7 @@ public enum JourneyCLIMain {
     /// can start at once on a second thread. A wrong guess costs nothing but that thread's time.
     static func measuresText(_ arguments: [String]) -> Bool {
         guard let first = arguments.first else { return false }
+        if first == "diff" { return arguments.contains { $0 == "-o" || $0.hasPrefix("--output") } }
         return !["check", "dump-ast", "fmt", "export", "import", "help", "--help", "-h", "--version"].contains(first)
     }
 
@@ -159,7 +163,7 @@ struct Journeyc: ParsableCommand {
             2 on usage errors or unreadable input.
             """,
         version: JourneycVersion.string,
-        subcommands: [RenderCommand.self, CheckCommand.self, FmtCommand.self, ExportCommand.self, ImportCommand.self, DumpASTCommand.self, DumpSceneCommand.self],
+        subcommands: [RenderCommand.self, CheckCommand.self, FmtCommand.self, DiffCommand.self, ExportCommand.self, ImportCommand.self, DumpASTCommand.self, DumpSceneCommand.self],
         defaultSubcommand: RenderCommand.self)
 }
 

@@ -10,6 +10,8 @@ public struct Card {
         case rating(Int, Color, TextBlock?, Color)
         /// A pill with text.
         case badge(TextBlock, fill: Color, textColor: Color)
+        /// A rendered diff's mark (NEW, CHANGED…): a pill in a group of its own name.
+        case mark(TextBlock, fill: Color, textColor: Color, name: String)
         case gap(Double)
     }
 
@@ -22,6 +24,10 @@ public struct Card {
     public var items: [Item] = []
     public var padding: Double
     public var radius: Double
+    public var strokeWidth = 1.0
+    public var strokeDash: [Double] = []
+    /// A ghost of a removed element: its ink kept at this alpha (its mark stays solid).
+    public var ghost: Double?
 
     var innerLeft: Double { padding + (accent != nil ? 4 : 0) }
     /// Width available to the card's text.
@@ -38,7 +44,7 @@ public struct Card {
         case .text(let b, _): b.height
         case .iconLine(_, _, let b, _): max(b.height, 16)
         case .rating(_, _, let b, _): max(b?.height ?? 0, 12)
-        case .badge(let b, _, _): b.height + 4
+        case .badge(let b, _, _), .mark(let b, _, _, _): b.height + 4
         case .gap(let g): g
         }
     }
@@ -47,7 +53,7 @@ public struct Card {
     public func node(x: Double, y: Double, height boxHeight: Double) -> SceneNode {
         let frame = Rect(x, y, width, boxHeight)
         var children: [SceneNode] = [
-            .rect(SceneRect(frame: frame, fill: fill, stroke: stroke.map { Stroke($0, width: 1) }, radius: 6)),
+            .rect(SceneRect(frame: frame, fill: fill, stroke: stroke.map { Stroke($0, width: strokeWidth, dash: strokeDash) }, radius: 6)),
         ]
         if let accent {
             children.append(.rect(SceneRect(frame: Rect(x, y, 4, boxHeight), fill: accent, stroke: nil, radius: 2)))
@@ -78,12 +84,47 @@ public struct Card {
                 children.append(.group(SceneGroup(name: "badge", box: pill, children: [
                     .rect(SceneRect(frame: pill, fill: fill, stroke: nil, radius: pill.height / 2)),
                 ] + TextPlacement.lines(block, x: left + 6, y: cy + 2, color: textColor))))
+            case .mark(let block, let fill, let textColor, let markName):
+                let pill = Rect(left, cy + 1, block.width + 12, block.height + 2)
+                children.append(.group(SceneGroup(name: markName, box: pill, children: [
+                    .rect(SceneRect(frame: pill, fill: fill, stroke: nil, radius: pill.height / 2)),
+                ] + TextPlacement.lines(block, x: left + 6, y: cy + 2, color: textColor))))
             case .gap:
                 break
             }
             cy += height(of: item)
         }
+        if let ghost {
+            children = children.map { node in
+                if case .group(let g) = node, g.name.hasPrefix("mark:") { return node }
+                return node.faded(ghost)
+            }
+        }
         return .group(SceneGroup(name: name, box: frame, children: children))
+    }
+}
+
+extension SceneNode {
+    /// The node with every colour's alpha multiplied by `alpha` (a ghost of it).
+    public func faded(_ alpha: Double) -> SceneNode {
+        func fade(_ c: Color) -> Color { c.withAlpha(c.a * alpha) }
+        func fade(_ s: Stroke?) -> Stroke? { s.map { Stroke(fade($0.color), width: $0.width, dash: $0.dash) } }
+        switch self {
+        case .rect(var r):
+            r.fill = r.fill.map(fade)
+            r.stroke = fade(r.stroke)
+            return .rect(r)
+        case .path(var p):
+            p.fill = p.fill.map(fade)
+            p.stroke = fade(p.stroke)
+            return .path(p)
+        case .text(var t):
+            t.color = fade(t.color)
+            return .text(t)
+        case .group(var g):
+            g.children = g.children.map { $0.faded(alpha) }
+            return .group(g)
+        }
     }
 }
 

@@ -20,27 +20,38 @@ struct CardFactory {
         mapHasChannels = engine.model.stages.contains { $0.touchpoints.contains { $0.channel != nil } }
     }
 
-    func stageCards(_ lane: LayoutEngine.Lane, _ stage: Stage, width: Double) -> [Card] {
+    /// A stage's own cards in a lane (stage `s` of the model), with their change marks.
+    func stageCards(_ lane: LayoutEngine.Lane, _ s: Int, width: Double) -> [Card] {
+        let stage = engine.model.stages[s]
+        func at(_ list: ChangeMarks.ContentList, _ k: Int) -> ChangeMarks.Element { .stageContent(s, list, k) }
+        let cards: [(Card, ChangeMarks.Element)]
         switch lane {
-        case .pains: stage.pains.map { pain($0, width: width) }
-        case .opportunities: stage.opportunities.map { opportunity($0, width: width) }
-        case .metrics: stage.metrics.map { metric($0, width: width) }
-        case .evidence: stage.evidence.map { evidenceCard($0, width: width) }
-        default: []
+        case .pains: cards = stage.pains.enumerated().map { (pain($1, width: width), at(.pains, $0)) }
+        case .opportunities: cards = stage.opportunities.enumerated().map { (opportunity($1, width: width), at(.opportunities, $0)) }
+        case .metrics: cards = stage.metrics.enumerated().map { (metric($1, width: width), at(.metrics, $0)) }
+        case .evidence: cards = stage.evidence.enumerated().map { (evidenceCard($1, number: evidence.number(at(.evidence, $0)), width: width), at(.evidence, $0)) }
+        default: cards = []
         }
+        return cards.map { engine.marked($0.0, $0.1) }
     }
 
-    func columnCards(_ lane: LayoutEngine.Lane, _ tp: Touchpoint, width: Double) -> [Card] {
+    /// A column's cards in a lane, with their change marks.
+    func columnCards(_ lane: LayoutEngine.Lane, _ column: LayoutEngine.Column, width: Double) -> [Card] {
+        guard let tp = column.touchpoint, let t = column.index else { return [] }
+        let s = column.stage
+        func at(_ list: ChangeMarks.ContentList, _ k: Int) -> ChangeMarks.Element { .touchpointContent(s, t, list, k) }
+        let cards: [(Card, ChangeMarks.Element)]
         switch lane {
-        case .touchpoints: [touchpoint(tp, width: width)]
-        case .emotions: []
-        case .pains: tp.pains.map { pain($0, width: width) }
-        case .delights: tp.delights.map { delight($0, width: width) }
-        case .opportunities: tp.opportunities.map { opportunity($0, width: width) }
-        case .metrics: tp.metrics.map { metric($0, width: width) }
-        case .quotes: tp.quotes.map { quote($0, width: width) }
-        case .evidence: tp.evidence.map { evidenceCard($0, width: width) }
+        case .touchpoints: cards = [(touchpoint(tp, width: width), .touchpoint(s, t))]
+        case .emotions: cards = []
+        case .pains: cards = tp.pains.enumerated().map { (pain($1, width: width), at(.pains, $0)) }
+        case .delights: cards = tp.delights.enumerated().map { (delight($1, width: width), at(.delights, $0)) }
+        case .opportunities: cards = tp.opportunities.enumerated().map { (opportunity($1, width: width), at(.opportunities, $0)) }
+        case .metrics: cards = tp.metrics.enumerated().map { (metric($1, width: width), at(.metrics, $0)) }
+        case .quotes: cards = tp.quotes.enumerated().map { (quote($1, width: width), at(.quotes, $0)) }
+        case .evidence: cards = tp.evidence.enumerated().map { (evidenceCard($1, number: evidence.number(at(.evidence, $0)), width: width), at(.evidence, $0)) }
         }
+        return cards.map { engine.marked($0.0, $0.1) }
     }
 
     private func card(_ name: String, width: Double, fill: Color, stroke: Color?, accent: Color? = nil) -> Card {
@@ -142,9 +153,9 @@ struct CardFactory {
         return c
     }
 
-    func evidenceCard(_ e: Evidence, width: Double) -> Card {
+    func evidenceCard(_ e: Evidence, number: Int, width: Double) -> Card {
         var c = card("evidence", width: width, fill: theme.evidenceFill, stroke: nil)
-        c.items.append(.text(t("[\(evidence.number(of: e))] \(Formatting.kind(e.kind))", theme.smallFont, c.textWidth), theme.mutedText))
+        c.items.append(.text(t("[\(number)] \(Formatting.kind(e.kind))", theme.smallFont, c.textWidth), theme.mutedText))
         return c
     }
 }

@@ -2,6 +2,9 @@
 // lies inside the lane); the zone below the neutral baseline is tinted red, above it green.
 // One curve per persona in its colour, interpolated monotonically (it never overshoots a
 // value, so it never leaves the scale), a dot per touchpoint, and the feeling word beside it.
+// In a rendered diff, the old curve runs dashed and faded behind the new one, with a hollow dot
+// where a value changed and ▲ +1 / ▼ −1 above the feeling word; removed touchpoints are skipped
+// by the new curve and kept by the old one.
 
 import JourneySemantics
 
@@ -29,19 +32,34 @@ struct EmotionCurveLayout {
     var labelX: Double { spread * Double(series.count - 1) / 2 + 9 }
     var labelWidth: Double { theme.columnWidth / 2 - labelX - 4 }
 
+    /// The label beside a dot: the feeling word, and in a rendered diff the change (▲ +1).
+    struct FeelingLabel {
+        var y: Double
+        var lines: [(block: TextBlock, color: Color)]
+        var height: Double { lines.reduce(0) { $0 + $1.block.height } }
+        var width: Double { lines.map(\.block.width).max() ?? 0 }
+    }
+
     /// The feeling words of each column, in row order: one per distinct value and word (an
     /// emotion for everyone gives one label, not one per persona), measured once.
-    func feelings() -> [[(y: Double, block: TextBlock)]] {
-        var out: [[(y: Double, block: TextBlock)]] = []
+    func feelings() -> [[FeelingLabel]] {
+        var out: [[FeelingLabel]] = []
         for segment in row {
             for column in segment.columns {
                 var seen: Set<String> = []
-                var entries: [(y: Double, block: TextBlock)] = []
+                var entries: [FeelingLabel] = []
                 for s in series {
-                    if let tp = column.touchpoint, let e = value(tp, s.id), let feeling = e.feeling.nonBlank,
-                       seen.insert("\(e.value)|\(feeling)").inserted {
-                        entries.append((yOf(e.value), feelingBlock(feeling, width: labelWidth - 6)))
+                    guard let tp = column.touchpoint, !column.isGhost(engine.marks), let e = value(tp, s.id) else { continue }
+                    let delta = oldValue(column, s.id).map { e.value - $0 }.flatMap { $0 == 0 ? nil : $0 }
+                    let feeling = e.feeling.nonBlank
+                    guard feeling != nil || delta != nil, seen.insert("\(e.value)|\(feeling ?? "")|\(delta ?? 0)").inserted else { continue }
+                    var lines: [(block: TextBlock, color: Color)] = []
+                    if let delta {
+                        let text = (delta > 0 ? "▲ +" : "▼ \u{2212}") + Formatting.number(abs(delta))
+                        lines.append((engine.text(text, engine.markFont, labelWidth - 6), delta > 0 ? theme.diffAdded : theme.diffRemoved))
                     }
+                    if let feeling { lines.append((feelingBlock(feeling, width: labelWidth - 6), theme.text)) }
+                    entries.append(FeelingLabel(y: yOf(e.value), lines: lines))
                 }
                 out.append(entries)
             }
@@ -50,9 +68,21 @@ struct EmotionCurveLayout {
     }
 
     /// Tall enough for the scale, and for the most feeling words stacked at one touchpoint.
-    func height(for feelings: [[(y: Double, block: TextBlock)]]) -> Double {
-        let tallest = feelings.map { $0.reduce(0) { $0 + $1.block.height + 3 } }.max() ?? 0
+    func height(for feelings: [[FeelingLabel]]) -> Double {
+        let tallest = feelings.map { $0.reduce(0) { $0 + $1.height + 3 } }.max() ?? 0
         return max(padTop + (plotBottom - plotTop) + padBottom, tallest + 6)
+    }
+
+    /// The persona's value at this column on the old map (a rendered diff), if it had one.
+    func oldValue(_ column: LayoutEngine.Column, _ persona: String?) -> Double? {
+        guard let index = column.index else { return nil }
+        return engine.marks?.oldEmotions[.touchpoint(column.stage, index)]?[persona ?? ""]
+    }
+
+    /// Whether the column's touchpoint was on the old map (a rendered diff).
+    func wasOnOldMap(_ column: LayoutEngine.Column) -> Bool {
+        guard let index = column.index else { return false }
+        return engine.marks?.oldEmotions[.touchpoint(column.stage, index)] != nil
     }
 
     func yOf(_ v: Double) -> Double { plotTop + (Double(scale.high) - v) * step }
@@ -95,12 +125,15 @@ struct EmotionCurveLayout {
         for (k, segment) in row.enumerated() {
             for c in segment.columns.indices { centers.append(columnX[k][c] + theme.columnWidth / 2) }
         }
+        if engine.marks != nil { nodes += oldCurves() }
         for (i, s) in series.enumerated() {
             let dx = (Double(i) - Double(n - 1) / 2) * spread
             var run: [Point] = []
             var runs: [[Point]] = []
             for (k, segment) in row.enumerated() {
                 for (c, column) in segment.columns.enumerated() {
+                    // The ghost of a removed touchpoint is not on the new curve.
+                    if column.isGhost(engine.marks) { continue }
                     guard let tp = column.touchpoint, let e = value(tp, s.id) else {
                         if !run.isEmpty { runs.append(run); run = [] }
                         continue
@@ -132,25 +165,64 @@ struct EmotionCurveLayout {
 
         // Feeling words: right of the dots, stacked without overlap, inside the lane.
         for (ci, entries) in labels.enumerated() where !entries.isEmpty {
-            var placed: [(Rect, TextBlock)] = []
+            var placed: [(Rect, FeelingLabel)] = []
             var bottom = y + 2
-            for (ly, block) in entries.sorted(by: { $0.y < $1.y }) {
-                let h = block.height + 2
-                let top = max(ly - h / 2, bottom, y + 2)
-                placed.append((Rect(centers[ci] + labelX, top, block.width + 6, h), block))
+            for label in entries.sorted(by: { $0.y < $1.y }) {
+                let h = label.height + 2
+                let top = max(label.y - h / 2, bottom, y + 2)
+                placed.append((Rect(centers[ci] + labelX, top, label.width + 6, h), label))
                 bottom = top + h + 1
             }
             let overflow = bottom - 1 - (y + height - 2)
             if overflow > 0 {
                 placed = placed.map { (Rect($0.0.x, max(y + 2, $0.0.y - overflow), $0.0.width, $0.0.height), $0.1) }
             }
-            for (frame, block) in placed {
-                nodes.append(.group(SceneGroup(name: "feeling", box: frame, children: [
-                    .rect(SceneRect(frame: frame, fill: theme.background.withAlpha(0.85), stroke: nil, radius: 3)),
-                ] + TextPlacement.lines(block, x: frame.x + 3, y: frame.y + 1, color: theme.text))))
+            for (frame, label) in placed {
+                var children: [SceneNode] = [.rect(SceneRect(frame: frame, fill: theme.background.withAlpha(0.85), stroke: nil, radius: 3))]
+                var ly = frame.y + 1
+                for line in label.lines {
+                    children += TextPlacement.lines(line.block, x: frame.x + 3, y: ly, color: line.color)
+                    ly += line.block.height
+                }
+                nodes.append(.group(SceneGroup(name: "feeling", box: frame, children: children)))
             }
         }
         return (nodes, height)
+    }
+
+    /// The old map's curves (a rendered diff): dashed and faded, through the values each persona
+    /// had, skipping touchpoints that were not there; a hollow dot where the value changed.
+    func oldCurves() -> [SceneNode] {
+        var nodes: [SceneNode] = []
+        var dots: [SceneNode] = []
+        let n = series.count
+        for (i, s) in series.enumerated() {
+            let dx = (Double(i) - Double(n - 1) / 2) * spread
+            var run: [Point] = []
+            var runs: [[Point]] = []
+            for (k, segment) in row.enumerated() {
+                for (c, column) in segment.columns.enumerated() where wasOnOldMap(column) {
+                    guard let old = oldValue(column, s.id) else {
+                        if !run.isEmpty { runs.append(run); run = [] }
+                        continue
+                    }
+                    let p = Point(columnX[k][c] + theme.columnWidth / 2 + dx, yOf(old))
+                    run.append(p)
+                    let now = column.isGhost(engine.marks) ? nil : column.touchpoint.flatMap { value($0, s.id) }?.value
+                    if now != old {
+                        var dot = Path()
+                        dot.circle(p.x, p.y, 3.5)
+                        dots.append(.path(ScenePath(path: dot, fill: theme.background, stroke: Stroke(s.color.withAlpha(0.75), width: 1.6))))
+                    }
+                }
+            }
+            if !run.isEmpty { runs.append(run) }
+            for r in runs where r.count > 1 {
+                nodes.append(.path(ScenePath(path: Monotone.path(through: r), fill: nil,
+                                             stroke: Stroke(s.color.withAlpha(0.5), width: 2, dash: [6, 4]))))
+            }
+        }
+        return nodes + [.group(SceneGroup(name: "emotion-dots-before", box: nil, children: dots))]
     }
 
     /// A feeling word, wrapped to the space beside its dot. Never cut: the lane grows instead.

@@ -1,5 +1,6 @@
 // HeaderLayout: title, description, owner and version, then a legend of the personas (their
-// colour and line style) and of the emotion scale. EvidenceListLayout: the numbered sources
+// colour and line style) and of the emotion scale; in a rendered diff, a banner saying what
+// the map is compared with, the summary of the changes and how they are marked. EvidenceListLayout: the numbered sources
 // under the map that the evidence lane's references point to.
 
 import JourneySemantics
@@ -37,7 +38,90 @@ struct HeaderLayout {
             out += legend
             cy += 12 + legendHeight
         }
+        if let marks = engine.marks {
+            let (banner, bannerHeight) = diffBanner(marks, x: x, y: cy + 14)
+            out.append(banner)
+            cy += 14 + bannerHeight
+        }
         return (out, cy - y)
+    }
+
+    /// What the map is compared with, the summary line, the changes with no place on the map,
+    /// and a key to the marks.
+    func diffBanner(_ marks: ChangeMarks, x: Double, y: Double) -> (SceneNode, Double) {
+        let pad = 12.0
+        let inner = width - 2 * pad - 4
+        var children: [SceneNode] = []
+        var cy = y + pad
+        let left = x + pad + 4
+        let title = engine.text(marks.title, theme.cardTitleFont, inner)
+        children += TextPlacement.lines(title, x: left, y: cy, color: theme.text)
+        cy += title.height
+        if !marks.summary.isEmpty {
+            let summary = engine.text(marks.summary, theme.cardFont, inner)
+            children += TextPlacement.lines(summary, x: left, y: cy + 2, color: theme.text)
+            cy += summary.height + 2
+        }
+        if !marks.notes.isEmpty {
+            let notes = engine.text(marks.notes.joined(separator: "   ·   "), theme.smallFont, inner)
+            children += TextPlacement.lines(notes, x: left, y: cy + 3, color: theme.mutedText)
+            cy += notes.height + 3
+        }
+        // The key: a pill per kind of mark, then the dashed line of the emotions before.
+        cy += 8
+        var cx = left
+        var rowHeight = 0.0
+        func place(_ w: Double, _ h: Double) -> (Double, Double) {
+            if cx > left, cx + w > left + inner {
+                cx = left
+                cy += rowHeight + 6
+                rowHeight = 0
+            }
+            defer { cx += w + 20; rowHeight = max(rowHeight, h) }
+            return (cx, cy)
+        }
+        let key: [(ChangeMarks.Kind, String, String)] = [
+            (.added, "NEW", "added"), (.changed, "CHANGED", "changed: old → new"), (.removed, "REMOVED", "removed (faded, where it was)"),
+        ]
+        for (kind, badge, meaning) in key {
+            let pill = engine.text(badge, engine.markFont, 120)
+            let label = engine.text(meaning, theme.cardFont, 260)
+            let h = max(pill.height + 2, label.height)
+            let (px, py) = place(pill.width + 12 + 6 + label.width, h)
+            let color = engine.markColor(kind)
+            let box = Rect(px, py + (h - pill.height - 2) / 2, pill.width + 12, pill.height + 2)
+            children.append(.group(SceneGroup(name: "key:" + LayoutEngine.markName(kind), box: box, children: [
+                .rect(SceneRect(frame: box, fill: color, stroke: nil, radius: box.height / 2)),
+            ] + TextPlacement.lines(pill, x: box.x + 6, y: box.y + 1, color: engine.textColor(on: color)))))
+            children += TextPlacement.lines(label, x: px + box.width + 6, y: py + (h - label.height) / 2, color: theme.text)
+        }
+        if engine.hasContent(.emotions) {
+            let label = engine.text("emotion before", theme.cardFont, 260)
+            let (px, py) = place(28 + 8 + label.width, label.height)
+            var line = Path()
+            line.move(px, py + label.height / 2); line.line(px + 28, py + label.height / 2)
+            children.append(.path(ScenePath(path: line, fill: nil, stroke: Stroke(theme.text.withAlpha(0.5), width: 2, dash: [6, 4]))))
+            var dot = Path()
+            dot.circle(px + 14, py + label.height / 2, 3.5)
+            children.append(.path(ScenePath(path: dot, fill: theme.background, stroke: Stroke(theme.text.withAlpha(0.75), width: 1.6))))
+            children += TextPlacement.lines(label, x: px + 36, y: py, color: theme.text)
+        }
+        cy += rowHeight + pad
+        let frame = Rect(x, y, width, cy - y)
+        let background: [SceneNode] = [
+            .rect(SceneRect(frame: frame, fill: theme.laneLabelFill, stroke: nil, radius: theme.cardRadius)),
+            .rect(SceneRect(frame: Rect(x, y, 4, frame.height), fill: theme.diffChanged, stroke: nil, radius: 2)),
+        ]
+        return (.group(SceneGroup(name: "diff-banner", box: frame, children: background + children)), frame.height)
+    }
+
+    /// " (new)" or " (changed)" after a persona's name in a rendered diff.
+    func personaMarkSuffix(_ id: String) -> String {
+        switch engine.marks?[.persona(id)]?.kind {
+        case .added: " (new)"
+        case .changed: " (changed)"
+        default: ""
+        }
     }
 
     /// Legend entries laid out left to right, wrapping at the header's width.
@@ -54,7 +138,7 @@ struct HeaderLayout {
             entries.append(([
                 .path(ScenePath(path: line, fill: nil, stroke: Stroke(color, width: 2.5, dash: personas.dashes[p.id] ?? []))),
                 .path(ScenePath(path: dot, fill: color, stroke: nil)),
-            ], engine.text(p.name, theme.cardFont, 260), "legend:persona:" + p.id))
+            ], engine.text(p.name + personaMarkSuffix(p.id), theme.cardFont, 260), "legend:persona:" + p.id))
         }
         // The scale's legend only when the map draws an emotion curve.
         if engine.hasContent(.emotions) {
@@ -117,7 +201,8 @@ struct EvidenceListLayout {
         var cy = y + heading.height + 4
         let numberWidth = 34.0
         let textWidth = min(width, 1100) - numberWidth
-        for (k, e) in numbers.entries.enumerated() {
+        for (k, entry) in numbers.entries.enumerated() {
+            let e = entry.evidence
             var parts = [Formatting.kind(e.kind) + " — " + e.description]
             if let date = e.date { parts.append(date) }
             if let link = e.link { parts.append(link) }
@@ -125,9 +210,11 @@ struct EvidenceListLayout {
             let number = engine.text("[\(k + 1)]", theme.cardFont, numberWidth)
             let block = engine.text(parts.joined(separator: " · "), theme.cardFont, textWidth)
             let box = Rect(x, cy, numberWidth + block.width, max(block.height, number.height))
-            out.append(.group(SceneGroup(name: "evidence:\(k + 1)", box: box,
-                                         children: TextPlacement.lines(number, x: x, y: cy, color: theme.mutedText)
-                                             + TextPlacement.lines(block, x: x + numberWidth, y: cy, color: theme.text))))
+            let entryNode = SceneNode.group(SceneGroup(name: "evidence:\(k + 1)", box: box,
+                                                       children: TextPlacement.lines(number, x: x, y: cy, color: theme.mutedText)
+                                                           + TextPlacement.lines(block, x: x + numberWidth, y: cy, color: theme.text)))
+            // A rendered diff shows removed evidence as a ghost here too.
+            out.append(engine.marks?.isRemoved(entry.element) == true ? entryNode.faded(theme.ghostAlpha) : entryNode)
             cy += box.height + 2
         }
         return (out, cy - y)

@@ -5,6 +5,8 @@
 // metrics, quotes, evidence), each a row with its name in a left gutter, shown only when some
 // element has content. Stages are packed into rows no wider than `maxWidth`; a stage too wide
 // for one row continues on the next. Evidence is listed, numbered, under the map.
+// With ChangeMarks (a rendered diff), marked elements carry their marks (ChangeMarking), removed
+// ones are ghosts, and the emotion lane draws the old curve behind the new one.
 
 import JourneySemantics
 
@@ -22,12 +24,15 @@ public struct LayoutEngine {
     let theme: Theme
     let measurer: TextMeasurer
     let options: LayoutOptions
+    let marks: ChangeMarks?
 
-    public init(model: JourneyModel, theme: Theme, measurer: TextMeasurer, options: LayoutOptions = LayoutOptions()) {
+    public init(model: JourneyModel, theme: Theme, measurer: TextMeasurer, options: LayoutOptions = LayoutOptions(),
+                marks: ChangeMarks? = nil) {
         self.model = model
         self.theme = theme
         self.measurer = measurer
         self.options = options
+        self.marks = marks
     }
 
     // MARK: - Structure
@@ -36,6 +41,14 @@ public struct LayoutEngine {
     struct Column {
         var stage: Int
         var touchpoint: Touchpoint?
+        /// The touchpoint's index in its stage.
+        var index: Int?
+
+        /// The touchpoint is the ghost of a removed one (a rendered diff).
+        func isGhost(_ marks: ChangeMarks?) -> Bool {
+            guard let marks, let index else { return false }
+            return marks.isRemoved(.touchpoint(stage, index))
+        }
     }
 
     /// The part of a stage that falls in one row.
@@ -118,7 +131,7 @@ public struct LayoutEngine {
 
     func stageColumns(_ s: Int) -> [Column] {
         let tps = model.stages[s].touchpoints
-        return tps.isEmpty ? [Column(stage: s, touchpoint: nil)] : tps.map { Column(stage: s, touchpoint: $0) }
+        return tps.isEmpty ? [Column(stage: s, touchpoint: nil)] : tps.enumerated().map { Column(stage: s, touchpoint: $1, index: $0) }
     }
 
     func segmentWidth(_ n: Int) -> Double { Double(n) * theme.columnWidth + Double(max(0, n - 1)) * theme.columnGap }
@@ -199,23 +212,52 @@ public struct LayoutEngine {
 
     func layoutStageBand(_ row: [Segment], columnX: [[Double]], y: Double, into nodes: inout [SceneNode]) -> Double {
         let pad = 10.0
-        var blocks: [(TextBlock, TextBlock?)] = []
+        // A rendered diff marks a stage (on its first segment) with a pill above its label and
+        // its notes below the goal.
+        var blocks: [(label: TextBlock, goal: TextBlock?, mark: ChangeMarks.Mark?, pill: TextBlock?, notes: TextBlock?)] = []
         for segment in row {
             let stage = model.stages[segment.stage]
             let width = segmentWidth(segment.columns.count) - 2 * pad
             let label = text(stage.label + (segment.continued ? " (continued)" : ""), theme.stageFont, width)
             let goal = stage.goal.nonBlank.flatMap { segment.continued ? nil : text($0, theme.stageGoalFont, width) }
-            blocks.append((label, goal))
+            let mark = segment.continued ? nil : marks?[.stage(segment.stage)]
+            let pill = mark.map { text($0.badge, markFont, width - 12) }
+            let notes = mark.flatMap { $0.notes.isEmpty ? nil : text($0.notes.joined(separator: "\n"), markFont, width) }
+            blocks.append((label, goal, mark, pill, notes))
         }
-        let height = (blocks.map { $0.0.height + ($0.1.map { $0.height + 2 } ?? 0) }.max() ?? 0) + 2 * pad
+        func contentHeight(_ b: (label: TextBlock, goal: TextBlock?, mark: ChangeMarks.Mark?, pill: TextBlock?, notes: TextBlock?)) -> Double {
+            (b.pill.map { $0.height + 4 + 5 } ?? 0) + b.label.height + (b.goal.map { $0.height + 2 } ?? 0) + (b.notes.map { $0.height + 4 } ?? 0)
+        }
+        let height = (blocks.map(contentHeight).max() ?? 0) + 2 * pad
         for (k, segment) in row.enumerated() {
             let frame = Rect(columnX[k][0], y, segmentWidth(segment.columns.count), height)
-            var children: [SceneNode] = [.rect(SceneRect(frame: frame, fill: theme.stageFill, stroke: nil, radius: theme.cardRadius))]
-            children += TextPlacement.lines(blocks[k].0, x: frame.x + pad, y: y + pad, color: theme.stageText)
-            if let goal = blocks[k].1 {
-                children += TextPlacement.lines(goal, x: frame.x + pad, y: y + pad + blocks[k].0.height + 2,
-                                                color: theme.stageText.withAlpha(0.85))
+            let b = blocks[k]
+            var stroke: Stroke?
+            if let mark = b.mark, mark.kind != .removed {
+                stroke = Stroke(markColor(mark.kind), width: 3, dash: mark.kind == .changed ? theme.diffChangedDash : [])
             }
+            var children: [SceneNode] = [.rect(SceneRect(frame: frame, fill: theme.stageFill, stroke: stroke, radius: theme.cardRadius))]
+            var cy = y + pad
+            var pillNode: SceneNode?
+            if let mark = b.mark, let pill = b.pill {
+                let color = markColor(mark.kind)
+                let box = Rect(frame.x + pad, cy + 1, pill.width + 12, pill.height + 2)
+                pillNode = .group(SceneGroup(name: Self.markName(mark.kind), box: box, children: [
+                    .rect(SceneRect(frame: box, fill: color, stroke: nil, radius: box.height / 2)),
+                ] + TextPlacement.lines(pill, x: box.x + 6, y: cy + 2, color: textColor(on: color))))
+                cy += pill.height + 4 + 5
+            }
+            children += TextPlacement.lines(b.label, x: frame.x + pad, y: cy, color: theme.stageText)
+            cy += b.label.height
+            if let goal = b.goal {
+                children += TextPlacement.lines(goal, x: frame.x + pad, y: cy + 2, color: theme.stageText.withAlpha(0.85))
+                cy += goal.height + 2
+            }
+            if let notes = b.notes {
+                children += TextPlacement.lines(notes, x: frame.x + pad, y: cy + 4, color: theme.stageText)
+            }
+            if b.mark?.kind == .removed { children = children.map { $0.faded(theme.ghostAlpha) } }
+            if let pillNode { children.append(pillNode) }
             nodes.append(.group(SceneGroup(name: "stage:" + (model.stages[segment.stage].id ?? "\(segment.stage + 1)"),
                                            box: frame, children: children)))
         }
@@ -241,7 +283,8 @@ public struct LayoutEngine {
         for segment in row {
             let stage = model.stages[segment.stage]
             let width = segmentWidth(segment.columns.count)
-            stageStacks.append(segment.continued ? [] : cards.stageCards(lane, stage, width: width))
+            stageStacks.append(segment.continued ? [] : cards.stageCards(lane, segment.stage, width: width))
+            _ = stage
         }
         let stageBlock = stageStacks.map { stack in
             stack.map(\.naturalHeight).reduce(0, +) + Double(max(0, stack.count - 1)) * theme.cardGap
@@ -250,7 +293,7 @@ public struct LayoutEngine {
         var columnStacks: [[[Card]]] = []
         for segment in row {
             columnStacks.append(segment.columns.map { column in
-                column.touchpoint.map { cards.columnCards(lane, $0, width: theme.columnWidth) } ?? []
+                cards.columnCards(lane, column, width: theme.columnWidth)
             })
         }
         let depth = columnStacks.flatMap { $0.map(\.count) }.max() ?? 0
@@ -331,22 +374,25 @@ struct PersonaStyles {
     }
 }
 
-/// Evidence numbered in reading order: each stage's own, then its touchpoints'.
+/// Evidence numbered in reading order: each stage's own, then its touchpoints'. Keyed by place,
+/// not by source range: a rendered diff's model holds elements of two files.
 struct EvidenceNumbers {
-    var entries: [Evidence] = []
-    private var numbers: [Int: Int] = [:]
+    var entries: [(evidence: Evidence, element: ChangeMarks.Element)] = []
+    private var numbers: [ChangeMarks.Element: Int] = [:]
 
     init(model: JourneyModel) {
-        for stage in model.stages {
-            for e in stage.evidence { add(e) }
-            for tp in stage.touchpoints { for e in tp.evidence { add(e) } }
+        for (s, stage) in model.stages.enumerated() {
+            for (k, e) in stage.evidence.enumerated() { add(e, .stageContent(s, .evidence, k)) }
+            for (t, tp) in stage.touchpoints.enumerated() {
+                for (k, e) in tp.evidence.enumerated() { add(e, .touchpointContent(s, t, .evidence, k)) }
+            }
         }
     }
 
-    private mutating func add(_ e: Evidence) {
-        entries.append(e)
-        numbers[e.range.start] = entries.count
+    private mutating func add(_ e: Evidence, _ element: ChangeMarks.Element) {
+        entries.append((e, element))
+        numbers[element] = entries.count
     }
 
-    func number(of e: Evidence) -> Int { numbers[e.range.start] ?? 0 }
+    func number(_ element: ChangeMarks.Element) -> Int { numbers[element] ?? 0 }
 }

@@ -57,6 +57,15 @@ public struct Theme: Sendable {
     public var smallFont: FontSpec
     public var quoteFont: FontSpec
 
+    // Rendered diffs (`journeyc diff -o`): new elements, changed ones, ghosts of removed ones.
+    public var diffAdded = Color(hex: "#1A7F37")
+    public var diffChanged = Color(hex: "#9A6700")
+    public var diffRemoved = Color(hex: "#CF222E")
+    /// The outline of a changed element (print: dashed, so it reads without hue).
+    public var diffChangedDash: [Double] = []
+    /// How much of a removed element's ink its ghost keeps.
+    public var ghostAlpha = 0.4
+
     // Distances
     public var margin = 32.0
     public var gutterWidth = 128.0
@@ -127,6 +136,8 @@ public struct Theme: Sendable {
         t.negativeZone = Color(hex: "#2A1517"); t.positiveZone = Color(hex: "#102318"); t.baseline = Color(hex: "#768390")
         t.laneLabelFill = Color(hex: "#161B22")
         t.personaPalette = ["#56B4E9", "#E69F00", "#009E73", "#CC79A7", "#D55E00", "#0072B2", "#F0E442", "#FFFFFF"].map { Color(hex: $0) }
+        t.diffAdded = Color(hex: "#3FB950"); t.diffChanged = Color(hex: "#D29922"); t.diffRemoved = Color(hex: "#F85149")
+        t.ghostAlpha = 0.45
         return t
     }()
 
@@ -145,6 +156,8 @@ public struct Theme: Sendable {
         t.laneLabelFill = Color(hex: "#F2F2F2")
         t.personaPalette = ["#000000", "#555555", "#888888", "#222222", "#777777", "#444444", "#999999", "#333333"].map { Color(hex: $0) }
         t.dashedPersonas = true
+        t.diffAdded = Color(hex: "#000000"); t.diffChanged = Color(hex: "#000000"); t.diffRemoved = Color(hex: "#555555")
+        t.diffChangedDash = [5, 3]
         return t
     }()
 

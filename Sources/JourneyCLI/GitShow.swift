@@ -1,0 +1,94 @@
+// GitShow: reads a file as it was at a git revision (`HEAD~1:maps/shop.journey`) by running
+// `git show` with posix_spawn in the working folder, capturing its output and its error
+// message, so the compiler needs no git library and no Foundation Process.
+
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+enum GitShow {
+    struct Failure: Error, CustomStringConvertible {
+        var description: String
+    }
+
+    /// The bytes of `revision:path` (`object` as git spells it), read in `directory`.
+    static func contents(of object: String, in directory: String?) throws -> [UInt8] {
+        var arguments = ["git"]
+        if let directory { arguments += ["-C", directory] }
+        // No pager, no textconv filter: the blob's own bytes.
+        arguments += ["--no-pager", "show", "--no-textconv", object]
+        let result = try run(arguments)
+        guard result.status == 0 else {
+            let message = String(decoding: result.stderr, as: UTF8.self)
+                .split(separator: "\n").map { $0.hasPrefix("fatal: ") ? String($0.dropFirst(7)) : String($0) }
+                .joined(separator: "; ")
+            throw Failure(description: message.isEmpty ? "git show exited with status \(result.status)" : message)
+        }
+        return result.stdout
+    }
+
+    struct Result {
+        var status: Int32
+        var stdout: [UInt8]
+        var stderr: [UInt8]
+    }
+
+    /// Runs a program found on PATH with standard input from /dev/null, reading its standard
+    /// output and error together (poll), so neither pipe can fill up and stall it.
+    static func run(_ arguments: [String]) throws -> Result {
+        var out: [Int32] = [-1, -1], err: [Int32] = [-1, -1]
+        guard pipe(&out) == 0 else { throw Failure(description: "cannot run git: " + String(cString: strerror(errno))) }
+        guard pipe(&err) == 0 else {
+            close(out[0]); close(out[1])
+            throw Failure(description: "cannot run git: " + String(cString: strerror(errno)))
+        }
+        var actions = posix_spawn_file_actions_t()
+        posix_spawn_file_actions_init(&actions)
+        defer { posix_spawn_file_actions_destroy(&actions) }
+        posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
+        posix_spawn_file_actions_adddup2(&actions, out[1], 1)
+        posix_spawn_file_actions_adddup2(&actions, err[1], 2)
+        for fd in [out[0], out[1], err[0], err[1]] { posix_spawn_file_actions_addclose(&actions, fd) }
+
+        let argv: [UnsafeMutablePointer<CChar>?] = arguments.map { strdup($0) } + [nil]
+        defer { for p in argv { free(p) } }
+        var pid = pid_t()
+        let spawned = posix_spawnp(&pid, arguments[0], &actions, nil, argv, environ)
+        close(out[1])
+        close(err[1])
+        guard spawned == 0 else {
+            close(out[0]); close(err[0])
+            let reason = spawned == ENOENT ? "git is not installed (or not on PATH)" : String(cString: strerror(spawned))
+            throw Failure(description: "cannot run git: " + reason)
+        }
+
+        var stdout: [UInt8] = [], stderr: [UInt8] = []
+        var fds = [pollfd(fd: out[0], events: Int16(POLLIN), revents: 0), pollfd(fd: err[0], events: Int16(POLLIN), revents: 0)]
+        var open = 2
+        var chunk = [UInt8](repeating: 0, count: 1 << 16)
+        while open > 0 {
+            if poll(&fds, nfds_t(fds.count), -1) < 0 {
+                if errno == EINTR { continue }
+                break
+            }
+            for k in fds.indices where fds[k].fd >= 0 && fds[k].revents != 0 {
+                let n = chunk.withUnsafeMutableBytes { read(fds[k].fd, $0.baseAddress, $0.count) }
+                if n > 0 {
+                    if k == 0 { stdout += chunk[0..<n] } else { stderr += chunk[0..<n] }
+                } else if n == 0 || errno != EINTR {
+                    close(fds[k].fd)
+                    fds[k].fd = -1
+                    open -= 1
+                }
+            }
+        }
+        for f in fds where f.fd >= 0 { close(f.fd) }
+        var status: Int32 = 0
+        while waitpid(pid, &status, 0) < 0 && errno == EINTR {}
+        // WIFEXITED / WEXITSTATUS are macros Swift does not import.
+        let exited = status & 0x7F == 0
+        return Result(status: exited ? (status >> 8) & 0xFF : 128 + (status & 0x7F), stdout: stdout, stderr: stderr)
+    }
+}

@@ -1,0 +1,48 @@
+// MapSource: one side of `journeyc diff` — a file, standard input (`-`), a file at a git
+// revision (`REV:PATH`, read with `git show`), or /dev/null (git's name for "no file": the map
+// was added or deleted), loaded and checked like `journeyc check`.
+
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+import JourneySemantics
+import JourneySyntax
+
+enum MapSource {
+    /// `/dev/null`: git's name for the side of a diff where the file does not exist.
+    static let none = "/dev/null"
+
+    /// The map's text. A path that exists is a file; otherwise `REV:PATH` is read from git.
+    static func load(_ argument: String, io: IOContext) throws -> SourceFile {
+        if argument == "-" || argument == none || exists(argument, io: io) || !argument.contains(":") {
+            return try Input.load(argument, io: io)
+        }
+        do {
+            let bytes = try GitShow.contents(of: argument, in: io.workingDirectory)
+            return SourceFile(path: argument, bytes: bytes)
+        } catch {
+            throw InputError.cannotRead(path: argument, reason: "git: \(error)")
+        }
+    }
+
+    static func exists(_ path: String, io: IOContext) -> Bool {
+        var s = stat()
+        return stat(Paths.absolute(path, workingDirectory: io.workingDirectory), &s) == 0
+    }
+
+    /// The model of a side, or nil when it has errors (reported).
+    static func check(_ file: SourceFile, argument: String, reporter: inout DiagnosticReporter) -> JourneyModel? {
+        let result = Frontend.check(file)
+        if argument == none {
+            // No file on this side: an empty map, so everything on the other side is new.
+            return result.model
+        }
+        guard !result.hasErrors else {
+            reporter.report(result.diagnostics, in: file)
+            return nil
+        }
+        return result.model
+    }
+}

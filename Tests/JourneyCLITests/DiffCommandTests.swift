@@ -1,0 +1,182 @@
+// `journeyc diff`: golden reports for each format on successive versions of samples/history,
+// exit statuses, both sides read from files, standard input, /dev/null and git revisions (in a
+// temporary repository), maps with errors, and git's seven-argument diff-driver form.
+
+import Foundation
+import JourneyCLI
+import Testing
+
+/// Runs journeyc in `directory` (the package root by default).
+func journeyc(in directory: String, _ arguments: [String], stdin: [UInt8] = []) -> RunResult {
+    let capture = Capture()
+    let io = IOContext(readStandardInput: { stdin }, writeOut: capture.appendOut, writeErr: capture.appendErr,
+                       stderrIsTerminal: false, environment: [:], workingDirectory: directory)
+    let status = JourneyCLIMain.run(arguments, io: io)
+    return RunResult(status: status, stdout: capture.stdout, stderr: capture.stderr)
+}
+
+@Suite struct DiffCommandTests {
+    static let history = "samples/history"
+    static let pairs: [(String, String)] = [("v1", "v2"), ("v2", "v3"), ("v1", "v3"), ("v1", "v1")]
+    static let formats: [(String, String)] = [("text", "txt"), ("markdown", "md"), ("json", "json")]
+
+    static var cases: [String] {
+        pairs.flatMap { p in formats.map { "\(p.0) \(p.1) \($0.0) \($0.1)" } }
+    }
+
+    @Test(arguments: packageFiles(in: history, ext: "journey"))
+    func historyVersionsCheckClean(_ path: String) {
+        let result = journeyc(["check", "--strict", path])
+        #expect(result.status == 0, "\(path): \(result.stderr)")
+    }
+
+    /// samples/history/diffs/OLD-NEW.FORMAT: `make golden` rewrites them.
+    @Test(arguments: cases)
+    func reportMatchesGolden(_ spec: String) {
+        let parts = spec.split(separator: " ").map(String.init)
+        let (old, new, format, ext) = (parts[0], parts[1], parts[2], parts[3])
+        let result = journeyc(["diff", "--format", format, "--color", "never",
+                               "\(Self.history)/shoe-shop-\(old).journey", "\(Self.history)/shoe-shop-\(new).journey"])
+        #expect(result.stderr.isEmpty, "\(result.stderr)")
+        #expect(result.status == (old == new ? 0 : 1))
+        expectGolden(result.stdout, "\(Self.history)/diffs/\(old)-\(new).\(ext)")
+    }
+
+    @Test func theSameFileSaysNoDifferences() {
+        let path = "\(Self.history)/shoe-shop-v2.journey"
+        let text = journeyc(["diff", path, path])
+        #expect(text.status == 0 && text.stdout == "No differences.\n")
+        let json = journeyc(["diff", "--format", "json", path, path])
+        #expect(json.status == 0 && json.stdout.contains("\"identical\":true"))
+        #expect(journeyc(["diff", "--format", "markdown", path, path]).stdout.hasPrefix("**No differences**"))
+    }
+
+    @Test func theSummaryLineComesFirst() {
+        let result = journeyc(["diff", "\(Self.history)/shoe-shop-v1.journey", "\(Self.history)/shoe-shop-v3.journey"])
+        let first = result.stdout.split(separator: "\n").first.map(String.init) ?? ""
+        #expect(first.hasPrefix("44 changes: "))
+        #expect(first.contains("4 resolved") && first.contains("6 reached their target"))
+    }
+
+    @Test func jsonHasEveryKeyOfTheSchema() throws {
+        let result = journeyc(["diff", "--format", "json", "\(Self.history)/shoe-shop-v1.journey", "\(Self.history)/shoe-shop-v3.journey"])
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
+        let schema = try #require(try JSONSerialization.jsonObject(
+            with: Data(contentsOf: packageRoot.appendingPathComponent("schema/diff.schema.json"))) as? [String: Any])
+        #expect(Set(object.keys) == Set(schema["required"] as! [String]))
+        let changeSchema = ((schema["$defs"] as! [String: Any])["change"] as! [String: Any])["required"] as! [String]
+        let kinds = ((schema["$defs"] as! [String: Any])["kind"] as! [String: Any])["enum"] as! [String]
+        for change in object["changes"] as! [[String: Any]] {
+            #expect(Set(change.keys) == Set(changeSchema))
+            #expect(kinds.contains(change["kind"] as! String))
+        }
+    }
+
+    @Test func labelsNameTheSidesInMarkdownAndJSON() {
+        let args = ["diff", "--label", "main:maps/shop.journey", "--label", "maps/shop.journey",
+                    "\(Self.history)/shoe-shop-v1.journey", "\(Self.history)/shoe-shop-v2.journey"]
+        #expect(journeyc(args + ["--format", "markdown"]).stdout.hasPrefix("**17 changes** (`main:maps/shop.journey` → `maps/shop.journey`)"))
+        #expect(journeyc(args + ["--format", "json"]).stdout.contains("\"old\":{\"name\":\"main:maps/shop.journey\""))
+        #expect(journeyc(args + ["--label", "x"]).status == 2)
+    }
+
+    @Test func colourOnlyWhenAsked() {
+        let args = ["diff", "\(Self.history)/shoe-shop-v1.journey", "\(Self.history)/shoe-shop-v2.journey"]
+        #expect(!journeyc(args).stdout.contains("\u{1B}["), "auto: standard output is not a terminal")
+        #expect(journeyc(args + ["--color", "always"]).stdout.contains("\u{1B}[32m+\u{1B}[0m"))
+    }
+
+    @Test func standardInputIsOneSide() throws {
+        let v2 = try Array(Data(contentsOf: packageRoot.appendingPathComponent("\(Self.history)/shoe-shop-v2.journey")))
+        let result = journeyc(in: packageRoot.path, ["diff", "\(Self.history)/shoe-shop-v1.journey", "-"], stdin: v2)
+        #expect(result.status == 1)
+        #expect(result.stdout == journeyc(["diff", "\(Self.history)/shoe-shop-v1.journey", "\(Self.history)/shoe-shop-v2.journey"]).stdout)
+        #expect(journeyc(["diff", "-", "-"]).status == 2)
+    }
+
+    @Test func unreadableOrBrokenSidesExit2() {
+        let missing = journeyc(["diff", "no/such.journey", "\(Self.history)/shoe-shop-v1.journey"])
+        #expect(missing.status == 2 && missing.stderr.contains("cannot read 'no/such.journey': no such file"))
+        let broken = journeyc(["diff", "samples/errors/unknown-persona.journey", "\(Self.history)/shoe-shop-v1.journey"])
+        #expect(broken.status == 2)
+        #expect(broken.stderr.contains("error[E0023]"), "the broken side's diagnostics are printed")
+        #expect(broken.stdout.isEmpty)
+        #expect(journeyc(["diff", "\(Self.history)/shoe-shop-v1.journey"]).status == 2)
+    }
+
+    @Test func devNullIsAnEmptyMap() {
+        let added = journeyc(["diff", "/dev/null", "\(Self.history)/shoe-shop-v1.journey"])
+        #expect(added.status == 1)
+        #expect(added.stdout.contains("+ touchpoint product-page \"Product page\" added"))
+        #expect(!added.stdout.contains("- "))
+    }
+
+    /// Git runs a diff driver with path old-file old-hex old-mode new-file new-hex new-mode, and
+    /// stops if it exits with anything but 0.
+    @Test func gitsSevenArgumentsAreAccepted() {
+        let old = "\(Self.history)/shoe-shop-v1.journey", new = "\(Self.history)/shoe-shop-v2.journey"
+        let result = journeyc(["diff", "maps/shop.journey", old, "1111111", "100644", new, "2222222", "100644"])
+        #expect(result.status == 0)
+        #expect(result.stdout.hasPrefix("journeyc diff maps/shop.journey\n17 changes: "))
+    }
+}
+
+/// `journeyc diff HEAD:path path` inside a real, temporary git repository.
+@Suite struct DiffGitTests {
+    let directory: URL
+
+    init() throws {
+        directory = FileManager.default.temporaryDirectory.appendingPathComponent("journeyc-diff-git-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory.appendingPathComponent("maps"), withIntermediateDirectories: true)
+    }
+
+    func git(_ arguments: String...) throws {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = ["git", "-c", "user.name=Test", "-c", "user.email=test@example.com", "-c", "init.defaultBranch=main"] + arguments
+        process.currentDirectoryURL = directory
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        process.waitUntilExit()
+        #expect(process.terminationStatus == 0, "git \(arguments.joined(separator: " "))")
+    }
+
+    func write(_ version: String) throws {
+        let source = packageRoot.appendingPathComponent("samples/history/shoe-shop-\(version).journey")
+        let target = directory.appendingPathComponent("maps/shop.journey")
+        try? FileManager.default.removeItem(at: target)
+        try FileManager.default.copyItem(at: source, to: target)
+    }
+
+    @Test func aRevisionIsReadWithGit() throws {
+        defer { try? FileManager.default.removeItem(at: directory) }
+        try git("init", "-q")
+        try write("v1")
+        try git("add", "maps/shop.journey")
+        try git("commit", "-q", "-m", "v1")
+        try write("v2")
+        try git("commit", "-q", "-a", "-m", "v2")
+        try write("v3")
+
+        let working = journeyc(in: directory.path, ["diff", "HEAD:maps/shop.journey", "maps/shop.journey"])
+        let expected = journeyc(["diff", "samples/history/shoe-shop-v2.journey", "samples/history/shoe-shop-v3.journey"])
+        #expect(working.status == 1, "\(working.stderr)")
+        #expect(working.stdout == expected.stdout)
+
+        let history = journeyc(in: directory.path, ["diff", "--format", "json", "HEAD~1:maps/shop.journey", "HEAD:maps/shop.journey"])
+        #expect(history.status == 1)
+        #expect(history.stdout.contains("\"name\":\"HEAD~1:maps/shop.journey\""))
+        #expect(history.stdout.contains("\"version\",\"old\":\"2026.1\",\"new\":\"2026.2\""))
+
+        let same = journeyc(in: directory.path, ["diff", "HEAD:maps/shop.journey", "HEAD:./maps/shop.journey"])
+        #expect(same.status == 0 && same.stdout == "No differences.\n")
+
+        let missing = journeyc(in: directory.path, ["diff", "HEAD~1:maps/nope.journey", "maps/shop.journey"])
+        #expect(missing.status == 2)
+        #expect(missing.stderr.contains("cannot read 'HEAD~1:maps/nope.journey': git: path 'maps/nope.journey' does not exist in 'HEAD~1'"),
+                "\(missing.stderr)")
+        let badRevision = journeyc(in: directory.path, ["diff", "HEAD~9:maps/shop.journey", "maps/shop.journey"])
+        #expect(badRevision.status == 2 && badRevision.stderr.contains("git: "), "\(badRevision.stderr)")
+    }
+}
