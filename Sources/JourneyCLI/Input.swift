@@ -10,22 +10,34 @@ import JourneySyntax
 
 enum InputError: Error, CustomStringConvertible {
     case cannotRead(path: String, reason: String)
+    case tooLarge(path: String, bytes: Int, limit: Int)
 
     var description: String {
         switch self {
         case .cannotRead(let path, let reason): "cannot read '\(path)': \(reason)"
+        case .tooLarge(let path, let bytes, let limit):
+            "'\(path)' is \(megabytes(bytes)); journeyc reads maps of up to \(megabytes(limit)) "
+                + "(set JOURNEYC_MAX_INPUT_MB to raise the limit)"
         }
+    }
+
+    private func megabytes(_ n: Int) -> String {
+        n >= 1 << 20 ? "\(n >> 20) MB" : "\(n) bytes"
     }
 }
 
 enum Input {
     static func load(_ path: String, io: IOContext) throws -> SourceFile {
+        let limit = Limits.inputBytes(io)
         if path == "-" {
+            let bytes: [UInt8]
             do {
-                return SourceFile(path: "<stdin>", bytes: try io.readStandardInput())
+                bytes = try io.readStandardInput()
             } catch {
                 throw InputError.cannotRead(path: "standard input", reason: "\(error)")
             }
+            guard bytes.count <= limit else { throw InputError.tooLarge(path: "standard input", bytes: bytes.count, limit: limit) }
+            return SourceFile(path: "<stdin>", bytes: bytes)
         }
         var resolved = path
         if let base = io.workingDirectory, !path.hasPrefix("/") { resolved = base + "/" + path }
@@ -36,6 +48,9 @@ enum Input {
         guard fstat(fd, &info) == 0 else { throw InputError.cannotRead(path: path, reason: reason(errno)) }
         if (info.st_mode & S_IFMT) == S_IFDIR {
             throw InputError.cannotRead(path: path, reason: "it is a directory (give the .journey files inside it)")
+        }
+        if (info.st_mode & S_IFMT) == S_IFREG, Int(info.st_size) > limit {
+            throw InputError.tooLarge(path: path, bytes: Int(info.st_size), limit: limit)
         }
         var bytes: [UInt8] = []
         bytes.reserveCapacity(Int(max(info.st_size, 0)))
@@ -48,6 +63,8 @@ enum Input {
             }
             if n == 0 { break }
             bytes.append(contentsOf: chunk[0..<n])
+            // A pipe or device has no size to check up front.
+            if bytes.count > limit { throw InputError.tooLarge(path: path, bytes: bytes.count, limit: limit) }
         }
         return SourceFile(path: path, bytes: bytes)
     }

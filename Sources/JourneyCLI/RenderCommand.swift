@@ -109,6 +109,13 @@ struct RenderCommand: ParsableCommand {
                 status = max(status, ExitStatus.failure)
                 continue
             }
+            do {
+                try Limits.checkDrawable(result.model, io)
+            } catch {
+                io.writeErr("journeyc: error: \(error)\n")
+                status = max(status, ExitStatus.failure)
+                continue
+            }
             let measurer = PangoTextMeasurer()
             let scene = LayoutEngine(model: result.model, theme: render.layoutTheme, measurer: measurer,
                                      options: LayoutOptions(maxWidth: render.maxWidth)).layout()

@@ -14,6 +14,20 @@ struct EmotionCurveLayout {
     let row: [LayoutEngine.Segment]
     let columnX: [[Double]]
     let y: Double
+    /// The series drawn: one per persona, or one for everyone when the map has no personas.
+    /// Computed once: layout asks for it inside loops over series and columns.
+    let series: [(id: String?, color: Color, dash: [Double])]
+
+    init(engine: LayoutEngine, personas: PersonaStyles, row: [LayoutEngine.Segment], columnX: [[Double]], y: Double) {
+        self.engine = engine
+        self.personas = personas
+        self.row = row
+        self.columnX = columnX
+        self.y = y
+        series = personas.order.isEmpty
+            ? [(nil, engine.theme.text, [])]
+            : personas.order.map { ($0, personas.colors[$0]!, personas.dashes[$0] ?? []) }
+    }
 
     var theme: Theme { engine.theme }
     var scale: EmotionScale { engine.model.scale }
@@ -86,12 +100,6 @@ struct EmotionCurveLayout {
     }
 
     func yOf(_ v: Double) -> Double { plotTop + (Double(scale.high) - v) * step }
-
-    /// The series drawn: one per persona, or one for everyone when the map has no personas.
-    var series: [(id: String?, color: Color, dash: [Double])] {
-        if personas.order.isEmpty { return [(nil, theme.text, [])] }
-        return personas.order.map { ($0, personas.colors[$0]!, personas.dashes[$0] ?? []) }
-    }
 
     func value(_ tp: Touchpoint, _ persona: String?) -> Emotion? {
         guard let persona else { return tp.emotions.first { $0.persona == nil } }

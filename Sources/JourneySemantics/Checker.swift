@@ -34,7 +34,16 @@ public enum Frontend {
             return lo > 0 && r.end <= recovered[lo - 1].end
         }
         let checks = recovered.isEmpty ? checker.diagnostics : checker.diagnostics.filter { !insideRecovered($0.range) }
-        let all = (parseDiagnostics + checks).sortedBySource()
+        var all = (parseDiagnostics + checks).sortedBySource()
+        // A file with more problems than anyone will read (garbage, a binary file): keep the
+        // first ones and say that the rest were not looked for.
+        if parseDiagnostics.count >= Diagnostic.maximumPerFile || checks.count >= Diagnostic.maximumPerFile
+            || all.count > Diagnostic.maximumPerFile {
+            all = Array(all.prefix(Diagnostic.maximumPerFile))
+            let end = all.last?.range.end ?? 0
+            all.append(Diagnostic(.tooManyErrors, "more than \(Diagnostic.maximumPerFile) problems; journeyc stopped looking for more",
+                                  at: SourceRange(end, end), help: "fix these first (is this really a .journey file?)"))
+        }
         return CheckResult(model: model, diagnostics: all, tree: tree)
     }
 }
@@ -358,6 +367,7 @@ public struct Checker {
     mutating func resolveChannel(_ name: String, at range: SourceRange) -> Channel? {
         if let builtin = BuiltinChannel(rawValue: name) { return .builtin(builtin) }
         if let custom = channels[name] { return custom }
+        guard diagnostics.count < Diagnostic.maximumPerFile else { return nil }
         let candidates = BuiltinChannel.allCases.map(\.rawValue) + channelOrder
         let help = (BuiltinChannel.synonyms[name.lowercased()]?.rawValue ?? Suggestions.closest(to: name, in: candidates))
             .map { "did you mean '\($0)'?" }
@@ -403,6 +413,7 @@ public struct Checker {
 
     mutating func report(_ code: DiagnosticCode, _ message: String, _ range: SourceRange,
                          help: String? = nil, notes: [DiagnosticNote] = []) {
+        guard diagnostics.count < Diagnostic.maximumPerFile else { return }
         diagnostics.append(Diagnostic(code, message, at: range, help: help, notes: notes))
     }
 }

@@ -28,6 +28,10 @@ public struct DiagnosticNote: Sendable, Equatable {
 }
 
 public struct Diagnostic: Sendable, Equatable {
+    /// The most problems recorded for one file: past them the lexer, parser and checker stop
+    /// recording (a binary file would otherwise give millions), and one note says so.
+    public static let maximumPerFile = 10_000
+
     public var code: DiagnosticCode
     public var severity: Severity
     public var message: String

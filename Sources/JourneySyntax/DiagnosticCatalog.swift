@@ -148,7 +148,7 @@ public enum DiagnosticCode: String, CaseIterable, Sendable {
         case .mermaidScoreOutsideScale: "Mermaid scores outside 1..5: the map's scale is widened so they fit"
         case .mermaidIgnored: "a Mermaid `%%{init}%%` directive or front matter, which journeyc does not use"
         case .unreadableInput: "a file that cannot be read: missing, a directory, no permission (exit status 2)"
-        case .tooManyErrors: "more diagnostics than --error-limit; the rest are counted, not shown"
+        case .tooManyErrors: "more diagnostics than --error-limit (the rest are counted, not shown), or more than 10,000 in a file (the rest are not looked for)"
         case .misleadingIndentation: "a line is indented as if it belonged to another element than it does"
         case .emptyStage: "a stage without touchpoints"
         case .unusedPersona: "a persona that no emotion or quote refers to"

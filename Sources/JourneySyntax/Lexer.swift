@@ -550,7 +550,10 @@ public struct Lexer {
         }
     }
 
-    private mutating func report(_ code: DiagnosticCode, _ message: String, _ range: SourceRange, help: String? = nil) {
+    /// Past `Diagnostic.maximumPerFile` problems nothing more is recorded.
+    private mutating func report(_ code: DiagnosticCode, _ message: String, _ range: SourceRange,
+                                 help: String? = nil) {
+        guard diagnostics.count < Diagnostic.maximumPerFile else { return }
         diagnostics.append(Diagnostic(code, message, at: range, help: help))
     }
 

@@ -73,6 +73,8 @@ public struct Parser {
                     advance()
                 }
                 attach(statement)
+            } else if isFull {
+                // Past the cap nothing is reported, so there is nothing to recover for.
             } else {
                 let word = current.text
                 let suggestion = Keyword.synonyms[word.lowercased()] ?? Suggestions.closest(to: word, in: Keyword.allCases.map(\.rawValue)).flatMap(Keyword.named)
@@ -308,6 +310,7 @@ public struct Parser {
     }
 
     private mutating func reportMissing(_ slot: Slot, after statement: Statement) {
+        guard !isFull else { return }  // past the cap, not even the suggestions are worked out
         let keyword = statement.keyword.rawValue
         let found = current
         var help = "for example: `\(slot.example)`"
@@ -402,6 +405,7 @@ public struct Parser {
     /// An identifier where a property was expected: most often a unit word, a label or
     /// feeling without quotes, or parts in the wrong order. Says which, when it can tell.
     private mutating func reportUnknownWord(_ token: Token, in statement: Statement) {
+        guard !isFull else { return }  // past the cap, not even the suggestions are worked out
         let signature = statement.keyword.signature
         let keyword = statement.keyword.rawValue
         let previous = p > 0 ? tokens[p - 1] : token
@@ -454,6 +458,7 @@ public struct Parser {
     }
 
     private mutating func reportMisplacedProperty(_ name: PropertyName, _ token: Token, in statement: Statement) {
+        guard !isFull else { return }  // past the cap, not even the suggestions are worked out
         let owners = name.statements.map { $0.rawValue }
         let known = statement.keyword.signature.properties.map(\.rawValue)
         var help = "'\(name.rawValue)' belongs on \(owners.map { "`\($0)`" }.joined(separator: " or ")) lines"
@@ -549,6 +554,7 @@ public struct Parser {
     }
 
     private mutating func reportLeftover(_ token: Token, in statement: Statement) {
+        guard !isFull else { return }  // past the cap, not even the suggestions are worked out
         if lineHasMissingPart { return }
         var help: String?
         switch token.kind {
@@ -624,8 +630,13 @@ public struct Parser {
         return out.isEmpty ? "custom" : out
     }
 
+    /// Whether `Diagnostic.maximumPerFile` problems are recorded already: then nothing more is.
+    private var isFull: Bool { diagnostics.count >= Diagnostic.maximumPerFile }
+
+    /// Past `Diagnostic.maximumPerFile` problems nothing more is recorded.
     private mutating func report(_ code: DiagnosticCode, _ message: String, _ range: SourceRange,
                                  help: String? = nil, notes: [DiagnosticNote] = []) {
+        guard diagnostics.count < Diagnostic.maximumPerFile else { return }
         diagnostics.append(Diagnostic(code, message, at: range, help: help, notes: notes))
     }
 }

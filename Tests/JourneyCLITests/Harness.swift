@@ -26,10 +26,11 @@ final class Capture: @unchecked Sendable {
 }
 
 /// Runs `journeyc ARGS` from the package root with `stdin` as standard input.
-func journeyc(_ arguments: [String], stdin: [UInt8] = [], terminal: Bool = false) -> RunResult {
+func journeyc(_ arguments: [String], stdin: [UInt8] = [], terminal: Bool = false,
+              environment: [String: String] = [:]) -> RunResult {
     let capture = Capture()
     let io = IOContext(readStandardInput: { stdin }, writeOut: capture.appendOut, writeErr: capture.appendErr,
-                       stderrIsTerminal: terminal, environment: [:], workingDirectory: packageRoot.path)
+                       stderrIsTerminal: terminal, environment: environment, workingDirectory: packageRoot.path)
     let status = JourneyCLIMain.run(arguments, io: io)
     return RunResult(status: status, stdout: capture.stdout, stderr: capture.stderr)
 }

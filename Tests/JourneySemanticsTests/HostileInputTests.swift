@@ -135,6 +135,8 @@ func survive(_ bytes: [UInt8]) -> CheckResult {
         let text = "journey \"J\"\n" + String(repeating: line, count: 20_000_000 / line.utf8.count)
         let r = survive(Array(text.utf8))
         #expect(r.hasErrors)
+        #expect(r.diagnostics.count == Diagnostic.maximumPerFile + 1, "the first 10,000, then a note that the rest were not looked for")
+        #expect(r.diagnostics.last?.code == .tooManyErrors)
     }
 
     @Test func deeplyRepeatedEscapes() {

@@ -1,0 +1,38 @@
+// Limits: how much journeyc takes on, so hostile or mistaken input gets a clear error instead of
+// minutes of work and gigabytes of memory. Each limit is documented (README, "Limits") and can
+// be raised with an environment variable, which the error names.
+
+import JourneySemantics
+
+enum Limits {
+    /// The largest map file read, in MiB (`JOURNEYC_MAX_INPUT_MB`). A 100,000-touchpoint map
+    /// written out in full is about 30 MB.
+    static func inputBytes(_ io: IOContext) -> Int {
+        value(io, "JOURNEYC_MAX_INPUT_MB", default: 64) << 20
+    }
+
+    /// The most touchpoints drawn in one picture (`JOURNEYC_MAX_TOUCHPOINTS`): 100,000 already
+    /// make a 1.5-kilometre poster and take seconds; `journeyc check` has no such limit.
+    static func touchpointsDrawn(_ io: IOContext) -> Int {
+        value(io, "JOURNEYC_MAX_TOUCHPOINTS", default: 100_000)
+    }
+
+    struct Exceeded: Error, CustomStringConvertible {
+        var description: String
+    }
+
+    /// Throws when `model` has more touchpoints than journeyc draws.
+    static func checkDrawable(_ model: JourneyModel, _ io: IOContext) throws {
+        let count = model.stages.reduce(0) { $0 + $1.touchpoints.count }
+        let limit = touchpointsDrawn(io)
+        guard count <= limit else {
+            throw Exceeded(description: "the map has \(count) touchpoints; journeyc draws at most \(limit) in one picture "
+                + "(split the map, or set JOURNEYC_MAX_TOUCHPOINTS to raise the limit)")
+        }
+    }
+
+    private static func value(_ io: IOContext, _ name: String, default fallback: Int) -> Int {
+        guard let text = io.environment[name], let n = Int(text), n > 0 else { return fallback }
+        return n
+    }
+}
