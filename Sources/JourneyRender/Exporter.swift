@@ -41,6 +41,27 @@ public enum RenderError: Error, CustomStringConvertible {
 /// poster is never held whole in memory (a 10,000-touchpoint map is a 150 MB SVG).
 public typealias ByteWriter = (UnsafeRawBufferPointer) throws -> Void
 
+/// Where an export's time went, for the benchmark: `encode` is compressing (PNG), writing the
+/// document out (PDF) or handing bytes to the output (SVG); `render` is the rest.
+public final class ExportTiming {
+    public var render = 0.0
+    public var encode = 0.0
+    public init() {}
+
+    static func now() -> Double {
+        var t = timespec()
+        clock_gettime(CLOCK_MONOTONIC, &t)
+        return Double(t.tv_sec) + Double(t.tv_nsec) / 1e9
+    }
+
+    /// Runs `body`, counting its time as encoding.
+    func encoding<T>(_ body: () throws -> T) rethrows -> T {
+        let start = ExportTiming.now()
+        defer { encode += ExportTiming.now() - start }
+        return try body()
+    }
+}
+
 public enum Exporter {
     /// A fixed date for PDF metadata: the same input must give the same bytes.
     static let fixedDate = "2000-01-01T00:00:00Z"
@@ -58,23 +79,28 @@ public enum Exporter {
     }
 
     /// Renders `scene`, handing the file's bytes to `write` in order as they are produced.
+    /// `timing`, when given, is told how the time divided between drawing and encoding.
     public static func render(_ scene: Scene, format: OutputFormat, scale: Double = 1,
-                              text: PangoTextMeasurer? = nil, to write: ByteWriter) throws {
+                              text: PangoTextMeasurer? = nil, timing: ExportTiming? = nil, to write: ByteWriter) throws {
         let text = text ?? PangoTextMeasurer()
+        let start = ExportTiming.now()
+        let timing = timing ?? ExportTiming()
+        let encodeBefore = timing.encode
+        defer { timing.render += ExportTiming.now() - start - (timing.encode - encodeBefore) }
         switch format {
-        case .svg: try SVGWriter(scene: scene, text: text).write(to: write)
-        case .png: try png(scene, scale: scale, text: text).withUnsafeBytes { try write($0) }
-        case .pdf: try pdf(scene, text: text, to: write)
+        case .svg: try SVGWriter(scene: scene, text: text).write { chunk in try timing.encoding { try write(chunk) } }
+        case .png: try png(scene, scale: scale, text: text, timing: timing).withUnsafeBytes { chunk in try timing.encoding { try write(chunk) } }
+        case .pdf: try pdf(scene, text: text, timing: timing, to: write)
         }
     }
 
     // MARK: - Formats
 
-    static func pdf(_ scene: Scene, text: PangoTextMeasurer, to write: ByteWriter) throws {
-        try withoutActuallyEscaping(write) { try pdf(scene, text: text, sink: ByteSink($0)) }
+    static func pdf(_ scene: Scene, text: PangoTextMeasurer, timing: ExportTiming, to write: ByteWriter) throws {
+        try withoutActuallyEscaping(write) { try pdf(scene, text: text, timing: timing, sink: ByteSink($0)) }
     }
 
-    private static func pdf(_ scene: Scene, text: PangoTextMeasurer, sink: ByteSink) throws {
+    private static func pdf(_ scene: Scene, text: PangoTextMeasurer, timing: ExportTiming, sink: ByteSink) throws {
         let surface = cairo_pdf_surface_create_for_stream(ByteSink.write, Unmanaged.passUnretained(sink).toOpaque(),
                                                           scene.size.width, scene.size.height)
         cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_TITLE, clean(scene.metadata.title))
@@ -83,7 +109,7 @@ public enum Exporter {
         cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_CREATOR, "journeyc")
         cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_CREATE_DATE, fixedDate)
         cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_MOD_DATE, fixedDate)
-        try draw(scene, on: surface, text: text)
+        try draw(scene, on: surface, text: text, timing: timing)
         if let error = sink.error { throw error }
     }
 
@@ -91,7 +117,7 @@ public enum Exporter {
     /// each encoded as soon as it is drawn, so memory stays small however tall the map is.
     static let stripPixels = 1 << 20
 
-    static func png(_ scene: Scene, scale: Double, text: PangoTextMeasurer) throws -> [UInt8] {
+    static func png(_ scene: Scene, scale: Double, text: PangoTextMeasurer, timing: ExportTiming) throws -> [UInt8] {
         let w = (scene.size.width * scale).rounded(.up), h = (scene.size.height * scale).rounded(.up)
         guard w <= 32767 else { throw RenderError.tooLarge(width: w, height: h) }
         guard w * h <= maxPixels else { throw RenderError.tooManyPixels(width: w, height: h) }
@@ -121,19 +147,19 @@ public enum Exporter {
             cairo_surface_flush(surface)
             try check(surface)
             let rows = min(stripRows, height - top)
-            try encoder.append(surface, rows: rows)
+            try timing.encoding { try encoder.append(surface, rows: rows) }
             top += rows
         }
-        return try encoder.finish()
+        return try timing.encoding { try encoder.finish() }
     }
 
     /// Draws on a vector surface and finishes it (which flushes the stream).
-    private static func draw(_ scene: Scene, on surface: OpaquePointer?, text: PangoTextMeasurer) throws {
+    private static func draw(_ scene: Scene, on surface: OpaquePointer?, text: PangoTextMeasurer, timing: ExportTiming) throws {
         defer { cairo_surface_destroy(surface) }
         let cr = cairo_create(surface)!
         SceneRenderer(context: cr, text: text).draw(scene)
         cairo_destroy(cr)
-        cairo_surface_finish(surface)
+        timing.encoding { cairo_surface_finish(surface) }
         try check(surface)
     }
 

@@ -41,7 +41,27 @@ public enum FontStartup {
     }
 }
 
-final class FamilyFonts {
+/// Unchecked Sendable: an instance is used only on the thread that made it (see `shared`).
+final class FamilyFonts: @unchecked Sendable {
+    /// One instance per thread and family list, kept for the life of the process, so every
+    /// measurer a thread makes (a batch build draws hundreds of maps) reuses the loaded fonts.
+    /// Per thread, as Pango's own default font map is: Pango objects are not shared between
+    /// threads.
+    private static let perThread = Mutex<[Key: FamilyFonts?]>([:])
+
+    private struct Key: Hashable {
+        var thread: UInt
+        var families: String
+    }
+
+    static func shared(_ families: String) -> FamilyFonts? {
+        let key = Key(thread: UInt(pthread_self()), families: families)
+        if let known = perThread.withLock({ $0[key] }) { return known }
+        let made = FamilyFonts(families: families, configure: FontOptions.configure)
+        perThread.withLock { $0[key] = made }
+        return made
+    }
+
     let context: OpaquePointer
     private let fontMap: UnsafeMutablePointer<PangoFontMap>
     /// The faces' character sets, owned by the faces (which the configuration keeps alive).

@@ -77,7 +77,7 @@ public final class PangoTextMeasurer: TextMeasurer {
         } else if let known = families[font.family] {
             fonts = known
         } else {
-            fonts = FamilyFonts(families: font.family, configure: FontOptions.configure)
+            fonts = FamilyFonts.shared(font.family)
             families[font.family] = fonts
         }
         if let fonts, fonts.covers(text) { return fonts.context }
