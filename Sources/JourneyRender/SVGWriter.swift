@@ -170,11 +170,14 @@ final class SVGWriter {
         guard !t.text.isEmpty else { return }
         let x = t.frame.x, y = SceneRenderer.baseline(t)
         var advance = 0.0
-        body.raw("<g")
-        body.paint(fill: t.color, stroke: nil)
-        body.raw(" color=\"")
-        body.color(t.color)
-        body.raw("\">\n")
+        // A local buffer: appending to a class's property is checked for exclusive access on
+        // every call, which costs more than writing the glyph itself.
+        var out = SVGBytes()
+        out.raw("<g")
+        out.paint(fill: t.color, stroke: nil)
+        out.raw(" color=\"")
+        out.color(t.color)
+        out.raw("\">\n")
         text.withLine(t.text, font: t.font) { line in
             var run = line.pointee.runs
             while let node = run {
@@ -193,49 +196,50 @@ final class SVGWriter {
                     if g == PANGO_GLYPH_EMPTY { continue }
                     if g & PANGO_GLYPH_UNKNOWN_FLAG != 0 {
                         // A character no font has: an outlined box, as Pango draws it.
-                        body.raw("<rect x=\"")
-                        body.number(gx + 1)
-                        body.raw("\" y=\"")
-                        body.number(gy - t.font.size * 0.75)
-                        body.raw("\" width=\"")
-                        body.number(max(1, width - 2))
-                        body.raw("\" height=\"")
-                        body.number(t.font.size * 0.8)
-                        body.raw("\" fill=\"none\" stroke=\"currentColor\" stroke-width=\"1\"/>\n")
+                        out.raw("<rect x=\"")
+                        out.number(gx + 1)
+                        out.raw("\" y=\"")
+                        out.number(gy - t.font.size * 0.75)
+                        out.raw("\" width=\"")
+                        out.number(max(1, width - 2))
+                        out.raw("\" height=\"")
+                        out.number(t.font.size * 0.8)
+                        out.raw("\" fill=\"none\" stroke=\"currentColor\" stroke-width=\"1\"/>\n")
                         continue
                     }
                     guard define(glyph: g, font: font, number: fontNumber) else { continue }
-                    body.raw("<use xlink:href=\"#g")
-                    body.int(fontNumber)
-                    body.raw("-")
-                    body.int(Int(g))
-                    body.raw("\" x=\"")
-                    body.number(gx)
-                    body.raw("\" y=\"")
-                    body.number(gy)
-                    body.raw("\"/>\n")
+                    out.raw("<use xlink:href=\"#g")
+                    out.int(fontNumber)
+                    out.raw("-")
+                    out.int(Int(g))
+                    out.raw("\" x=\"")
+                    out.number(gx)
+                    out.raw("\" y=\"")
+                    out.number(gy)
+                    out.raw("\"/>\n")
                 }
             }
         }
         // The words themselves, invisible, stretched over the glyphs: for find, copy and screen readers.
-        body.raw("<text x=\"")
-        body.number(x)
-        body.raw("\" y=\"")
-        body.number(y)
-        body.raw("\" font-family=\"")
-        body.text(t.font.family)
-        body.raw("\" font-size=\"")
-        body.number(t.font.size)
-        if t.font.bold { body.raw("\" font-weight=\"bold") }
-        if t.font.italic { body.raw("\" font-style=\"italic") }
+        out.raw("<text x=\"")
+        out.number(x)
+        out.raw("\" y=\"")
+        out.number(y)
+        out.raw("\" font-family=\"")
+        out.text(t.font.family)
+        out.raw("\" font-size=\"")
+        out.number(t.font.size)
+        if t.font.bold { out.raw("\" font-weight=\"bold") }
+        if t.font.italic { out.raw("\" font-style=\"italic") }
         if advance > 0 {
-            body.raw("\" textLength=\"")
-            body.number(advance)
-            body.raw("\" lengthAdjust=\"spacingAndGlyphs")
+            out.raw("\" textLength=\"")
+            out.number(advance)
+            out.raw("\" lengthAdjust=\"spacingAndGlyphs")
         }
-        body.raw("\" fill-opacity=\"0\" xml:space=\"preserve\">")
-        body.text(t.text)
-        body.raw("</text>\n</g>\n")
+        out.raw("\" fill-opacity=\"0\" xml:space=\"preserve\">")
+        out.text(t.text)
+        out.raw("</text>\n</g>\n")
+        body.bytes.append(contentsOf: out.bytes)
     }
 
     private func number(of font: UnsafeMutablePointer<PangoFont>) -> Int {
@@ -271,31 +275,33 @@ final class SVGWriter {
         guard let path = cairo_copy_path(scratch) else { return false }
         defer { cairo_path_destroy(path) }
         guard path.pointee.status == CAIRO_STATUS_SUCCESS, path.pointee.num_data > 0 else { return false }
-        defs.raw("<path id=\"g")
-        defs.int(key.font)
-        defs.raw("-")
-        defs.int(Int(key.glyph))
-        defs.raw("\" d=\"")
+        var d = SVGBytes()
+        d.raw("<path id=\"g")
+        d.int(key.font)
+        d.raw("-")
+        d.int(Int(key.glyph))
+        d.raw("\" d=\"")
         var i = 0
         let data = path.pointee.data!
         func point(_ k: Int) {
-            defs.number(data[k].point.x)
-            defs.raw(" ")
-            defs.number(data[k].point.y)
+            d.number(data[k].point.x)
+            d.raw(" ")
+            d.number(data[k].point.y)
         }
         while i < Int(path.pointee.num_data) {
             let header = data[i].header
             switch header.type {
-            case CAIRO_PATH_MOVE_TO: defs.raw("M"); point(i + 1)
-            case CAIRO_PATH_LINE_TO: defs.raw("L"); point(i + 1)
+            case CAIRO_PATH_MOVE_TO: d.raw("M"); point(i + 1)
+            case CAIRO_PATH_LINE_TO: d.raw("L"); point(i + 1)
             case CAIRO_PATH_CURVE_TO:
-                defs.raw("C"); point(i + 1); defs.raw(" "); point(i + 2); defs.raw(" "); point(i + 3)
-            case CAIRO_PATH_CLOSE_PATH: defs.raw("Z")
+                d.raw("C"); point(i + 1); d.raw(" "); point(i + 2); d.raw(" "); point(i + 3)
+            case CAIRO_PATH_CLOSE_PATH: d.raw("Z")
             default: break
             }
             i += Int(header.length)
         }
-        defs.raw("\"/>\n")
+        d.raw("\"/>\n")
+        defs.bytes.append(contentsOf: d.bytes)
         return true
     }
 
@@ -372,19 +378,36 @@ struct SVGBytes {
     }
 
     /// At most two decimals, no trailing zeros, never "-0": the same value always reads the same.
+    /// Written back to front into a small buffer and appended once: SVG output is mostly numbers.
     mutating func number(_ v: Double) {
         guard v.isFinite else { bytes.append(UInt8(ascii: "0")); return }
-        var hundredths = Int((v * 100).rounded())
-        if hundredths < 0 {
-            bytes.append(UInt8(ascii: "-"))
-            hundredths = -hundredths
+        let hundredths = Int((v * 100).rounded())
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 24) { buffer in
+            var i = 24
+            var magnitude = hundredths.magnitude
+            let fraction = magnitude % 100
+            magnitude /= 100
+            if fraction != 0 {
+                if fraction % 10 != 0 {
+                    i -= 1
+                    buffer[i] = UInt8(ascii: "0") + UInt8(fraction % 10)
+                }
+                i -= 1
+                buffer[i] = UInt8(ascii: "0") + UInt8(fraction / 10)
+                i -= 1
+                buffer[i] = UInt8(ascii: ".")
+            }
+            repeat {
+                i -= 1
+                buffer[i] = UInt8(ascii: "0") + UInt8(magnitude % 10)
+                magnitude /= 10
+            } while magnitude > 0
+            if hundredths < 0 {
+                i -= 1
+                buffer[i] = UInt8(ascii: "-")
+            }
+            bytes.append(contentsOf: UnsafeBufferPointer(rebasing: buffer[i..<24]))
         }
-        int(hundredths / 100)
-        let fraction = hundredths % 100
-        guard fraction != 0 else { return }
-        bytes.append(UInt8(ascii: "."))
-        bytes.append(UInt8(ascii: "0") + UInt8(fraction / 10))
-        if fraction % 10 != 0 { bytes.append(UInt8(ascii: "0") + UInt8(fraction % 10)) }
     }
 
     /// Text for an attribute value or element content: markup characters escaped, and only
