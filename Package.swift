@@ -26,6 +26,8 @@ let package = Package(
         .target(name: "JourneyFormat", dependencies: ["JourneySyntax"]),
         .target(name: "JourneyDiff", dependencies: ["JourneySemantics", "JourneySyntax"]),
         .target(name: "JourneyExport", dependencies: ["JourneySemantics", "JourneySyntax"]),
+        // From map to action: experience scores and priorities (pure formulas, docs/scoring.md).
+        .target(name: "JourneyScoring", dependencies: ["JourneySemantics"]),
         // Mermaid `journey` diagrams: read (render, import to .journey text) and written (export).
         .target(name: "JourneyMermaid", dependencies: ["JourneyFormat", "JourneySemantics", "JourneySyntax"]),
         // Cairo and Pango, found with pkg-config (libcairo2-dev, libpango1.0-dev).
@@ -53,6 +55,7 @@ let package = Package(
         .testTarget(name: "JourneyFormatTests", dependencies: ["JourneyFormat", "JourneySyntax", "JourneySemantics"]),
         .testTarget(name: "JourneyDiffTests", dependencies: ["JourneyDiff", "JourneySyntax", "JourneySemantics"]),
         .testTarget(name: "JourneyExportTests", dependencies: ["JourneyExport", "JourneySyntax", "JourneySemantics"]),
+        .testTarget(name: "JourneyScoringTests", dependencies: ["JourneyScoring", "JourneySemantics", "JourneySyntax"]),
         .testTarget(name: "JourneyMermaidTests", dependencies: ["JourneyMermaid", "JourneyFormat", "JourneySyntax", "JourneySemantics", "JourneyLayout"]),
     ]
 )
