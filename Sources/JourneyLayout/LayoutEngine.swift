@@ -343,13 +343,14 @@ public struct LayoutEngine {
     }
 }
 
-/// Persona colours (the map's, else the theme's palette) and dash patterns.
-struct PersonaStyles {
-    var colors: [String: Color] = [:]
-    var dashes: [String: [Double]] = [:]
-    var order: [String] = []
+/// Persona colours (the map's, else the theme's palette) and dash patterns. Public so that
+/// other pictures of a map (the report's charts) give each persona the colour of its curve.
+public struct PersonaStyles: Sendable {
+    public var colors: [String: Color] = [:]
+    public var dashes: [String: [Double]] = [:]
+    public var order: [String] = []
 
-    init(model: JourneyModel, theme: Theme) {
+    public init(model: JourneyModel, theme: Theme) {
         let patterns: [[Double]] = [[], [7, 3], [2, 2.5], [9, 3, 2, 3], [4, 4], [12, 3]]
         let palette = theme.personaPalette
         // Palette colours go to personas without their own, skipping colours a map already uses.
