@@ -75,6 +75,7 @@ struct ReportCommand: ParsableCommand {
     var staleBefore: String?
 
     @OptionGroup var render: RenderOptions
+    @OptionGroup(title: "The map in the HTML report") var showScores: ScoreOptions
     @OptionGroup var diagnostics: DiagnosticOptions
 
     func validate() throws {
@@ -172,7 +173,7 @@ struct ReportCommand: ParsableCommand {
             do {
                 try Limits.checkDrawable(result.model, io)
                 let mapScene = LayoutEngine(model: result.model, theme: theme, measurer: measurer,
-                                            options: LayoutOptions(maxWidth: render.maxWidth)).layout()
+                                            options: render.layoutOptions(result.model, scores: showScores)).layout()
                 figures[.map] = String(decoding: try Exporter.render(mapScene, format: .svg, text: measurer), as: UTF8.self)
                 let matrix = MatrixChart(scores: scores, theme: theme, measurer: measurer).layout()
                 figures[.matrix] = String(decoding: try Exporter.render(matrix, format: .svg, text: measurer), as: UTF8.self)

@@ -178,4 +178,13 @@ import Testing
         let mermaid = journeyc(["report", "samples/online-grocery.mmd"])
         #expect(mermaid.status == 0 && mermaid.stdout.contains("## Experience by stage"), "\(mermaid.stderr)")
     }
+
+    @Test func showScoresPutsTheExperienceOnTheMap() {
+        let plain = journeyc(["dump-scene", "--measurer", "fixed", "samples/ecommerce-running-shoes.journey"])
+        let scored = journeyc(["dump-scene", "--measurer", "fixed", "--show-scores", "samples/ecommerce-running-shoes.journey"])
+        #expect(plain.status == 0 && scored.status == 0)
+        #expect(!plain.stdout.contains("Experience 76/100"))
+        #expect(scored.stdout.contains("\"Experience 76/100\""), "the Discover stage, as in the report")
+        #expect(journeyc(["diff", "--show-scores", sample, sample]).status == 2, "a rendered diff marks changes, not scores")
+    }
 }
