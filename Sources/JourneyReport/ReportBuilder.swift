@@ -54,6 +54,11 @@ private struct Builder {
 
     func place(_ p: FindingPlace) -> String { model.describe(p) }
 
+    /// Who owns the place: its touchpoint's owner; a stage has none.
+    func owner(_ p: FindingPlace) -> String {
+        p.touchpoint.flatMap { model.stages[p.stage].touchpoints[$0].owner } ?? "–"
+    }
+
     // MARK: - Summary
 
     mutating func summary() {
@@ -132,11 +137,12 @@ private struct Builder {
         let open = s.pains.enumerated().filter { $0.element.addressedBy.isEmpty }
         if !open.isEmpty {
             blocks.append(.heading(3, "Pain points no opportunity addresses"))
-            blocks.append(.table(ReportTable(header: ["#", "Priority", "Pain point", "Where", "Severity", "Reach"],
-                                             alignment: [.right, .right, .left, .left, .right, .right],
+            blocks.append(.table(ReportTable(header: ["#", "Priority", "Pain point", "Where", "Touchpoint owner", "Severity", "Reach"],
+                                             alignment: [.right, .right, .left, .left, .left, .right, .right],
                                              rows: open.map { k, p in
                                                  [[.text("\(k + 1)")], [.strong("\(p.priority)")], [.text(p.located.pain.text)],
-                                                  [.text(place(p.located.place))], [.text(ReportWording.rating(p.located.pain.severity))],
+                                                  [.text(place(p.located.place))], [.text(owner(p.located.place))],
+                                                  [.text(ReportWording.rating(p.located.pain.severity))],
                                                   [.text(p.located.pain.reach.map(ReportWording.percent) ?? "–")]]
                                              })))
         }
@@ -157,6 +163,7 @@ private struct Builder {
                 [.strong("\(p.priority)")],
                 [.text(pain.text)],
                 [.text(place(p.located.place))],
+                [.text(owner(p.located.place))],
                 [.text(ReportWording.rating(pain.severity))],
                 [.text(pain.reach.map(ReportWording.percent) ?? "–")],
                 [.text(ReportWording.score(p.experience))],
@@ -166,8 +173,8 @@ private struct Builder {
                     : [.text(p.addressedBy.map { "#\($0 + 1)" }.joined(separator: ", "))],
             ]
         }
-        blocks.append(.table(ReportTable(header: ["#", "Priority", "Pain point", "Where", "Severity", "Reach", "Experience there", "Below neutral", "Evidence", "Addressed by"],
-                                         alignment: [.right, .right, .left, .left, .right, .right, .right, .right, .right, .left], rows: rows)))
+        blocks.append(.table(ReportTable(header: ["#", "Priority", "Pain point", "Where", "Touchpoint owner", "Severity", "Reach", "Experience there", "Below neutral", "Evidence", "Addressed by"],
+                                         alignment: [.right, .right, .left, .left, .left, .right, .right, .right, .right, .right, .left], rows: rows)))
         let missing = s.pains.filter { !$0.missing.isEmpty }
         if !missing.isEmpty {
             let byFactor = ["severity", "reach", "emotion", "personas"].compactMap { f -> String? in

@@ -187,10 +187,17 @@ public struct JourneyScores: Sendable {
         var rankOf = [Int](repeating: 0, count: pains.count)
         for (rank, original) in painOrder.enumerated() { rankOf[original] = rank }
 
-        // Opportunities.
+        // Opportunities. The pain points by place and by id, so that a map with thousands of
+        // each is not matched all against all.
+        var painsAt: [FindingPlace: [Int]] = [:]
+        var painNamed: [String: Int] = [:]
+        for (k, p) in located.enumerated() {
+            painsAt[p.place, default: []].append(k)
+            if let id = p.pain.id, painNamed[id] == nil { painNamed[id] = k }
+        }
         var opportunities: [ScoredOpportunity] = model.locatedOpportunities.map { o in
-            let addressed = model.pains(addressedBy: o.opportunity, at: o.place, among: located)
-            let ranks = addressed.compactMap { a in located.firstIndex(of: a).map { rankOf[$0] } }.sorted()
+            let addressed = o.opportunity.addresses.isEmpty ? painsAt[o.place] ?? [] : o.opportunity.addresses.compactMap { painNamed[$0] }
+            let ranks = addressed.map { rankOf[$0] }.sorted()
             let highest = ranks.first.map { pains[$0].priority }
             let f = Formulas.opportunityFactors(impact: o.opportunity.impact, effort: o.opportunity.effort, highestPainPriority: highest)
             var missing: [String] = []
