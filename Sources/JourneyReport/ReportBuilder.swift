@@ -108,7 +108,7 @@ private struct Builder {
     mutating func actionList() {
         blocks.append(.heading(2, "Action list"))
         guard !s.opportunities.isEmpty else {
-            blocks.append(.paragraph([.text("The map has no opportunities yet. Add them with `opportunity` lines, with an owner, impact and effort.")]))
+            blocks.append(.paragraph([.text("The map has no opportunities yet: add them as opportunity lines with an owner, an impact and an effort, and name the pain points each addresses.")]))
             return
         }
         blocks.append(.paragraph([.text("Opportunities ranked by priority (impact, little effort, and the priority of the pain points each addresses). Start at the top; quick wins are high impact for little effort.")]))
