@@ -1,5 +1,5 @@
 # journeyc — build, test and run from a fresh Debian machine.
-#   make run    installs missing system packages, builds, checks and renders the samples to out/
+#   make run    installs missing system packages, builds, checks, renders and reports the samples to out/
 #   make test   installs missing system packages, builds and runs every test
 SHELL := /bin/bash
 PREFIX ?= /usr/local
@@ -45,6 +45,12 @@ run: build
 	  $(BIN) $$f -o out/$$b.svg && $(BIN) $$f -o out/$$b.png || exit 1; \
 	  echo "rendered out/$$b.svg out/$$b.png"; \
 	done
+	@for f in $(SAMPLES); do \
+	  b=$$(basename $$f .journey); \
+	  $(BIN) report $$f -o out/$$b-report.html && $(BIN) report $$f -o out/$$b-report.md || exit 1; \
+	  $(BIN) report $$f --chart matrix -o out/$$b-matrix.png && $(BIN) report $$f --chart stages -o out/$$b-stages.png || exit 1; \
+	  echo "reported out/$$b-report.html out/$$b-report.md out/$$b-matrix.png out/$$b-stages.png"; \
+	done
 
 # The pictures in README.md, regenerated on purpose (they are committed); diff exits 1 when
 # there are differences.
@@ -53,6 +59,8 @@ readme-image: build
 	$(BIN) samples/online-grocery.mmd -o docs/images/online-grocery.png
 	$(BIN) diff samples/history/shoe-shop-v1.journey samples/history/shoe-shop-v3.journey \
 	  -o docs/images/shoe-shop-diff-v1-v3.png > /dev/null || [ $$? = 1 ]
+	$(BIN) report samples/ecommerce-running-shoes.journey --chart matrix -o docs/images/ecommerce-running-shoes-matrix.png
+	$(BIN) report samples/ecommerce-running-shoes.journey --chart stages -o docs/images/ecommerce-running-shoes-stages.png
 
 test: deps
 	$(SWIFT) build --build-tests

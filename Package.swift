@@ -26,6 +26,10 @@ let package = Package(
         .target(name: "JourneyFormat", dependencies: ["JourneySyntax"]),
         .target(name: "JourneyDiff", dependencies: ["JourneySemantics", "JourneySyntax"]),
         .target(name: "JourneyExport", dependencies: ["JourneySemantics", "JourneySyntax"]),
+        // From map to action: experience scores and priorities (pure formulas, docs/scoring.md).
+        .target(name: "JourneyScoring", dependencies: ["JourneySemantics"]),
+        // `journeyc report`: the report (Markdown, HTML) and its charts as Scenes.
+        .target(name: "JourneyReport", dependencies: ["JourneyScoring", "JourneySemantics", "JourneySyntax", "JourneyExport", "JourneyLayout"]),
         // Mermaid `journey` diagrams: read (render, import to .journey text) and written (export).
         .target(name: "JourneyMermaid", dependencies: ["JourneyFormat", "JourneySemantics", "JourneySyntax"]),
         // Cairo and Pango, found with pkg-config (libcairo2-dev, libpango1.0-dev).
@@ -38,7 +42,7 @@ let package = Package(
         // The command-line driver as a library, so tests can run it in-process.
         .target(name: "JourneyCLI", dependencies: [
             "JourneySyntax", "JourneySemantics", "JourneyLayout", "JourneyRender",
-            "JourneyFormat", "JourneyDiff", "JourneyExport", "JourneyMermaid",
+            "JourneyFormat", "JourneyDiff", "JourneyExport", "JourneyMermaid", "JourneyScoring", "JourneyReport",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .executableTarget(name: "journeyc", dependencies: ["JourneyCLI"]),
@@ -49,10 +53,12 @@ let package = Package(
         .testTarget(name: "JourneySemanticsTests", dependencies: ["JourneySyntax", "JourneySemantics"]),
         .testTarget(name: "JourneyLayoutTests", dependencies: ["JourneyLayout", "JourneySemantics", "JourneySyntax"]),
         .testTarget(name: "JourneyRenderTests", dependencies: ["JourneyRender", "JourneyLayout", "JourneySemantics", "JourneySyntax", "CZlib"]),
-        .testTarget(name: "JourneyCLITests", dependencies: ["JourneyCLI", "JourneySyntax", "JourneySemantics", "JourneyLayout", "JourneyMermaid", "JourneyFormat", "JourneyDiff", "JourneyRender"]),
+        .testTarget(name: "JourneyCLITests", dependencies: ["JourneyCLI", "JourneySyntax", "JourneySemantics", "JourneyLayout", "JourneyMermaid", "JourneyFormat", "JourneyDiff", "JourneyRender", "JourneyScoring", "JourneyReport"]),
         .testTarget(name: "JourneyFormatTests", dependencies: ["JourneyFormat", "JourneySyntax", "JourneySemantics"]),
         .testTarget(name: "JourneyDiffTests", dependencies: ["JourneyDiff", "JourneySyntax", "JourneySemantics"]),
         .testTarget(name: "JourneyExportTests", dependencies: ["JourneyExport", "JourneySyntax", "JourneySemantics"]),
+        .testTarget(name: "JourneyScoringTests", dependencies: ["JourneyScoring", "JourneySemantics", "JourneySyntax"]),
+        .testTarget(name: "JourneyReportTests", dependencies: ["JourneyReport", "JourneyScoring", "JourneyLayout", "JourneySemantics", "JourneySyntax"]),
         .testTarget(name: "JourneyMermaidTests", dependencies: ["JourneyMermaid", "JourneyFormat", "JourneySyntax", "JourneySemantics", "JourneyLayout"]),
     ]
 )

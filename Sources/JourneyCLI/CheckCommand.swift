@@ -20,17 +20,23 @@ struct CheckCommand: ParsableCommand {
     @Flag(help: "Treat warnings as errors.")
     var strict = false
 
+    @Option(name: .customLong("stale-before"),
+            help: "Warn about evidence dated before this date: YYYY, YYYY-MM or YYYY-MM-DD (W0008).")
+    var staleBefore: String?
+
     @OptionGroup var diagnostics: DiagnosticOptions
 
     func validate() throws {
         if files.isEmpty { throw ValidationError("give at least one .journey file (or - for standard input)") }
         if files.filter({ $0 == "-" }).count > 1 { throw ValidationError("standard input (-) can be read only once") }
+        _ = try StaleCutoff.parse(staleBefore)
     }
 
     func run() throws {
         let io = IOContext.current
         var reporter = DiagnosticReporter(options: diagnostics, io: io)
         var status = ExitStatus.success
+        let cutoff = try StaleCutoff.parse(staleBefore)
         for path in files {
             let file: SourceFile
             do {
@@ -45,7 +51,8 @@ struct CheckCommand: ParsableCommand {
                 reporter.reportInputError(failure, path: path)
                 status = max(status, ExitStatus.failure)
             case .success(let maps):
-                for map in maps {
+                for var map in maps {
+                    map.diagnostics = StaleCutoff.adding(cutoff, to: map)
                     reporter.report(map.diagnostics, in: map.source, promote: strict)
                     let counted = map.diagnostics.filter { $0.severity != .note }
                     if map.hasErrors || (strict && !counted.isEmpty) {
@@ -56,5 +63,24 @@ struct CheckCommand: ParsableCommand {
         }
         reporter.summarize(files: files.count)
         if status != ExitStatus.success { throw ExitCode(status) }
+    }
+}
+
+/// `--stale-before DATE` (check, report): evidence dated entirely before it is stale (W0008).
+enum StaleCutoff {
+    static func parse(_ text: String?) throws -> CalendarDate? {
+        guard let text else { return nil }
+        guard let date = CalendarDate(text) else {
+            throw ValidationError("--stale-before takes a date like 2025-06 (YYYY, YYYY-MM or YYYY-MM-DD), not '\(text)'")
+        }
+        return date
+    }
+
+    /// The map's diagnostics with its stale evidence, in source order. A Mermaid diagram has no
+    /// evidence, so its diagnostics (which point into the Mermaid text) are left as they are.
+    static func adding(_ cutoff: CalendarDate?, to map: LoadedMap) -> [Diagnostic] {
+        guard let cutoff, map.journeyText == nil, !map.hasErrors, let model = map.result?.model else { return map.diagnostics }
+        let stale = ReviewRules.staleEvidence(model, before: cutoff)
+        return stale.isEmpty ? map.diagnostics : (map.diagnostics + stale).sortedBySource()
     }
 }

@@ -78,6 +78,7 @@ public enum JourneyCLIMain {
     static func measuresText(_ arguments: [String]) -> Bool {
         guard let first = arguments.first else { return false }
         if first == "diff" { return arguments.contains { $0 == "-o" || $0.hasPrefix("--output") } }
+        if first == "report" { return arguments.contains { $0.hasPrefix("--chart") || $0 == "html" || $0.lowercased().hasSuffix(".html") } }
         return !["check", "dump-ast", "fmt", "export", "import", "help", "--help", "-h", "--version"].contains(first)
     }
 
@@ -163,7 +164,7 @@ struct Journeyc: ParsableCommand {
             2 on usage errors or unreadable input.
             """,
         version: JourneycVersion.string,
-        subcommands: [RenderCommand.self, CheckCommand.self, FmtCommand.self, DiffCommand.self, ExportCommand.self, ImportCommand.self, DumpASTCommand.self, DumpSceneCommand.self],
+        subcommands: [RenderCommand.self, CheckCommand.self, FmtCommand.self, DiffCommand.self, ExportCommand.self, ReportCommand.self, ImportCommand.self, DumpASTCommand.self, DumpSceneCommand.self],
         defaultSubcommand: RenderCommand.self)
 }
 

@@ -10,6 +10,7 @@ import Darwin
 #endif
 import JourneyLayout
 import JourneyRender
+import JourneyScoring
 import JourneySemantics
 import JourneySyntax
 
@@ -29,6 +30,25 @@ struct RenderOptions: ParsableArguments {
     }
 
     var layoutTheme: Theme { Theme.named(theme.rawValue)! }
+
+    /// The layout options these choices make for `model`, with its scores when asked for.
+    func layoutOptions(_ model: JourneyModel, scores: ScoreOptions) -> LayoutOptions {
+        LayoutOptions(maxWidth: maxWidth, scores: scores.showScores ? ScoreBadges(JourneyScores(model)) : nil)
+    }
+}
+
+/// `--show-scores`: for the commands that draw the map itself (not `diff`, whose picture
+/// marks changes).
+struct ScoreOptions: ParsableArguments {
+    @Flag(name: .customLong("show-scores"), help: "Show the experience score (0–100, docs/scoring.md) on every stage band and touchpoint card.")
+    var showScores = false
+}
+
+extension ScoreBadges {
+    init(_ scores: JourneyScores) {
+        self.init(stages: scores.stages.map(\.experience), touchpoints: scores.touchpoints.map { $0.map(\.experience) },
+                  neutral: Formulas.neutralExperience(on: scores.model.scale))
+    }
 }
 
 struct RenderCommand: ParsableCommand {
@@ -66,6 +86,7 @@ struct RenderCommand: ParsableCommand {
     var timings = false
 
     @OptionGroup var render: RenderOptions
+    @OptionGroup var scores: ScoreOptions
     @OptionGroup var diagnostics: DiagnosticOptions
 
     func validate() throws {
@@ -118,7 +139,7 @@ struct RenderCommand: ParsableCommand {
             }
             let measurer = PangoTextMeasurer()
             let scene = LayoutEngine(model: result.model, theme: render.layoutTheme, measurer: measurer,
-                                     options: LayoutOptions(maxWidth: render.maxWidth)).layout()
+                                     options: render.layoutOptions(result.model, scores: scores)).layout()
             clock.lap("layout")
 
             let destination = folder.map { $0 + (($0.hasSuffix("/") ? "" : "/") + Paths.lastComponent(of: defaultOutput(format, block: map.block))) }
@@ -185,6 +206,7 @@ struct DumpSceneCommand: ParsableCommand {
     var measurer: Measurer = .pango
 
     @OptionGroup var render: RenderOptions
+    @OptionGroup var scores: ScoreOptions
     @OptionGroup var diagnostics: DiagnosticOptions
 
     func run() throws {
@@ -202,7 +224,7 @@ struct DumpSceneCommand: ParsableCommand {
         guard !map.hasErrors, let result = map.result else { throw ExitCode(ExitStatus.failure) }
         let textMeasurer: TextMeasurer = measurer == .fixed ? FixedWidthMeasurer() : PangoTextMeasurer()
         let scene = LayoutEngine(model: result.model, theme: render.layoutTheme, measurer: textMeasurer,
-                                 options: LayoutOptions(maxWidth: render.maxWidth)).layout()
+                                 options: render.layoutOptions(result.model, scores: scores)).layout()
         io.writeOut(scene.json().serialized() + "\n")
     }
 }

@@ -104,6 +104,7 @@ private struct MarkdownPage {
         line()
         for p in model.personas {
             var item = "- " + MarkdownText.strong(p.name)
+            if let share = p.share { item += " (" + ExportText.percent(share) + " of customers)" }
             if let d = nonBlank(p.description) { item += " — " + MarkdownText.inline(d) }
             line(item)
             for goal in p.goals { line("  - Goal: " + MarkdownText.inline(goal)) }
@@ -227,6 +228,7 @@ private struct MarkdownPage {
         if let owner = nonBlank(o.owner) { details.append("owner " + MarkdownText.inline(owner)) }
         if let i = o.impact { details.append("impact \(i)") }
         if let e = o.effort { details.append("effort \(e)") }
+        if !o.addresses.isEmpty { details.append("addresses " + o.addresses.map(MarkdownText.inline).joined(separator: ", ")) }
         return MarkdownText.inline(o.text) + parenthesized(details)
     }
 

@@ -3,9 +3,9 @@
 // table cell break or HTML. Every ASCII punctuation character may be backslash-escaped in
 // CommonMark; only those that can do something are, so the page stays readable as text.
 
-enum MarkdownText {
+public enum MarkdownText {
     /// Text inside a line: active characters escaped, line breaks as `<br>`.
-    static func inline(_ s: String) -> String {
+    public static func inline(_ s: String) -> String {
         var out = ""
         let scalars = Array(s.unicodeScalars)
         var k = 0
@@ -41,7 +41,7 @@ enum MarkdownText {
     /// Text that begins a block (a paragraph, a heading's text, a list item's text): as `inline`,
     /// and a leading block marker (`#`, `>`, `-`, `+`, `=`, `1.`) or a heading's closing `#`
     /// escaped, so the text is not read as a heading, quote, list or rule.
-    static func block(_ s: String) -> String {
+    public static func block(_ s: String) -> String {
         var text = inline(trimmed(s))
         if let first = text.unicodeScalars.first {
             if "#>-+=".unicodeScalars.contains(first) {
@@ -65,13 +65,13 @@ enum MarkdownText {
     }
 
     /// Bold text; the emphasis would not close around leading or trailing spaces.
-    static func strong(_ s: String) -> String {
+    public static func strong(_ s: String) -> String {
         let t = trimmed(s)
         return t.isEmpty ? "" : "**" + inline(t) + "**"
     }
 
     /// Italic text, with `_` so that a `*` inside (escaped) cannot pair with it.
-    static func emphasis(_ s: String) -> String {
+    public static func emphasis(_ s: String) -> String {
         let t = trimmed(s)
         return t.isEmpty ? "" : "_" + inline(t) + "_"
     }

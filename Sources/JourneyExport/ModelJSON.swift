@@ -47,6 +47,15 @@ private struct DocumentBuilder {
                 ("high", .int(model.scale.high)),
                 ("neutral", .number(model.scale.neutral)),
             ])),
+            ("weights", .object([
+                ("severity", .number(model.weights.severity)),
+                ("reach", .number(model.weights.reach)),
+                ("emotion", .number(model.weights.emotion)),
+                ("personas", .number(model.weights.personas)),
+                ("impact", .number(model.weights.impact)),
+                ("effort", .number(model.weights.effort)),
+                ("pains", .number(model.weights.pains)),
+            ])),
             ("line", line(model.range)),
             ("personas", .array(model.personas.map(persona))),
             ("channels", .array(model.customChannels.map(channel))),
@@ -61,6 +70,7 @@ private struct DocumentBuilder {
             ("description", text(p.description)),
             ("goals", .array(p.goals.map { .string($0) })),
             ("color", text(p.color?.description)),
+            ("share", p.share.map { .number($0) } ?? .null),
             ("line", line(p.range)),
         ])
     }
@@ -154,6 +164,7 @@ private struct DocumentBuilder {
             ("owner", text(o.owner)),
             ("impact", int(o.impact)),
             ("effort", int(o.effort)),
+            ("addresses", .array(o.addresses.map { .string($0) })),
             ("line", line(o.range)),
         ])
     }

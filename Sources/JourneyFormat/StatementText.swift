@@ -33,6 +33,7 @@ enum StatementText {
     static func value(_ v: Value, emotion: Bool, signed: Bool) -> String {
         switch v {
         case .identifier(let name): name
+        case .identifierList(let names): names.map(\.name).joined(separator: " ")
         case .string(let text): quoted(text)
         case .number(let n): emotion ? n.emotionSpelling(signed: signed) : n.shortestText
         case .quantity(let q): q.canonicalText

@@ -42,7 +42,7 @@ struct CardFactory {
         func at(_ list: ChangeMarks.ContentList, _ k: Int) -> ChangeMarks.Element { .touchpointContent(s, t, list, k) }
         let cards: [(Card, ChangeMarks.Element)]
         switch lane {
-        case .touchpoints: cards = [(touchpoint(tp, width: width), .touchpoint(s, t))]
+        case .touchpoints: cards = [(touchpoint(tp, width: width, score: engine.options.scores?.touchpoint(s, t)), .touchpoint(s, t))]
         case .emotions: cards = []
         case .pains: cards = tp.pains.enumerated().map { (pain($1, width: width), at(.pains, $0)) }
         case .delights: cards = tp.delights.enumerated().map { (delight($1, width: width), at(.delights, $0)) }
@@ -61,7 +61,7 @@ struct CardFactory {
 
     private func t(_ s: String, _ font: FontSpec, _ width: Double) -> TextBlock { engine.text(s, font, width) }
 
-    func touchpoint(_ tp: Touchpoint, width: Double) -> Card {
+    func touchpoint(_ tp: Touchpoint, width: Double, score: Double? = nil) -> Card {
         var c = card("touchpoint:" + (tp.id ?? tp.label), width: width, fill: theme.cardFill, stroke: theme.cardStroke)
         if tp.channel != nil || mapHasChannels {
             let channel = tp.channel?.label ?? "Channel not given"
@@ -80,6 +80,11 @@ struct CardFactory {
         if !who.isEmpty {
             c.items.append(.gap(4))
             c.items.append(.text(t(who.joined(separator: "\n"), theme.smallFont, c.textWidth), theme.mutedText))
+        }
+        if let score, let scores = engine.options.scores {
+            let colors = theme.scoreColors(score, neutral: scores.neutral)
+            c.items.append(.gap(5))
+            c.items.append(.badge(t(ScoreBadges.text(score), engine.markFont, c.textWidth - 12), fill: colors.fill, textColor: colors.text))
         }
         return c
     }

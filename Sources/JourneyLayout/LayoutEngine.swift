@@ -13,9 +13,12 @@ import JourneySemantics
 public struct LayoutOptions: Sendable {
     /// The widest a row of stages may be, in canvas units; wider maps wrap onto more rows.
     public var maxWidth: Double = 2600
+    /// Experience scores to show on stage bands and touchpoint cards (`--show-scores`).
+    public var scores: ScoreBadges?
 
-    public init(maxWidth: Double = 2600) {
+    public init(maxWidth: Double = 2600, scores: ScoreBadges? = nil) {
         self.maxWidth = maxWidth
+        self.scores = scores
     }
 }
 
@@ -215,6 +218,8 @@ public struct LayoutEngine {
         // A rendered diff marks a stage (on its first segment) with a pill above its label and
         // its notes below the goal.
         var blocks: [(label: TextBlock, goal: TextBlock?, mark: ChangeMarks.Mark?, pill: TextBlock?, notes: TextBlock?)] = []
+        // With --show-scores, the stage's experience score in a pill under its goal.
+        var scorePills: [(TextBlock, Double)?] = []
         for segment in row {
             let stage = model.stages[segment.stage]
             let width = segmentWidth(segment.columns.count) - 2 * pad
@@ -224,11 +229,13 @@ public struct LayoutEngine {
             let pill = mark.map { text($0.badge, markFont, width - 12) }
             let notes = mark.flatMap { $0.notes.isEmpty ? nil : text($0.notes.joined(separator: "\n"), markFont, width) }
             blocks.append((label, goal, mark, pill, notes))
+            let score = segment.continued ? nil : options.scores?.stage(segment.stage)
+            scorePills.append(score.map { (text(ScoreBadges.text($0), markFont, width - 12), $0) })
         }
         func contentHeight(_ b: (label: TextBlock, goal: TextBlock?, mark: ChangeMarks.Mark?, pill: TextBlock?, notes: TextBlock?)) -> Double {
             (b.pill.map { $0.height + 4 + 5 } ?? 0) + b.label.height + (b.goal.map { $0.height + 2 } ?? 0) + (b.notes.map { $0.height + 4 } ?? 0)
         }
-        let height = (blocks.map(contentHeight).max() ?? 0) + 2 * pad
+        let height = (blocks.indices.map { contentHeight(blocks[$0]) + (scorePills[$0].map { $0.0.height + 2 + 6 } ?? 0) }.max() ?? 0) + 2 * pad
         for (k, segment) in row.enumerated() {
             let frame = Rect(columnX[k][0], y, segmentWidth(segment.columns.count), height)
             let b = blocks[k]
@@ -255,6 +262,14 @@ public struct LayoutEngine {
             }
             if let notes = b.notes {
                 children += TextPlacement.lines(notes, x: frame.x + pad, y: cy + 4, color: theme.stageText)
+                cy += notes.height + 4
+            }
+            if let (pill, score) = scorePills[k], let scores = options.scores {
+                let colors = theme.scoreColors(score, neutral: scores.neutral)
+                let box = Rect(frame.x + pad, cy + 6, pill.width + 12, pill.height + 2)
+                children.append(.group(SceneGroup(name: "score", box: box, children: [
+                    .rect(SceneRect(frame: box, fill: colors.fill, stroke: nil, radius: box.height / 2)),
+                ] + TextPlacement.lines(pill, x: box.x + 6, y: box.y + 1, color: colors.text))))
             }
             if b.mark?.kind == .removed { children = children.map { $0.faded(theme.ghostAlpha) } }
             if let pillNode { children.append(pillNode) }
@@ -343,13 +358,14 @@ public struct LayoutEngine {
     }
 }
 
-/// Persona colours (the map's, else the theme's palette) and dash patterns.
-struct PersonaStyles {
-    var colors: [String: Color] = [:]
-    var dashes: [String: [Double]] = [:]
-    var order: [String] = []
+/// Persona colours (the map's, else the theme's palette) and dash patterns. Public so that
+/// other pictures of a map (the report's charts) give each persona the colour of its curve.
+public struct PersonaStyles: Sendable {
+    public var colors: [String: Color] = [:]
+    public var dashes: [String: [Double]] = [:]
+    public var order: [String] = []
 
-    init(model: JourneyModel, theme: Theme) {
+    public init(model: JourneyModel, theme: Theme) {
         let patterns: [[Double]] = [[], [7, 3], [2, 2.5], [9, 3, 2, 3], [4, 4], [12, 3]]
         let palette = theme.personaPalette
         // Palette colours go to personas without their own, skipping colours a map already uses.

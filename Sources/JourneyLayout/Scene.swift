@@ -28,6 +28,10 @@ public struct ScenePath: Equatable, Sendable {
     public var path: Path
     public var fill: Color?
     public var stroke: Stroke?
+
+    public init(path: Path, fill: Color?, stroke: Stroke?) {
+        self.path = path; self.fill = fill; self.stroke = stroke
+    }
 }
 
 /// One line of text, already broken and measured; `frame` is its line box.
@@ -36,6 +40,10 @@ public struct SceneText: Equatable, Sendable {
     public var font: FontSpec
     public var color: Color
     public var frame: Rect
+
+    public init(text: String, font: FontSpec, color: Color, frame: Rect) {
+        self.text = text; self.font = font; self.color = color; self.frame = frame
+    }
 }
 
 public struct SceneGroup: Equatable, Sendable {
@@ -45,6 +53,10 @@ public struct SceneGroup: Equatable, Sendable {
     /// boxes must not overlap each other.
     public var box: Rect?
     public var children: [SceneNode]
+
+    public init(name: String, box: Rect?, children: [SceneNode]) {
+        self.name = name; self.box = box; self.children = children
+    }
 }
 
 public indirect enum SceneNode: Equatable, Sendable {

@@ -8,6 +8,10 @@ public struct FontSpec: Hashable, Sendable {
     public var bold: Bool = false
     public var italic: Bool = false
 
+    public init(family: String, size: Double, bold: Bool = false, italic: Bool = false) {
+        self.family = family; self.size = size; self.bold = bold; self.italic = italic
+    }
+
     /// Height of one line of text as layout spaces it.
     public var lineHeight: Double { (size * 1.38).rounded() }
 }

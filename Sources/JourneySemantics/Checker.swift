@@ -33,7 +33,10 @@ public enum Frontend {
             }
             return lo > 0 && r.end <= recovered[lo - 1].end
         }
-        let checks = recovered.isEmpty ? checker.diagnostics : checker.diagnostics.filter { !insideRecovered($0.range) }
+        var checks = recovered.isEmpty ? checker.diagnostics : checker.diagnostics.filter { !insideRecovered($0.range) }
+        // The review of a map (ReviewRules) waits until it is valid: a metric whose value is
+        // malformed is not also "a target without a value".
+        if !parseDiagnostics.hasErrors, !checks.hasErrors { ReviewRules.check(model, into: &checks) }
         var all = (parseDiagnostics + checks).sortedBySource()
         // A file with more problems than anyone will read (garbage, a binary file): keep the
         // first ones and say that the rest were not looked for.
@@ -63,6 +66,11 @@ public struct Checker {
     var scaleWasDeclared = false
     /// The declared scale was invalid (already reported): emotions are not range-checked.
     var scaleIsUnknown = false
+    /// Every declared identifier of the shared namespace and what declares it (the first
+    /// declaration, as IDRegistry reports the others), for `addresses`.
+    var declaredIDs: [String: Keyword] = [:]
+    /// Pain point identifiers in source order, for "did you mean".
+    var painIDs: [String] = []
 
     public init(tree: SyntaxTree) {
         self.tree = tree
@@ -71,6 +79,11 @@ public struct Checker {
     public mutating func run() -> JourneyModel {
         IDRegistry.check(tree, into: &diagnostics)
         IndentationRule.check(tree, into: &diagnostics)
+        tree.walk { s in
+            guard IDRegistry.declaring.contains(s.keyword), let id = s.identifier(.id), declaredIDs[id] == nil else { return }
+            declaredIDs[id] = s.keyword
+            if s.keyword == .pain { painIDs.append(id) }
+        }
 
         // Declarations first, so references resolve whatever the order in the file.
         let journeys = tree.statements.filter { $0.keyword == .journey }
@@ -144,6 +157,7 @@ public struct Checker {
             case .description: model.description = a.string(.text)
             case .owner: model.owner = a.string(.text)
             case .version: model.version = a.string(.text)
+            case .weights: if let w = ValueRules.weights(a, into: &diagnostics) { model.weights = w }
             case .scale:
                 if let parsed = ValueRules.scale(a, into: &diagnostics) {
                     model.scale = parsed
@@ -158,13 +172,17 @@ public struct Checker {
 
     mutating func buildPersona(_ s: Statement) -> Persona {
         let id = s.identifier(.id) ?? ""
-        var persona = Persona(id: id, name: s.string(.label) ?? id, description: nil, goals: [], color: nil, range: s.range)
+        var persona = Persona(id: id, name: s.string(.label) ?? id, description: nil, goals: [], color: nil, share: nil,
+                              range: s.range, shareRange: nil)
         if s.argument(.label) != nil { _ = requireText(s, .label, what: "a persona's name") }
         for a in attributes(of: s, allowed: Placement.persona) {
             switch a.keyword {
             case .description: persona.description = a.string(.text)
             case .goal: if let g = a.string(.text) { persona.goals.append(g) }
             case .color: persona.color = ValueRules.color(a, into: &diagnostics)
+            case .share:
+                persona.share = ValueRules.personaShare(a, into: &diagnostics)
+                if persona.share != nil { persona.shareRange = a.range }
             default: break
             }
         }
@@ -277,7 +295,8 @@ public struct Checker {
 
     mutating func buildPain(_ s: Statement) -> PainPoint? {
         guard let text = requireText(s, .text, what: "a pain point") else { return nil }
-        var pain = PainPoint(id: s.identifier(.id), text: text, severity: nil, reach: nil, range: s.range)
+        var pain = PainPoint(id: s.identifier(.id), text: text, severity: nil, reach: nil, range: s.range,
+                             textRange: s.argument(.text)?.range ?? s.keywordRange)
         pain.severity = s.property(.severity).flatMap { ValueRules.rating($0, into: &diagnostics) }
         pain.reach = s.property(.reach).flatMap { ValueRules.share($0, into: &diagnostics) }
         return pain
@@ -289,6 +308,9 @@ public struct Checker {
         if let owner = s.property(.owner), case .string(let name) = owner.value { o.owner = name }
         o.impact = s.property(.impact).flatMap { ValueRules.rating($0, into: &diagnostics) }
         o.effort = s.property(.effort).flatMap { ValueRules.rating($0, into: &diagnostics) }
+        if let p = s.property(.addresses), case .identifierList(let names) = p.value {
+            o.addresses = resolvePains(names)
+        }
         return o
     }
 
@@ -310,7 +332,7 @@ public struct Checker {
                     report(.targetWithoutDirection, "say which way the target \(target.text) points", t.valueRange,
                            help: "write `target <= \(target.text)` if lower is better, or `target >= \(target.text)` if higher is better")
                 }
-                metric.target = MetricTarget(direction: direction, quantity: target)
+                metric.target = MetricTarget(direction: direction, quantity: target, range: t.range)
             }
         }
         return metric
@@ -333,6 +355,7 @@ public struct Checker {
         e.link = s.property(.link).flatMap { ValueRules.link($0, into: &diagnostics) }
         e.file = s.property(.file).flatMap { ValueRules.filePath($0, into: &diagnostics) }
         e.date = s.property(.date).flatMap { ValueRules.date($0, into: &diagnostics) }
+        if e.date != nil { e.dateRange = s.property(.date)?.valueRange }
         return e
     }
 
@@ -362,6 +385,40 @@ public struct Checker {
         }
         report(.unknownPersona, "unknown persona '\(id)'", arg.range, help: help)
         return nil
+    }
+
+    /// The pain points an opportunity's `addresses` names; unknown names, names of other
+    /// elements and repeats are reported and left out.
+    mutating func resolvePains(_ names: [NameReference]) -> [String] {
+        var resolved: [String] = []
+        for ref in names {
+            let id = ref.name
+            switch declaredIDs[id] {
+            case .pain?:
+                if resolved.contains(id) {
+                    report(.duplicateProperty, "pain point '\(id)' is named twice", ref.range, help: "name each pain point once")
+                } else {
+                    resolved.append(id)
+                }
+            case let other?:
+                let help = Suggestions.closest(to: id, in: painIDs).map { "did you mean '\($0)'?" }
+                    ?? "`addresses` names pain points by their identifiers; to address the pain points of \(other.withArticle), write the opportunity there without `addresses`"
+                report(.unknownPain, "'\(id)' is \(other.withArticle), not a pain point", ref.range, help: help)
+            case nil:
+                guard diagnostics.count < Diagnostic.maximumPerFile else { continue }
+                let help: String
+                if let suggestion = Suggestions.closest(to: id, in: painIDs) {
+                    help = "did you mean '\(suggestion)'?"
+                } else if painIDs.isEmpty {
+                    help = "give the pain point an identifier, like `pain \(id) \"…\" severity 4`, and name it here"
+                } else {
+                    let listed = painIDs.prefix(5).map { "'\($0)'" }.joined(separator: ", ")
+                    help = "the pain points with identifiers are \(listed)\(painIDs.count > 5 ? " and \(painIDs.count - 5) more" : "")"
+                }
+                report(.unknownPain, "unknown pain point '\(id)'", ref.range, help: help)
+            }
+        }
+        return resolved
     }
 
     mutating func resolveChannel(_ name: String, at range: SourceRange) -> Channel? {

@@ -11,6 +11,8 @@ public struct JourneyModel: Equatable, Sendable {
     public var owner: String?
     public var version: String?
     public var scale: EmotionScale
+    /// How pain and opportunity priorities weigh their factors (`weights`); defaults applied.
+    public var weights: ScoringWeights = .standard
     public var personas: [Persona]
     /// Custom channels declared with `channel`, in source order.
     public var customChannels: [CustomChannel]
@@ -56,7 +58,11 @@ public struct Persona: Equatable, Sendable {
     public var goals: [String]
     /// Nil when the map does not set one: layout assigns a colour from the theme's palette.
     public var color: RGBColor?
+    /// The share of customers this persona stands for, 0...1 (`share 40%`); nil when not given.
+    public var share: Double?
     public var range: SourceRange
+    /// The `share` line, when there is one.
+    public var shareRange: SourceRange? = nil
 }
 
 public struct CustomChannel: Equatable, Sendable {
@@ -174,6 +180,8 @@ public struct PainPoint: Equatable, Sendable {
     /// Share of customers affected, 0...1, when given.
     public var reach: Double?
     public var range: SourceRange
+    /// The quoted text, where diagnostics about the pain point.
+    public var textRange: SourceRange
 }
 
 public struct Delight: Equatable, Sendable {
@@ -190,6 +198,10 @@ public struct Opportunity: Equatable, Sendable {
     public var impact: Int?
     /// 1...5 when given.
     public var effort: Int?
+    /// Identifiers of the pain points it addresses (`addresses a b`), each a declared pain
+    /// point, in the order written; empty when the line names none (then it addresses the
+    /// pain points of its own touchpoint or stage: see docs/scoring.md).
+    public var addresses: [String] = []
     public var range: SourceRange
 }
 
@@ -245,6 +257,8 @@ public enum TargetDirection: String, Equatable, Sendable {
 public struct MetricTarget: Equatable, Sendable {
     public var direction: TargetDirection
     public var quantity: Quantity
+    /// The `target …` property.
+    public var range: SourceRange = SourceRange(0, 0)
 
     /// Whether `value` meets the target; nil when the direction is unspecified.
     public func isMet(by value: Quantity) -> Bool? {
@@ -287,4 +301,31 @@ public struct Evidence: Equatable, Sendable {
     /// "YYYY", "YYYY-MM" or "YYYY-MM-DD".
     public var date: String?
     public var range: SourceRange
+    /// The `date "…"` value, when there is one.
+    public var dateRange: SourceRange? = nil
+}
+
+/// How a map weighs the factors of its priorities (`weights` under the journey line); each
+/// weight is a non-negative number and only their proportions within a group matter. The
+/// formulas are in docs/scoring.md.
+public struct ScoringWeights: Equatable, Sendable {
+    // Pain point priority
+    public var severity: Double
+    public var reach: Double
+    public var emotion: Double
+    public var personas: Double
+    // Opportunity priority
+    public var impact: Double
+    public var effort: Double
+    public var pains: Double
+
+    public init(severity: Double, reach: Double, emotion: Double, personas: Double,
+                impact: Double, effort: Double, pains: Double) {
+        self.severity = severity; self.reach = reach; self.emotion = emotion; self.personas = personas
+        self.impact = impact; self.effort = effort; self.pains = pains
+    }
+
+    /// The defaults: severity weighs most in a pain point, impact in an opportunity.
+    public static let standard = ScoringWeights(severity: 0.4, reach: 0.25, emotion: 0.2, personas: 0.15,
+                                                impact: 0.4, effort: 0.3, pains: 0.3)
 }

@@ -10,7 +10,10 @@ extension JourneyModel {
         let none = SourceRange(0, 0)
         var m = self
         m.range = none
-        for i in m.personas.indices { m.personas[i].range = none }
+        for i in m.personas.indices {
+            m.personas[i].range = none
+            if m.personas[i].shareRange != nil { m.personas[i].shareRange = none }
+        }
         for i in m.customChannels.indices { m.customChannels[i].range = none }
         for s in m.stages.indices {
             var stage = m.stages[s]
@@ -32,9 +35,12 @@ extension JourneyModel {
 
     private func clear(_ pains: inout [PainPoint], _ opportunities: inout [Opportunity], _ metrics: inout [Metric], _ evidence: inout [Evidence]) {
         let none = SourceRange(0, 0)
-        for i in pains.indices { pains[i].range = none }
+        for i in pains.indices { pains[i].range = none; pains[i].textRange = none }
         for i in opportunities.indices { opportunities[i].range = none }
-        for i in metrics.indices { metrics[i].range = none }
-        for i in evidence.indices { evidence[i].range = none }
+        for i in metrics.indices { metrics[i].range = none; metrics[i].target?.range = none }
+        for i in evidence.indices {
+            evidence[i].range = none
+            if evidence[i].dateRange != nil { evidence[i].dateRange = none }
+        }
     }
 }

@@ -15,8 +15,22 @@ public enum Comparison: String, Equatable, Sendable {
     case atMost = "<=", atLeast = ">=", below = "<", above = ">"
 }
 
+/// An identifier in a list (`addresses no-size-chart sizing`), with its own range so a
+/// diagnostic can point at the one that is wrong.
+public struct NameReference: Equatable, Sendable {
+    public var name: String
+    public var range: SourceRange
+
+    public init(name: String, range: SourceRange) {
+        self.name = name
+        self.range = range
+    }
+}
+
 public enum Value: Equatable, Sendable {
     case identifier(String)
+    /// One or more identifiers, in the order written.
+    case identifierList([NameReference])
     case string(String)
     case number(NumberLiteral)
     case quantity(QuantityLiteral)

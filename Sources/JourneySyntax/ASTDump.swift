@@ -49,6 +49,7 @@ public enum ASTDump {
     static func jsonValue(_ value: Value) -> JSONValue {
         switch value {
         case .identifier(let s), .string(let s): return .string(s)
+        case .identifierList(let names): return .array(names.map { .string($0.name) })
         case .number(let n): return .object([("text", .string(literal(n))), ("value", .number(n.value))])
         case .quantity(let q):
             return .object([("text", .string(quantity(q))), ("value", .number(q.number.value))])
@@ -72,6 +73,7 @@ public enum ASTDump {
     public static func render(_ value: Value) -> String {
         switch value {
         case .identifier(let s): return s
+        case .identifierList(let names): return names.map(\.name).joined(separator: " ")
         case .string(let s):
             var out = ""
             JSONValue.quote(s, into: &out)

@@ -36,6 +36,7 @@ public enum DiagnosticCode: String, CaseIterable, Sendable {
     case unsafeLink = "E0037"
     case missingTitle = "E0038"
     case invalidValue = "E0039"
+    case unknownPain = "E0040"
     // Mermaid journeys (E005x, W001x, N001x)
     case mermaidNotAJourney = "E0050"
     case mermaidSyntax = "E0051"
@@ -47,6 +48,11 @@ public enum DiagnosticCode: String, CaseIterable, Sendable {
     case emptyStage = "W0002"
     case unusedPersona = "W0003"
     case targetWithoutDirection = "W0004"
+    case painWithoutEvidence = "W0005"
+    case severePainUnaddressed = "W0006"
+    case targetWithoutValue = "W0007"
+    case staleEvidence = "W0008"
+    case sharesOver100 = "W0009"
     case mermaidScoreOutsideScale = "W0010"
     // Notes (N00xx): information, never a failure
     case mermaidIgnored = "N0011"
@@ -88,6 +94,7 @@ public enum DiagnosticCode: String, CaseIterable, Sendable {
         case .unsafeLink: "unsafe-link"
         case .missingTitle: "missing-title"
         case .invalidValue: "invalid-value"
+        case .unknownPain: "unknown-pain"
         case .mermaidNotAJourney: "mermaid-not-a-journey"
         case .mermaidSyntax: "mermaid-syntax"
         case .mermaidInvalidScore: "mermaid-invalid-score"
@@ -99,6 +106,11 @@ public enum DiagnosticCode: String, CaseIterable, Sendable {
         case .emptyStage: "empty-stage"
         case .unusedPersona: "unused-persona"
         case .targetWithoutDirection: "target-without-direction"
+        case .painWithoutEvidence: "pain-without-evidence"
+        case .severePainUnaddressed: "severe-pain-unaddressed"
+        case .targetWithoutValue: "target-without-value"
+        case .staleEvidence: "stale-evidence"
+        case .sharesOver100: "shares-over-100"
         }
     }
 
@@ -141,7 +153,8 @@ public enum DiagnosticCode: String, CaseIterable, Sendable {
         case .invalidDate: "an evidence date that is not YYYY, YYYY-MM or YYYY-MM-DD"
         case .unsafeLink: "an evidence link that is not http(s) or a relative path"
         case .missingTitle: "a journey with an empty title"
-        case .invalidValue: "a value that is empty or of the wrong kind (an empty label, an emotion with a unit)"
+        case .invalidValue: "a value that is empty or of the wrong kind (an empty label, an emotion with a unit, a negative weight)"
+        case .unknownPain: "an opportunity's `addresses` names a pain point that is not declared"
         case .mermaidNotAJourney: "a Mermaid diagram that is not a `journey` (a flowchart, a sequence diagram…), or a Markdown file without one"
         case .mermaidSyntax: "a line of a Mermaid journey that cannot be read, such as a task without its score"
         case .mermaidInvalidScore: "a Mermaid task score that is not a number"
@@ -153,6 +166,11 @@ public enum DiagnosticCode: String, CaseIterable, Sendable {
         case .emptyStage: "a stage without touchpoints"
         case .unusedPersona: "a persona that no emotion or quote refers to"
         case .targetWithoutDirection: "a metric target without <=, >=, < or >, so whether it is met is unknown"
+        case .painWithoutEvidence: "a pain point with no evidence on its touchpoint or stage"
+        case .severePainUnaddressed: "a pain point of severity 4 or 5 that no opportunity addresses"
+        case .targetWithoutValue: "a metric with a target but no measured value"
+        case .staleEvidence: "evidence dated before the cut-off given with `--stale-before`"
+        case .sharesOver100: "the personas' shares of customers add up to more than 100%, or to 100% with a persona left out"
         }
     }
 }

@@ -3,7 +3,7 @@
 
 public enum Keyword: String, CaseIterable, Sendable {
     case journey, persona, channel, stage, touchpoint
-    case description, owner, actor, version, scale, goal, color
+    case description, owner, actor, version, scale, goal, color, share, weights
     case emotion, pain, delight, opportunity, quote, metric, evidence
 
     /// Keywords that open an element; every other statement is an attribute of one.
@@ -28,6 +28,7 @@ public enum Keyword: String, CaseIterable, Sendable {
         case .pain: "pain point"
         case .metric: "metric"
         case .evidence: "evidence"
+        case .share: "share of customers"
         default: rawValue
         }
     }
@@ -35,6 +36,7 @@ public enum Keyword: String, CaseIterable, Sendable {
     public var withArticle: String {
         switch self {
         case .evidence: "evidence"
+        case .weights: "a `weights` line"
         case .opportunity, .emotion, .actor, .owner: "an \(noun)"
         default: "a \(noun)"
         }
@@ -55,7 +57,7 @@ public enum Keyword: String, CaseIterable, Sendable {
         "painpoint": .pain, "pain-point": .pain, "friction": .pain, "problem": .pain, "issue": .pain,
         "idea": .opportunity, "improvement": .opportunity, "kpi": .metric, "measure": .metric,
         "source": .evidence, "colour": .color, "objective": .goal, "team": .owner, "verbatim": .quote,
-        "highlight": .delight, "moment": .delight,
+        "highlight": .delight, "moment": .delight, "weight": .weights, "weighting": .weights, "segment": .share,
     ]
 }
 
@@ -66,6 +68,8 @@ public enum ArgumentRole: String, Sendable {
 
 public enum SlotKind: Sendable {
     case identifier, string, number, quantity, range
+    /// A number written with `%` (a persona's `share 40%`).
+    case percentage
 }
 
 public struct Slot: Sendable {
@@ -79,8 +83,12 @@ public struct Slot: Sendable {
 }
 
 public enum PropertyName: String, CaseIterable, Sendable {
-    case via, severity, reach, owner, impact, effort, target, link, file, date
+    case via, severity, reach, owner, impact, effort, addresses, target, link, file, date
+    /// Only on `weights`: the weights of the emotion, personas and pains factors of a priority.
+    case emotion, personas, pains
 
+    /// The value the property takes on most statements; `weights` reads every property as a
+    /// weight (StatementSignature.valueKind(of:)).
     public var valueKind: PropertyValueKind {
         switch self {
         case .via: .identifier
@@ -88,6 +96,8 @@ public enum PropertyName: String, CaseIterable, Sendable {
         case .reach: .percentage
         case .owner, .link, .file, .date: .string
         case .target: .target
+        case .addresses: .identifierList
+        case .emotion, .personas, .pains: .weight
         }
     }
 
@@ -104,6 +114,8 @@ public enum PropertyName: String, CaseIterable, Sendable {
         case .file: "a quoted path"
         case .date: "a quoted date"
         case .target: "a target value"
+        case .addresses: "the identifiers of the pain points it addresses"
+        case .emotion, .personas, .pains: "a weight (a number like 0.2)"
         }
     }
 
@@ -120,6 +132,10 @@ public enum PropertyName: String, CaseIterable, Sendable {
         case .file: "file \"research/survey.pdf\""
         case .date: "date \"2026-09\""
         case .target: "target <= 40%"
+        case .addresses: "addresses no-size-chart sizing-inconsistent"
+        case .emotion: "weights emotion 0.2"
+        case .personas: "weights personas 0.15"
+        case .pains: "weights pains 0.3"
         }
     }
 
@@ -127,14 +143,22 @@ public enum PropertyName: String, CaseIterable, Sendable {
 
     public static func named(_ word: String) -> PropertyName? { bySpelling[word] }
 
-    /// Which statements accept this property (for "belongs to …" help).
+    /// Which statements accept this property (for "belongs to …" help). `weights` names the
+    /// factors of a priority, so it is a home only of the words nothing else takes.
     public var statements: [Keyword] {
-        Keyword.allCases.filter { $0.signature.properties.contains(self) }
+        let homes = Keyword.allCases.filter { $0.signature.properties.contains(self) }
+        let usual = homes.filter { !$0.signature.propertiesAreWeights }
+        return usual.isEmpty ? homes : usual
     }
 }
 
 public enum PropertyValueKind: Sendable {
     case identifier, string, number, percentage, target
+    /// Identifiers up to the next property name of the statement or the end of the line
+    /// (the lexer has no comma): `addresses no-size-chart sizing-inconsistent`.
+    case identifierList
+    /// A non-negative plain number: the properties of `weights`.
+    case weight
 }
 
 public struct StatementSignature: Sendable {
@@ -142,6 +166,13 @@ public struct StatementSignature: Sendable {
     public var properties: [PropertyName]
     /// Stage and touchpoint: an id, a label, or both, but not neither.
     public var needsIDOrLabel: Bool = false
+    /// Every property is a weight (`weights severity 0.4 reach 0.25`), whatever it takes elsewhere.
+    public var propertiesAreWeights: Bool = false
+
+    /// The kind of value `name` takes on this statement.
+    public func valueKind(of name: PropertyName) -> PropertyValueKind {
+        propertiesAreWeights && properties.contains(name) ? .weight : name.valueKind
+    }
 
     static let table: [Keyword: StatementSignature] = {
         func slot(_ role: ArgumentRole, _ kind: SlotKind, optional: Bool = false, _ what: String, _ example: String) -> Slot {
@@ -170,6 +201,9 @@ public struct StatementSignature: Sendable {
             .scale: .init(slots: [slot(.range, .range, "a range of whole numbers", "scale -2..2")], properties: []),
             .goal: .init(slots: [slot(.text, .string, "quoted text", "goal \"Find shoes that fit\"")], properties: []),
             .color: .init(slots: [slot(.text, .string, "a quoted colour", "color \"#0072B2\"")], properties: []),
+            .share: .init(slots: [slot(.value, .percentage, "a share of customers like 40%", "share 40%")], properties: []),
+            .weights: .init(slots: [], properties: [.severity, .reach, .emotion, .personas, .impact, .effort, .pains],
+                            propertiesAreWeights: true),
             .emotion: .init(slots: [slot(.persona, .identifier, optional: true, "a persona", "emotion maya -1 \"unsure\""),
                                     slot(.value, .number, "an emotion value", "emotion maya -1 \"unsure\""),
                                     slot(.feeling, .string, optional: true, "a quoted feeling", "emotion maya -1 \"unsure\"")],
@@ -182,7 +216,7 @@ public struct StatementSignature: Sendable {
                             properties: []),
             .opportunity: .init(slots: [id("opportunity \"Add a fit finder\""),
                                         slot(.text, .string, "the opportunity in double quotes", "opportunity \"Add a fit finder\" owner \"Web team\" impact 5 effort 3")],
-                                properties: [.owner, .impact, .effort]),
+                                properties: [.owner, .impact, .effort, .addresses]),
             .quote: .init(slots: [slot(.persona, .identifier, optional: true, "a persona", "quote maya \"I never know my size.\""),
                                   slot(.text, .string, "the verbatim quote in double quotes", "quote maya \"I never know my size.\"")],
                           properties: []),

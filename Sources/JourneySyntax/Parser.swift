@@ -191,7 +191,7 @@ public struct Parser {
                 let numberLike = !current.text.isEmpty
                 advance()
                 if numberLike { lineHasMissingPart = true }
-                if numberLike, let n = slots[k...].firstIndex(where: { [.number, .quantity, .range].contains($0.kind) }) {
+                if numberLike, let n = slots[k...].firstIndex(where: { [.number, .quantity, .range, .percentage].contains($0.kind) }) {
                     if slots[n].kind == .quantity, current.kind == .identifier, UnitWords.isUnit(current.text) { advance() }
                     if slots[n].kind == .range, current.kind == .dotDot { advance(); if current.kind == .number { advance() } }
                     k = n + 1
@@ -228,7 +228,7 @@ public struct Parser {
         switch slot.kind {
         case .identifier: current.kind == .identifier
         case .string: current.kind == .string
-        case .number, .quantity, .range: current.kind == .number
+        case .number, .quantity, .range, .percentage: current.kind == .number
         }
     }
 
@@ -259,6 +259,20 @@ public struct Parser {
         case .number:
             advance()
             statement.arguments.append(Argument(role: slot.role, value: .number(token.number!), range: token.range))
+        case .percentage:
+            advance()
+            let number = token.number!
+            if number.suffix.isEmpty, current.kind == .invalid, file.bytes[current.range.start] == UInt8(ascii: "%") {
+                lineHasMissingPart = true  // `40 %`: the lexer already said to attach the sign
+                return
+            }
+            guard number.suffix == "%", number.currencySymbol == nil else {
+                report(.malformedPercentage, "'\(statement.keyword.rawValue)' must be a percentage, found '\(token.text)'", token.range,
+                       help: number.suffix.isEmpty ? "write it with a percent sign: \(token.text)%" : "write a share of customers like 40%")
+                lineHasMissingPart = true
+                return
+            }
+            statement.arguments.append(Argument(role: slot.role, value: .number(number), range: token.range))
         case .quantity:
             let (quantity, range) = parseQuantity()
             statement.arguments.append(Argument(role: slot.role, value: .quantity(quantity), range: range))
@@ -384,7 +398,8 @@ public struct Parser {
             }
             advance()
             let accepted = signature.properties.contains(name)
-            guard let (value, valueRange) = parsePropertyValue(name, nameToken: token, in: statement) else {
+            let kind = accepted ? signature.valueKind(of: name) : name.valueKind
+            guard let (value, valueRange) = parsePropertyValue(name, kind, nameToken: token, in: statement) else {
                 if !accepted { reportMisplacedProperty(name, token, in: statement) }
                 skipToLineEnd()
                 return
@@ -473,14 +488,33 @@ public struct Parser {
     }
 
     /// Parses the value after a property name; nil (after reporting) when it is missing.
-    private mutating func parsePropertyValue(_ name: PropertyName, nameToken: Token,
+    private mutating func parsePropertyValue(_ name: PropertyName, _ kind: PropertyValueKind, nameToken: Token,
                                              in statement: Statement) -> (Value, SourceRange)? {
         let token = current
         if token.kind == .invalid {
             advance()
             return nil
         }
-        switch name.valueKind {
+        switch kind {
+        case .identifierList:
+            // Identifiers up to the next property of the statement or the end of the line.
+            let properties = statement.keyword.signature.properties
+            var names: [NameReference] = []
+            while current.kind == .identifier, !(PropertyName.named(current.text).map(properties.contains) ?? false) {
+                names.append(NameReference(name: current.text, range: current.range))
+                advance()
+            }
+            guard let first = names.first, let last = names.last else {
+                return missingValue(name, nameToken, found: token, help: "name the pain points by their identifiers, like `\(name.example)`")
+            }
+            return (.identifierList(names), first.range.union(last.range))
+        case .weight:
+            if token.kind == .number, let number = token.number {
+                advance()
+                return (.number(number), token.range)
+            }
+            return missingValue(name, nameToken, found: token, expected: "a weight (a number like 0.4)",
+                                help: "for example: `weights \(name.rawValue) 0.4`")
         case .identifier:
             if token.kind == .identifier {
                 advance()
@@ -540,14 +574,15 @@ public struct Parser {
         }
     }
 
-    private mutating func missingValue(_ name: PropertyName, _ nameToken: Token, found: Token,
+    private mutating func missingValue(_ name: PropertyName, _ nameToken: Token, found: Token, expected: String? = nil,
                                        help: String?) -> (Value, SourceRange)? {
         let help = help ?? "for example: `\(name.example)`"
+        let expectation = expected ?? name.expectation
         if found.isLineEnd || found.kind == .comment {
-            report(.expectedValue, "expected \(name.expectation) after '\(name.rawValue)'",
+            report(.expectedValue, "expected \(expectation) after '\(name.rawValue)'",
                    rangeForMissing(after: nameToken), help: help)
         } else {
-            report(.expectedValue, "expected \(name.expectation) after '\(name.rawValue)', found \(describe(found))",
+            report(.expectedValue, "expected \(expectation) after '\(name.rawValue)', found \(describe(found))",
                    found.range, help: help)
         }
         return nil

@@ -183,7 +183,7 @@ func texts(_ node: SceneNode) -> [SceneText] {
             let out = dir.appendingPathComponent("diff.\(ext)").path
             let result = journeyc(["diff", old, new, "-o", out])
             #expect(result.status == 1, "\(result.stderr)")
-            #expect(result.stdout.hasPrefix("44 changes: "), "the report is printed too")
+            #expect(result.stdout.hasPrefix("45 changes: "), "the report is printed too")
             let bytes = try Data(contentsOf: URL(fileURLWithPath: out))
             let magic: [UInt8] = ext == "png" ? [0x89, 0x50, 0x4E, 0x47] : ext == "pdf" ? Array("%PDF".utf8) : Array("<?xm".utf8)
             #expect(Array(bytes.prefix(4)) == magic, "\(ext)")

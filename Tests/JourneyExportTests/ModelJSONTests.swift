@@ -16,7 +16,8 @@ import Testing
 
     @Test func documentOpensWithItsVersionAndKeepsKeysInOrder() throws {
         let doc = try export("journey \"J\"\n")
-        #expect(doc.keys == ["schemaVersion", "title", "description", "owner", "version", "scale", "line", "personas", "channels", "stages"])
+        #expect(doc.keys == ["schemaVersion", "title", "description", "owner", "version", "scale", "weights", "line", "personas", "channels", "stages"])
+        #expect(doc["weights"]?["severity"] == .number(0.4), "the defaults, when the map has no `weights`")
         #expect(doc["schemaVersion"] == .number(1))
         #expect(doc["description"] == .null)
         #expect(doc["scale"]?["neutral"] == .number(0))
@@ -115,7 +116,7 @@ import Testing
         #expect(stage?["touchpoints"]?[1]?["channel"]?["custom"] == .bool(false))
         #expect(tp?["pains"]?[0]?["reach"] == .number(0.333), "33.3% is 0.333, without float noise")
         #expect(tp?["pains"]?[0]?["severity"] == .number(4))
-        #expect(tp?["opportunities"]?[0]?.keys == ["id", "text", "owner", "impact", "effort", "line"])
+        #expect(tp?["opportunities"]?[0]?.keys == ["id", "text", "owner", "impact", "effort", "addresses", "line"])
         #expect(tp?["quotes"]?[0]?["persona"]?.string == "a")
         let e = tp?["evidence"]?[0]
         #expect(e?["number"] == .number(2), "the stage's own evidence comes first, as in the picture")
@@ -173,6 +174,29 @@ import Testing
         #expect(doc["stages"]?[0]?["line"] == .number(6))
         #expect(doc["stages"]?[0]?["pains"]?[0]?["line"] == .number(7))
         #expect(doc["stages"]?[0]?["touchpoints"]?[0]?["line"] == .number(8))
+    }
+
+    @Test func sharesWeightsAndAddressesAreExported() throws {
+        let doc = try export("""
+            journey "J"
+              weights severity 1 pains 0
+            persona a "A"
+              share 40%
+            persona b "B"
+            stage s
+              touchpoint t
+                emotion 1
+                pain late "Late" severity 2
+                evidence survey "S"
+                opportunity "Fix" addresses late
+            """)
+        #expect(doc["weights"]?["severity"] == .number(1))
+        #expect(doc["weights"]?["pains"] == .number(0))
+        #expect(doc["weights"]?["reach"] == .number(0.25), "a weight left out keeps its default")
+        #expect(doc["personas"]?[0]?["share"] == .number(0.4))
+        #expect(doc["personas"]?[1]?["share"] == .null)
+        let o = doc["stages"]?[0]?["touchpoints"]?[0]?["opportunities"]?[0]
+        #expect(o?["addresses"]?[0]?.string == "late")
     }
 }
 

@@ -225,3 +225,40 @@ enum EdgeCases {
         }
     }
 }
+
+/// `--show-scores`: a score pill in every stage band and a badge on every touchpoint card,
+/// coloured by the side of neutral, and the layout rules still hold.
+@Suite struct ScoreBadgeTests {
+    func badges(for m: JourneyModel) -> ScoreBadges {
+        // Scores that sweep 0…100 across the map: every colour and width of number.
+        var k = 0
+        return ScoreBadges(stages: m.stages.indices.map { Double(($0 * 37) % 101) },
+                           touchpoints: m.stages.map { $0.touchpoints.map { _ in k += 1; return k % 7 == 0 ? nil : Double((k * 29) % 101) } },
+                           neutral: 50)
+    }
+
+    @Test(arguments: LayoutTests.samples)
+    func samplesWithScoresFollowTheLayoutRules(_ name: String) throws {
+        let text = try String(contentsOf: packageRoot.appendingPathComponent("samples/" + name), encoding: .utf8)
+        let m = model(text)
+        for theme in [Theme.light, .dark, .print] {
+            let s = LayoutEngine(model: m, theme: theme, measurer: FixedWidthMeasurer(),
+                                 options: LayoutOptions(scores: badges(for: m))).layout()
+            #expect(SceneChecks.violations(s) == [], "\(name) (\(theme.name))")
+        }
+    }
+
+    @Test func badgesSayTheScoreAndSitInTheirBoxes() throws {
+        let m = model("journey \"J\"\nstage a \"A\"\n  touchpoint t \"T\"\n    emotion -1\n  touchpoint u \"U\"\nstage b \"B\"\n  touchpoint v \"V\"\n    emotion 1\n")
+        let badges = ScoreBadges(stages: [24.6, 75], touchpoints: [[25, nil], [75]], neutral: 50)
+        let s = LayoutEngine(model: m, theme: .light, measurer: FixedWidthMeasurer(), options: LayoutOptions(scores: badges)).layout()
+        var texts: [String] = []
+        s.walk { node, _ in if case .text(let t) = node, t.text.hasPrefix("Experience ") { texts.append(t.text) } }
+        #expect(texts == ["Experience 25/100", "Experience 75/100", "Experience 25/100", "Experience 75/100"],
+                "stage A, stage B, then the cards T and V (U has no score)")
+        let pills = groups(s, prefix: "score")
+        #expect(pills.count == 2)
+        let plain = LayoutEngine(model: m, theme: .light, measurer: FixedWidthMeasurer()).layout()
+        #expect(groups(plain, prefix: "score").isEmpty, "without scores the map is drawn as always")
+    }
+}

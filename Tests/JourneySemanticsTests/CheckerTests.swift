@@ -206,7 +206,7 @@ import Testing
     @Test func safeLinksAndFiles() {
         let e = check(map("    evidence survey \"S\" link \"https://example.com/r?q=1\" file \"research/q3.pdf\" date \"2026-09\""))
         #expect(e.diagnostics.isEmpty)
-        #expect(e.model.stages[0].touchpoints[0].evidence.first?.file == "research/q3.pdf")
+        #expect(e.model.stages[0].touchpoints[0].evidence.last?.file == "research/q3.pdf")
     }
 
     @Test(arguments: ["2026-13", "2026-02-30", "26-09", "2026/09", "Q3"])
@@ -243,7 +243,7 @@ import Testing
     }
 
     @Test func aFlatFileIsFine() {
-        #expect(check("journey \"J\"\npersona a \"A\"\nstage s\ntouchpoint t\nemotion a 1\npain \"P\"").diagnostics.isEmpty)
+        #expect(check("journey \"J\"\npersona a \"A\"\nstage s\ntouchpoint t\nemotion a 1\npain \"P\"\nevidence survey \"S\"").diagnostics.isEmpty)
     }
 
     @Test func tabsAndSpacesMixConsistently() {
@@ -252,5 +252,115 @@ import Testing
 
     @Test func commentsAndBlankLinesDoNotCount() {
         #expect(check("journey \"J\"\n\n# c\npersona a \"A\"\nstage s\n      # odd comment\n  touchpoint t\n\n    emotion a 1").diagnostics.isEmpty)
+    }
+}
+
+/// The facts scoring reads — persona shares, the map's weights, the pain points an opportunity
+/// addresses — and the review warnings (W0005–W0009, E0040).
+@Suite struct ScoringFactsTests {
+    @Test func sharesAreResolvedAsFractions() {
+        let result = check("journey \"J\"\npersona a \"A\"\n  share 40%\npersona b \"B\"\nstage s\n  touchpoint t\n    emotion 1")
+        #expect(result.diagnostics.isEmpty, "\(result.diagnostics.map(\.message))")
+        #expect(result.model.personas.map(\.share) == [0.4, nil])
+    }
+
+    @Test func aShareIsAPercentageOfCustomers() {
+        expectDiagnostic(.malformedPercentage, "journey \"J\"\npersona a\n  share ⟦40⟧\nstage s\n  touchpoint t\n    emotion 1",
+                         message: "'share' must be a percentage, found '40'", help: "write it with a percent sign: 40%")
+        expectDiagnostic(.percentageOutOfRange, "journey \"J\"\npersona a\n  share ⟦140%⟧\nstage s\n  touchpoint t\n    emotion 1")
+        expectDiagnostic(.misplacedAttribute, map("    ⟦share⟧ 10%"))
+        expectDiagnostic(.duplicateAttribute, "journey \"J\"\npersona a\n  share 10%\n  ⟦share⟧ 20%\nstage s\n  touchpoint t\n    emotion 1")
+    }
+
+    @Test func weightsKeepTheirDefaultsWhenLeftOut() {
+        let result = check("journey \"J\"\n  weights severity 2 pains 0\nstage s\n  touchpoint t")
+        #expect(result.diagnostics.isEmpty, "\(result.diagnostics.map(\.message))")
+        var expected = ScoringWeights.standard
+        expected.severity = 2
+        expected.pains = 0
+        #expect(result.model.weights == expected)
+        #expect(check("journey \"J\"\nstage s\n  touchpoint t").model.weights == .standard)
+    }
+
+    @Test func weightsArePlainNonNegativeNumbers() {
+        expectDiagnostic(.invalidValue, "journey \"J\"\n  weights reach ⟦25%⟧\nstage s\n  touchpoint t",
+                         message: "the weight of reach must be a plain number, not '25%'")
+        expectDiagnostic(.invalidValue, "journey \"J\"\n  weights emotion ⟦-1⟧\nstage s\n  touchpoint t",
+                         message: "the weight of emotion cannot be negative")
+        expectDiagnostic(.expectedValue, "journey \"J\"\n  weights impact ⟦high⟧\nstage s\n  touchpoint t",
+                         message: "expected a weight (a number like 0.4) after 'impact', found 'high'")
+        expectDiagnostic(.invalidValue, "journey \"J\"\n  ⟦weights impact 0 effort 0 pains 0⟧\nstage s\n  touchpoint t",
+                         message: "the weights of an opportunity's priority add up to 0")
+        expectDiagnostic(.misplacedAttribute, map("  ⟦weights⟧ severity 1"))
+    }
+
+    @Test func addressesNamesPainPointsAnywhere() throws {
+        let result = check(map("""
+                pain near "Near" severity 2
+              touchpoint other "Other" via web
+                emotion maya 0
+                evidence survey "S"
+                pain far "Far" severity 5
+                opportunity "Fix both" impact 4 addresses far near effort 2
+            """))
+        #expect(result.diagnostics.isEmpty, "\(result.diagnostics.map(\.message))")
+        let o = try #require(result.model.stages[0].touchpoints[1].opportunities.first)
+        #expect(o.addresses == ["far", "near"])
+        #expect(o.effort == 2, "the list ends at the next property")
+    }
+
+    @Test func unknownPainPointsSuggest() {
+        expectDiagnostic(.unknownPain, map("    pain late \"Late\" severity 2\n    opportunity \"O\" addresses ⟦lat⟧"),
+                         message: "unknown pain point 'lat'", help: "did you mean 'late'?")
+        expectDiagnostic(.unknownPain, map("    pain late \"Late\" severity 2\n    opportunity \"O\" addresses late ⟦ad⟧"),
+                         message: "'ad' is a touchpoint, not a pain point")
+        expectDiagnostic(.duplicateProperty, map("    pain late \"Late\" severity 2\n    opportunity \"O\" addresses late ⟦late⟧"))
+        expectDiagnostic(.expectedValue, map("    opportunity \"O\" addresses⟦⟧"))
+    }
+
+    @Test func aPainPointWithoutEvidenceWarns() {
+        // The helper's touchpoint has evidence; a stage without any does not back its pains.
+        expectDiagnostic(.painWithoutEvidence, map("stage later \"Later\"\n  touchpoint u \"U\"\n    emotion 1\n    pain ⟦\"Slow\"⟧ severity 2"))
+        // A stage's evidence backs its touchpoints' pain points.
+        #expect(check(map("stage later \"Later\"\n  evidence survey \"S\"\n  touchpoint u \"U\"\n    emotion 1\n    pain \"Slow\" severity 2")).diagnostics.isEmpty)
+    }
+
+    @Test func aSeverePainPointNeedsAnOpportunity() {
+        expectDiagnostic(.severePainUnaddressed, map("    pain ⟦\"Broken\"⟧ severity 4"),
+                         help: "give it an identifier and name it on an opportunity: `pain PAIN-ID \"…\"`, then `opportunity \"…\" addresses PAIN-ID`")
+        #expect(check(map("    pain \"Broken\" severity 4\n    opportunity \"Fix\"")).diagnostics.isEmpty, "an opportunity beside it")
+        #expect(check(map("    pain \"Broken\" severity 3")).diagnostics.isEmpty, "3 is not severe")
+        // An opportunity that names other pain points no longer addresses the one beside it.
+        let result = check(map("    pain b \"Broken\" severity 5\n    pain c \"Cracked\" severity 1\n    opportunity \"Fix\" addresses c"))
+        #expect(result.diagnostics.map(\.code) == [.severePainUnaddressed])
+    }
+
+    @Test func aTargetWithoutAValueWarns() {
+        expectDiagnostic(.targetWithoutValue, map("    metric \"NPS\" ⟦target >= 40 score⟧"))
+        #expect(check(map("    metric \"NPS\"")).diagnostics.isEmpty, "a metric only named is fine")
+    }
+
+    @Test func sharesOver100Warn() {
+        expectDiagnostic(.sharesOver100, "journey \"J\"\npersona a\n  share 60%\npersona b\n  ⟦share 50%⟧\nstage s\n  touchpoint t\n    emotion 1",
+                         message: "the personas' shares add up to 110%")
+        expectDiagnostic(.sharesOver100, "journey \"J\"\npersona a\n  ⟦share 100%⟧\npersona b\nstage s\n  touchpoint t\n    emotion 1",
+                         message: "the shares add up to 100%, leaving nothing for persona 'b'")
+    }
+
+    @Test func staleEvidenceNeedsACutOff() throws {
+        let result = check(map("    evidence analytics \"Old\" date \"2024-11\"\n    evidence analytics \"Year\" date \"2025\"\n    evidence analytics \"Undated\""))
+        #expect(result.diagnostics.isEmpty)
+        let cutoff = try #require(CalendarDate("2025-06"))
+        let stale = ReviewRules.staleEvidence(result.model, before: cutoff)
+        #expect(stale.map(\.message) == ["evidence from 2024-11 is older than 2025-06"],
+                "2025 may be December 2025; undated evidence is not judged")
+    }
+
+    @Test func calendarDatesSpanTheirDays() throws {
+        let feb = try #require(CalendarDate("2024-02"))
+        #expect(feb.firstDay == 20240201 && feb.lastDay == 20240229)
+        #expect(CalendarDate("2025-02-29") == nil && CalendarDate("2025-13") == nil && CalendarDate("25") == nil)
+        #expect(try #require(CalendarDate("2024")).isEntirelyBefore(try #require(CalendarDate("2025-01-01"))))
+        #expect(!(try #require(CalendarDate("2025")).isEntirelyBefore(try #require(CalendarDate("2025-06")))))
     }
 }

@@ -118,7 +118,7 @@ func survive(_ bytes: [UInt8]) -> CheckResult {
         var text = "journey \"Big\"\npersona p \"P\"\n"
         var k = 0
         while text.utf8.count < 20_000_000 {
-            text += "stage s\(k) \"Stage \(k)\"\n"
+            text += "stage s\(k) \"Stage \(k)\"\n  evidence survey \"Survey\"\n"
             for t in 0..<20 {
                 text += "  touchpoint t\(k)_\(t) \"Touchpoint \(t) of stage \(k) with a longer label\" via web\n"
                 text += "    emotion p \(t % 5 - 2) \"feeling\"\n    pain \"A pain point\" severity 3 reach 10%\n"

@@ -22,7 +22,8 @@ struct MarkedSource {
     }
 }
 
-/// A small valid map to embed a line in: `{}` is replaced by `body`.
+/// A small valid map to embed a line in: `{}` is replaced by `body`. The touchpoint has
+/// evidence, so a pain point written in it is backed (no W0005).
 func map(_ body: String, scale: String = "") -> String {
     """
     journey "Test map"
@@ -32,6 +33,7 @@ func map(_ body: String, scale: String = "") -> String {
       touchpoint ad "Sees an ad" via social
         emotion maya 1
         emotion tom 0
+        evidence survey "Survey"
     \(body)
     """
 }

@@ -4,15 +4,15 @@
 import JourneySyntax
 
 enum Placement {
-    static let journey: Set<Keyword> = [.description, .owner, .version, .scale]
-    static let persona: Set<Keyword> = [.description, .goal, .color]
+    static let journey: Set<Keyword> = [.description, .owner, .version, .scale, .weights]
+    static let persona: Set<Keyword> = [.description, .goal, .color, .share]
     static let channel: Set<Keyword> = [.description]
     static let stage: Set<Keyword> = [.description, .goal, .pain, .opportunity, .metric, .evidence, .touchpoint]
     static let touchpoint: Set<Keyword> = [.description, .owner, .actor, .emotion, .pain, .delight, .opportunity,
                                            .quote, .metric, .evidence]
 
     /// Attributes an element holds at most once (lists repeat, and so does a persona's goal).
-    static let singleValued: Set<Keyword> = [.description, .owner, .actor, .version, .scale, .color]
+    static let singleValued: Set<Keyword> = [.description, .owner, .actor, .version, .scale, .color, .share, .weights]
 
     static func isSingleValued(_ attribute: Keyword, in element: Keyword) -> Bool {
         singleValued.contains(attribute) || (element == .stage && attribute == .goal)

@@ -23,6 +23,56 @@ enum ValueRules {
         return Int(n.value)
     }
 
+    /// A persona's `share 40%`: a percentage of customers, returned as a share 0...1.
+    static func personaShare(_ s: Statement, into diagnostics: inout [Diagnostic]) -> Double? {
+        guard let arg = s.argument(.value), case .number(let n) = arg.value else { return nil }
+        guard (0...100).contains(n.value) else {
+            diagnostics.append(Diagnostic(.percentageOutOfRange, "share \(n.digits)% is not a share of customers",
+                                          at: arg.range, help: "use a percentage from 0% to 100%"))
+            return nil
+        }
+        return n.value / 100
+    }
+
+    /// `weights severity 0.4 reach 0.25 …`: each a plain non-negative number; those not given
+    /// keep their default. A group whose weights add up to 0 would leave its priority undefined.
+    static func weights(_ s: Statement, into diagnostics: inout [Diagnostic]) -> ScoringWeights? {
+        var w = ScoringWeights.standard
+        var valid = true
+        for p in s.properties {
+            guard case .number(let n) = p.value else { continue }
+            guard n.suffix.isEmpty, n.currencySymbol == nil, n.value >= 0, n.value <= 1000 else {
+                let problem = n.value < 0 ? "cannot be negative" : (n.value > 1000 ? "is too large" : "must be a plain number, not '\(n.digits)\(n.suffix)'")
+                diagnostics.append(Diagnostic(.invalidValue, "the weight of \(p.name.rawValue) \(problem)", at: p.valueRange,
+                                              help: "write a number from 0 up, like `\(p.name.rawValue) 0.3`; only the weights' proportions matter"))
+                valid = false
+                continue
+            }
+            switch p.name {
+            case .severity: w.severity = n.value
+            case .reach: w.reach = n.value
+            case .emotion: w.emotion = n.value
+            case .personas: w.personas = n.value
+            case .impact: w.impact = n.value
+            case .effort: w.effort = n.value
+            case .pains: w.pains = n.value
+            default: break
+            }
+        }
+        guard valid else { return nil }
+        if w.severity + w.reach + w.emotion + w.personas == 0 {
+            diagnostics.append(Diagnostic(.invalidValue, "the weights of a pain point's priority add up to 0", at: s.range,
+                                          help: "give at least one of severity, reach, emotion and personas a weight above 0"))
+            return nil
+        }
+        if w.impact + w.effort + w.pains == 0 {
+            diagnostics.append(Diagnostic(.invalidValue, "the weights of an opportunity's priority add up to 0", at: s.range,
+                                          help: "give at least one of impact, effort and pains a weight above 0"))
+            return nil
+        }
+        return w
+    }
+
     /// Reach: a percentage of customers, 0%..100%, returned as a share 0...1.
     static func share(_ p: Property, into diagnostics: inout [Diagnostic]) -> Double? {
         guard case .number(let n) = p.value else { return nil }
@@ -200,27 +250,7 @@ enum ValueRules {
 
     static func date(_ p: Property, into diagnostics: inout [Diagnostic]) -> String? {
         guard case .string(let text) = p.value else { return nil }
-        let parts = text.split(separator: "-", omittingEmptySubsequences: false)
-        let widths = [4, 2, 2]
-        var valid = (1...3).contains(parts.count)
-        var numbers: [Int] = []
-        if valid {
-            for (k, part) in parts.enumerated() {
-                guard part.count == widths[k], part.allSatisfy({ $0.isASCII && $0.isNumber }), let v = Int(part) else {
-                    valid = false
-                    break
-                }
-                numbers.append(v)
-            }
-        }
-        if valid, numbers.count >= 2, !(1...12).contains(numbers[1]) { valid = false }
-        if valid, numbers.count == 3 {
-            let (y, m, d) = (numbers[0], numbers[1], numbers[2])
-            let leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0
-            let days = [31, leap ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][m - 1]
-            if !(1...days).contains(d) { valid = false }
-        }
-        guard valid else {
+        guard CalendarDate(text) != nil else {
             diagnostics.append(Diagnostic(.invalidDate, "'\(text.prefix(40))' is not a date", at: p.valueRange,
                                           help: "write a date as \"2026\", \"2026-09\" or \"2026-09-14\""))
             return nil

@@ -1,0 +1,80 @@
+// ReportWording: numbers, places and metric statuses as the report writes them, in one place
+// for both formats.
+
+import JourneyScoring
+import JourneySemantics
+import JourneySyntax
+
+enum ReportWording {
+    /// A score 0...100 as a whole number; "–" when there is none.
+    static func score(_ v: Double?) -> String {
+        v.map { DecimalText.fixed($0, digits: 0) } ?? "–"
+    }
+
+    /// A share 0...1 as a whole percentage (one decimal when below 10%): 0.355 → "36%".
+    static func percent(_ share: Double) -> String {
+        let p = share * 100
+        return (p < 10 && p != p.rounded() ? DecimalText.trimmed(p, digits: 1) : DecimalText.fixed(p, digits: 0)) + "%"
+    }
+
+    /// An emotion value, signed on scales around zero: "+1", "-2", "0.5".
+    static func emotion(_ v: Double, scale: EmotionScale) -> String {
+        let text = DecimalText.shortest(v)
+        return scale.low < 0 && v > 0 ? "+" + text : text.replacing("-", with: "−")
+    }
+
+    /// Text cut to `limit` characters at a word boundary, with an ellipsis.
+    static func short(_ text: String, _ limit: Int = 70) -> String {
+        let flat = text.split(whereSeparator: { $0.isNewline }).joined(separator: " ")
+        guard flat.count > limit else { return flat }
+        var cut = String(flat.prefix(limit))
+        if let space = cut.lastIndex(of: " "), cut.distance(from: cut.startIndex, to: space) > limit / 2 {
+            cut = String(cut[..<space])
+        }
+        while let last = cut.last, ",;:—–-".contains(last) || last == " " { cut.removeLast() }
+        return cut + "…"
+    }
+
+    /// The metric's value against its target: a status and words for it.
+    static func metricStatus(_ m: Metric) -> (String, ReportStatus) {
+        guard let value = m.value else { return ("not measured yet", .neutral) }
+        guard let target = m.target else { return ("no target", .neutral) }
+        guard let met = target.isMet(by: value) else { return ("target without a direction", .neutral) }
+        if met { return ("✓ on target", .good) }
+        return ("✗ " + (gap(value, target) ?? "off target"), .bad)
+    }
+
+    /// How far a value misses its target, in the target's unit: "2.2 min over", "1.6 pp short".
+    static func gap(_ value: Quantity, _ target: MetricTarget) -> String? {
+        let factor = (value.unit.secondsPerUnit ?? 1) / (target.quantity.unit.secondsPerUnit ?? 1)
+        let difference = abs(value.value * factor - target.quantity.value)
+        let number = DecimalText.trimmed(difference, digits: difference < 10 ? 2 : 1)
+        let amount: String
+        switch target.quantity.unit {
+        case .plain: amount = number
+        case .unit(let u) where u == .percent: amount = number + " pp"
+        case .unit(let u): amount = number + " " + u.symbol
+        case .currency(let c): amount = c.count == 3 ? number + " " + c : c + number
+        }
+        switch target.direction {
+        case .atMost, .below: return amount + " over"
+        case .atLeast, .above: return amount + " short"
+        case .unspecified: return nil
+        }
+    }
+
+    /// "≤ 40%" for a target.
+    static func target(_ t: MetricTarget) -> String {
+        let sign: String
+        switch t.direction {
+        case .atMost: sign = "≤ "
+        case .atLeast: sign = "≥ "
+        case .below: sign = "< "
+        case .above: sign = "> "
+        case .unspecified: sign = ""
+        }
+        return sign + t.quantity.text
+    }
+
+    static func rating(_ r: Int?) -> String { r.map(String.init) ?? "–" }
+}

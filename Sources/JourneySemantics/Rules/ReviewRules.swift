@@ -1,0 +1,79 @@
+// ReviewRules: warnings a reviewer wants before a map is used to decide what to fix (and that
+// `journeyc check --strict` turns into failures in CI):
+// - W0005 a pain point that no evidence backs (FindingLinks: evidence on its touchpoint or stage);
+// - W0006 a pain point of severity 4 or 5 that no opportunity addresses;
+// - W0007 a metric with a target but no measured value;
+// - W0008 evidence older than a cut-off (only when one is given: `--stale-before`);
+// - W0009 personas' shares that add up to more than 100%, or to 100% with a persona left out.
+// They review a valid map: Frontend.check runs them only when the map has no errors.
+
+import JourneySyntax
+
+public enum ReviewRules {
+    static func check(_ model: JourneyModel, into diagnostics: inout [Diagnostic]) {
+        let addressed = model.addressedPains()
+        var found: [Diagnostic] = []
+        // Past the cap nothing more is recorded (a generated map of a million pain points).
+        var room: Bool { diagnostics.count + found.count < Diagnostic.maximumPerFile }
+        for p in model.locatedPains where room {
+            let stage = model.stages[p.place.stage]
+            let backed = !stage.evidence.isEmpty || (p.place.touchpoint.map { !stage.touchpoints[$0].evidence.isEmpty } ?? false)
+            if !backed {
+                let holder = p.place.touchpoint == nil ? "stage" : "touchpoint or its stage"
+                found.append(Diagnostic(.painWithoutEvidence, "no evidence backs this pain point", at: p.pain.textRange,
+                                        help: "add the research behind it to its \(holder), like `evidence interview \"12 interviews, March\" date \"2026-03\"`"))
+            }
+            if let severity = p.pain.severity, severity >= 4, !addressed.contains(p) {
+                let name = p.pain.id ?? "PAIN-ID"
+                let help = p.pain.id == nil
+                    ? "give it an identifier and name it on an opportunity: `pain \(name) \"…\"`, then `opportunity \"…\" addresses \(name)`"
+                    : "add an opportunity beside it, or name it on one: `opportunity \"…\" addresses \(name)`"
+                found.append(Diagnostic(.severePainUnaddressed, "a pain point of severity \(severity) that no opportunity addresses",
+                                        at: p.pain.textRange, help: help))
+            }
+        }
+        for stage in model.stages {
+            for metric in stage.metrics + stage.touchpoints.flatMap(\.metrics) where room {
+                guard metric.value == nil, let target = metric.target else { continue }
+                found.append(Diagnostic(.targetWithoutValue, "metric \"\(metric.name.prefix(40))\" has a target but no value",
+                                        at: target.range,
+                                        help: "write the value measured now before the target, like `metric \"…\" 62% target <= 40%`"))
+            }
+        }
+        found += shares(model)
+        diagnostics += found
+    }
+
+    /// W0009: the declared shares leave no room for the personas without one, or exceed 100%.
+    static func shares(_ model: JourneyModel) -> [Diagnostic] {
+        let declared = model.personas.filter { $0.share != nil }
+        guard let last = declared.last, let range = last.shareRange else { return [] }
+        let total = declared.map { $0.share! }.reduce(0, +)
+        let percent = DecimalText.shortest((total * 1000).rounded() / 10) + "%"
+        let undeclared = model.personas.filter { $0.share == nil }
+        if total > 1.0000001 {
+            return [Diagnostic(.sharesOver100, "the personas' shares add up to \(percent)", at: range,
+                               help: "shares are parts of one customer base; scores scale them down to 100%, but fix the numbers")]
+        }
+        if total >= 0.9999999, let left = undeclared.first {
+            return [Diagnostic(.sharesOver100, "the shares add up to 100%, leaving nothing for persona '\(left.id)'",
+                               at: range, help: "give '\(left.id)' a share too, or lower the others; until then it counts for 0% in scores")]
+        }
+        return []
+    }
+
+    /// W0008: evidence whose date lies entirely before `cutoff` ("2025" is not before "2025-06":
+    /// it may be from December). Evidence without a date is not judged.
+    public static func staleEvidence(_ model: JourneyModel, before cutoff: CalendarDate) -> [Diagnostic] {
+        var found: [Diagnostic] = []
+        for stage in model.stages {
+            for e in stage.evidence + stage.touchpoints.flatMap(\.evidence) {
+                guard let text = e.date, let date = CalendarDate(text), date.isEntirelyBefore(cutoff),
+                      let range = e.dateRange else { continue }
+                found.append(Diagnostic(.staleEvidence, "evidence from \(text) is older than \(cutoff)", at: range,
+                                        help: "repeat the research and update the evidence, or retire the findings it backs"))
+            }
+        }
+        return found
+    }
+}

@@ -1,0 +1,163 @@
+// The charts of `journeyc report` as Scenes (fixed-width measurer): on every sample, in every
+// theme, and on edge cases — a crowded cell, opportunities without ratings, no personas, no
+// opportunities, long labels — they keep the layout rules (no two boxes overlap, every label
+// inside its box and on the canvas), and they draw what the scores say.
+
+import Foundation
+import JourneyLayout
+import JourneyReport
+import JourneyScoring
+import JourneySemantics
+import JourneySyntax
+import Testing
+
+let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+
+func scores(_ text: String) -> JourneyScores {
+    let result = Frontend.check(SourceFile(path: "t.journey", text: text))
+    #expect(!result.hasErrors, "\(result.diagnostics.map(\.message))")
+    return JourneyScores(result.model)
+}
+
+func groups(_ s: Scene, prefix: String) -> [SceneGroup] {
+    var out: [SceneGroup] = []
+    s.walk { node, _ in if case .group(let g) = node, g.name.hasPrefix(prefix) { out.append(g) } }
+    return out
+}
+
+func charts(_ text: String, theme: Theme = .light) -> (matrix: Scene, stages: Scene) {
+    let s = scores(text)
+    return (MatrixChart(scores: s, theme: theme, measurer: FixedWidthMeasurer()).layout(),
+            StageChart(scores: s, theme: theme, measurer: FixedWidthMeasurer()).layout())
+}
+
+enum ChartEdgeCases {
+    /// Fifteen opportunities with the same ratings, and one in every other cell.
+    static var crowded: String {
+        var s = "journey \"Crowded\"\npersona a\nstage s \"S\"\n  touchpoint t \"T\"\n    emotion a -1\n"
+        for k in 0..<15 { s += "    opportunity \"Same cell \(k)\" impact 5 effort 1\n" }
+        for i in 1...5 { for e in 1...5 { s += "    opportunity \"Cell \(i) \(e)\" impact \(i) effort \(e)\n" } }
+        return s
+    }
+
+    static let unrated = """
+        journey "Unrated"
+        stage s "S"
+          touchpoint t "T"
+            emotion -1
+            opportunity "No ratings at all"
+            opportunity "Only impact" impact 5
+            opportunity "Rated" impact 2 effort 4
+        """
+
+    static let bare = "journey \"Bare\"\nstage s \"S\"\n  touchpoint t \"T\"\n"
+
+    static var longLabels: String {
+        let long = String(repeating: "Extraordinarily long stage label ", count: 6)
+        var s = "journey \"\(long)\"\n"
+        for p in 0..<8 { s += "persona p\(p) \"Persona with a rather long name number \(p)\"\n" }
+        for k in 0..<7 {
+            s += "stage s\(k) \"\(long) \(k)\"\n  touchpoint t\(k) \"T\"\n"
+            for p in 0..<8 { s += "    emotion p\(p) \((k + p) % 5 - 2)\n" }
+            s += "    opportunity \"\(long)\" owner \"\(long)\" impact \(k % 5 + 1) effort \(5 - k % 5)\n"
+        }
+        return s
+    }
+
+    static let all: [(String, String)] = [("crowded", crowded), ("unrated", unrated), ("bare", bare), ("long labels", longLabels)]
+}
+
+@Suite struct ChartTests {
+    static let samples: [String] = ((try? FileManager.default.contentsOfDirectory(atPath: packageRoot.appendingPathComponent("samples").path)) ?? [])
+        .filter { $0.hasSuffix(".journey") }.sorted()
+
+    @Test(arguments: samples)
+    func samplesFollowTheLayoutRules(_ name: String) throws {
+        let text = try String(contentsOf: packageRoot.appendingPathComponent("samples/" + name), encoding: .utf8)
+        for theme in [Theme.light, .dark, .print] {
+            let (matrix, stages) = charts(text, theme: theme)
+            #expect(SceneChecks.violations(matrix) == [], "\(name) matrix (\(theme.name))")
+            #expect(SceneChecks.violations(stages) == [], "\(name) stages (\(theme.name))")
+        }
+    }
+
+    @Test(arguments: ChartEdgeCases.all.map(\.0))
+    func edgeCasesFollowTheLayoutRules(_ name: String) {
+        let text = ChartEdgeCases.all.first { $0.0 == name }!.1
+        let (matrix, stages) = charts(text)
+        #expect(SceneChecks.violations(matrix) == [], "\(name) matrix")
+        #expect(SceneChecks.violations(stages) == [], "\(name) stages")
+    }
+
+    @Test func everyRatedOpportunityIsOneDotInItsQuadrant() throws {
+        let text = try String(contentsOf: packageRoot.appendingPathComponent("samples/ecommerce-running-shoes.journey"), encoding: .utf8)
+        let s = scores(text)
+        let matrix = MatrixChart(scores: s, theme: .light, measurer: FixedWidthMeasurer()).layout()
+        let dots = groups(matrix, prefix: "opportunity:")
+        #expect(dots.count == s.opportunities.count)
+        var areas: [String: Rect] = [:]
+        for g in groups(matrix, prefix: "area:") {
+            if case .rect(let r)? = g.children.first { areas[g.name] = r.frame }
+        }
+        #expect(areas.count == 4)
+        for (rank, o) in s.opportunities.enumerated() {
+            let dot = try #require(dots.first { $0.name == "opportunity:\(rank + 1)" }?.box)
+            let q = try #require(o.quadrant)
+            let area = try #require(areas["area:" + q.rawValue.replacing(" ", with: "-")])
+            #expect(area.contains(dot), "opportunity \(rank + 1) (\(q.rawValue)) lies outside its quadrant")
+        }
+    }
+
+    @Test func aCrowdedCellKeepsItsDotsApartAndInside() {
+        let matrix = charts(ChartEdgeCases.crowded).matrix
+        let dots = groups(matrix, prefix: "opportunity:").compactMap(\.box)
+        #expect(dots.count == 40)
+        for (i, a) in dots.enumerated() {
+            for b in dots[(i + 1)...] { #expect(!a.intersects(b)) }
+        }
+    }
+
+    @Test func unratedOpportunitiesAreListedNotPlaced() {
+        let matrix = charts(ChartEdgeCases.unrated).matrix
+        #expect(groups(matrix, prefix: "opportunity:").count == 1, "only the rated one is placed")
+        #expect(groups(matrix, prefix: "legend:").filter { $0.name != "legend:title" && $0.name != "legend:dot" }.count == 3)
+        var texts: [String] = []
+        matrix.walk { node, _ in if case .text(let t) = node { texts.append(t.text) } }
+        let all = texts.joined(separator: " ")
+        #expect(all.contains("not placed: no impact or effort"))
+        #expect(all.contains("not placed: no effort"))
+    }
+
+    @Test func barsShowTheStageScores() throws {
+        let s = scores("""
+            journey "Bars"
+            persona a "A"
+              share 60%
+            persona b "B"
+            stage one "One"
+              touchpoint t "T"
+                emotion a -2
+                emotion b +2
+            stage two "Two"
+              touchpoint u "U"
+                emotion a 0
+            """)
+        let chart = StageChart(scores: s, theme: .light, measurer: FixedWidthMeasurer()).layout()
+        // Stage one: A 0, B 100, everyone 0.6·0 + 0.4·100 = 40; stage two: A 50, no B, everyone 50.
+        let bars = groups(chart, prefix: "bar:")
+        #expect(bars.map(\.name) == ["bar:1:1", "bar:1:2", "bar:1:3", "bar:2:1", "bar:2:3"])
+        let full = try #require(bars.first { $0.name == "bar:1:2" }?.box)
+        let forty = try #require(bars.first { $0.name == "bar:1:3" }?.box)
+        let half = try #require(bars.first { $0.name == "bar:2:1" }?.box)
+        #expect(abs(forty.height / full.height - 0.4) < 0.01 && abs(half.height / full.height - 0.5) < 0.01)
+        var values: [String] = []
+        chart.walk { node, _ in if case .text(let t) = node, t.font.bold, t.font.size == 10 { values.append(t.text) } }
+        #expect(values == ["0", "100", "40", "50", "50"])
+    }
+
+    @Test func chartsArePureFunctions() throws {
+        let text = try String(contentsOf: packageRoot.appendingPathComponent("samples/streaming-upgrade.journey"), encoding: .utf8)
+        #expect(charts(text).matrix == charts(text).matrix)
+        #expect(charts(text).stages == charts(text).stages)
+    }
+}
