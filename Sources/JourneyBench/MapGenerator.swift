@@ -37,6 +37,8 @@ struct MapGenerator {
         var stage = 0
         while n < touchpoints {
             out += "stage s\(stage) \"Stage \(stage)\"\n  goal \"Move the customer forward in stage \(stage)\"\n"
+            // Research behind the whole stage: every pain in it is backed by evidence.
+            out += "  evidence \(pick(Self.kinds)) \"Research for stage \(stage)\" date \"2026-0\(int(1...9))\"\n"
             if stage % 3 == 0 { out += "  metric \"completion\" \(int(40...95))% target >= 80%\n" }
             for _ in 0..<min(10, touchpoints - n) {
                 out += "\n  touchpoint t\(n) \"Touchpoint number \(n) with a realistic label\" via \(pick(Self.channels))\n"
@@ -44,8 +46,14 @@ struct MapGenerator {
                 for p in personas {
                     out += "    emotion \(p) \(int(-2...2)) \"\(pick(Self.feelings))\"\n"
                 }
-                if n % 2 == 0 { out += "    pain \"Something gets in the way at step \(n)\" severity \(int(1...5)) reach \(int(5...60))%\n" }
-                if n % 3 == 0 { out += "    opportunity \"Remove the obstacle at step \(n)\" owner \"\(pick(Self.teams))\" impact \(int(1...5)) effort \(int(1...5))\n" }
+                var severe = false
+                if n % 2 == 0 {
+                    let severity = int(1...5)
+                    severe = severity >= 4
+                    out += "    pain \"Something gets in the way at step \(n)\" severity \(severity) reach \(int(5...60))%\n"
+                }
+                // A severe pain always has an opportunity beside it, as a reviewed map would.
+                if n % 3 == 0 || severe { out += "    opportunity \"Remove the obstacle at step \(n)\" owner \"\(pick(Self.teams))\" impact \(int(1...5)) effort \(int(1...5))\n" }
                 if n % 4 == 0 { out += "    metric \"time on step\" \(int(10...300))s target <= 60s\n" }
                 if n % 5 == 0 { out += "    evidence \(pick(Self.kinds)) \"Source for step \(n)\" date \"2026-0\(int(1...9))\"\n" }
                 if n % 6 == 0 { out += "    quote \(pick(personas)) \"I didn't expect step \(n) to take this long — 本当に.\"\n" }
