@@ -109,13 +109,11 @@ struct RenderCommand: ParsableCommand {
                 status = max(status, ExitStatus.failure)
                 continue
             }
-            let measurer = PangoTextMeasurer()
-            let scene = LayoutEngine(model: result.model, theme: render.layoutTheme, measurer: measurer,
-                                     options: LayoutOptions(maxWidth: render.maxWidth)).layout()
+            let picture = MapPicture(result.model, theme: render.theme, maxWidth: render.maxWidth)
             clock.lap("layout")
             let bytes: [UInt8]
             do {
-                bytes = try Exporter.render(scene, format: format, scale: scale, text: measurer)
+                bytes = try picture.bytes(format, scale: scale)
             } catch {
                 io.writeErr("journeyc: error: \(error)\n")
                 throw ExitCode(ExitStatus.failure)
@@ -239,6 +237,15 @@ enum OutputFile {
         }
     }
 
+    /// The process's umask, read once: reading it means setting it, and `journeyc build` writes
+    /// from several threads, where a umask set to 0 for a moment would leak into another's
+    /// files and folders. Read it before starting threads.
+    static let creationMask: mode_t = {
+        let mask = umask(0)
+        umask(mask)
+        return mask
+    }()
+
     /// Writes to a temporary file in the destination's folder, then renames it into place,
     /// so a failure never leaves a half-written file or replaces a good one. A symlink is
     /// followed to its target; something that is not a regular file (a FIFO, a device) is
@@ -272,9 +279,7 @@ enum OutputFile {
             throw WriteError.failed(path, reason)
         }
         // mkstemp makes the file 0600: give it the old file's mode, or what the umask allows.
-        let mask = umask(0)
-        umask(mask)
-        fchmod(fd, exists ? existing.st_mode & 0o7777 : 0o666 & ~mask)
+        fchmod(fd, exists ? existing.st_mode & 0o7777 : 0o666 & ~creationMask)
         guard close(fd) == 0, rename(temp, resolved) == 0 else { throw WriteError.failed(path, String(cString: strerror(errno))) }
         ok = true
     }
