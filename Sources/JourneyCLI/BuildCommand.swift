@@ -133,9 +133,12 @@ struct BuildCommand: ParsableCommand {
         var built = 0, upToDate = 0
         var failed: [String] = [], skipped: [String] = []
         var skippedIndices = Set<Int>()
+        var notStarted = 0
         var lastSaved = started, unsaved = false
         var manifestError: String?
         progress.update(done: 0, failed: 0)
+        let restoreSignals = BuildInterrupt.install()
+        defer { restoreSignals() }
         BuildQueue<MapOutcome>.run(count: scan.inputs.count, threads: threads, makeWorker: { job.worker() }) { index, outcome in
             let path = scan.inputs[index].path
             switch outcome.status {
@@ -145,6 +148,8 @@ struct BuildCommand: ParsableCommand {
             case .skipped:
                 skipped.append(path)
                 skippedIndices.insert(index)
+            case .notStarted:
+                notStarted += 1
             }
             let hasText = outcome.message != nil || (outcome.source != nil && !outcome.diagnostics.isEmpty)
             if hasText {
@@ -169,6 +174,7 @@ struct BuildCommand: ParsableCommand {
         // Pictures an earlier build wrote that this one does not: a map deleted or renamed, a
         // format no longer asked for. Deleted only with --prune, and only when unchanged.
         var wanted = Set<String>()
+        let interrupted = BuildInterrupt.caught
         for (i, input) in scan.inputs.enumerated() where !skippedIndices.contains(i) {
             for format in formats { wanted.insert(job.outputPath(input, format)) }
         }
@@ -181,7 +187,7 @@ struct BuildCommand: ParsableCommand {
                 manifest.entries[path] = nil
                 continue
             }
-            if prune {
+            if prune, interrupted == 0 {
                 if unlink(file) == 0 {
                     manifest.entries[path] = nil
                     pruned += 1
@@ -210,6 +216,11 @@ struct BuildCommand: ParsableCommand {
         }
         let maps = scan.inputs.count - skipped.count
         let seconds = DecimalText.fixed((PhaseClock.now() - started) / 1000, digits: 2) + " s"
+        if interrupted != 0 {
+            io.writeErr("journeyc build: interrupted: \(built) built, \(upToDate) up to date, \(failed.count) failed, "
+                        + "\(notStarted) not started (\(maps) maps, \(seconds)); what was built is recorded\n")
+            throw ExitCode(128 + interrupted)
+        }
         if maps == 0 && scan.errors.isEmpty {
             io.writeErr("journeyc build: no maps found in \(inputs.map { "'\($0)'" }.joined(separator: ", ")) (looked for .journey, .mmd and .mermaid files)\n")
         } else if built == 0, failed.isEmpty, scan.errors.isEmpty {

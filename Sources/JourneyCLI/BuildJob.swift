@@ -14,7 +14,7 @@ import JourneySyntax
 
 /// What became of one map.
 struct MapOutcome: Sendable {
-    enum Status: Sendable { case upToDate, built, failed, skipped }
+    enum Status: Sendable { case upToDate, built, failed, skipped, notStarted }
     var status: Status
     /// The manifest entries of its outputs that are now right (drawn, or found up to date).
     var entries: [String: BuildManifest.Entry] = [:]
@@ -58,6 +58,7 @@ struct BuildJob: Sendable {
 
     func build(_ index: Int, fonts: FontSession) -> MapOutcome {
         let input = inputs[index]
+        if BuildInterrupt.caught != 0 { return MapOutcome(status: .notStarted) }
         if let problem = input.problem { return MapOutcome(status: .failed, message: problem) }
         let source: SourceFile
         do {
