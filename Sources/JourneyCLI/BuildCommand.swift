@@ -118,7 +118,7 @@ struct BuildCommand: ParsableCommand {
 
         var reporter = DiagnosticReporter(options: diagnostics, io: io)
         for warning in scan.warnings { io.writeErr("journeyc: warning: \(warning)\n") }
-        for error in scan.errors { reporter.reportInputError(BuildJob.BuildError(error), path: shownOutput) }
+        for error in scan.errors { reporter.reportInputError(BuildJob.BuildError(error.message), path: error.path) }
 
         let previous = BuildManifest.read(folder: outputFolder)
         let job = BuildJob(inputs: scan.inputs, formats: formats, theme: render.theme, maxWidth: render.maxWidth, scale: scale,

@@ -31,7 +31,7 @@ struct BuildInput: Sendable {
 struct BuildScan {
     var inputs: [BuildInput] = []
     /// Problems that fail the build but belong to no map (a folder that cannot be read).
-    var errors: [String] = []
+    var errors: [(path: String, message: String)] = []
     /// What is worth saying but fails nothing (a symlink loop, skipped).
     var warnings: [String] = []
 }
@@ -102,7 +102,8 @@ enum BuildInputs {
         switch entries(of: folder) {
         case .success(let n): names = n
         case .failure(let reason):
-            scan.errors.append("cannot read the folder '\(shown.isEmpty ? "." : shown)': \(reason)")
+            let path = shown.isEmpty ? "." : shown
+            scan.errors.append((path, "cannot read the folder '\(path)': \(reason)"))
             return
         }
         for name in names where !name.hasPrefix(".") {
