@@ -18,9 +18,9 @@ struct BuildCommand: ParsableCommand {
         commandName: "build",
         abstract: "Draw every map under folders into an output folder, skipping those up to date.",
         discussion: """
-            journeyc build maps -o out                     maps/shop/a.journey → out/shop/a.svg
-            journeyc build maps -o out --format svg,png    both pictures of every map
-            journeyc build maps docs/journeys -o out       out/maps/…, out/docs/journeys/…
+            journeyc build maps -o out                  maps/x/a.journey → out/x/a.svg
+            journeyc build maps -o out --format svg,png both pictures of every map
+            journeyc build maps docs/journeys -o out    out/maps/…, out/docs/journeys/…
 
             Every .journey, .mmd and .mermaid file under the folders is drawn (hidden folders \
             and the output folder are skipped); Mermaid files that are not journey diagrams are \
