@@ -139,7 +139,8 @@ struct BuildCommand: ParsableCommand {
         progress.update(done: 0, failed: 0)
         let restoreSignals = BuildInterrupt.install()
         defer { restoreSignals() }
-        BuildQueue<MapOutcome>.run(count: scan.inputs.count, threads: threads, makeWorker: { job.worker() }) { index, outcome in
+        BuildQueue<MapOutcome>.run(count: scan.inputs.count, threads: threads, makeWorker: { job.worker() },
+                                   progress: { progress.update(done: $0, failed: failed.count) }) { index, outcome in
             let path = scan.inputs[index].path
             switch outcome.status {
             case .upToDate: upToDate += 1
@@ -161,7 +162,6 @@ struct BuildCommand: ParsableCommand {
                 manifest.entries[output] = entry
                 unsaved = true
             }
-            progress.update(done: index + 1, failed: failed.count)
             // Now and then, so an interrupted build keeps what it drew.
             if unsaved, PhaseClock.now() - lastSaved > 2000 {
                 do { try manifest.write(folder: outputFolder) } catch { manifestError = "\(error)" }

@@ -23,6 +23,7 @@ final class BuildQueue<Output>: @unchecked Sendable {
     private let next = Atomic<Int>(0)
     /// Finished results, guarded by `lock`; the caller takes them in order.
     private var finished: [Output?]
+    private var finishedCount = 0
     private let lock = UnsafeMutablePointer<pthread_mutex_t>.allocate(capacity: 1)
     private let done = UnsafeMutablePointer<pthread_cond_t>.allocate(capacity: 1)
 
@@ -42,32 +43,41 @@ final class BuildQueue<Output>: @unchecked Sendable {
     }
 
     /// Runs the work on `threads` threads (at least one, at most `count`) and calls `deliver`
-    /// on this thread with each result, in order. Returns when all are delivered.
+    /// on this thread with each result, in order, and `progress` with how many items are
+    /// finished, delivered or not (a slow first map does not hold the count back). Returns when
+    /// all are delivered.
     static func run(count: Int, threads: Int, makeWorker: @escaping @Sendable () -> (Int) -> Output,
-                    deliver: (Int, Output) -> Void) {
+                    progress: (Int) -> Void = { _ in }, deliver: (Int, Output) -> Void) {
         guard count > 0 else { return }
         let queue = BuildQueue(count: count, makeWorker: makeWorker)
         let started = WorkerThreads.start(max(1, min(threads, count))) { queue.runWorker() }
         // No thread could start (a process at its limit): do the work here, in order.
         if started.isEmpty {
             let work = makeWorker()
-            for i in 0..<count { deliver(i, work(i)) }
+            for i in 0..<count {
+                let output = work(i)
+                progress(i + 1)
+                deliver(i, output)
+            }
             return
         }
         var delivered = 0
+        var finishedCount = 0
         while delivered < count {
             pthread_mutex_lock(queue.lock)
-            while queue.finished[delivered] == nil { pthread_cond_wait(queue.done, queue.lock) }
+            while queue.finishedCount == finishedCount { pthread_cond_wait(queue.done, queue.lock) }
+            finishedCount = queue.finishedCount
             var ready: [Output] = []
             while delivered + ready.count < count, let output = queue.finished[delivered + ready.count] {
+                queue.finished[delivered + ready.count] = nil
                 ready.append(output)
-                queue.finished[delivered + ready.count - 1] = nil
             }
             pthread_mutex_unlock(queue.lock)
             for output in ready {
                 deliver(delivered, output)
                 delivered += 1
             }
+            progress(finishedCount)
         }
         WorkerThreads.join(started)
     }
@@ -80,6 +90,7 @@ final class BuildQueue<Output>: @unchecked Sendable {
             let output = work(i)
             pthread_mutex_lock(lock)
             finished[i] = output
+            finishedCount += 1
             pthread_cond_signal(done)
             pthread_mutex_unlock(lock)
         }
