@@ -1,5 +1,6 @@
 // journeyc-bench (`make bench`): measures the front end on seeded generated maps.
 //   journeyc-bench               the benchmark table
+//   journeyc-bench build         only `journeyc build` on 500 generated maps, 1 job and all cores
 //   journeyc-bench generate N    print a generated map of N touchpoints (seed 42)
 // Figures are medians of several runs; in-process phases use a monotonic clock, and the
 // process row runs the release `journeyc check` binary as a user would.
@@ -48,10 +49,91 @@ func run(_ path: String, _ arguments: [String]) -> Int32 {
     return (status >> 8) & 0xFF
 }
 
+/// Runs a program like `run`, and returns its wall-clock and CPU (user + system) seconds.
+func runTimed(_ path: String, _ arguments: [String]) -> (wall: Double, cpu: Double) {
+    var actions: posix_spawn_file_actions_t = posix_spawn_file_actions_t()
+    posix_spawn_file_actions_init(&actions)
+    posix_spawn_file_actions_addopen(&actions, 1, "/dev/null", O_WRONLY, 0)
+    posix_spawn_file_actions_addopen(&actions, 2, "/dev/null", O_WRONLY, 0)
+    defer { posix_spawn_file_actions_destroy(&actions) }
+    let argv = ([path] + arguments).map { strdup($0) } + [nil]
+    defer { argv.forEach { free($0) } }
+    var pid: pid_t = 0
+    let t0 = now()
+    guard posix_spawn(&pid, path, &actions, nil, argv, environ) == 0 else { return (0, 0) }
+    var status: Int32 = 0
+    var usage = rusage()
+    wait4(pid, &status, 0, &usage)
+    let wall = Double(now() - t0) / 1e9
+    precondition((status >> 8) & 0xFF == 0, "\(path) \(arguments.joined(separator: " ")) failed")
+    func seconds(_ t: timeval) -> Double { Double(t.tv_sec) + Double(t.tv_usec) / 1e6 }
+    return (wall, seconds(usage.ru_utime) + seconds(usage.ru_stime))
+}
+
 let args = Array(CommandLine.arguments.dropFirst())
 if args.first == "generate", args.count >= 2, let n = Int(args[1]) {
     var generator = MapGenerator(seed: 42)
     print(generator.map(touchpoints: n), terminator: "")
+    exit(0)
+}
+
+/// `journeyc build` throughput: 500 generated maps of 10 to 20 touchpoints in 10 folders, built
+/// by the release binary with --jobs 1 and with one job per core, interleaved (the VM is noisy)
+/// and with --force so every run draws every map. Prints the figures and returns the speed-up.
+func benchBuild() -> Double? {
+    let binary = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("journeyc")
+    guard FileManager.default.isExecutableFile(atPath: binary.path) else {
+        print("journeyc build: no release journeyc next to the benchmark; run `make bench`")
+        return nil
+    }
+    let root = FileManager.default.temporaryDirectory.appendingPathComponent("journeyc-bench-build-\(getpid())")
+    defer { try? FileManager.default.removeItem(at: root) }
+    let maps = root.appendingPathComponent("maps"), out = root.appendingPathComponent("out")
+    let count = 500
+    for i in 0..<count {
+        let folder = maps.appendingPathComponent("team-\(i / 50)")
+        try? FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        var generator = MapGenerator(seed: UInt64(i))
+        try? generator.map(touchpoints: 10 + i % 11).write(to: folder.appendingPathComponent("map-\(i).journey"), atomically: false, encoding: .utf8)
+    }
+    let cores = ProcessInfo.processInfo.activeProcessorCount
+    let arguments = ["build", maps.path, "-o", out.path, "--force"]
+    precondition(run(binary.path, arguments + ["--jobs", "1"]) == 0, "journeyc build failed")  // warm the page cache
+    var one: [Double] = [], all: [Double] = [], cpuOne: [Double] = [], cpuAll: [Double] = []
+    for _ in 0..<5 {
+        let a = runTimed(binary.path, arguments + ["--jobs", "1"])
+        let b = runTimed(binary.path, arguments + ["--jobs", "\(cores)"])
+        one.append(a.wall); cpuOne.append(a.cpu)
+        all.append(b.wall); cpuAll.append(b.cpu)
+    }
+    let noop = measure(runs: 5) { run(binary.path, ["build", maps.path, "-o", out.path]) }
+    let rateOne = Double(count) / median(one), rateAll = Double(count) / median(all)
+    let speedup = rateAll / rateOne
+    print("")
+    print("journeyc build, \(count) maps of 10-20 touchpoints to SVG (medians of 5, interleaved):")
+    print("  --jobs 1: \(String(format: "%.2f", median(one))) s, \(String(format: "%.0f", rateOne)) maps/s")
+    print("  --jobs \(cores): \(String(format: "%.2f", median(all))) s, \(String(format: "%.0f", rateAll)) maps/s")
+    print("  speed-up: \(String(format: "%.2f", speedup))x (runs, s: jobs 1 \(one.map { String(format: "%.2f", $0) }.joined(separator: " ")); jobs \(cores) \(all.map { String(format: "%.2f", $0) }.joined(separator: " ")))")
+    print("  second run, all \(count) up to date: \(ms(noop).trimmingCharacters(in: .whitespaces)) ms")
+    // CPU seconds per run: equal for both when the threads do not get in each other's way, so a
+    // speed-up short of the core count then means other processes held the cores.
+    print("  CPU time (user + system): jobs 1 \(String(format: "%.2f", median(cpuOne))) s, jobs \(cores) \(String(format: "%.2f", median(cpuAll))) s; machine load average \(loadAverage())")
+    return speedup
+}
+
+func loadAverage() -> String {
+    var loads = [Double](repeating: 0, count: 3)
+    guard getloadavg(&loads, 3) == 3 else { return "unknown" }
+    return loads.map { String(format: "%.2f", $0) }.joined(separator: " ")
+}
+
+func buildTarget(_ speedup: Double) -> String {
+    let cores = ProcessInfo.processInfo.activeProcessorCount
+    return "target: build on \(cores) cores at least 1.7× the throughput of 1 core: \(speedup >= 1.7 ? "met" : "NOT MET") (\(String(format: "%.2f", speedup))×)"
+}
+
+if args.first == "build" {
+    if let speedup = benchBuild() { print(buildTarget(speedup)) }
     exit(0)
 }
 
@@ -222,6 +304,8 @@ print("")
 let growth = perTouchpoint[100_000]! / perTouchpoint[10_000]!
 let smallGrowth = perTouchpoint[100_000]! / perTouchpoint[1_000]!
 let target = processTime ?? total10k
+let buildSpeedup = benchBuild()
+print("")
 print("target: 10,000 touchpoints checked in under 500 ms: \(target < 0.5 ? "met" : "NOT MET") (\(ms(target).trimmingCharacters(in: .whitespaces)) ms)")
 print("target: time grows linearly (µs/touchpoint at 100,000 vs 10,000 within 1.25×): \(growth < 1.25 ? "met" : "NOT MET") (\(String(format: "%.2f", growth))×; vs 1,000: \(String(format: "%.2f", smallGrowth))×)")
 if let svg = processTimes["ecommerce-running-shoes/svg"], let png = processTimes["ecommerce-running-shoes/png"] {
@@ -235,3 +319,4 @@ if let peak = peaks["generated 10000/svg"] {
 if let low = pipelinePerTouchpoint.values.min(), let high = pipelinePerTouchpoint.values.max() {
     print("target: time per touchpoint constant from 100 to 10,000 touchpoints (within 20%): \(high / low <= 1.2 ? "met" : "NOT MET") (\(String(format: "%.2f", high / low))×)")
 }
+if let buildSpeedup { print(buildTarget(buildSpeedup)) }

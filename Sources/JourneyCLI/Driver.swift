@@ -164,7 +164,7 @@ struct Journeyc: ParsableCommand {
             2 on usage errors or unreadable input.
             """,
         version: JourneycVersion.string,
-        subcommands: [RenderCommand.self, CheckCommand.self, FmtCommand.self, DiffCommand.self, ExportCommand.self, ReportCommand.self, ImportCommand.self, DumpASTCommand.self, DumpSceneCommand.self],
+        subcommands: [RenderCommand.self, BuildCommand.self, CheckCommand.self, FmtCommand.self, DiffCommand.self, ExportCommand.self, ReportCommand.self, ImportCommand.self, DumpASTCommand.self, DumpSceneCommand.self],
         defaultSubcommand: RenderCommand.self)
 }
 

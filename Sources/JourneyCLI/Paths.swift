@@ -15,6 +15,18 @@ enum Paths {
         return base.hasSuffix("/") ? base + path : base + "/" + path
     }
 
+    /// An absolute path with `.`, `..` and repeated slashes removed, as written: symlinks are not
+    /// followed, so `maps/../docs` is `docs` even when `maps` is a link.
+    static func normalized(_ absolutePath: String) -> String {
+        var parts: [Substring] = []
+        for part in absolutePath.split(separator: "/", omittingEmptySubsequences: true) {
+            if part == "." { continue }
+            if part == ".." { if !parts.isEmpty { parts.removeLast() }; continue }
+            parts.append(part)
+        }
+        return "/" + parts.joined(separator: "/")
+    }
+
     static func currentDirectory() -> String {
         guard let p = getcwd(nil, 0) else { return "." }
         defer { free(p) }

@@ -137,9 +137,7 @@ struct RenderCommand: ParsableCommand {
                 status = max(status, ExitStatus.failure)
                 continue
             }
-            let measurer = PangoTextMeasurer()
-            let scene = LayoutEngine(model: result.model, theme: render.layoutTheme, measurer: measurer,
-                                     options: render.layoutOptions(result.model, scores: scores)).layout()
+            let picture = MapPicture(result.model, theme: render.theme, options: render.layoutOptions(result.model, scores: scores))
             clock.lap("layout")
 
             let destination = folder.map { $0 + (($0.hasSuffix("/") ? "" : "/") + Paths.lastComponent(of: defaultOutput(format, block: map.block))) }
@@ -152,11 +150,9 @@ struct RenderCommand: ParsableCommand {
             // Standard output gets it whole or not at all.
             do {
                 if destination == "-" {
-                    io.writeBytes(try Exporter.render(scene, format: format, scale: scale, text: measurer))
+                    io.writeBytes(try picture.bytes(format, scale: scale))
                 } else {
-                    try OutputFile.writeAtomically(to: destination, workingDirectory: io.workingDirectory) { write in
-                        try Exporter.render(scene, format: format, scale: scale, text: measurer, to: write)
-                    }
+                    try picture.write(format, scale: scale, to: destination, workingDirectory: io.workingDirectory)
                 }
             } catch let error as RenderError {
                 io.writeErr("journeyc: error: \(error)\n")
@@ -268,6 +264,15 @@ enum OutputFile {
         }
     }
 
+    /// The process's umask, read once: reading it means setting it, and `journeyc build` writes
+    /// from several threads, where a umask set to 0 for a moment would leak into another's
+    /// files and folders. Read it before starting threads.
+    static let creationMask: mode_t = {
+        let mask = umask(0)
+        umask(mask)
+        return mask
+    }()
+
     /// Writes to a temporary file in the destination's folder, then renames it into place,
     /// so a failure never leaves a half-written file or replaces a good one. A symlink is
     /// followed to its target; something that is not a regular file (a FIFO, a device) is
@@ -323,9 +328,7 @@ enum OutputFile {
             throw error
         }
         // mkstemp makes the file 0600: give it the old file's mode, or what the umask allows.
-        let mask = umask(0)
-        umask(mask)
-        fchmod(fd, exists ? existing.st_mode & 0o7777 : 0o666 & ~mask)
+        fchmod(fd, exists ? existing.st_mode & 0o7777 : 0o666 & ~creationMask)
         guard close(fd) == 0, rename(temp, resolved) == 0 else { throw WriteError.failed(path, String(cString: strerror(errno))) }
         ok = true
     }

@@ -13,11 +13,28 @@
 import CCairo
 import JourneyLayout
 
-public final class PangoTextMeasurer: TextMeasurer {
+/// The fonts measurers resolve text with: a Pango context on the faces of each family list met
+/// so far, and one on the system's whole configuration. Loading fonts is most of the cost of a
+/// small map, so measurers that follow one another on a thread (`journeyc build`) share a
+/// session and load each font once. What a text is measured and drawn with does not depend on
+/// what the session met before: it only saves time. Not thread-safe: one session per thread.
+public final class FontSession {
     /// A context on the system's font configuration, made when first needed.
-    private var systemContext: OpaquePointer?
+    fileprivate var systemContext: OpaquePointer?
     /// The faces of each family list met so far (nil: not installed, use the system's).
-    private var families: [String: FamilyFonts?] = [:]
+    fileprivate var families: [String: FamilyFonts?] = [:]
+
+    public init() {}
+
+    deinit {
+        families.removeAll()
+        // The default font map is not ours to free.
+        if let systemContext { g_object_unref(UnsafeMutableRawPointer(systemContext)) }
+    }
+}
+
+public final class PangoTextMeasurer: TextMeasurer {
+    private let fonts: FontSession
     private var descriptions: [FontSpec: OpaquePointer] = [:]
     private var cache: [CacheKey: TextBlock] = [:]
     /// Lines of measured paragraphs, by their text and font, for drawing. Each keeps its
@@ -55,36 +72,36 @@ public final class PangoTextMeasurer: TextMeasurer {
     /// faces: slower, and drawn the same; for tests and comparisons.
     private let systemFontsOnly: Bool
 
-    public init(systemFontsOnly: Bool = false) {
+    /// `fonts`: a session shared with the measurers before it on this thread, or a new one.
+    public init(systemFontsOnly: Bool = false, fonts: FontSession = FontSession()) {
         self.systemFontsOnly = systemFontsOnly
+        self.fonts = fonts
     }
 
     deinit {
+        // The shaped lines hold layouts on the session's contexts: they go first.
         shaped.removeAll()
         cache.removeAll()
         for d in descriptions.values { pango_font_description_free(d) }
-        families.removeAll()
-        // The default font map is not ours to free.
-        if let systemContext { g_object_unref(UnsafeMutableRawPointer(systemContext)) }
     }
 
     /// The context to shape `text` in `font` with: the family's own faces when they have
     /// every character, else the system's fonts.
     private func context(for text: String, font: FontSpec) -> OpaquePointer {
-        let fonts: FamilyFonts?
+        let family: FamilyFonts?
         if systemFontsOnly {
-            fonts = nil
-        } else if let known = families[font.family] {
-            fonts = known
+            family = nil
+        } else if let known = fonts.families[font.family] {
+            family = known
         } else {
-            fonts = FamilyFonts.shared(font.family)
-            families[font.family] = fonts
+            family = FamilyFonts.shared(font.family)
+            fonts.families[font.family] = family
         }
-        if let fonts, fonts.covers(text) { return fonts.context }
-        if let systemContext { return systemContext }
+        if let family, family.covers(text) { return family.context }
+        if let systemContext = fonts.systemContext { return systemContext }
         let context = pango_font_map_create_context(pango_cairo_font_map_get_default())!
         FontOptions.configure(context)
-        systemContext = context
+        fonts.systemContext = context
         return context
     }
 

@@ -1,0 +1,146 @@
+// BuildJob: what a worker thread of `journeyc build` does with one map — read it, compare it with
+// the manifest, and when an output is missing, changed or out of date, check, lay out and draw
+// it (MapPicture, as `journeyc FILE -o OUT` does) and write each picture atomically. It writes
+// nothing to the terminal: the outcome goes back to the main thread, which reports in order.
+
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+import JourneyLayout
+import JourneyMermaid
+import JourneyRender
+import JourneySyntax
+
+/// What became of one map.
+struct MapOutcome: Sendable {
+    enum Status: Sendable { case upToDate, built, failed, skipped, notStarted }
+    var status: Status
+    /// The manifest entries of its outputs that are now right (drawn, or found up to date).
+    var entries: [String: BuildManifest.Entry] = [:]
+    /// Its diagnostics (warnings for a map that was drawn), in `source`.
+    var diagnostics: [Diagnostic] = []
+    var source: SourceFile?
+    /// A failure that is not a diagnostic: unreadable, cannot be drawn or written.
+    var message: String?
+}
+
+struct BuildJob: Sendable {
+    let inputs: [BuildInput]
+    let formats: [OutputFormat]
+    let theme: ThemeName
+    let maxWidth: Double
+    let scale: Double
+    /// Absolute.
+    let outputFolder: String
+    /// As the user wrote it, for messages.
+    let outputShown: String
+    let previous: [String: BuildManifest.Entry]
+    let force: Bool
+    let io: IOContext
+
+    /// The options that change an output of `format`, for its key. --scale changes PNGs only.
+    func settings(_ format: OutputFormat) -> [String] {
+        var lines = ["theme \(theme.rawValue)", "max-width \(maxWidth)"]
+        if format == .png { lines.append("scale \(scale)") }
+        return lines
+    }
+
+    func outputPath(_ input: BuildInput, _ format: OutputFormat) -> String {
+        input.outputStem + "." + format.rawValue
+    }
+
+    /// A worker for one thread: the maps it draws share the thread's fonts.
+    func worker() -> (Int) -> MapOutcome {
+        let fonts = FontSession()
+        return { build($0, fonts: fonts) }
+    }
+
+    func build(_ index: Int, fonts: FontSession) -> MapOutcome {
+        let input = inputs[index]
+        if BuildInterrupt.caught != 0 { return MapOutcome(status: .notStarted) }
+        if let problem = input.problem { return MapOutcome(status: .failed, message: problem) }
+        let source: SourceFile
+        do {
+            source = try Input.load(input.path, io: io)
+        } catch {
+            return MapOutcome(status: .failed, message: "\(error)")
+        }
+        // A folder of Mermaid files holds flowcharts and sequence diagrams too: not maps.
+        if input.isMermaid, !MermaidParser.looksLikeJourney(source.bytes) {
+            return MapOutcome(status: .skipped)
+        }
+
+        var entries: [String: BuildManifest.Entry] = [:]
+        var stale: [(format: OutputFormat, path: String, key: UInt64)] = []
+        let name = Paths.lastComponent(of: input.path)
+        for format in formats {
+            let path = outputPath(input, format)
+            let key = BuildManifest.key(inputPath: name, format: format.rawValue, settings: settings(format), input: source.bytes)
+            if !force, let old = previous[path], old.key == key,
+               let found = ContentHash.ofFile(outputFolder + "/" + path, size: old.size), found == old.output {
+                entries[path] = old
+            } else {
+                stale.append((format, path, key))
+            }
+        }
+        if stale.isEmpty { return MapOutcome(status: .upToDate, entries: entries) }
+
+        let map: LoadedMap
+        switch MapInput.maps(in: source, block: nil, allBlocks: false) {
+        case .success(let maps): map = maps[0]
+        case .failure(let failure): return MapOutcome(status: .failed, entries: entries, message: failure.description)
+        }
+        var outcome = MapOutcome(status: .built, entries: entries, diagnostics: map.diagnostics, source: map.source)
+        guard !map.hasErrors, let result = map.result else {
+            outcome.status = .failed
+            return outcome
+        }
+        do {
+            try Limits.checkDrawable(result.model, io)
+        } catch {
+            outcome.status = .failed
+            outcome.message = "\(error)"
+            return outcome
+        }
+        let picture = MapPicture(result.model, theme: theme, options: LayoutOptions(maxWidth: maxWidth), fonts: fonts)
+        for output in stale {
+            let destination = outputFolder + "/" + output.path
+            do {
+                let bytes: [UInt8]
+                do {
+                    bytes = try picture.bytes(output.format, scale: scale)
+                } catch {
+                    throw BuildError("cannot draw '\(input.path)' as \(output.format.rawValue.uppercased()): \(error)")
+                }
+                try BuildJob.makeFolders(Paths.folder(of: destination), inside: outputFolder)
+                try OutputFile.writeAtomically(bytes, to: outputShown + "/" + output.path, workingDirectory: io.workingDirectory)
+                outcome.entries[output.path] = BuildManifest.Entry(key: output.key, output: ContentHash.of(bytes), size: bytes.count)
+            } catch {
+                outcome.status = .failed
+                outcome.message = "\(error)"
+                return outcome
+            }
+        }
+        return outcome
+    }
+
+    struct BuildError: Error, CustomStringConvertible {
+        var description: String
+        init(_ description: String) { self.description = description }
+    }
+
+    /// Creates `folder` and the folders above it, up to `base` (which exists). Safe when another
+    /// thread makes the same folder at the same time.
+    static func makeFolders(_ folder: String, inside base: String) throws {
+        guard folder != base, !Paths.isDirectory(folder) else { return }
+        try makeFolders(Paths.folder(of: folder), inside: base)
+        if mkdir(folder, 0o777) != 0 {
+            let code = errno
+            guard code == EEXIST, Paths.isDirectory(folder) else {
+                throw BuildError("cannot make the folder '\(folder)': \(String(cString: strerror(code)).lowercased())")
+            }
+        }
+    }
+}

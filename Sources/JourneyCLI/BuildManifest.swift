@@ -1,0 +1,109 @@
+// BuildManifest: what `journeyc build` wrote into an output folder, so the next run skips a map
+// whose input, options and output are all unchanged. A text file, `OUTDIR/.journeyc-build`,
+// one line per output file, sorted by path:
+//
+//     journeyc-build 1
+//     <key> <output hash> <output size> <output path, relative to OUTDIR>
+//
+// The key is the ContentHash of the journeyc version, the options that change this output, the
+// map's path and its bytes; the output hash and size are those of the file as written, so a
+// file deleted or edited by hand is drawn again. The manifest is written atomically. One that
+// cannot be read, or of another layout version, is ignored: everything is drawn again, which
+// is slower but never wrong.
+
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+struct BuildManifest {
+    struct Entry: Equatable, Sendable {
+        var key: UInt64
+        var output: UInt64
+        var size: Int
+    }
+
+    static let fileName = ".journeyc-build"
+    static let header = "journeyc-build 1"
+
+    /// By output path relative to the output folder.
+    var entries: [String: Entry] = [:]
+
+    /// The key of one output: what it was drawn from and how. Anything that can change the
+    /// bytes of the output belongs here (`settings` holds the options, one per line).
+    static func key(inputPath: String, format: String, settings: [String], input: [UInt8]) -> UInt64 {
+        var hash = ContentHash()
+        var header = "journeyc \(JourneycVersion.string)\ninput \(escape(inputPath))\nformat \(format)\n"
+        for line in settings { header += line + "\n" }
+        hash.update(header + "\n")
+        hash.update(input)
+        return hash.finish()
+    }
+
+    static func read(folder: String) -> BuildManifest {
+        var manifest = BuildManifest()
+        let fd = open(folder + "/" + fileName, O_RDONLY)
+        guard fd >= 0 else { return manifest }
+        defer { close(fd) }
+        guard let bytes = try? PosixIO.readAll(fd) else { return manifest }
+        let lines = String(decoding: bytes, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: true)
+        guard lines.first == Substring(header) else { return manifest }
+        for line in lines.dropFirst() {
+            let fields = line.split(separator: " ", maxSplits: 3, omittingEmptySubsequences: false)
+            guard fields.count == 4, let key = UInt64(fields[0], radix: 16), let output = UInt64(fields[1], radix: 16),
+                  let size = Int(fields[2]), size >= 0, !fields[3].isEmpty else { continue }
+            manifest.entries[unescape(fields[3])] = Entry(key: key, output: output, size: size)
+        }
+        return manifest
+    }
+
+    func text() -> String {
+        var out = BuildManifest.header + "\n"
+        for path in entries.keys.sorted(by: { $0.utf8.lexicographicallyPrecedes($1.utf8) }) {
+            let e = entries[path]!
+            out += "\(ContentHash.hex(e.key)) \(ContentHash.hex(e.output)) \(e.size) \(BuildManifest.escape(path))\n"
+        }
+        return out
+    }
+
+    func write(folder: String) throws {
+        try OutputFile.writeAtomically(Array(text().utf8), to: folder + "/" + BuildManifest.fileName, workingDirectory: nil)
+    }
+
+    /// A path on one line: backslashes, line feeds and carriage returns escaped.
+    static func escape(_ path: String) -> String {
+        guard path.contains(where: { $0 == "\\" || $0 == "\n" || $0 == "\r" || $0 == "\r\n" }) else { return path }
+        var out = ""
+        for scalar in path.unicodeScalars {
+            switch scalar {
+            case "\\": out += "\\\\"
+            case "\n": out += "\\n"
+            case "\r": out += "\\r"
+            default: out.unicodeScalars.append(scalar)
+            }
+        }
+        return out
+    }
+
+    static func unescape(_ text: Substring) -> String {
+        guard text.contains("\\") else { return String(text) }
+        var out = ""
+        var escaped = false
+        for scalar in text.unicodeScalars {
+            if escaped {
+                switch scalar {
+                case "n": out += "\n"
+                case "r": out += "\r"
+                default: out.unicodeScalars.append(scalar)
+                }
+                escaped = false
+            } else if scalar == "\\" {
+                escaped = true
+            } else {
+                out.unicodeScalars.append(scalar)
+            }
+        }
+        return out
+    }
+}

@@ -1,0 +1,32 @@
+// MapPicture: the one road from a checked map to the bytes of a picture — a Pango measurer of its
+// own, the layout, then the exporter — shared by `journeyc FILE -o OUT` and `journeyc build`, so
+// both write the same bytes for the same map and options.
+
+import JourneyLayout
+import JourneyRender
+import JourneySemantics
+
+struct MapPicture {
+    let scene: Scene
+    /// The measurer the scene was laid out with: drawing reuses its fonts and shaped lines.
+    /// A fresh one per map: a measurer keeps lines by their text, and a line shaped for another
+    /// map must not be drawn in this one. Only the fonts (FontSession) may be shared.
+    let measurer: PangoTextMeasurer
+
+    /// `fonts`: the session of the thread's earlier maps (`journeyc build`), or a new one.
+    init(_ model: JourneyModel, theme: ThemeName, options: LayoutOptions, fonts: FontSession = FontSession()) {
+        measurer = PangoTextMeasurer(fonts: fonts)
+        scene = LayoutEngine(model: model, theme: Theme.named(theme.rawValue)!, measurer: measurer, options: options).layout()
+    }
+
+    func bytes(_ format: OutputFormat, scale: Double) throws -> [UInt8] {
+        try Exporter.render(scene, format: format, scale: scale, text: measurer)
+    }
+
+    /// The picture into a file as it is drawn, replacing the file only once it is complete.
+    func write(_ format: OutputFormat, scale: Double, to path: String, workingDirectory: String?) throws {
+        try OutputFile.writeAtomically(to: path, workingDirectory: workingDirectory) { write in
+            try Exporter.render(scene, format: format, scale: scale, text: measurer, to: write)
+        }
+    }
+}
