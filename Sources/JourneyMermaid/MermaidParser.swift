@@ -120,7 +120,7 @@ private struct Reader {
             let text = line.content(bytes)
             guard text.hasPrefix("title:") else { continue }
             let value = unquoted(trimmed(String(text.dropFirst("title:".count))))
-            if !value.isEmpty { journey.frontMatterTitle = value }
+            if !value.allSatisfy(\.isWhitespace) { journey.frontMatterTitle = value }
         }
         report(.mermaidIgnored, "the front matter is not used" + (journey.frontMatterTitle != nil ? ", except its title" : ""),
                SourceRange(open.contentStart, lines[close].end),
@@ -274,7 +274,7 @@ private struct Reader {
             nameRange = SourceRange(p, colon)
             p = colon
         }
-        guard !name.isEmpty else {
+        guard !name.allSatisfy(\.isWhitespace) else {  // `"  ": 5` too
             report(.mermaidSyntax, "the task has no name", SourceRange(line.contentStart, end), help: "write the task's name before the colon")
             return
         }
@@ -340,10 +340,13 @@ private struct Reader {
         String(text.prefix { $0 != " " && $0 != "\t" && $0 != ":" && $0 != "{" })
     }
 
+    /// Without white space at either end: every kind, as Mermaid trims (a form feed, a
+    /// no-break or ideographic space too), and as the checker sees a label of only white
+    /// space as empty — so a name left after trimming is never an empty label in the import.
     func trimmed(_ s: String) -> String {
         var t = Substring(s)
-        while let c = t.first, c == " " || c == "\t" { t.removeFirst() }
-        while let c = t.last, c == " " || c == "\t" { t.removeLast() }
+        while let c = t.first, c.isWhitespace { t.removeFirst() }
+        while let c = t.last, c.isWhitespace { t.removeLast() }
         return String(t)
     }
 
