@@ -165,4 +165,23 @@ import Foundation
             #expect(errors.isEmpty, "\(text.debugDescription) imports as \(imported.text.debugDescription)")
         }
     }
+
+    /// Scores far outside 1..5 widened the map's scale past what the language allows (at most
+    /// 100 steps, bounds within ±1000), so the import did not check (`A: 210` with `B: -2`, found
+    /// by the fuzzer); a score beyond Int's range crashed the importer. Such a diagram is refused.
+    @Test(arguments: ["A: 210\nB: -2", "A: 1000000000000000000000", "A: -1001", "A: 105", "A: 99999999999999999999999999999999.5"])
+    func aScoreNoScaleCanHoldIsRefused(_ tasks: String) {
+        let (journey, diagnostics, _) = parse("journey\nsection S\n" + tasks + "\n")
+        #expect(journey == nil)
+        #expect(diagnostics.contains { $0.code == .mermaidInvalidScore })
+    }
+
+    /// The widest scales the language allows still import.
+    @Test(arguments: ["A: 101", "A: -95\nB: 5", "A: -99.5\nB: 0.5"])
+    func theWidestScalesStillImport(_ tasks: String) throws {
+        let (journey, _, _) = parse("journey\nsection S\n" + tasks + "\n")
+        let imported = MermaidImport(try #require(journey))
+        let errors = Frontend.check(SourceFile(path: "imported.journey", text: imported.text)).diagnostics.filter { $0.severity == .error }
+        #expect(errors.isEmpty, "\(imported.text)")
+    }
 }
