@@ -8,6 +8,7 @@
 // `%%{init: …}%%` directives and YAML front matter (ignored with a note; a front-matter title
 // is used when there is no `title`), `accTitle` and `accDescr` (also the `accDescr { … }` block).
 
+import JourneySemantics
 import JourneySyntax
 
 public enum MermaidParser {
@@ -24,6 +25,7 @@ public enum MermaidParser {
     public static func parse(_ file: SourceFile, in range: Range<Int>? = nil) -> (MermaidJourney?, [Diagnostic]) {
         var reader = Reader(file: file, lines: Line.split(file.bytes, in: range ?? 0..<file.bytes.count))
         reader.run()
+        reader.checkScores()
         if reader.diagnostics.hasErrors { return (nil, reader.diagnostics) }
         return (reader.journey, reader.diagnostics)
     }
@@ -310,6 +312,22 @@ private struct Reader {
         journey.sections[journey.sections.count - 1].tasks.append(MermaidJourney.Task(
             name: name, scoreText: scoreText, score: score, actors: actors,
             range: SourceRange(line.contentStart, end), scoreRange: SourceRange(a, b)))
+    }
+
+    /// The import widens the map's scale from 1..5 to hold every score (MermaidImport); a score
+    /// that would make it wider than a map may declare is refused, at the first such task.
+    mutating func checkScores() {
+        var low = 1.0, high = 5.0
+        for task in journey.tasks {
+            low = min(low, task.score.rounded(.down))
+            high = max(high, task.score.rounded(.up))
+            guard high - low <= Double(EmotionScale.maxSteps), -low <= Double(EmotionScale.maxMagnitude),
+                  high <= Double(EmotionScale.maxMagnitude) else {
+                report(.mermaidInvalidScore, "the score \(task.scoreText) is too far outside Mermaid's 1..5", task.scoreRange,
+                       help: "scores usually run from 1 (bad) to 5 (good); a journey map's scale spans at most \(EmotionScale.maxSteps) steps")
+                return
+            }
+        }
     }
 
     // MARK: - Pieces

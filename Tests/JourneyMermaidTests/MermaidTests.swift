@@ -177,7 +177,7 @@ import Foundation
     }
 
     /// The widest scales the language allows still import.
-    @Test(arguments: ["A: 101", "A: -95\nB: 5", "A: -99.5\nB: 0.5"])
+    @Test(arguments: ["A: 101", "A: -95\nB: 5", "A: -94.5\nB: 0.5"])
     func theWidestScalesStillImport(_ tasks: String) throws {
         let (journey, _, _) = parse("journey\nsection S\n" + tasks + "\n")
         let imported = MermaidImport(try #require(journey))
