@@ -87,7 +87,7 @@ fuzz: fuzz-build
 	  if SWIFT_BACKTRACE=enable=no Fuzz/.build/release/$$t $(FUZZ_FLAGS) -max_total_time=$(FUZZ_SECONDS) \
 	       -dict=$$dict -artifact_prefix=$(FUZZ_WORK)/findings/$$t/ \
 	       $(FUZZ_WORK)/corpus/$$t Fuzz/corpus/$$t > $$log 2>&1; then \
-	    grep -E '^#[0-9]+ +DONE' $$log | tail -1; \
+	    grep -E '^#[0-9]+[[:space:]]+DONE' $$log | tail -1; \
 	    grep -E '^stat::number_of_executed_units|^stat::average_exec_per_sec' $$log; \
 	  else \
 	    tail -n 40 $$log; \

@@ -17,12 +17,16 @@ public func fuzz(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
     let file = SourceFile(path: "fuzz.journey", bytes: Array(UnsafeBufferPointer(start: data, count: size)))
     let result = Frontend.check(file)
     guard !result.hasErrors else { return 0 }
-    // The theme changes colours and the dashed persona lines; pick one per input, deterministically.
+    // The theme changes colours and the dashed persona lines, and the narrowest row
+    // `--max-width` allows makes small maps wrap into rows: pick both per input, deterministically.
     let theme = themes[size % themes.count]
-    let scene = LayoutEngine(model: result.model, theme: theme, measurer: FixedWidthMeasurer()).layout()
+    let maxWidth = (size / themes.count) % 2 == 0 ? 2600.0 : 600.0
+    let scene = LayoutEngine(model: result.model, theme: theme, measurer: FixedWidthMeasurer(),
+                             options: LayoutOptions(maxWidth: maxWidth)).layout()
     let violations = SceneChecks.violations(scene)
     if !violations.isEmpty {
-        fatalError("layout rules broken (\(violations.count)), theme \(theme.name):\n" + violations.prefix(5).joined(separator: "\n"))
+        fatalError("layout rules broken (\(violations.count)), theme \(theme.name), max width \(Int(maxWidth)):\n"
+                   + violations.prefix(5).joined(separator: "\n"))
     }
     return 0
 }
