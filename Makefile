@@ -16,7 +16,7 @@ APT_PACKAGES := pkg-config libcairo2-dev libpango1.0-dev zlib1g-dev \
 SAMPLES := $(wildcard samples/*.journey)
 MERMAID_SAMPLES := $(wildcard samples/*.mmd)
 
-.PHONY: all deps build run test bench install uninstall clean golden readme-image
+.PHONY: all deps build run test bench fuzz fuzz-build install uninstall clean golden readme-image
 
 all: build
 
@@ -75,6 +75,42 @@ bench: deps
 	$(SWIFT) build $(RELEASE) --product journeyc-bench
 	.build/release/journeyc-bench
 
+# libFuzzer targets (Fuzz/, a package of its own): each runs FUZZ_SECONDS from the committed seed
+# corpus Fuzz/corpus/TARGET plus what earlier runs found (.build-fuzz/corpus/TARGET, outside git).
+# A crash, a hang over 2 s or more than 2 GB is saved to .build-fuzz/findings/TARGET/ and fails the run.
+FUZZ_SECONDS ?= 60
+FUZZ_TARGETS ?= FuzzFrontEnd FuzzScene FuzzFormat FuzzMermaid
+FUZZ_WORK := .build-fuzz
+FUZZ_FLAGS := -timeout=2 -rss_limit_mb=2048 -max_len=16384 -print_final_stats=1
+
+# The swift driver keeps only the last -sanitize= it is given, so SwiftPM's two flags would leave
+# the code without AddressSanitizer; the combined flag instruments every module with both.
+fuzz-build: deps
+	cd Fuzz && $(SWIFT) build -c release --sanitize=fuzzer --sanitize=address -Xswiftc -sanitize=fuzzer,address
+
+fuzz: fuzz-build
+	@failed=""; \
+	for t in $(FUZZ_TARGETS); do \
+	  dict=Fuzz/journey.dict; [ $$t = FuzzMermaid ] && dict=Fuzz/mermaid.dict; \
+	  mkdir -p $(FUZZ_WORK)/corpus/$$t $(FUZZ_WORK)/findings/$$t $(FUZZ_WORK)/logs; \
+	  log=$(FUZZ_WORK)/logs/$$t.log; \
+	  echo "== $$t for $(FUZZ_SECONDS) s (log: $$log)"; \
+	  if SWIFT_BACKTRACE=enable=no Fuzz/.build/release/$$t $(FUZZ_FLAGS) -max_total_time=$(FUZZ_SECONDS) \
+	       -dict=$$dict -artifact_prefix=$(FUZZ_WORK)/findings/$$t/ \
+	       $(FUZZ_WORK)/corpus/$$t Fuzz/corpus/$$t > $$log 2>&1; then \
+	    grep -E '^#[0-9]+[[:space:]]+DONE' $$log | tail -1; \
+	    grep -E '^stat::number_of_executed_units|^stat::average_exec_per_sec' $$log; \
+	  else \
+	    tail -n 40 $$log; \
+	    echo "** $$t found a problem; the input is saved as:"; \
+	    grep -o "Test unit written to .*" $$log | sed 's/^Test unit written to /   /'; \
+	    echo "   reproduce with: Fuzz/.build/release/$$t FILE"; \
+	    failed="$$failed $$t"; \
+	  fi; \
+	done; \
+	if [ -n "$$failed" ]; then echo "fuzz: findings in$$failed (see $(FUZZ_WORK)/findings/)"; exit 1; fi; \
+	echo "fuzz: no findings"
+
 install: build
 	install -d $(DESTDIR)$(PREFIX)/bin
 	install -m 755 $(BIN) $(DESTDIR)$(PREFIX)/bin/journeyc
@@ -83,4 +119,4 @@ uninstall:
 	rm -f $(DESTDIR)$(PREFIX)/bin/journeyc
 
 clean:
-	rm -rf .build out
+	rm -rf .build out Fuzz/.build $(FUZZ_WORK)

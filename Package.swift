@@ -10,6 +10,13 @@ let package = Package(
     products: [
         .executable(name: "journeyc", targets: ["journeyc"]),
         .executable(name: "journeyc-bench", targets: ["JourneyBench"]),
+        // The stages as libraries, for the fuzz targets in Fuzz/ (a package of their own, so
+        // `swift build` and `swift test` here never try to link them without -sanitize=fuzzer).
+        .library(name: "JourneySyntax", targets: ["JourneySyntax"]),
+        .library(name: "JourneySemantics", targets: ["JourneySemantics"]),
+        .library(name: "JourneyLayout", targets: ["JourneyLayout"]),
+        .library(name: "JourneyFormat", targets: ["JourneyFormat"]),
+        .library(name: "JourneyMermaid", targets: ["JourneyMermaid"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),

@@ -15,7 +15,8 @@ enum StatementText {
             return (i, a.offset) < (j, b.offset)
         }
         for (_, argument) in arguments {
-            parts.append(value(argument.value, emotion: s.keyword == .emotion && argument.role == .value, signed: signedEmotions))
+            parts.append(value(argument.value, emotion: s.keyword == .emotion && argument.role == .value, signed: signedEmotions,
+                               whole: false))
         }
         let propertyOrder = signature.properties
         let properties = s.properties.enumerated().sorted { a, b in
@@ -25,19 +26,23 @@ enum StatementText {
         }
         for (_, property) in properties {
             parts.append(property.name.rawValue)
-            parts.append(value(property.value, emotion: false, signed: false))
+            // Severity, impact and effort are whole numbers from 1 to 5 on a pain or an
+            // opportunity; on a `weights` line the same words name decimal weights.
+            parts.append(value(property.value, emotion: false, signed: false,
+                               whole: property.name.valueKind == .number && s.keyword != .weights))
         }
         return parts.joined(separator: " ")
     }
 
-    static func value(_ v: Value, emotion: Bool, signed: Bool) -> String {
+    /// `whole`: the value must be a whole number, so it keeps a fraction as written (see NumberSpelling).
+    static func value(_ v: Value, emotion: Bool, signed: Bool, whole: Bool) -> String {
         switch v {
         case .identifier(let name): name
         case .identifierList(let names): names.map(\.name).joined(separator: " ")
         case .string(let text): quoted(text)
-        case .number(let n): emotion ? n.emotionSpelling(signed: signed) : n.shortestText
+        case .number(let n): emotion ? n.emotionSpelling(signed: signed) : whole ? n.wholeNumberText : n.shortestText
         case .quantity(let q): q.canonicalText
-        case .range(let low, let high): low.shortestDigits + ".." + high.shortestDigits
+        case .range(let low, let high): low.wholeNumberText + ".." + high.wholeNumberText
         case .target(let comparison, let q): (comparison.map { $0.rawValue + " " } ?? "") + q.canonicalText
         }
     }

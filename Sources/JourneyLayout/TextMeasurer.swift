@@ -120,25 +120,27 @@ public enum TextBreaking {
         for paragraph in text.split(separator: "\n", omittingEmptySubsequences: false) {
             var line = ""
             for unit in units(paragraph) {
-                let candidate = line + unit
-                if width(Substring(candidate.trailingSpacesTrimmed)) <= maxWidth || line.isEmpty {
-                    if line.isEmpty, width(Substring(String(unit).trailingSpacesTrimmed)) > maxWidth {
-                        // A word wider than the line: break it between characters.
-                        var piece = ""
-                        for ch in unit {
-                            if !piece.isEmpty, width(Substring(piece + String(ch))) > maxWidth {
-                                lines.append(piece)
-                                piece = ""
-                            }
-                            piece.append(ch)
-                        }
-                        line = piece
-                    } else {
+                if !line.isEmpty {
+                    let candidate = line + unit
+                    if width(Substring(candidate.trailingSpacesTrimmed)) <= maxWidth {
                         line = candidate
+                        continue
                     }
-                } else {
                     lines.append(line.trailingSpacesTrimmed)
+                    line = ""
+                }
+                // The unit starts a line. A word wider than the line, first on its line or not,
+                // is broken between characters (spaces after it never break it).
+                guard width(Substring(String(unit).trailingSpacesTrimmed)) > maxWidth else {
                     line = String(unit)
+                    continue
+                }
+                for ch in unit {
+                    if !line.isEmpty, width(Substring((line + String(ch)).trailingSpacesTrimmed)) > maxWidth {
+                        lines.append(line.trailingSpacesTrimmed)
+                        line = ""
+                    }
+                    line.append(ch)
                 }
             }
             lines.append(line.trailingSpacesTrimmed)

@@ -41,7 +41,9 @@ public struct MermaidImport: Sendable {
         let header = diagram.headerRange
 
         if let origin { writer.line("# Imported from \(origin), a Mermaid journey diagram.", header) }
-        let title = diagram.title ?? diagram.accTitle ?? diagram.frontMatterTitle ?? "Untitled journey"
+        // An empty `accTitle:` is no title: the first that says something.
+        let title = [diagram.title, diagram.accTitle, diagram.frontMatterTitle].compactMap { $0 }
+            .first { !$0.allSatisfy(\.isWhitespace) } ?? "Untitled journey"
         writer.line("journey " + Formatter.quoted(title), diagram.titleRange ?? header)
         if let description = diagram.accDescription, !description.isEmpty {
             writer.line("  description " + Formatter.quoted(description), diagram.accDescriptionRange ?? header)

@@ -8,6 +8,7 @@
 // `%%{init: …}%%` directives and YAML front matter (ignored with a note; a front-matter title
 // is used when there is no `title`), `accTitle` and `accDescr` (also the `accDescr { … }` block).
 
+import JourneySemantics
 import JourneySyntax
 
 public enum MermaidParser {
@@ -24,6 +25,7 @@ public enum MermaidParser {
     public static func parse(_ file: SourceFile, in range: Range<Int>? = nil) -> (MermaidJourney?, [Diagnostic]) {
         var reader = Reader(file: file, lines: Line.split(file.bytes, in: range ?? 0..<file.bytes.count))
         reader.run()
+        reader.checkScores()
         if reader.diagnostics.hasErrors { return (nil, reader.diagnostics) }
         return (reader.journey, reader.diagnostics)
     }
@@ -120,7 +122,7 @@ private struct Reader {
             let text = line.content(bytes)
             guard text.hasPrefix("title:") else { continue }
             let value = unquoted(trimmed(String(text.dropFirst("title:".count))))
-            if !value.isEmpty { journey.frontMatterTitle = value }
+            if !value.allSatisfy(\.isWhitespace) { journey.frontMatterTitle = value }
         }
         report(.mermaidIgnored, "the front matter is not used" + (journey.frontMatterTitle != nil ? ", except its title" : ""),
                SourceRange(open.contentStart, lines[close].end),
@@ -274,7 +276,7 @@ private struct Reader {
             nameRange = SourceRange(p, colon)
             p = colon
         }
-        guard !name.isEmpty else {
+        guard !name.allSatisfy(\.isWhitespace) else {  // `"  ": 5` too
             report(.mermaidSyntax, "the task has no name", SourceRange(line.contentStart, end), help: "write the task's name before the colon")
             return
         }
@@ -312,6 +314,22 @@ private struct Reader {
             range: SourceRange(line.contentStart, end), scoreRange: SourceRange(a, b)))
     }
 
+    /// The import widens the map's scale from 1..5 to hold every score (MermaidImport); a score
+    /// that would make it wider than a map may declare is refused, at the first such task.
+    mutating func checkScores() {
+        var low = 1.0, high = 5.0
+        for task in journey.tasks {
+            low = min(low, task.score.rounded(.down))
+            high = max(high, task.score.rounded(.up))
+            guard high - low <= Double(EmotionScale.maxSteps), -low <= Double(EmotionScale.maxMagnitude),
+                  high <= Double(EmotionScale.maxMagnitude) else {
+                report(.mermaidInvalidScore, "the score \(task.scoreText) is too far outside Mermaid's 1..5", task.scoreRange,
+                       help: "scores usually run from 1 (bad) to 5 (good); a journey map's scale spans at most \(EmotionScale.maxSteps) steps")
+                return
+            }
+        }
+    }
+
     // MARK: - Pieces
 
     /// Where a comment starts on the line: `%%` or `#` at the start or after a space, outside
@@ -340,10 +358,13 @@ private struct Reader {
         String(text.prefix { $0 != " " && $0 != "\t" && $0 != ":" && $0 != "{" })
     }
 
+    /// Without white space at either end: every kind, as Mermaid trims (a form feed, a
+    /// no-break or ideographic space too), and as the checker sees a label of only white
+    /// space as empty — so a name left after trimming is never an empty label in the import.
     func trimmed(_ s: String) -> String {
         var t = Substring(s)
-        while let c = t.first, c == " " || c == "\t" { t.removeFirst() }
-        while let c = t.last, c == " " || c == "\t" { t.removeLast() }
+        while let c = t.first, c.isWhitespace { t.removeFirst() }
+        while let c = t.last, c.isWhitespace { t.removeLast() }
         return String(t)
     }
 

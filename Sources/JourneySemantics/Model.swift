@@ -38,6 +38,16 @@ public struct EmotionScale: Equatable, Sendable {
 
     public static let standard = EmotionScale(low: -2, high: 2)
 
+    /// The widest scale a map may declare, in steps, and the largest bound: wider would draw an
+    /// emotion lane no one reads. The checker enforces them; the Mermaid import stays inside.
+    public static let maxSteps = 100
+    public static let maxMagnitude = 1000
+
+    /// Whether `low..high` is a scale a map may declare.
+    public static func isAllowed(low: Int, high: Int) -> Bool {
+        low < high && high - low <= maxSteps && abs(low) <= maxMagnitude && abs(high) <= maxMagnitude
+    }
+
     public func contains(_ value: Double) -> Bool { value >= Double(low) && value <= Double(high) }
 }
 

@@ -8,6 +8,9 @@
 // - Every other number (emotion, severity, reach, scale) is a plain value: its trailing fraction
 //   zeros go (`1.50` is `1.5`, `7.0%` is `7%`), and on a scale around zero a positive emotion is
 //   written with its sign (`+1`).
+// - Formatting never turns a wrong number into a right one: where a plain value belongs, a suffix
+//   or currency symbol stays attached as written (`emotion 1x`, `scale 1r..5`), and a value that
+//   must be whole (severity, impact, effort, a scale's bounds) keeps its fraction (`severity 4.0`).
 
 extension NumberLiteral {
     /// The digits without `+`, leading zeros, or the sign of a zero; the fraction as written.
@@ -35,18 +38,24 @@ extension NumberLiteral {
 
     /// An emotion value: shortest digits, with `+` before a positive value when `signed`.
     public func emotionSpelling(signed: Bool) -> String {
-        let s = shortestDigits
+        let s = shortestText
         return signed && value > 0 ? "+" + s : s
     }
 
     /// A metric's number: canonical digits with their suffix (`62%`, `1.2M`, `45 s`), and a
     /// currency symbol before the digits and after the sign (`-€5.50`).
-    public var canonicalText: String { spelled(canonicalDigits) }
+    public var canonicalText: String { spelled(canonicalDigits, unitAsWord: true) }
 
-    /// A plain value: shortest digits with their suffix (`7%`, `4`).
-    public var shortestText: String { spelled(shortestDigits) }
+    /// A plain value: shortest digits with their suffix attached (`7%`, `4`).
+    public var shortestText: String { spelled(shortestDigits, unitAsWord: false) }
 
-    private func spelled(_ digits: String) -> String {
+    /// A value that must be a whole number: canonical digits, so a fraction stays (`4.0` is an
+    /// error there), with any suffix attached.
+    public var wholeNumberText: String { spelled(canonicalDigits, unitAsWord: false) }
+
+    /// A time unit becomes a word only after a metric's number, where the grammar reads a unit
+    /// word; elsewhere `45 s` would not parse, so the suffix stays attached.
+    private func spelled(_ digits: String, unitAsWord: Bool) -> String {
         var s = digits
         if let symbol = currencySymbol {
             if s.first == "-" {
@@ -56,7 +65,7 @@ extension NumberLiteral {
                 s = symbol + s
             }
         }
-        if let unit = Unit.attached(Substring(suffix)), unit.spelling.word { return s + " " + suffix }
+        if unitAsWord, let unit = Unit.attached(Substring(suffix)), unit.spelling.word { return s + " " + suffix }
         return s + suffix
     }
 }

@@ -262,3 +262,19 @@ enum EdgeCases {
         #expect(groups(plain, prefix: "score").isEmpty, "without scores the map is drawn as always")
     }
 }
+
+/// Findings of the FuzzScene target (Fuzz/); the fuzz input itself is the scene case
+/// Tests/Cases/scenes/fuzz-long-word-after-short-ones.
+@Suite struct LayoutFuzzFindings {
+    /// A word wider than the line, after words that fit, went onto the next line whole and ran
+    /// out of its box: a long title past the canvas.
+    @Test func aLongWordAfterShortOnesIsBrokenToo() {
+        let width = { (s: Substring) in Double(s.count) * 6 }
+        for text in ["A map written without " + String(repeating: "A", count: 60),
+                     String(repeating: "B", count: 30) + " " + String(repeating: "C", count: 70) + " end"] {
+            let lines = TextBreaking.wrap(text, maxWidth: 120, width: width)
+            #expect(lines.allSatisfy { width(Substring($0)) <= 120 }, "\(lines)")
+            #expect(lines.joined().filter { $0 != " " } == text.filter { $0 != " " }, "nothing lost")
+        }
+    }
+}

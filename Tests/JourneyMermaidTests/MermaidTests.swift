@@ -128,3 +128,60 @@ import Foundation
         #expect(before == after, "\(path): emotions")
     }
 }
+
+/// Findings of the FuzzMermaid target (Fuzz/): the importer must always write a map that checks
+/// without errors, whatever the diagram holds.
+@Suite struct MermaidFuzzFindings {
+    /// The fuzzer's input, `journey\n\u{0C}:5`: a task named by a form feed was imported as
+    /// `touchpoint "\u{000C}"`, which the checker rejects as an empty label. Mermaid trims every
+    /// kind of white space from names, so a name of white space is no name.
+    @Test func aTaskNamedByAFormFeedHasNoName() throws {
+        let (journey, diagnostics, _) = parse("journey\n\u{0C}:5")
+        #expect(journey == nil)
+        #expect(diagnostics.map(\.message) == ["the task has no name"])
+    }
+
+    /// Every place a name comes from, filled with white space that is not a space or a tab:
+    /// refused, or imported to a map without errors.
+    @Test(arguments: ["\u{0C}", "\u{0B}", "\u{A0}", "\u{3000}", "\u{2028}", " \u{0C}\t", "\u{85}"])
+    func namesOfWhiteSpaceNeverImportToAnEmptyName(_ blank: String) {
+        let diagrams = [
+            "journey\nsection S\n\(blank): 5\n",
+            "journey\ntitle \(blank)\nsection S\nT: 5\n",
+            "journey\nsection \(blank)\nT: 5\n",
+            "journey\nsection S\nT: 5: \(blank), Me\n",
+            "journey\naccTitle: \(blank)\nsection S\nT: 5\n",
+            "journey\naccTitle:\nsection S\nT: 5\n",
+            "journey\naccDescr: \(blank)\nsection S\nT: 5\n",
+            "journey\naccDescr {\n\(blank)\n}\nsection S\nT: 5\n",
+            "---\ntitle: \"\(blank)\"\n---\njourney\nsection S\nT: 5\n",
+        ]
+        for text in diagrams {
+            let (journey, _, _) = parse(text)
+            guard let journey else { continue }
+            let imported = MermaidImport(journey)
+            let errors = Frontend.check(SourceFile(path: "imported.journey", text: imported.text)).diagnostics
+                .filter { $0.severity == .error }.map(\.message)
+            #expect(errors.isEmpty, "\(text.debugDescription) imports as \(imported.text.debugDescription)")
+        }
+    }
+
+    /// Scores far outside 1..5 widened the map's scale past what the language allows (at most
+    /// 100 steps, bounds within ±1000), so the import did not check (`A: 210` with `B: -2`, found
+    /// by the fuzzer); a score beyond Int's range crashed the importer. Such a diagram is refused.
+    @Test(arguments: ["A: 210\nB: -2", "A: 1000000000000000000000", "A: -1001", "A: 105", "A: 99999999999999999999999999999999.5"])
+    func aScoreNoScaleCanHoldIsRefused(_ tasks: String) {
+        let (journey, diagnostics, _) = parse("journey\nsection S\n" + tasks + "\n")
+        #expect(journey == nil)
+        #expect(diagnostics.contains { $0.code == .mermaidInvalidScore })
+    }
+
+    /// The widest scales the language allows still import.
+    @Test(arguments: ["A: 101", "A: -95\nB: 5", "A: -94.5\nB: 0.5"])
+    func theWidestScalesStillImport(_ tasks: String) throws {
+        let (journey, _, _) = parse("journey\nsection S\n" + tasks + "\n")
+        let imported = MermaidImport(try #require(journey))
+        let errors = Frontend.check(SourceFile(path: "imported.journey", text: imported.text)).diagnostics.filter { $0.severity == .error }
+        #expect(errors.isEmpty, "\(imported.text)")
+    }
+}

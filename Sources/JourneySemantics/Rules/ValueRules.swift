@@ -96,9 +96,10 @@ enum ValueRules {
                                           help: "write the lowest value first, like -2..2 or 1..5"))
             return nil
         }
-        guard hi.value - lo.value <= 100, abs(lo.value) <= 1000, abs(hi.value) <= 1000 else {
+        guard hi.value - lo.value <= Double(EmotionScale.maxSteps), abs(lo.value) <= Double(EmotionScale.maxMagnitude),
+              abs(hi.value) <= Double(EmotionScale.maxMagnitude) else {
             diagnostics.append(Diagnostic(.invalidScale, "the scale \(lo.digits)..\(hi.digits) is too wide", at: arg.range,
-                                          help: "a scale spans at most 100 steps, like -5..5 or 0..10"))
+                                          help: "a scale spans at most \(EmotionScale.maxSteps) steps, like -5..5 or 0..10"))
             return nil
         }
         return EmotionScale(low: Int(lo.value), high: Int(hi.value))
