@@ -104,7 +104,7 @@ fuzz: fuzz-build
 	    tail -n 40 $$log; \
 	    echo "** $$t found a problem; the input is saved as:"; \
 	    grep -o "Test unit written to .*" $$log | sed 's/^Test unit written to /   /'; \
-	    echo "   reproduce with: Fuzz/.build/release/$$t FILE"; \
+	    echo "   reproduce with: SWIFT_BACKTRACE=enable=no Fuzz/.build/release/$$t FILE"; \
 	    failed="$$failed $$t"; \
 	  fi; \
 	done; \
