@@ -100,17 +100,6 @@ enum ExportText {
         }
     }
 
-    static func evidenceKind(_ k: EvidenceKind) -> String {
-        switch k {
-        case .survey: "Survey"
-        case .analytics: "Analytics"
-        case .interview: "Interview"
-        case .support: "Support"
-        case .usabilityTest: "Usability test"
-        case .sales: "Sales"
-        case .other: "Other"
-        }
-    }
 
     /// Text with every line break (LF, CRLF, CR, VT, FF, NEL, U+2028, U+2029) replaced by `separator`.
     static func joiningLines(_ s: String, with separator: String) -> String {

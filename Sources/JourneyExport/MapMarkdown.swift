@@ -275,7 +275,7 @@ private struct MarkdownPage {
         line("## Evidence")
         line()
         for e in all {
-            var item = "\(evidenceNumbers.number(of: e)). **\(ExportText.evidenceKind(e.kind))** — " + MarkdownText.inline(e.description)
+            var item = "\(evidenceNumbers.number(of: e)). **\(e.kind.label)** — " + MarkdownText.inline(e.description)
             if let link = nonBlank(e.link) { item += " · " + MarkdownText.link(link, to: link) }
             if let file = nonBlank(e.file) { item += " · file " + MarkdownText.code(file) }
             if let date = nonBlank(e.date) { item += " · " + MarkdownText.inline(date) }

@@ -160,7 +160,7 @@ struct CardFactory {
 
     func evidenceCard(_ e: Evidence, number: Int, width: Double) -> Card {
         var c = card("evidence", width: width, fill: theme.evidenceFill, stroke: nil)
-        c.items.append(.text(t("[\(number)] \(Formatting.kind(e.kind))", theme.smallFont, c.textWidth), theme.mutedText))
+        c.items.append(.text(t("[\(number)] \(e.kind.label)", theme.smallFont, c.textWidth), theme.mutedText))
         return c
     }
 }
@@ -187,17 +187,6 @@ enum Formatting {
         }
     }
 
-    static func kind(_ k: EvidenceKind) -> String {
-        switch k {
-        case .survey: "Survey"
-        case .analytics: "Analytics"
-        case .interview: "Interview"
-        case .support: "Support"
-        case .usabilityTest: "Usability test"
-        case .sales: "Sales"
-        case .other: "Other"
-        }
-    }
 }
 
 

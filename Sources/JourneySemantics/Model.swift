@@ -300,6 +300,19 @@ public struct Metric: Equatable, Sendable {
 
 public enum EvidenceKind: String, CaseIterable, Sendable {
     case survey, analytics, interview, support, usabilityTest = "usability-test", sales, other
+
+    /// The kind in words, for pictures and documents.
+    public var label: String {
+        switch self {
+        case .survey: "Survey"
+        case .analytics: "Analytics"
+        case .interview: "Interview"
+        case .support: "Support"
+        case .usabilityTest: "Usability test"
+        case .sales: "Sales"
+        case .other: "Other"
+        }
+    }
 }
 
 public struct Evidence: Equatable, Sendable {
