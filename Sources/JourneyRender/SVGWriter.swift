@@ -16,8 +16,8 @@ import JourneyLayout
 final class SVGWriter {
     private let scene: Scene
     private let text: PangoTextMeasurer
-    private var body = SVGBytes()
-    private var defs = SVGBytes()
+    private var body = SVGBytes(capacity: 1 << 18)
+    private var defs = SVGBytes(capacity: 1 << 17)
     private var out: ByteWriter?
     /// The drawing is handed to the output in chunks of about this many bytes.
     private static let chunk = 1 << 20
@@ -37,8 +37,6 @@ final class SVGWriter {
     init(scene: Scene, text: PangoTextMeasurer) {
         self.scene = scene
         self.text = text
-        body.bytes.reserveCapacity(1 << 18)
-        defs.bytes.reserveCapacity(1 << 17)
         scratchSurface = cairo_image_surface_create(CAIRO_FORMAT_A8, 1, 1)
         scratch = cairo_create(scratchSurface)
     }
@@ -78,7 +76,7 @@ final class SVGWriter {
             head.text(scene.metadata.subject)
             head.raw("</desc>\n")
         }
-        try head.bytes.withUnsafeBytes { try out($0) }
+        try head.withBytes { try out($0) }
 
         body.raw("<rect width=\"")
         body.number(scene.size.width)
@@ -88,9 +86,9 @@ final class SVGWriter {
         body.paint(fill: scene.background, stroke: nil)
         body.raw("/>\n")
         for node in scene.nodes { try write(node) }
-        if !defs.bytes.isEmpty {
+        if !defs.isEmpty {
             body.raw("<defs>\n")
-            body.bytes += defs.bytes
+            body.append(defs)
             body.raw("</defs>\n")
         }
         body.raw("</svg>\n")
@@ -99,8 +97,8 @@ final class SVGWriter {
 
     /// Hands the drawing written so far to the output.
     private func flush() throws {
-        try body.bytes.withUnsafeBytes { try out?($0) }
-        body.bytes.removeAll(keepingCapacity: true)
+        try body.withBytes { try out?($0) }
+        body.removeAll()
     }
 
     // MARK: - Shapes
@@ -117,7 +115,7 @@ final class SVGWriter {
             for child in g.children { try write(child) }
             body.raw("</g>\n")
         }
-        if body.bytes.count >= SVGWriter.chunk { try flush() }
+        if body.count >= SVGWriter.chunk { try flush() }
     }
 
     private func write(_ r: SceneRect) {
@@ -239,7 +237,7 @@ final class SVGWriter {
         out.raw("\" fill-opacity=\"0\" xml:space=\"preserve\">")
         out.text(t.text)
         out.raw("</text>\n</g>\n")
-        body.bytes.append(contentsOf: out.bytes)
+        body.append(out)
     }
 
     private func number(of font: UnsafeMutablePointer<PangoFont>) -> Int {
@@ -301,7 +299,7 @@ final class SVGWriter {
             i += Int(header.length)
         }
         d.raw("\"/>\n")
-        defs.bytes.append(contentsOf: d.bytes)
+        defs.append(d)
         return true
     }
 
@@ -355,59 +353,116 @@ final class SVGWriter {
 }
 
 /// The bytes of an SVG file, with the few ways of writing into it that the writer needs.
-struct SVGBytes {
-    var bytes: [UInt8] = []
+/// A growable buffer of its own rather than an Array: an SVG is hundreds of thousands of
+/// appends of a few bytes, and Array's append paid more per call (uniqueness and capacity
+/// checks, a generic copy) than the bytes it copied. Noncopyable, so the buffer has one owner.
+struct SVGBytes: ~Copyable {
+    private var base: UnsafeMutablePointer<UInt8>
+    private var capacity: Int
+    private(set) var count = 0
+
+    init(capacity: Int = 4096) {
+        self.capacity = max(capacity, 64)
+        base = .allocate(capacity: self.capacity)
+    }
+
+    deinit { base.deallocate() }
+
+    var isEmpty: Bool { count == 0 }
+
+    /// Room for `n` more bytes: where they go. The caller writes them, then adds `n` to count.
+    @inline(__always)
+    private mutating func reserve(_ n: Int) -> UnsafeMutablePointer<UInt8> {
+        if n > capacity - count { grow(to: count + n) }
+        return base + count
+    }
+
+    @inline(never)
+    private mutating func grow(to needed: Int) {
+        var newCapacity = capacity * 2
+        while newCapacity < needed { newCapacity *= 2 }
+        let new = UnsafeMutablePointer<UInt8>.allocate(capacity: newCapacity)
+        new.initialize(from: base, count: count)
+        base.deallocate()
+        base = new
+        capacity = newCapacity
+    }
+
+    /// The bytes written so far, valid only inside `body`.
+    func withBytes<R>(_ body: (UnsafeRawBufferPointer) throws -> R) rethrows -> R {
+        try body(UnsafeRawBufferPointer(start: base, count: count))
+    }
+
+    /// Forgets the bytes, keeping the buffer.
+    mutating func removeAll() { count = 0 }
+
+    mutating func byte(_ b: UInt8) {
+        reserve(1).pointee = b
+        count += 1
+    }
+
+    mutating func append(_ other: borrowing SVGBytes) {
+        guard other.count > 0 else { return }
+        reserve(other.count).initialize(from: other.base, count: other.count)
+        count += other.count
+    }
 
     mutating func raw(_ s: StaticString) {
-        s.withUTF8Buffer { bytes.append(contentsOf: $0) }
+        let n = s.utf8CodeUnitCount
+        reserve(n).initialize(from: s.utf8Start, count: n)
+        count += n
     }
 
     mutating func int(_ v: Int) {
         var magnitude = v.magnitude
-        if v < 0 { bytes.append(UInt8(ascii: "-")) }
-        // Digits are produced last first, into a small buffer, then appended in order.
-        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 20) { digits in
-            var i = 20
-            repeat {
-                i -= 1
-                digits[i] = UInt8(ascii: "0") + UInt8(magnitude % 10)
-                magnitude /= 10
-            } while magnitude > 0
-            bytes.append(contentsOf: UnsafeBufferPointer(rebasing: digits[i..<20]))
-        }
+        var digits = 1
+        var rest = magnitude
+        while rest >= 10 { rest /= 10; digits += 1 }
+        let sign = v < 0 ? 1 : 0
+        let p = reserve(sign + digits)
+        if sign == 1 { p[0] = UInt8(ascii: "-") }
+        var i = sign + digits
+        repeat {
+            i -= 1
+            p[i] = UInt8(ascii: "0") + UInt8(magnitude % 10)
+            magnitude /= 10
+        } while magnitude > 0
+        count += sign + digits
     }
 
     /// At most two decimals, no trailing zeros, never "-0": the same value always reads the same.
-    /// Written back to front into a small buffer and appended once: SVG output is mostly numbers.
+    /// Values past ±10^15 (far beyond any picture) are written as ±10^15.
     mutating func number(_ v: Double) {
-        guard v.isFinite else { bytes.append(UInt8(ascii: "0")); return }
-        let hundredths = Int((v * 100).rounded())
-        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 24) { buffer in
-            var i = 24
-            var magnitude = hundredths.magnitude
-            let fraction = magnitude % 100
-            magnitude /= 100
-            if fraction != 0 {
-                if fraction % 10 != 0 {
-                    i -= 1
-                    buffer[i] = UInt8(ascii: "0") + UInt8(fraction % 10)
-                }
-                i -= 1
-                buffer[i] = UInt8(ascii: "0") + UInt8(fraction / 10)
-                i -= 1
-                buffer[i] = UInt8(ascii: ".")
-            }
-            repeat {
-                i -= 1
-                buffer[i] = UInt8(ascii: "0") + UInt8(magnitude % 10)
-                magnitude /= 10
-            } while magnitude > 0
-            if hundredths < 0 {
-                i -= 1
-                buffer[i] = UInt8(ascii: "-")
-            }
-            bytes.append(contentsOf: UnsafeBufferPointer(rebasing: buffer[i..<24]))
+        guard v.isFinite else { byte(UInt8(ascii: "0")); return }
+        let hundredths = Int((min(max(v, -1e15), 1e15) * 100).rounded())
+        var magnitude = hundredths.magnitude
+        let fraction = magnitude % 100
+        magnitude /= 100
+        var digits = 1
+        var rest = magnitude
+        while rest >= 10 { rest /= 10; digits += 1 }
+        let decimals = fraction == 0 ? 0 : (fraction % 10 == 0 ? 2 : 3)  // the point and its digits
+        let sign = hundredths < 0 ? 1 : 0
+        let length = sign + digits + decimals
+        let p = reserve(length)
+        var i = length
+        if decimals == 3 {
+            i -= 1
+            p[i] = UInt8(ascii: "0") + UInt8(fraction % 10)
         }
+        if decimals > 0 {
+            i -= 1
+            p[i] = UInt8(ascii: "0") + UInt8(fraction / 10)
+            i -= 1
+            p[i] = UInt8(ascii: ".")
+        }
+        repeat {
+            i -= 1
+            p[i] = UInt8(ascii: "0") + UInt8(magnitude % 10)
+            magnitude /= 10
+        } while magnitude > 0
+        if sign == 1 { p[0] = UInt8(ascii: "-") }
+        count += length
     }
 
     /// Text for an attribute value or element content: markup characters escaped, and only
@@ -416,38 +471,50 @@ struct SVGBytes {
     mutating func text(_ s: String) {
         var s = s
         s.withUTF8 { utf8 in
-            var i = 0
             let n = utf8.count
+            let p = reserve(n * 6)  // "&quot;" is the longest a byte becomes
+            var j = 0
+            var i = 0
+            func put(_ escape: StaticString) {
+                p.advanced(by: j).initialize(from: escape.utf8Start, count: escape.utf8CodeUnitCount)
+                j += escape.utf8CodeUnitCount
+            }
             while i < n {
                 let b = utf8[i]
                 switch b {
-                case UInt8(ascii: "&"): raw("&amp;")
-                case UInt8(ascii: "<"): raw("&lt;")
-                case UInt8(ascii: ">"): raw("&gt;")
-                case UInt8(ascii: "\""): raw("&quot;")
+                case UInt8(ascii: "&"): put("&amp;")
+                case UInt8(ascii: "<"): put("&lt;")
+                case UInt8(ascii: ">"): put("&gt;")
+                case UInt8(ascii: "\""): put("&quot;")
                 case 0..<0x20, 0x7F: break
                 case 0xEF where i + 2 < n && utf8[i + 1] == 0xBF && (utf8[i + 2] == 0xBE || utf8[i + 2] == 0xBF):
                     i += 2  // U+FFFE, U+FFFF
-                default: bytes.append(b)
+                default:
+                    p[j] = b
+                    j += 1
                 }
                 i += 1
             }
+            count += j
         }
     }
 
-    private static let hexDigits = Array("0123456789ABCDEF".utf8)
+    private static let hexDigits: StaticString = "0123456789ABCDEF"
 
     /// #RRGGBB, as `Color.hex` writes an opaque colour.
     mutating func color(_ c: Color) {
-        bytes.append(UInt8(ascii: "#"))
-        func channel(_ v: Double) {
-            let byte = Int((max(0, min(1, v)) * 255).rounded())
-            bytes.append(SVGBytes.hexDigits[byte >> 4])
-            bytes.append(SVGBytes.hexDigits[byte & 15])
-        }
-        channel(c.r)
-        channel(c.g)
-        channel(c.b)
+        let p = reserve(7)
+        p[0] = UInt8(ascii: "#")
+        SVGBytes.hex(c.r, at: p + 1)
+        SVGBytes.hex(c.g, at: p + 3)
+        SVGBytes.hex(c.b, at: p + 5)
+        count += 7
+    }
+
+    private static func hex(_ channel: Double, at p: UnsafeMutablePointer<UInt8>) {
+        let byte = Int((max(0, min(1, channel)) * 255).rounded())
+        p[0] = hexDigits.utf8Start[byte >> 4]
+        p[1] = hexDigits.utf8Start[byte & 15]
     }
 
     /// fill and stroke attributes (with opacities below 1), leading space included.
@@ -482,22 +549,26 @@ struct SVGBytes {
         raw("\"")
     }
 
-    private static let alphabet = Array("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/".utf8)
+    private static let alphabet: StaticString = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/"
 
     mutating func base64(_ data: [UInt8]) {
-        var i = 0
-        let a = SVGBytes.alphabet
+        let a = SVGBytes.alphabet.utf8Start
+        let length = (data.count + 2) / 3 * 4
+        let p = reserve(length)
+        var i = 0, j = 0
         while i + 2 < data.count {
             let n = Int(data[i]) << 16 | Int(data[i + 1]) << 8 | Int(data[i + 2])
-            bytes += [a[n >> 18], a[(n >> 12) & 63], a[(n >> 6) & 63], a[n & 63]]
+            p[j] = a[n >> 18]; p[j + 1] = a[(n >> 12) & 63]; p[j + 2] = a[(n >> 6) & 63]; p[j + 3] = a[n & 63]
             i += 3
+            j += 4
         }
         if i + 1 == data.count {
             let n = Int(data[i]) << 16
-            bytes += [a[n >> 18], a[(n >> 12) & 63], UInt8(ascii: "="), UInt8(ascii: "=")]
+            p[j] = a[n >> 18]; p[j + 1] = a[(n >> 12) & 63]; p[j + 2] = UInt8(ascii: "="); p[j + 3] = UInt8(ascii: "=")
         } else if i + 2 == data.count {
             let n = Int(data[i]) << 16 | Int(data[i + 1]) << 8
-            bytes += [a[n >> 18], a[(n >> 12) & 63], a[(n >> 6) & 63], UInt8(ascii: "=")]
+            p[j] = a[n >> 18]; p[j + 1] = a[(n >> 12) & 63]; p[j + 2] = a[(n >> 6) & 63]; p[j + 3] = UInt8(ascii: "=")
         }
+        count += length
     }
 }
