@@ -45,7 +45,10 @@ let package = Package(
         // zlib, for the PNG encoder.
         .systemLibrary(name: "CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
         // Scene → SVG, PNG, PDF through Cairo; the Pango text measurer.
-        .target(name: "JourneyRender", dependencies: ["JourneyLayout", "CCairo", "CZlib"]),
+        // Process start-up in C, run before Swift's (fontconfig begins on a second thread).
+        // DWARF 4: valgrind, which the performance work relies on, cannot read clang's DWARF 5.
+        .target(name: "CStartup", dependencies: ["CCairo"], cSettings: [.unsafeFlags(["-gdwarf-4"])]),
+        .target(name: "JourneyRender", dependencies: ["JourneyLayout", "CCairo", "CZlib", "CStartup"]),
         // The command-line driver as a library, so tests can run it in-process.
         .target(name: "JourneyCLI", dependencies: [
             "JourneySyntax", "JourneySemantics", "JourneyLayout", "JourneyRender",

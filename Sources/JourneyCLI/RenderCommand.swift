@@ -162,12 +162,14 @@ struct RenderCommand: ParsableCommand {
                 throw ExitCode(ExitStatus.usage)
             }
             clock.lap("render+write")
+            LeftAtExit.keep(picture, io: io)
         }
         if status != ExitStatus.success {
             reporter.summarize(files: 1)
             throw ExitCode(status)
         }
         if timings { io.writeErr(clock.report()) }
+        LeftAtExit.keep(maps, io: io)
     }
 
     /// Whether `-o` names a folder: one that exists, or a path ending in `/`.

@@ -11,6 +11,7 @@
 // configuration instead, so fallback to any installed font keeps working (`covers(_:)`).
 
 import CCairo
+import CStartup
 import Synchronization
 #if canImport(Glibc)
 import Glibc
@@ -18,26 +19,20 @@ import Glibc
 
 /// fontconfig's start-up — reading its configuration files and font caches, a few milliseconds —
 /// begun on a second thread as soon as the process knows it will draw, so it runs while the
-/// command line and the map are parsed. The first text measured waits for it.
+/// command line and the map are parsed. The first text measured waits for it. The journeyc
+/// program begins it before Swift starts (CStartup); `begin()` is for every other way in.
 public enum FontStartup {
-    private static let thread = Mutex<pthread_t?>(nil)
-
     /// Starts fontconfig on a second thread (once; later calls do nothing).
-    public static func begin() {
-        thread.withLock { thread in
-            guard thread == nil else { return }
-            var t = pthread_t()
-            if pthread_create(&t, nil, { _ in _ = FcInit(); return nil }, nil) == 0 { thread = t }
-        }
-    }
+    public static func begin() { journeyc_font_startup_begin() }
 
     /// Waits until a start-up begun by `begin()` has finished.
-    static func wait() {
-        thread.withLock { thread in
-            guard let t = thread else { return }
-            pthread_join(t, nil)
-            thread = pthread_t()  // joined: never join again, never start again
-        }
+    static func wait() { journeyc_font_startup_wait() }
+
+    /// Whether a journeyc command line (without the program name) lays text out.
+    public static func isNeeded(for arguments: [String]) -> Bool {
+        var pointers = arguments.map { strdup($0).map { UnsafePointer($0) } }
+        defer { for p in pointers { free(UnsafeMutablePointer(mutating: p)) } }
+        return journeyc_measures_text(Int32(pointers.count), &pointers) != 0
     }
 }
 
