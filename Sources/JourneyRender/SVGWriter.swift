@@ -21,15 +21,16 @@ final class SVGWriter {
     private var out: ByteWriter?
     /// The drawing is handed to the output in chunks of about this many bytes.
     private static let chunk = 1 << 20
-    /// Font of each glyph definition, numbered in order of first use.
-    private var fontNumbers: [OpaquePointer: Int] = [:]
-    /// Glyphs already defined, and whether each has anything to draw.
-    private var glyphs: [GlyphKey: Bool] = [:]
+    /// The fonts of the glyph definitions; a font's number is its place here plus one.
+    private var fonts: [OpaquePointer] = []
+    /// Per font (number − 1), per glyph id: 0 not defined yet, 1 defined, 2 draws nothing (a
+    /// space). Glyph ids are below 65,536 in OpenType, so a table beats hashing every glyph.
+    private var glyphStates: [[UInt8]] = []
     /// A context to trace glyph outlines with.
     private let scratchSurface: OpaquePointer
     private let scratch: OpaquePointer
 
-    private struct GlyphKey: Hashable {
+    private struct GlyphKey {
         var font: Int
         var glyph: UInt32
     }
@@ -242,16 +243,17 @@ final class SVGWriter {
 
     private func number(of font: UnsafeMutablePointer<PangoFont>) -> Int {
         let key = OpaquePointer(font)
-        if let n = fontNumbers[key] { return n }
-        let n = fontNumbers.count + 1
-        fontNumbers[key] = n
-        return n
+        if let i = fonts.firstIndex(of: key) { return i + 1 }
+        fonts.append(key)
+        glyphStates.append([])
+        return fonts.count
     }
 
     /// Defines glyph `g` of `font` once; false when it draws nothing (a space).
     private func define(glyph g: PangoGlyph, font: UnsafeMutablePointer<PangoFont>, number: Int) -> Bool {
         let key = GlyphKey(font: number, glyph: g)
-        if let drawn = glyphs[key] { return drawn }
+        let index = Int(g)
+        if index < glyphStates[number - 1].count, glyphStates[number - 1][index] != 0 { return glyphStates[number - 1][index] == 1 }
         var drawn = false
         if let scaled = pango_cairo_font_get_scaled_font(OpaquePointer(font)) {
             if SVGWriter.isColour(scaled) {
@@ -260,7 +262,9 @@ final class SVGWriter {
                 drawn = defineOutline(glyph: g, scaled: scaled, key: key)
             }
         }
-        glyphs[key] = drawn
+        let known = glyphStates[number - 1].count
+        if index >= known { glyphStates[number - 1] += repeatElement(0, count: max(index + 1, 2 * known, 256) - known) }
+        glyphStates[number - 1][index] = drawn ? 1 : 2
         return drawn
     }
 
