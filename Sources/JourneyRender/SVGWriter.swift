@@ -7,8 +7,10 @@
 // - Ids are numbered in order of first use and numbers have at most two decimals: the same
 //   Scene gives the same bytes.
 // - The drawing is streamed to the output as it is written; the glyph definitions, which grow
-//   only with the number of distinct glyphs, come last (a `<use>` may point forward). (Cairo's writer numbered surfaces from a process-wide counter,
-//   and printing its six-decimal numbers took most of an SVG export's time.)
+//   only with the number of distinct glyphs, come last (a `<use>` may point forward) and are
+//   made on a second thread meanwhile (GlyphDefinitions). (Cairo's writer numbered surfaces
+//   from a process-wide counter, and printing its six-decimal numbers took most of an SVG
+//   export's time.)
 
 import CCairo
 import JourneyLayout
@@ -17,34 +19,21 @@ final class SVGWriter {
     private let scene: Scene
     private let text: PangoTextMeasurer
     private var body = SVGBytes(capacity: 1 << 18)
-    private var defs = SVGBytes(capacity: 1 << 17)
     private var out: ByteWriter?
     /// The drawing is handed to the output in chunks of about this many bytes.
     private static let chunk = 1 << 20
     /// The fonts of the glyph definitions; a font's number is its place here plus one.
     private var fonts: [OpaquePointer] = []
-    /// Per font (number − 1), per glyph id: 0 not defined yet, 1 defined, 2 draws nothing (a
-    /// space). Glyph ids are below 65,536 in OpenType, so a table beats hashing every glyph.
-    private var glyphStates: [[UInt8]] = []
-    /// A context to trace glyph outlines with.
-    private let scratchSurface: OpaquePointer
-    private let scratch: OpaquePointer
-
-    private struct GlyphKey {
-        var font: Int
-        var glyph: UInt32
-    }
+    /// Per font (number − 1), per glyph id: 0 when the glyph is not drawn, else its place in
+    /// `glyphs` plus one. Glyph ids are below 65,536 in OpenType: a table beats hashing.
+    private var glyphIndex: [[Int32]] = []
+    /// Every glyph drawn, in order of first use.
+    private var glyphs: [GlyphDefinitions.Glyph] = []
+    private var definitions: GlyphDefinitions?
 
     init(scene: Scene, text: PangoTextMeasurer) {
         self.scene = scene
         self.text = text
-        scratchSurface = cairo_image_surface_create(CAIRO_FORMAT_A8, 1, 1)
-        scratch = cairo_create(scratchSurface)
-    }
-
-    deinit {
-        cairo_destroy(scratch)
-        cairo_surface_destroy(scratchSurface)
     }
 
     /// Writes the SVG to `out`: the header, then the drawing as it is produced (in chunks of
@@ -79,6 +68,12 @@ final class SVGWriter {
         }
         try head.withBytes { try out($0) }
 
+        for node in scene.nodes { collectGlyphs(node) }
+        let definitions = GlyphDefinitions(glyphs)
+        self.definitions = definitions
+        definitions.start()
+        defer { definitions.finish() }
+
         body.raw("<rect width=\"")
         body.number(scene.size.width)
         body.raw("\" height=\"")
@@ -87,9 +82,10 @@ final class SVGWriter {
         body.paint(fill: scene.background, stroke: nil)
         body.raw("/>\n")
         for node in scene.nodes { try write(node) }
-        if !defs.isEmpty {
+        definitions.finish()
+        if !definitions.bytes.isEmpty {
             body.raw("<defs>\n")
-            body.append(defs)
+            body.append(definitions.bytes)
             body.raw("</defs>\n")
         }
         body.raw("</svg>\n")
@@ -177,47 +173,38 @@ final class SVGWriter {
         out.raw(" color=\"")
         out.color(t.color)
         out.raw("\">\n")
-        text.withLine(t.text, font: t.font) { line in
-            var run = line.pointee.runs
-            while let node = run {
-                defer { run = node.pointee.next }
-                let item = node.pointee.data.assumingMemoryBound(to: PangoGlyphItem.self)
-                guard let glyphString = item.pointee.glyphs, let font = item.pointee.item.pointee.analysis.font else { continue }
-                let fontNumber = number(of: font)
-                for i in 0..<Int(glyphString.pointee.num_glyphs) {
-                    let info = glyphString.pointee.glyphs[i]
-                    let g = info.glyph
-                    let geometry = info.geometry
-                    let gx = x + advance + Double(geometry.x_offset) / Double(PANGO_SCALE)
-                    let gy = y + Double(geometry.y_offset) / Double(PANGO_SCALE)
-                    let width = Double(geometry.width) / Double(PANGO_SCALE)
-                    advance += width
-                    if g == PANGO_GLYPH_EMPTY { continue }
-                    if g & PANGO_GLYPH_UNKNOWN_FLAG != 0 {
-                        // A character no font has: an outlined box, as Pango draws it.
-                        out.raw("<rect x=\"")
-                        out.number(gx + 1)
-                        out.raw("\" y=\"")
-                        out.number(gy - t.font.size * 0.75)
-                        out.raw("\" width=\"")
-                        out.number(max(1, width - 2))
-                        out.raw("\" height=\"")
-                        out.number(t.font.size * 0.8)
-                        out.raw("\" fill=\"none\" stroke=\"currentColor\" stroke-width=\"1\"/>\n")
-                        continue
-                    }
-                    guard define(glyph: g, font: font, number: fontNumber) else { continue }
-                    out.raw("<use xlink:href=\"#g")
-                    out.int(fontNumber)
-                    out.raw("-")
-                    out.int(Int(g))
-                    out.raw("\" x=\"")
-                    out.number(gx)
-                    out.raw("\" y=\"")
-                    out.number(gy)
-                    out.raw("\"/>\n")
-                }
+        let definitions = definitions!
+        forEachGlyph(of: t) { number, info, before in
+            let g = info.glyph
+            let geometry = info.geometry
+            let gx = x + before + Double(geometry.x_offset) / Double(PANGO_SCALE)
+            let gy = y + Double(geometry.y_offset) / Double(PANGO_SCALE)
+            let width = Double(geometry.width) / Double(PANGO_SCALE)
+            advance = before + width
+            if g == PANGO_GLYPH_EMPTY { return }
+            if g & PANGO_GLYPH_UNKNOWN_FLAG != 0 {
+                // A character no font has: an outlined box, as Pango draws it.
+                out.raw("<rect x=\"")
+                out.number(gx + 1)
+                out.raw("\" y=\"")
+                out.number(gy - t.font.size * 0.75)
+                out.raw("\" width=\"")
+                out.number(max(1, width - 2))
+                out.raw("\" height=\"")
+                out.number(t.font.size * 0.8)
+                out.raw("\" fill=\"none\" stroke=\"currentColor\" stroke-width=\"1\"/>\n")
+                return
             }
+            guard definitions.isDrawn(Int(glyphIndex[number - 1][Int(g)]) - 1) else { return }
+            out.raw("<use xlink:href=\"#g")
+            out.int(number)
+            out.raw("-")
+            out.int(Int(g))
+            out.raw("\" x=\"")
+            out.number(gx)
+            out.raw("\" y=\"")
+            out.number(gy)
+            out.raw("\"/>\n")
         }
         // The words themselves, invisible, stretched over the glyphs: for find, copy and screen readers.
         out.raw("<text x=\"")
@@ -241,118 +228,52 @@ final class SVGWriter {
         body.append(out)
     }
 
+    /// Calls `body` with each glyph of `t`'s line, its font's number and the advance before it.
+    private func forEachGlyph(of t: SceneText, _ body: (Int, PangoGlyphInfo, Double) -> Void) {
+        var advance = 0.0
+        text.withLine(t.text, font: t.font) { line in
+            var run = line.pointee.runs
+            while let node = run {
+                defer { run = node.pointee.next }
+                let item = node.pointee.data.assumingMemoryBound(to: PangoGlyphItem.self)
+                guard let glyphString = item.pointee.glyphs, let font = item.pointee.item.pointee.analysis.font else { continue }
+                let fontNumber = number(of: font)
+                for i in 0..<Int(glyphString.pointee.num_glyphs) {
+                    let info = glyphString.pointee.glyphs[i]
+                    body(fontNumber, info, advance)
+                    advance += Double(info.geometry.width) / Double(PANGO_SCALE)
+                }
+            }
+        }
+    }
+
+    /// Numbers the fonts and lists the glyphs of the scene's text in the order the drawing
+    /// uses them, as the definitions will be written.
+    private func collectGlyphs(_ node: SceneNode) {
+        switch node {
+        case .group(let g): for child in g.children { collectGlyphs(child) }
+        case .text(let t) where !t.text.isEmpty:
+            forEachGlyph(of: t) { number, info, _ in
+                let g = info.glyph
+                guard g != PANGO_GLYPH_EMPTY, g & PANGO_GLYPH_UNKNOWN_FLAG == 0 else { return }
+                let index = Int(g)
+                let known = glyphIndex[number - 1].count
+                if index >= known { glyphIndex[number - 1] += repeatElement(0, count: max(index + 1, 2 * known, 256) - known) }
+                guard glyphIndex[number - 1][index] == 0,
+                      let scaled = pango_cairo_font_get_scaled_font(fonts[number - 1]) else { return }
+                glyphs.append(GlyphDefinitions.Glyph(scaled: scaled, font: number, glyph: g))
+                glyphIndex[number - 1][index] = Int32(glyphs.count)
+            }
+        default: break
+        }
+    }
+
     private func number(of font: UnsafeMutablePointer<PangoFont>) -> Int {
         let key = OpaquePointer(font)
         if let i = fonts.firstIndex(of: key) { return i + 1 }
         fonts.append(key)
-        glyphStates.append([])
+        glyphIndex.append([])
         return fonts.count
-    }
-
-    /// Defines glyph `g` of `font` once; false when it draws nothing (a space).
-    private func define(glyph g: PangoGlyph, font: UnsafeMutablePointer<PangoFont>, number: Int) -> Bool {
-        let key = GlyphKey(font: number, glyph: g)
-        let index = Int(g)
-        if index < glyphStates[number - 1].count, glyphStates[number - 1][index] != 0 { return glyphStates[number - 1][index] == 1 }
-        var drawn = false
-        if let scaled = pango_cairo_font_get_scaled_font(OpaquePointer(font)) {
-            if SVGWriter.isColour(scaled) {
-                drawn = defineImage(glyph: g, scaled: scaled, key: key)
-            } else {
-                drawn = defineOutline(glyph: g, scaled: scaled, key: key)
-            }
-        }
-        let known = glyphStates[number - 1].count
-        if index >= known { glyphStates[number - 1] += repeatElement(0, count: max(index + 1, 2 * known, 256) - known) }
-        glyphStates[number - 1][index] = drawn ? 1 : 2
-        return drawn
-    }
-
-    private func defineOutline(glyph g: PangoGlyph, scaled: OpaquePointer, key: GlyphKey) -> Bool {
-        cairo_set_scaled_font(scratch, scaled)
-        cairo_identity_matrix(scratch)
-        cairo_new_path(scratch)
-        var glyph = cairo_glyph_t(index: UInt(g), x: 0, y: 0)
-        cairo_glyph_path(scratch, &glyph, 1)
-        guard let path = cairo_copy_path(scratch) else { return false }
-        defer { cairo_path_destroy(path) }
-        guard path.pointee.status == CAIRO_STATUS_SUCCESS, path.pointee.num_data > 0 else { return false }
-        var d = SVGBytes()
-        d.raw("<path id=\"g")
-        d.int(key.font)
-        d.raw("-")
-        d.int(Int(key.glyph))
-        d.raw("\" d=\"")
-        var i = 0
-        let data = path.pointee.data!
-        func point(_ k: Int) {
-            d.number(data[k].point.x)
-            d.raw(" ")
-            d.number(data[k].point.y)
-        }
-        while i < Int(path.pointee.num_data) {
-            let header = data[i].header
-            switch header.type {
-            case CAIRO_PATH_MOVE_TO: d.raw("M"); point(i + 1)
-            case CAIRO_PATH_LINE_TO: d.raw("L"); point(i + 1)
-            case CAIRO_PATH_CURVE_TO:
-                d.raw("C"); point(i + 1); d.raw(" "); point(i + 2); d.raw(" "); point(i + 3)
-            case CAIRO_PATH_CLOSE_PATH: d.raw("Z")
-            default: break
-            }
-            i += Int(header.length)
-        }
-        d.raw("\"/>\n")
-        defs.append(d)
-        return true
-    }
-
-    /// A colour glyph, drawn at 4× into a PNG image (SVG has no way to point into a font).
-    private func defineImage(glyph g: PangoGlyph, scaled: OpaquePointer, key: GlyphKey) -> Bool {
-        var glyph = cairo_glyph_t(index: UInt(g), x: 0, y: 0)
-        var extents = cairo_text_extents_t()
-        cairo_scaled_font_glyph_extents(scaled, &glyph, 1, &extents)
-        guard extents.width > 0, extents.height > 0 else { return false }
-        let density = 4.0
-        let w = Int((extents.width * density).rounded(.up)), h = Int((extents.height * density).rounded(.up))
-        guard w <= 4096, h <= 4096 else { return false }
-        let surface = cairo_image_surface_create(CAIRO_FORMAT_ARGB32, Int32(w), Int32(h))
-        defer { cairo_surface_destroy(surface) }
-        let cr = cairo_create(surface)!
-        cairo_scale(cr, density, density)
-        cairo_translate(cr, -extents.x_bearing, -extents.y_bearing)
-        cairo_set_scaled_font(cr, scaled)
-        cairo_show_glyphs(cr, &glyph, 1)
-        cairo_destroy(cr)
-        cairo_surface_flush(surface)
-        guard cairo_surface_status(surface) == CAIRO_STATUS_SUCCESS,
-              let encoder = try? PNGEncoder(width: w, height: h, opaque: false),
-              (try? encoder.append(surface, rows: h)) != nil,
-              let png = try? encoder.finish() else { return false }
-        defs.raw("<g id=\"g")
-        defs.int(key.font)
-        defs.raw("-")
-        defs.int(Int(key.glyph))
-        defs.raw("\"><image x=\"")
-        defs.number(extents.x_bearing)
-        defs.raw("\" y=\"")
-        defs.number(extents.y_bearing)
-        defs.raw("\" width=\"")
-        defs.number(Double(w) / density)
-        defs.raw("\" height=\"")
-        defs.number(Double(h) / density)
-        defs.raw("\" xlink:href=\"data:image/png;base64,")
-        defs.base64(png)
-        defs.raw("\"/></g>\n")
-        return true
-    }
-
-    /// Whether a font draws in colour (emoji): its glyphs are images, not outlines.
-    static func isColour(_ scaled: OpaquePointer) -> Bool {
-        guard cairo_scaled_font_get_type(scaled) == CAIRO_FONT_TYPE_FT,
-              let face = cairo_ft_scaled_font_lock_face(scaled) else { return false }
-        defer { cairo_ft_scaled_font_unlock_face(scaled) }
-        return face.pointee.face_flags & FT_FACE_FLAG_COLOR != 0
     }
 }
 
@@ -409,6 +330,13 @@ struct SVGBytes: ~Copyable {
         guard other.count > 0 else { return }
         reserve(other.count).initialize(from: other.base, count: other.count)
         count += other.count
+    }
+
+    /// A point of a Cairo path: "x y".
+    mutating func point(_ p: cairo_path_data_t) {
+        number(p.point.x)
+        raw(" ")
+        number(p.point.y)
     }
 
     mutating func raw(_ s: StaticString) {

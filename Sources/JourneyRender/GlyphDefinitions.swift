@@ -1,0 +1,205 @@
+// GlyphDefinitions: the <defs> of an SVG's text — each glyph's outline traced through Cairo, a
+// colour glyph (emoji) as a small PNG image — made on a second thread while the writer writes
+// the drawing. Tracing outlines is about half of writing a small map's SVG, and the writer needs
+// from it only whether each glyph draws anything (a space does not), so the two run side by
+// side: the writer waits only when it reaches a glyph the other thread has not made yet.
+//
+// The glyphs are known and numbered before the thread starts (the writer walks the scene's text
+// once), and their definitions are written in that order, so the bytes are the same as if one
+// thread had made them all. Cairo's scaled fonts may be used from any thread; the writer itself
+// uses only Pango's glyph strings while this runs.
+
+import CCairo
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// Unchecked Sendable: the definitions thread writes `bytes` and `drawn` and publishes its
+/// progress under `lock`; the writer reads a glyph's `drawn` after seeing its progress, and
+/// `bytes` only after `finish()` has joined the thread.
+final class GlyphDefinitions: @unchecked Sendable {
+    struct Glyph {
+        /// The font to trace with.
+        let scaled: OpaquePointer
+        /// The font's number in the ids (`g<font>-<glyph>`).
+        let font: Int
+        let glyph: PangoGlyph
+    }
+
+    private let glyphs: [Glyph]
+    /// The definitions, in the order of `glyphs`. Read only after `finish()`.
+    private(set) var bytes = SVGBytes(capacity: 1 << 17)
+    /// Per glyph: whether it draws anything.
+    private let drawn: UnsafeMutablePointer<Bool>
+    private let lock = UnsafeMutablePointer<pthread_mutex_t>.allocate(capacity: 1)
+    private let progress = UnsafeMutablePointer<pthread_cond_t>.allocate(capacity: 1)
+    /// How many glyphs are made, under `lock`.
+    private var made = 0
+    /// While the writer waits: how many glyphs it waits for, under `lock`. It waits for a few
+    /// dozen at a time, so the threads do not take turns glyph by glyph.
+    private var wanted = Int.max
+    /// The writer's own copy of `made`: below it, no need to take the lock.
+    private var seen = 0
+    private var thread: pthread_t?
+
+    init(_ glyphs: [Glyph]) {
+        self.glyphs = glyphs
+        drawn = .allocate(capacity: max(1, glyphs.count))
+        drawn.initialize(repeating: false, count: max(1, glyphs.count))
+        pthread_mutex_init(lock, nil)
+        pthread_cond_init(progress, nil)
+    }
+
+    deinit {
+        // The writer finishes before letting go; should the thread hold the last reference,
+        // it cannot join itself.
+        if let t = thread {
+            if pthread_equal(t, pthread_self()) != 0 { pthread_detach(t) } else { pthread_join(t, nil) }
+        }
+        pthread_cond_destroy(progress)
+        pthread_mutex_destroy(lock)
+        progress.deallocate()
+        lock.deallocate()
+        drawn.deallocate()
+    }
+
+    /// Begins making the definitions on a second thread; makes them all at once when no thread
+    /// can start.
+    func start() {
+        guard !glyphs.isEmpty, thread == nil else { return }
+        var t = pthread_t()
+        let me = Unmanaged.passRetained(self)
+        let started = pthread_create(&t, nil, { context in
+            let definitions = Unmanaged<GlyphDefinitions>.fromOpaque(context!).takeRetainedValue()
+            definitions.makeAll()
+            return nil
+        }, me.toOpaque())
+        if started == 0 {
+            thread = t
+        } else {
+            me.release()
+            makeAll()
+        }
+    }
+
+    /// Whether glyph `i` draws anything, once it is made (call `start()` first).
+    func isDrawn(_ i: Int) -> Bool {
+        if i >= seen {
+            pthread_mutex_lock(lock)
+            if made <= i {
+                wanted = min(i + 64, glyphs.count)
+                while made < wanted { pthread_cond_wait(progress, lock) }
+                wanted = Int.max
+            }
+            seen = made
+            pthread_mutex_unlock(lock)
+        }
+        return drawn[i]
+    }
+
+    /// Waits until every definition is made; `bytes` is then complete.
+    func finish() {
+        guard let t = thread else { return }
+        pthread_join(t, nil)
+        thread = nil
+        seen = glyphs.count
+    }
+
+    private func makeAll() {
+        let surface = cairo_image_surface_create(CAIRO_FORMAT_A8, 1, 1)
+        let cr = cairo_create(surface)!
+        defer {
+            cairo_destroy(cr)
+            cairo_surface_destroy(surface)
+        }
+        for (i, glyph) in glyphs.enumerated() {
+            drawn[i] = GlyphDefinitions.isColour(glyph.scaled)
+                ? defineImage(glyph, into: &bytes)
+                : defineOutline(glyph, tracingWith: cr, into: &bytes)
+            pthread_mutex_lock(lock)
+            made = i + 1
+            if made >= wanted { pthread_cond_signal(progress) }
+            pthread_mutex_unlock(lock)
+        }
+    }
+
+    private func defineOutline(_ glyph: Glyph, tracingWith cr: OpaquePointer, into d: inout SVGBytes) -> Bool {
+        cairo_set_scaled_font(cr, glyph.scaled)
+        cairo_identity_matrix(cr)
+        cairo_new_path(cr)
+        var g = cairo_glyph_t(index: UInt(glyph.glyph), x: 0, y: 0)
+        cairo_glyph_path(cr, &g, 1)
+        guard let path = cairo_copy_path(cr) else { return false }
+        defer { cairo_path_destroy(path) }
+        guard path.pointee.status == CAIRO_STATUS_SUCCESS, path.pointee.num_data > 0 else { return false }
+        d.raw("<path id=\"g")
+        d.int(glyph.font)
+        d.raw("-")
+        d.int(Int(glyph.glyph))
+        d.raw("\" d=\"")
+        var i = 0
+        let data = path.pointee.data!
+        while i < Int(path.pointee.num_data) {
+            let header = data[i].header
+            switch header.type {
+            case CAIRO_PATH_MOVE_TO: d.raw("M"); d.point(data[i + 1])
+            case CAIRO_PATH_LINE_TO: d.raw("L"); d.point(data[i + 1])
+            case CAIRO_PATH_CURVE_TO:
+                d.raw("C"); d.point(data[i + 1]); d.raw(" "); d.point(data[i + 2]); d.raw(" "); d.point(data[i + 3])
+            case CAIRO_PATH_CLOSE_PATH: d.raw("Z")
+            default: break
+            }
+            i += Int(header.length)
+        }
+        d.raw("\"/>\n")
+        return true
+    }
+
+    /// A colour glyph, drawn at 4× into a PNG image (SVG has no way to point into a font).
+    private func defineImage(_ glyph: Glyph, into d: inout SVGBytes) -> Bool {
+        var g = cairo_glyph_t(index: UInt(glyph.glyph), x: 0, y: 0)
+        var extents = cairo_text_extents_t()
+        cairo_scaled_font_glyph_extents(glyph.scaled, &g, 1, &extents)
+        guard extents.width > 0, extents.height > 0 else { return false }
+        let density = 4.0
+        let w = Int((extents.width * density).rounded(.up)), h = Int((extents.height * density).rounded(.up))
+        guard w <= 4096, h <= 4096 else { return false }
+        let surface = cairo_image_surface_create(CAIRO_FORMAT_ARGB32, Int32(w), Int32(h))
+        defer { cairo_surface_destroy(surface) }
+        let cr = cairo_create(surface)!
+        cairo_scale(cr, density, density)
+        cairo_translate(cr, -extents.x_bearing, -extents.y_bearing)
+        cairo_set_scaled_font(cr, glyph.scaled)
+        cairo_show_glyphs(cr, &g, 1)
+        cairo_destroy(cr)
+        cairo_surface_flush(surface)
+        guard cairo_surface_status(surface) == CAIRO_STATUS_SUCCESS,
+              let encoder = try? PNGEncoder(width: w, height: h, opaque: false),
+              (try? encoder.append(surface, rows: h)) != nil,
+              let png = try? encoder.finish() else { return false }
+        d.raw("<g id=\"g")
+        d.int(glyph.font)
+        d.raw("-")
+        d.int(Int(glyph.glyph))
+        d.raw("\"><image x=\"")
+        d.number(extents.x_bearing)
+        d.raw("\" y=\"")
+        d.number(extents.y_bearing)
+        d.raw("\" width=\"")
+        d.number(Double(w) / density)
+        d.raw("\" height=\"")
+        d.number(Double(h) / density)
+        d.raw("\" xlink:href=\"data:image/png;base64,")
+        d.base64(png)
+        d.raw("\"/></g>\n")
+        return true
+    }
+
+    /// Whether a font draws in colour (emoji): its glyphs are images, not outlines.
+    static func isColour(_ scaled: OpaquePointer) -> Bool {
+        guard cairo_scaled_font_get_type(scaled) == CAIRO_FONT_TYPE_FT,
+              let face = cairo_ft_scaled_font_lock_face(scaled) else { return false }
+        defer { cairo_ft_scaled_font_unlock_face(scaled) }
+        return face.pointee.face_flags & FT_FACE_FLAG_COLOR != 0
+    }
+}
