@@ -144,6 +144,11 @@ public enum TextPlacement {
     /// very long run without a break gets zero-width break points (Pango's shaping of one
     /// 200,000-character word takes quadratic time).
     public static func sanitize(_ text: String) -> String {
+        mayNeedSanitizing(text) ? rewritten(text) : text
+    }
+
+    /// `sanitize` without its shortcut (public for the test that the shortcut changes nothing).
+    public static func rewritten(_ text: String) -> String {
         var out = String.UnicodeScalarView()
         var run = 0
         for s in text.unicodeScalars {
@@ -162,5 +167,26 @@ public enum TextPlacement {
             }
         }
         return String(out)
+    }
+
+    /// False only when `sanitize` would return the text as it is: no control character, and no
+    /// run of more than 64 characters between spaces (counting wide characters too, which
+    /// `sanitize` does not, so a true here may be needless, never wrong). Nearly every text
+    /// passes, on its bytes, without building a new string.
+    public static func mayNeedSanitizing(_ text: String) -> Bool {
+        var run = 0
+        var previous: UInt8 = 0
+        for b in text.utf8 {
+            if b < 0x20 && b != 0x0A || b == 0x7F { return true }
+            if previous == 0xC2 && b < 0xA0 { return true }  // U+0080…U+009F
+            if b == 0x20 || b == 0x0A {
+                run = 0
+            } else if b & 0xC0 != 0x80 {  // the first byte of a character
+                run += 1
+                if run > 64 { return true }
+            }
+            previous = b
+        }
+        return false
     }
 }

@@ -278,3 +278,21 @@ enum EdgeCases {
         }
     }
 }
+
+/// `TextPlacement.sanitize` skips texts that need nothing; the skip must never change a result.
+@Suite struct SanitizeShortcutTests {
+    @Test func shortcutChangesNothing() {
+        let pieces = ["a", "Ω", " ", "\n", "\t", "\u{0}", "\u{7F}", "\u{85}", "\u{9F}", "\u{A0}", "é", "漢", "😀",
+                      "\u{200B}", "ab", "word", String(repeating: "x", count: 63), String(repeating: "y", count: 70),
+                      String(repeating: "漢", count: 70), "\r\n", "\u{2028}"]
+        var generator = SystemRandomNumberGenerator()
+        var texts = pieces
+        for _ in 0..<3000 {
+            texts.append((0..<Int.random(in: 1...12, using: &generator)).map { _ in pieces.randomElement(using: &generator)! }.joined())
+        }
+        for text in texts {
+            #expect(TextPlacement.sanitize(text) == TextPlacement.rewritten(text), "\(text.debugDescription)")
+            if !TextPlacement.mayNeedSanitizing(text) { #expect(TextPlacement.rewritten(text) == text) }
+        }
+    }
+}
