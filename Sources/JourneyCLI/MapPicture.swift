@@ -14,10 +14,22 @@ struct MapPicture {
     let measurer: PangoTextMeasurer
 
     /// `fonts`: the session of the thread's earlier maps (`journeyc build`), or a new one.
-    init(_ model: JourneyModel, theme: ThemeName, options: LayoutOptions, fonts: FontSession = FontSession()) {
+    /// `helper`: a second thread to measure the map's texts with, before laying it out (see
+    /// `PangoTextMeasurer.measureAhead`); for a map of a few texts it is left idle.
+    init(_ model: JourneyModel, theme: ThemeName, options: LayoutOptions, fonts: FontSession = FontSession(),
+         helper: MeasuringThread? = nil) {
         measurer = PangoTextMeasurer(fonts: fonts)
-        scene = LayoutEngine(model: model, theme: Theme.named(theme.rawValue)!, measurer: measurer, options: options).layout()
+        let theme = Theme.named(theme.rawValue)!
+        if let helper {
+            let recorder = TextRequestRecorder()
+            _ = LayoutEngine(model: model, theme: theme, measurer: recorder, options: options).layout()
+            if recorder.requests.count >= MapPicture.fewestToMeasureAhead { measurer.measureAhead(recorder.requests, on: helper) }
+        }
+        scene = LayoutEngine(model: model, theme: theme, measurer: measurer, options: options).layout()
     }
+
+    /// Below this many texts, handing work to a second thread saves less than it costs.
+    static let fewestToMeasureAhead = 48
 
     func bytes(_ format: OutputFormat, scale: Double) throws -> [UInt8] {
         try Exporter.render(scene, format: format, scale: scale, text: measurer)

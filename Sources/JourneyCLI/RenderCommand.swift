@@ -111,6 +111,11 @@ struct RenderCommand: ParsableCommand {
         let io = IOContext.current
         var clock = PhaseClock()
         let format = try resolvedFormat()
+        // With a core to spare, a second thread loads the fonts while the map is read and
+        // checked (begun by `main` already, or now), then measures half its texts (MapPicture).
+        // Not for PDF, which embeds fonts per font object, and the second thread has its own.
+        let early = EarlyHelper.take()
+        let helper = format == .pdf || BuildCommand.cores < 2 ? nil : early ?? MeasuringThread(warming: Theme.named(render.theme.rawValue)!.fonts)
         var reporter = DiagnosticReporter(options: diagnostics, io: io)
         let source = try reporter.load(file)
         clock.lap("read")
@@ -137,7 +142,8 @@ struct RenderCommand: ParsableCommand {
                 status = max(status, ExitStatus.failure)
                 continue
             }
-            let picture = MapPicture(result.model, theme: render.theme, options: render.layoutOptions(result.model, scores: scores))
+            let picture = MapPicture(result.model, theme: render.theme, options: render.layoutOptions(result.model, scores: scores),
+                                     helper: maps.count == 1 ? helper : nil)
             clock.lap("layout")
 
             let destination = folder.map { $0 + (($0.hasSuffix("/") ? "" : "/") + Paths.lastComponent(of: defaultOutput(format, block: map.block))) }

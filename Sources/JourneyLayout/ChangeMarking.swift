@@ -4,7 +4,7 @@
 // for what was removed. Without marks nothing here runs and the map is drawn as always.
 
 extension LayoutEngine {
-    var markFont: FontSpec { FontSpec(family: theme.smallFont.family, size: theme.smallFont.size, bold: true) }
+    var markFont: FontSpec { theme.markFont }
 
     func markColor(_ kind: ChangeMarks.Kind) -> Color {
         switch kind {

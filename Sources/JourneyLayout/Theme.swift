@@ -60,6 +60,17 @@ public struct Theme: Sendable {
     public var cardFont: FontSpec
     public var smallFont: FontSpec
     public var quoteFont: FontSpec
+    /// Badges and change marks: the small font, bold.
+    public var markFont: FontSpec { FontSpec(family: smallFont.family, size: smallFont.size, bold: true) }
+    /// Every font the layout sets text in.
+    public var fonts: [FontSpec] {
+        var all: [FontSpec] = []
+        for f in [titleFont, subtitleFont, metaFont, stageFont, stageGoalFont, laneFont, cardTitleFont, cardFont, smallFont,
+                  quoteFont, markFont] where !all.contains(f) {
+            all.append(f)
+        }
+        return all
+    }
 
     // Rendered diffs (`journeyc diff -o`): new elements, changed ones, ghosts of removed ones.
     public var diffAdded = Color(hex: "#1A7F37")

@@ -12,6 +12,9 @@
 
 import CCairo
 import JourneyLayout
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// The fonts measurers resolve text with: a Pango context on the faces of each family list met
 /// so far, and one on the system's whole configuration. Loading fonts is most of the cost of a
@@ -36,27 +39,27 @@ public final class FontSession {
 public final class PangoTextMeasurer: TextMeasurer {
     private let fonts: FontSession
     private var descriptions: [FontSpec: OpaquePointer] = [:]
-    private var cache: [CacheKey: TextBlock] = [:]
+    fileprivate var cache: [CacheKey: TextBlock] = [:]
     /// Lines of measured paragraphs, by their text and font, for drawing. Each keeps its
     /// paragraph's layout alive, so the number of layouts kept is capped; past the cap, lines
     /// are shaped again when drawn (same fonts, same result).
-    private var shaped: [LineKey: ShapedLine] = [:]
-    private var layoutsKept = 0
+    fileprivate var shaped: [LineKey: ShapedLine] = [:]
+    fileprivate var layoutsKept = 0
     static let maxLayoutsKept = 4096
 
-    private struct CacheKey: Hashable {
+    fileprivate struct CacheKey: Hashable {
         var text: String
         var font: FontSpec
         var width: Double
     }
 
-    private struct LineKey: Hashable {
+    fileprivate struct LineKey: Hashable {
         var text: String
         var font: FontSpec
     }
 
     /// One line of a retained PangoLayout.
-    private final class ShapedLine {
+    fileprivate final class ShapedLine {
         let layout: OpaquePointer
         let index: Int32
         init(layout: OpaquePointer, index: Int32) {
@@ -198,5 +201,179 @@ enum FontOptions {
         pango_font_description_set_weight(d, font.bold ? PANGO_WEIGHT_BOLD : PANGO_WEIGHT_NORMAL)
         pango_font_description_set_style(d, font.italic ? PANGO_STYLE_ITALIC : PANGO_STYLE_NORMAL)
         return d
+    }
+}
+
+// MARK: - Measuring ahead, on two threads
+
+/// A text as a layout asks for it.
+public struct TextRequest: Hashable, Sendable {
+    public var text: String
+    public var font: FontSpec
+    public var maxWidth: Double
+}
+
+/// Lists the texts a layout asks for, answering each with a stand-in one line long: a layout run
+/// with it learns what the real one will measure (`PangoTextMeasurer.measureAhead`). A text whose
+/// width depends on another's size may be asked for differently in the real run; it is then
+/// measured when asked, as without this.
+public final class TextRequestRecorder: TextMeasurer {
+    public private(set) var requests: [TextRequest] = []
+    private var seen: Set<TextRequest> = []
+
+    public init() {}
+
+    public func layout(_ text: String, font: FontSpec, maxWidth: Double) -> TextBlock {
+        let request = TextRequest(text: text, font: font, maxWidth: maxWidth)
+        if seen.insert(request).inserted { requests.append(request) }
+        return TextBlock(lines: [TextLine(text: text, width: min(maxWidth, font.size * Double(text.utf8.count) * 0.5))],
+                         font: font, lineHeight: font.lineHeight)
+    }
+}
+
+/// A second thread with a measurer and fonts of its own, for `measureAhead`. It loads the
+/// fonts it is given as soon as it starts, so that start-up (a few milliseconds) overlaps with
+/// reading and checking the map; then it waits for texts to measure.
+public final class MeasuringThread: @unchecked Sendable {
+    private let fonts: [FontSpec]
+    private let lock = UnsafeMutablePointer<pthread_mutex_t>.allocate(capacity: 1)
+    private let signal = UnsafeMutablePointer<pthread_cond_t>.allocate(capacity: 1)
+    /// Under `lock`: the work handed over, or nil with `closed` when there will be none.
+    fileprivate var work: PangoTextMeasurer.MeasureAhead?
+    private var closed = false
+    private var thread: pthread_t?
+
+    /// Starts the thread; nil when it cannot start.
+    public init?(warming fonts: [FontSpec]) {
+        self.fonts = fonts
+        pthread_mutex_init(lock, nil)
+        pthread_cond_init(signal, nil)
+        var t = pthread_t()
+        let me = Unmanaged.passRetained(self)
+        guard pthread_create(&t, nil, { context in
+            Unmanaged<MeasuringThread>.fromOpaque(context!).takeRetainedValue().main()
+            return nil
+        }, me.toOpaque()) == 0 else {
+            me.release()
+            return nil
+        }
+        thread = t
+    }
+
+    deinit {
+        close()
+        pthread_cond_destroy(signal)
+        pthread_mutex_destroy(lock)
+        signal.deallocate()
+        lock.deallocate()
+    }
+
+    /// Hands `work` over, or nothing when nil; then waits for the thread to finish.
+    fileprivate func run(_ work: PangoTextMeasurer.MeasureAhead?) {
+        pthread_mutex_lock(lock)
+        self.work = work
+        closed = true
+        pthread_cond_signal(signal)
+        pthread_mutex_unlock(lock)
+    }
+
+    /// Waits for the thread to end: after its work, or at once when it has none.
+    public func close() {
+        guard let t = thread else { return }
+        if !closed { run(nil) }
+        if pthread_equal(t, pthread_self()) != 0 { pthread_detach(t) } else { pthread_join(t, nil) }
+        thread = nil
+    }
+
+    private func main() {
+        let measurer = PangoTextMeasurer()
+        for font in fonts { _ = measurer.layout("Aa", font: font, maxWidth: 1000) }
+        pthread_mutex_lock(lock)
+        while !closed { pthread_cond_wait(signal, lock) }
+        let work = self.work
+        pthread_mutex_unlock(lock)
+        work?.measureFromBack(with: measurer)
+    }
+}
+
+extension PangoTextMeasurer {
+    /// Measures `requests` before the layout asks for them: this thread takes them from the
+    /// front, a second thread with fonts of its own (`helper`, or one started now) from the
+    /// back, and the answers and shaped lines of both end up here. Shaping is most of a map's layout time, and both threads'
+    /// fonts come from the same faces and settings, so the answers are the ones this thread
+    /// would give. The second thread's lines draw the same pixels and, in SVG, the same glyphs
+    /// (fonts are told apart by their pattern); a PDF embeds fonts per font object, so PDFs
+    /// should be laid out without this. Returns at once when a second thread cannot start.
+    public func measureAhead(_ requests: [TextRequest], on helper: MeasuringThread? = nil) {
+        guard let helper = helper ?? MeasuringThread(warming: []) else { return }
+        let work = MeasureAhead(requests)
+        helper.run(work)
+        while let i = work.takeFront() { _ = layout(requests[i].text, font: requests[i].font, maxWidth: requests[i].maxWidth) }
+        helper.close()
+        for answer in work.answers {
+            guard let answer else { continue }
+            let request = requests[answer.index]
+            cache[CacheKey(text: request.text, font: request.font, width: request.maxWidth)] = answer.block
+            for (text, line) in answer.lines where shaped[LineKey(text: text, font: request.font)] == nil && layoutsKept < PangoTextMeasurer.maxLayoutsKept {
+                shaped[LineKey(text: text, font: request.font)] = line
+                layoutsKept += 1
+            }
+        }
+    }
+
+    /// The requests and the second thread's answers. Unchecked Sendable: the two ends meet
+    /// under `lock`; `answers` is read only after the second thread has been joined.
+    fileprivate final class MeasureAhead: @unchecked Sendable {
+        struct Answer {
+            var index: Int
+            var block: TextBlock
+            var lines: [(String, ShapedLine)]
+        }
+
+        let requests: [TextRequest]
+        var answers: [Answer?]
+        private let lock = UnsafeMutablePointer<pthread_mutex_t>.allocate(capacity: 1)
+        private var front = 0
+        private var back: Int
+
+        init(_ requests: [TextRequest]) {
+            self.requests = requests
+            answers = Array(repeating: nil, count: requests.count)
+            back = requests.count
+            pthread_mutex_init(lock, nil)
+        }
+
+        deinit {
+            pthread_mutex_destroy(lock)
+            lock.deallocate()
+        }
+
+        func takeFront() -> Int? {
+            pthread_mutex_lock(lock)
+            defer { pthread_mutex_unlock(lock) }
+            guard front < back else { return nil }
+            front += 1
+            return front - 1
+        }
+
+        private func takeBack() -> Int? {
+            pthread_mutex_lock(lock)
+            defer { pthread_mutex_unlock(lock) }
+            guard front < back else { return nil }
+            back -= 1
+            return back
+        }
+
+        /// On the second thread, with its measurer.
+        func measureFromBack(with measurer: PangoTextMeasurer) {
+            while let i = takeBack() {
+                let r = requests[i]
+                let block = measurer.layout(r.text, font: r.font, maxWidth: r.maxWidth)
+                let lines = block.lines.compactMap { line in
+                    measurer.shaped[LineKey(text: line.text, font: r.font)].map { (line.text, $0) }
+                }
+                answers[i] = Answer(index: i, block: block, lines: lines)
+            }
+        }
     }
 }

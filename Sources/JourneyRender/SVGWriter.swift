@@ -24,6 +24,8 @@ final class SVGWriter {
     private static let chunk = 1 << 20
     /// The fonts of the glyph definitions; a font's number is its place here plus one.
     private var fonts: [OpaquePointer] = []
+    /// Every font object met, with its font's number.
+    private var fontObjects: [(font: OpaquePointer, number: Int)] = []
     /// Per font (number − 1), per glyph id: 0 when the glyph is not drawn, else its place in
     /// `glyphs` plus one. Glyph ids are below 65,536 in OpenType: a table beats hashing.
     private var glyphIndex: [[Int32]] = []
@@ -268,12 +270,29 @@ final class SVGWriter {
         }
     }
 
+    /// A font's number. Fonts are told apart by what they are (their fontconfig pattern: file,
+    /// size, style, rendering), not by object: text measured ahead on a second thread comes with
+    /// that thread's objects for the same fonts, which must draw with the same glyph ids.
     private func number(of font: UnsafeMutablePointer<PangoFont>) -> Int {
-        let key = OpaquePointer(font)
-        if let i = fonts.firstIndex(of: key) { return i + 1 }
-        fonts.append(key)
-        glyphIndex.append([])
-        return fonts.count
+        let object = OpaquePointer(font)
+        if let known = fontObjects.first(where: { $0.font == object }) { return known.number }
+        let pattern = SVGWriter.pattern(of: object)
+        var number = 0
+        if let pattern, let i = fonts.firstIndex(where: { SVGWriter.pattern(of: $0).map { FcPatternEqual($0, pattern) != 0 } ?? false }) {
+            number = i + 1
+        } else {
+            fonts.append(object)
+            glyphIndex.append([])
+            number = fonts.count
+        }
+        fontObjects.append((object, number))
+        return number
+    }
+
+    private static func pattern(of font: OpaquePointer) -> OpaquePointer? {
+        let instance = UnsafeMutablePointer<GTypeInstance>(font)
+        guard g_type_check_instance_is_a(instance, pango_fc_font_get_type()) != 0 else { return nil }
+        return pango_fc_font_get_pattern(UnsafeMutablePointer<PangoFcFont>(font))
     }
 }
 

@@ -1,0 +1,70 @@
+// Measuring ahead on two threads (PangoTextMeasurer.measureAhead) only saves time: every sample,
+// and a map with scripts and emoji the theme's families lack, lays out to the same scene and
+// draws the same SVG and PNG bytes as with one thread, and the layout then asks for nothing new.
+
+import JourneyLayout
+import JourneyRender
+import JourneySemantics
+import JourneySyntax
+import Foundation
+import Testing
+
+@Suite(.serialized) struct MeasureAheadTests {
+    static let mixed = """
+        journey "Many scripts 🏃"
+        stage s "Stage"
+          touchpoint a "注文を確定する · שלום · مرحبا" via web
+          touchpoint b "नमस्ते and வணக்கம் with a long label that wraps over several lines of its card" via app
+        """
+
+    static var maps: [(String, String)] {
+        get throws {
+            try sampleNames.map { ($0, try String(contentsOf: root.appendingPathComponent("samples/" + $0), encoding: .utf8)) }
+                + [("mixed", mixed)]
+        }
+    }
+
+    @Test func sameSceneAndBytesAsOneThread() throws {
+        for (name, text) in try MeasureAheadTests.maps {
+            let model = Frontend.check(SourceFile(path: name, text: text)).model
+            let alone = PangoTextMeasurer()
+            let a = LayoutEngine(model: model, theme: .light, measurer: alone).layout()
+
+            let recorder = TextRequestRecorder()
+            _ = LayoutEngine(model: model, theme: .light, measurer: recorder).layout()
+            let ahead = PangoTextMeasurer()
+            let helper = try #require(MeasuringThread(warming: Theme.light.fonts))
+            ahead.measureAhead(recorder.requests, on: helper)
+            let asked = TextRequestRecorder()
+            let b = LayoutEngine(model: model, theme: .light, measurer: Counting(ahead, asked)).layout()
+
+            #expect(a == b, "\(name): the scenes differ")
+            #expect(Set(asked.requests) == Set(recorder.requests), "\(name): the layout asked for texts not measured ahead")
+            for format in [OutputFormat.svg, .png] {
+                let x = try Exporter.render(a, format: format, text: alone)
+                let y = try Exporter.render(b, format: format, text: ahead)
+                #expect(x == y, "\(name): \(format) differs")
+            }
+        }
+    }
+
+    @Test func anUnusedHelperEnds() {
+        let helper = MeasuringThread(warming: Theme.light.fonts)
+        helper?.close()
+        helper?.close()
+    }
+
+    /// Passes requests on to `measurer` and notes them.
+    struct Counting: TextMeasurer {
+        let measurer: PangoTextMeasurer
+        let notes: TextRequestRecorder
+        init(_ measurer: PangoTextMeasurer, _ notes: TextRequestRecorder) {
+            self.measurer = measurer
+            self.notes = notes
+        }
+        func layout(_ text: String, font: FontSpec, maxWidth: Double) -> TextBlock {
+            _ = notes.layout(text, font: font, maxWidth: maxWidth)
+            return measurer.layout(text, font: font, maxWidth: maxWidth)
+        }
+    }
+}
