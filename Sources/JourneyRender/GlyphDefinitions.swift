@@ -4,10 +4,11 @@
 // from it only whether each glyph draws anything (a space does not), so the two run side by
 // side: the writer waits only when it reaches a glyph the other thread has not made yet.
 //
-// The glyphs are known and numbered before the thread starts (the writer walks the scene's text
-// once), and their definitions are written in that order, so the bytes are the same as if one
-// thread had made them all. Cairo's scaled fonts may be used from any thread; the writer itself
-// uses only Pango's glyph strings while this runs.
+// The glyphs are listed before the thread starts, from the lines the measurer kept (shaping a
+// line again only to list its glyphs would cost more than it saves). The writer makes a glyph
+// only found later itself, and writes every definition in the order the drawing first uses
+// the glyphs, so the bytes do not depend on which thread made what. Cairo's scaled fonts may be
+// used from any thread; the writer uses only Pango's glyph strings while this runs.
 
 import CCairo
 #if canImport(Glibc)
@@ -21,20 +22,26 @@ final class GlyphDefinitions: @unchecked Sendable {
     struct Glyph {
         /// The font to trace with.
         let scaled: OpaquePointer
-        /// The font's number in the ids (`g<font>-<glyph>`).
-        let font: Int
         let glyph: PangoGlyph
+    }
+
+    /// A glyph's definition, but for its id: `<path id="` or `<g id="` (an image), the id, then
+    /// `range` of the bytes it was made into.
+    struct Made {
+        var drawn = false
+        var image = false
+        var range = 0..<0
     }
 
     private let glyphs: [Glyph]
     /// The definitions, in the order of `glyphs`. Read only after `finish()`.
     private(set) var bytes = SVGBytes(capacity: 1 << 17)
-    /// Per glyph: whether it draws anything.
-    private let drawn: UnsafeMutablePointer<Bool>
+    /// Per glyph, what was made of it.
+    private let made: UnsafeMutablePointer<Made>
     private let lock = UnsafeMutablePointer<pthread_mutex_t>.allocate(capacity: 1)
     private let progress = UnsafeMutablePointer<pthread_cond_t>.allocate(capacity: 1)
     /// How many glyphs are made, under `lock`.
-    private var made = 0
+    private var done = 0
     /// While the writer waits: how many glyphs it waits for, under `lock`. It waits for a few
     /// dozen at a time, so the threads do not take turns glyph by glyph.
     private var wanted = Int.max
@@ -44,8 +51,8 @@ final class GlyphDefinitions: @unchecked Sendable {
 
     init(_ glyphs: [Glyph]) {
         self.glyphs = glyphs
-        drawn = .allocate(capacity: max(1, glyphs.count))
-        drawn.initialize(repeating: false, count: max(1, glyphs.count))
+        made = .allocate(capacity: max(1, glyphs.count))
+        made.initialize(repeating: Made(), count: max(1, glyphs.count))
         pthread_mutex_init(lock, nil)
         pthread_cond_init(progress, nil)
     }
@@ -60,7 +67,8 @@ final class GlyphDefinitions: @unchecked Sendable {
         pthread_mutex_destroy(lock)
         progress.deallocate()
         lock.deallocate()
-        drawn.deallocate()
+        made.deinitialize(count: max(1, glyphs.count))
+        made.deallocate()
     }
 
     /// Begins making the definitions on a second thread; makes them all at once when no thread
@@ -82,19 +90,19 @@ final class GlyphDefinitions: @unchecked Sendable {
         }
     }
 
-    /// Whether glyph `i` draws anything, once it is made (call `start()` first).
-    func isDrawn(_ i: Int) -> Bool {
+    /// What was made of glyph `i`, once it is made (call `start()` first).
+    func made(_ i: Int) -> Made {
         if i >= seen {
             pthread_mutex_lock(lock)
-            if made <= i {
+            if done <= i {
                 wanted = min(i + 64, glyphs.count)
-                while made < wanted { pthread_cond_wait(progress, lock) }
+                while done < wanted { pthread_cond_wait(progress, lock) }
                 wanted = Int.max
             }
-            seen = made
+            seen = done
             pthread_mutex_unlock(lock)
         }
-        return drawn[i]
+        return made[i]
     }
 
     /// Waits until every definition is made; `bytes` is then complete.
@@ -113,17 +121,24 @@ final class GlyphDefinitions: @unchecked Sendable {
             cairo_surface_destroy(surface)
         }
         for (i, glyph) in glyphs.enumerated() {
-            drawn[i] = GlyphDefinitions.isColour(glyph.scaled)
-                ? defineImage(glyph, into: &bytes)
-                : defineOutline(glyph, tracingWith: cr, into: &bytes)
+            made[i] = GlyphDefinitions.make(glyph, tracingWith: cr, into: &bytes)
             pthread_mutex_lock(lock)
-            made = i + 1
-            if made >= wanted { pthread_cond_signal(progress) }
+            done = i + 1
+            if done >= wanted { pthread_cond_signal(progress) }
             pthread_mutex_unlock(lock)
         }
     }
 
-    private func defineOutline(_ glyph: Glyph, tracingWith cr: OpaquePointer, into d: inout SVGBytes) -> Bool {
+    /// Makes `glyph`'s definition (but for its id) at the end of `d`; `cr` is a context to
+    /// trace outlines with.
+    static func make(_ glyph: Glyph, tracingWith cr: OpaquePointer, into d: inout SVGBytes) -> Made {
+        let start = d.count
+        let image = isColour(glyph.scaled)
+        let drawn = image ? defineImage(glyph, into: &d) : defineOutline(glyph, tracingWith: cr, into: &d)
+        return Made(drawn: drawn, image: image, range: start..<d.count)
+    }
+
+    private static func defineOutline(_ glyph: Glyph, tracingWith cr: OpaquePointer, into d: inout SVGBytes) -> Bool {
         cairo_set_scaled_font(cr, glyph.scaled)
         cairo_identity_matrix(cr)
         cairo_new_path(cr)
@@ -132,10 +147,6 @@ final class GlyphDefinitions: @unchecked Sendable {
         guard let path = cairo_copy_path(cr) else { return false }
         defer { cairo_path_destroy(path) }
         guard path.pointee.status == CAIRO_STATUS_SUCCESS, path.pointee.num_data > 0 else { return false }
-        d.raw("<path id=\"g")
-        d.int(glyph.font)
-        d.raw("-")
-        d.int(Int(glyph.glyph))
         d.raw("\" d=\"")
         var i = 0
         let data = path.pointee.data!
@@ -156,7 +167,7 @@ final class GlyphDefinitions: @unchecked Sendable {
     }
 
     /// A colour glyph, drawn at 4× into a PNG image (SVG has no way to point into a font).
-    private func defineImage(_ glyph: Glyph, into d: inout SVGBytes) -> Bool {
+    private static func defineImage(_ glyph: Glyph, into d: inout SVGBytes) -> Bool {
         var g = cairo_glyph_t(index: UInt(glyph.glyph), x: 0, y: 0)
         var extents = cairo_text_extents_t()
         cairo_scaled_font_glyph_extents(glyph.scaled, &g, 1, &extents)
@@ -177,10 +188,6 @@ final class GlyphDefinitions: @unchecked Sendable {
               let encoder = try? PNGEncoder(width: w, height: h, opaque: false),
               (try? encoder.append(surface, rows: h)) != nil,
               let png = try? encoder.finish() else { return false }
-        d.raw("<g id=\"g")
-        d.int(glyph.font)
-        d.raw("-")
-        d.int(Int(glyph.glyph))
         d.raw("\"><image x=\"")
         d.number(extents.x_bearing)
         d.raw("\" y=\"")

@@ -168,6 +168,13 @@ public final class PangoTextMeasurer: TextMeasurer {
         withLine(text, font: font) { pango_cairo_show_layout_line(cr, $0) }
     }
 
+    /// Calls `body` with the line of `text` as measured, if it was kept; false when it was not.
+    func withKeptLine(_ text: String, font: FontSpec, _ body: (UnsafeMutablePointer<PangoLayoutLine>) -> Void) -> Bool {
+        guard let line = shaped[LineKey(text: text, font: font)]?.line else { return false }
+        body(line)
+        return true
+    }
+
     /// Calls `body` with the shaped line of `text`: the line as measured when there is one,
     /// else `text` shaped as a single line. The line is valid only inside `body`.
     func withLine(_ text: String, font: FontSpec, _ body: (UnsafeMutablePointer<PangoLayoutLine>) -> Void) {

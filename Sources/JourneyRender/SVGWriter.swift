@@ -26,16 +26,36 @@ final class SVGWriter {
     private var fonts: [OpaquePointer] = []
     /// Every font object met, with its font's number.
     private var fontObjects: [(font: OpaquePointer, number: Int)] = []
-    /// Per font (number − 1), per glyph id: 0 when the glyph is not drawn, else its place in
-    /// `glyphs` plus one. Glyph ids are below 65,536 in OpenType: a table beats hashing.
-    private var glyphIndex: [[Int32]] = []
-    /// Every glyph drawn, in order of first use.
-    private var glyphs: [GlyphDefinitions.Glyph] = []
+    /// Per font (number − 1), per glyph id: 0 not met yet, 1 drawn, 2 draws nothing (a space).
+    /// Glyph ids are below 65,536 in OpenType: a table beats hashing every glyph.
+    private var glyphStates: [[UInt8]] = []
+    /// The glyphs drawn, in order of first use, with where their definitions are: made on the
+    /// second thread (`ahead`) or by the writer itself (`late`).
+    private var drawnGlyphs: [(font: Int, glyph: PangoGlyph, made: GlyphDefinitions.Made, ahead: Bool)] = []
     private var definitions: GlyphDefinitions?
+    private var late = SVGBytes()
+    private var lateContext: (surface: OpaquePointer, cr: OpaquePointer)?
+
+    /// The glyphs listed for the second thread: their fonts, told apart by pattern as `fonts`
+    /// are, but numbered in the order the listing met them.
+    private var aheadFonts: [OpaquePointer] = []
+    private var aheadFontObjects: [(font: OpaquePointer, index: Int)] = []
+    /// Per listed font, per glyph id: 0, or the glyph's place in the list plus one.
+    private var aheadGlyphs: [[Int32]] = []
+    private var aheadList: [GlyphDefinitions.Glyph] = []
+    /// Per font (number − 1): its place in `aheadFonts`, or −1.
+    private var aheadOfFont: [Int] = []
 
     init(scene: Scene, text: PangoTextMeasurer) {
         self.scene = scene
         self.text = text
+    }
+
+    deinit {
+        if let lateContext {
+            cairo_destroy(lateContext.cr)
+            cairo_surface_destroy(lateContext.surface)
+        }
     }
 
     /// Writes the SVG to `out`: the header, then the drawing as it is produced (in chunks of
@@ -70,8 +90,8 @@ final class SVGWriter {
         }
         try head.withBytes { try out($0) }
 
-        for node in scene.nodes { collectGlyphs(node) }
-        let definitions = GlyphDefinitions(glyphs)
+        for node in scene.nodes { listGlyphs(node) }
+        let definitions = GlyphDefinitions(aheadList)
         self.definitions = definitions
         definitions.start()
         defer { definitions.finish() }
@@ -85,9 +105,16 @@ final class SVGWriter {
         body.raw("/>\n")
         for node in scene.nodes { try write(node) }
         definitions.finish()
-        if !definitions.bytes.isEmpty {
+        if !drawnGlyphs.isEmpty {
             body.raw("<defs>\n")
-            body.append(definitions.bytes)
+            for d in drawnGlyphs {
+                body.raw(d.made.image ? "<g id=\"g" : "<path id=\"g")
+                body.int(d.font)
+                body.raw("-")
+                body.int(Int(d.glyph))
+                if d.ahead { body.append(definitions.bytes, range: d.made.range) } else { body.append(late, range: d.made.range) }
+                if body.count >= SVGWriter.chunk { try flush() }
+            }
             body.raw("</defs>\n")
         }
         body.raw("</svg>\n")
@@ -175,7 +202,6 @@ final class SVGWriter {
         out.raw(" color=\"")
         out.color(t.color)
         out.raw("\">\n")
-        let definitions = definitions!
         forEachGlyph(of: t) { number, info, before in
             let g = info.glyph
             let geometry = info.geometry
@@ -197,7 +223,7 @@ final class SVGWriter {
                 out.raw("\" fill=\"none\" stroke=\"currentColor\" stroke-width=\"1\"/>\n")
                 return
             }
-            guard definitions.isDrawn(Int(glyphIndex[number - 1][Int(g)]) - 1) else { return }
+            guard isDrawn(g, number) else { return }
             out.raw("<use xlink:href=\"#g")
             out.int(number)
             out.raw("-")
@@ -249,25 +275,87 @@ final class SVGWriter {
         }
     }
 
-    /// Numbers the fonts and lists the glyphs of the scene's text in the order the drawing
-    /// uses them, as the definitions will be written.
-    private func collectGlyphs(_ node: SceneNode) {
+    /// Whether glyph `g` of font `number` draws anything; the first time, finds or makes its
+    /// definition and notes it in order of first use.
+    private func isDrawn(_ g: PangoGlyph, _ number: Int) -> Bool {
+        let index = Int(g)
+        let known = glyphStates[number - 1].count
+        if index < known, glyphStates[number - 1][index] != 0 { return glyphStates[number - 1][index] == 1 }
+        if index >= known { glyphStates[number - 1] += repeatElement(0, count: max(index + 1, 2 * known, 256) - known) }
+        var made = GlyphDefinitions.Made()
+        var ahead = false
+        if let listed = listed(g, number) {
+            made = definitions!.made(listed)
+            ahead = true
+        } else if let scaled = pango_cairo_font_get_scaled_font(fonts[number - 1]) {
+            if lateContext == nil {
+                let surface = cairo_image_surface_create(CAIRO_FORMAT_A8, 1, 1)!
+                lateContext = (surface, cairo_create(surface)!)
+            }
+            made = GlyphDefinitions.make(GlyphDefinitions.Glyph(scaled: scaled, glyph: g), tracingWith: lateContext!.cr, into: &late)
+        }
+        glyphStates[number - 1][index] = made.drawn ? 1 : 2
+        if made.drawn { drawnGlyphs.append((number, g, made, ahead)) }
+        return made.drawn
+    }
+
+    /// Where glyph `g` of font `number` is in the second thread's list, if it is.
+    private func listed(_ g: PangoGlyph, _ number: Int) -> Int? {
+        if aheadOfFont[number - 1] == -2 {
+            let font = fonts[number - 1]
+            aheadOfFont[number - 1] = SVGWriter.pattern(of: font).flatMap { pattern in
+                aheadFonts.firstIndex { $0 == font || SVGWriter.pattern(of: $0).map { FcPatternEqual($0, pattern) != 0 } ?? false }
+            } ?? aheadFonts.firstIndex(of: font) ?? -1
+        }
+        let font = aheadOfFont[number - 1]
+        guard font >= 0, Int(g) < aheadGlyphs[font].count, aheadGlyphs[font][Int(g)] > 0 else { return nil }
+        return Int(aheadGlyphs[font][Int(g)]) - 1
+    }
+
+    /// Lists the glyphs of the scene's text for the second thread, in the order the drawing
+    /// uses them, from the lines the measurer kept: shaping a line again here would cost more
+    /// than making its glyphs on this thread when the drawing reaches them.
+    private func listGlyphs(_ node: SceneNode) {
         switch node {
-        case .group(let g): for child in g.children { collectGlyphs(child) }
+        case .group(let g): for child in g.children { listGlyphs(child) }
         case .text(let t) where !t.text.isEmpty:
-            forEachGlyph(of: t) { number, info, _ in
-                let g = info.glyph
-                guard g != PANGO_GLYPH_EMPTY, g & PANGO_GLYPH_UNKNOWN_FLAG == 0 else { return }
-                let index = Int(g)
-                let known = glyphIndex[number - 1].count
-                if index >= known { glyphIndex[number - 1] += repeatElement(0, count: max(index + 1, 2 * known, 256) - known) }
-                guard glyphIndex[number - 1][index] == 0,
-                      let scaled = pango_cairo_font_get_scaled_font(fonts[number - 1]) else { return }
-                glyphs.append(GlyphDefinitions.Glyph(scaled: scaled, font: number, glyph: g))
-                glyphIndex[number - 1][index] = Int32(glyphs.count)
+            _ = text.withKeptLine(t.text, font: t.font) { line in
+                var run = line.pointee.runs
+                while let node = run {
+                    defer { run = node.pointee.next }
+                    let item = node.pointee.data.assumingMemoryBound(to: PangoGlyphItem.self)
+                    guard let glyphString = item.pointee.glyphs, let font = item.pointee.item.pointee.analysis.font,
+                          let scaled = pango_cairo_font_get_scaled_font(OpaquePointer(font)) else { continue }
+                    let f = aheadIndex(of: OpaquePointer(font))
+                    for i in 0..<Int(glyphString.pointee.num_glyphs) {
+                        let g = glyphString.pointee.glyphs[i].glyph
+                        guard g != PANGO_GLYPH_EMPTY, g & PANGO_GLYPH_UNKNOWN_FLAG == 0 else { continue }
+                        let index = Int(g)
+                        let known = aheadGlyphs[f].count
+                        if index >= known { aheadGlyphs[f] += repeatElement(0, count: max(index + 1, 2 * known, 256) - known) }
+                        guard aheadGlyphs[f][index] == 0 else { continue }
+                        aheadList.append(GlyphDefinitions.Glyph(scaled: scaled, glyph: g))
+                        aheadGlyphs[f][index] = Int32(aheadList.count)
+                    }
+                }
             }
         default: break
         }
+    }
+
+    private func aheadIndex(of object: OpaquePointer) -> Int {
+        if let known = aheadFontObjects.first(where: { $0.font == object }) { return known.index }
+        let pattern = SVGWriter.pattern(of: object)
+        let index: Int
+        if let pattern, let i = aheadFonts.firstIndex(where: { SVGWriter.pattern(of: $0).map { FcPatternEqual($0, pattern) != 0 } ?? false }) {
+            index = i
+        } else {
+            aheadFonts.append(object)
+            aheadGlyphs.append([])
+            index = aheadFonts.count - 1
+        }
+        aheadFontObjects.append((object, index))
+        return index
     }
 
     /// A font's number. Fonts are told apart by what they are (their fontconfig pattern: file,
@@ -282,7 +370,8 @@ final class SVGWriter {
             number = i + 1
         } else {
             fonts.append(object)
-            glyphIndex.append([])
+            glyphStates.append([])
+            aheadOfFont.append(-2)
             number = fonts.count
         }
         fontObjects.append((object, number))
@@ -343,6 +432,12 @@ struct SVGBytes: ~Copyable {
     mutating func byte(_ b: UInt8) {
         reserve(1).pointee = b
         count += 1
+    }
+
+    mutating func append(_ other: borrowing SVGBytes, range: Range<Int>) {
+        guard !range.isEmpty else { return }
+        reserve(range.count).initialize(from: other.base + range.lowerBound, count: range.count)
+        count += range.count
     }
 
     mutating func append(_ other: borrowing SVGBytes) {
