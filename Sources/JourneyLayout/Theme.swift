@@ -62,11 +62,12 @@ public struct Theme: Sendable {
     public var quoteFont: FontSpec
     /// Badges and change marks: the small font, bold.
     public var markFont: FontSpec { FontSpec(family: smallFont.family, size: smallFont.size, bold: true) }
-    /// Every font the layout sets text in.
+    /// Every font the layout sets text in: those of cards and lanes first (most of a map's
+    /// text), the header's last.
     public var fonts: [FontSpec] {
         var all: [FontSpec] = []
-        for f in [titleFont, subtitleFont, metaFont, stageFont, stageGoalFont, laneFont, cardTitleFont, cardFont, smallFont,
-                  quoteFont, markFont] where !all.contains(f) {
+        for f in [cardFont, smallFont, cardTitleFont, laneFont, markFont, quoteFont, stageFont, stageGoalFont, metaFont,
+                  subtitleFont, titleFont] where !all.contains(f) {
             all.append(f)
         }
         return all

@@ -240,7 +240,8 @@ public final class TextRequestRecorder: TextMeasurer {
 
 /// A second thread with a measurer and fonts of its own, for `measureAhead`. It loads the
 /// fonts it is given as soon as it starts, so that start-up (a few milliseconds) overlaps with
-/// reading and checking the map; then it waits for texts to measure.
+/// reading and checking the map, until it has texts to measure. It measures from the end of a
+/// map (the last stages' cards, the evidence list): give it those fonts first.
 public final class MeasuringThread: @unchecked Sendable {
     private let fonts: [FontSpec]
     private let lock = UnsafeMutablePointer<pthread_mutex_t>.allocate(capacity: 1)
@@ -294,7 +295,14 @@ public final class MeasuringThread: @unchecked Sendable {
 
     private func main() {
         let measurer = PangoTextMeasurer()
-        for font in fonts { _ = measurer.layout("Aa", font: font, maxWidth: 1000) }
+        // Fonts load in the order given, until the work arrives; the rest load when needed.
+        for font in fonts {
+            pthread_mutex_lock(lock)
+            let waiting = !closed
+            pthread_mutex_unlock(lock)
+            guard waiting else { break }
+            _ = measurer.layout("Aa", font: font, maxWidth: 1000)
+        }
         pthread_mutex_lock(lock)
         while !closed { pthread_cond_wait(signal, lock) }
         let work = self.work
