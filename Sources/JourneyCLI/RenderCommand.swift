@@ -96,9 +96,10 @@ struct RenderCommand: ParsableCommand {
         }
     }
 
-    func resolvedFormat() throws -> OutputFormat {
+    /// From --format, else from the output's extension; SVG for standard output and folders.
+    func resolvedFormat(io: IOContext) throws -> OutputFormat {
         if let format { return OutputFormat(rawValue: format.lowercased())! }
-        if let output, output != "-" {
+        if let output, output != "-", !isFolder(output, io: io) {
             guard let f = OutputFormat(path: output) else {
                 throw ValidationError("cannot tell the format of '\(output)'; name it .svg, .png or .pdf, or use --format")
             }
@@ -110,7 +111,7 @@ struct RenderCommand: ParsableCommand {
     func run() throws {
         let io = IOContext.current
         var clock = PhaseClock()
-        let format = try resolvedFormat()
+        let format = try resolvedFormat(io: io)
         // With a core to spare, a second thread loads the fonts while the map is read and
         // checked (begun by `main` already, or now), then measures half its texts (MapPicture).
         // Not for PDF, which embeds fonts per font object, and the second thread has its own.

@@ -107,6 +107,16 @@ import Testing
         #expect(names(out) == ["README-1.png", "README-2.png"], "two journey blocks; the flowchart is skipped")
     }
 
+    @Test func aFolderWithoutFormatGetsSVG() throws {
+        let dir = try scratch()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let out = dir.appendingPathComponent("pictures")
+        try FileManager.default.createDirectory(at: out, withIntermediateDirectories: true)
+        let r = journeyc([dir.appendingPathComponent("README.md").path, "-o", out.path + "/"])
+        #expect(r.status == 0, "\(r.stderr)")
+        #expect(names(out) == ["README-1.svg", "README-2.svg"], "as README.md says: `journeyc README.md -o pictures/`")
+    }
+
     @Test func oneBlockByNumberOrTheFirst() throws {
         let dir = try scratch()
         defer { try? FileManager.default.removeItem(at: dir) }
