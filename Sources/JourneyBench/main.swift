@@ -170,41 +170,44 @@ for n in [10, 100, 1_000, 10_000] {
     benchMaps.append(BenchMap(name: "generated \(n)", path: path.path, touchpoints: n, runs: n >= 10_000 ? 1 : n >= 1_000 ? 3 : 11))
 }
 
-/// Runs the release binary `runs` times; the median wall time and the largest peak memory.
-func process(_ arguments: [String], runs: Int) -> (seconds: Double, peakMB: Double, status: Int32) {
-    var times: [Double] = [], peak = 0.0, status: Int32 = 0
-    for _ in 0..<runs {
-        var actions = posix_spawn_file_actions_t()
-        posix_spawn_file_actions_init(&actions)
-        posix_spawn_file_actions_addopen(&actions, 1, "/dev/null", O_WRONLY, 0)
-        posix_spawn_file_actions_addopen(&actions, 2, "/dev/null", O_WRONLY, 0)
-        let argv = ([journeycBinary] + arguments).map { strdup($0) } + [nil]
-        var pid: pid_t = 0
-        let t0 = now()
-        guard posix_spawn(&pid, journeycBinary, &actions, nil, argv, environ) == 0 else { return (0, 0, -1) }
-        var raw: Int32 = 0
-        var usage = rusage()
-        wait4(pid, &raw, 0, &usage)
-        times.append(Double(now() - t0) / 1e9)
-        peak = max(peak, Double(usage.ru_maxrss) / 1024)
-        status = (raw >> 8) & 0xFF
-        posix_spawn_file_actions_destroy(&actions)
-        argv.forEach { free($0) }
-    }
-    return (median(times), peak, status)
+/// Runs the release binary once: its wall time, peak memory and exit status.
+func processOnce(_ arguments: [String]) -> (seconds: Double, peakMB: Double, status: Int32) {
+    var actions = posix_spawn_file_actions_t()
+    posix_spawn_file_actions_init(&actions)
+    posix_spawn_file_actions_addopen(&actions, 1, "/dev/null", O_WRONLY, 0)
+    posix_spawn_file_actions_addopen(&actions, 2, "/dev/null", O_WRONLY, 0)
+    defer { posix_spawn_file_actions_destroy(&actions) }
+    let argv = ([journeycBinary] + arguments).map { strdup($0) } + [nil]
+    defer { argv.forEach { free($0) } }
+    var pid: pid_t = 0
+    let t0 = now()
+    guard posix_spawn(&pid, journeycBinary, &actions, nil, argv, environ) == 0 else { return (0, 0, -1) }
+    var raw: Int32 = 0
+    var usage = rusage()
+    wait4(pid, &raw, 0, &usage)
+    return (Double(now() - t0) / 1e9, Double(usage.ru_maxrss) / 1024, (raw >> 8) & 0xFF)
 }
 
 
 // The processes are measured first, while this benchmark is still small: a child's peak memory
 // as the kernel reports it is never below the size of the process that spawned it.
 var processResults: [String: (seconds: Double, peakMB: Double, status: Int32)] = [:]
+// Round robin: each round runs every case once, so a few seconds of a busy machine (this VM
+// has them) spread over all the rows instead of spoiling one; each row is a median of rounds.
 if haveBinary {
-    for map in benchMaps {
-        for format in OutputFormat.allCases {
-            let out = scratch.appendingPathComponent("out.\(format.rawValue)").path
-            processResults["\(map.name)/\(format.rawValue)"] = process([map.path, "-o", out], runs: map.runs)
+    var times: [String: [Double]] = [:]
+    for round in 0..<(benchMaps.map(\.runs).max() ?? 0) {
+        for map in benchMaps where round < map.runs {
+            for format in OutputFormat.allCases {
+                let key = "\(map.name)/\(format.rawValue)"
+                let run = processOnce([map.path, "-o", scratch.appendingPathComponent("out.\(format.rawValue)").path])
+                times[key, default: []].append(run.seconds)
+                let before = processResults[key]
+                processResults[key] = (0, max(before?.peakMB ?? 0, run.peakMB), run.status)
+            }
         }
     }
+    for (key, samples) in times { processResults[key]!.seconds = median(samples) }
 }
 print("")
 print("| touchpoints |    bytes |    lex |  parse |  check |  total | µs/touchpoint |")
