@@ -31,26 +31,10 @@ func measure(runs: Int, _ body: () -> Void) -> Double {
 
 func ms(_ s: Double) -> String { String(format: "%8.1f", s * 1000) }
 
-/// Runs a program and waits for it with posix_spawn and waitpid: Foundation's Process adds
-/// tens of milliseconds of its own to a short run. Output goes to /dev/null.
-@discardableResult
-func run(_ path: String, _ arguments: [String]) -> Int32 {
-    var actions: posix_spawn_file_actions_t = posix_spawn_file_actions_t()
-    posix_spawn_file_actions_init(&actions)
-    posix_spawn_file_actions_addopen(&actions, 1, "/dev/null", O_WRONLY, 0)
-    posix_spawn_file_actions_addopen(&actions, 2, "/dev/null", O_WRONLY, 0)
-    defer { posix_spawn_file_actions_destroy(&actions) }
-    let argv = ([path] + arguments).map { strdup($0) } + [nil]
-    defer { argv.forEach { free($0) } }
-    var pid: pid_t = 0
-    guard posix_spawn(&pid, path, &actions, nil, argv, environ) == 0 else { return -1 }
-    var status: Int32 = 0
-    waitpid(pid, &status, 0)
-    return (status >> 8) & 0xFF
-}
-
-/// Runs a program like `run`, and returns its wall-clock and CPU (user + system) seconds.
-func runTimed(_ path: String, _ arguments: [String]) -> (wall: Double, cpu: Double) {
+/// Runs a program and waits for it with posix_spawn and wait4: Foundation's Process adds tens of
+/// milliseconds of its own to a short run. Output goes to /dev/null. Its exit status, wall-clock
+/// seconds and resource usage; nil when it cannot start.
+func spawn(_ path: String, _ arguments: [String]) -> (status: Int32, wall: Double, usage: rusage)? {
     var actions: posix_spawn_file_actions_t = posix_spawn_file_actions_t()
     posix_spawn_file_actions_init(&actions)
     posix_spawn_file_actions_addopen(&actions, 1, "/dev/null", O_WRONLY, 0)
@@ -60,14 +44,22 @@ func runTimed(_ path: String, _ arguments: [String]) -> (wall: Double, cpu: Doub
     defer { argv.forEach { free($0) } }
     var pid: pid_t = 0
     let t0 = now()
-    guard posix_spawn(&pid, path, &actions, nil, argv, environ) == 0 else { return (0, 0) }
+    guard posix_spawn(&pid, path, &actions, nil, argv, environ) == 0 else { return nil }
     var status: Int32 = 0
     var usage = rusage()
     wait4(pid, &status, 0, &usage)
-    let wall = Double(now() - t0) / 1e9
-    precondition((status >> 8) & 0xFF == 0, "\(path) \(arguments.joined(separator: " ")) failed")
+    return ((status >> 8) & 0xFF, Double(now() - t0) / 1e9, usage)
+}
+
+@discardableResult
+func run(_ path: String, _ arguments: [String]) -> Int32 { spawn(path, arguments)?.status ?? -1 }
+
+/// Runs a program that must succeed: its wall-clock and CPU (user + system) seconds.
+func runTimed(_ path: String, _ arguments: [String]) -> (wall: Double, cpu: Double) {
+    guard let r = spawn(path, arguments) else { return (0, 0) }
+    precondition(r.status == 0, "\(path) \(arguments.joined(separator: " ")) failed")
     func seconds(_ t: timeval) -> Double { Double(t.tv_sec) + Double(t.tv_usec) / 1e6 }
-    return (wall, seconds(usage.ru_utime) + seconds(usage.ru_stime))
+    return (r.wall, seconds(r.usage.ru_utime) + seconds(r.usage.ru_stime))
 }
 
 let args = Array(CommandLine.arguments.dropFirst())
@@ -172,20 +164,8 @@ for n in [10, 100, 1_000, 10_000] {
 
 /// Runs the release binary once: its wall time, peak memory and exit status.
 func processOnce(_ arguments: [String]) -> (seconds: Double, peakMB: Double, status: Int32) {
-    var actions = posix_spawn_file_actions_t()
-    posix_spawn_file_actions_init(&actions)
-    posix_spawn_file_actions_addopen(&actions, 1, "/dev/null", O_WRONLY, 0)
-    posix_spawn_file_actions_addopen(&actions, 2, "/dev/null", O_WRONLY, 0)
-    defer { posix_spawn_file_actions_destroy(&actions) }
-    let argv = ([journeycBinary] + arguments).map { strdup($0) } + [nil]
-    defer { argv.forEach { free($0) } }
-    var pid: pid_t = 0
-    let t0 = now()
-    guard posix_spawn(&pid, journeycBinary, &actions, nil, argv, environ) == 0 else { return (0, 0, -1) }
-    var raw: Int32 = 0
-    var usage = rusage()
-    wait4(pid, &raw, 0, &usage)
-    return (Double(now() - t0) / 1e9, Double(usage.ru_maxrss) / 1024, (raw >> 8) & 0xFF)
+    guard let r = spawn(journeycBinary, arguments) else { return (0, 0, -1) }
+    return (r.wall, Double(r.usage.ru_maxrss) / 1024, r.status)
 }
 
 
@@ -200,10 +180,10 @@ if haveBinary {
         for map in benchMaps where round < map.runs {
             for format in OutputFormat.allCases {
                 let key = "\(map.name)/\(format.rawValue)"
-                let run = processOnce([map.path, "-o", scratch.appendingPathComponent("out.\(format.rawValue)").path])
-                times[key, default: []].append(run.seconds)
+                let result = processOnce([map.path, "-o", scratch.appendingPathComponent("out.\(format.rawValue)").path])
+                times[key, default: []].append(result.seconds)
                 let before = processResults[key]
-                processResults[key] = (0, max(before?.peakMB ?? 0, run.peakMB), run.status)
+                processResults[key] = (0, max(before?.peakMB ?? 0, result.peakMB), result.status)
             }
         }
     }
