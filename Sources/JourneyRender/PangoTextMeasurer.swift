@@ -276,7 +276,7 @@ public final class MeasuringThread: @unchecked Sendable {
         lock.deallocate()
     }
 
-    /// Hands `work` over, or nothing when nil; then waits for the thread to finish.
+    /// Hands `work` over (nil: there is none); the thread ends when it has done it.
     fileprivate func run(_ work: PangoTextMeasurer.MeasureAhead?) {
         pthread_mutex_lock(lock)
         self.work = work

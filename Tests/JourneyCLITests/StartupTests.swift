@@ -2,6 +2,7 @@
 // or dump a scene. A wrong "yes" costs a second thread's time; a wrong "no" only loses the head
 // start, so this is about speed, not correctness.
 
+@testable import JourneyCLI
 import JourneyRender
 import Testing
 
@@ -38,5 +39,22 @@ import Testing
     ])
     func notDrawing(_ arguments: [String]) {
         #expect(!FontStartup.isNeeded(for: arguments))
+    }
+}
+
+/// `main` starts a measuring thread for the render command before parsing the command line,
+/// judging by the first argument; the list it judges by must be every other command's name.
+@Suite struct EarlyHelperTests {
+    @Test func theListNamesEveryOtherCommand() {
+        let names = Set(Journeyc.configuration.subcommands.map { $0._commandName })
+        #expect(names.subtracting(["render"]).union(["help"]) == JourneyCLIMain.otherCommands)
+    }
+
+    @Test func onlyTheRenderCommandDrawsOneMap() {
+        #expect(JourneyCLIMain.drawsOneMap(["map.journey", "-o", "map.svg"]))
+        #expect(JourneyCLIMain.drawsOneMap(["render", "map.journey"]))
+        #expect(!JourneyCLIMain.drawsOneMap(["build", "maps", "-o", "out"]))
+        #expect(!JourneyCLIMain.drawsOneMap(["--version"]))
+        #expect(!JourneyCLIMain.drawsOneMap([]))
     }
 }
