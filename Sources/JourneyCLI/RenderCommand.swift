@@ -284,8 +284,10 @@ enum OutputFile {
 
     /// Writes to a temporary file in the destination's folder, then renames it into place,
     /// so a failure never leaves a half-written file or replaces a good one. A symlink is
-    /// followed to its target; something that is not a regular file (a FIFO, a device) is
-    /// written to directly, never replaced. An existing file keeps its permissions.
+    /// replaced, never written through (its target, which may lie anywhere, is left alone),
+    /// except one to something that is not a regular file: that, like a FIFO or a device
+    /// (`-o /dev/stdout`), is written to directly, never replaced. An existing file keeps its
+    /// permissions.
     static func writeAtomically(_ bytes: [UInt8], to path: String, workingDirectory: String?) throws {
         try writeAtomically(to: path, workingDirectory: workingDirectory) { write in try bytes.withUnsafeBytes { try write($0) } }
     }
@@ -294,9 +296,14 @@ enum OutputFile {
     /// it is given as they come, so a large picture never sits whole in memory. If `produce`
     /// throws, nothing is replaced.
     static func writeAtomically(to path: String, workingDirectory: String?, _ produce: (ByteWriter) throws -> Void) throws {
-        let resolved = Paths.resolved(Paths.absolute(path, workingDirectory: workingDirectory))
+        let absolute = Paths.absolute(path, workingDirectory: workingDirectory)
+        var link = stat()
+        let isLink = lstat(absolute, &link) == 0 && (link.st_mode & S_IFMT) == S_IFLNK
+        // The folder resolved, the name itself not: a symlink there is what gets replaced.
+        let resolvedFolder = Paths.resolved(Paths.folder(of: absolute))
+        let resolved = (resolvedFolder == "/" ? "" : resolvedFolder) + "/" + Paths.lastComponent(of: absolute)
         var existing = stat()
-        let exists = stat(resolved, &existing) == 0
+        let exists = stat(absolute, &existing) == 0
         if exists, (existing.st_mode & S_IFMT) == S_IFDIR {
             throw WriteError.failed(path, "it is a directory")
         }
@@ -314,7 +321,7 @@ enum OutputFile {
             }
         }
         if exists, (existing.st_mode & S_IFMT) != S_IFREG {
-            let fd = open(resolved, O_WRONLY | O_TRUNC)
+            let fd = open(absolute, O_WRONLY | O_TRUNC)
             guard fd >= 0 else { throw WriteError.failed(path, String(cString: strerror(errno))) }
             defer { close(fd) }
             try produce(writer(fd))
@@ -337,7 +344,7 @@ enum OutputFile {
             throw error
         }
         // mkstemp makes the file 0600: give it the old file's mode, or what the umask allows.
-        fchmod(fd, exists ? existing.st_mode & 0o7777 : 0o666 & ~creationMask)
+        fchmod(fd, exists && !isLink ? existing.st_mode & 0o7777 : 0o666 & ~creationMask)
         guard close(fd) == 0, rename(temp, resolved) == 0 else { throw WriteError.failed(path, String(cString: strerror(errno))) }
         ok = true
     }
