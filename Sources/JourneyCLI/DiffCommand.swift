@@ -158,6 +158,8 @@ struct DiffCommand: ParsableCommand {
 
     func drawPicture(_ diff: MapDiff, to destination: String, io: IOContext) throws {
         let format = try pictureFormat(destination)
+        let restoreSignals = InterruptCleanup.install()
+        defer { restoreSignals() }
         for input in [oldArgument, newArgument] where input != "-" && MapSource.exists(input, io: io) {
             if destination != "-", Self.sameFile(destination, input, io: io) {
                 io.writeErr("journeyc: error: the output '\(destination)' is one of the maps; choose another file name\n")

@@ -120,6 +120,8 @@ struct RenderCommand: ParsableCommand {
         var reporter = DiagnosticReporter(options: diagnostics, io: io)
         let source = try reporter.load(file)
         clock.lap("read")
+        let restoreSignals = InterruptCleanup.install()
+        defer { restoreSignals() }
         let folder = output.flatMap { isFolder($0, io: io) ? $0 : nil }
         let maps: [LoadedMap]
         switch MapInput.maps(in: source, block: block, allBlocks: folder != nil) {
@@ -336,7 +338,12 @@ enum OutputFile {
         guard fd >= 0 else { throw WriteError.failed(path, String(cString: strerror(errno))) }
         let temp = String(decoding: template.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
         var ok = false
-        defer { if !ok { unlink(temp) } }
+        // Removed on Ctrl-C too, where a command installed InterruptCleanup.
+        let tracked = InterruptCleanup.track(temp)
+        defer {
+            if !ok { unlink(temp) }
+            InterruptCleanup.untrack(tracked)
+        }
         do {
             try produce(writer(fd))
         } catch {
