@@ -104,7 +104,8 @@ struct BuildCommand: ParsableCommand {
         }
         let scan: BuildScan
         do {
-            scan = try BuildInputs.scan(inputs, outputFolder: outputFolder, workingDirectory: io.workingDirectory)
+            scan = try BuildInputs.scan(inputs, outputFolder: outputFolder, workingDirectory: io.workingDirectory,
+                                        maxFolders: Limits.foldersWalked(io))
         } catch {
             throw usage("\(error)")
         }

@@ -103,6 +103,17 @@ struct DiffCommand: ParsableCommand {
             reporter.summarize(files: sides.filter { $0.model == nil }.count)
             throw ExitCode(ExitStatus.usage)
         }
+        if output != nil {
+            // The picture draws NEW with OLD's removed elements: both count against the limit.
+            for model in [old, new] {
+                do {
+                    try Limits.checkDrawable(model, io)
+                } catch {
+                    io.writeErr("journeyc: error: \(error)\n")
+                    throw ExitCode(ExitStatus.usage)
+                }
+            }
+        }
         let diff = MapDiff.compare(old: old, new: new)
         if let output {
             try drawPicture(diff, to: output, io: io)

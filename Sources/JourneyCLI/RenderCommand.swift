@@ -63,6 +63,7 @@ struct RenderCommand: ParsableCommand {
             journeyc README.md -o pictures/       every Mermaid journey block of a Markdown file
 
             Without -o, the picture is written next to the map with the format's extension. \
+            An -o ending in / is a folder, made when missing. \
             A map with errors is not drawn: its diagnostics are printed and the exit status is 1. \
             An existing output file is only replaced once the new one is complete.
             """)
@@ -131,6 +132,15 @@ struct RenderCommand: ParsableCommand {
             throw ExitCode(ExitStatus.failure)
         }
         clock.lap("parse+check")
+        if let folder, maps.contains(where: { !$0.hasErrors }) {
+            // `-o pictures/`: made when missing, as `journeyc build` makes its output folder.
+            do {
+                try BuildJob.makeFolders(Paths.normalized(Paths.absolute(folder, workingDirectory: io.workingDirectory)), inside: "/")
+            } catch {
+                io.writeErr("journeyc: error: cannot make the output folder '\(folder)': \(error)\n")
+                throw ExitCode(ExitStatus.usage)
+            }
+        }
         var status = ExitStatus.success
         for map in maps {
             reporter.report(map.diagnostics, in: map.source)
@@ -229,6 +239,12 @@ struct DumpSceneCommand: ParsableCommand {
         }
         reporter.report(map.diagnostics, in: map.source)
         guard !map.hasErrors, let result = map.result else { throw ExitCode(ExitStatus.failure) }
+        do {
+            try Limits.checkDrawable(result.model, io)
+        } catch {
+            io.writeErr("journeyc: error: \(error)\n")
+            throw ExitCode(ExitStatus.failure)
+        }
         let textMeasurer: TextMeasurer = measurer == .fixed ? FixedWidthMeasurer() : PangoTextMeasurer()
         let scene = LayoutEngine(model: result.model, theme: render.layoutTheme, measurer: textMeasurer,
                                  options: render.layoutOptions(result.model, scores: scores)).layout()
