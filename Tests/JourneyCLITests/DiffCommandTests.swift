@@ -128,6 +128,11 @@ func journeyc(in directory: String, _ arguments: [String], stdin: [UInt8] = []) 
             #expect(result.status == 0, "\(result.stderr)")
             #expect(result.stdout.hasPrefix("journeyc diff \(path)\n17 changes: "))
         }
+        // After a rename git adds the new path and a message: nine arguments.
+        let renamed = journeyc(["diff", "--", "-x.journey", old, "1111111", "100644", new, "2222222", "100644", "-y.journey",
+                                "similarity index 90%\nrename from -x.journey\nrename to -y.journey\n"])
+        #expect(renamed.status == 0, "\(renamed.stderr)")
+        #expect(renamed.stdout.hasPrefix("journeyc diff -x.journey\n17 changes: "))
     }
 }
 
