@@ -9,10 +9,10 @@
 // reached through a link mirrors under the link's name.
 //
 // The walk skips hidden files and folders (`.git`, `.#a.journey`), the output folder when it lies
-// inside an input folder, and a folder it has already walked (by device and inode: a symlink
-// loop, or a second link to one folder); other symlinks are followed. It stops, with an error,
-// after `Limits.foldersWalked` folders, so a symlink to `/` cannot send it through the whole
-// disk. A name that is not UTF-8 cannot be named in a diagnostic or a picture's path: such a
+// inside an input folder, a symlink to a folder that holds an input folder (`/`, `..`), and a
+// folder it has already walked (by device and inode: a symlink loop, or a second link to one
+// folder); other symlinks are followed. It stops with a usage error, using nothing it found,
+// after `Limits.foldersWalked` folders, so a link to a huge folder cannot keep it busy for minutes. A name that is not UTF-8 cannot be named in a diagnostic or a picture's path: such a
 // map, or folder, is skipped with a warning. Names are sorted by their UTF-8 bytes, whatever
 // the locale.
 
