@@ -104,7 +104,8 @@ struct BuildCommand: ParsableCommand {
         }
         let scan: BuildScan
         do {
-            scan = try BuildInputs.scan(inputs, outputFolder: outputFolder, workingDirectory: io.workingDirectory)
+            scan = try BuildInputs.scan(inputs, outputFolder: outputFolder, workingDirectory: io.workingDirectory,
+                                        maxFolders: Limits.foldersWalked(io))
         } catch {
             throw usage("\(error)")
         }
@@ -121,6 +122,13 @@ struct BuildCommand: ParsableCommand {
         for error in scan.errors { reporter.reportInputError(BuildJob.BuildError(error.message), path: error.path) }
 
         let previous = BuildManifest.read(folder: outputFolder)
+        if !previous.ignored.isEmpty {
+            let n = previous.ignored.count
+            let names = previous.ignored.prefix(5).map { "'\($0)'" }.joined(separator: ", ") + (n > 5 ? ", …" : "")
+            io.writeErr("journeyc: warning: ignored \(n) entr\(n == 1 ? "y" : "ies") of '\(shownOutput)/\(BuildManifest.fileName)' "
+                        + "that \(n == 1 ? "is not a picture" : "are not pictures") inside the output folder (\(names)); "
+                        + "journeyc deletes and overwrites only its own pictures there\n")
+        }
         let job = BuildJob(inputs: scan.inputs, formats: formats, theme: render.theme, maxWidth: render.maxWidth, scale: scale,
                            outputFolder: outputFolder, outputShown: shownOutput, previous: previous.entries, force: force, io: io)
         let threads = min(jobs ?? BuildCommand.cores, max(1, scan.inputs.count))
@@ -182,7 +190,8 @@ struct BuildCommand: ParsableCommand {
         var pruned = 0
         for (path, entry) in manifest.entries.sorted(by: { $0.key.utf8.lexicographicallyPrecedes($1.key.utf8) }) where !wanted.contains(path) {
             let file = outputFolder + "/" + path
-            guard let hash = ContentHash.ofFile(file, size: entry.size), hash == entry.output else {
+            guard OutputFolder.standing(of: path, in: outputFolder) == .file,
+                  let hash = ContentHash.ofFile(file, size: entry.size), hash == entry.output else {
                 // Gone, or changed by hand since: no longer journeyc's to track.
                 manifest.entries[path] = nil
                 continue
@@ -199,7 +208,7 @@ struct BuildCommand: ParsableCommand {
                 orphans.append(path)
             }
         }
-        if manifest.entries != previous.entries || unsaved {
+        if manifest.entries != previous.entries || unsaved || !previous.ignored.isEmpty {
             do { try manifest.write(folder: outputFolder) } catch { manifestError = "\(error)" }
         }
 

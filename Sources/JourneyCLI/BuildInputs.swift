@@ -9,8 +9,12 @@
 // reached through a link mirrors under the link's name.
 //
 // The walk skips hidden files and folders (`.git`, `.#a.journey`), the output folder when it lies
-// inside an input folder, and a symlink to a folder it is already inside (a loop); other
-// symlinks are followed. Names are sorted by their UTF-8 bytes, whatever the locale.
+// inside an input folder, a symlink to a folder that holds an input folder (`/`, `..`), and a
+// folder it has already walked (by device and inode: a symlink loop, or a second link to one
+// folder); other symlinks are followed. It stops with a usage error, using nothing it found,
+// after `Limits.foldersWalked` folders, so a link to a huge folder cannot keep it busy for minutes. A name that is not UTF-8 cannot be named in a diagnostic or a picture's path: such a
+// map, or folder, is skipped with a warning. Names are sorted by their UTF-8 bytes, whatever
+// the locale.
 
 #if canImport(Glibc)
 import Glibc
@@ -55,10 +59,11 @@ enum BuildInputs {
     }
 
     /// Finds the maps under `arguments` (folders, or map files). A missing argument, or one that
-    /// is neither a folder nor a map, is a usage error. `outputFolder` must exist.
-    static func scan(_ arguments: [String], outputFolder: String, workingDirectory: String?) throws -> BuildScan {
+    /// is neither a folder nor a map, is a usage error. `outputFolder`, skipped, must exist.
+    static func scan(_ arguments: [String], outputFolder: String?, workingDirectory: String?,
+                     maxFolders: Int = Int.max) throws -> BuildScan {
         var outInfo = stat()
-        let outID = stat(outputFolder, &outInfo) == 0 ? FileID(outInfo) : nil
+        let outID = outputFolder.flatMap { stat($0, &outInfo) == 0 ? FileID(outInfo) : nil }
 
         // Each argument: its absolute path, and the folder it counts for mirroring.
         var roots: [(argument: String, absolute: String, folder: String, isFile: Bool, id: FileID)] = []
@@ -80,6 +85,9 @@ enum BuildInputs {
 
         var scan = BuildScan()
         var seen = Set<String>()
+        var walk = Walk(output: outID, budget: maxFolders)
+        walk.roots = Set(roots.filter { !$0.isFile }.map(\.id))
+        for root in roots where !root.isFile { walk.holders.formUnion(holders(of: root.absolute)) }
         for root in roots {
             let prefix = relative(root.folder, to: base)
             if root.isFile {
@@ -90,51 +98,141 @@ enum BuildInputs {
             var shown = root.argument
             while shown.count > 1, shown.hasSuffix("/") { shown.removeLast() }
             if shown == "." { shown = "" }
-            walk(root.absolute, shown: shown, inner: prefix, ancestors: [root.id], output: outID, into: &scan, seen: &seen)
+            // A folder given twice, or inside another given (`maps maps/shop`), is walked once.
+            guard walk.visited[root.id] == nil else { continue }
+            walk.visited[root.id] = shown.isEmpty ? "." : shown
+            walk.folder(root.absolute, shown: shown, inner: prefix, into: &scan, seen: &seen)
+            if walk.stopped { break }
+        }
+        if walk.stopped {
+            // Nothing found is used: what lies past the limit is likely a mistake, not maps.
+            throw UsageError(description: "stopped looking for maps after \(maxFolders) folders, at '\(walk.stoppedAt)': "
+                + "is there a symlink to a large folder among the maps? Give the map folders themselves, "
+                + "or set JOURNEYC_MAX_FOLDERS to raise the limit")
         }
         markCollisions(&scan)
         return scan
     }
 
-    private static func walk(_ folder: String, shown: String, inner: String, ancestors: Set<FileID>, output: FileID?,
-                             into scan: inout BuildScan, seen: inout Set<String>) {
-        let names: [String]
-        switch entries(of: folder) {
-        case .success(let n): names = n
-        case .failure(let reason):
-            let path = shown.isEmpty ? "." : shown
-            scan.errors.append((path, "cannot read the folder '\(path)': \(reason)"))
-            return
+    /// The state of one scan's walk: the folders seen (by device and inode, with the path they
+    /// were first seen at) and how many more may be opened.
+    private struct Walk {
+        let output: FileID?
+        var budget: Int
+        var visited: [FileID: String] = [:]
+        /// The folders given: one met again inside another given is no news.
+        var roots: Set<FileID> = []
+        /// The folders that hold a folder given, up to `/`: a symlink to one of them (`../..`,
+        /// `/`) would search the maps again and everything around them.
+        var holders: Set<FileID> = []
+        var stopped = false
+        var stoppedAt = ""
+
+        init(output: FileID?, budget: Int) {
+            self.output = output
+            self.budget = budget
         }
-        for name in names where !name.hasPrefix(".") {
-            let path = folder == "/" ? "/" + name : folder + "/" + name
-            let shownPath = shown.isEmpty ? name : (shown.hasSuffix("/") ? shown + name : shown + "/" + name)
-            var info = stat()
-            guard stat(path, &info) == 0 else {
-                // A dangling symlink named like a map: built, so reading it fails and says why.
-                if let isMermaid = mapKind(name) {
-                    add(shownPath, absolute: path, stem: join(inner, stem(name)), isMermaid: isMermaid, to: &scan, seen: &seen)
-                }
-                continue
+
+        mutating func folder(_ folder: String, shown: String, inner: String, into scan: inout BuildScan, seen: inout Set<String>) {
+            guard budget > 0 else {
+                stopped = true
+                stoppedAt = shown.isEmpty ? "." : shown
+                return
             }
-            switch info.st_mode & S_IFMT {
-            case S_IFDIR:
-                let id = FileID(info)
-                if id == output { continue }
-                if ancestors.contains(id) {
-                    scan.warnings.append("skipped '\(shownPath)': a symlink to a folder it is inside")
+            budget -= 1
+            let listing: Listing
+            switch entries(of: folder) {
+            case .success(let l): listing = l
+            case .failure(let reason):
+                let path = shown.isEmpty ? "." : shown
+                scan.errors.append((path, "cannot read the folder '\(path)': \(reason)"))
+                return
+            }
+            for name in listing.unreadable {
+                let path = shown.isEmpty ? name : (shown.hasSuffix("/") ? shown + name : shown + "/" + name)
+                scan.warnings.append("skipped '\(path)': its name is not UTF-8, so journeyc cannot name it or its pictures (rename it)")
+            }
+            for name in listing.names where !name.hasPrefix(".") {
+                let path = folder == "/" ? "/" + name : folder + "/" + name
+                let shownPath = shown.isEmpty ? name : (shown.hasSuffix("/") ? shown + name : shown + "/" + name)
+                var info = stat()
+                guard stat(path, &info) == 0 else {
+                    // A dangling symlink named like a map: built, so reading it fails and says why.
+                    if let isMermaid = mapKind(name) {
+                        add(shownPath, absolute: path, stem: join(inner, stem(name)), isMermaid: isMermaid, to: &scan, seen: &seen)
+                    }
                     continue
                 }
-                walk(path, shown: shownPath, inner: join(inner, name), ancestors: ancestors.union([id]), output: output,
-                     into: &scan, seen: &seen)
-            case S_IFREG:
-                if let isMermaid = mapKind(name) {
-                    add(shownPath, absolute: path, stem: join(inner, stem(name)), isMermaid: isMermaid, to: &scan, seen: &seen)
+                switch info.st_mode & S_IFMT {
+                case S_IFDIR:
+                    let id = FileID(info)
+                    if id == output { continue }
+                    if holders.contains(id) {
+                        scan.warnings.append("skipped '\(shownPath)': a symlink to a folder that holds the maps")
+                        continue
+                    }
+                    if let first = visited[id] {
+                        if roots.contains(id), !shownPath.hasPrefix(first + "/"), first != "." { continue }
+                        scan.warnings.append(first == shownPath || shownPath.hasPrefix(first + "/") || first == "."
+                            ? "skipped '\(shownPath)': a symlink to a folder it is inside"
+                            : "skipped '\(shownPath)': the same folder as '\(first)', already searched")
+                        continue
+                    }
+                    visited[id] = shownPath
+                    self.folder(path, shown: shownPath, inner: join(inner, name), into: &scan, seen: &seen)
+                    if stopped { return }
+                case S_IFREG:
+                    if let isMermaid = mapKind(name) {
+                        add(shownPath, absolute: path, stem: join(inner, stem(name)), isMermaid: isMermaid, to: &scan, seen: &seen)
+                    }
+                default:
+                    continue
                 }
-            default:
-                continue
             }
         }
+    }
+
+    /// The files `check` and `fmt` read: each argument as given (a file, `-`), and in place of
+    /// a folder the maps under it, chosen as `build` chooses them (`journeyOnly`: only .journey
+    /// files, for fmt). Problems of the walk come back as errors and warnings, as for build.
+    /// A Mermaid file found in a folder is `foundMermaid`: like build, skip it when it holds
+    /// another kind of diagram.
+    static func files(_ arguments: [String], journeyOnly: Bool, io: IOContext) -> (files: [(path: String, foundMermaid: Bool)], scan: BuildScan) {
+        var files: [(path: String, foundMermaid: Bool)] = [], all = BuildScan()
+        for argument in arguments {
+            guard argument != "-", Paths.isDirectory(Paths.absolute(argument, workingDirectory: io.workingDirectory)) else {
+                files.append((argument, false))
+                continue
+            }
+            do {
+                let scan = try scan([argument], outputFolder: nil, workingDirectory: io.workingDirectory,
+                                    maxFolders: Limits.foldersWalked(io))
+                let found = scan.inputs.filter { !journeyOnly || !$0.isMermaid }.map { (path: $0.path, foundMermaid: $0.isMermaid) }
+                if found.isEmpty, scan.errors.isEmpty {
+                    all.warnings.append("no maps in '\(argument)' (looked for \(journeyOnly ? ".journey files" : ".journey, .mmd and .mermaid files"))")
+                }
+                files += found
+                all.errors += scan.errors
+                all.warnings += scan.warnings
+            } catch {
+                all.errors.append((argument, "\(error)"))
+            }
+        }
+        return (files, all)
+    }
+
+    /// The folders above `folder`, symlinks resolved, up to `/`.
+    private static func holders(of folder: String) -> [FileID] {
+        guard let real = realpath(folder, nil) else { return [] }
+        var path = String(cString: real)
+        free(real)
+        var ids: [FileID] = []
+        while path != "/" {
+            path = Paths.folder(of: path)
+            var info = stat()
+            if stat(path, &info) == 0 { ids.append(FileID(info)) }
+        }
+        return ids
     }
 
     private static func add(_ shown: String, absolute: String, stem: String, isMermaid: Bool,
@@ -157,22 +255,63 @@ enum BuildInputs {
         }
     }
 
-    /// The folder's entries, sorted by their UTF-8 bytes; or why it cannot be read.
-    private static func entries(of folder: String) -> Result<[String], ReasonError> {
+    /// A folder's entries: names sorted by their UTF-8 bytes, and, shown with their odd bytes
+    /// as `\xNN`, the names that are not UTF-8 of what could hold maps (map files, folders).
+    private struct Listing {
+        var names: [String] = []
+        var unreadable: [String] = []
+    }
+
+    /// The folder's entries; or why it cannot be read.
+    private static func entries(of folder: String) -> Result<Listing, ReasonError> {
         guard let dir = opendir(folder) else { return .failure(ReasonError(errno)) }
         defer { closedir(dir) }
-        var names: [String] = []
+        var listing = Listing()
         while let entry = readdir(dir) {
-            let name = withUnsafePointer(to: &entry.pointee.d_name) {
-                $0.withMemoryRebound(to: CChar.self, capacity: MemoryLayout.size(ofValue: entry.pointee.d_name)) {
-                    String(validatingCString: $0)
+            let bytes: [UInt8] = withUnsafePointer(to: &entry.pointee.d_name) {
+                $0.withMemoryRebound(to: UInt8.self, capacity: MemoryLayout.size(ofValue: entry.pointee.d_name)) {
+                    Array(UnsafeBufferPointer(start: $0, count: strlen(UnsafeRawPointer($0).assumingMemoryBound(to: CChar.self))))
                 }
             }
-            // A name that is not UTF-8 cannot be a map journeyc could name in a diagnostic.
-            guard let name, name != ".", name != ".." else { continue }
-            names.append(name)
+            guard let name = String(validating: bytes, as: UTF8.self) else {
+                // Not UTF-8: said, unless it is hidden or plainly no map (a file of another kind).
+                let shown = escapedName(bytes)
+                if bytes.first != UInt8(ascii: "."),
+                   mapKind(shown) != nil || entry.pointee.d_type == UInt8(DT_DIR) || entry.pointee.d_type == UInt8(DT_LNK)
+                    || entry.pointee.d_type == UInt8(DT_UNKNOWN) {
+                    listing.unreadable.append(shown)
+                }
+                continue
+            }
+            guard name != ".", name != ".." else { continue }
+            listing.names.append(name)
         }
-        return .success(names.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) })
+        listing.names.sort { $0.utf8.lexicographicallyPrecedes($1.utf8) }
+        listing.unreadable.sort()
+        return .success(listing)
+    }
+
+    /// A name that is not UTF-8, readable: its valid parts as they are, other bytes as `\xNN`.
+    static func escapedName(_ bytes: [UInt8]) -> String {
+        var out = ""
+        var i = 0
+        while i < bytes.count {
+            // The longest valid UTF-8 sequence here (1 to 4 bytes), else one escaped byte.
+            var taken = false
+            for length in 1...4 where i + length <= bytes.count {
+                if let s = String(validating: bytes[i..<i + length], as: UTF8.self), s.unicodeScalars.count == 1 {
+                    out += s
+                    i += length
+                    taken = true
+                    break
+                }
+            }
+            if !taken {
+                out += "\\x" + String(bytes[i], radix: 16, uppercase: true).leftPadded(2)
+                i += 1
+            }
+        }
+        return out
     }
 
     struct ReasonError: Error, CustomStringConvertible {
@@ -214,5 +353,11 @@ enum BuildInputs {
 
     static func join(_ a: String, _ b: String) -> String {
         a.isEmpty ? b : a + "/" + b
+    }
+}
+
+private extension String {
+    func leftPadded(_ width: Int) -> String {
+        String(repeating: "0", count: max(0, width - count)) + self
     }
 }

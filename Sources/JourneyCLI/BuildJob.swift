@@ -78,7 +78,7 @@ struct BuildJob: Sendable {
         for format in formats {
             let path = outputPath(input, format)
             let key = BuildManifest.key(inputPath: name, format: format.rawValue, settings: settings(format), input: source.bytes)
-            if !force, let old = previous[path], old.key == key,
+            if !force, let old = previous[path], old.key == key, OutputFolder.standing(of: path, in: outputFolder) == .file,
                let found = ContentHash.ofFile(outputFolder + "/" + path, size: old.size), found == old.output {
                 entries[path] = old
             } else {
@@ -114,7 +114,9 @@ struct BuildJob: Sendable {
                 } catch {
                     throw BuildError("cannot draw '\(input.path)' as \(output.format.rawValue.uppercased()): \(error)")
                 }
-                try BuildJob.makeFolders(Paths.folder(of: destination), inside: outputFolder)
+                // Never through a symlink: a linked folder is refused, a linked picture replaced.
+                try OutputFolder.makeFolders(for: output.path, in: outputFolder, shownBase: outputShown)
+                OutputFolder.removeLink(destination)
                 try OutputFile.writeAtomically(bytes, to: outputShown + "/" + output.path, workingDirectory: io.workingDirectory)
                 outcome.entries[output.path] = BuildManifest.Entry(key: output.key, output: ContentHash.of(bytes), size: bytes.count)
             } catch {

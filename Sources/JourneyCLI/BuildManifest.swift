@@ -9,7 +9,9 @@
 // map's path and its bytes; the output hash and size are those of the file as written, so a
 // file deleted or edited by hand is drawn again. The manifest is written atomically. One that
 // cannot be read, or of another layout version, is ignored: everything is drawn again, which
-// is slower but never wrong.
+// is slower but never wrong. Anyone can edit the manifest, so an entry that is not a picture
+// inside the output folder (absolute, with `..`, through a symlink: OutputFolder) is ignored
+// and named in a warning; a manifest that is itself a symlink is not read, and is replaced.
 
 #if canImport(Glibc)
 import Glibc
@@ -29,6 +31,8 @@ struct BuildManifest {
 
     /// By output path relative to the output folder.
     var entries: [String: Entry] = [:]
+    /// Entries read but not trusted: paths that are not pictures inside the output folder.
+    var ignored: [String] = []
 
     /// The key of one output: what it was drawn from and how. Anything that can change the
     /// bytes of the output belongs here (`settings` holds the options, one per line).
@@ -43,7 +47,7 @@ struct BuildManifest {
 
     static func read(folder: String) -> BuildManifest {
         var manifest = BuildManifest()
-        let fd = open(folder + "/" + fileName, O_RDONLY)
+        let fd = open(folder + "/" + fileName, O_RDONLY | O_NOFOLLOW)
         guard fd >= 0 else { return manifest }
         defer { close(fd) }
         guard let bytes = try? PosixIO.readAll(fd) else { return manifest }
@@ -53,7 +57,13 @@ struct BuildManifest {
             let fields = line.split(separator: " ", maxSplits: 3, omittingEmptySubsequences: false)
             guard fields.count == 4, let key = UInt64(fields[0], radix: 16), let output = UInt64(fields[1], radix: 16),
                   let size = Int(fields[2]), size >= 0, !fields[3].isEmpty else { continue }
-            manifest.entries[unescape(fields[3])] = Entry(key: key, output: output, size: size)
+            let path = unescape(fields[3])
+            let standing = OutputFolder.isPicturePath(path) ? OutputFolder.standing(of: path, in: folder) : .unsafe(path)
+            if case .unsafe = standing {
+                manifest.ignored.append(path)
+                continue
+            }
+            manifest.entries[path] = Entry(key: key, output: output, size: size)
         }
         return manifest
     }

@@ -1,6 +1,7 @@
 // `journeyc check FILE...`: diagnostics for CI and editors. Prints nothing for a clean map.
 
 import ArgumentParser
+import JourneyMermaid
 import JourneySemantics
 import JourneySyntax
 
@@ -9,12 +10,14 @@ struct CheckCommand: ParsableCommand {
         commandName: "check",
         abstract: "Check journey maps and report every problem.",
         discussion: """
-            Prints nothing when the maps are clean. Exit status: 0 when clean or only warnings, \
+            Prints nothing when the maps are clean. A folder stands for every map under it, \
+            chosen as `journeyc build` chooses them (.journey, .mmd and .mermaid files; hidden \
+            folders skipped; Mermaid files that are not journeys skipped). Exit status: 0 when clean or only warnings, \
             1 when any map has errors (or warnings, with --strict), 2 on usage errors or \
             unreadable input. Use - to read a map from standard input.
             """)
 
-    @ArgumentParser.Argument(help: "The maps to check: .journey files, Mermaid journeys (.mmd), Markdown files with ```mermaid journey blocks (- for standard input).")
+    @ArgumentParser.Argument(help: "The maps to check: .journey files, Mermaid journeys (.mmd), Markdown files with ```mermaid journey blocks, folders of maps (- for standard input).")
     var files: [String]
 
     @Flag(help: "Treat warnings as errors.")
@@ -37,7 +40,13 @@ struct CheckCommand: ParsableCommand {
         var reporter = DiagnosticReporter(options: diagnostics, io: io)
         var status = ExitStatus.success
         let cutoff = try StaleCutoff.parse(staleBefore)
-        for path in files {
+        let (found, scan) = BuildInputs.files(files, journeyOnly: false, io: io)
+        for warning in scan.warnings { io.writeErr("journeyc: warning: \(warning)\n") }
+        for error in scan.errors {
+            reporter.reportInputError(BuildJob.BuildError(error.message), path: error.path)
+            status = max(status, ExitStatus.usage)
+        }
+        for (path, foundMermaid) in found {
             let file: SourceFile
             do {
                 file = try Input.load(path, io: io)
@@ -46,6 +55,8 @@ struct CheckCommand: ParsableCommand {
                 status = max(status, ExitStatus.usage)
                 continue
             }
+            // A folder of Mermaid files holds flowcharts too: not maps, as for build.
+            if foundMermaid, !MermaidParser.looksLikeJourney(file.bytes) { continue }
             switch MapInput.maps(in: file, block: nil, allBlocks: true) {
             case .failure(let failure):
                 reporter.reportInputError(failure, path: path)
@@ -61,7 +72,7 @@ struct CheckCommand: ParsableCommand {
                 }
             }
         }
-        reporter.summarize(files: files.count)
+        reporter.summarize(files: found.count)
         if status != ExitStatus.success { throw ExitCode(status) }
     }
 }

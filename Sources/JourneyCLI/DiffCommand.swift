@@ -26,10 +26,10 @@ struct DiffCommand: ParsableCommand {
             journeyc diff v1.journey v2.journey -o changes.png
 
             Elements are matched by id, else by label within their stage. A path that does not \
-            exist but has the form REV:PATH is read with `git show REV:PATH` (PATH from the top \
+            exist but has the form REV:PATH is read from git, as `git show REV:PATH` shows it (PATH from the top \
             of the repository, or ./PATH from the current folder). Either side may be - (standard \
             input). Git's seven diff-driver arguments (path old-file old-hex old-mode new-file \
-            new-hex new-mode) are accepted, so `git config diff.journey.command 'journeyc diff'` works.
+            new-hex new-mode) are accepted, so `git config diff.journey.command 'journeyc diff --'` works (the `--` keeps a file named like an option a file).
 
             --color applies to the text report as well as to diagnostics.
 
@@ -103,6 +103,17 @@ struct DiffCommand: ParsableCommand {
             reporter.summarize(files: sides.filter { $0.model == nil }.count)
             throw ExitCode(ExitStatus.usage)
         }
+        if output != nil {
+            // The picture draws NEW with OLD's removed elements: both count against the limit.
+            for model in [old, new] {
+                do {
+                    try Limits.checkDrawable(model, io)
+                } catch {
+                    io.writeErr("journeyc: error: \(error)\n")
+                    throw ExitCode(ExitStatus.usage)
+                }
+            }
+        }
         let diff = MapDiff.compare(old: old, new: new)
         if let output {
             try drawPicture(diff, to: output, io: io)
@@ -158,6 +169,8 @@ struct DiffCommand: ParsableCommand {
 
     func drawPicture(_ diff: MapDiff, to destination: String, io: IOContext) throws {
         let format = try pictureFormat(destination)
+        let restoreSignals = InterruptCleanup.install()
+        defer { restoreSignals() }
         for input in [oldArgument, newArgument] where input != "-" && MapSource.exists(input, io: io) {
             if destination != "-", Self.sameFile(destination, input, io: io) {
                 io.writeErr("journeyc: error: the output '\(destination)' is one of the maps; choose another file name\n")

@@ -15,6 +15,9 @@ import Darwin
 /// Where a run reads and writes. The real process uses stdin/stdout/stderr; tests capture.
 public final class IOContext: @unchecked Sendable {
     public var readStandardInput: () throws -> [UInt8]
+    /// Reads standard input up to a number of bytes, then stops (the rest is never read), so a
+    /// map larger than the input limit is refused without being read whole. Nil: read it all.
+    public var readStandardInputUpTo: ((Int) throws -> [UInt8])?
     public var writeOut: (String) -> Void
     public var writeErr: (String) -> Void
     /// Binary output (a picture written to standard output).
@@ -57,6 +60,7 @@ public final class IOContext: @unchecked Sendable {
             stderrIsTerminal: isatty(2) == 1,
             environment: ProcessInfo.processInfo.environment,
             writeBytes: { if let e = PosixIO.writeAll(1, $0) { context.outputFailure = context.outputFailure ?? e } })
+        context.readStandardInputUpTo = { try PosixIO.readAll(0, upTo: $0) }
         context.stdoutIsTerminal = isatty(1) == 1
         context.endsWithProcess = true
         return context
@@ -67,6 +71,17 @@ public final class IOContext: @unchecked Sendable {
 
 public enum JourneyCLIMain {
     public static func main() {
+        // Swift repairs an argument that is not UTF-8 (a file name in Latin-1) into another
+        // name, which then "does not exist": say what is wrong instead.
+        for i in 1..<Int(CommandLine.argc) {
+            guard let raw = CommandLine.unsafeArgv[i] else { continue }
+            let bytes = Array(UnsafeBufferPointer(start: UnsafeRawPointer(raw).assumingMemoryBound(to: UInt8.self), count: strlen(raw)))
+            if String(validating: bytes, as: UTF8.self) == nil {
+                _ = PosixIO.writeAll(2, Array(("journeyc: error: the argument '\(BuildInputs.escapedName(bytes))' is not UTF-8; "
+                    + "journeyc reads only files whose names are UTF-8 (rename the file, e.g. with convmv)\n").utf8))
+                exit(ExitStatus.usage)
+            }
+        }
         let arguments = Array(CommandLine.arguments.dropFirst())
         if FontStartup.isNeeded(for: arguments) { FontStartup.begin() }  // begun already when run as journeyc
         // `journeyc FILE`: a second thread loads the fonts while the command line and the map
@@ -102,6 +117,12 @@ public enum JourneyCLIMain {
             }
             do {
                 var command = try Journeyc.parseAsRoot(arguments)
+                do {
+                    try Limits.validate(io)
+                } catch {
+                    io.writeErr("journeyc: error: \(error)\n")
+                    return ExitStatus.usage
+                }
                 try command.run()
                 return 0
             } catch let exit as ExitCode {
@@ -153,11 +174,12 @@ enum PosixIO {
         var description: String { reason }
     }
 
-    static func readAll(_ fd: Int32) throws -> [UInt8] {
+    /// Everything until the end, or the first `limit` bytes.
+    static func readAll(_ fd: Int32, upTo limit: Int = Int.max) throws -> [UInt8] {
         var bytes: [UInt8] = []
         var chunk = [UInt8](repeating: 0, count: 1 << 16)
-        while true {
-            let n = chunk.withUnsafeMutableBytes { read(fd, $0.baseAddress, $0.count) }
+        while bytes.count < limit {
+            let n = chunk.withUnsafeMutableBytes { read(fd, $0.baseAddress, min($0.count, limit - bytes.count)) }
             if n < 0 {
                 if errno == EINTR { continue }
                 throw ReadError(reason: String(cString: strerror(errno)).lowercased())
@@ -165,6 +187,7 @@ enum PosixIO {
             if n == 0 { return bytes }
             bytes.append(contentsOf: chunk[0..<n])
         }
+        return bytes
     }
 
     /// Writes everything; returns why it could not, or nil.

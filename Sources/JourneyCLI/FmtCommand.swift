@@ -19,7 +19,7 @@ struct FmtCommand: ParsableCommand {
             2 on usage errors or unreadable input. Use - to read a map from standard input.
             """)
 
-    @ArgumentParser.Argument(help: "The .journey files to format (- for standard input).")
+    @ArgumentParser.Argument(help: "The .journey files to format, or folders of them (searched as build searches; - for standard input).")
     var files: [String]
 
     @Flag(name: .customShort("w"), help: "Rewrite the files in place (each atomically) instead of printing them.")
@@ -41,7 +41,13 @@ struct FmtCommand: ParsableCommand {
         let io = IOContext.current
         var reporter = DiagnosticReporter(options: diagnostics, io: io, jsonToStandardError: !write && !check)
         var status = ExitStatus.success
-        for path in files {
+        let (found, scan) = BuildInputs.files(files, journeyOnly: true, io: io)
+        for warning in scan.warnings { io.writeErr("journeyc: warning: \(warning)\n") }
+        for error in scan.errors {
+            reporter.reportInputError(BuildJob.BuildError(error.message), path: error.path)
+            status = max(status, ExitStatus.usage)
+        }
+        for (path, _) in found {
             let file: SourceFile
             do {
                 file = try Input.load(path, io: io)
@@ -74,7 +80,7 @@ struct FmtCommand: ParsableCommand {
                 }
             }
         }
-        reporter.summarize(files: files.count)
+        reporter.summarize(files: found.count)
         if status != ExitStatus.success { throw ExitCode(status) }
     }
 }

@@ -1,5 +1,5 @@
 // GitShow: reads a file as it was at a git revision (`HEAD~1:maps/shop.journey`) by running
-// `git show` with posix_spawn in the working folder, capturing its output and its error
+// `git cat-file blob` with posix_spawn in the working folder, capturing its output and its error
 // message, so the compiler needs no git library and no Foundation Process.
 
 #if canImport(Glibc)
@@ -13,18 +13,27 @@ enum GitShow {
         var description: String
     }
 
-    /// The bytes of `revision:path` (`object` as git spells it), read in `directory`.
+    /// The bytes of `revision:path` (`object` as git spells it), read in `directory`: only a
+    /// file (a blob), never a folder's listing (`HEAD:` is a tree). `--end-of-options` keeps an
+    /// object that starts with `-` (`--output=/x:y`) from being read as an option of git's.
     static func contents(of object: String, in directory: String?) throws -> [UInt8] {
-        var arguments = ["git"]
-        if let directory { arguments += ["-C", directory] }
-        // No pager, no textconv filter: the blob's own bytes.
-        arguments += ["--no-pager", "show", "--no-textconv", object]
-        let result = try run(arguments)
+        var git = ["git"]
+        if let directory { git += ["-C", directory] }
+        // The blob's own bytes: cat-file applies no textconv filter and runs no pager.
+        let result = try run(git + ["cat-file", "blob", "--end-of-options", object])
         guard result.status == 0 else {
+            // Say what the object is when it exists but is no file.
+            if let type = try? run(git + ["cat-file", "-t", "--end-of-options", object]), type.status == 0 {
+                let kind = String(decoding: type.stdout, as: UTF8.self).split(separator: "\n").first.map(String.init) ?? "?"
+                if kind != "blob" {
+                    throw Failure(description: "'\(object)' is a \(kind == "tree" ? "folder (a git tree)" : "git \(kind)"), not a file; "
+                                  + "give REV:PATH of a map file")
+                }
+            }
             let message = String(decoding: result.stderr, as: UTF8.self)
                 .split(separator: "\n").map { $0.hasPrefix("fatal: ") ? String($0.dropFirst(7)) : String($0) }
                 .joined(separator: "; ")
-            throw Failure(description: message.isEmpty ? "git show exited with status \(result.status)" : message)
+            throw Failure(description: message.isEmpty ? "git cat-file exited with status \(result.status)" : message)
         }
         return result.stdout
     }

@@ -11,6 +11,8 @@ import JourneySyntax
 enum InputError: Error, CustomStringConvertible {
     case cannotRead(path: String, reason: String)
     case tooLarge(path: String, bytes: Int, limit: Int)
+    /// Standard input, read only up to the limit: more than `limit` bytes.
+    case overLimit(path: String, limit: Int)
 
     var description: String {
         switch self {
@@ -18,11 +20,16 @@ enum InputError: Error, CustomStringConvertible {
         case .tooLarge(let path, let bytes, let limit):
             "'\(path)' is \(megabytes(bytes)); journeyc reads maps of up to \(megabytes(limit)) "
                 + "(set JOURNEYC_MAX_INPUT_MB to raise the limit)"
+        case .overLimit(let path, let limit):
+            "\(path) holds more than \(megabytes(limit)); journeyc reads maps of up to \(megabytes(limit)) "
+                + "(set JOURNEYC_MAX_INPUT_MB to raise the limit)"
         }
     }
 
+    /// A size as exactly as it matters: whole MB only when it is a whole number of MB, so a file
+    /// one byte over the limit never reads as the limit itself.
     private func megabytes(_ n: Int) -> String {
-        n >= 1 << 20 ? "\(n >> 20) MB" : "\(n) bytes"
+        n >= 1 << 20 && n % (1 << 20) == 0 ? "\(n >> 20) MB" : "\(n) bytes"
     }
 }
 
@@ -32,11 +39,12 @@ enum Input {
         if path == "-" {
             let bytes: [UInt8]
             do {
-                bytes = try io.readStandardInput()
+                // One byte past the limit tells that there is more, without reading it all.
+                bytes = try io.readStandardInputUpTo?(limit + 1) ?? io.readStandardInput()
             } catch {
                 throw InputError.cannotRead(path: "standard input", reason: "\(error)")
             }
-            guard bytes.count <= limit else { throw InputError.tooLarge(path: "standard input", bytes: bytes.count, limit: limit) }
+            guard bytes.count <= limit else { throw InputError.overLimit(path: "standard input", limit: limit) }
             return SourceFile(path: "<stdin>", bytes: bytes)
         }
         var resolved = path
@@ -64,7 +72,7 @@ enum Input {
             if n == 0 { break }
             bytes.append(contentsOf: chunk[0..<n])
             // A pipe or device has no size to check up front.
-            if bytes.count > limit { throw InputError.tooLarge(path: path, bytes: bytes.count, limit: limit) }
+            if bytes.count > limit { throw InputError.overLimit(path: "'\(path)'", limit: limit) }
         }
         return SourceFile(path: path, bytes: bytes)
     }

@@ -17,6 +17,34 @@ enum Limits {
         value(io, "JOURNEYC_MAX_TOUCHPOINTS", default: 100_000)
     }
 
+    /// The most folders `journeyc build` opens looking for maps (`JOURNEYC_MAX_FOLDERS`), so a
+    /// symlink to `/` among the maps ends in a clear error instead of minutes in `/sys`.
+    static func foldersWalked(_ io: IOContext) -> Int {
+        value(io, "JOURNEYC_MAX_FOLDERS", default: 50_000)
+    }
+
+    /// Every limit's variable, with the largest value it takes (so a shift or a sum cannot overflow).
+    static let variables: [(name: String, maximum: Int)] = [
+        ("JOURNEYC_MAX_FOLDERS", 1 << 40),
+        ("JOURNEYC_MAX_INPUT_MB", 1 << 30),
+        ("JOURNEYC_MAX_TOUCHPOINTS", 1 << 40),
+    ]
+
+    struct InvalidSetting: Error, CustomStringConvertible {
+        var description: String
+    }
+
+    /// Throws for a limit variable that is set but is not a whole number in range: a typo must
+    /// not silently leave the limit where it was.
+    static func validate(_ io: IOContext) throws {
+        for (name, maximum) in variables {
+            guard let text = io.environment[name] else { continue }
+            guard let n = Int(text), n >= 1, n <= maximum else {
+                throw InvalidSetting(description: "\(name) is '\(text)'; give a whole number from 1 to \(maximum) (or unset it for the default)")
+            }
+        }
+    }
+
     struct Exceeded: Error, CustomStringConvertible {
         var description: String
     }
@@ -31,8 +59,10 @@ enum Limits {
         }
     }
 
+    /// The variable's value; the default when unset (`validate`, run before any command, has
+    /// refused values that are not whole numbers in range).
     private static func value(_ io: IOContext, _ name: String, default fallback: Int) -> Int {
         guard let text = io.environment[name], let n = Int(text), n > 0 else { return fallback }
-        return n
+        return min(n, variables.first { $0.name == name }?.maximum ?? n)
     }
 }

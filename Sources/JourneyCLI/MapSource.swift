@@ -1,5 +1,5 @@
 // MapSource: one side of `journeyc diff` — a file, standard input (`-`), a file at a git
-// revision (`REV:PATH`, read with `git show`), or /dev/null (git's name for "no file": the map
+// revision (`REV:PATH`, read with `git cat-file`), or /dev/null (git's name for "no file": the map
 // was added or deleted), loaded and checked like `journeyc check`.
 
 #if canImport(Glibc)

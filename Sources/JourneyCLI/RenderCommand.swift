@@ -63,6 +63,7 @@ struct RenderCommand: ParsableCommand {
             journeyc README.md -o pictures/       every Mermaid journey block of a Markdown file
 
             Without -o, the picture is written next to the map with the format's extension. \
+            An -o ending in / is a folder, made when missing. \
             A map with errors is not drawn: its diagnostics are printed and the exit status is 1. \
             An existing output file is only replaced once the new one is complete.
             """)
@@ -120,6 +121,8 @@ struct RenderCommand: ParsableCommand {
         var reporter = DiagnosticReporter(options: diagnostics, io: io)
         let source = try reporter.load(file)
         clock.lap("read")
+        let restoreSignals = InterruptCleanup.install()
+        defer { restoreSignals() }
         let folder = output.flatMap { isFolder($0, io: io) ? $0 : nil }
         let maps: [LoadedMap]
         switch MapInput.maps(in: source, block: block, allBlocks: folder != nil) {
@@ -129,6 +132,15 @@ struct RenderCommand: ParsableCommand {
             throw ExitCode(ExitStatus.failure)
         }
         clock.lap("parse+check")
+        if let folder, maps.contains(where: { !$0.hasErrors }) {
+            // `-o pictures/`: made when missing, as `journeyc build` makes its output folder.
+            do {
+                try BuildJob.makeFolders(Paths.normalized(Paths.absolute(folder, workingDirectory: io.workingDirectory)), inside: "/")
+            } catch {
+                io.writeErr("journeyc: error: cannot make the output folder '\(folder)': \(error)\n")
+                throw ExitCode(ExitStatus.usage)
+            }
+        }
         var status = ExitStatus.success
         for map in maps {
             reporter.report(map.diagnostics, in: map.source)
@@ -227,6 +239,12 @@ struct DumpSceneCommand: ParsableCommand {
         }
         reporter.report(map.diagnostics, in: map.source)
         guard !map.hasErrors, let result = map.result else { throw ExitCode(ExitStatus.failure) }
+        do {
+            try Limits.checkDrawable(result.model, io)
+        } catch {
+            io.writeErr("journeyc: error: \(error)\n")
+            throw ExitCode(ExitStatus.failure)
+        }
         let textMeasurer: TextMeasurer = measurer == .fixed ? FixedWidthMeasurer() : PangoTextMeasurer()
         let scene = LayoutEngine(model: result.model, theme: render.layoutTheme, measurer: textMeasurer,
                                  options: render.layoutOptions(result.model, scores: scores)).layout()
@@ -284,8 +302,10 @@ enum OutputFile {
 
     /// Writes to a temporary file in the destination's folder, then renames it into place,
     /// so a failure never leaves a half-written file or replaces a good one. A symlink is
-    /// followed to its target; something that is not a regular file (a FIFO, a device) is
-    /// written to directly, never replaced. An existing file keeps its permissions.
+    /// replaced, never written through (its target, which may lie anywhere, is left alone),
+    /// except one to something that is not a regular file: that, like a FIFO or a device
+    /// (`-o /dev/stdout`), is written to directly, never replaced. An existing file keeps its
+    /// permissions.
     static func writeAtomically(_ bytes: [UInt8], to path: String, workingDirectory: String?) throws {
         try writeAtomically(to: path, workingDirectory: workingDirectory) { write in try bytes.withUnsafeBytes { try write($0) } }
     }
@@ -294,9 +314,14 @@ enum OutputFile {
     /// it is given as they come, so a large picture never sits whole in memory. If `produce`
     /// throws, nothing is replaced.
     static func writeAtomically(to path: String, workingDirectory: String?, _ produce: (ByteWriter) throws -> Void) throws {
-        let resolved = Paths.resolved(Paths.absolute(path, workingDirectory: workingDirectory))
+        let absolute = Paths.absolute(path, workingDirectory: workingDirectory)
+        var link = stat()
+        let isLink = lstat(absolute, &link) == 0 && (link.st_mode & S_IFMT) == S_IFLNK
+        // The folder resolved, the name itself not: a symlink there is what gets replaced.
+        let resolvedFolder = Paths.resolved(Paths.folder(of: absolute))
+        let resolved = (resolvedFolder == "/" ? "" : resolvedFolder) + "/" + Paths.lastComponent(of: absolute)
         var existing = stat()
-        let exists = stat(resolved, &existing) == 0
+        let exists = stat(absolute, &existing) == 0
         if exists, (existing.st_mode & S_IFMT) == S_IFDIR {
             throw WriteError.failed(path, "it is a directory")
         }
@@ -314,7 +339,7 @@ enum OutputFile {
             }
         }
         if exists, (existing.st_mode & S_IFMT) != S_IFREG {
-            let fd = open(resolved, O_WRONLY | O_TRUNC)
+            let fd = open(absolute, O_WRONLY | O_TRUNC)
             guard fd >= 0 else { throw WriteError.failed(path, String(cString: strerror(errno))) }
             defer { close(fd) }
             try produce(writer(fd))
@@ -329,7 +354,12 @@ enum OutputFile {
         guard fd >= 0 else { throw WriteError.failed(path, String(cString: strerror(errno))) }
         let temp = String(decoding: template.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
         var ok = false
-        defer { if !ok { unlink(temp) } }
+        // Removed on Ctrl-C too, where a command installed InterruptCleanup.
+        let tracked = InterruptCleanup.track(temp)
+        defer {
+            if !ok { unlink(temp) }
+            InterruptCleanup.untrack(tracked)
+        }
         do {
             try produce(writer(fd))
         } catch {
@@ -337,7 +367,7 @@ enum OutputFile {
             throw error
         }
         // mkstemp makes the file 0600: give it the old file's mode, or what the umask allows.
-        fchmod(fd, exists ? existing.st_mode & 0o7777 : 0o666 & ~creationMask)
+        fchmod(fd, exists && !isLink ? existing.st_mode & 0o7777 : 0o666 & ~creationMask)
         guard close(fd) == 0, rename(temp, resolved) == 0 else { throw WriteError.failed(path, String(cString: strerror(errno))) }
         ok = true
     }

@@ -142,6 +142,8 @@ struct ReportCommand: ParsableCommand {
                 : StageChart(scores: scores, theme: theme, measurer: measurer).layout()
             let destination = output ?? defaultOutput(chart.rawValue + "." + format.rawValue)
             try refuseOverwritingTheMap(destination, io: io)
+            let restoreSignals = InterruptCleanup.install()
+            defer { restoreSignals() }
             do {
                 if destination == "-" {
                     io.writeBytes(try Exporter.render(scene, format: format, scale: scale, text: measurer))

@@ -40,8 +40,8 @@ public enum Frontend {
         var all = (parseDiagnostics + checks).sortedBySource()
         // A file with more problems than anyone will read (garbage, a binary file): keep the
         // first ones and say that the rest were not looked for.
-        if parseDiagnostics.count >= Diagnostic.maximumPerFile || checks.count >= Diagnostic.maximumPerFile
-            || all.count > Diagnostic.maximumPerFile {
+        // Each stage records one past the cap, so more than the cap means there were more.
+        if all.count > Diagnostic.maximumPerFile {
             all = Array(all.prefix(Diagnostic.maximumPerFile))
             let end = all.last?.range.end ?? 0
             all.append(Diagnostic(.tooManyErrors, "more than \(Diagnostic.maximumPerFile) problems; journeyc stopped looking for more",
@@ -405,7 +405,7 @@ public struct Checker {
                     ?? "`addresses` names pain points by their identifiers; to address the pain points of \(other.withArticle), write the opportunity there without `addresses`"
                 report(.unknownPain, "'\(id)' is \(other.withArticle), not a pain point", ref.range, help: help)
             case nil:
-                guard diagnostics.count < Diagnostic.maximumPerFile else { continue }
+                guard diagnostics.count < Diagnostic.recordedPerFile else { continue }
                 let help: String
                 if let suggestion = Suggestions.closest(to: id, in: painIDs) {
                     help = "did you mean '\(suggestion)'?"
@@ -424,7 +424,7 @@ public struct Checker {
     mutating func resolveChannel(_ name: String, at range: SourceRange) -> Channel? {
         if let builtin = BuiltinChannel(rawValue: name) { return .builtin(builtin) }
         if let custom = channels[name] { return custom }
-        guard diagnostics.count < Diagnostic.maximumPerFile else { return nil }
+        guard diagnostics.count < Diagnostic.recordedPerFile else { return nil }
         let candidates = BuiltinChannel.allCases.map(\.rawValue) + channelOrder
         let help = (BuiltinChannel.synonyms[name.lowercased()]?.rawValue ?? Suggestions.closest(to: name, in: candidates))
             .map { "did you mean '\($0)'?" }
@@ -470,7 +470,7 @@ public struct Checker {
 
     mutating func report(_ code: DiagnosticCode, _ message: String, _ range: SourceRange,
                          help: String? = nil, notes: [DiagnosticNote] = []) {
-        guard diagnostics.count < Diagnostic.maximumPerFile else { return }
+        guard diagnostics.count < Diagnostic.recordedPerFile else { return }
         diagnostics.append(Diagnostic(code, message, at: range, help: help, notes: notes))
     }
 }

@@ -31,6 +31,9 @@ public struct Diagnostic: Sendable, Equatable {
     /// The most problems recorded for one file: past them the lexer, parser and checker stop
     /// recording (a binary file would otherwise give millions), and one note says so.
     public static let maximumPerFile = 10_000
+    /// What each stage records at most: one past the cap, so that a file with exactly
+    /// `maximumPerFile` problems is told apart from one with more (only then the note).
+    public static let recordedPerFile = maximumPerFile + 1
 
     public var code: DiagnosticCode
     public var severity: Severity

@@ -550,10 +550,10 @@ public struct Lexer {
         }
     }
 
-    /// Past `Diagnostic.maximumPerFile` problems nothing more is recorded.
+    /// Past `Diagnostic.recordedPerFile` problems nothing more is recorded.
     private mutating func report(_ code: DiagnosticCode, _ message: String, _ range: SourceRange,
                                  help: String? = nil) {
-        guard diagnostics.count < Diagnostic.maximumPerFile else { return }
+        guard diagnostics.count < Diagnostic.recordedPerFile else { return }
         diagnostics.append(Diagnostic(code, message, at: range, help: help))
     }
 

@@ -665,13 +665,13 @@ public struct Parser {
         return out.isEmpty ? "custom" : out
     }
 
-    /// Whether `Diagnostic.maximumPerFile` problems are recorded already: then nothing more is.
-    private var isFull: Bool { diagnostics.count >= Diagnostic.maximumPerFile }
+    /// Whether `Diagnostic.recordedPerFile` problems are recorded already: then nothing more is.
+    private var isFull: Bool { diagnostics.count >= Diagnostic.recordedPerFile }
 
-    /// Past `Diagnostic.maximumPerFile` problems nothing more is recorded.
+    /// Past `Diagnostic.recordedPerFile` problems nothing more is recorded.
     private mutating func report(_ code: DiagnosticCode, _ message: String, _ range: SourceRange,
                                  help: String? = nil, notes: [DiagnosticNote] = []) {
-        guard diagnostics.count < Diagnostic.maximumPerFile else { return }
+        guard diagnostics.count < Diagnostic.recordedPerFile else { return }
         diagnostics.append(Diagnostic(code, message, at: range, help: help, notes: notes))
     }
 }

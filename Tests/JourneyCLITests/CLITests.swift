@@ -84,10 +84,12 @@ import Testing
         #expect(r.stderr == "journeyc: error: cannot read 'no/such/map.journey': no such file\n")
     }
 
-    @Test func directoryIsRefusedClearly() {
-        let r = journeyc(["check", "samples"])
-        #expect(r.status == 2)
-        #expect(r.stderr.contains("cannot read 'samples': it is a directory"))
+    @Test func aFolderIsCheckedMapByMap() {
+        // samples/errors holds maps with errors on purpose: the folder is searched as build does.
+        let r = journeyc(["check", "--color", "never", "samples"])
+        #expect(r.status == 1)
+        #expect(r.stderr.contains("samples/errors/curly-quotes.journey:"), "\(r.stderr.prefix(300))")
+        #expect(!r.stderr.contains("it is a directory"))
     }
 
     @Test func unreadableFileIsReported() throws {

@@ -119,6 +119,21 @@ func journeyc(in directory: String, _ arguments: [String], stdin: [UInt8] = []) 
         #expect(result.status == 0)
         #expect(result.stdout.hasPrefix("journeyc diff maps/shop.journey\n17 changes: "))
     }
+
+    /// README's driver is `journeyc diff --`: a committed file named like an option stays a path.
+    @Test func gitsArgumentsAfterDoubleDashMayLookLikeOptions() {
+        let old = "\(Self.history)/shoe-shop-v1.journey", new = "\(Self.history)/shoe-shop-v2.journey"
+        for path in ["--format=json.journey", "-x.journey"] {
+            let result = journeyc(["diff", "--", path, old, "1111111", "100644", new, "2222222", "100644"])
+            #expect(result.status == 0, "\(result.stderr)")
+            #expect(result.stdout.hasPrefix("journeyc diff \(path)\n17 changes: "))
+        }
+        // After a rename git adds the new path and a message: nine arguments.
+        let renamed = journeyc(["diff", "--", "-x.journey", old, "1111111", "100644", new, "2222222", "100644", "-y.journey",
+                                "similarity index 90%\nrename from -x.journey\nrename to -y.journey\n"])
+        #expect(renamed.status == 0, "\(renamed.stderr)")
+        #expect(renamed.stdout.hasPrefix("journeyc diff -x.journey\n17 changes: "))
+    }
 }
 
 /// `journeyc diff HEAD:path path` inside a real, temporary git repository.
@@ -178,5 +193,53 @@ func journeyc(in directory: String, _ arguments: [String], stdin: [UInt8] = []) 
                 "\(missing.stderr)")
         let badRevision = journeyc(in: directory.path, ["diff", "HEAD~9:maps/shop.journey", "maps/shop.journey"])
         #expect(badRevision.status == 2 && badRevision.stderr.contains("git: "), "\(badRevision.stderr)")
+    }
+
+    @Test func aRevisionIsNeverReadAsAnOptionOfGitsNorAFolderAsAMap() throws {
+        defer { try? FileManager.default.removeItem(at: directory) }
+        try git("init", "-q")
+        try write("v1")
+        try git("add", "maps/shop.journey")
+        try git("commit", "-q", "-m", "v1")
+
+        let injected = journeyc(in: directory.path, ["diff", "--", "--output=\(directory.path)/created:x", "maps/shop.journey"])
+        #expect(injected.status == 2)
+        #expect(!FileManager.default.fileExists(atPath: directory.path + "/created"), "git took the revision for its --output option")
+
+        for tree in ["HEAD:", "HEAD:maps"] {
+            let r = journeyc(in: directory.path, ["diff", tree, "maps/shop.journey"])
+            #expect(r.status == 2)
+            #expect(r.stderr.contains("cannot read '\(tree)': git: '\(tree)' is a folder (a git tree), not a file"), "\(r.stderr)")
+        }
+    }
+
+    /// The driver exactly as README configures it, run by git on files named like options.
+    @Test func gitDiffRunsTheDocumentedDriverOnFilesNamedLikeOptions() throws {
+        defer { try? FileManager.default.removeItem(at: directory) }
+        guard let binary = journeycBinary() else { return }
+        try git("init", "-q")
+        try "*.journey diff=journey\n".write(to: directory.appendingPathComponent(".gitattributes"), atomically: true, encoding: .utf8)
+        let v1 = packageRoot.appendingPathComponent("samples/history/shoe-shop-v1.journey")
+        let v2 = packageRoot.appendingPathComponent("samples/history/shoe-shop-v2.journey")
+        let names = ["--format=json.journey", "-x.journey"]
+        for name in names { try FileManager.default.copyItem(at: v1, to: directory.appendingPathComponent(name)) }
+        try git("add", "--", ".gitattributes", names[0], names[1])
+        try git("commit", "-q", "-m", "v1")
+        for name in names {
+            try FileManager.default.removeItem(at: directory.appendingPathComponent(name))
+            try FileManager.default.copyItem(at: v2, to: directory.appendingPathComponent(name))
+        }
+        // The command as README writes it, with this build's binary for `journeyc`.
+        let readme = try String(contentsOf: packageRoot.appendingPathComponent("README.md"), encoding: .utf8)
+        let prefix = "git config diff.journey.command '"
+        guard let line = readme.split(separator: "\n").first(where: { $0.hasPrefix(prefix) }),
+              let command = line.dropFirst(prefix.count).split(separator: "'").first, command.hasPrefix("journeyc ") else {
+            Issue.record("README no longer shows `\(prefix)journeyc …'`")
+            return
+        }
+        try git("config", "diff.journey.command", "'\(binary)'" + command.dropFirst("journeyc".count))
+        let r = try spawn(["git", "--no-pager", "diff"], in: directory)
+        #expect(r.status == 0, "\(r.output)")
+        for name in names { #expect(r.output.contains("journeyc diff \(name)\n17 changes: "), "\(r.output)") }
     }
 }

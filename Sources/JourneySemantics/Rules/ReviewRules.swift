@@ -14,7 +14,7 @@ public enum ReviewRules {
         let addressed = model.addressedPains()
         var found: [Diagnostic] = []
         // Past the cap nothing more is recorded (a generated map of a million pain points).
-        var room: Bool { diagnostics.count + found.count < Diagnostic.maximumPerFile }
+        var room: Bool { diagnostics.count + found.count < Diagnostic.recordedPerFile }
         for p in model.locatedPains where room {
             let stage = model.stages[p.place.stage]
             let backed = !stage.evidence.isEmpty || (p.place.touchpoint.map { !stage.touchpoints[$0].evidence.isEmpty } ?? false)

@@ -91,13 +91,20 @@ enum ValueRules {
                                           help: "write a scale like -2..2, 1..5 or -5..5"))
             return nil
         }
+        // Bounds first: past about 2^53 two different bounds are one Double, and would read as
+        // "empty or reversed" although written lowest first.
+        let limit = Double(EmotionScale.maxMagnitude)
+        guard abs(lo.value) <= limit, abs(hi.value) <= limit else {
+            diagnostics.append(Diagnostic(.invalidScale, "the scale \(lo.digits)..\(hi.digits) goes beyond -\(EmotionScale.maxMagnitude)..\(EmotionScale.maxMagnitude)",
+                                          at: arg.range, help: "a scale's bounds lie between -\(EmotionScale.maxMagnitude) and \(EmotionScale.maxMagnitude), like -5..5 or 0..10"))
+            return nil
+        }
         guard lo.value < hi.value else {
             diagnostics.append(Diagnostic(.invalidScale, "the scale \(lo.digits)..\(hi.digits) is empty or reversed", at: arg.range,
                                           help: "write the lowest value first, like -2..2 or 1..5"))
             return nil
         }
-        guard hi.value - lo.value <= Double(EmotionScale.maxSteps), abs(lo.value) <= Double(EmotionScale.maxMagnitude),
-              abs(hi.value) <= Double(EmotionScale.maxMagnitude) else {
+        guard hi.value - lo.value <= Double(EmotionScale.maxSteps) else {
             diagnostics.append(Diagnostic(.invalidScale, "the scale \(lo.digits)..\(hi.digits) is too wide", at: arg.range,
                                           help: "a scale spans at most \(EmotionScale.maxSteps) steps, like -5..5 or 0..10"))
             return nil

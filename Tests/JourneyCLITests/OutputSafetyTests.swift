@@ -1,0 +1,162 @@
+// Where journeyc writes and what it deletes, against a hostile or careless output folder:
+// `build --prune` deletes only pictures it wrote inside the output folder, whatever the
+// manifest says; no command writes through a symlink (the link is replaced, its target left
+// alone), and `build` never writes through a symlinked folder inside its output folder.
+// Every case runs in a temporary folder with a "victims" folder beside the output.
+
+import Foundation
+@testable import JourneyCLI
+import Testing
+
+@Suite(.serialized) struct OutputSafetyTests {
+    let map = """
+        journey "Map"
+        persona p "Pat"
+        stage s "Stage"
+          touchpoint t "Step" via web
+            emotion p 1
+
+        """
+
+    /// A temporary folder holding `files` (relative path → text).
+    func folder(_ files: [String: String]) throws -> URL {
+        let root = FileManager.default.temporaryDirectory.appendingPathComponent("journeyc-safety-\(UUID())")
+        try FileManager.default.createDirectory(at: root, withIntermediateDirectories: true)
+        for (path, text) in files {
+            let url = root.appendingPathComponent(path)
+            try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try text.write(to: url, atomically: false, encoding: .utf8)
+        }
+        return root
+    }
+
+    func text(_ url: URL) -> String? { try? String(contentsOf: url, encoding: .utf8) }
+
+    func isSymlink(_ url: URL) -> Bool {
+        (try? FileManager.default.destinationOfSymbolicLink(atPath: url.path)) != nil
+    }
+
+    /// A manifest line that claims `path` with the hash and size of `file`, as a forger would write.
+    func forgedLine(_ path: String, copying file: URL) throws -> String {
+        let bytes = try [UInt8](Data(contentsOf: file))
+        return "0123456789abcdef \(ContentHash.hex(ContentHash.of(bytes))) \(bytes.count) \(path)\n"
+    }
+
+    @Test func pruneIgnoresManifestEntriesThatLeadOutOfTheOutputFolder() throws {
+        let dir = try folder([
+            "maps/a.journey": map,
+            "victims/x.txt": "precious",
+            "victims/x.svg": "<svg>precious</svg>",
+        ])
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let out = dir.appendingPathComponent("out")
+        let args = ["build", dir.path + "/maps", "-o", out.path, "--prune"]
+        #expect(journeyc(args).status == 0)
+        try FileManager.default.createSymbolicLink(atPath: out.path + "/link", withDestinationPath: dir.path + "/victims")
+        let victim = dir.appendingPathComponent("victims/x.txt"), victimSVG = dir.appendingPathComponent("victims/x.svg")
+        let input = dir.appendingPathComponent("maps/a.journey")
+        var manifest = text(out.appendingPathComponent(".journeyc-build"))!
+        manifest += try forgedLine("../victims/x.txt", copying: victim)
+        manifest += try forgedLine("../victims/x.svg", copying: victimSVG)
+        manifest += try forgedLine(dir.path + "/victims/x.svg", copying: victimSVG)
+        manifest += try forgedLine("sub/../../victims/x.svg", copying: victimSVG)
+        manifest += try forgedLine("../maps/a.journey", copying: input)
+        manifest += try forgedLine("link/x.svg", copying: victimSVG)
+        manifest += try forgedLine("link/x.txt", copying: victim)
+        try manifest.write(to: out.appendingPathComponent(".journeyc-build"), atomically: false, encoding: .utf8)
+
+        let pruned = journeyc(args)
+        #expect(pruned.status == 0, "\(pruned.stderr)")
+        #expect(text(victim) == "precious")
+        #expect(text(victimSVG) == "<svg>precious</svg>")
+        #expect(text(input) == map)
+        #expect(!pruned.stderr.contains("pruned"), "\(pruned.stderr)")
+        #expect(pruned.stderr.contains("warning: ignored 7 entries of '\(out.path)/.journeyc-build' that are not pictures inside the output folder"),
+                "\(pruned.stderr)")
+        #expect(pruned.stderr.contains("'../victims/x.txt'"), "\(pruned.stderr)")
+        // The next manifest no longer holds them.
+        let rewritten = text(out.appendingPathComponent(".journeyc-build"))!
+        #expect(!rewritten.contains("victims") && !rewritten.contains("link/"), "\(rewritten)")
+        #expect(!journeyc(args).stderr.contains("ignored"))
+    }
+
+    @Test func pruneNeverDeletesAnInputMapInsideTheOutputFolder() throws {
+        // The maps live inside the output folder: a manifest naming a map must not delete it.
+        let dir = try folder(["site/maps/a.journey": map])
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let site = dir.appendingPathComponent("site"), input = site.appendingPathComponent("maps/a.journey")
+        let args = ["build", site.path + "/maps", "-o", site.path, "--prune"]
+        #expect(journeyc(args).status == 0)
+        var manifest = text(site.appendingPathComponent(".journeyc-build"))!
+        manifest += try forgedLine("maps/a.journey", copying: input)
+        try manifest.write(to: site.appendingPathComponent(".journeyc-build"), atomically: false, encoding: .utf8)
+        let r = journeyc(args)
+        #expect(r.status == 0)
+        #expect(text(input) == map)
+        #expect(r.stderr.contains("'maps/a.journey'"), "\(r.stderr)")
+    }
+
+    @Test func buildReplacesASymlinkedPictureAndLeavesItsTargetAlone() throws {
+        let dir = try folder(["maps/a.journey": map, "victims/a.svg": "precious"])
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let out = dir.appendingPathComponent("out")
+        try FileManager.default.createDirectory(at: out, withIntermediateDirectories: true)
+        try FileManager.default.createSymbolicLink(atPath: out.path + "/a.svg", withDestinationPath: dir.path + "/victims/a.svg")
+        let r = journeyc(["build", dir.path + "/maps", "-o", out.path])
+        #expect(r.status == 0, "\(r.stderr)")
+        #expect(text(dir.appendingPathComponent("victims/a.svg")) == "precious")
+        #expect(!isSymlink(out.appendingPathComponent("a.svg")))
+        #expect(text(out.appendingPathComponent("a.svg"))?.hasPrefix("<?xml") == true)
+    }
+
+    @Test func buildNeverWritesThroughASymlinkedFolderInTheOutputFolder() throws {
+        let dir = try folder(["maps/shop/b.journey": map, "maps/a.journey": map, "victims/keep.txt": "precious"])
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let out = dir.appendingPathComponent("out")
+        try FileManager.default.createDirectory(at: out, withIntermediateDirectories: true)
+        try FileManager.default.createSymbolicLink(atPath: out.path + "/shop", withDestinationPath: dir.path + "/victims")
+        let r = journeyc(["build", dir.path + "/maps", "-o", out.path])
+        #expect(r.status == 1)
+        #expect(r.stderr.contains("'\(out.path)/shop' is a symlink"), "\(r.stderr)")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: dir.path + "/victims") == ["keep.txt"])
+        #expect(text(out.appendingPathComponent("a.svg")) != nil, "the other maps are still built")
+    }
+
+    @Test func aSymlinkedManifestIsReplacedNotFollowed() throws {
+        let dir = try folder(["maps/a.journey": map, "victims/notes.txt": "precious"])
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let out = dir.appendingPathComponent("out")
+        try FileManager.default.createDirectory(at: out, withIntermediateDirectories: true)
+        try FileManager.default.createSymbolicLink(atPath: out.path + "/.journeyc-build", withDestinationPath: dir.path + "/victims/notes.txt")
+        #expect(journeyc(["build", dir.path + "/maps", "-o", out.path]).status == 0)
+        #expect(text(dir.appendingPathComponent("victims/notes.txt")) == "precious")
+        #expect(!isSymlink(out.appendingPathComponent(".journeyc-build")))
+        #expect(text(out.appendingPathComponent(".journeyc-build"))?.hasPrefix("journeyc-build 1\n") == true)
+    }
+
+    @Test func renderAndFmtReplaceASymlinkInsteadOfWritingThroughIt() throws {
+        let dir = try folder(["a.journey": map, "victims/picture.svg": "precious", "victims/real.journey": "journey   \"Map\"\n"])
+        defer { try? FileManager.default.removeItem(at: dir) }
+        try FileManager.default.createSymbolicLink(atPath: dir.path + "/out.svg", withDestinationPath: dir.path + "/victims/picture.svg")
+        let render = journeyc([dir.path + "/a.journey", "-o", dir.path + "/out.svg"])
+        #expect(render.status == 0, "\(render.stderr)")
+        #expect(text(dir.appendingPathComponent("victims/picture.svg")) == "precious")
+        #expect(!isSymlink(dir.appendingPathComponent("out.svg")))
+
+        try FileManager.default.createSymbolicLink(atPath: dir.path + "/link.journey", withDestinationPath: dir.path + "/victims/real.journey")
+        let fmt = journeyc(["fmt", "-w", dir.path + "/link.journey"])
+        #expect(fmt.status == 0, "\(fmt.stderr)")
+        #expect(text(dir.appendingPathComponent("victims/real.journey")) == "journey   \"Map\"\n")
+        #expect(!isSymlink(dir.appendingPathComponent("link.journey")))
+        #expect(text(dir.appendingPathComponent("link.journey")) == "journey \"Map\"\n")
+    }
+
+    @Test func aSymlinkToADeviceIsStillWrittenThrough() throws {
+        // `-o /dev/stdout` is a symlink to the process's output: written to, never replaced.
+        let dir = try folder([:])
+        defer { try? FileManager.default.removeItem(at: dir) }
+        try FileManager.default.createSymbolicLink(atPath: dir.path + "/null.svg", withDestinationPath: "/dev/null")
+        try OutputFile.writeAtomically(Array("x".utf8), to: dir.path + "/null.svg", workingDirectory: nil)
+        #expect(isSymlink(dir.appendingPathComponent("null.svg")))
+    }
+}
