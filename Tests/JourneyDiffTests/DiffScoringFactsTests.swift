@@ -45,3 +45,13 @@ import Testing
         #expect(TextReport().render(d).contains("addresses size → size wait"), "\(TextReport().render(d))")
     }
 }
+
+/// Issue 13: the diff wrote "+€1.1"; its differences are written by AmountText, as the report's.
+@Suite struct DiffAmountTests {
+    @Test func moneyAndTimeDifferencesReadAsAPersonSaysThem() {
+        let old = header + "stage s \"S\"\n  touchpoint a \"A\"\n    metric \"fee\" €3.40\n    metric \"wait\" 2 min\n"
+        let new = header + "stage s \"S\"\n  touchpoint a \"A\"\n    metric \"fee\" €4.50\n    metric \"wait\" 95s\n"
+        let deltas = diff(old, new).changes.compactMap { $0.metric?.delta?.text }
+        #expect(deltas == ["+€1.10", "-25 s"])
+    }
+}
