@@ -57,8 +57,10 @@ struct ExportCommand: ParsableCommand {
             is complete.
             """)
 
-    @ArgumentParser.Argument(help: "The .journey file (- for standard input).")
+    @ArgumentParser.Argument(help: "The map: a .journey file, a Mermaid journey (.mmd), or a Markdown file with ```mermaid journey blocks (- for standard input).")
     var file: String
+
+    @OptionGroup var block: BlockOption
 
     @Option(help: "Output format: json, csv, markdown (md) or mermaid (mmd); default: from the output's extension, else json.")
     var format: ExportFormat?
@@ -83,13 +85,21 @@ struct ExportCommand: ParsableCommand {
         let io = IOContext.current
         let format = try resolvedFormat()
         var reporter = DiagnosticReporter(options: diagnostics, io: io, jsonToStandardError: true)
-        let source = try reporter.load(file)
-        let result = Frontend.check(source)
-        reporter.report(result.diagnostics, in: source)
-        if result.hasErrors {
+        let loaded = try reporter.load(file)
+        let map: LoadedMap
+        switch MapInput.maps(in: loaded, block: block.block, allBlocks: false) {
+        case .success(let maps): map = maps[0]
+        case .failure(let failure):
+            reporter.reportInputError(failure, path: file)
+            throw ExitCode(ExitStatus.failure)
+        }
+        reporter.report(map.diagnostics, in: map.source)
+        guard !map.hasErrors, let result = map.result else {
             reporter.summarize(files: 1)
             throw ExitCode(ExitStatus.failure)
         }
+        // Lines in the JSON count in the .journey text: for a Mermaid diagram, its import's.
+        let source = result.tree.file
         // The page names the map's file, not the folders it sits in on this machine.
         let sourceName = file == "-" ? nil : Paths.lastComponent(of: file)
         let text = format.export(result.model, source: source, sourceName: sourceName)
