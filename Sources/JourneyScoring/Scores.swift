@@ -173,7 +173,7 @@ public struct JourneyScores: Sendable {
                                                               weights: model.weights),
                               experience: score.experience, belowNeutral: score.below,
                               factors: [f.severity, f.reach, f.emotion, f.personas], missing: missing,
-                              evidence: model.evidence(backing: p.place).count)
+                              evidence: model.evidenceCount(backing: p.place))
         }
         let painOrder = pains.indices.sorted { a, b in
             let x = pains[a], y = pains[b]
@@ -249,7 +249,7 @@ public struct JourneyScores: Sendable {
 extension EvidenceCoverage {
     init(model: JourneyModel, personas: [ScoredPersona], located: [LocatedPain]) {
         pains = located.count
-        backedPains = located.filter { !model.evidence(backing: $0.place).isEmpty }.count
+        backedPains = located.filter { model.evidenceCount(backing: $0.place) > 0 }.count
         emotionPoints = 0
         backedEmotionPoints = 0
         unbackedTouchpoints = []
@@ -263,7 +263,7 @@ extension EvidenceCoverage {
             }
             for (t, tp) in stage.touchpoints.enumerated() {
                 let place = FindingPlace(stage: s, touchpoint: t)
-                let backed = !model.evidence(backing: place).isEmpty
+                let backed = model.evidenceCount(backing: place) > 0
                 let points = personas.filter { p in
                     p.id.map { tp.emotion(for: $0) != nil } ?? tp.emotions.contains { $0.persona == nil }
                 }.count
