@@ -103,7 +103,7 @@ import Foundation
     static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
     static let maps: [String] = {
         let samples = ((try? FileManager.default.contentsOfDirectory(atPath: root.appendingPathComponent("samples").path)) ?? [])
-            .filter { $0.hasSuffix(".journey") }.map { "samples/" + $0 }
+            .filter { $0.hasSuffix(".journey") || $0.hasSuffix(".mmd") }.map { "samples/" + $0 }
         let scenes = ((try? FileManager.default.contentsOfDirectory(atPath: root.appendingPathComponent("Tests/Cases/scenes").path)) ?? [])
             .map { "Tests/Cases/scenes/\($0)/input.journey" }
         return (samples + scenes).sorted()
@@ -113,7 +113,12 @@ import Foundation
     /// for the lines it was written on — for every sample and every scene case.
     @Test(arguments: maps)
     func importingAnExportKeepsEverything(_ path: String) throws {
-        let text = try String(contentsOf: Self.root.appendingPathComponent(path), encoding: .utf8)
+        var text = try String(contentsOf: Self.root.appendingPathComponent(path), encoding: .utf8)
+        if path.hasSuffix(".mmd") {
+            // A Mermaid sample: its import is the map that goes round.
+            let (diagram, _) = MermaidParser.parse(SourceFile(path: path, text: text))
+            text = MermaidImport(try #require(diagram)).text
+        }
         let source = SourceFile(path: path, text: text)
         let model = Frontend.check(source).model
         let mermaid = MermaidExport.text(model)
