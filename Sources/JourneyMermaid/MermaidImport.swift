@@ -21,11 +21,23 @@ public struct MermaidImport: Sendable {
 
     /// Converts `diagram`; `origin` names the Mermaid source in a comment at the top.
     public init(_ diagram: MermaidJourney, origin: String? = nil) {
-        if diagram.hasStatements {
-            self.init(exported: diagram, origin: origin)
-        } else {
+        guard diagram.hasStatements else {
             self.init(plain: diagram, origin: origin)
+            return
         }
+        let exported = MermaidImport(exported: diagram, origin: origin)
+        let generated = SourceFile(path: "exported", text: exported.text)
+        guard let problem = Frontend.check(generated).diagnostics.first(where: { $0.severity == .error }) else {
+            self = exported
+            return
+        }
+        // Comments edited into something that is no map: the diagram as any other, and a
+        // warning at the first comment line that went wrong.
+        self.init(plain: diagram, origin: origin)
+        let at = exported.repoint([problem], in: generated)[0].range
+        diagnostics.append(Diagnostic(.mermaidStatementsIgnored,
+                                      "the `%% journeyc:` comments do not make a valid map (\(problem.message)), so they are not used",
+                                      at: at, help: "fix or delete the comment; the diagram is imported from its sections and tasks alone"))
     }
 
     /// Any diagram: personas from the actors, the scale 1..5 (widened to hold every score).

@@ -307,3 +307,18 @@ import Foundation
         #expect(errors.isEmpty, "\(imported.text)")
     }
 }
+
+@Suite struct MermaidBrokenCommentsTests {
+    /// `%% journeyc:` comments edited into something that is no map: the diagram imports from
+    /// its sections and tasks alone (so every diagram that reads still imports without
+    /// errors, the FuzzMermaid property), with a warning at the comment.
+    @Test func brokenCommentsAreIgnoredWithAWarning() throws {
+        let text = "journey\n  title T\n  %% journeyc: journey \"T\"\n  section S\n    A: 4: Me\n      %% journeyc:   touchpoint a \"A\"\n      %% journeyc:     emotion nobody 1\n"
+        let (parsed, _, file) = parse(text)
+        let imported = MermaidImport(try #require(parsed))
+        #expect(!Frontend.check(SourceFile(path: "i", text: imported.text)).hasErrors, "\(imported.text)")
+        #expect(imported.text.contains("persona me \"Me\""))
+        #expect(imported.diagnostics.map(\.code) == [.mermaidStatementsIgnored])
+        #expect(file.text(in: imported.diagnostics[0].range).contains("emotion nobody 1"))
+    }
+}
