@@ -159,7 +159,13 @@ public struct MermaidImport: Sendable {
                 for actor in task.actors { writer.line("    emotion \(personaOf[actor]!) \(spelled)", task.scoreRange) }
             }
         }
+        // The comments are in fmt's layout as journeyc wrote them; lines edited by hand
+        // (`journey   "T"`) are put into it too, when that keeps one line per line.
         text = writer.text
+        if case .formatted(let formatted) = Formatter.format(SourceFile(path: "exported", text: writer.text)),
+           formatted.utf8.filter({ $0 == UInt8(ascii: "\n") }).count == writer.origins.count {
+            text = formatted
+        }
         origins = writer.origins
         diagnostics = []
     }

@@ -322,3 +322,16 @@ import Foundation
         #expect(file.text(in: imported.diagnostics[0].range).contains("emotion nobody 1"))
     }
 }
+
+@Suite struct MermaidEditedCommentsTests {
+    /// A comment line edited by hand comes back in fmt's layout, like every import.
+    @Test func editedCommentsComeBackInFmtLayout() throws {
+        let text = "journey\n  title T\n  %% journeyc: journey    \"T\"\n  section S\n    A: 4\n      %% journeyc:   touchpoint a   \"A\"\n      %% journeyc:  emotion  2\n"
+        let (parsed, _, _) = parse(text)
+        let imported = MermaidImport(try #require(parsed)).text
+        let source = SourceFile(path: "i", text: imported)
+        guard case .formatted(let formatted) = Formatter.format(source) else { Issue.record("does not format"); return }
+        #expect(formatted == imported)
+        #expect(!Frontend.check(source).hasErrors)
+    }
+}
