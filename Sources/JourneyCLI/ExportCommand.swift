@@ -1,7 +1,10 @@
 // `journeyc export --format json|csv|markdown|mermaid FILE [-o OUT]`: the checked map as data
 // (JSON, described by schema/journey.schema.json), as a spreadsheet (CSV, a row per touchpoint),
-// as a wiki page (Markdown), or as a Mermaid journey diagram that GitHub draws inline. A map with errors exports nothing and exits 1; warnings are shown and
-// the export goes on. A file is written to a temporary file beside it and renamed into place.
+// as a wiki page (Markdown), or as a Mermaid journey diagram that GitHub draws inline (with the
+// map's own lines in `%% journeyc:` comments, which `import mermaid` reads back). The map may be
+// a .journey file, a Mermaid diagram or a Markdown file's journey block (--block). A map with
+// errors exports nothing and exits 1; warnings are shown and the export goes on. A file is
+// written to a temporary file beside it and renamed into place.
 
 import ArgumentParser
 import JourneyExport
@@ -50,7 +53,9 @@ struct ExportCommand: ParsableCommand {
             journeyc export map.journey -o map.md     a page with a table per stage, for wikis
             journeyc export map.journey -o map.mmd    a Mermaid journey, which GitHub draws inline
 
-            Without -o, the export is printed to standard output. A map with errors exports \
+            The Mermaid diagram keeps the map's own lines in `%% journeyc:` comments, so \
+            `journeyc import mermaid` reads it back whole. Without -o, the export is printed to \
+            standard output. A map with errors exports \
             nothing: its diagnostics are printed and the exit status is 1; warnings are printed \
             and the export goes on. Diagnostics always go to standard error, so standard output \
             holds the export alone. An existing output file is only replaced once the new one \
