@@ -17,3 +17,13 @@ import Testing
         #expect(TerminalSafeText.escaped("a\nb\tc") == "a\\nb\\tc")
     }
 }
+
+@Suite struct JSONTextSafetyTests {
+    /// JSON reaches terminals too (`journeyc diff --format json`, `export`): C1 controls and
+    /// bidi overrides are written as \u escapes, which every JSON reader decodes back.
+    @Test func jsonStringsEscapeBidiOverridesAndC1Controls() {
+        var out = ""
+        JSONValue.quote("a\u{202E}b\u{9B}c\u{1B}d\u{2066}", into: &out)
+        #expect(out == "\"a\\u202eb\\u009bc\\u001bd\\u2066\"")
+    }
+}
