@@ -57,6 +57,16 @@ enum ReportWording {
         }
     }
 
+    /// How many items a list in a table names; the rest are counted. A touchpoint with 2,000
+    /// pain points and 2,000 opportunities would otherwise make a report of every pair.
+    static let listed = 5
+
+    /// The first `listed` items, then "and N more": `#1, #2, #3, #4, #5 and 7 more`.
+    static func firstFew(_ items: [Int], separator: String, _ name: (Int) -> String) -> String {
+        let shown = items.prefix(listed).map(name).joined(separator: separator)
+        return items.count > listed ? shown + " and \(items.count - listed) more" : shown
+    }
+
     /// "≤ 40%" for a target.
     static func target(_ t: MetricTarget) -> String {
         let sign: String
