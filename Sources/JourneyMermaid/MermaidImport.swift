@@ -111,7 +111,11 @@ public struct MermaidImport: Sendable {
         // The journey, its personas and channels: what the comments before the first section say.
         let top = diagram.statements
         let known = Frontend.check(SourceFile(path: "exported", text: top.map { $0.text + "\n" }.joined())).model
-        var lines = top
+        var lines = top.map { s in
+            // A title edited in the diagram wins over the one in the comment.
+            guard s.text.hasPrefix("journey "), let title = diagram.title else { return s }
+            return MermaidImport.renamed(s, to: title, keyword: "journey", colons: true)
+        }
         if !top.contains(where: { $0.text.hasPrefix("journey ") }) {
             let title = [diagram.title, diagram.accTitle, diagram.frontMatterTitle].compactMap { $0 }.first { !$0.allSatisfy(\.isWhitespace) }
             lines.insert(MermaidJourney.Statement(text: "journey " + Formatter.quoted(title ?? "Untitled journey"), range: header), at: 0)
@@ -142,11 +146,15 @@ public struct MermaidImport: Sendable {
                 writer.blank()
                 writer.line("stage " + Formatter.quoted(section.title), section.range)
             } else {
-                for s in section.statements { writer.statement(s.text, s.range) }
+                var statements = section.statements
+                statements[0] = MermaidImport.renamed(statements[0], to: section.title, keyword: "stage", colons: false)
+                for s in statements { writer.statement(s.text, s.range) }
             }
             for task in section.tasks {
                 guard task.statements.isEmpty else {
-                    for s in task.statements { writer.statement(s.text, s.range) }
+                    var statements = task.statements
+                    statements[0] = MermaidImport.renamed(statements[0], to: task.name, keyword: "touchpoint", colons: false)
+                    for s in statements { writer.statement(s.text, s.range) }
                     continue
                 }
                 writer.blank()
@@ -168,6 +176,22 @@ public struct MermaidImport: Sendable {
         }
         origins = writer.origins
         diagnostics = []
+    }
+
+    /// The `journey`, `stage` or `touchpoint` line `s` with the label `shown` in the diagram,
+    /// when that was edited: the export shows a label as MermaidExport.safe writes it, so a
+    /// name that is not that is the diagram's own and wins. Otherwise `s` as it is.
+    static func renamed(_ s: MermaidJourney.Statement, to shown: String, keyword: String, colons: Bool) -> MermaidJourney.Statement {
+        let (tree, diagnostics) = Parser.parse(SourceFile(path: "line", text: s.text + "\n"))
+        guard !diagnostics.hasErrors, let statement = tree.statements.first, statement.keyword.rawValue == keyword else { return s }
+        let role: ArgumentRole = keyword == "journey" ? .title : .label
+        guard let argument = statement.argument(role), case .string(let label) = argument.value,
+              MermaidExport.safe(label, colons: colons) != shown else { return s }
+        // The quoted label replaced in place, so the rest of the line stays as written.
+        let bytes = Array(s.text.utf8)
+        let text = String(decoding: bytes[..<argument.range.start], as: UTF8.self) + Formatter.quoted(shown)
+            + String(decoding: bytes[argument.range.end...], as: UTF8.self)
+        return MermaidJourney.Statement(text: text, range: s.range)
     }
 
     /// Diagnostics about the .journey text (from checking it) pointed at the Mermaid lines

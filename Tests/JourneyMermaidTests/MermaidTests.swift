@@ -335,3 +335,30 @@ import Foundation
         #expect(!Frontend.check(source).hasErrors)
     }
 }
+
+@Suite struct MermaidRenamedInTheDiagramTests {
+    /// A title, section or task renamed in the exported diagram keeps the new name on import
+    /// (the comment holds the old one); names left as exported keep the map's own (colons,
+    /// commas and all).
+    @Test func namesEditedInTheDiagramWin() throws {
+        let model = Frontend.check(SourceFile(path: "m", text: """
+            journey "Shop: online"
+            stage buy "Buy: now"
+              touchpoint cart "Cart: review" via web
+              touchpoint pay "Pay" via web
+
+            """)).model
+        var mermaid = MermaidExport.text(model)
+        mermaid = mermaid.replacing("section Buy∶ now", with: "section Checkout").replacing("      Pay: 3", with: "      Pay by card: 3")
+            .replacing("title Shop: online", with: "title Shop online")
+        let (parsed, _) = MermaidParser.parse(SourceFile(path: "e.mmd", text: mermaid))
+        let back = Frontend.check(SourceFile(path: "b", text: MermaidImport(try #require(parsed)).text))
+        #expect(!back.hasErrors)
+        #expect(back.model.title == "Shop online")
+        #expect(back.model.stages.map(\.label) == ["Checkout"])
+        #expect(back.model.stages.map(\.id) == ["buy"])
+        #expect(back.model.touchpoints.map(\.label) == ["Cart: review", "Pay by card"])
+        #expect(back.model.touchpoints.map(\.id) == ["cart", "pay"])
+        #expect(back.model.touchpoints.map { $0.channel?.id } == ["web", "web"])
+    }
+}
