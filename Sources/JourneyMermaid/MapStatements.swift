@@ -39,7 +39,7 @@ enum MapStatements {
     }
 
     /// The `stage` line and the stage's own facts (indented by 2), without its touchpoints.
-    static func stage(_ s: Stage, scale: EmotionScale) -> [String] {
+    static func stage(_ s: Stage) -> [String] {
         var lines = ["stage " + (s.id.map { $0 + " " } ?? "") + q(s.label)]
         if let g = s.goal { lines.append("  goal " + q(g)) }
         if let d = s.description { lines.append("  description " + q(d)) }

@@ -44,7 +44,7 @@ public enum MermaidExport {
         let weights = Formulas.personaWeights(shares: model.personas.map(\.share))
         for stage in model.stages {
             line(4, "section " + safe(stage.label))
-            statements(6, MapStatements.stage(stage, scale: model.scale))
+            statements(6, MapStatements.stage(stage))
             for tp in stage.touchpoints {
                 let score = self.score(tp, model: model, weights: weights)
                 let actors = model.personas.filter { tp.emotion(for: $0.id) != nil }.map { actorName($0.name) }

@@ -294,7 +294,7 @@ private struct Reader {
                        SourceRange(p, end), help: help)
                 return
             }
-            let split = nameColon(from: p, first: colon, end: end)
+            let split = nameColon(first: colon, end: end)
             name = trimmed(String(decoding: bytes[p..<split], as: UTF8.self))
             nameRange = SourceRange(p, split)
             if split != colon {
@@ -345,7 +345,7 @@ private struct Reader {
     /// it is no score and a later field is (`Push at 08:00, one reminder: 5: Phone`), the name
     /// runs up to the colon before the score: the last two fields are the score and the actors
     /// (or the last one the score, when it is a number: `Stand-up at 09:30: 4`).
-    func nameColon(from start: Int, first: Int, end: Int) -> Int {
+    func nameColon(first: Int, end: Int) -> Int {
         var colons = [first]
         for i in (first + 1)..<max(first + 1, end) where bytes[i] == UInt8(ascii: ":") { colons.append(i) }
         func field(_ k: Int) -> String {   // the text after colon k, up to the next colon or the end
