@@ -38,7 +38,7 @@ let package = Package(
         // `journeyc report`: the report (Markdown, HTML) and its charts as Scenes.
         .target(name: "JourneyReport", dependencies: ["JourneyScoring", "JourneySemantics", "JourneySyntax", "JourneyExport", "JourneyLayout"]),
         // Mermaid `journey` diagrams: read (render, import to .journey text) and written (export).
-        .target(name: "JourneyMermaid", dependencies: ["JourneyFormat", "JourneySemantics", "JourneySyntax"]),
+        .target(name: "JourneyMermaid", dependencies: ["JourneyFormat", "JourneyScoring", "JourneySemantics", "JourneySyntax"]),
         // Cairo and Pango, found with pkg-config (libcairo2-dev, libpango1.0-dev).
         .systemLibrary(name: "CCairo", pkgConfig: "pangocairo",
                        providers: [.apt(["libcairo2-dev", "libpango1.0-dev"])]),
@@ -69,6 +69,6 @@ let package = Package(
         .testTarget(name: "JourneyExportTests", dependencies: ["JourneyExport", "JourneySyntax", "JourneySemantics"]),
         .testTarget(name: "JourneyScoringTests", dependencies: ["JourneyScoring", "JourneySemantics", "JourneySyntax"]),
         .testTarget(name: "JourneyReportTests", dependencies: ["JourneyReport", "JourneyScoring", "JourneyLayout", "JourneySemantics", "JourneySyntax"]),
-        .testTarget(name: "JourneyMermaidTests", dependencies: ["JourneyMermaid", "JourneyFormat", "JourneySyntax", "JourneySemantics", "JourneyLayout"]),
+        .testTarget(name: "JourneyMermaidTests", dependencies: ["JourneyMermaid", "JourneyFormat", "JourneySyntax", "JourneySemantics", "JourneyLayout", "JourneyExport"]),
     ]
 )

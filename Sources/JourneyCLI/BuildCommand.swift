@@ -41,7 +41,7 @@ struct BuildCommand: ParsableCommand {
     @Option(name: .customLong("format"), help: "Formats to write, comma-separated: svg, png, pdf (default: svg).")
     var formatLists: [String] = []
 
-    @Option(help: "PNG pixel density: 2 renders at twice the size for high-DPI screens.")
+    @Option(help: "PNG pixel density, \(PictureRange.scaleText): 2 renders at twice the size for high-DPI screens.")
     var scale: Double = 1
 
     @Option(name: [.short, .customLong("jobs")], help: "How many maps to draw at once (default: one per core).")
@@ -62,7 +62,7 @@ struct BuildCommand: ParsableCommand {
     func validate() throws {
         if inputs.isEmpty { throw ValidationError("give at least one folder of maps") }
         _ = try formats()
-        guard scale >= 0.25, scale <= 8 else { throw ValidationError("--scale must be between 0.25 and 8") }
+        try PictureRange.checkScale(scale)
         if let jobs, jobs < 1 || jobs > 1024 { throw ValidationError("--jobs must be between 1 and 1024") }
         if output.isEmpty || output == "-" { throw ValidationError("-o takes a folder") }
     }

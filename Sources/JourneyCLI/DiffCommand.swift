@@ -52,7 +52,7 @@ struct DiffCommand: ParsableCommand {
     @Option(name: .customLong("image-format"), help: "Picture format when -o does not say: svg, png or pdf.")
     var imageFormat: String?
 
-    @Option(help: "PNG pixel density for -o: 2 renders at twice the size.")
+    @Option(help: "PNG pixel density for -o, \(PictureRange.scaleText): 2 renders at twice the size.")
     var scale: Double = 1
 
     @OptionGroup var render: RenderOptions
@@ -72,7 +72,7 @@ struct DiffCommand: ParsableCommand {
         }
         if labels.count > 2 { throw ValidationError("--label names OLD and NEW: give it at most twice") }
         if maps.count == 2, maps[0] == "-", maps[1] == "-" { throw ValidationError("standard input (-) can be read only once") }
-        guard scale >= 0.25, scale <= 8 else { throw ValidationError("--scale must be between 0.25 and 8") }
+        try PictureRange.checkScale(scale)
         if let imageFormat, OutputFormat(rawValue: imageFormat.lowercased()) == nil {
             throw ValidationError("unknown image format '\(imageFormat)'; use svg, png or pdf")
         }

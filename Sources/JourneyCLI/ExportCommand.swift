@@ -1,7 +1,10 @@
 // `journeyc export --format json|csv|markdown|mermaid FILE [-o OUT]`: the checked map as data
 // (JSON, described by schema/journey.schema.json), as a spreadsheet (CSV, a row per touchpoint),
-// as a wiki page (Markdown), or as a Mermaid journey diagram that GitHub draws inline. A map with errors exports nothing and exits 1; warnings are shown and
-// the export goes on. A file is written to a temporary file beside it and renamed into place.
+// as a wiki page (Markdown), or as a Mermaid journey diagram that GitHub draws inline (with the
+// map's own lines in `%% journeyc:` comments, which `import mermaid` reads back). The map may be
+// a .journey file, a Mermaid diagram or a Markdown file's journey block (--block). A map with
+// errors exports nothing and exits 1; warnings are shown and the export goes on. A file is
+// written to a temporary file beside it and renamed into place.
 
 import ArgumentParser
 import JourneyExport
@@ -50,15 +53,19 @@ struct ExportCommand: ParsableCommand {
             journeyc export map.journey -o map.md     a page with a table per stage, for wikis
             journeyc export map.journey -o map.mmd    a Mermaid journey, which GitHub draws inline
 
-            Without -o, the export is printed to standard output. A map with errors exports \
+            The Mermaid diagram keeps the map's own lines in `%% journeyc:` comments, so \
+            `journeyc import mermaid` reads it back whole. Without -o, the export is printed to \
+            standard output. A map with errors exports \
             nothing: its diagnostics are printed and the exit status is 1; warnings are printed \
             and the export goes on. Diagnostics always go to standard error, so standard output \
             holds the export alone. An existing output file is only replaced once the new one \
             is complete.
             """)
 
-    @ArgumentParser.Argument(help: "The .journey file (- for standard input).")
+    @ArgumentParser.Argument(help: "The map: a .journey file, a Mermaid journey (.mmd), or a Markdown file with ```mermaid journey blocks (- for standard input).")
     var file: String
+
+    @OptionGroup var block: BlockOption
 
     @Option(help: "Output format: json, csv, markdown (md) or mermaid (mmd); default: from the output's extension, else json.")
     var format: ExportFormat?
@@ -83,13 +90,21 @@ struct ExportCommand: ParsableCommand {
         let io = IOContext.current
         let format = try resolvedFormat()
         var reporter = DiagnosticReporter(options: diagnostics, io: io, jsonToStandardError: true)
-        let source = try reporter.load(file)
-        let result = Frontend.check(source)
-        reporter.report(result.diagnostics, in: source)
-        if result.hasErrors {
+        let loaded = try reporter.load(file)
+        let map: LoadedMap
+        switch MapInput.maps(in: loaded, block: block.block, allBlocks: false) {
+        case .success(let maps): map = maps[0]
+        case .failure(let failure):
+            reporter.reportInputError(failure, path: file)
+            throw ExitCode(ExitStatus.failure)
+        }
+        reporter.report(map.diagnostics, in: map.source)
+        guard !map.hasErrors, let result = map.result else {
             reporter.summarize(files: 1)
             throw ExitCode(ExitStatus.failure)
         }
+        // Lines in the JSON count in the .journey text: for a Mermaid diagram, its import's.
+        let source = result.tree.file
         // The page names the map's file, not the folders it sits in on this machine.
         let sourceName = file == "-" ? nil : Paths.lastComponent(of: file)
         let text = format.export(result.model, source: source, sourceName: sourceName)

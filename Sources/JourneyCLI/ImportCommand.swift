@@ -24,8 +24,10 @@ struct ImportMermaidCommand: ParsableCommand {
             title (else accTitle) becomes the journey's title, accDescr its description, each \
             section a stage, each task a touchpoint, each actor a persona with the task's score \
             as its emotion (for everyone when a task names no actor). The scale is 1..5, widened \
-            with a warning when scores lie outside it. Exit status: 0 when converted (warnings \
-            allowed), 1 when the diagram has errors, 2 on usage errors or unreadable input.
+            with a warning when scores lie outside it. A diagram journeyc exported keeps the \
+            map's own lines in `%% journeyc:` comments: they are read back, so nothing is lost. \
+            Exit status: 0 when converted (warnings allowed), 1 when the diagram has errors, 2 \
+            on usage errors or unreadable input.
             """)
 
     @ArgumentParser.Argument(help: "The Mermaid diagram: a .mmd file, or a Markdown file with ```mermaid journey blocks (- for standard input).")

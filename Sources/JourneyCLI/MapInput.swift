@@ -36,7 +36,12 @@ enum MapInput {
     /// The maps in `file`: one, or for Markdown the journey block `block` (1-based), or every
     /// journey block when `allBlocks`, else the first.
     static func maps(in file: SourceFile, block: Int?, allBlocks: Bool) -> Result<[LoadedMap], Failure> {
-        switch kind(of: file.path, bytes: file.bytes) {
+        let kind = kind(of: file.path, bytes: file.bytes)
+        if let block, kind != .markdown {
+            return .failure(Failure(message: "--block \(block): '\(file.path)' is not a Markdown file",
+                                    help: "--block chooses a Mermaid journey block of a Markdown file (.md); leave it out for this file"))
+        }
+        switch kind {
         case .journey:
             let result = Frontend.check(file)
             return .success([LoadedMap(source: file, diagnostics: result.diagnostics, result: result)])

@@ -22,11 +22,14 @@ struct RenderOptions: ParsableArguments {
     @Option(help: "Colour theme: light, dark, or print (reads in greyscale).")
     var theme: ThemeName = .light
 
-    @Option(name: .customLong("max-width"), help: "Widest row of stages, in pixels; wider maps wrap onto more rows.")
+    @Option(name: .customLong("max-width"),
+            help: "Widest row of stages, in pixels, \(PictureRange.maxWidthText); wider maps wrap onto more rows.")
     var maxWidth: Double = 2600
 
     func validate() throws {
-        guard maxWidth >= 600, maxWidth <= 100_000 else { throw ValidationError("--max-width must be between 600 and 100000") }
+        guard maxWidth.isFinite, PictureRange.maxWidth.contains(maxWidth) else {
+            throw ValidationError("--max-width must be between 600 and 100000")
+        }
     }
 
     var layoutTheme: Theme { Theme.named(theme.rawValue)! }
@@ -80,7 +83,7 @@ struct RenderCommand: ParsableCommand {
     @Option(help: "Output format: svg, png or pdf (default: from the output's extension, else svg).")
     var format: String?
 
-    @Option(help: "PNG pixel density: 2 renders at twice the size for high-DPI screens.")
+    @Option(help: "PNG pixel density, \(PictureRange.scaleText): 2 renders at twice the size for high-DPI screens.")
     var scale: Double = 1
 
     @Flag(help: "Print how long each phase took, to standard error.")
@@ -91,7 +94,7 @@ struct RenderCommand: ParsableCommand {
     @OptionGroup var diagnostics: DiagnosticOptions
 
     func validate() throws {
-        guard scale >= 0.25, scale <= 8 else { throw ValidationError("--scale must be between 0.25 and 8") }
+        try PictureRange.checkScale(scale)
         if let format, OutputFormat(rawValue: format.lowercased()) == nil {
             throw ValidationError("unknown format '\(format)'; use svg, png or pdf")
         }
@@ -216,12 +219,13 @@ struct DumpSceneCommand: ParsableCommand {
 
     enum Measurer: String, ExpressibleByArgument, CaseIterable { case pango, fixed }
 
-    @ArgumentParser.Argument(help: "The .journey file (- for standard input).")
+    @ArgumentParser.Argument(help: "The map: a .journey file, a Mermaid journey (.mmd), or a Markdown file with ```mermaid journey blocks (- for standard input).")
     var file: String
 
     @Option(help: "Text measurer: pango (real fonts) or fixed (a width table, as the golden tests use).")
     var measurer: Measurer = .pango
 
+    @OptionGroup var block: BlockOption
     @OptionGroup var render: RenderOptions
     @OptionGroup var scores: ScoreOptions
     @OptionGroup var diagnostics: DiagnosticOptions
@@ -231,7 +235,7 @@ struct DumpSceneCommand: ParsableCommand {
         var reporter = DiagnosticReporter(options: diagnostics, io: io, jsonToStandardError: true)
         let source = try reporter.load(file)
         let map: LoadedMap
-        switch MapInput.maps(in: source, block: nil, allBlocks: false) {
+        switch MapInput.maps(in: source, block: block.block, allBlocks: false) {
         case .success(let maps): map = maps[0]
         case .failure(let failure):
             reporter.reportInputError(failure, path: file)

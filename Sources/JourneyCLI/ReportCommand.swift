@@ -67,19 +67,20 @@ struct ReportCommand: ParsableCommand {
     @Option(name: .customLong("image-format"), help: "The chart's format when the output's name does not say: svg, png or pdf.")
     var imageFormat: String?
 
-    @Option(help: "PNG pixel density of a chart: 2 renders at twice the size.")
+    @Option(help: "PNG pixel density of a chart, \(PictureRange.scaleText): 2 renders at twice the size.")
     var scale: Double = 1
 
     @Option(name: .customLong("stale-before"),
             help: "List evidence dated before this date (YYYY, YYYY-MM or YYYY-MM-DD) as stale, and warn about it (W0008).")
     var staleBefore: String?
 
+    @OptionGroup var block: BlockOption
     @OptionGroup var render: RenderOptions
     @OptionGroup(title: "The map in the HTML report") var showScores: ScoreOptions
     @OptionGroup var diagnostics: DiagnosticOptions
 
     func validate() throws {
-        guard scale >= 0.25, scale <= 8 else { throw ValidationError("--scale must be between 0.25 and 8") }
+        try PictureRange.checkScale(scale)
         if let imageFormat, OutputFormat(rawValue: imageFormat.lowercased()) == nil {
             throw ValidationError("unknown image format '\(imageFormat)'; use svg, png or pdf")
         }
@@ -120,7 +121,7 @@ struct ReportCommand: ParsableCommand {
         var reporter = DiagnosticReporter(options: diagnostics, io: io, jsonToStandardError: true)
         let source = try reporter.load(file)
         var map: LoadedMap
-        switch MapInput.maps(in: source, block: nil, allBlocks: false) {
+        switch MapInput.maps(in: source, block: block.block, allBlocks: false) {
         case .success(let maps): map = maps[0]
         case .failure(let failure):
             reporter.reportInputError(failure, path: file)

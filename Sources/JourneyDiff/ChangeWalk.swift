@@ -38,8 +38,17 @@ struct ChangeWalk {
         let fields = differing([
             ("title", o.title, n.title), ("description", o.description, n.description), ("owner", o.owner, n.owner),
             ("version", o.version, n.version), ("scale", "\(o.scale.low)..\(o.scale.high)", "\(n.scale.low)..\(n.scale.high)"),
-        ])
+        ] + ChangeWalk.weights(o.weights).indices.map { k in
+            (ChangeWalk.weights(o.weights)[k].0, ChangeWalk.weights(o.weights)[k].1, ChangeWalk.weights(n.weights)[k].1)
+        })
         if !fields.isEmpty { emit(Change(.journey, .changed, element: ElementRef(id: nil, label: n.title), fields: fields)) }
+    }
+
+    /// The map's weights as fields (`weight severity` 0.4), defaults applied: a map that
+    /// writes the default weights out has not changed them.
+    static func weights(_ w: ScoringWeights) -> [(String, String?)] {
+        [("severity", w.severity), ("reach", w.reach), ("emotion", w.emotion), ("personas", w.personas),
+         ("impact", w.impact), ("effort", w.effort), ("pains", w.pains)].map { ("weight " + $0.0, DiffNumbers.plain($0.1)) }
     }
 
     private mutating func personas() {
@@ -56,7 +65,8 @@ struct ChangeWalk {
                 }
                 let q = c.old.personas[o]
                 if q.name != p.name { emit(Change(.persona, .renamed, element: ref, fields: [.init("name", old: q.name, new: p.name)])) }
-                var fields = differing([("description", q.description, p.description), ("color", q.color?.description, p.color?.description)])
+                var fields = differing([("description", q.description, p.description), ("color", q.color?.description, p.color?.description),
+                                        ("share", ChangeWalk.share(q), ChangeWalk.share(p))])
                 fields += q.goals.filter { !p.goals.contains($0) }.map { Change.Field("goal", old: $0, new: nil) }
                 fields += p.goals.filter { !q.goals.contains($0) }.map { Change.Field("goal", old: nil, new: $0) }
                 if !fields.isEmpty { emit(Change(.persona, .changed, element: ref, fields: fields)) }
@@ -68,8 +78,12 @@ struct ChangeWalk {
     }
 
     private func personaFields(_ p: Persona) -> [(String, String?)] {
-        [("name", p.name), ("description", p.description), ("color", p.color?.description)] + p.goals.map { ("goal", $0) }
+        [("name", p.name), ("description", p.description), ("color", p.color?.description), ("share", ChangeWalk.share(p))]
+            + p.goals.map { ("goal", $0) }
     }
+
+    /// `share 40%` as the map writes it.
+    static func share(_ p: Persona) -> String? { p.share.map { DiffNumbers.plain($0 * 100) + "%" } }
 
     private mutating func channels() {
         anchor = .none

@@ -1,7 +1,7 @@
 // DiffNumbers: how the diff writes numbers and differences — as many decimals as the values
 // had (8.3 − 6.4 is "1.9", never 1.9000000000000004), never "-0", a sign on every delta, and a
-// metric's delta in its own unit: percentage points for percentages, the later value's time
-// unit for times, the currency for money (with k/M/B when the map writes them).
+// metric's delta in its own unit (percentage points for percentages), written by AmountText
+// as the report writes amounts: times in the unit that fits, money with its minor unit.
 
 import JourneySemantics
 import JourneySyntax
@@ -41,38 +41,30 @@ public enum DiffNumbers {
     }
 
     /// new − old in the metric's unit, or nil when the units do not compare (a percentage and
-    /// a count, euros and dollars).
+    /// a count, euros and dollars). The text is AmountText's, as the report writes amounts:
+    /// times in the unit that fits, money with its minor unit (`+€1.10`).
     public static func delta(from old: Quantity, to new: Quantity) -> QuantityText? {
         switch (old.unit, new.unit) {
         case (.plain, .plain):
             let d = new.value - old.value
-            let text = magnitude(old, new) ? signedWithMagnitude(d) : signed(d, digits: digits(old.value, new.value))
-            return QuantityText(value: rounded(d, old.value, new.value), unit: "", text: text)
-        case (.unit(let a), .unit(let b)) where a == b:
+            return QuantityText(value: rounded(d, old.value, new.value), unit: "",
+                                text: AmountText.amount(d, unit: .plain, signed: true, digits: digits(old.value, new.value)))
+        case (.unit(let a), .unit(let b)) where a == b && a.spelling.seconds == nil:
             let d = new.value - old.value
-            let number = signed(d, digits: digits(old.value, new.value))
-            switch a {
-            case .percent: return QuantityText(value: rounded(d, old.value, new.value), unit: "pp", text: number + " pp")
-            case .count: return QuantityText(value: rounded(d, old.value, new.value), unit: a.symbol, text: number)
-            default: return QuantityText(value: rounded(d, old.value, new.value), unit: a.symbol, text: number + " " + a.symbol)
-            }
+            let text = AmountText.amount(d, unit: new.unit, signed: true, digits: digits(old.value, new.value))
+            return QuantityText(value: rounded(d, old.value, new.value), unit: a == .percent ? "pp" : a.symbol, text: text)
         case (.unit(let a), .unit(let b)):
-            // Times in different units: the old value in the new one's unit.
+            // Times, in the new one's unit for the value, as a person says it for the text.
             guard let sa = a.spelling.seconds, let sb = b.spelling.seconds else { return nil }
             let oldInNew = old.value * sa / sb
             let d = new.value - oldInNew
             let digits = digits(oldInNew, new.value)
             return QuantityText(value: Double(DecimalText.trimmed(d, digits: digits)) ?? d, unit: b.symbol,
-                                text: signed(d, digits: digits) + " " + b.symbol)
+                                text: AmountText.amount(d, unit: new.unit, signed: true))
         case (.currency(let a), .currency(let b)):
             guard ValueRulesSymbols.code(a) == ValueRulesSymbols.code(b) else { return nil }
             let d = new.value - old.value
-            var number = magnitude(old, new) ? signedWithMagnitude(d) : signed(d, digits: digits(old.value, new.value))
-            let sign = number.hasPrefix("-") ? "-" : number.hasPrefix("+") ? "+" : ""
-            number = String(number.dropFirst(sign.count))
-            // A symbol goes before the digits, a code after them, as the map writes it.
-            let text = b.unicodeScalars.count == 1 ? sign + b + number : sign + number + " " + b
-            return QuantityText(value: rounded(d, old.value, new.value), unit: b, text: text)
+            return QuantityText(value: rounded(d, old.value, new.value), unit: b, text: AmountText.amount(d, unit: new.unit, signed: true))
         default:
             return nil
         }
@@ -83,26 +75,5 @@ public enum DiffNumbers {
     /// `d` rounded to the decimals its operands had, so JSON carries 1.9, not 1.9000000000000004.
     private static func rounded(_ d: Double, _ a: Double, _ b: Double) -> Double {
         Double(DecimalText.trimmed(d, digits: digits(a, b))) ?? d
-    }
-
-    /// Whether either value was written with a magnitude (1.2M, 850k).
-    private static func magnitude(_ a: Quantity, _ b: Quantity) -> Bool {
-        func has(_ text: String) -> Bool {
-            var afterDigit = false
-            for ch in text {
-                if "kKMB".contains(ch), afterDigit { return true }
-                afterDigit = ch.isNumber || ch == "."
-            }
-            return false
-        }
-        return has(a.text) || has(b.text)
-    }
-
-    /// "+300k", "-1.25M": the largest magnitude not above the value, two decimals at most.
-    private static func signedWithMagnitude(_ d: Double) -> String {
-        for (size, letter) in [(1e9, "B"), (1e6, "M"), (1e3, "k")] where abs(d) >= size {
-            return signed(d / size, digits: 2) + letter
-        }
-        return signed(d, digits: 2)
     }
 }

@@ -32,7 +32,8 @@ enum ItemKinds {
 
     static let opportunity = ItemKind<Opportunity>(
         kind: .opportunity, id: \.id, label: \.text, labelField: "text", labelIsName: false,
-        properties: { [("owner", $0.owner), ("impact", $0.impact.map { "\($0)" }), ("effort", $0.effort.map { "\($0)" })] },
+        properties: { [("owner", $0.owner), ("impact", $0.impact.map { "\($0)" }), ("effort", $0.effort.map { "\($0)" }),
+                       ("addresses", $0.addresses.isEmpty ? nil : $0.addresses.joined(separator: " "))] },
         ofStage: \.opportunities, ofTouchpoint: \.opportunities)
 
     static let metric = ItemKind<Metric>(

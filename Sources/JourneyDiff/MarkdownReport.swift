@@ -18,7 +18,7 @@ public struct MarkdownReport {
         if diff.isEmpty { return "**No differences** between \(Self.code(oldName)) and \(Self.code(newName)).\n" }
         var out = "**\(summary.total) change\(summary.total == 1 ? "" : "s")** (\(names)): \(Self.escape(summary.line)).\n"
         let scale = diff.new.scale, oldScale = diff.old.scale
-        let changes = diff.changes
+        let changes = diff.displayChanges
 
         table(&out, "Journey", ["Property", "Old", "New"], changes.filter { $0.kind == .journey }.flatMap { c in
             c.fields.map { [$0.name, $0.old ?? "", $0.new ?? ""] }
@@ -108,7 +108,7 @@ public struct MarkdownReport {
     /// Text made safe in a table cell: Markdown punctuation backslash-escaped, line breaks as spaces.
     static func escape(_ s: String) -> String {
         var out = ""
-        for ch in s {
+        for ch in DisplayText.safe(s) {
             switch ch {
             case "\\", "`", "*", "_", "[", "]", "<", ">", "|", "~", "#", "!", "&": out += "\\" + String(ch)
             case "\n", "\r", "\t": out += " "
@@ -119,5 +119,5 @@ public struct MarkdownReport {
     }
 
     /// A file name as inline code (backticks in it would end the span, so they are dropped).
-    static func code(_ s: String) -> String { "`" + s.filter { $0 != "`" } + "`" }
+    static func code(_ s: String) -> String { "`" + DisplayText.safe(s).filter { $0 != "`" && !$0.isNewline } + "`" }
 }

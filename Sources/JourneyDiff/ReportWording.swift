@@ -8,7 +8,10 @@ enum ReportWording {
     static func value(_ field: String, _ v: String?) -> String {
         guard let v else { return "(none)" }
         switch field {
-        case "severity", "impact", "effort", "reach", "scale", "channel", "color", "kind", "date", "id", "value", "target", "persona":
+        case "severity", "impact", "effort", "reach", "scale", "channel", "color", "kind", "date", "id", "value", "target", "persona",
+             "share", "addresses":
+            return v
+        case let name where name.hasPrefix("weight "):
             return v
         default:
             return "\"" + v + "\""

@@ -23,12 +23,12 @@ public struct TextReport {
 
     public func render(_ diff: MapDiff) -> String {
         var out = ""
-        if let header { out += paint(header, "1") + "\n" }
+        if let header { out += paint(DisplayText.safe(header), "1") + "\n" }
         let summary = diff.summary
         if diff.isEmpty { return out + "No differences.\n" }
         out += "\(summary.total) change\(summary.total == 1 ? "" : "s"): \(summary.line)\n"
         var section: String?
-        for change in diff.changes {
+        for change in diff.displayChanges {
             let heading = Self.heading(change)
             if heading != section {
                 out += "\n" + paint(heading, "1") + "\n"

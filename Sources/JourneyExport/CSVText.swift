@@ -2,6 +2,11 @@
 // a comma, a double quote, a CR or an LF (or begins or ends with a space, which some readers
 // would trim), double quotes inside a quoted field doubled. Nothing else is changed: a field
 // that begins with `=` stays as written (see README, "Exports", on spreadsheets and formulas).
+// Control characters other than the line feed (which separates items in a cell) and
+// bidirectional overrides are written as `\u{…}` (TerminalSafeText): a CSV is read in terminals
+// too, where a carriage return or an ESC would overwrite what is shown.
+
+import JourneySyntax
 
 struct CSVText {
     private(set) var text = ""
@@ -14,7 +19,8 @@ struct CSVText {
         text += "\r\n"
     }
 
-    static func field(_ s: String) -> String {
+    static func field(_ raw: String) -> String {
+        let s = TerminalSafeText.escaped(raw, keeping: ["\n"])
         let needsQuotes = s.unicodeScalars.contains { $0 == "," || $0 == "\"" || $0 == "\r" || $0 == "\n" }
             || s.unicodeScalars.first == " " || s.unicodeScalars.last == " "
         guard needsQuotes else { return s }

@@ -299,7 +299,7 @@ private struct MarkdownPage {
     /// A name that cannot end the HTML comment it is written in (`-->` needs a `>`).
     func commentSafe(_ s: String) -> String {
         var out = ""
-        for c in ExportText.joiningLines(s, with: " ").unicodeScalars {
+        for c in TerminalSafeText.escaped(ExportText.joiningLines(s, with: " ")).unicodeScalars {
             if c == ">" { out += "%3E" } else { out.unicodeScalars.append(c) }
         }
         return out

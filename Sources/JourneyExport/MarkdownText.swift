@@ -3,6 +3,8 @@
 // table cell break or HTML. Every ASCII punctuation character may be backslash-escaped in
 // CommonMark; only those that can do something are, so the page stays readable as text.
 
+import JourneySyntax
+
 public enum MarkdownText {
     /// Text inside a line: active characters escaped, line breaks as `<br>`.
     public static func inline(_ s: String) -> String {
@@ -29,9 +31,9 @@ public enum MarkdownText {
             case "\t":
                 out += " "
             default:
-                // Other control characters (NUL, ESC, DEL…) are junk on a page: shown as �,
-                // as CommonMark shows NUL.
-                if c.properties.generalCategory == .control { out += "\u{FFFD}" } else { out.unicodeScalars.append(c) }
+                // Other control characters (NUL, ESC, DEL…) and bidirectional overrides would
+                // act on the reader's terminal or turn the line around: written as `\u{…}`.
+                if TerminalSafeText.mustEscape(c) { out += TerminalSafeText.escaped(String(c)) } else { out.unicodeScalars.append(c) }
             }
             k += 1
         }
@@ -79,8 +81,8 @@ public enum MarkdownText {
     /// A code span holding `s` verbatim: fenced by one more backtick than the longest run
     /// inside, padded with spaces when it begins or ends with a backtick. A pipe cannot be
     /// escaped inside a code span in a table cell, so code spans are used outside tables only.
-    static func code(_ s: String) -> String {
-        let text = ExportText.joiningLines(s, with: " ")
+    public static func code(_ s: String) -> String {
+        let text = TerminalSafeText.escaped(ExportText.joiningLines(s, with: " "))
         var longest = 0, run = 0
         for c in text.unicodeScalars {
             run = c == "`" ? run + 1 : 0

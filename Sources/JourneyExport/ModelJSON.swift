@@ -12,7 +12,7 @@ import JourneySyntax
 public enum ModelJSON {
     /// The version of the document's shape, raised whenever a key is renamed or removed or
     /// its meaning changes (adding a key does not break readers that ignore unknown keys).
-    public static let schemaVersion = 1
+    public static let schemaVersion = 2
 
     /// The document for `model`, read from `source` (for line numbers), ending in a newline.
     public static func render(_ model: JourneyModel, source: SourceFile) -> String {
@@ -57,19 +57,22 @@ private struct DocumentBuilder {
                 ("pains", .number(model.weights.pains)),
             ])),
             ("line", line(model.range)),
-            ("personas", .array(model.personas.map(persona))),
+            ("personas", .array(zip(model.personas, PersonaPalette.colors(of: model.personas)).map(persona))),
             ("channels", .array(model.customChannels.map(channel))),
             ("stages", .array(model.stages.map(stage))),
         ])
     }
 
-    func persona(_ p: Persona) -> JSONValue {
+    /// `color` is the colour the picture draws (the map's, else the light theme's palette's),
+    /// `colorAsWritten` the map's own, or null.
+    func persona(_ p: Persona, drawn: RGBColor) -> JSONValue {
         .object([
             ("id", .string(p.id)),
             ("name", .string(p.name)),
             ("description", text(p.description)),
             ("goals", .array(p.goals.map { .string($0) })),
-            ("color", text(p.color?.description)),
+            ("color", .string(drawn.description)),
+            ("colorAsWritten", text(p.color?.description)),
             ("share", p.share.map { .number($0) } ?? .null),
             ("line", line(p.range)),
         ])
@@ -193,7 +196,7 @@ private struct DocumentBuilder {
         .object([
             ("number", .number(q.value)),
             ("unit", text(ExportText.unitCode(q.unit))),
-            ("text", .string(q.text)),
+            ("text", .string(q.written ?? q.text)),
         ])
     }
 

@@ -4,7 +4,9 @@
 //
 // Columns: stage, touchpoint, channel, owner, one `emotion: NAME` per persona (a single
 // `emotion` on a map without personas), pain count, highest severity, pains, opportunities,
-// metrics, stage id, touchpoint id. Numeric columns are plain numbers (-1.5, 3), empty when
+// metrics, stage id, touchpoint id; then delights, quotes (`NAME: text` when a persona said
+// it) and one `feeling: NAME` per emotion column. The later columns come last so that a script
+// reading the earlier ones by position keeps working. Numeric columns are plain numbers (-1.5, 3), empty when
 // there is no value. A cell listing several items puts each on its own line (an LF inside the
 // quoted cell, which spreadsheets show as a line break); a line break inside an item becomes
 // a space, so one line is always one item. `; ` would be ambiguous: map text uses semicolons.
@@ -18,7 +20,9 @@ public enum TouchpointCSV {
         var csv = CSVText()
         csv.record(["stage", "touchpoint", "channel", "owner"]
                    + emotions.map { $0.personaID == nil ? "emotion" : "emotion: " + $0.title }
-                   + ["pain count", "highest severity", "pains", "opportunities", "metrics", "stage id", "touchpoint id"])
+                   + ["pain count", "highest severity", "pains", "opportunities", "metrics", "stage id", "touchpoint id",
+                      "delights", "quotes"]
+                   + emotions.map { $0.personaID == nil ? "feeling" : "feeling: " + $0.title })
         for stage in model.stages {
             for tp in stage.touchpoints {
                 csv.record([stage.label, tp.label, tp.channel?.label ?? "", tp.owner ?? ""]
@@ -28,7 +32,10 @@ public enum TouchpointCSV {
                               list(tp.pains.map(pain)),
                               list(tp.opportunities.map(opportunity)),
                               list(tp.metrics.map(metric)),
-                              stage.id ?? "", tp.id ?? ""])
+                              stage.id ?? "", tp.id ?? "",
+                              list(tp.delights.map(\.text)),
+                              list(tp.quotes.map { quote($0, model: model) })]
+                           + emotions.map { column in column.emotion(at: tp)?.feeling.map { ExportText.joiningLines($0, with: " ") } ?? "" })
             }
         }
         return csv.text
@@ -65,6 +72,11 @@ public enum TouchpointCSV {
             out += parenthesized(details)
         }
         return out
+    }
+
+    /// `Maya, runner: I never know my size.`; the text alone when no persona said it.
+    static func quote(_ q: Quote, model: JourneyModel) -> String {
+        (q.persona.flatMap { model.persona($0)?.name }.map { $0 + ": " } ?? "") + q.text
     }
 
     static func parenthesized(_ details: [String]) -> String {

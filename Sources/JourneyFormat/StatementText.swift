@@ -70,13 +70,11 @@ enum StatementText {
         return out + "\""
     }
 
+    /// Characters a reader could not see: written as `\u{…}` (TerminalSafeText's set, shared
+    /// with every report and export).
     static func isInvisible(_ v: UInt32) -> Bool {
-        v < 0x20 || (0x7F...0x9F).contains(v) || v == 0x200B || (0x2028...0x202E).contains(v)
-            || (0x2066...0x2069).contains(v) || v == 0xFEFF
+        Unicode.Scalar(v).map(TerminalSafeText.mustEscape) ?? false
     }
 
-    static func hex(_ v: UInt32) -> String {
-        let s = String(v, radix: 16, uppercase: true)
-        return s.count < 4 ? String(repeating: "0", count: 4 - s.count) + s : s
-    }
+    static func hex(_ v: UInt32) -> String { TerminalSafeText.hex(v) }
 }

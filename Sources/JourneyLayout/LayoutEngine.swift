@@ -368,19 +368,12 @@ public struct PersonaStyles: Sendable {
     public init(model: JourneyModel, theme: Theme) {
         let patterns: [[Double]] = [[], [7, 3], [2, 2.5], [9, 3, 2, 3], [4, 4], [12, 3]]
         let palette = theme.personaPalette
-        // Palette colours go to personas without their own, skipping colours a map already uses.
-        let taken = Set(model.personas.compactMap { $0.color?.description })
-        var free = palette.filter { !taken.contains($0.hex) }
-        if free.isEmpty { free = palette }
-        var next = 0
+        // Palette colours go to personas without their own, skipping colours a map already uses:
+        // PersonaPalette decides, so the JSON export names the colour drawn.
+        let assigned = PersonaPalette.colors(of: model.personas, palette: palette.compactMap { RGBColor(hex: String($0.hex.prefix(7))) })
         for (i, p) in model.personas.enumerated() {
-            var color: Color
-            if let own = p.color {
-                color = Color(Double(own.red) / 255, Double(own.green) / 255, Double(own.blue) / 255)
-            } else {
-                color = free[next % free.count]
-                next += 1
-            }
+            let rgb = assigned[i]
+            var color = Color(Double(rgb.red) / 255, Double(rgb.green) / 255, Double(rgb.blue) / 255)
             if theme.dashedPersonas { color = color.grey.mixed(with: Color(0, 0, 0), 0.3) }
             colors[p.id] = color
             // Dashes tell personas apart in print, and once the palette's colours come round again.

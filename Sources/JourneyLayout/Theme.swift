@@ -1,6 +1,8 @@
 // Theme: every colour, font and distance of the picture as data. Layout reads it; the
 // renderer only draws what layout decided. Three themes: light (default), dark, print.
 
+import JourneySemantics
+
 public struct FontSpec: Hashable, Sendable {
     /// Pango family list, most wanted first; fontconfig falls back per character beyond it.
     public var family: String
@@ -113,8 +115,7 @@ public struct Theme: Sendable {
         base.quoteFont = FontSpec(family: f, size: 11, italic: true)
     }
 
-    public static let okabeIto: [Color] = ["#0072B2", "#E69F00", "#009E73", "#CC79A7", "#D55E00", "#56B4E9", "#F0E442", "#000000"]
-        .map { Color(hex: $0) }
+    public static let okabeIto: [Color] = PersonaPalette.okabeIto.map { Color(hex: $0.description) }
 
     public static let light: Theme = {
         let placeholder = FontSpec(family: fontFamily, size: 11)

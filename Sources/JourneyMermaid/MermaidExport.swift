@@ -2,104 +2,73 @@
 //
 // Stages become sections and touchpoints tasks, one task per touchpoint, in order. A task's
 // actors are the personas with an emotion there, in persona order; its score is their emotions'
-// mean mapped from the map's scale onto Mermaid's 1..5 (a task nobody rated scores a neutral 3
-// and names no actor). What Mermaid cannot show — each persona's own value and feeling, goals,
-// pain points, delights, opportunities, metrics, quotes, evidence — is kept as `%%` comments
-// beside the task or section it belongs to, so nothing is lost from the text.
-// Mermaid's own syntax reserves `:` `#` `;` and `,` (between actors) and `%%`; where they occur
-// in a name they are written with look-alike characters so GitHub still draws the diagram.
+// mean weighted by the personas' shares (Formulas.personaWeights, as the report weighs them),
+// mapped from the map's scale onto Mermaid's 1..5 (a task nobody rated scores a neutral 3 and
+// names no actor).
+//
+// Everything Mermaid cannot show — ids, each persona's own value and feeling, goals, colours,
+// shares, pain points, delights, opportunities, metrics, quotes, evidence — is kept as the map's
+// own .journey lines (MapStatements) in `%% journeyc: …` comments beside the section or task
+// they belong to. Mermaid ignores comments; `journeyc import mermaid` reads these back
+// (MermaidImport), so a journeyc → Mermaid → journeyc round trip loses nothing.
+//
+// What Mermaid can hold: a name is one line, and `:` (in a section or task name), `#` and `;`
+// end it, `%%` starts a comment, and `,` separates actors. Those are written with look-alikes
+// (∶ ＃ ；), a comma in a persona's name is dropped from its actor name, and control and
+// bidirectional-override characters are escaped (TerminalSafeText) so the diagram draws.
 
+import JourneyScoring
 import JourneySemantics
 import JourneySyntax
 
 public enum MermaidExport {
+    /// The prefix of the comments that hold the map's own lines.
+    static let statementPrefix = "%% journeyc:"
+
     public static func text(_ model: JourneyModel) -> String {
         var out = "journey\n"
         func line(_ indent: Int, _ s: String) { out += String(repeating: " ", count: indent) + s + "\n" }
-        func comment(_ indent: Int, _ s: String) { line(indent, "%% " + oneLine(s)) }
+        func statements(_ indent: Int, _ lines: [String]) {
+            for s in lines { line(indent, statementPrefix + " " + s) }
+        }
 
         line(4, "title " + safe(model.title, colons: true))
         if let description = model.description, !description.isEmpty { line(4, "accDescr: " + safe(description, colons: true)) }
-        comment(4, "Exported by journeyc from a .journey map; scores map the scale \(model.scale.low)..\(model.scale.high) onto 1..5.")
-        if let owner = model.owner { comment(4, "owner: " + owner) }
-        if let version = model.version { comment(4, "version: " + version) }
-        for persona in model.personas {
-            var about = "persona \(persona.id): \(persona.name)"
-            if let d = persona.description { about += " — " + d }
-            comment(4, about)
-            for goal in persona.goals { comment(4, "  goal: " + goal) }
-        }
+        line(4, "%% Exported by journeyc. A task's score is its personas' emotions, weighted by their shares, from the scale "
+             + "\(model.scale.low)..\(model.scale.high) onto 1..5.")
+        line(4, "%% The `journeyc:` comments are the map's own lines; `journeyc import mermaid` reads them back.")
+        statements(4, MapStatements.journey(model))
+        for persona in model.personas { statements(4, MapStatements.persona(persona)) }
+        for channel in model.customChannels { statements(4, MapStatements.channel(channel)) }
 
+        let weights = Formulas.personaWeights(shares: model.personas.map(\.share))
         for stage in model.stages {
             line(4, "section " + safe(stage.label))
-            if let goal = stage.goal { comment(6, "goal: " + goal) }
-            if let d = stage.description { comment(6, "description: " + d) }
-            extras(pains: stage.pains, delights: [], opportunities: stage.opportunities, quotes: [], metrics: stage.metrics,
-                   evidence: stage.evidence, model: model, comment: { comment(6, $0) })
+            statements(6, MapStatements.stage(stage))
             for tp in stage.touchpoints {
-                let rated = model.personas.compactMap { p in tp.emotion(for: p.id).map { (p, $0) } }
-                let everyone = tp.emotions.first { $0.persona == nil }
-                let values = rated.map(\.1.value) + (model.personas.isEmpty ? everyone.map { [$0.value] } ?? [] : [])
-                let score = values.isEmpty ? 3 : mapped(values.reduce(0, +) / Double(values.count), model.scale)
-                let actors = rated.map { actorName($0.0.name) }
+                let score = self.score(tp, model: model, weights: weights)
+                let actors = model.personas.filter { tp.emotion(for: $0.id) != nil }.map { actorName($0.name) }
                 line(6, safe(tp.label) + ": " + DecimalText.trimmed(score, digits: 1) + (actors.isEmpty ? "" : ": " + actors.joined(separator: ", ")))
-                var facts: [String] = []
-                if let channel = tp.channel { facts.append("channel: " + channel.label) }
-                if let owner = tp.owner { facts.append("owner: " + owner) }
-                if let actor = tp.actor { facts.append("with: " + actor) }
-                if !facts.isEmpty { comment(8, facts.joined(separator: " · ")) }
-                if let d = tp.description { comment(8, "description: " + d) }
-                if !rated.isEmpty || everyone != nil {
-                    let each = rated.map { persona, e in
-                        "\(persona.name) \(DecimalText.trimmed(e.value, digits: 2))" + (e.feeling.map { " (\($0))" } ?? "")
-                    }
-                    let all = model.personas.isEmpty ? everyone.map { ["everyone \(DecimalText.trimmed($0.value, digits: 2))" + ($0.feeling.map { " (\($0))" } ?? "")] } ?? [] : []
-                    comment(8, "emotions: " + (each + all).joined(separator: ", "))
-                }
-                extras(pains: tp.pains, delights: tp.delights, opportunities: tp.opportunities, quotes: tp.quotes,
-                       metrics: tp.metrics, evidence: tp.evidence, model: model, comment: { comment(8, $0) })
+                statements(8, MapStatements.touchpoint(tp, scale: model.scale))
             }
         }
         return out
     }
 
-    private static func extras(pains: [PainPoint], delights: [Delight], opportunities: [Opportunity], quotes: [Quote],
-                               metrics: [Metric], evidence: [Evidence], model: JourneyModel, comment: (String) -> Void) {
-        for p in pains {
-            var about: [String] = []
-            if let s = p.severity { about.append("severity \(s)") }
-            if let r = p.reach { about.append("reach " + DecimalText.trimmed(r * 100, digits: 1) + "%") }
-            comment("pain" + (about.isEmpty ? "" : " (" + about.joined(separator: ", ") + ")") + ": " + p.text)
+    /// The task's score on 1..5: the rated personas' emotions weighted by their shares (the
+    /// plain mean when none of them counts), the emotion for everyone on a map without
+    /// personas, else a neutral 3.
+    static func score(_ tp: Touchpoint, model: JourneyModel, weights: [Double]) -> Double {
+        let rated = model.personas.indices.compactMap { i in tp.emotion(for: model.personas[i].id).map { (value: $0.value, weight: weights[i]) } }
+        let value: Double?
+        if model.personas.isEmpty {
+            value = tp.emotions.first { $0.persona == nil }?.value
+        } else if rated.isEmpty {
+            value = nil
+        } else {
+            value = Formulas.weightedMean(rated) ?? rated.map(\.value).reduce(0, +) / Double(rated.count)
         }
-        for d in delights { comment("delight: " + d.text) }
-        for o in opportunities {
-            var about: [String] = []
-            if let owner = o.owner { about.append(owner) }
-            if let i = o.impact { about.append("impact \(i)") }
-            if let e = o.effort { about.append("effort \(e)") }
-            comment("opportunity" + (about.isEmpty ? "" : " (" + about.joined(separator: ", ") + ")") + ": " + o.text)
-        }
-        for q in quotes {
-            let who = q.persona.flatMap { model.persona($0)?.name }
-            comment("quote" + (who.map { " (\($0))" } ?? "") + ": " + q.text)
-        }
-        for m in metrics {
-            var s = "metric: " + m.name
-            if let v = m.value { s += " = " + v.text }
-            if let t = m.target {
-                s += " (target " + (t.direction == .unspecified ? "" : t.direction.rawValue + " ") + t.quantity.text
-                if let met = m.targetMet { s += met ? ", met" : ", not met" }
-                s += ")"
-            }
-            comment(s)
-        }
-        for e in evidence {
-            var s = "evidence (\(e.kind.rawValue)): " + e.description
-            if let link = e.link { s += " <" + link + ">" }
-            if let file = e.file { s += " [" + file + "]" }
-            if let date = e.date { s += " " + date }
-            comment(s)
-        }
+        return value.map { mapped($0, model.scale) } ?? 3
     }
 
     /// `value` on `scale` mapped onto Mermaid's 1..5.
@@ -110,10 +79,11 @@ public enum MermaidExport {
     }
 
     /// A name Mermaid can read: one trimmed line, with look-alikes for its reserved characters
-    /// (a title and a description may keep their colons; a section or task name may not).
+    /// (a title and a description may keep their colons; a section or task name may not), and
+    /// control and bidirectional-override characters escaped.
     static func safe(_ s: String, colons: Bool = false) -> String {
         var out = ""
-        for c in oneLine(s) {
+        for c in TerminalSafeText.escaped(oneLine(s)) {
             switch c {
             case ":" where !colons: out.append("∶")   // U+2236 RATIO
             case "#": out.append("＃")   // U+FF03 FULLWIDTH NUMBER SIGN
@@ -124,9 +94,12 @@ public enum MermaidExport {
         return out.replacing("%%", with: "%\u{200B}%")
     }
 
-    /// An actor's name: also without commas, which separate actors.
+    /// An actor's name: `safe`, and without commas, which separate actors in Mermaid
+    /// (`Maya, weekend runner` → `Maya weekend runner`); the persona's real name is in its
+    /// `%% journeyc:` line.
     static func actorName(_ s: String) -> String {
-        String(safe(s).map { $0 == "," ? "‚" : $0 })  // U+201A SINGLE LOW-9 QUOTATION MARK
+        let spaced = String(safe(s).map { (c: Character) -> Character in c == "," ? " " : c })
+        return spaced.split(separator: " ").map(String.init).joined(separator: " ")
     }
 
     /// One line, without leading or trailing spaces (Mermaid trims them anyway).

@@ -19,6 +19,15 @@ public struct MermaidJourney: Sendable {
         /// The whole task line (without indentation and comment), and its score.
         public var range: SourceRange
         public var scoreRange: SourceRange
+        /// The `%% journeyc:` lines after the task: the touchpoint as the map wrote it.
+        public var statements: [Statement] = []
+    }
+
+    /// A `%% journeyc: …` comment written by the export: one .journey line, and where it is.
+    public struct Statement: Sendable {
+        /// The .journey line, with its indentation.
+        public var text: String
+        public var range: SourceRange
     }
 
     public struct Section: Sendable {
@@ -27,6 +36,8 @@ public struct MermaidJourney: Sendable {
         public var tasks: [Task] = []
         /// True for the stage made for tasks written before any `section`.
         public var implicit = false
+        /// The `%% journeyc:` lines before the section's first task: the stage as the map wrote it.
+        public var statements: [Statement] = []
     }
 
     public var title: String?
@@ -39,6 +50,13 @@ public struct MermaidJourney: Sendable {
     /// The `journey` line.
     public var headerRange: SourceRange
     public var sections: [Section] = []
+    /// The `%% journeyc:` lines before the first section: the journey, personas and channels.
+    public var statements: [Statement] = []
+
+    /// Whether journeyc exported the diagram from a map and left the map's lines in it.
+    public var hasStatements: Bool {
+        !statements.isEmpty || sections.contains { !$0.statements.isEmpty || $0.tasks.contains { !$0.statements.isEmpty } }
+    }
 
     /// Actors in order of first appearance.
     public var actors: [String] {

@@ -180,6 +180,10 @@ private struct Reader {
             directive(line)
             return
         }
+        if line.content(bytes).hasPrefix(MermaidExport.statementPrefix) {
+            exportedStatement(line)
+            return
+        }
         var end = commentStart(line)
         while end > line.contentStart, bytes[end - 1] == UInt8(ascii: " ") || bytes[end - 1] == UInt8(ascii: "\t") { end -= 1 }
         guard end > line.contentStart else { return }
@@ -211,6 +215,24 @@ private struct Reader {
             journey.sections.append(MermaidJourney.Section(title: rest, range: SourceRange(line.contentStart, end)))
         default:
             task(line, end: end)
+        }
+    }
+
+    /// `%% journeyc: LINE`: a line of the map the diagram was exported from, kept with the
+    /// task, the section or the journey it follows.
+    mutating func exportedStatement(_ line: Line) {
+        var text = String(line.content(bytes).dropFirst(MermaidExport.statementPrefix.count))
+        if text.first == " " { text.removeFirst() }
+        let statement = MermaidJourney.Statement(text: text, range: SourceRange(line.contentStart, line.end))
+        guard !journey.sections.isEmpty else {
+            journey.statements.append(statement)
+            return
+        }
+        let s = journey.sections.count - 1
+        if journey.sections[s].tasks.isEmpty {
+            journey.sections[s].statements.append(statement)
+        } else {
+            journey.sections[s].tasks[journey.sections[s].tasks.count - 1].statements.append(statement)
         }
     }
 
@@ -272,9 +294,14 @@ private struct Reader {
                        SourceRange(p, end), help: help)
                 return
             }
-            name = trimmed(String(decoding: bytes[p..<colon], as: UTF8.self))
-            nameRange = SourceRange(p, colon)
-            p = colon
+            let split = nameColon(first: colon, end: end)
+            name = trimmed(String(decoding: bytes[p..<split], as: UTF8.self))
+            nameRange = SourceRange(p, split)
+            if split != colon {
+                report(.mermaidColonInTaskName, "the task's name '\(name)' holds a colon, so the last fields are read as its score and actors",
+                       nameRange, help: "write the name in double quotes: \"\(name)\": …; Mermaid itself cannot draw such a task")
+            }
+            p = split
         }
         guard !name.allSatisfy(\.isWhitespace) else {  // `"  ": 5` too
             report(.mermaidSyntax, "the task has no name", SourceRange(line.contentStart, end), help: "write the task's name before the colon")
@@ -312,6 +339,29 @@ private struct Reader {
         journey.sections[journey.sections.count - 1].tasks.append(MermaidJourney.Task(
             name: name, scoreText: scoreText, score: score, actors: actors,
             range: SourceRange(line.contentStart, end), scoreRange: SourceRange(a, b)))
+    }
+
+    /// The colon that ends an unquoted task name. Normally the first; but when the field after
+    /// it is no score and a later field is (`Push at 08:00, one reminder: 5: Phone`), the name
+    /// runs up to the colon before the score: the last two fields are the score and the actors
+    /// (or the last one the score, when it is a number: `Stand-up at 09:30: 4`).
+    func nameColon(first: Int, end: Int) -> Int {
+        var colons = [first]
+        for i in (first + 1)..<max(first + 1, end) where bytes[i] == UInt8(ascii: ":") { colons.append(i) }
+        func field(_ k: Int) -> String {   // the text after colon k, up to the next colon or the end
+            let a = colons[k] + 1, b = k + 1 < colons.count ? colons[k + 1] : end
+            return trimmed(String(decoding: bytes[a..<max(a, b)], as: UTF8.self))
+        }
+        let n = colons.count
+        func isScore(_ k: Int) -> Bool { Reader.number(field(k)) != nil }
+        switch n {
+        case 1: return first
+        case 2: return isScore(1) ? colons[1] : first   // `A: b: 4`, `Stand-up at 09:30: 4`
+        default:
+            if isScore(n - 2) { return colons[n - 2] }   // `Push at 08:00, one reminder: 5: Phone`
+            if isScore(n - 1), !isScore(0) { return colons[n - 1] }
+            return first
+        }
     }
 
     /// The import widens the map's scale from 1..5 to hold every score (MermaidImport); a score

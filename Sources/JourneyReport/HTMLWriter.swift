@@ -2,6 +2,8 @@
 // as SVG (the map and the charts, as the SVG writer draws them), no scripts, no external
 // resources, so the file can be mailed or attached to a ticket and opens anywhere.
 
+import JourneySyntax
+
 public enum HTMLWriter {
     /// `figures` holds the SVG text of each picture to embed; a missing one is left out.
     public static func write(_ document: ReportDocument, figures: [ReportFigure: String] = [:]) -> String {
@@ -64,7 +66,7 @@ public enum HTMLWriter {
     }
 
     /// Text as HTML: the five special characters escaped, line breaks as <br>, other control
-    /// characters dropped.
+    /// and bidirectional-override characters written as `\u{…}`.
     static func escape(_ s: String) -> String {
         var out = ""
         out.reserveCapacity(s.utf8.count)
@@ -76,9 +78,10 @@ public enum HTMLWriter {
             case "\"": out += "&quot;"
             case "'": out += "&#39;"
             case "\n": out += "<br>"
+            case "\t": out += " "
             default:
-                if scalar.value < 0x20 || scalar.value == 0x7F { continue }
-                out.unicodeScalars.append(scalar)
+                // Controls and bidirectional overrides as `\u{…}` (TerminalSafeText).
+                if TerminalSafeText.mustEscape(scalar) { out += TerminalSafeText.escaped(String(scalar)) } else { out.unicodeScalars.append(scalar) }
             }
         }
         return out

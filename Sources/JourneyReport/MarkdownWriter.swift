@@ -3,6 +3,7 @@
 // Figures are not embedded: the HTML report has them; here a line says how to draw each chart.
 
 import JourneyExport
+import JourneySyntax
 
 public enum MarkdownWriter {
     public static func write(_ document: ReportDocument) -> String {
@@ -26,8 +27,9 @@ public enum MarkdownWriter {
                 }
             case .figure(let figure):
                 guard let name = document.sourceName, figure != .map else { continue }
-                let file = name.contains(" ") ? "'\(name)'" : name
-                out += "\n_Chart: `journeyc report \(file) --chart \(figure.rawValue) -o \(figure.rawValue).svg`_\n"
+                // A code span fenced past any backticks in the name, the name quoted for the shell.
+                let command = "journeyc report \(shellQuoted(name)) --chart \(figure.rawValue) -o \(figure.rawValue).svg"
+                out += "\n_Chart: " + MarkdownText.code(command) + "_\n"
             }
         }
         return out
@@ -44,8 +46,15 @@ public enum MarkdownWriter {
         }.joined()
     }
 
+    /// A file name a shell reads as one word: as it is when it holds only letters, digits and
+    /// `._-/+@%,:=`, else in single quotes (a quote inside as `'\''`).
+    static func shellQuoted(_ s: String) -> String {
+        let plain = !s.isEmpty && s.unicodeScalars.allSatisfy { $0.properties.isAlphabetic || ("0"..."9").contains($0) || "._-/+@%,:=".unicodeScalars.contains($0) }
+        return plain ? s : "'" + s.replacing("'", with: "'\\''") + "'"
+    }
+
     /// A name inside an HTML comment: `--` would end it.
     static func comment(_ s: String) -> String {
-        s.replacing("--", with: "- -").replacing(">", with: "&gt;")
+        TerminalSafeText.escaped(s).replacing("--", with: "- -").replacing(">", with: "&gt;")
     }
 }

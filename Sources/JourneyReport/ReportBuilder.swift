@@ -114,7 +114,9 @@ private struct Builder {
         blocks.append(.paragraph([.text("Opportunities ranked by priority (impact, little effort, and the priority of the pain points each addresses). Start at the top; quick wins are high impact for little effort.")]))
         let rows: [[[ReportInline]]] = s.opportunities.enumerated().map { k, o in
             let opp = o.located.opportunity
-            let addresses = o.pains.map { p in "#\(p + 1) \(ReportWording.short(s.pains[p].located.pain.text, 60)) (\(s.pains[p].priority))" }
+            let addresses = ReportWording.firstFew(o.pains, separator: "; ") { p in
+                "#\(p + 1) \(ReportWording.short(s.pains[p].located.pain.text, 60)) (\(s.pains[p].priority))"
+            }
             return [
                 [.text("\(k + 1)")],
                 [.strong("\(o.priority)")],
@@ -124,7 +126,7 @@ private struct Builder {
                 [.text(ReportWording.rating(opp.impact))],
                 [.text(ReportWording.rating(opp.effort))],
                 o.quadrant.map { [.status($0.rawValue, $0 == .quickWin ? .good : ($0 == .moneyPit ? .bad : .neutral))] } ?? [.text("–")],
-                [.text(addresses.isEmpty ? "–" : addresses.joined(separator: "; "))],
+                [.text(addresses.isEmpty ? "–" : addresses)],
             ]
         }
         blocks.append(.table(ReportTable(header: ["#", "Priority", "Opportunity", "Owner", "Where", "Impact", "Effort", "Quadrant", "Pain points it addresses (#, priority)"],
@@ -170,7 +172,7 @@ private struct Builder {
                 [.text(p.belowNeutral.map(ReportWording.percent) ?? "–")],
                 evidence,
                 p.addressedBy.isEmpty ? [.status("nothing yet", (pain.severity ?? 0) >= 4 ? .bad : .neutral)]
-                    : [.text(p.addressedBy.map { "#\($0 + 1)" }.joined(separator: ", "))],
+                    : [.text(ReportWording.firstFew(p.addressedBy, separator: ", ") { "#\($0 + 1)" })],
             ]
         }
         blocks.append(.table(ReportTable(header: ["#", "Priority", "Pain point", "Where", "Touchpoint owner", "Severity", "Reach", "Experience there", "Below neutral", "Evidence", "Addressed by"],

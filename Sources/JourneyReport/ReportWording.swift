@@ -44,23 +44,27 @@ enum ReportWording {
         return ("✗ " + (gap(value, target) ?? "off target"), .bad)
     }
 
-    /// How far a value misses its target, in the target's unit: "2.2 min over", "1.6 pp short".
+    /// How far a value misses its target, as a person says it (AmountText, shared with the
+    /// diff): "35 s over", "1.6 pp short", "€4.50 over".
     static func gap(_ value: Quantity, _ target: MetricTarget) -> String? {
         let factor = (value.unit.secondsPerUnit ?? 1) / (target.quantity.unit.secondsPerUnit ?? 1)
         let difference = abs(value.value * factor - target.quantity.value)
-        let number = DecimalText.trimmed(difference, digits: difference < 10 ? 2 : 1)
-        let amount: String
-        switch target.quantity.unit {
-        case .plain: amount = number
-        case .unit(let u) where u == .percent: amount = number + " pp"
-        case .unit(let u): amount = number + " " + u.symbol
-        case .currency(let c): amount = c.count == 3 ? number + " " + c : c + number
-        }
+        let amount = AmountText.amount(difference, unit: target.quantity.unit)
         switch target.direction {
         case .atMost, .below: return amount + " over"
         case .atLeast, .above: return amount + " short"
         case .unspecified: return nil
         }
+    }
+
+    /// How many items a list in a table names; the rest are counted. A touchpoint with 2,000
+    /// pain points and 2,000 opportunities would otherwise make a report of every pair.
+    static let listed = 5
+
+    /// The first `listed` items, then "and N more": `#1, #2, #3, #4, #5 and 7 more`.
+    static func firstFew(_ items: [Int], separator: String, _ name: (Int) -> String) -> String {
+        let shown = items.prefix(listed).map(name).joined(separator: separator)
+        return items.count > listed ? shown + " and \(items.count - listed) more" : shown
     }
 
     /// "≤ 40%" for a target.

@@ -173,7 +173,7 @@ public struct JourneyScores: Sendable {
                                                               weights: model.weights),
                               experience: score.experience, belowNeutral: score.below,
                               factors: [f.severity, f.reach, f.emotion, f.personas], missing: missing,
-                              evidence: model.evidence(backing: p.place).count)
+                              evidence: model.evidenceCount(backing: p.place))
         }
         let painOrder = pains.indices.sorted { a, b in
             let x = pains[a], y = pains[b]
@@ -189,15 +189,19 @@ public struct JourneyScores: Sendable {
 
         // Opportunities. The pain points by place and by id, so that a map with thousands of
         // each is not matched all against all.
-        var painsAt: [FindingPlace: [Int]] = [:]
+        // An opportunity without `addresses` addresses every pain point of its place: those
+        // lists are made once per place and shared (copy-on-write), so a touchpoint with
+        // thousands of each costs what its pain points and opportunities cost, not their pairs.
+        var ranksAt: [FindingPlace: [Int]] = [:]
         var painNamed: [String: Int] = [:]
         for (k, p) in located.enumerated() {
-            painsAt[p.place, default: []].append(k)
+            ranksAt[p.place, default: []].append(rankOf[k])
             if let id = p.pain.id, painNamed[id] == nil { painNamed[id] = k }
         }
+        for place in ranksAt.keys { ranksAt[place]!.sort() }
         var opportunities: [ScoredOpportunity] = model.locatedOpportunities.map { o in
-            let addressed = o.opportunity.addresses.isEmpty ? painsAt[o.place] ?? [] : o.opportunity.addresses.compactMap { painNamed[$0] }
-            let ranks = addressed.map { rankOf[$0] }.sorted()
+            let ranks = o.opportunity.addresses.isEmpty ? ranksAt[o.place] ?? []
+                : o.opportunity.addresses.compactMap { painNamed[$0] }.map { rankOf[$0] }.sorted()
             let highest = ranks.first.map { pains[$0].priority }
             let f = Formulas.opportunityFactors(impact: o.opportunity.impact, effort: o.opportunity.effort, highestPainPriority: highest)
             var missing: [String] = []
@@ -221,8 +225,20 @@ public struct JourneyScores: Sendable {
             return a < b
         }
         opportunities = opportunityOrder.map { opportunities[$0] }
+        // Who addresses each pain point: the opportunities of its place (one shared list per
+        // place), and those that name it.
+        var addressingAt: [FindingPlace: [Int]] = [:]
+        var naming: [Int: [Int]] = [:]
         for (k, o) in opportunities.enumerated() {
-            for p in o.pains { pains[p].addressedBy.append(k) }
+            if o.located.opportunity.addresses.isEmpty {
+                addressingAt[o.located.place, default: []].append(k)
+            } else {
+                for p in o.pains { naming[p, default: []].append(k) }
+            }
+        }
+        for p in pains.indices {
+            let atPlace = addressingAt[pains[p].located.place] ?? []
+            pains[p].addressedBy = naming[p].map { (atPlace + $0).sorted() } ?? atPlace
         }
         self.pains = pains
         self.opportunities = opportunities
@@ -249,7 +265,7 @@ public struct JourneyScores: Sendable {
 extension EvidenceCoverage {
     init(model: JourneyModel, personas: [ScoredPersona], located: [LocatedPain]) {
         pains = located.count
-        backedPains = located.filter { !model.evidence(backing: $0.place).isEmpty }.count
+        backedPains = located.filter { model.evidenceCount(backing: $0.place) > 0 }.count
         emotionPoints = 0
         backedEmotionPoints = 0
         unbackedTouchpoints = []
@@ -263,7 +279,7 @@ extension EvidenceCoverage {
             }
             for (t, tp) in stage.touchpoints.enumerated() {
                 let place = FindingPlace(stage: s, touchpoint: t)
-                let backed = !model.evidence(backing: place).isEmpty
+                let backed = model.evidenceCount(backing: place) > 0
                 let points = personas.filter { p in
                     p.id.map { tp.emotion(for: $0) != nil } ?? tp.emotions.contains { $0.persona == nil }
                 }.count

@@ -318,11 +318,13 @@ public struct Checker {
         guard let name = requireText(s, .name, what: "a metric's name") else { return nil }
         var metric = Metric(id: s.identifier(.id), name: name, value: nil, target: nil, range: s.range)
         if let valueArg = s.argument(.value), case .quantity(let q) = valueArg.value {
-            guard let value = ValueRules.quantity(q, at: valueArg.range, into: &diagnostics) else { return nil }
+            guard var value = ValueRules.quantity(q, at: valueArg.range, into: &diagnostics) else { return nil }
+            value.written = tree.file.text(in: q.range)
             metric.value = value
         }
         if let t = s.property(.target), case .target(let comparison, let tq) = t.value,
-           let target = ValueRules.quantity(tq, at: t.valueRange, into: &diagnostics) {
+           var target = ValueRules.quantity(tq, at: t.valueRange, into: &diagnostics) {
+            target.written = tree.file.text(in: tq.range)
             if let value = metric.value, !ValueRules.comparable(value.unit, target.unit) {
                 report(.unitMismatch, "the target is in \(Describe.unit(target.unit)) but the value is in \(Describe.unit(value.unit))",
                        t.valueRange, help: "write the target in the value's unit, like `target \(comparison.map { $0.rawValue + " " } ?? "")\(Describe.example(value, number: target.unit == .plain ? tq.number.digits : nil))`")

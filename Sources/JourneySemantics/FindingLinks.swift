@@ -72,6 +72,15 @@ extension JourneyModel {
         return stage.touchpoints[t].evidence + stage.evidence
     }
 
+    /// How many evidence items back findings written at `place` (as `evidence(backing:)`
+    /// counts them), without building the list: a report asks for every pain point, and a
+    /// stage with thousands of evidence items and touchpoints must not make that quadratic.
+    public func evidenceCount(backing place: FindingPlace) -> Int {
+        let stage = stages[place.stage]
+        guard let t = place.touchpoint else { return stage.evidence.count }
+        return stage.touchpoints[t].evidence.count + stage.evidence.count
+    }
+
     /// The pain points `o` (written at `place`) addresses, in reading order.
     public func pains(addressedBy o: Opportunity, at place: FindingPlace, among pains: [LocatedPain]? = nil) -> [LocatedPain] {
         let all = pains ?? locatedPains

@@ -51,7 +51,7 @@ public struct EmotionScale: Equatable, Sendable {
     public func contains(_ value: Double) -> Bool { value >= Double(low) && value <= Double(high) }
 }
 
-public struct RGBColor: Equatable, Sendable, CustomStringConvertible {
+public struct RGBColor: Hashable, Sendable, CustomStringConvertible {
     public var red: UInt8, green: UInt8, blue: UInt8
     public var description: String {
         "#" + [red, green, blue].map { b in
@@ -254,8 +254,21 @@ public struct Quantity: Equatable, Sendable {
     /// The value in its unit, magnitudes applied: 1.2M → 1_200_000, 62% → 62.
     public var value: Double
     public var unit: MetricUnit
-    /// As written in the source, for display: "1.2M", "4.5 min", "€85".
+    /// In fmt's canonical spelling, for display: "1.2M", "4.5 min", "€85" (the picture shows it).
     public var text: String
+    /// Exactly as the map writes it ("95s", "4.50 EUR"), for exports that keep the author's
+    /// text; nil when the quantity was not read from a map.
+    public var written: String? = nil
+
+    public init(value: Double, unit: MetricUnit, text: String, written: String? = nil) {
+        self.value = value
+        self.unit = unit
+        self.text = text
+        self.written = written
+    }
+
+    /// The same quantity: how it was spelled in the source does not count.
+    public static func == (a: Quantity, b: Quantity) -> Bool { a.value == b.value && a.unit == b.unit && a.text == b.text }
 }
 
 public enum TargetDirection: String, Equatable, Sendable {

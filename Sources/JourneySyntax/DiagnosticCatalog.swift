@@ -54,6 +54,8 @@ public enum DiagnosticCode: String, CaseIterable, Sendable {
     case staleEvidence = "W0008"
     case sharesOver100 = "W0009"
     case mermaidScoreOutsideScale = "W0010"
+    case mermaidStatementsIgnored = "W0018"
+    case mermaidColonInTaskName = "W0019"
     // Notes (N00xx): information, never a failure
     case mermaidIgnored = "N0011"
 
@@ -99,6 +101,8 @@ public enum DiagnosticCode: String, CaseIterable, Sendable {
         case .mermaidSyntax: "mermaid-syntax"
         case .mermaidInvalidScore: "mermaid-invalid-score"
         case .mermaidScoreOutsideScale: "mermaid-score-outside-scale"
+        case .mermaidStatementsIgnored: "mermaid-statements-ignored"
+        case .mermaidColonInTaskName: "mermaid-colon-in-task-name"
         case .mermaidIgnored: "mermaid-ignored"
         case .unreadableInput: "unreadable-input"
         case .tooManyErrors: "too-many-errors"
@@ -159,6 +163,8 @@ public enum DiagnosticCode: String, CaseIterable, Sendable {
         case .mermaidSyntax: "a line of a Mermaid journey that cannot be read, such as a task without its score"
         case .mermaidInvalidScore: "a Mermaid task score that is not a number"
         case .mermaidScoreOutsideScale: "Mermaid scores outside 1..5: the map's scale is widened so they fit"
+        case .mermaidStatementsIgnored: "the `%% journeyc:` comments of an exported Mermaid diagram do not make a valid map, so the diagram is imported without them"
+        case .mermaidColonInTaskName: "a Mermaid task name with a colon: the last two fields are read as the score and the actors"
         case .mermaidIgnored: "a Mermaid `%%{init}%%` directive or front matter, which journeyc does not use"
         case .unreadableInput: "a file that cannot be read: missing, a directory, no permission (exit status 2)"
         case .tooManyErrors: "more diagnostics than --error-limit (the rest are counted, not shown), or more than 10,000 in a file (the rest are not looked for)"

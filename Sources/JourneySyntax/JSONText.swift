@@ -91,7 +91,10 @@ public enum JSONValue: Sendable {
             case "\r": out += "\\r"
             case "\t": out += "\\t"
             default:
-                if scalar.value < 0x20 || scalar.value == 0x7F || scalar == "\u{2028}" || scalar == "\u{2029}" {
+                // Controls, C1, bidirectional overrides and invisible characters as \u escapes
+                // (TerminalSafeText): JSON printed on a terminal cannot drive it or turn a line
+                // around, and any JSON reader decodes them to the same text.
+                if TerminalSafeText.mustEscape(scalar) {
                     let hex = String(scalar.value, radix: 16)
                     out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
                 } else {

@@ -207,7 +207,8 @@ let header = """
 
     @Test func timesDifferInTheNewUnit() {
         #expect(metric("6.2 min", "4 min")?.delta?.text == "-2.2 min")
-        #expect(metric("6 min", "90s")?.delta == QuantityText(value: -270, unit: "s", text: "-270 s"))
+        // The value in the new unit; the text as a person says it (AmountText, issue 13).
+        #expect(metric("6 min", "90s")?.delta == QuantityText(value: -270, unit: "s", text: "-4.5 min"))
         #expect(metric("1.5 h target <= 1 h", "45 min target <= 1 h")?.metNow == true)
     }
 
@@ -220,7 +221,7 @@ let header = """
     }
 
     @Test func countsAndPlainNumbers() {
-        #expect(metric("120 count target <= 60 count", "60 count target <= 60 count")?.delta?.text == "-60")
+        #expect(metric("120 count target <= 60 count", "60 count target <= 60 count")?.delta?.text == "-60 count", "the unit, as the report writes it")
         #expect(metric("4.2 score", "4.5 score")?.delta?.text == "+0.3 score")
         #expect(metric("10", "10.25")?.delta?.text == "+0.25")
     }

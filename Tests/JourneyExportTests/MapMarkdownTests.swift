@@ -40,7 +40,7 @@ import Testing
         ("[link](x)", "\\[link\\](x)"), ("<b>html</b>", "\\<b\\>html\\</b\\>"), ("$5 and $6", "\\$5 and \\$6"),
         ("~~gone~~", "\\~\\~gone\\~\\~"), ("back\\slash", "back\\\\slash"), ("AT&T & co", "AT&T & co"),
         ("&amp; &#38;", "\\&amp; \\&#38;"), ("one\ntwo\r\nthree\rfour", "one<br>two<br>three<br>four"),
-        ("tab\there", "tab here"), ("bell\u{7}", "bell\u{FFFD}"), ("plain, text; “quoted”", "plain, text; “quoted”"),
+        ("tab\there", "tab here"), ("bell\u{7}", "bell\\u{0007}"), ("flip\u{202E}", "flip\\u{202E}"), ("plain, text; “quoted”", "plain, text; “quoted”"),
     ])
     func inlineEscaping(_ text: String, _ expected: String) {
         #expect(MarkdownText.inline(text) == expected)

@@ -18,7 +18,7 @@ import Testing
         let doc = try export("journey \"J\"\n")
         #expect(doc.keys == ["schemaVersion", "title", "description", "owner", "version", "scale", "weights", "line", "personas", "channels", "stages"])
         #expect(doc["weights"]?["severity"] == .number(0.4), "the defaults, when the map has no `weights`")
-        #expect(doc["schemaVersion"] == .number(1))
+        #expect(doc["schemaVersion"] == .number(2))
         #expect(doc["description"] == .null)
         #expect(doc["scale"]?["neutral"] == .number(0))
     }
@@ -26,10 +26,34 @@ import Testing
     @Test func twoSpaceIndentationAndATrailingNewline() {
         let (model, file) = checkedMap("journey \"J\"\nstage s\n")
         let json = ModelJSON.render(model, source: file)
-        #expect(json.hasPrefix("{\n  \"schemaVersion\": 1,\n  \"title\": \"J\",\n"))
+        #expect(json.hasPrefix("{\n  \"schemaVersion\": 2,\n  \"title\": \"J\",\n"))
         #expect(json.contains("\n  \"stages\": [\n    {\n      \"id\": \"s\",\n"))
         #expect(json.contains("\"pains\": [],"))
         #expect(json.hasSuffix("\n  ]\n}\n"))
+    }
+
+    /// Issue 13: a metric written `95s` was exported as "95 s" (fmt's spelling) although the
+    /// schema's `text` is the text as written.
+    @Test func quantitiesKeepTheTextAsWritten() throws {
+        let doc = try export("journey \"J\"\nstage s\n  touchpoint t\n    metric \"wait\" 95s target < 1min\n    metric \"fee\" €4.50 target <= 4.5 EUR\n")
+        let metrics = doc["stages"]?[0]?["touchpoints"]?[0]?["metrics"]
+        #expect(metrics?[0]?["value"]?["text"] == .string("95s"))
+        #expect(metrics?[0]?["target"]?["value"]?["text"] == .string("1min"))
+        #expect(metrics?[1]?["value"]?["text"] == .string("€4.50"))
+        #expect(metrics?[1]?["target"]?["value"]?["text"] == .string("4.5 EUR"))
+    }
+
+    /// Issue 13: a persona coloured from the palette was exported with `color: null`; `color` is
+    /// the colour the picture draws, `colorAsWritten` the map's own.
+    @Test func personaColorsAreTheColoursDrawn() throws {
+        let doc = try export("journey \"J\"\npersona a \"A\"\npersona b \"B\"\n  color \"#0072B2\"\npersona c \"C\"\n")
+        let personas = doc["personas"]
+        // b takes the palette's first colour itself, so a and c get the next ones.
+        #expect(personas?[0]?["color"] == .string("#E69F00"))
+        #expect(personas?[1]?["color"] == .string("#0072B2"))
+        #expect(personas?[2]?["color"] == .string("#009E73"))
+        #expect(personas?[0]?["colorAsWritten"] == .null)
+        #expect(personas?[1]?["colorAsWritten"] == .string("#0072B2"))
     }
 
     @Test func sameMapSameBytes() throws {
@@ -150,7 +174,7 @@ import Testing
         let (model, file) = checkedMap("journey \"J\"\nstage s\n  touchpoint t\n    emotion -0\n    metric \"m\" -0.0\n")
         let text = ModelJSON.render(model, source: file)
         #expect(!text.contains(": -0,") && !text.contains(": -0\n"), "no number is written -0")
-        #expect(text.contains("\"text\": \"0.0\""), "the text keeps its digits (canonical spelling: a zero has no sign)")
+        #expect(text.contains("\"text\": \"-0.0\""), "the text is as written (issue 13); the number has no sign")
         #expect(!text.contains("e+") && !text.contains("e-"))
         #expect(doc["scale"]?["neutral"] == .number(2.5))
         let tp = doc["stages"]?[0]?["touchpoints"]?[0]

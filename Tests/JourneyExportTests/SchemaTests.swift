@@ -81,7 +81,7 @@ import Testing
     /// Each change breaks one rule of the schema; the validator must name the place.
     @Test(arguments: [
         ([P.key("title")], nil, "/: the required key \"title\" is missing"),
-        ([P.key("schemaVersion")], JSONDocument.number(2), "/schemaVersion: 2 is not the constant 1"),
+        ([P.key("schemaVersion")], JSONDocument.number(1), "/schemaVersion: 1 is not the constant 2"),
         ([P.key("personas"), .index(0), .key("colour")], .string("#FF0000"), "/personas/0: the key \"colour\" is not allowed"),
         ([P.key("personas"), .index(0), .key("color")], .string("#abc"), "/personas/0/color: \"#abc\" does not match"),
         ([P.key("personas"), .index(0), .key("goals")], .string("one goal"), "/personas/0/goals: \"one goal\" is not of type array"),

@@ -71,7 +71,8 @@ func parseCSV(_ text: String) throws -> [[String]] {
         #expect(CSVText.field("a, b") == "\"a, b\"")
         #expect(CSVText.field("say \"hi\"") == "\"say \"\"hi\"\"\"")
         #expect(CSVText.field("two\nlines") == "\"two\nlines\"")
-        #expect(CSVText.field("carriage\rreturn") == "\"carriage\rreturn\"")
+        // A carriage return would overwrite the line on a terminal (issue 13, section 7).
+        #expect(CSVText.field("carriage\rreturn") == "carriage\\u{000D}return")
         #expect(CSVText.field(" padded ") == "\" padded \"")
         #expect(CSVText.field("") == "")
         #expect(CSVText.field("“curly” ‘quotes’; semicolons | pipes") == "“curly” ‘quotes’; semicolons | pipes")
@@ -97,12 +98,13 @@ func parseCSV(_ text: String) throws -> [[String]] {
               touchpoint t3 "Third" via phone
             """)
         #expect(r[0] == ["stage", "touchpoint", "channel", "owner", "emotion: Maya Okafor", "emotion: Tom", "pain count",
-                         "highest severity", "pains", "opportunities", "metrics", "stage id", "touchpoint id"])
+                         "highest severity", "pains", "opportunities", "metrics", "stage id", "touchpoint id",
+                         "delights", "quotes", "feeling: Maya Okafor", "feeling: Tom"])
         #expect(r.dropFirst().map { $0[1] } == ["First", "Second", "Third"])
         #expect(r.dropFirst().map { $0[0] } == ["Stage A", "Stage A", "Stage B"])
         #expect(r.dropFirst().map { $0[2] } == ["Web", "", "Phone"])
         #expect(r.dropFirst().map { $0[12] } == ["t1", "t2", "t3"])
-        #expect(Set(r.map(\.count)) == [13])
+        #expect(Set(r.map(\.count)) == [17])
     }
 
     @Test func emotionsPainsAndNumbersArePlain() throws {
@@ -129,7 +131,7 @@ func parseCSV(_ text: String) throws -> [[String]] {
 
     @Test func emptyCellsWhenThereIsNothing() throws {
         let r = try rows("journey \"J\"\npersona a \"A\"\nstage s\n  touchpoint t\n    emotion a 1\n  touchpoint u\n")
-        #expect(r[2] == ["s", "u", "", "", "", "0", "", "", "", "", "s", "u"])
+        #expect(r[2] == ["s", "u", "", "", "", "0", "", "", "", "", "s", "u", "", "", ""])
     }
 
     @Test func severalItemsOneLineEachAndLineBreaksInsideAnItemBecomeSpaces() throws {
@@ -166,7 +168,32 @@ func parseCSV(_ text: String) throws -> [[String]] {
 
     @Test func aMapWithoutTouchpointsIsItsHeader() throws {
         let (model, _) = checkedMap("journey \"J\"\nstage s\n")
-        #expect(TouchpointCSV.render(model) == "stage,touchpoint,channel,owner,pain count,highest severity,pains,opportunities,metrics,stage id,touchpoint id\r\n")
+        #expect(TouchpointCSV.render(model) == "stage,touchpoint,channel,owner,pain count,highest severity,pains,opportunities,metrics,stage id,touchpoint id,delights,quotes\r\n")
+    }
+
+    /// Issue 13: the CSV had no delights, quotes or feelings. They come after the columns it
+    /// always had, so a script that reads columns by position keeps working.
+    @Test func delightsQuotesAndFeelingsHaveColumns() throws {
+        let r = try rows(#"""
+            journey "J"
+            persona maya "Maya, runner"
+            persona tom "Tom"
+            stage s
+              touchpoint t
+                emotion maya -1 "unsure about\nher size"
+                emotion 1
+                delight "Free returns"
+                delight "Real runners"
+                quote maya "I never know my size."
+                quote "Anyone: it's fine"
+            """#)
+        let header = r[0], row = r[1]
+        func cell(_ name: String) -> String? { header.firstIndex(of: name).map { row[$0] } }
+        #expect(Array(header.suffix(4)) == ["delights", "quotes", "feeling: Maya, runner", "feeling: Tom"])
+        #expect(cell("delights") == "Free returns\nReal runners")
+        #expect(cell("quotes") == "Maya, runner: I never know my size.\nAnyone: it's fine")
+        #expect(cell("feeling: Maya, runner") == "unsure about her size")
+        #expect(cell("feeling: Tom") == "")
     }
 
     @Test(arguments: exportableMaps)

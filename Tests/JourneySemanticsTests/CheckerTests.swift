@@ -203,6 +203,26 @@ import Testing
         expectDiagnostic(.unsafeLink, map("    evidence survey \"S\" link ⟦\"\(link)\"⟧"))
     }
 
+    /// Issue 13, section 7: links that passed the check. Leading white space or a byte-order
+    /// mark before a scheme, `..` percent-encoded, control characters inside a web address and
+    /// a blank link are refused: the text is trimmed and decoded before it is checked.
+    @Test(arguments: [" javascript:alert(1)", "\\u{FEFF}javascript:alert(1)", "\\t javascript:alert(1)", "%2e%2e/secret.txt",
+                      "docs/%2E%2E/%2e%2e/secret.txt", "%2fetc/passwd", "https://example.com/\\u{1B}[2J", "https://exa\\u{7}mple.com/r",
+                      "", "   ", "java%73cript:alert(1)"])
+    func disguisedUnsafeLinksAreRefused(_ link: String) {
+        expectDiagnostic(.unsafeLink, map("    evidence survey \"S\" link ⟦\"\(link)\"⟧"))
+    }
+
+    @Test(arguments: ["%2e%2e/secret.txt", " ../x", "\\u{FEFF}/etc/passwd", "a/\\u{7}b", "  "])
+    func disguisedUnsafeFilesAreRefused(_ file: String) {
+        expectDiagnostic(.unsafeLink, map("    evidence survey \"S\" file ⟦\"\(file)\"⟧"))
+    }
+
+    @Test func percentEncodedLinksThatStayInsideAreKept() {
+        let e = check(map("    evidence survey \"S\" link \"https://example.com/a%20b\" file \"research/q3%20notes.pdf\""))
+        #expect(e.diagnostics.isEmpty, "\(e.diagnostics.map(\.message))")
+    }
+
     @Test func safeLinksAndFiles() {
         let e = check(map("    evidence survey \"S\" link \"https://example.com/r?q=1\" file \"research/q3.pdf\" date \"2026-09\""))
         #expect(e.diagnostics.isEmpty)

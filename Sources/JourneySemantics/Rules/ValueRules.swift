@@ -195,35 +195,84 @@ enum ValueRules {
     static func currencyCode(_ symbolOrCode: String) -> String { ValueRulesSymbols.code(symbolOrCode) }
 
     /// Evidence links: http(s) URLs or relative paths; never javascript:, data:, file: and the like.
+    /// The text is checked as a browser would act on it: trimmed (white space, a byte-order
+    /// mark), percent-decoded (`%2e%2e/` is `../`, `java%73cript:` is `javascript:`), and it
+    /// may hold no control or bidirectional-override character anywhere. The link kept is the
+    /// trimmed text.
     static func link(_ p: Property, into diagnostics: inout [Diagnostic]) -> String? {
-        guard case .string(let text) = p.value else { return nil }
+        guard case .string(let written) = p.value else { return nil }
+        func refuse(_ problem: String, help: String = "use an http:// or https:// address, or a path relative to the map") -> String? {
+            diagnostics.append(Diagnostic(.unsafeLink, "link '\(shown(written))' \(problem)", at: p.valueRange, help: help))
+            return nil
+        }
+        if let problem = hiddenCharacterProblem(written) { return refuse("is " + problem) }
+        let text = trimmedLink(written)
         let lower = text.lowercased()
         if lower.hasPrefix("https://") || lower.hasPrefix("http://") {
             if text.count > 8, !text.contains(where: { $0.isWhitespace }) { return text }
         } else if let problem = relativePathProblem(text) {
-            diagnostics.append(Diagnostic(.unsafeLink, "link '\(text.prefix(60))' is \(problem)", at: p.valueRange,
-                                          help: "use an http:// or https:// address, or a path relative to the map"))
-            return nil
+            return refuse("is " + problem)
         } else if looksLikeWebAddress(text) {
-            diagnostics.append(Diagnostic(.unsafeLink, "link '\(text.prefix(60))' looks like a web address without https://",
-                                          at: p.valueRange, help: "write it in full: \"https://\(text.prefix(60))\""))
-            return nil
+            return refuse("looks like a web address without https://", help: "write it in full: \"https://\(shown(text))\"")
         } else {
             return text
         }
-        diagnostics.append(Diagnostic(.unsafeLink, "link '\(text.prefix(60))' is not a valid address", at: p.valueRange,
-                                      help: "write a full address without spaces, like \"https://example.com/report\""))
-        return nil
+        return refuse("is not a valid address", help: "write a full address without spaces, like \"https://example.com/report\"")
     }
 
     static func filePath(_ p: Property, into diagnostics: inout [Diagnostic]) -> String? {
-        guard case .string(let text) = p.value else { return nil }
-        if let problem = relativePathProblem(text) {
-            diagnostics.append(Diagnostic(.unsafeLink, "file '\(text.prefix(60))' is \(problem)", at: p.valueRange,
+        guard case .string(let written) = p.value else { return nil }
+        let problem = hiddenCharacterProblem(written) ?? relativePathProblem(trimmedLink(written))
+        if let problem {
+            diagnostics.append(Diagnostic(.unsafeLink, "file '\(shown(written))' is \(problem)", at: p.valueRange,
                                           help: "give a path relative to the map, like \"research/survey.pdf\"; use `link` for web addresses"))
             return nil
         }
-        return text
+        return trimmedLink(written)
+    }
+
+    /// A link or path as a message shows it: its first 60 characters, hidden ones escaped.
+    static func shown(_ text: String) -> String { TerminalSafeText.escaped(String(text.prefix(60))) }
+
+    /// Control characters, bidirectional overrides, a zero-width space or a byte-order mark
+    /// anywhere in a link: what a reader sees is then not what a browser opens.
+    static func hiddenCharacterProblem(_ text: String) -> String? {
+        text.unicodeScalars.contains(where: TerminalSafeText.mustEscape) ? "not an address (it holds control or invisible characters)" : nil
+    }
+
+    /// Without white space at either end.
+    static func trimmedLink(_ text: String) -> String {
+        var t = Substring(text)
+        while let c = t.first, c.isWhitespace { t.removeFirst() }
+        while let c = t.last, c.isWhitespace { t.removeLast() }
+        return String(t)
+    }
+
+    /// `%XX` sequences decoded as UTF-8 bytes (invalid ones stay as written), as a browser
+    /// decodes a path before it resolves `..`.
+    static func percentDecoded(_ text: String) -> String {
+        guard text.contains("%") else { return text }
+        var bytes: [UInt8] = []
+        let utf8 = Array(text.utf8)
+        var i = 0
+        func hexValue(_ c: UInt8) -> UInt8? {
+            switch c {
+            case 0x30...0x39: c - 0x30
+            case 0x41...0x46: c - 0x41 + 10
+            case 0x61...0x66: c - 0x61 + 10
+            default: nil
+            }
+        }
+        while i < utf8.count {
+            if utf8[i] == UInt8(ascii: "%"), i + 2 < utf8.count, let a = hexValue(utf8[i + 1]), let b = hexValue(utf8[i + 2]) {
+                bytes.append(a << 4 | b)
+                i += 3
+            } else {
+                bytes.append(utf8[i])
+                i += 1
+            }
+        }
+        return String(decoding: bytes, as: UTF8.self)
     }
 
     /// `www.example.com/report` or `example.com`: read as a relative path it would be a broken link.
@@ -237,8 +286,10 @@ enum ValueRules {
     }
 
     /// Why `text` is not a plain relative path, or nil when it is one.
-    static func relativePathProblem(_ text: String) -> String? {
-        if text.isEmpty { return "empty" }
+    static func relativePathProblem(_ written: String) -> String? {
+        if written.allSatisfy(\.isWhitespace) { return "empty" }
+        // Checked as it will be opened: decoded, so `%2e%2e/` is `../`.
+        let text = percentDecoded(written)
         if text.unicodeScalars.contains(where: { $0.value < 0x20 || $0.value == 0x7F }) { return "not a path (it holds control characters)" }
         if text.hasPrefix("/") || text.hasPrefix("\\") || text.hasPrefix("~") { return "an absolute path" }
         var depth = 0

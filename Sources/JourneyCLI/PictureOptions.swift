@@ -1,0 +1,25 @@
+// PictureOptions: the ranges of the options that size a picture, written once so that every
+// command checks them alike and says them in --help (README, "Drawing a map"); and `--block N`,
+// which every command that reads one map from a Markdown file takes.
+
+import ArgumentParser
+
+enum PictureRange {
+    /// `--scale`: PNG pixel density.
+    static let scale: ClosedRange<Double> = 0.25...8
+    /// `--max-width`: the widest row of stages, in pixels.
+    static let maxWidth: ClosedRange<Double> = 600...100_000
+
+    static let scaleText = "0.25 to 8"
+    static let maxWidthText = "600 to 100000"
+
+    static func checkScale(_ scale: Double) throws {
+        guard scale.isFinite, PictureRange.scale.contains(scale) else { throw ValidationError("--scale must be between 0.25 and 8") }
+    }
+}
+
+/// `--block N`: which Mermaid journey block of a Markdown file to read (1 is the first).
+struct BlockOption: ParsableArguments {
+    @Option(help: "For a Markdown file: which Mermaid journey block to read (1 is the first; default 1).")
+    var block: Int?
+}

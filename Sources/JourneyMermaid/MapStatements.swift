@@ -1,0 +1,102 @@
+// MapStatements: a JourneyModel written back as .journey lines, element by element, in fmt's
+// spelling (quoted strings with hidden characters escaped, `+1` on a scale around zero,
+// shares and reaches as percentages). The Mermaid export keeps these lines as `%% journeyc:`
+// comments beside the section or task they belong to, and the import reads them back, so a
+// journeyc → Mermaid → journeyc round trip keeps every fact of the map.
+
+import JourneyFormat
+import JourneySemantics
+import JourneySyntax
+
+enum MapStatements {
+    /// The `journey` line and its attributes (indented by 2).
+    static func journey(_ model: JourneyModel) -> [String] {
+        var lines = ["journey " + q(model.title)]
+        if let d = model.description { lines.append("  description " + q(d)) }
+        if let o = model.owner { lines.append("  owner " + q(o)) }
+        if let v = model.version { lines.append("  version " + q(v)) }
+        lines.append("  scale \(model.scale.low)..\(model.scale.high)")
+        let w = model.weights
+        if w != .standard {
+            lines.append("  weights severity \(n(w.severity)) reach \(n(w.reach)) emotion \(n(w.emotion)) personas \(n(w.personas))"
+                         + " impact \(n(w.impact)) effort \(n(w.effort)) pains \(n(w.pains))")
+        }
+        return lines
+    }
+
+    static func persona(_ p: Persona) -> [String] {
+        var lines = ["persona \(p.id) " + q(p.name)]
+        if let d = p.description { lines.append("  description " + q(d)) }
+        for goal in p.goals { lines.append("  goal " + q(goal)) }
+        // Only a colour the map sets: a palette colour comes from the same palette again.
+        if let c = p.color { lines.append("  color " + q(c.description)) }
+        if let s = p.share { lines.append("  share " + n(s * 100) + "%") }
+        return lines
+    }
+
+    static func channel(_ c: CustomChannel) -> [String] {
+        ["channel \(c.id) " + q(c.label)] + (c.description.map { ["  description " + q($0)] } ?? [])
+    }
+
+    /// The `stage` line and the stage's own facts (indented by 2), without its touchpoints.
+    static func stage(_ s: Stage) -> [String] {
+        var lines = ["stage " + (s.id.map { $0 + " " } ?? "") + q(s.label)]
+        if let g = s.goal { lines.append("  goal " + q(g)) }
+        if let d = s.description { lines.append("  description " + q(d)) }
+        lines += content(pains: s.pains, delights: [], opportunities: s.opportunities, quotes: [], metrics: s.metrics,
+                         evidence: s.evidence).map { "  " + $0 }
+        return lines
+    }
+
+    /// The `touchpoint` line (indented by 2) and its facts (by 4).
+    static func touchpoint(_ t: Touchpoint, scale: EmotionScale) -> [String] {
+        var lines = ["  touchpoint " + (t.id.map { $0 + " " } ?? "") + q(t.label) + (t.channel.map { " via " + $0.id } ?? "")]
+        if let d = t.description { lines.append("    description " + q(d)) }
+        if let o = t.owner { lines.append("    owner " + q(o)) }
+        if let a = t.actor { lines.append("    actor " + q(a)) }
+        for e in t.emotions {
+            let value = (scale.low < 0 && e.value > 0 ? "+" : "") + n(e.value)
+            lines.append("    emotion " + (e.persona.map { $0 + " " } ?? "") + value + (e.feeling.map { " " + q($0) } ?? ""))
+        }
+        lines += content(pains: t.pains, delights: t.delights, opportunities: t.opportunities, quotes: t.quotes, metrics: t.metrics,
+                         evidence: t.evidence).map { "    " + $0 }
+        return lines
+    }
+
+    private static func content(pains: [PainPoint], delights: [Delight], opportunities: [Opportunity], quotes: [Quote],
+                                metrics: [Metric], evidence: [Evidence]) -> [String] {
+        var lines: [String] = []
+        for p in pains {
+            lines.append("pain " + id(p.id) + q(p.text) + (p.severity.map { " severity \($0)" } ?? "") + (p.reach.map { " reach " + n($0 * 100) + "%" } ?? ""))
+        }
+        for d in delights { lines.append("delight " + id(d.id) + q(d.text)) }
+        for o in opportunities {
+            var line = "opportunity " + id(o.id) + q(o.text)
+            if let owner = o.owner { line += " owner " + q(owner) }
+            if let i = o.impact { line += " impact \(i)" }
+            if let e = o.effort { line += " effort \(e)" }
+            if !o.addresses.isEmpty { line += " addresses " + o.addresses.joined(separator: " ") }
+            lines.append(line)
+        }
+        for quote in quotes { lines.append("quote " + id(quote.persona) + q(quote.text)) }
+        for m in metrics {
+            var line = "metric " + id(m.id) + q(m.name)
+            // fmt's spelling (`45 s`), so the import is in fmt's layout.
+            if let v = m.value { line += " " + v.text }
+            if let t = m.target { line += " target " + (t.direction == .unspecified ? "" : t.direction.rawValue + " ") + t.quantity.text }
+            lines.append(line)
+        }
+        for e in evidence {
+            var line = "evidence " + id(e.id) + e.kind.rawValue + " " + q(e.description)
+            if let link = e.link { line += " link " + q(link) }
+            if let file = e.file { line += " file " + q(file) }
+            if let date = e.date { line += " date " + q(date) }
+            lines.append(line)
+        }
+        return lines
+    }
+
+    private static func q(_ s: String) -> String { Formatter.quoted(s) }
+    private static func n(_ v: Double) -> String { DecimalText.shortest(v) }
+    private static func id(_ s: String?) -> String { s.map { $0 + " " } ?? "" }
+}

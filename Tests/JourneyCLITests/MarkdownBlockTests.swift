@@ -1,0 +1,76 @@
+// Issue 13: `report` read only the first Mermaid journey block of a Markdown file, while
+// `journeyc FILE` and `import mermaid` take `--block N`. Every command that reads one map
+// from a Markdown file takes `--block N` alike: render, import, report, export, dump-scene.
+// And the ranges of --max-width and --scale are said in --help.
+
+import Foundation
+import Testing
+
+@Suite(.serialized) struct MarkdownBlockTests {
+    static let markdown = """
+        # Two journeys
+
+        ```mermaid
+        journey
+          title First journey
+          section S
+            Only task: 3: Me
+        ```
+
+        ```mermaid
+        journey
+          title Second journey
+          section T
+            Other task: 4: You
+        ```
+
+        """
+
+    func withMarkdown(_ body: (String) throws -> Void) throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("journeyc-blocks-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let file = dir.appendingPathComponent("two.md")
+        try Self.markdown.write(to: file, atomically: true, encoding: .utf8)
+        try body(file.path)
+    }
+
+    @Test func reportReadsTheBlockAskedFor() throws {
+        try withMarkdown { path in
+            let first = journeyc(["report", path])
+            #expect(first.status == 0, "\(first.stderr)")
+            #expect(first.stdout.contains("# First journey"))
+            let second = journeyc(["report", path, "--block", "2"])
+            #expect(second.status == 0, "\(second.stderr)")
+            #expect(second.stdout.contains("# Second journey"))
+            let third = journeyc(["report", path, "--block", "3"])
+            #expect(third.status != 0)
+            #expect(third.stderr.contains("has 2 journey blocks"))
+        }
+    }
+
+    @Test func exportAndDumpSceneReadTheBlockAskedFor() throws {
+        try withMarkdown { path in
+            let export = journeyc(["export", path, "--block", "2", "--format", "json"])
+            #expect(export.status == 0, "\(export.stderr)")
+            #expect(export.stdout.contains("\"title\": \"Second journey\""))
+            let scene = journeyc(["dump-scene", path, "--block", "2", "--measurer", "fixed"])
+            #expect(scene.status == 0, "\(scene.stderr)")
+            #expect(scene.stdout.contains("Second journey"))
+        }
+    }
+
+    @Test func blockIsForMarkdownOnly() {
+        let r = journeyc(["report", "samples/streaming-upgrade.journey", "--block", "2"])
+        #expect(r.status == 1, "like a block number the file does not have")
+        #expect(r.stderr.contains("--block 2"), "\(r.stderr)")
+    }
+
+    @Test func helpSaysTheRangesOfMaxWidthAndScale() {
+        for command in [["render"], ["build"], ["diff"], ["report"]] {
+            let help = journeyc(command + ["--help"]).stdout.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+            #expect(help.contains("600 to 100000"), "\(command): \(help)")
+            #expect(help.contains("0.25 to 8"), "\(command)")
+        }
+    }
+}
