@@ -59,16 +59,18 @@ let package = Package(
         // `make bench`: generates seeded maps and measures the front end.
         .executableTarget(name: "JourneyBench", dependencies: ["JourneySyntax", "JourneySemantics", "JourneyLayout", "JourneyRender"]),
 
+        // How tests list their cases from folders: a missing or empty folder fails the test.
+        .target(name: "JourneyTestCases", path: "Tests/JourneyTestCases"),
         .testTarget(name: "JourneySyntaxTests", dependencies: ["JourneySyntax"]),
         .testTarget(name: "JourneySemanticsTests", dependencies: ["JourneySyntax", "JourneySemantics"]),
-        .testTarget(name: "JourneyLayoutTests", dependencies: ["JourneyLayout", "JourneySemantics", "JourneySyntax"]),
-        .testTarget(name: "JourneyRenderTests", dependencies: ["JourneyRender", "JourneyLayout", "JourneySemantics", "JourneySyntax", "CZlib"]),
-        .testTarget(name: "JourneyCLITests", dependencies: ["JourneyCLI", "JourneySyntax", "JourneySemantics", "JourneyLayout", "JourneyMermaid", "JourneyFormat", "JourneyDiff", "JourneyRender", "JourneyScoring", "JourneyReport"]),
+        .testTarget(name: "JourneyLayoutTests", dependencies: ["JourneyTestCases", "JourneyLayout", "JourneySemantics", "JourneySyntax"]),
+        .testTarget(name: "JourneyRenderTests", dependencies: ["JourneyTestCases", "JourneyRender", "JourneyLayout", "JourneySemantics", "JourneySyntax", "CZlib"]),
+        .testTarget(name: "JourneyCLITests", dependencies: ["JourneyTestCases", "JourneyCLI", "JourneySyntax", "JourneySemantics", "JourneyLayout", "JourneyMermaid", "JourneyFormat", "JourneyDiff", "JourneyRender", "JourneyScoring", "JourneyReport"]),
         .testTarget(name: "JourneyFormatTests", dependencies: ["JourneyFormat", "JourneySyntax", "JourneySemantics"]),
         .testTarget(name: "JourneyDiffTests", dependencies: ["JourneyDiff", "JourneySyntax", "JourneySemantics"]),
-        .testTarget(name: "JourneyExportTests", dependencies: ["JourneyExport", "JourneySyntax", "JourneySemantics"]),
+        .testTarget(name: "JourneyExportTests", dependencies: ["JourneyTestCases", "JourneyExport", "JourneySyntax", "JourneySemantics"]),
         .testTarget(name: "JourneyScoringTests", dependencies: ["JourneyScoring", "JourneySemantics", "JourneySyntax"]),
-        .testTarget(name: "JourneyReportTests", dependencies: ["JourneyReport", "JourneyScoring", "JourneyLayout", "JourneySemantics", "JourneySyntax"]),
-        .testTarget(name: "JourneyMermaidTests", dependencies: ["JourneyMermaid", "JourneyFormat", "JourneySyntax", "JourneySemantics", "JourneyLayout"]),
+        .testTarget(name: "JourneyReportTests", dependencies: ["JourneyTestCases", "JourneyReport", "JourneyScoring", "JourneyLayout", "JourneySemantics", "JourneySyntax"]),
+        .testTarget(name: "JourneyMermaidTests", dependencies: ["JourneyTestCases", "JourneyMermaid", "JourneyFormat", "JourneySyntax", "JourneySemantics", "JourneyLayout"]),
     ]
 )

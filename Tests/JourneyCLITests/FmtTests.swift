@@ -3,13 +3,13 @@
 // --check for CI, standard input, and a refused file left untouched.
 
 import Foundation
+import JourneyTestCases
 import Testing
 
 @Suite struct FmtTests {
-    static let cases = ((try? FileManager.default.contentsOfDirectory(atPath: packageRoot.appendingPathComponent("Tests/Cases/fmt").path)) ?? [])
-        .sorted().map { "Tests/Cases/fmt/" + $0 }
+    static var cases: [String] { get throws { try CaseFolders.folders(in: "Tests/Cases/fmt") } }
 
-    @Test(arguments: cases)
+    @Test(arguments: try cases)
     func caseMatchesGolden(_ dir: String) {
         let result = journeyc(["fmt", "--color", "never", dir + "/input.journey"])
         if result.status == 0 {

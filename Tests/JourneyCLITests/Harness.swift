@@ -4,6 +4,7 @@
 
 import Foundation
 import JourneyCLI
+import JourneyTestCases
 import Testing
 
 /// The package root, found from this file's location.
@@ -35,11 +36,9 @@ func journeyc(_ arguments: [String], stdin: [UInt8] = [], terminal: Bool = false
     return RunResult(status: status, stdout: capture.stdout, stderr: capture.stderr)
 }
 
-/// Files in a folder of the package, sorted, with the given extension.
-func packageFiles(in folder: String, ext: String) -> [String] {
-    let dir = packageRoot.appendingPathComponent(folder)
-    let names = (try? FileManager.default.contentsOfDirectory(atPath: dir.path)) ?? []
-    return names.filter { $0.hasSuffix("." + ext) }.sorted().map { folder + "/" + $0 }
+/// Files in a folder of the package, sorted, with the given extension; throws when there are none.
+func packageFiles(in folder: String, ext: String) throws -> [String] {
+    try CaseFolders.files(in: folder, ext: ext)
 }
 
 /// Compares `actual` with the golden file at `relativePath` (from the package root).

@@ -169,7 +169,7 @@ func parseCSV(_ text: String) throws -> [[String]] {
         #expect(TouchpointCSV.render(model) == "stage,touchpoint,channel,owner,pain count,highest severity,pains,opportunities,metrics,stage id,touchpoint id\r\n")
     }
 
-    @Test(arguments: exportableMaps)
+    @Test(arguments: try exportableMaps)
     func everyMapGivesARectangleOfRecords(_ path: String) throws {
         let (model, _) = try loadMap(path)
         let r = try parseCSV(TouchpointCSV.render(model))

@@ -6,6 +6,7 @@ import Foundation
 import JourneyLayout
 import JourneySemantics
 import JourneySyntax
+import JourneyTestCases
 import Testing
 
 let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
@@ -83,10 +84,9 @@ enum EdgeCases {
 }
 
 @Suite struct LayoutTests {
-    static let samples: [String] = ((try? FileManager.default.contentsOfDirectory(atPath: packageRoot.appendingPathComponent("samples").path)) ?? [])
-        .filter { $0.hasSuffix(".journey") }.sorted()
+    static var samples: [String] { get throws { try CaseFolders.names(in: "samples") { $0.hasSuffix(".journey") } } }
 
-    @Test(arguments: samples)
+    @Test(arguments: try samples)
     func samplesFollowTheLayoutRules(_ name: String) throws {
         let text = try String(contentsOf: packageRoot.appendingPathComponent("samples/" + name), encoding: .utf8)
         for theme in [Theme.light, .dark, .print] {
@@ -97,7 +97,7 @@ enum EdgeCases {
 
     /// Every scene case (the samples and the edge cases: one touchpoint, a 30-touchpoint stage,
     /// 8 personas, 2,000-character labels, CJK only, every value of three scales, every channel).
-    @Test(arguments: sceneCases)
+    @Test(arguments: try sceneCases)
     func sceneCasesFollowTheLayoutRules(_ name: String) throws {
         let text = try String(contentsOf: packageRoot.appendingPathComponent("Tests/Cases/scenes/\(name)/input.journey"), encoding: .utf8)
         #expect(SceneChecks.violations(scene(text)) == [], "\(name)")
@@ -199,13 +199,12 @@ enum EdgeCases {
         #expect(frames.map(\.minX).min() == 10)
     }
 
-    static let sceneCases: [String] = {
-        let root = packageRoot.appendingPathComponent("Tests/Cases/scenes")
-        return ((try? FileManager.default.contentsOfDirectory(atPath: root.path)) ?? []).sorted()
-    }()
+    static var sceneCases: [String] {
+        get throws { try CaseFolders.folders(in: "Tests/Cases/scenes").map { String($0.split(separator: "/").last!) } }
+    }
 
     /// Scene golden files: `make golden` rewrites them; a mismatch leaves scene.got.txt to diff.
-    @Test(arguments: sceneCases)
+    @Test(arguments: try sceneCases)
     func sceneMatchesGolden(_ name: String) throws {
         let dir = packageRoot.appendingPathComponent("Tests/Cases/scenes/" + name)
         let text = try String(contentsOf: dir.appendingPathComponent("input.journey"), encoding: .utf8)
@@ -237,7 +236,7 @@ enum EdgeCases {
                            neutral: 50)
     }
 
-    @Test(arguments: LayoutTests.samples)
+    @Test(arguments: try LayoutTests.samples)
     func samplesWithScoresFollowTheLayoutRules(_ name: String) throws {
         let text = try String(contentsOf: packageRoot.appendingPathComponent("samples/" + name), encoding: .utf8)
         let m = model(text)

@@ -4,6 +4,7 @@
 @testable import JourneyMermaid
 import JourneySemantics
 import JourneySyntax
+import JourneyTestCases
 import Testing
 
 func parse(_ text: String) -> (MermaidJourney?, [Diagnostic], SourceFile) {
@@ -96,17 +97,17 @@ import Foundation
 
 @Suite struct MermaidRoundTripTests {
     static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-    static let maps: [String] = {
-        let samples = ((try? FileManager.default.contentsOfDirectory(atPath: root.appendingPathComponent("samples").path)) ?? [])
-            .filter { $0.hasSuffix(".journey") }.map { "samples/" + $0 }
-        let scenes = ((try? FileManager.default.contentsOfDirectory(atPath: root.appendingPathComponent("Tests/Cases/scenes").path)) ?? [])
-            .map { "Tests/Cases/scenes/\($0)/input.journey" }
-        return (samples + scenes).sorted()
-    }()
+    static var maps: [String] {
+        get throws {
+            let samples = try CaseFolders.files(in: "samples", ext: "journey")
+            let scenes = try CaseFolders.folders(in: "Tests/Cases/scenes").map { $0 + "/input.journey" }
+            return (samples + scenes).sorted()
+        }
+    }
 
     /// import(export(x)) keeps the stages, the touchpoints, the actors (personas with an emotion)
     /// and the order of the emotions.
-    @Test(arguments: maps)
+    @Test(arguments: try maps)
     func importingAnExportKeepsTheJourney(_ path: String) throws {
         let text = try String(contentsOf: Self.root.appendingPathComponent(path), encoding: .utf8)
         let model = Frontend.check(SourceFile(path: path, text: text)).model
