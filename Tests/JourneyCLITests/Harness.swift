@@ -45,21 +45,22 @@ func packageFiles(in folder: String, ext: String) throws -> [String] {
 func expectGolden(_ actual: String, _ relativePath: String, sourceLocation: SourceLocation = #_sourceLocation) {
     let url = packageRoot.appendingPathComponent(relativePath)
     let got = url.deletingPathExtension().appendingPathExtension("got." + url.pathExtension)
+    // Bytes in and out, so a byte-order mark and CRLF line ends are compared too.
     if ProcessInfo.processInfo.environment["JOURNEYC_UPDATE_GOLDEN"] == "1" {
-        try? actual.write(to: url, atomically: true, encoding: .utf8)
+        try? Data(actual.utf8).write(to: url, options: .atomic)
         try? FileManager.default.removeItem(at: got)
         return
     }
-    guard let expected = try? String(contentsOf: url, encoding: .utf8) else {
-        try? actual.write(to: got, atomically: true, encoding: .utf8)
+    guard let data = FileManager.default.contents(atPath: url.path) else {
+        try? Data(actual.utf8).write(to: got, options: .atomic)
         Issue.record("missing golden file \(relativePath); run `make golden` and review it (got: \(got.lastPathComponent))",
                      sourceLocation: sourceLocation)
         return
     }
-    if expected == actual {
+    if Array(data) == Array(actual.utf8) {
         try? FileManager.default.removeItem(at: got)
     } else {
-        try? actual.write(to: got, atomically: true, encoding: .utf8)
+        try? Data(actual.utf8).write(to: got, options: .atomic)
         Issue.record("\(relativePath) differs from the output; diff it with \(got.lastPathComponent), or run `make golden` if the change is intended",
                      sourceLocation: sourceLocation)
     }
