@@ -295,3 +295,27 @@ enum EdgeCases {
         }
     }
 }
+
+/// The Scene dump (the form of the scene goldens) shows a path's points, so a curve that
+/// changes inside the same bounds, with the same number of elements, changes the golden.
+@Suite struct SceneDumpTests {
+    func dump(_ control: Double) -> String {
+        var path = Path()
+        path.move(0, 0)
+        path.curve(Point(10, control), Point(20, 0), Point(30, 10))
+        path.line(30, 0)
+        path.elements.append(.close)
+        let node = SceneNode.path(ScenePath(path: path, fill: nil, stroke: Stroke(Color(0, 0, 0), width: 1)))
+        return Scene(size: Size(40, 40), background: Color(1, 1, 1), nodes: [node],
+                     metadata: SceneMetadata(title: "t", subject: "", author: "")).textDump()
+    }
+
+    @Test func aChangedCurveChangesTheDump() {
+        #expect(dump(4) != dump(6), "both curves have 4 elements within 0 0 30 10")
+    }
+
+    @Test func pointsAreWrittenRoundedWithTheOneNumberFormatter() {
+        let line = dump(1.0 / 3).split(separator: "\n")[1]
+        #expect(line.hasSuffix(": M 0 0 C 10 0.33 20 0 30 10 L 30 0 Z"), "\(line)")
+    }
+}
