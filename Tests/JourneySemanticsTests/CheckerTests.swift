@@ -364,3 +364,14 @@ import Testing
         #expect(!(try #require(CalendarDate("2025")).isEntirelyBefore(try #require(CalendarDate("2025-06")))))
     }
 }
+
+/// Identifiers are kept as written (the lexer does not normalize them): Swift compares and hashes
+/// strings by canonical equivalence, so a name typed with a precomposed é and one typed with a
+/// combining accent are the same persona.
+@Suite struct IdentifierEquivalenceTests {
+    @Test func precomposedAndCombiningAccentsNameTheSamePersona() {
+        let result = check("journey \"J\"\npersona caf\u{E9} \"Café\"\nstage s\n  touchpoint t via web\n    emotion cafe\u{301} 1\n")
+        #expect(result.diagnostics.isEmpty, "\(result.diagnostics.map(\.message))")
+        #expect(result.model.touchpoints.first?.emotions.first?.persona == "caf\u{E9}")
+    }
+}
