@@ -49,9 +49,11 @@ let package = Package(
         // DWARF 4: valgrind, which the performance work relies on, cannot read clang's DWARF 5.
         .target(name: "CStartup", dependencies: ["CCairo"], cSettings: [.unsafeFlags(["-gdwarf-4"])]),
         .target(name: "JourneyRender", dependencies: ["JourneyLayout", "CCairo", "CZlib", "CStartup"]),
+        // The running executable's build id, for the manifest key of `journeyc build`.
+        .target(name: "CExecutable"),
         // The command-line driver as a library, so tests can run it in-process.
         .target(name: "JourneyCLI", dependencies: [
-            "JourneySyntax", "JourneySemantics", "JourneyLayout", "JourneyRender",
+            "CExecutable", "JourneySyntax", "JourneySemantics", "JourneyLayout", "JourneyRender",
             "JourneyFormat", "JourneyDiff", "JourneyExport", "JourneyMermaid", "JourneyScoring", "JourneyReport",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
