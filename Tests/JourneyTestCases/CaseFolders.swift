@@ -14,6 +14,10 @@ public enum CaseFolders {
     public struct NoCases: Error, CustomStringConvertible {
         public let folder: String
         public let reason: String
+        public init(folder: String, reason: String) {
+            self.folder = folder
+            self.reason = reason
+        }
         public var description: String {
             "no test cases in \(folder) (\(reason)); was the folder moved or renamed? A test that finds no cases must fail"
         }
