@@ -51,9 +51,9 @@ public enum MermaidExport {
                 if let d = tp.description { comment(8, "description: " + d) }
                 if !rated.isEmpty || everyone != nil {
                     let each = rated.map { persona, e in
-                        "\(persona.name) \(DecimalText.trimmed(e.value, digits: 2))" + (e.feeling.map { " (\($0))" } ?? "")
+                        "\(persona.name) \(EmotionText.value(e.value, on: model.scale, minus: .ascii))" + (e.feeling.map { " (\($0))" } ?? "")
                     }
-                    let all = model.personas.isEmpty ? everyone.map { ["everyone \(DecimalText.trimmed($0.value, digits: 2))" + ($0.feeling.map { " (\($0))" } ?? "")] } ?? [] : []
+                    let all = model.personas.isEmpty ? everyone.map { ["everyone \(EmotionText.value($0.value, on: model.scale, minus: .ascii))" + ($0.feeling.map { " (\($0))" } ?? "")] } ?? [] : []
                     comment(8, "emotions: " + (each + all).joined(separator: ", "))
                 }
                 extras(pains: tp.pains, delights: tp.delights, opportunities: tp.opportunities, quotes: tp.quotes,

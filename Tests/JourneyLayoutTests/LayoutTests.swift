@@ -319,3 +319,27 @@ enum EdgeCases {
         #expect(line.hasSuffix(": M 0 0 C 10 0.33 20 0 30 10 L 30 0 Z"), "\(line)")
     }
 }
+
+/// Every emotion value a picture shows (the scale's legend, the lane's ticks, a diff's change)
+/// goes through EmotionText with the typographic minus: never "-2" beside "−2".
+@Suite struct EmotionValueTextTests {
+    func texts(_ s: Scene, in prefix: String) -> [String] {
+        var out: [String] = []
+        let inner = Scene(size: s.size, background: s.background, nodes: groups(s, prefix: prefix).map { .group($0) }, metadata: s.metadata)
+        inner.walk { node, _ in if case .text(let t) = node { out.append(t.text) } }
+        return out
+    }
+
+    @Test func theLegendAndTheTicksUseOneMinus() {
+        let s = scene(EdgeCases.everyValue("-2..2", -2...2))
+        let legend = texts(s, in: "legend:scale").joined(separator: " ")
+        #expect(legend == "Emotion \u{2212}2 to +2, neutral 0")
+        let ticks = texts(s, in: "label:lane:emotion").filter { $0.unicodeScalars.allSatisfy { !$0.properties.isAlphabetic } }
+        #expect(ticks == ["\u{2212}2", "\u{2212}1", "0", "+1", "+2"])
+    }
+
+    @Test func aScaleAboveZeroHasNoSigns() {
+        let s = scene(EdgeCases.everyValue("1..5", 1...5))
+        #expect(texts(s, in: "legend:scale").joined(separator: " ") == "Emotion 1 to 5, neutral 3")
+    }
+}
