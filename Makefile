@@ -8,9 +8,10 @@ BIN := .build/release/journeyc
 # The Swift runtime linked into the binary: a process starts in about half the time.
 RELEASE := -c release --static-swift-stdlib
 
-# System packages the toolchain needs: Cairo and Pango for drawing and text layout,
-# Noto fonts so CJK, Arabic, Hebrew and emoji text render as glyphs.
-APT_PACKAGES := pkg-config libcairo2-dev libpango1.0-dev zlib1g-dev \
+# System packages the toolchain needs: Cairo and Pango for drawing and text layout, libpng for
+# PNG files (zlib for the tests' PNG decoder), Noto fonts so CJK, Arabic, Hebrew and emoji text
+# render as glyphs.
+APT_PACKAGES := pkg-config libcairo2-dev libpango1.0-dev libpng-dev zlib1g-dev \
                 fonts-noto-core fonts-noto-cjk fonts-noto-color-emoji
 
 SAMPLES := $(wildcard samples/*.journey)

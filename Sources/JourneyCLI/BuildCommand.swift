@@ -26,7 +26,8 @@ struct BuildCommand: ParsableCommand {
             and the output folder are skipped); Mermaid files that are not journey diagrams are \
             skipped with a note. Outputs mirror the inputs' paths relative to the deepest folder \
             holding every input given. A map is drawn again only when it, an option that changes \
-            its picture, or journeyc changed, or when its picture was deleted or edited: \
+            its picture, journeyc (another build) or the drawing libraries (Cairo, Pango) \
+            changed, or when its picture was deleted or edited: \
             OUTDIR/.journeyc-build records what was written. Exit status: 0 when every map is \
             built or up to date, 1 when a map failed (the others are still built), 2 on usage \
             errors.

@@ -5,7 +5,8 @@
 //     journeyc-build 1
 //     <key> <output hash> <output size> <output path, relative to OUTDIR>
 //
-// The key is the ContentHash of the journeyc version, the options that change this output, the
+// The key is the ContentHash of which journeyc draws (BuildIdentity: its version, the build id of
+// its executable and the drawing libraries' versions), the options that change this output, the
 // map's path and its bytes; the output hash and size are those of the file as written, so a
 // file deleted or edited by hand is drawn again. The manifest is written atomically. One that
 // cannot be read, or of another layout version, is ignored: everything is drawn again, which
@@ -36,9 +37,10 @@ struct BuildManifest {
 
     /// The key of one output: what it was drawn from and how. Anything that can change the
     /// bytes of the output belongs here (`settings` holds the options, one per line).
-    static func key(inputPath: String, format: String, settings: [String], input: [UInt8]) -> UInt64 {
+    static func key(inputPath: String, format: String, settings: [String], input: [UInt8],
+                    identity: String = BuildIdentity.current) -> UInt64 {
         var hash = ContentHash()
-        var header = "journeyc \(JourneycVersion.string)\ninput \(escape(inputPath))\nformat \(format)\n"
+        var header = "\(identity)\ninput \(escape(inputPath))\nformat \(format)\n"
         for line in settings { header += line + "\n" }
         hash.update(header + "\n")
         hash.update(input)

@@ -33,7 +33,7 @@ public enum DiffNumbers {
     /// An emotion value as the map would write it: "+1" on a scale that goes below zero, "3"
     /// on 1..5.
     public static func emotion(_ v: Double, scale: EmotionScale) -> String {
-        scale.low < 0 ? signed(v) : plain(v)
+        EmotionText.value(v, on: scale, minus: .ascii)
     }
 
     public static func quantity(_ q: Quantity) -> QuantityText {

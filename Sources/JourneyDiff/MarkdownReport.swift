@@ -3,6 +3,8 @@
 // opportunities, metrics, then delights, quotes and evidence), rows in the map's reading
 // order. Every cell is escaped, so a label with | or * cannot break the table.
 
+import JourneySemantics
+
 public struct MarkdownReport {
     public var oldName: String
     public var newName: String
@@ -33,7 +35,7 @@ public struct MarkdownReport {
         })
         table(&out, "Emotions", ["Touchpoint", "Persona", "Old", "New", "Change", "Feeling"], changes.filter { $0.kind == .emotion }.map { c in
             let e = c.emotion!
-            let delta = e.delta.map { $0 > 0 ? "▲ " + DiffNumbers.signed($0) : $0 < 0 ? "▼ " + DiffNumbers.signed($0) : "same" }
+            let delta = e.delta.map { $0 > 0 ? "▲ " + EmotionText.change($0, minus: .ascii) : $0 < 0 ? "▼ " + EmotionText.change($0, minus: .ascii) : "same" }
                 ?? (e.old == nil ? "added" : "removed")
             var feeling = ""
             if e.oldFeeling != e.newFeeling {

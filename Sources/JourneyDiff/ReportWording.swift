@@ -39,7 +39,7 @@ enum ReportWording {
         switch (e.old, e.new) {
         case (let a?, let b?):
             var text = a == b ? DiffNumbers.emotion(b, scale: scale) + " (same)"
-                : "\(DiffNumbers.emotion(a, scale: oldScale)) → \(DiffNumbers.emotion(b, scale: scale)) (\(DiffNumbers.signed(b - a)))"
+                : "\(DiffNumbers.emotion(a, scale: oldScale)) → \(DiffNumbers.emotion(b, scale: scale)) (\(EmotionText.change(b - a, minus: .ascii)))"
             if e.oldFeeling != e.newFeeling { text += ", \(quoted(e.oldFeeling)) → \(quoted(e.newFeeling))" }
             return text
         case (nil, let b?):

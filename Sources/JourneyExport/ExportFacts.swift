@@ -85,9 +85,9 @@ enum ExportText {
     /// A share 0...1 as a percentage: 0.4 → "40%".
     static func percent(_ share: Double) -> String { number(share * 100) + "%" }
 
-    /// An emotion value; with `signed`, positive values carry a plus (on scales spanning zero).
-    static func emotion(_ v: Double, signed: Bool) -> String {
-        (signed && v > 0 ? "+" : "") + number(v)
+    /// An emotion value as the map writes it (ASCII minus; a plus on scales around zero).
+    static func emotion(_ v: Double, on scale: EmotionScale) -> String {
+        EmotionText.value(v, on: scale, minus: .ascii)
     }
 
     /// The unit of a quantity for machines: nil (a plain number), a unit symbol (`%`, `min`,

@@ -2,7 +2,9 @@
 //
 // One layout, no options, like gofmt:
 // - indentation by nesting: elements at column 0, their attributes and touchpoints at 2, a
-//   touchpoint's attributes at 4; LF line ends, no trailing spaces, one newline at the end;
+//   touchpoint's attributes at 4; no trailing spaces, one line end at the end of the file;
+// - the file's own line end and byte-order mark are kept (`LineEnds`), as rustfmt's
+//   `newline_style = "auto"` does, so a Windows checkout (git's autocrlf) is not reformatted;
 // - each statement in canonical spelling (`StatementText`): one space between parts,
 //   properties in the order of the grammar, strings re-quoted, numbers in one style;
 // - exactly one blank line before every persona, channel, stage and touchpoint (and the
@@ -30,10 +32,11 @@ public enum Formatter {
         if refused || diagnostics.hasErrors {
             return .syntaxErrors(diagnostics.filter { $0.severity == .error })
         }
-        return .formatted(format(tree))
+        return .formatted(LineEnds.of(file).apply(to: format(tree)))
     }
 
-    /// The canonical text of a tree that parsed without errors.
+    /// The canonical text of a tree that parsed without errors, with LF line ends and no
+    /// byte-order mark (`format(_: SourceFile)` keeps the file's own).
     public static func format(_ tree: SyntaxTree) -> String {
         var lines = LineWriter(file: tree.file)
         var comments = tree.comments[...]
@@ -87,6 +90,29 @@ public enum Formatter {
         var s = Substring(s)
         while let last = s.last, last == " " || last == "\t" || last == "\r" { s.removeLast() }
         return String(s)
+    }
+}
+
+/// The line end a file uses and whether it opens with a UTF-8 byte-order mark. The first line
+/// end decides: CRLF when it is CRLF, LF otherwise (a lone CR, as old Macs wrote, becomes LF).
+public struct LineEnds: Equatable, Sendable {
+    public var crlf: Bool
+    public var byteOrderMark: Bool
+
+    public static func of(_ file: SourceFile) -> LineEnds {
+        let bytes = file.bytes
+        var i = file.contentStart
+        while i < bytes.count, bytes[i] != 0x0A, bytes[i] != 0x0D { i += 1 }
+        let crlf = i + 1 < bytes.count && bytes[i] == 0x0D && bytes[i + 1] == 0x0A
+        return LineEnds(crlf: crlf, byteOrderMark: file.contentStart == 3)
+    }
+
+    /// `text` (LF line ends, no mark) with these line ends and mark. The canonical text has no
+    /// line feed inside a line (strings escape it), so every LF is a line end.
+    public func apply(to text: String) -> String {
+        var out = crlf ? text.replacing("\n", with: "\r\n") : text
+        if byteOrderMark { out = "\u{FEFF}" + out }
+        return out
     }
 }
 

@@ -174,7 +174,8 @@ enum Formatting {
 
     static func percent(_ v: Double) -> String { number(v) + "%" }
 
-    /// A quantity as written in the map (1.2M stays 1.2M), with a thin space before word units.
+    /// A quantity in the map's canonical spelling (`Quantity.text`): 1.2M stays 1.2M, €4.50 keeps
+    /// its cents, and a time unit follows its number after a plain space (`45 s`, `4.5 min`).
     static func quantity(_ q: Quantity) -> String { q.text }
 
     static func direction(_ d: TargetDirection) -> String {

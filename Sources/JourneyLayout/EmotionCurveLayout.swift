@@ -69,7 +69,7 @@ struct EmotionCurveLayout {
                     guard feeling != nil || delta != nil, seen.insert("\(e.value)|\(feeling ?? "")|\(delta ?? 0)").inserted else { continue }
                     var lines: [(block: TextBlock, color: Color)] = []
                     if let delta {
-                        let text = (delta > 0 ? "▲ +" : "▼ \u{2212}") + Formatting.number(abs(delta))
+                        let text = (delta > 0 ? "▲ " : "▼ ") + EmotionText.change(delta, minus: .typographic)
                         lines.append((engine.text(text, engine.markFont, labelWidth - 6), delta > 0 ? theme.diffAdded : theme.diffRemoved))
                     }
                     if let feeling { lines.append((feelingBlock(feeling, width: labelWidth - 6), theme.text)) }
@@ -244,7 +244,7 @@ struct EmotionCurveLayout {
         let every = span <= 10 ? 1 : 2
         var out: [SceneNode] = []
         for v in stride(from: scale.low, through: scale.high, by: every) {
-            let label = v > 0 && scale.low < 0 ? "+\(v)" : v < 0 ? "\u{2212}\(-v)" : "\(v)"
+            let label = EmotionText.value(Double(v), on: scale, minus: .typographic)
             let block = engine.text(label, theme.smallFont, 30)
             let x = theme.margin + theme.gutterWidth - 8 - block.width
             out += TextPlacement.lines(block, x: x, y: yOf(Double(v)) - block.lineHeight / 2, color: theme.mutedText)

@@ -143,11 +143,12 @@ struct HeaderLayout {
         // The scale's legend only when the map draws an emotion curve.
         if engine.hasContent(.emotions) {
             let scale = model.scale
-            let neutral = scale.neutral == scale.neutral.rounded() ? String(Int(scale.neutral)) : String(scale.neutral)
+            let (low, high) = EmotionText.ends(of: scale, minus: .typographic)
+            let neutral = EmotionText.value(scale.neutral, on: scale, minus: .typographic)  // never positive on a scale below zero
             var base = Path()
             base.move(0, 0); base.line(lineWidth, 0)
             entries.append(([.path(ScenePath(path: base, fill: nil, stroke: Stroke(theme.baseline, width: 1.2, dash: [5, 4])))],
-                            engine.text("Emotion \(scale.low) to \(scale.high), neutral \(neutral)", theme.cardFont, 320), "legend:scale"))
+                            engine.text("Emotion \(low) to \(high), neutral \(neutral)", theme.cardFont, 320), "legend:scale"))
             entries.append(([.rect(SceneRect(frame: Rect(0, -7, lineWidth, 14), fill: theme.negativeZone, stroke: Stroke(theme.painStroke, width: 1), radius: 2))],
                             engine.text("Below neutral", theme.cardFont, 200), "legend:negative"))
         }

@@ -296,7 +296,7 @@ private struct Builder {
         let own = w != .standard
         func n(_ v: Double) -> String { DecimalText.shortest(v) }
         blocks.append(.paragraph([
-            .text("Experience: an emotion's place on the scale \(model.scale.low)..\(model.scale.high), as 0–100, weighted over personas by their shares. "),
+            .text("Experience: an emotion's place on the scale \(ReportWording.emotion(Double(model.scale.low), scale: model.scale)) to \(ReportWording.emotion(Double(model.scale.high), scale: model.scale)), as 0–100, weighted over personas by their shares. "),
             .text("Pain point priority weighs severity \(n(w.severity)), reach \(n(w.reach)), emotion \(n(w.emotion)) and personas below neutral \(n(w.personas)); "),
             .text("opportunity priority weighs impact \(n(w.impact)), little effort \(n(w.effort)) and the priority of the pain points it addresses \(n(w.pains)) "),
             .text(own ? "(this map's own weights). " : "(the defaults; a map sets its own on a weights line under the journey). "),

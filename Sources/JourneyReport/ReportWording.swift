@@ -17,10 +17,9 @@ enum ReportWording {
         return (p < 10 && p != p.rounded() ? DecimalText.trimmed(p, digits: 1) : DecimalText.fixed(p, digits: 0)) + "%"
     }
 
-    /// An emotion value, signed on scales around zero: "+1", "-2", "0.5".
+    /// An emotion value, signed on scales around zero, with the typographic minus: "+1", "−2".
     static func emotion(_ v: Double, scale: EmotionScale) -> String {
-        let text = DecimalText.shortest(v)
-        return scale.low < 0 && v > 0 ? "+" + text : text.replacing("-", with: "−")
+        EmotionText.value(v, on: scale, minus: .typographic)
     }
 
     /// Text cut to `limit` characters at a word boundary, with an ellipsis.

@@ -480,10 +480,11 @@ public struct Checker {
 /// Tracks an element's single-valued attributes (Placement.singleValued) to report repeats.
 struct SeenAttributes {
     let element: Keyword
-    /// An element has at most a handful of these; a small array beats hashing.
+    /// The first of each single-valued attribute seen: at most one entry per keyword of the
+    /// grammar's table, so a linear scan of this small array is cheaper than hashing.
     var first: [(Keyword, SourceRange)] = []
 
-    /// Whether `child` repeats a single-valued attribute (reported), in one dictionary lookup.
+    /// Whether `child` repeats a single-valued attribute (reported), found by scanning `first`.
     mutating func isRepeat(_ child: Statement, into diagnostics: inout [Diagnostic]) -> Bool {
         guard Placement.isSingleValued(child.keyword, in: element) else { return false }
         guard let earlier = first.first(where: { $0.0 == child.keyword })?.1 else {

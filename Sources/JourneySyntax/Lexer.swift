@@ -468,7 +468,6 @@ public struct Lexer {
     private mutating func lexIdentifier() {
         let start = i
         let n = b.count
-        var ascii = true
         while i < n {
             let c = b[i]
             if isLetter(c) || isDigit(c) || c == UInt8(ascii: "-") || c == UInt8(ascii: "_") {
@@ -477,14 +476,14 @@ public struct Lexer {
                 let (scalar, len) = UTF8Decoding.scalar(in: b, at: i)
                 guard let scalar, scalar.properties.isAlphabetic || scalar.properties.generalCategory == .nonspacingMark
                         || scalar.properties.generalCategory == .spacingMark else { break }
-                ascii = false
                 i += len
             } else {
                 break
             }
         }
-        let bytes = b[start..<i]
-        let text = ascii ? String(decoding: bytes, as: UTF8.self) : String(decoding: bytes, as: UTF8.self)
+        // Kept as written: Swift compares and hashes strings by canonical equivalence, so `café`
+        // typed precomposed or with a combining accent names the same element without normalizing.
+        let text = String(decoding: b[start..<i], as: UTF8.self)
         tokens.append(Token(kind: .identifier, range: SourceRange(start, i), text: text))
     }
 

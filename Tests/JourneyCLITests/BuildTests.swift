@@ -368,6 +368,28 @@ import Testing
         #expect(ContentHash.hex(0xAB) == "00000000000000ab")
     }
 
+    /// A new journeyc must redraw what an older one built: the key names the build of journeyc
+    /// that draws (its executable's build id) and the drawing libraries, not only the version
+    /// string, which stays "0.1.0" from one build to the next.
+    @Test func theKeyNamesTheBuildOfJourneycThatDraws() {
+        func key(_ identity: String) -> UInt64 {
+            BuildManifest.key(inputPath: "a.journey", format: "svg", settings: ["theme light"], input: Array("journey \"J\"\n".utf8), identity: identity)
+        }
+        #expect(key("journeyc 0.1.0 build-id 01") != key("journeyc 0.1.0 build-id 02"))
+        #expect(BuildManifest.key(inputPath: "a.journey", format: "svg", settings: ["theme light"], input: Array("journey \"J\"\n".utf8))
+                == key(BuildIdentity.current))
+        let identity = BuildIdentity.current
+        #expect(identity.hasPrefix("journeyc \(JourneycVersion.string) "))
+        #expect(identity.contains(" cairo ") && identity.contains(" pango ") && identity.contains(" harfbuzz "))
+        #if os(Linux)
+        // Swift links with a GNU build id on Linux: 20 bytes of SHA-1 or 8 to 16 of a faster hash.
+        let id = BuildIdentity.buildID() ?? ""
+        #expect(id.count >= 16 && id.allSatisfy(\.isHexDigit), "build id: \(id)")
+        #expect(identity.contains("build-id " + id))
+        #endif
+        #expect(BuildIdentity.executableHash() != nil, "the fallback can read the executable")
+    }
+
     @Test func manifestPathsSurviveOddNames() {
         var manifest = BuildManifest()
         manifest.entries["a b/c\\d\ne.svg"] = .init(key: 1, output: 2, size: 3)

@@ -24,7 +24,7 @@ func journeyc(in directory: String, _ arguments: [String], stdin: [UInt8] = []) 
         pairs.flatMap { p in formats.map { "\(p.0) \(p.1) \($0.0) \($0.1)" } }
     }
 
-    @Test(arguments: packageFiles(in: history, ext: "journey"))
+    @Test(arguments: try packageFiles(in: history, ext: "journey"))
     func historyVersionsCheckClean(_ path: String) {
         let result = journeyc(["check", "--strict", path])
         #expect(result.status == 0, "\(path): \(result.stderr)")

@@ -5,33 +5,34 @@
 
 import Foundation
 import JourneyCLI
+import JourneyTestCases
 import Testing
 
 @Suite struct ExportGoldenTests {
     /// (map, folder of its golden files).
-    static let maps: [(String, String)] = {
-        let samples = packageFiles(in: "samples", ext: "journey").map { path in
-            (path, "Tests/Cases/exports/" + URL(fileURLWithPath: path).deletingPathExtension().lastPathComponent)
+    static var maps: [(String, String)] {
+        get throws {
+            let samples = try packageFiles(in: "samples", ext: "journey").map { path in
+                (path, "Tests/Cases/exports/" + URL(fileURLWithPath: path).deletingPathExtension().lastPathComponent)
+            }
+            let cases = try CaseFolders.folders(in: "Tests/Cases/exports").compactMap { folder -> (String, String)? in
+                let input = folder + "/input.journey"
+                return FileManager.default.fileExists(atPath: packageRoot.appendingPathComponent(input).path) ? (input, folder) : nil
+            }
+            return samples + cases
         }
-        let root = packageRoot.appendingPathComponent("Tests/Cases/exports")
-        let folders = ((try? FileManager.default.contentsOfDirectory(atPath: root.path)) ?? []).sorted()
-        let cases = folders.compactMap { name -> (String, String)? in
-            let input = "Tests/Cases/exports/\(name)/input.journey"
-            return FileManager.default.fileExists(atPath: packageRoot.appendingPathComponent(input).path)
-                ? (input, "Tests/Cases/exports/\(name)") : nil
-        }
-        return samples + cases
-    }()
+    }
 
     static let formats = [("json", "json"), ("csv", "csv"), ("markdown", "md"), ("mermaid", "mmd")]
 
-    @Test func everySampleAndCaseIsCovered() {
-        #expect(Self.maps.count >= 6)
-        #expect(Self.maps.contains { $0.0 == "samples/streaming-upgrade.journey" })
-        #expect(Self.maps.contains { $0.1 == "Tests/Cases/exports/awkward-text" })
+    @Test func everySampleAndCaseIsCovered() throws {
+        let maps = try Self.maps
+        #expect(maps.count >= 6)
+        #expect(maps.contains { $0.0 == "samples/streaming-upgrade.journey" })
+        #expect(maps.contains { $0.1 == "Tests/Cases/exports/awkward-text" })
     }
 
-    @Test(arguments: maps)
+    @Test(arguments: try maps)
     func exportMatchesGolden(_ map: String, _ folder: String) {
         for (format, ext) in Self.formats {
             let r = journeyc(["export", "--format", format, "--color", "never", map])

@@ -3,13 +3,13 @@
 // --check for CI, standard input, and a refused file left untouched.
 
 import Foundation
+import JourneyTestCases
 import Testing
 
 @Suite struct FmtTests {
-    static let cases = ((try? FileManager.default.contentsOfDirectory(atPath: packageRoot.appendingPathComponent("Tests/Cases/fmt").path)) ?? [])
-        .sorted().map { "Tests/Cases/fmt/" + $0 }
+    static var cases: [String] { get throws { try CaseFolders.folders(in: "Tests/Cases/fmt") } }
 
-    @Test(arguments: cases)
+    @Test(arguments: try cases)
     func caseMatchesGolden(_ dir: String) {
         let result = journeyc(["fmt", "--color", "never", dir + "/input.journey"])
         if result.status == 0 {
@@ -49,6 +49,29 @@ import Testing
 
         let again = journeyc(["fmt", "--check", messy])
         #expect(again.status == 0 && again.stdout.isEmpty)
+    }
+
+    /// A Windows checkout (git's autocrlf) has CRLF line ends and sometimes a byte-order mark:
+    /// fmt keeps both, as rustfmt's `newline_style = "auto"` does, so --check passes such a
+    /// file when it is formatted, and -w keeps its line ends.
+    @Test func lineEndsAndByteOrderMarkAreKept() throws {
+        let dir = try scratch()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let formatted = try Data(contentsOf: packageRoot.appendingPathComponent("Tests/Cases/fmt/crlf-with-bom/expected.journey"))
+        let windows = dir.appendingPathComponent("windows.journey")
+        try formatted.write(to: windows)
+        let check = journeyc(["fmt", "--check", windows.path])
+        #expect(check.status == 0 && check.stdout.isEmpty, "a formatted CRLF file with a BOM is formatted: \(check.stdout)")
+
+        let messy = dir.appendingPathComponent("messy.journey")
+        try FileManager.default.copyItem(at: packageRoot.appendingPathComponent("Tests/Cases/fmt/crlf-with-bom/input.journey"), to: messy)
+        #expect(journeyc(["fmt", "--check", messy.path]).status == 1)
+        let write = journeyc(["fmt", "-w", messy.path])
+        #expect(write.status == 0 && write.stderr.isEmpty)
+        #expect(try Data(contentsOf: messy) == formatted)
+
+        let piped = journeyc(["fmt", "-"], stdin: Array(formatted))
+        #expect(piped.status == 0 && Array(piped.stdout.utf8) == Array(formatted))
     }
 
     @Test func aFileWithSyntaxErrorsIsLeftUntouched() throws {

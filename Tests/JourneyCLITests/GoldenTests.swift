@@ -4,10 +4,11 @@
 
 import Foundation
 import JourneySyntax
+import JourneyTestCases
 import Testing
 
 @Suite struct GoldenTests {
-    @Test(arguments: packageFiles(in: "samples", ext: "journey"))
+    @Test(arguments: try packageFiles(in: "samples", ext: "journey"))
     func sampleChecksClean(_ path: String) {
         let result = journeyc(["check", "--strict", path])
         #expect(result.status == 0, "\(path): \(result.stderr)")
@@ -15,7 +16,7 @@ import Testing
         #expect(result.stdout.isEmpty)
     }
 
-    @Test(arguments: packageFiles(in: "samples/errors", ext: "journey"))
+    @Test(arguments: try packageFiles(in: "samples/errors", ext: "journey"))
     func brokenMapGivesExpectedDiagnostics(_ path: String) {
         let result = journeyc(["check", "--color", "never", path])
         #expect(result.status == 1, "\(path) must fail")
@@ -23,7 +24,7 @@ import Testing
         expectGolden(result.stderr, String(path.dropLast(".journey".count)) + ".expected")
     }
 
-    @Test(arguments: packageFiles(in: "samples/warnings", ext: "journey"))
+    @Test(arguments: try packageFiles(in: "samples/warnings", ext: "journey"))
     func warningMapGivesExpectedDiagnostics(_ path: String) {
         let result = journeyc(["check", "--color", "never", path])
         #expect(result.status == 0, "\(path) has only warnings")
@@ -33,18 +34,15 @@ import Testing
         #expect(journeyc(["check", "--strict", path]).status == 1, "--strict makes warnings fail")
     }
 
-    static let cases: [String] = {
-        let root = packageRoot.appendingPathComponent("Tests/Cases")
-        let groups = (try? FileManager.default.contentsOfDirectory(atPath: root.path)) ?? []
-        // Only the front-end groups: scenes (LayoutTests), fmt (FmtTests) and others have goldens of their own.
-        return groups.sorted().filter { ["stable", "regression", "crash"].contains($0) }.flatMap { group in
-            ((try? FileManager.default.contentsOfDirectory(atPath: root.appendingPathComponent(group).path)) ?? [])
-                .sorted().map { "Tests/Cases/\(group)/\($0)" }
+    /// Only the front-end groups: scenes (LayoutTests), fmt (FmtTests) and others have goldens of their own.
+    static var cases: [String] {
+        get throws {
+            try ["stable", "regression", "crash"].flatMap { try CaseFolders.folders(in: "Tests/Cases/" + $0) }
         }
-    }()
+    }
 
     /// Each case: input.journey → ast.txt (dump-ast) and check.txt (diagnostics and exit status).
-    @Test(arguments: cases)
+    @Test(arguments: try cases)
     func caseMatchesGolden(_ dir: String) {
         let input = dir + "/input.journey"
         let ast = journeyc(["dump-ast", "--color", "never", input])

@@ -4,6 +4,7 @@
 
 import Foundation
 import JourneyCLI
+import JourneyTestCases
 import Testing
 
 /// The package root, found from this file's location.
@@ -35,32 +36,31 @@ func journeyc(_ arguments: [String], stdin: [UInt8] = [], terminal: Bool = false
     return RunResult(status: status, stdout: capture.stdout, stderr: capture.stderr)
 }
 
-/// Files in a folder of the package, sorted, with the given extension.
-func packageFiles(in folder: String, ext: String) -> [String] {
-    let dir = packageRoot.appendingPathComponent(folder)
-    let names = (try? FileManager.default.contentsOfDirectory(atPath: dir.path)) ?? []
-    return names.filter { $0.hasSuffix("." + ext) }.sorted().map { folder + "/" + $0 }
+/// Files in a folder of the package, sorted, with the given extension; throws when there are none.
+func packageFiles(in folder: String, ext: String) throws -> [String] {
+    try CaseFolders.files(in: folder, ext: ext)
 }
 
 /// Compares `actual` with the golden file at `relativePath` (from the package root).
 func expectGolden(_ actual: String, _ relativePath: String, sourceLocation: SourceLocation = #_sourceLocation) {
     let url = packageRoot.appendingPathComponent(relativePath)
     let got = url.deletingPathExtension().appendingPathExtension("got." + url.pathExtension)
+    // Bytes in and out, so a byte-order mark and CRLF line ends are compared too.
     if ProcessInfo.processInfo.environment["JOURNEYC_UPDATE_GOLDEN"] == "1" {
-        try? actual.write(to: url, atomically: true, encoding: .utf8)
+        try? Data(actual.utf8).write(to: url, options: .atomic)
         try? FileManager.default.removeItem(at: got)
         return
     }
-    guard let expected = try? String(contentsOf: url, encoding: .utf8) else {
-        try? actual.write(to: got, atomically: true, encoding: .utf8)
+    guard let data = FileManager.default.contents(atPath: url.path) else {
+        try? Data(actual.utf8).write(to: got, options: .atomic)
         Issue.record("missing golden file \(relativePath); run `make golden` and review it (got: \(got.lastPathComponent))",
                      sourceLocation: sourceLocation)
         return
     }
-    if expected == actual {
+    if Array(data) == Array(actual.utf8) {
         try? FileManager.default.removeItem(at: got)
     } else {
-        try? actual.write(to: got, atomically: true, encoding: .utf8)
+        try? Data(actual.utf8).write(to: got, options: .atomic)
         Issue.record("\(relativePath) differs from the output; diff it with \(got.lastPathComponent), or run `make golden` if the change is intended",
                      sourceLocation: sourceLocation)
     }

@@ -11,21 +11,21 @@ import JourneyLayout
 import JourneyMermaid
 import JourneySemantics
 import JourneySyntax
+import JourneyTestCases
 import Testing
 
 @Suite struct MermaidCorpusTests {
-    static let cases: [String] = ((try? FileManager.default.contentsOfDirectory(atPath: packageRoot.appendingPathComponent("Tests/Cases/mermaid").path)) ?? [])
-        .sorted().map { "Tests/Cases/mermaid/" + $0 }
+    static var cases: [String] { get throws { try CaseFolders.folders(in: "Tests/Cases/mermaid") } }
 
     static func input(_ dir: String) -> String {
         FileManager.default.fileExists(atPath: packageRoot.appendingPathComponent(dir + "/input.md").path) ? dir + "/input.md" : dir + "/input.mmd"
     }
 
-    @Test func theCorpusIsLargeAndVaried() {
-        #expect(Self.cases.count >= 25)
+    @Test func theCorpusIsLargeAndVaried() throws {
+        #expect(try Self.cases.count >= 25)
     }
 
-    @Test(arguments: cases)
+    @Test(arguments: try cases)
     func importMatchesGolden(_ dir: String) {
         let result = journeyc(["import", "mermaid", "--color", "never", Self.input(dir)])
         if dir.hasSuffix("/error-" + dir.split(separator: "/").last!.dropFirst("error-".count)) {
@@ -48,7 +48,7 @@ import Testing
         }
     }
 
-    @Test(arguments: cases.filter { !$0.contains("/error-") })
+    @Test(arguments: try cases.filter { !$0.contains("/error-") })
     func everyDiagramDrawsWithNothingLost(_ dir: String) throws {
         let path = Self.input(dir)
         let file = SourceFile(path: path, bytes: Array(try Data(contentsOf: packageRoot.appendingPathComponent(path))))
@@ -74,7 +74,7 @@ import Testing
         }
     }
 
-    @Test(arguments: cases.filter { !$0.contains("/error-") && !$0.contains("markdown") })
+    @Test(arguments: try cases.filter { !$0.contains("/error-") && !$0.contains("markdown") })
     func everyDiagramRendersFromTheCommandLine(_ dir: String) throws {
         let out = FileManager.default.temporaryDirectory.appendingPathComponent("journeyc-mmd-\(UUID().uuidString).svg")
         defer { try? FileManager.default.removeItem(at: out) }

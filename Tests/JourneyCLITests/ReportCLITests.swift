@@ -15,13 +15,13 @@ import JourneySyntax
 import Testing
 
 @Suite struct ReportGoldenTests {
-    static let samples = packageFiles(in: "samples", ext: "journey")
+    static var samples: [String] { get throws { try packageFiles(in: "samples", ext: "journey") } }
 
     func folder(_ sample: String) -> String {
         "Tests/Cases/reports/" + URL(fileURLWithPath: sample).deletingPathExtension().lastPathComponent
     }
 
-    @Test(arguments: samples)
+    @Test(arguments: try samples)
     func markdownReportMatchesGolden(_ sample: String) {
         let r = journeyc(["report", "--color", "never", sample])
         #expect(r.status == 0, "\(sample): \(r.stderr)")
@@ -31,7 +31,7 @@ import Testing
 
     /// The page around the pictures: the pictures themselves are drawn with the machine's
     /// fonts, so the golden file holds a placeholder in each figure.
-    @Test(arguments: samples)
+    @Test(arguments: try samples)
     func htmlReportMatchesGolden(_ sample: String) throws {
         let source = SourceFile(path: sample, bytes: Array(try Data(contentsOf: packageRoot.appendingPathComponent(sample))))
         let result = Frontend.check(source)
@@ -43,7 +43,7 @@ import Testing
     }
 
     /// The charts with real fonts keep the layout rules too.
-    @Test(arguments: samples)
+    @Test(arguments: try samples)
     func chartsWithPangoFollowTheLayoutRules(_ sample: String) throws {
         let source = SourceFile(path: sample, bytes: Array(try Data(contentsOf: packageRoot.appendingPathComponent(sample))))
         let scores = JourneyScores(Frontend.check(source).model)

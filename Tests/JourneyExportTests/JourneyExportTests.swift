@@ -4,6 +4,7 @@ import Foundation
 import JourneyExport
 import JourneySemantics
 import JourneySyntax
+import JourneyTestCases
 import Testing
 
 /// The package root, found from this file's location.
@@ -12,21 +13,20 @@ let packageRoot: URL = URL(fileURLWithPath: #filePath)
 
 /// Every map of the package that exports (no errors; warnings allowed), relative to the root:
 /// the samples, the maps with warnings, and every Tests/Cases/**/input.journey.
-let exportableMaps: [String] = {
-    let fm = FileManager.default
-    var paths: [String] = []
-    for folder in ["samples", "samples/warnings"] {
-        let names = (try? fm.contentsOfDirectory(atPath: packageRoot.appendingPathComponent(folder).path)) ?? []
-        paths += names.filter { $0.hasSuffix(".journey") }.sorted().map { folder + "/" + $0 }
+var exportableMaps: [String] {
+    get throws {
+        let fm = FileManager.default
+        var paths = try CaseFolders.files(in: "samples", ext: "journey") + CaseFolders.files(in: "samples/warnings", ext: "journey")
+        for group in try CaseFolders.folders(in: "Tests/Cases") {
+            let found = (fm.enumerator(atPath: packageRoot.appendingPathComponent(group).path)?.allObjects as? [String]) ?? []
+            paths += found.filter { $0 == "input.journey" || $0.hasSuffix("/input.journey") }.sorted().map { group + "/" + $0 }
+        }
+        return paths.filter { path in
+            guard let bytes = fm.contents(atPath: packageRoot.appendingPathComponent(path).path) else { return false }
+            return !Frontend.check(SourceFile(path: path, bytes: [UInt8](bytes))).hasErrors
+        }
     }
-    let cases = packageRoot.appendingPathComponent("Tests/Cases")
-    let found = (fm.enumerator(atPath: cases.path)?.allObjects as? [String]) ?? []
-    paths += found.filter { $0.hasSuffix("/input.journey") }.sorted().map { "Tests/Cases/" + $0 }
-    return paths.filter { path in
-        guard let bytes = fm.contents(atPath: packageRoot.appendingPathComponent(path).path) else { return false }
-        return !Frontend.check(SourceFile(path: path, bytes: [UInt8](bytes))).hasErrors
-    }
-}()
+}
 
 /// A map read from a file of the package.
 func loadMap(_ relativePath: String) throws -> (JourneyModel, SourceFile) {

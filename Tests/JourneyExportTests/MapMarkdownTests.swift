@@ -140,7 +140,7 @@ import Testing
         #expect(cells(t[1][0]) == ["Touchpoint", "Delights"], "a stage without delights keeps the column, so tables line up")
     }
 
-    @Test(arguments: exportableMaps)
+    @Test(arguments: try exportableMaps)
     func everyTableRowHasTheHeadersCells(_ path: String) throws {
         let (model, _) = try loadMap(path)
         let p = MapMarkdown.render(model)

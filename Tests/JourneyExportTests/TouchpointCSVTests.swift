@@ -196,7 +196,7 @@ func parseCSV(_ text: String) throws -> [[String]] {
         #expect(cell("feeling: Tom") == "")
     }
 
-    @Test(arguments: exportableMaps)
+    @Test(arguments: try exportableMaps)
     func everyMapGivesARectangleOfRecords(_ path: String) throws {
         let (model, _) = try loadMap(path)
         let r = try parseCSV(TouchpointCSV.render(model))

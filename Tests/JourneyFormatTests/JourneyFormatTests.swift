@@ -8,16 +8,21 @@ import Foundation
 @testable import JourneyFormat
 import JourneySemantics
 import JourneySyntax
+import JourneyTestCases
 import Testing
 
 let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
 
-/// Every .journey file under the given folders of the package, sorted.
-func journeyFiles(_ folders: [String]) -> [String] {
-    folders.flatMap { folder -> [String] in
+/// Every .journey file under the given folders of the package, sorted; throws when a folder
+/// is missing or holds none.
+func journeyFiles(_ folders: [String]) throws -> [String] {
+    try folders.flatMap { folder -> [String] in
+        _ = try CaseFolders.names(in: folder)
         let dir = packageRoot.appendingPathComponent(folder)
-        guard let walker = FileManager.default.enumerator(atPath: dir.path) else { return [] }
-        return walker.compactMap { $0 as? String }.filter { $0.hasSuffix(".journey") && !$0.contains(".got.") }.map { folder + "/" + $0 }
+        let walker = FileManager.default.enumerator(atPath: dir.path)
+        let found = (walker?.compactMap { $0 as? String } ?? []).filter { $0.hasSuffix(".journey") && !$0.contains(".got.") }
+        guard !found.isEmpty else { throw CaseFolders.NoCases(folder: folder, reason: "no .journey file under it") }
+        return found.map { folder + "/" + $0 }
     }.sorted()
 }
 
@@ -26,9 +31,9 @@ func load(_ path: String) throws -> SourceFile {
 }
 
 @Suite struct FormatterTests {
-    static let everyMap = journeyFiles(["samples", "Tests/Cases"])
+    static var everyMap: [String] { get throws { try journeyFiles(["samples", "Tests/Cases"]) } }
 
-    @Test(arguments: everyMap)
+    @Test(arguments: try everyMap)
     func formattingIsIdempotentAndKeepsTheMeaning(_ path: String) throws {
         let file = try load(path)
         guard case .formatted(let once) = Formatter.format(file) else {
@@ -46,11 +51,22 @@ func load(_ path: String) throws -> SourceFile {
         let codes = { (r: CheckResult) in r.diagnostics.map(\.code).filter { $0 != .misleadingIndentation } }
         #expect(codes(before) == codes(after), "\(path): the diagnostics changed")
         #expect(!after.diagnostics.contains { $0.code == .misleadingIndentation })
-        #expect(once.hasSuffix("\n") && !once.hasSuffix("\n\n") && !once.hasPrefix("\n"))
-        #expect(!once.contains(" \n") && !once.contains("\r") && !once.contains("\t"))
+        // The file's own line ends and byte-order mark are kept; the rest is checked in LF form.
+        let ends = LineEnds.of(file)
+        #expect(LineEnds.of(formatted) == ends, "\(path): the line ends or the byte-order mark changed")
+        var bytes = Array(once.utf8)
+        if ends.byteOrderMark { bytes.removeFirst(3) }
+        if ends.crlf {
+            var lf: [UInt8] = []
+            for (i, b) in bytes.enumerated() where !(b == 0x0D && i + 1 < bytes.count && bytes[i + 1] == 0x0A) { lf.append(b) }
+            bytes = lf
+        }
+        let plain = String(decoding: bytes, as: UTF8.self)
+        #expect(plain.hasSuffix("\n") && !plain.hasSuffix("\n\n") && !plain.hasPrefix("\n"))
+        #expect(!plain.contains(" \n") && !bytes.contains(0x0D) && !plain.contains("\t"))
     }
 
-    @Test(arguments: journeyFiles(["samples"]).filter { !$0.contains("/errors/") && !$0.contains("/warnings/") && !$0.contains("/history/") })
+    @Test(arguments: try journeyFiles(["samples"]).filter { !$0.contains("/errors/") && !$0.contains("/warnings/") && !$0.contains("/history/") })
     func samplesAreFormatted(_ path: String) throws {
         let file = try load(path)
         guard case .formatted(let text) = Formatter.format(file) else {

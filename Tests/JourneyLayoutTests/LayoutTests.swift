@@ -6,6 +6,7 @@ import Foundation
 import JourneyLayout
 import JourneySemantics
 import JourneySyntax
+import JourneyTestCases
 import Testing
 
 let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
@@ -83,10 +84,9 @@ enum EdgeCases {
 }
 
 @Suite struct LayoutTests {
-    static let samples: [String] = ((try? FileManager.default.contentsOfDirectory(atPath: packageRoot.appendingPathComponent("samples").path)) ?? [])
-        .filter { $0.hasSuffix(".journey") }.sorted()
+    static var samples: [String] { get throws { try CaseFolders.names(in: "samples") { $0.hasSuffix(".journey") } } }
 
-    @Test(arguments: samples)
+    @Test(arguments: try samples)
     func samplesFollowTheLayoutRules(_ name: String) throws {
         let text = try String(contentsOf: packageRoot.appendingPathComponent("samples/" + name), encoding: .utf8)
         for theme in [Theme.light, .dark, .print] {
@@ -97,7 +97,7 @@ enum EdgeCases {
 
     /// Every scene case (the samples and the edge cases: one touchpoint, a 30-touchpoint stage,
     /// 8 personas, 2,000-character labels, CJK only, every value of three scales, every channel).
-    @Test(arguments: sceneCases)
+    @Test(arguments: try sceneCases)
     func sceneCasesFollowTheLayoutRules(_ name: String) throws {
         let text = try String(contentsOf: packageRoot.appendingPathComponent("Tests/Cases/scenes/\(name)/input.journey"), encoding: .utf8)
         #expect(SceneChecks.violations(scene(text)) == [], "\(name)")
@@ -199,13 +199,12 @@ enum EdgeCases {
         #expect(frames.map(\.minX).min() == 10)
     }
 
-    static let sceneCases: [String] = {
-        let root = packageRoot.appendingPathComponent("Tests/Cases/scenes")
-        return ((try? FileManager.default.contentsOfDirectory(atPath: root.path)) ?? []).sorted()
-    }()
+    static var sceneCases: [String] {
+        get throws { try CaseFolders.folders(in: "Tests/Cases/scenes").map { String($0.split(separator: "/").last!) } }
+    }
 
     /// Scene golden files: `make golden` rewrites them; a mismatch leaves scene.got.txt to diff.
-    @Test(arguments: sceneCases)
+    @Test(arguments: try sceneCases)
     func sceneMatchesGolden(_ name: String) throws {
         let dir = packageRoot.appendingPathComponent("Tests/Cases/scenes/" + name)
         let text = try String(contentsOf: dir.appendingPathComponent("input.journey"), encoding: .utf8)
@@ -237,7 +236,7 @@ enum EdgeCases {
                            neutral: 50)
     }
 
-    @Test(arguments: LayoutTests.samples)
+    @Test(arguments: try LayoutTests.samples)
     func samplesWithScoresFollowTheLayoutRules(_ name: String) throws {
         let text = try String(contentsOf: packageRoot.appendingPathComponent("samples/" + name), encoding: .utf8)
         let m = model(text)
@@ -294,5 +293,53 @@ enum EdgeCases {
             #expect(TextPlacement.sanitize(text) == TextPlacement.rewritten(text), "\(text.debugDescription)")
             if !TextPlacement.mayNeedSanitizing(text) { #expect(TextPlacement.rewritten(text) == text) }
         }
+    }
+}
+
+/// The Scene dump (the form of the scene goldens) shows a path's points, so a curve that
+/// changes inside the same bounds, with the same number of elements, changes the golden.
+@Suite struct SceneDumpTests {
+    func dump(_ control: Double) -> String {
+        var path = Path()
+        path.move(0, 0)
+        path.curve(Point(10, control), Point(20, 0), Point(30, 10))
+        path.line(30, 0)
+        path.elements.append(.close)
+        let node = SceneNode.path(ScenePath(path: path, fill: nil, stroke: Stroke(Color(0, 0, 0), width: 1)))
+        return Scene(size: Size(40, 40), background: Color(1, 1, 1), nodes: [node],
+                     metadata: SceneMetadata(title: "t", subject: "", author: "")).textDump()
+    }
+
+    @Test func aChangedCurveChangesTheDump() {
+        #expect(dump(4) != dump(6), "both curves have 4 elements within 0 0 30 10")
+    }
+
+    @Test func pointsAreWrittenRoundedWithTheOneNumberFormatter() {
+        let line = dump(1.0 / 3).split(separator: "\n")[1]
+        #expect(line.hasSuffix(": M 0 0 C 10 0.33 20 0 30 10 L 30 0 Z"), "\(line)")
+    }
+}
+
+/// Every emotion value a picture shows (the scale's legend, the lane's ticks, a diff's change)
+/// goes through EmotionText with the typographic minus: never "-2" beside "−2".
+@Suite struct EmotionValueTextTests {
+    func texts(_ s: Scene, in prefix: String) -> [String] {
+        var out: [String] = []
+        let inner = Scene(size: s.size, background: s.background, nodes: groups(s, prefix: prefix).map { .group($0) }, metadata: s.metadata)
+        inner.walk { node, _ in if case .text(let t) = node { out.append(t.text) } }
+        return out
+    }
+
+    @Test func theLegendAndTheTicksUseOneMinus() {
+        let s = scene(EdgeCases.everyValue("-2..2", -2...2))
+        let legend = texts(s, in: "legend:scale").joined(separator: " ")
+        #expect(legend == "Emotion \u{2212}2 to +2, neutral 0")
+        let ticks = texts(s, in: "label:lane:emotion").filter { $0.unicodeScalars.allSatisfy { !$0.properties.isAlphabetic } }
+        #expect(ticks == ["\u{2212}2", "\u{2212}1", "0", "+1", "+2"])
+    }
+
+    @Test func aScaleAboveZeroHasNoSigns() {
+        let s = scene(EdgeCases.everyValue("1..5", 1...5))
+        #expect(texts(s, in: "legend:scale").joined(separator: " ") == "Emotion 1 to 5, neutral 3")
     }
 }

@@ -6,6 +6,7 @@ import JourneyExport
 import JourneyFormat
 import JourneySemantics
 import JourneySyntax
+import JourneyTestCases
 import Testing
 
 func parse(_ text: String) -> (MermaidJourney?, [Diagnostic], SourceFile) {
@@ -101,17 +102,17 @@ import Foundation
 
 @Suite struct MermaidRoundTripTests {
     static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-    static let maps: [String] = {
-        let samples = ((try? FileManager.default.contentsOfDirectory(atPath: root.appendingPathComponent("samples").path)) ?? [])
-            .filter { $0.hasSuffix(".journey") || $0.hasSuffix(".mmd") }.map { "samples/" + $0 }
-        let scenes = ((try? FileManager.default.contentsOfDirectory(atPath: root.appendingPathComponent("Tests/Cases/scenes").path)) ?? [])
-            .map { "Tests/Cases/scenes/\($0)/input.journey" }
-        return (samples + scenes).sorted()
-    }()
+    static var maps: [String] {
+        get throws {
+            let samples = try CaseFolders.files(in: "samples", ext: "journey") + CaseFolders.files(in: "samples", ext: "mmd")
+            let scenes = try CaseFolders.folders(in: "Tests/Cases/scenes").map { $0 + "/input.journey" }
+            return (samples + scenes).sorted()
+        }
+    }
 
     /// Issue 13: import(export(x)) keeps every fact the export wrote — the whole model, but
     /// for the lines it was written on — for every sample and every scene case.
-    @Test(arguments: maps)
+    @Test(arguments: try maps)
     func importingAnExportKeepsEverything(_ path: String) throws {
         var text = try String(contentsOf: Self.root.appendingPathComponent(path), encoding: .utf8)
         if path.hasSuffix(".mmd") {

@@ -26,7 +26,7 @@ import Testing
         #expect(FamilyFonts(families: "No Such Family, Nor This One", configure: FontOptions.configure) == nil)
     }
 
-    @Test(arguments: sampleNames)
+    @Test(arguments: try sampleNames)
     func samplesMeasureAndDrawAsThroughTheSystemConfiguration(_ name: String) throws {
         let text = try String(contentsOf: root.appendingPathComponent("samples/" + name), encoding: .utf8)
         let model = Frontend.check(SourceFile(path: name, text: text)).model

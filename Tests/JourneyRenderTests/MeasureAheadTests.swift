@@ -48,10 +48,17 @@ import Testing
         }
     }
 
-    @Test func anUnusedHelperEnds() {
-        let helper = MeasuringThread(warming: Theme.light.fonts)
-        helper?.close()
-        helper?.close()
+    /// A helper given no work ends when closed (a second close is harmless): once its thread
+    /// has been joined, nothing but this test holds it, so it is freed with the last reference.
+    @Test func anUnusedHelperEnds() throws {
+        weak var freed: MeasuringThread?
+        do {
+            let helper = try #require(MeasuringThread(warming: Theme.light.fonts))
+            freed = helper
+            helper.close()
+            helper.close()
+        }
+        #expect(freed == nil, "the helper's thread still holds it after close()")
     }
 
     /// Passes requests on to `measurer` and notes them.

@@ -6,11 +6,11 @@ import JourneyLayout
 import JourneyRender
 import JourneySemantics
 import JourneySyntax
+import JourneyTestCases
 import Testing
 
 let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-let sampleNames = ((try? FileManager.default.contentsOfDirectory(atPath: root.appendingPathComponent("samples").path)) ?? [])
-    .filter { $0.hasSuffix(".journey") }.sorted()
+var sampleNames: [String] { get throws { try CaseFolders.names(in: "samples") { $0.hasSuffix(".journey") } } }
 
 func sampleScene(_ name: String, theme: Theme = .light) throws -> Scene {
     let text = try String(contentsOf: root.appendingPathComponent("samples/" + name), encoding: .utf8)
@@ -25,7 +25,7 @@ func pngSize(_ bytes: [UInt8]) -> (Int, Int) {
 }
 
 @Suite(.serialized) struct RenderTests {
-    @Test(arguments: sampleNames)
+    @Test(arguments: try sampleNames)
     func realFontsFollowTheLayoutRules(_ name: String) throws {
         for theme in [Theme.light, .dark, .print] {
             #expect(SceneChecks.violations(try sampleScene(name, theme: theme)) == [], "\(name) \(theme.name)")

@@ -24,7 +24,7 @@ func captures(_ pattern: String, in text: String) throws -> [String] {
 }
 
 @Suite(.serialized) struct SVGWriterTests {
-    @Test(arguments: sampleNames)
+    @Test(arguments: try sampleNames)
     func samplesAreWellFormedAndEveryGlyphIsDefined(_ name: String) throws {
         let svg = String(decoding: try Exporter.render(try sampleScene(name), format: .svg), as: UTF8.self)
         let parser = XMLParser(data: Data(svg.utf8))

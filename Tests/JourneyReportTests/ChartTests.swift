@@ -9,6 +9,7 @@ import JourneyReport
 import JourneyScoring
 import JourneySemantics
 import JourneySyntax
+import JourneyTestCases
 import Testing
 
 let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
@@ -68,10 +69,9 @@ enum ChartEdgeCases {
 }
 
 @Suite struct ChartTests {
-    static let samples: [String] = ((try? FileManager.default.contentsOfDirectory(atPath: packageRoot.appendingPathComponent("samples").path)) ?? [])
-        .filter { $0.hasSuffix(".journey") }.sorted()
+    static var samples: [String] { get throws { try CaseFolders.names(in: "samples") { $0.hasSuffix(".journey") } } }
 
-    @Test(arguments: samples)
+    @Test(arguments: try samples)
     func samplesFollowTheLayoutRules(_ name: String) throws {
         let text = try String(contentsOf: packageRoot.appendingPathComponent("samples/" + name), encoding: .utf8)
         for theme in [Theme.light, .dark, .print] {

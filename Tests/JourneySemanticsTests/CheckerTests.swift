@@ -384,3 +384,43 @@ import Testing
         #expect(!(try #require(CalendarDate("2025")).isEntirelyBefore(try #require(CalendarDate("2025-06")))))
     }
 }
+
+/// Identifiers are kept as written (the lexer does not normalize them): Swift compares and hashes
+/// strings by canonical equivalence, so a name typed with a precomposed é and one typed with a
+/// combining accent are the same persona.
+@Suite struct IdentifierEquivalenceTests {
+    @Test func precomposedAndCombiningAccentsNameTheSamePersona() {
+        let result = check("journey \"J\"\npersona caf\u{E9} \"Café\"\nstage s\n  touchpoint t via web\n    emotion cafe\u{301} 1\n")
+        #expect(result.diagnostics.isEmpty, "\(result.diagnostics.map(\.message))")
+        #expect(result.model.touchpoints.first?.emotions.first?.persona == "caf\u{E9}")
+    }
+}
+
+/// EmotionText: one formatter for emotion values, U+2212 for people, "-" for programs.
+@Suite struct EmotionTextTests {
+    @Test func valuesOnAScaleAroundZero() {
+        let s = EmotionScale.standard
+        #expect(EmotionText.value(-2, on: s, minus: .typographic) == "\u{2212}2")
+        #expect(EmotionText.value(-2, on: s, minus: .ascii) == "-2")
+        #expect(EmotionText.value(1, on: s, minus: .typographic) == "+1")
+        #expect(EmotionText.value(0, on: s, minus: .typographic) == "0")
+        #expect(EmotionText.value(-0.0, on: s, minus: .ascii) == "0")
+        #expect(EmotionText.value(-0.5, on: s, minus: .typographic) == "\u{2212}0.5")
+        #expect(EmotionText.value(0.1 + 0.2, on: s, minus: .ascii) == "+0.3")
+    }
+
+    @Test func valuesOnAScaleAboveZero() {
+        let s = EmotionScale(low: 1, high: 5)
+        #expect(EmotionText.value(4, on: s, minus: .typographic) == "4")
+        #expect(EmotionText.ends(of: s, minus: .typographic) == ("1", "5"))
+        #expect(EmotionText.ends(of: .standard, minus: .typographic) == ("\u{2212}2", "+2"))
+        #expect(EmotionText.ends(of: EmotionScale(low: -5, high: -1), minus: .ascii) == ("-5", "-1"))
+    }
+
+    @Test func changesAreAlwaysSigned() {
+        #expect(EmotionText.change(1, minus: .typographic) == "+1")
+        #expect(EmotionText.change(-1.5, minus: .typographic) == "\u{2212}1.5")
+        #expect(EmotionText.change(-1.5, minus: .ascii) == "-1.5")
+        #expect(EmotionText.change(0, minus: .ascii) == "0")
+    }
+}

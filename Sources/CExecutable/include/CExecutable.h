@@ -1,0 +1,14 @@
+// Which program is running: the linker's build id of the executable, for `journeyc build`'s
+// manifest key (a different journeyc, a different key).
+#ifndef CEXECUTABLE_H
+#define CEXECUTABLE_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+/// Copies the GNU build id of the running executable (the note the linker writes, a hash of
+/// the linked program) into `out`; returns its length, or 0 when there is none (not ELF, or
+/// linked without one) or it is longer than `capacity`.
+size_t journeyc_executable_build_id(uint8_t *out, size_t capacity);
+
+#endif
