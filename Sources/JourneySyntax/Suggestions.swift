@@ -46,7 +46,7 @@ public enum JoinedLine {
     public static func joined(holder: Statement, detail: String, in file: SourceFile) -> String {
         let line = file.text(in: SourceRange(holder.keywordRange.start, holder.range.end))
         let whole = line + " " + detail
-        return whole.count <= 100 ? whole : "… " + detail
+        return whole.count <= 160 ? whole : "… " + detail
     }
 
     public static func help(holder: Statement, detail: String, in file: SourceFile) -> String {
