@@ -411,8 +411,11 @@ public struct Parser {
         }
         guard let last, last >= first else { return nil }
         let range = SourceRange(tokens[first].range.start, tokens[last].range.end)
-        let raw = file.text(in: range)
-        let quoted = "\"" + raw.replacing("\\", with: "\\\\").replacing("\"", with: "\\\"") + "\""
+        // A whole line of unquoted text (a pasted paragraph) is shown cut, not copied into the help.
+        let raw = file.text(in: SourceRange(range.start, min(range.end, range.start + 4 * Parser.quotedTextShown)))
+        let cut = raw.count > Parser.quotedTextShown || range.end > range.start + 4 * Parser.quotedTextShown
+        let shown = cut ? raw.prefix(Parser.quotedTextShown) + "…" : Substring(raw)
+        let quoted = "\"" + shown.replacing("\\", with: "\\\\").replacing("\"", with: "\\\"") + "\""
         return (range, k, quoted)
     }
 
@@ -445,14 +448,20 @@ public struct Parser {
     /// digit, or a capital) was the text's first word: `pain Checkout (mobile) fails`, but
     /// `stage collect Pick-up` and `pain no-chart Size chart missing` keep their identifiers.
     private func unquotedTextStart(_ statement: Statement, textRequired: Bool) -> (index: Int, mistakenID: Bool) {
+        var mistaken = false
         if textRequired, let id = statement.arguments.last, id.role == .id, case .identifier(let name) = id.value,
            statement.keyword.signature.slots.first?.optional == true,
            name.contains(where: \.isUppercase) || !name.contains(where: { $0 == "-" || $0 == "_" || $0.isNumber }) {
-            return (tokenIndex(at: id.range.start), true)
+            mistaken = true
         }
-        let end = max(statement.arguments.last?.range.end ?? statement.keywordRange.end, statement.properties.last?.range.end ?? 0)
-        return (tokenIndex(at: end), false)
+        // From the end of what is kept, so junk the slots skipped (`pain (Pasted) …`) is part of the text.
+        let kept = mistaken ? statement.arguments.dropLast() : statement.arguments[...]
+        let end = max(kept.last?.range.end ?? statement.keywordRange.end, statement.properties.last?.range.end ?? 0)
+        return (tokenIndex(at: end), mistaken)
     }
+
+    /// The most characters of unquoted text quoted in a help line.
+    static let quotedTextShown = 200
 
     /// Lexer diagnostics about characters inside text that is reported whole.
     private static let partsOfUnquotedText: Set<DiagnosticCode> = [.unterminatedString, .invalidEscape, .unexpectedCharacter,

@@ -93,3 +93,16 @@ import Testing
                          help: "write the target in the value's unit, like `target >= 2M EUR`")
     }
 }
+
+@Suite struct UnquotedParagraphTests {
+    /// A pasted paragraph without quotes: one error over all of it, its help quotes the start.
+    @Test func aLongUnquotedTextIsQuotedCut() throws {
+        let words = String(repeating: "word ", count: 10_000).dropLast()
+        let result = check(map("    pain (Pasted) " + words))
+        #expect(result.diagnostics.map(\.code) == [.expectedValue])
+        let help = try #require(result.diagnostics.first?.help)
+        #expect(help.count < 300)
+        #expect(help.hasPrefix("write the text in double quotes: \"(Pasted) word word"))
+        #expect(help.hasSuffix("…\""))
+    }
+}
