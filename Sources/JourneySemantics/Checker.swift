@@ -36,7 +36,10 @@ public enum Frontend {
         var checks = recovered.isEmpty ? checker.diagnostics : checker.diagnostics.filter { !insideRecovered($0.range) }
         // The review of a map (ReviewRules) waits until it is valid: a metric whose value is
         // malformed is not also "a target without a value".
-        if !parseDiagnostics.hasErrors, !checks.hasErrors { ReviewRules.check(model, into: &checks) }
+        if !parseDiagnostics.hasErrors, !checks.hasErrors {
+            ReviewRules.check(model, into: &checks)
+            MovedEvidenceNotes.add(tree, to: &checks)
+        }
         var all = (parseDiagnostics + checks).sortedBySource()
         // A file with more problems than anyone will read (garbage, a binary file): keep the
         // first ones and say that the rest were not looked for.

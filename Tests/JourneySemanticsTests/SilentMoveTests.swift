@@ -45,6 +45,19 @@ import Testing
         #expect(d?.help == "indent with spaces only (journeyc counts a tab as 4 columns); to attach it to the stage, move it above the stage's first touchpoint")
     }
 
+    /// The pain point far below that the moved evidence no longer backs: its W0005 points back
+    /// at the line that moved.
+    @Test func aPainThatMovedEvidenceNoLongerBacksPointsAtIt() throws {
+        let text = "journey \"J\"\npersona a \"A\"\nstage s \"S\"\n  touchpoint t \"T\" via web\n    emotion a 1\n"
+            + "\tevidence survey \"Stage research\"\n  touchpoint u \"U\" via web\n    emotion a 0\n    pain \"Slow\" severity 2"
+        let result = check(text)
+        #expect(result.diagnostics.map(\.code) == [.misleadingIndentation, .painWithoutEvidence])
+        let note = try #require(result.diagnostics.last?.notes.first)
+        #expect(note.message == "the evidence here belongs to touchpoint 't', though its indentation says otherwise (W0001)")
+        let evidence = Array("journey \"J\"\npersona a \"A\"\nstage s \"S\"\n  touchpoint t \"T\" via web\n    emotion a 1\n\t".utf8).count
+        #expect(note.range == SourceRange(evidence, evidence + "evidence".utf8.count))
+    }
+
     @Test func filesIndentedOnlyWithTabsAreFine() {
         #expect(check("journey \"J\"\npersona a \"A\"\nstage s\n\tevidence survey \"S\"\n\ttouchpoint t\n\t\temotion a 1\n\ttouchpoint u\n\t\temotion a 0")
             .diagnostics.isEmpty)
