@@ -444,15 +444,19 @@ public struct Parser {
     }
 
     /// Where text without quotes starts: right after the parts read so far. When the text is
-    /// required, an optional identifier just read that does not look like one (no `-`, `_` or
-    /// digit, or a capital) was the text's first word: `pain Checkout (mobile) fails`, but
-    /// `stage collect Pick-up` and `pain no-chart Size chart missing` keep their identifiers.
+    /// required, an optional identifier just read that does not look like one (a capital, or
+    /// no `-`, `_` or digit and a lower-case word after it) was the text's first word:
+    /// `pain Checkout (mobile) fails`, `pain slow checkout`; but `pain sizing No size chart`
+    /// and `pain no-chart size chart missing` keep their identifiers.
     private func unquotedTextStart(_ statement: Statement, textRequired: Bool) -> (index: Int, mistakenID: Bool) {
         var mistaken = false
         if textRequired, let id = statement.arguments.last, id.role == .id, case .identifier(let name) = id.value,
-           statement.keyword.signature.slots.first?.optional == true,
-           name.contains(where: \.isUppercase) || !name.contains(where: { $0 == "-" || $0 == "_" || $0.isNumber }) {
-            mistaken = true
+           statement.keyword.signature.slots.first?.optional == true {
+            // `pain sizing No size chart`: a lower-case word before a capitalised one is an identifier.
+            let next = tokens[tokenIndex(at: id.range.end)...].first { $0.kind == .identifier }
+            let capitalisedNext = next?.text.first?.isUppercase ?? false
+            mistaken = name.contains(where: \.isUppercase)
+                || (!capitalisedNext && !name.contains(where: { $0 == "-" || $0 == "_" || $0.isNumber }))
         }
         // From the end of what is kept, so junk the slots skipped (`pain (Pasted) …`) is part of the text.
         let kept = mistaken ? statement.arguments.dropLast() : statement.arguments[...]

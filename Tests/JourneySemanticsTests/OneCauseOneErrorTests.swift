@@ -33,6 +33,12 @@ import Testing
         expectDiagnostic(.expectedValue, map("    " + line), help: help)
     }
 
+    @Test(arguments: [("pain ⟦slow checkout⟧", "slow checkout"), ("pain sizing ⟦No size chart⟧", "No size chart"),
+                      ("pain no-chart ⟦size chart missing⟧", "size chart missing")])
+    func anIdentifierBeforeUnquotedTextIsKeptWhenItLooksLikeOne(_ line: String, _ quoted: String) {
+        expectDiagnostic(.expectedValue, map("    " + line + " severity 2"), help: "write the text in double quotes: \"\(quoted)\"")
+    }
+
     @Test func theDetailsAfterUnquotedTextAreStillRead() {
         let result = check(map("    pain Checkout (mobile) fails severity 9"))
         #expect(result.diagnostics.map(\.code) == [.expectedValue, .ratingOutOfRange])
