@@ -43,7 +43,7 @@ public struct DiagnosticPrinter {
     }
 
     private func header(_ path: String, _ location: SourceLocation, label: String, message: String) -> String {
-        paint("\(path):\(location.line):\(location.column):", Style.bold) + " " + label + ": " + paint(message, Style.bold)
+        paint("\(VisibleText.escaped(path)):\(location.line):\(location.column):", Style.bold) + " " + label + ": " + paint(message, Style.bold)
     }
 
     /// The source line and a caret line under the range (the first line of a multi-line range).

@@ -61,4 +61,11 @@ import Testing
         #expect(lines[1] == #"1 | pain "a\u{202E}b" bogus"#)
         #expect(lines[2] == "  |" + String(repeating: " ", count: 19) + "^^^^^")
     }
+
+    /// A file name is shown like map text: a name with ESC[2J cannot clear the screen.
+    @Test func aFileNameWithControlCharactersIsEscaped() {
+        let file = SourceFile(path: "\u{1B}[2Jmap\u{202E}.journey", text: "stage s")
+        let out = DiagnosticPrinter().render(Diagnostic(.emptyStage, "x", at: SourceRange(0, 5)), in: file)
+        #expect(out.hasPrefix("\\u{1B}[2Jmap\\u{202E}.journey:1:1: warning[W0002]: x"))
+    }
 }
