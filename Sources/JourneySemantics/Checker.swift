@@ -141,7 +141,7 @@ public struct Checker {
             case .touchpoint:
                 report(.touchpointOutsideStage, "touchpoint \(Describe.element(statement)) is not inside a stage",
                        statement.keywordRange,
-                       help: "add a stage line above it, like `stage awareness \"Awareness\"`")
+                       help: "add a stage line above it, like `stage awareness \"Awareness\"`", cause: "no stage")
                 _ = buildTouchpoint(statement)  // its lines are still checked
             case .journey, .channel:
                 break

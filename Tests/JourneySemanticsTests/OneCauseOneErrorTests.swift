@@ -92,6 +92,13 @@ import Testing
         #expect(last.notes.last?.message.hasPrefix("7 more lines have the same problem") == true, "\(last.notes)")
     }
 
+    @Test func touchpointsBeforeAnyStageAreCappedToo() throws {
+        let touchpoints = (0..<6).map { "touchpoint t\($0) \"T\"\n  emotion 0" }.joined(separator: "\n")
+        let result = check("journey \"J\"\n" + touchpoints + "\nstage s\n  touchpoint u\n    emotion 0")
+        #expect(result.diagnostics.map(\.code) == [.touchpointOutsideStage, .touchpointOutsideStage, .touchpointOutsideStage])
+        #expect(result.diagnostics.last?.notes.last?.message == "3 more lines have the same problem, not shown: lines 8, 10, 12")
+    }
+
     @Test func aCurrencyMismatchSuggestsTheValuesCurrencyWithTheTargetsNumber() {
         expectDiagnostic(.unitMismatch, map("    metric \"basket\" €4.50 target ⟦>= $5⟧"),
                          help: "write the target in the value's unit, like `target >= €5`")
