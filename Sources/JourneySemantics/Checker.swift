@@ -36,7 +36,10 @@ public enum Frontend {
         var checks = recovered.isEmpty ? checker.diagnostics : checker.diagnostics.filter { !insideRecovered($0.range) }
         // The review of a map (ReviewRules) waits until it is valid: a metric whose value is
         // malformed is not also "a target without a value".
-        if !parseDiagnostics.hasErrors, !checks.hasErrors { ReviewRules.check(model, into: &checks) }
+        if !parseDiagnostics.hasErrors, !checks.hasErrors {
+            ReviewRules.check(model, into: &checks)
+            MovedEvidenceNotes.add(tree, to: &checks)
+        }
         var all = (parseDiagnostics + checks).sortedBySource()
         // A file with more problems than anyone will read (garbage, a binary file): keep the
         // first ones and say that the rest were not looked for.
@@ -71,6 +74,9 @@ public struct Checker {
     var declaredIDs: [String: Keyword] = [:]
     /// Pain point identifiers in source order, for "did you mean".
     var painIDs: [String] = []
+    /// Diagnostics that share one cause (one undeclared persona, the scale): the first few are
+    /// reported, the rest counted in a note on the last one shown.
+    var causes: [String: RepeatedCause] = [:]
 
     public init(tree: SyntaxTree) {
         self.tree = tree
@@ -79,6 +85,7 @@ public struct Checker {
     public mutating func run() -> JourneyModel {
         IDRegistry.check(tree, into: &diagnostics)
         IndentationRule.check(tree, into: &diagnostics)
+        TextLengthRule.check(tree, into: &diagnostics)
         tree.walk { s in
             guard IDRegistry.declaring.contains(s.keyword), let id = s.identifier(.id), declaredIDs[id] == nil else { return }
             declaredIDs[id] = s.keyword
@@ -106,6 +113,13 @@ public struct Checker {
             report(.missingJourney, "the map has no `journey` line", SourceRange.point(first.start),
                    help: "start the map with its title, like `journey \"Buying running shoes online\"`")
         }
+        if !scaleWasDeclared, !scaleIsUnknown {
+            // A `scale` line that is not the journey's own is rejected (E0029): the emotions were
+            // written for it, so none is checked against the default scale.
+            var misplacedScale = false
+            tree.walk { if $0.keyword == .scale { misplacedScale = true } }
+            scaleIsUnknown = misplacedScale
+        }
         for statement in tree.statements where statement.keyword == .persona {
             if let id = statement.identifier(.id) {
                 personaIDs.append(id)
@@ -127,7 +141,7 @@ public struct Checker {
             case .touchpoint:
                 report(.touchpointOutsideStage, "touchpoint \(Describe.element(statement)) is not inside a stage",
                        statement.keywordRange,
-                       help: "add a stage line above it, like `stage awareness \"Awareness\"`")
+                       help: "add a stage line above it, like `stage awareness \"Awareness\"`", cause: "no stage")
                 _ = buildTouchpoint(statement)  // its lines are still checked
             case .journey, .channel:
                 break
@@ -144,6 +158,7 @@ public struct Checker {
         }
         UsageRules.check(model, tree: tree, usedPersonas: references.named, hasEmotionForEveryone: references.everyone,
                          into: &diagnostics)
+        noteRepeatedCauses()
         return model
     }
 
@@ -280,7 +295,7 @@ public struct Checker {
             let origin = scaleWasDeclared ? "the journey's `scale`" : "the default scale (set another with `scale` under the journey line)"
             report(.emotionOutOfScale,
                    "emotion \(number.digits) is outside the scale \(scale.low)..\(scale.high)", valueArg.range,
-                   help: "use a value from \(scale.low) to \(scale.high), as set by \(origin)")
+                   help: "use a value from \(scale.low) to \(scale.high), as set by \(origin)", cause: "scale")
             return nil
         }
         if let previous = existing.first(where: { $0.persona == persona }) {
@@ -294,20 +309,20 @@ public struct Checker {
     }
 
     mutating func buildPain(_ s: Statement) -> PainPoint? {
+        // The details are checked even when the text is missing (reported by the parser).
+        let severity = s.property(.severity).flatMap { ValueRules.rating($0, into: &diagnostics) }
+        let reach = s.property(.reach).flatMap { ValueRules.share($0, into: &diagnostics) }
         guard let text = requireText(s, .text, what: "a pain point") else { return nil }
-        var pain = PainPoint(id: s.identifier(.id), text: text, severity: nil, reach: nil, range: s.range,
-                             textRange: s.argument(.text)?.range ?? s.keywordRange)
-        pain.severity = s.property(.severity).flatMap { ValueRules.rating($0, into: &diagnostics) }
-        pain.reach = s.property(.reach).flatMap { ValueRules.share($0, into: &diagnostics) }
-        return pain
+        return PainPoint(id: s.identifier(.id), text: text, severity: severity, reach: reach, range: s.range,
+                         textRange: s.argument(.text)?.range ?? s.keywordRange)
     }
 
     mutating func buildOpportunity(_ s: Statement) -> Opportunity? {
+        let impact = s.property(.impact).flatMap { ValueRules.rating($0, into: &diagnostics) }
+        let effort = s.property(.effort).flatMap { ValueRules.rating($0, into: &diagnostics) }
         guard let text = requireText(s, .text, what: "an opportunity") else { return nil }
-        var o = Opportunity(id: s.identifier(.id), text: text, owner: nil, impact: nil, effort: nil, range: s.range)
+        var o = Opportunity(id: s.identifier(.id), text: text, owner: nil, impact: impact, effort: effort, range: s.range)
         if let owner = s.property(.owner), case .string(let name) = owner.value { o.owner = name }
-        o.impact = s.property(.impact).flatMap { ValueRules.rating($0, into: &diagnostics) }
-        o.effort = s.property(.effort).flatMap { ValueRules.rating($0, into: &diagnostics) }
         if let p = s.property(.addresses), case .identifierList(let names) = p.value {
             o.addresses = resolvePains(names)
         }
@@ -327,7 +342,7 @@ public struct Checker {
             target.written = tree.file.text(in: tq.range)
             if let value = metric.value, !ValueRules.comparable(value.unit, target.unit) {
                 report(.unitMismatch, "the target is in \(Describe.unit(target.unit)) but the value is in \(Describe.unit(value.unit))",
-                       t.valueRange, help: "write the target in the value's unit, like `target \(comparison.map { $0.rawValue + " " } ?? "")\(Describe.example(value, number: target.unit == .plain ? tq.number.digits : nil))`")
+                       t.valueRange, help: "write the target in the value's unit, like `target \(comparison.map { $0.rawValue + " " } ?? "")\(Describe.example(value, number: Describe.ownNumber(tq, in: target.unit)))`")
             } else {
                 let direction = comparison.map { TargetDirection(rawValue: $0.rawValue)! } ?? .unspecified
                 if direction == .unspecified {
@@ -385,7 +400,7 @@ public struct Checker {
             let more = personaIDs.count > 5 ? " and \(personaIDs.count - 5) more" : ""
             help = "the personas are \(listed)\(more); or declare `persona \(id) \"Name\"`"
         }
-        report(.unknownPersona, "unknown persona '\(id)'", arg.range, help: help)
+        report(.unknownPersona, "unknown persona '\(id)'", arg.range, help: help, cause: "persona " + id)
         return nil
     }
 
@@ -393,14 +408,15 @@ public struct Checker {
     /// elements and repeats are reported and left out.
     mutating func resolvePains(_ names: [NameReference]) -> [String] {
         var resolved: [String] = []
+        var seen: Set<String> = []  // a list can hold 100,000 names: looked up, not searched
         for ref in names {
             let id = ref.name
             switch declaredIDs[id] {
             case .pain?:
-                if resolved.contains(id) {
-                    report(.duplicateProperty, "pain point '\(id)' is named twice", ref.range, help: "name each pain point once")
-                } else {
+                if seen.insert(id).inserted {
                     resolved.append(id)
+                } else {
+                    report(.duplicateProperty, "pain point '\(id)' is named twice", ref.range, help: "name each pain point once")
                 }
             case let other?:
                 let help = Suggestions.closest(to: id, in: painIDs).map { "did you mean '\($0)'?" }
@@ -417,7 +433,7 @@ public struct Checker {
                     let listed = painIDs.prefix(5).map { "'\($0)'" }.joined(separator: ", ")
                     help = "the pain points with identifiers are \(listed)\(painIDs.count > 5 ? " and \(painIDs.count - 5) more" : "")"
                 }
-                report(.unknownPain, "unknown pain point '\(id)'", ref.range, help: help)
+                report(.unknownPain, "unknown pain point '\(id)'", ref.range, help: help, cause: "pain " + id)
             }
         }
         return resolved
@@ -431,7 +447,7 @@ public struct Checker {
         let help = (BuiltinChannel.synonyms[name.lowercased()]?.rawValue ?? Suggestions.closest(to: name, in: candidates))
             .map { "did you mean '\($0)'?" }
             ?? "declare a custom channel first, like `channel \(name) \"\(name.prefix(1).uppercased() + name.dropFirst())\"`; built-in channels are \(BuiltinChannel.allCases.map(\.rawValue).joined(separator: ", "))"
-        report(.unknownChannel, "unknown channel '\(name)'", range, help: help)
+        report(.unknownChannel, "unknown channel '\(name)'", range, help: help, cause: "channel " + name)
         return nil
     }
 
@@ -441,12 +457,12 @@ public struct Checker {
     mutating func attributes(of s: Statement, allowed: Set<Keyword>) -> [Statement] {
         var result: [Statement] = []
         var seen = SeenAttributes(element: s.keyword)
-        for child in s.children {
+        for (k, child) in s.children.enumerated() {
             guard allowed.contains(child.keyword) else {
                 reportMisplaced(child, owner: s)
                 continue
             }
-            if seen.isRepeat(child, into: &diagnostics) { continue }
+            if seen.isRepeat(child, of: s, after: k > 0 ? s.children[k - 1] : nil, in: tree.file, into: &diagnostics) { continue }
             result.append(child)
         }
         return result
@@ -454,7 +470,8 @@ public struct Checker {
 
     mutating func reportMisplaced(_ s: Statement, owner: Statement?) {
         let (message, help) = Placement.explain(s.keyword, in: owner)
-        report(.misplacedAttribute, message, s.keywordRange, help: help)
+        // Lines before any element all follow from one missing line (often the journey's).
+        report(.misplacedAttribute, message, s.keywordRange, help: help, cause: owner == nil ? "no element" : nil)
     }
 
     // MARK: - Helpers
@@ -471,9 +488,43 @@ public struct Checker {
     }
 
     mutating func report(_ code: DiagnosticCode, _ message: String, _ range: SourceRange,
-                         help: String? = nil, notes: [DiagnosticNote] = []) {
+                         help: String? = nil, notes: [DiagnosticNote] = [], cause: String? = nil) {
         guard diagnostics.count < Diagnostic.recordedPerFile else { return }
+        if let cause {
+            let key = code.id + " " + cause
+            var repeated = causes[key] ?? RepeatedCause()
+            defer { causes[key] = repeated }
+            if repeated.shown == RepeatedCause.shownAtMost {
+                repeated.hiddenLines.append(tree.file.line(of: range.start))
+                return
+            }
+            repeated.shown += 1
+            repeated.lastShown = diagnostics.count
+        }
         diagnostics.append(Diagnostic(code, message, at: range, help: help, notes: notes))
+    }
+
+    /// Says on the last diagnostic shown for each cause how many more lines have it.
+    mutating func noteRepeatedCauses() {
+        for key in causes.keys.sorted() {
+            guard let repeated = causes[key], !repeated.hiddenLines.isEmpty else { continue }
+            diagnostics[repeated.lastShown].notes.append(DiagnosticNote(repeated.summary))
+        }
+    }
+}
+
+/// Diagnostics of one code with one cause, beyond the first few.
+struct RepeatedCause {
+    static let shownAtMost = 3
+    var shown = 0
+    var lastShown = 0
+    var hiddenLines: [Int] = []
+
+    var summary: String {
+        let n = hiddenLines.count
+        let listed = hiddenLines.prefix(5).map(String.init).joined(separator: ", ")
+        let lines = n == 1 ? "line \(listed)" : "lines \(listed)" + (n > 5 ? " and \(n - 5) more" : "")
+        return "\(n) more line\(n == 1 ? " has" : "s have") the same problem, not shown: \(lines)"
     }
 }
 
@@ -484,19 +535,29 @@ struct SeenAttributes {
     /// grammar's table, so a linear scan of this small array is cheaper than hashing.
     var first: [(Keyword, SourceRange)] = []
 
-    /// Whether `child` repeats a single-valued attribute (reported), found by scanning `first`.
-    mutating func isRepeat(_ child: Statement, into diagnostics: inout [Diagnostic]) -> Bool {
+    /// Whether `child` of `holder` repeats a single-valued attribute (reported). A repeat just
+    /// below a line that takes it as a detail (`owner` after an `opportunity`) was meant for that
+    /// line, and the help says so.
+    mutating func isRepeat(_ child: Statement, of holder: Statement, after previous: Statement?, in file: SourceFile,
+                           into diagnostics: inout [Diagnostic]) -> Bool {
         guard Placement.isSingleValued(child.keyword, in: element) else { return false }
         guard let earlier = first.first(where: { $0.0 == child.keyword })?.1 else {
             first.append((child.keyword, child.range))
             return false
         }
-        let message = element == .stage && child.keyword == .goal
+        var message = element == .stage && child.keyword == .goal
             ? "a stage has one goal; this is a second"
             : "'\(child.keyword.rawValue)' is given twice for the same element"
-        let help = element == .stage && child.keyword == .goal
+        var help = element == .stage && child.keyword == .goal
             ? "join the goals into one sentence, or describe the rest with `description`"
             : "keep one of them, or join them into one"
+        if let previous, let detail = PropertyName.named(child.keyword.rawValue),
+           previous.keyword.signature.properties.contains(detail), previous.property(detail) == nil {
+            let holderName = [holder.keyword.rawValue, Describe.element(holder)].filter { !$0.isEmpty }.joined(separator: " ")
+            let line = file.text(in: SourceRange(child.keywordRange.start, child.range.end))
+            message = "'\(child.keyword.rawValue)' is given twice for \(holderName)"
+            help = "\(previous.keyword.withArticle)'s \(detail.rawValue) goes on the \(previous.keyword.noun)'s line: `\(JoinedLine.joined(holder: previous, detail: line, in: file))`"
+        }
         diagnostics.append(Diagnostic(.duplicateAttribute, message, at: child.keywordRange, help: help,
                                       notes: [DiagnosticNote("first given here", at: earlier)]))
         return true
@@ -519,6 +580,19 @@ enum Describe {
         case .plain: "plain numbers"
         case .percent: "%"
         default: unit.symbol
+        }
+    }
+
+    /// The number a target was written with, when it makes sense in another unit: a plain
+    /// number (the unit was forgotten) or an amount in another currency (`$5` → `€5`), with
+    /// its magnitude (`2M`). Nil for a duration or percentage, whose number means something else.
+    static func ownNumber(_ q: QuantityLiteral, in unit: MetricUnit) -> String? {
+        switch unit {
+        case .plain, .currency:
+            let magnitude = q.number.suffix.first.map { Unit.magnitudes[$0] != nil } ?? false
+            return q.number.digits + (magnitude ? q.number.suffix : "")
+        default:
+            return nil
         }
     }
 

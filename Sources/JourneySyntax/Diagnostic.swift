@@ -22,7 +22,7 @@ public struct DiagnosticNote: Sendable, Equatable {
     public var range: SourceRange?
 
     public init(_ message: String, at range: SourceRange? = nil) {
-        self.message = message
+        self.message = TerminalSafeText.escaped(message)
         self.range = range
     }
 }
@@ -46,9 +46,11 @@ public struct Diagnostic: Sendable, Equatable {
                 help: String? = nil, notes: [DiagnosticNote] = []) {
         self.code = code
         self.severity = code.severity
-        self.message = message
+        // Messages quote map text: its control and bidi characters are shown as escapes here,
+        // once, for every output (terminal, JSON, editor).
+        self.message = TerminalSafeText.escaped(message)
         self.range = range
-        self.help = help
+        self.help = help.map(TerminalSafeText.escaped)
         self.notes = notes
     }
 }

@@ -37,6 +37,7 @@ public enum DiagnosticCode: String, CaseIterable, Sendable {
     case missingTitle = "E0038"
     case invalidValue = "E0039"
     case unknownPain = "E0040"
+    case textTooLong = "E0041"
     // Mermaid journeys (E005x, W001x, N001x)
     case mermaidNotAJourney = "E0050"
     case mermaidSyntax = "E0051"
@@ -97,6 +98,7 @@ public enum DiagnosticCode: String, CaseIterable, Sendable {
         case .missingTitle: "missing-title"
         case .invalidValue: "invalid-value"
         case .unknownPain: "unknown-pain"
+        case .textTooLong: "text-too-long"
         case .mermaidNotAJourney: "mermaid-not-a-journey"
         case .mermaidSyntax: "mermaid-syntax"
         case .mermaidInvalidScore: "mermaid-invalid-score"
@@ -159,6 +161,7 @@ public enum DiagnosticCode: String, CaseIterable, Sendable {
         case .missingTitle: "a journey with an empty title"
         case .invalidValue: "a value that is empty or of the wrong kind (an empty label, an emotion with a unit, a negative weight)"
         case .unknownPain: "an opportunity's `addresses` names a pain point that is not declared"
+        case .textTooLong: "a text or identifier longer than 5,000 characters (put long material in a file and point to it with `evidence … file`)"
         case .mermaidNotAJourney: "a Mermaid diagram that is not a `journey` (a flowchart, a sequence diagram…), or a Markdown file without one"
         case .mermaidSyntax: "a line of a Mermaid journey that cannot be read, such as a task without its score"
         case .mermaidInvalidScore: "a Mermaid task score that is not a number"

@@ -5,7 +5,7 @@
 //       |             ^^^
 //       = help: did you mean 'maya'?
 //
-// Source lines are shown safely: tabs expanded, control characters replaced, very long
+// Source lines are shown safely: tabs expanded, control and bidi characters escaped (TerminalSafeText), very long
 // lines cut to a window around the caret. Colour is added only when asked (a terminal).
 
 public struct DiagnosticPrinter {
@@ -43,7 +43,7 @@ public struct DiagnosticPrinter {
     }
 
     private func header(_ path: String, _ location: SourceLocation, label: String, message: String) -> String {
-        paint("\(path):\(location.line):\(location.column):", Style.bold) + " " + label + ": " + paint(message, Style.bold)
+        paint("\(TerminalSafeText.escaped(path)):\(location.line):\(location.column):", Style.bold) + " " + label + ": " + paint(message, Style.bold)
     }
 
     /// The source line and a caret line under the range (the first line of a multi-line range).
@@ -147,9 +147,12 @@ struct DisplayText {
                 let spaces = (column / 4 + 1) * 4 - column
                 text += String(repeating: " ", count: spaces)
                 width += spaces
-            } else if scalar.value < 0x20 || scalar.value == 0x7F || (0x80..<0xA0).contains(scalar.value) {
-                text += "\u{FFFD}"  // never let a control character reach the terminal
-                width += 1
+            } else if TerminalSafeText.mustEscape(scalar) {
+                // Never let a control or bidi character reach the terminal; its escape is as
+                // wide as it looks, so the caret stays under the range.
+                let shown = TerminalSafeText.escape(scalar)
+                text += shown
+                width += shown.unicodeScalars.count
             } else {
                 text.unicodeScalars.append(scalar)
                 width += DisplayText.width(of: scalar)

@@ -434,7 +434,8 @@ public struct Lexer {
         if problem == nil, junk {
             if text.contains(",") {
                 problem = (.malformedNumber, "malformed number '\(text)'",
-                           "do not group digits with commas: write 1000 or 1k, and use '.' for decimals")
+                           Lexer.decimalComma(fullText).map { "use a decimal point: write \($0)" }
+                               ?? "do not group digits with commas: write 1000 or 1k, and use '.' for decimals")
             } else if file.text(in: SourceRange(numberEnd, i)).filter({ $0 == "." }).count > 0 {
                 problem = (.malformedNumber, "malformed number '\(text)'", "a number has at most one decimal point")
             } else if text.contains("%") {
@@ -461,6 +462,17 @@ public struct Lexer {
         let literal = NumberLiteral(digits: digitsText, value: value!, suffix: suffix,
                                     currencySymbol: currency, hasFraction: hasFraction, hasExplicitSign: hasSign)
         tokens.append(Token(kind: .number, range: SourceRange(start, i), text: fullText, number: literal))
+    }
+
+    /// `46,5%` or `1,25min` written with a decimal comma: the number with a point (`46.5%`).
+    /// Three digits after the comma (`1,000`) read as grouping, so they give nil.
+    static func decimalComma(_ text: String) -> String? {
+        let parts = text.split(separator: ",", omittingEmptySubsequences: false)
+        guard parts.count == 2, let last = parts[0].last, last.isASCII, last.isNumber, !parts[0].contains(".") else { return nil }
+        let fraction = parts[1].prefix { $0.isASCII && $0.isNumber }
+        let unit = parts[1].dropFirst(fraction.count)
+        guard !fraction.isEmpty, fraction.count != 3, unit.allSatisfy({ ($0.isASCII && $0.isLetter) || $0 == "%" }) else { return nil }
+        return parts[0] + "." + parts[1]
     }
 
     // MARK: - Identifiers
@@ -549,6 +561,28 @@ public struct Lexer {
         }
     }
 
+    // MARK: - Second thoughts from the parser
+
+    /// The parser, knowing the line, has a better message for a character the lexer reported
+    /// (a comma in a list of names): the diagnostic at `range` is rewritten.
+    mutating func revise(at range: SourceRange, message: String, help: String) {
+        guard let k = diagnostics.lastIndex(where: { $0.range == range }) else { return }
+        diagnostics[k].message = message
+        diagnostics[k].help = help
+    }
+
+    /// Removes the diagnostics of `codes` inside `range`: the parser reports the whole text
+    /// once (unquoted text whose brackets and apostrophes the lexer reported one by one).
+    mutating func dismiss(_ codes: Set<DiagnosticCode>, in range: SourceRange) {
+        // Only the current line's diagnostics can lie in the range: look at the tail.
+        var k = diagnostics.count
+        while k > 0, diagnostics[k - 1].range.end > range.start { k -= 1 }
+        let kept = diagnostics[k...].filter { !(codes.contains($0.code) && $0.range.start >= range.start && $0.range.end <= range.end) }
+        mergedRuns.removeAll { $0 >= k }
+        diagnostics.removeSubrange(k...)
+        diagnostics += kept
+    }
+
     /// Past `Diagnostic.recordedPerFile` problems nothing more is recorded.
     private mutating func report(_ code: DiagnosticCode, _ message: String, _ range: SourceRange,
                                  help: String? = nil) {
@@ -622,7 +656,6 @@ public enum UTF8Decoding {
     }
 
     static func printable(_ s: Unicode.Scalar) -> String {
-        if s.value < 0x20 || s.value == 0x7F || (0x80..<0xA0).contains(s.value) { return "�" }
-        return String(s)
+        TerminalSafeText.mustEscape(s) ? TerminalSafeText.escape(s) : String(s)
     }
 }

@@ -26,6 +26,10 @@ public struct Parser {
     private var lineHasMissingPart = false
     private var openTop: Int?
     private var openTouchpoint: Int?
+    /// The last line that takes details (an opportunity, a pain point…), for "put it on the
+    /// opportunity's line", and the lines below it that look like its details (`owner "…"`).
+    private var lastHolder: Statement?
+    private var detailsBelowHolder: [String] = []
 
     private init(file: SourceFile) {
         self.file = file
@@ -84,16 +88,18 @@ public struct Parser {
                 } else if word != word.lowercased(), let exact = Keyword.named(word.lowercased()) {
                     help = "keywords are lower-case: '\(exact.rawValue)'"
                 }
-                if help == nil, PropertyName.named(word) != nil {
-                    help = "'\(word)' is written on the line of the element it describes, after its text"
+                if help == nil, let name = PropertyName.named(word) {
+                    help = detailOfLastLine(name) ?? "'\(word)' is written on the line of the element it describes, after its text"
                 }
                 report(.unknownKeyword, "unknown keyword '\(word)'", current.range,
                        help: help ?? "a line starts with a keyword such as journey, persona, stage, touchpoint, emotion or pain")
                 // Read the line as the keyword it most likely is, so that the lines below
                 // still attach where the author meant and no errors cascade from this one.
                 // Only stage and touchpoint lines are worth guessing: they carry the structure the
-                // lines below attach to. Other guesses would add errors of their own.
-                if let suggestion, suggestion == .stage || suggestion == .touchpoint {
+                // lines below attach to. Other guesses would add errors of their own. So is the
+                // journey line a file starts with (`title "…"`): its scale and owner hang on it.
+                if let suggestion, suggestion == .stage || suggestion == .touchpoint
+                    || (suggestion == .journey && openTop == nil && !topLevel.contains { $0.keyword == .journey }) {
                     var statement = parseStatement(suggestion, reportShape: false)
                     statement.recovered = true
                     if current.kind == .comment {
@@ -124,6 +130,15 @@ public struct Parser {
 
     /// Places a statement in the tree by the keyword rules (indentation plays no part).
     private mutating func attach(_ statement: Statement) {
+        if let holder = lastHolder, let name = PropertyName.named(statement.keyword.rawValue),
+           holder.keyword.signature.properties.contains(name), holder.property(name) == nil {
+            // `owner "…"` below an opportunity: a touchpoint's owner by the rules, but it may be the
+            // opportunity's; a detail on the next line is suggested together with it.
+            detailsBelowHolder.append(file.text(in: SourceRange(statement.keywordRange.start, statement.range.end)))
+        } else {
+            lastHolder = statement
+            detailsBelowHolder = []
+        }
         if statement.keyword.isTopLevel {
             topLevel.append(statement)
             openTop = topLevel.count - 1
@@ -211,6 +226,9 @@ public struct Parser {
                 k += 1
                 continue
             }
+            if slot.kind == .string, readUnquotedText(slot, into: &statement) {
+                return  // reported once for the whole text; the details after it are still read
+            }
             reportMissing(slot, after: statement)
             if slot.role == .id, current.kind == .string {
                 k += 1  // only the id is missing: `persona "George"` still has its name
@@ -279,6 +297,19 @@ public struct Parser {
         case .range:
             advance()
             guard current.kind == .dotDot else {
+                if current.kind == .number, let high = current.number, high.hasExplicitSign, high.digits.hasPrefix("-"),
+                   current.range.start == token.range.end {
+                    // `scale 1-5`: a dash between the bounds, read by the lexer as a minus sign.
+                    let upper = NumberLiteral(digits: String(high.digits.dropFirst()), value: -high.value, suffix: high.suffix,
+                                              currencySymbol: high.currencySymbol, hasFraction: high.hasFraction, hasExplicitSign: false)
+                    report(.expectedValue, "expected '..' between the scale's bounds, found '-'",
+                           SourceRange(current.range.start, current.range.start + 1),
+                           help: "write \(token.text)..\(file.text(in: current.range).dropFirst())")
+                    statement.arguments.append(Argument(role: slot.role, value: .range(token.number!, upper),
+                                                        range: SourceRange(token.range.start, current.range.end)))
+                    advance()
+                    return
+                }
                 if current.kind == .number, let high = current.number {
                     // `scale -2 2`: the bounds are there, the `..` is not.
                     report(.expectedValue, "expected '..' between the scale's bounds", SourceRange(token.range.end, current.range.start),
@@ -332,7 +363,7 @@ public struct Parser {
         case (.string, .identifier) where PropertyName.named(found.text).map(statement.keyword.signature.properties.contains) == true:
             help = "write the text in double quotes before the properties, like `\(slot.example)`"
         case (.string, .identifier):
-            help = "text is written in double quotes: \"\(unquotedPhrase(statement.keyword.signature))\""
+            help = "text is written in double quotes: \"\(found.text)\""
         case (.identifier, .string) where slot.role == .id:
             help = "start with an identifier, then the text in quotes: `\(slot.example)`"
         case (.identifier, .string) where slot.role == .kind:
@@ -364,17 +395,98 @@ public struct Parser {
         return (String(word[..<cut]), String(word[cut...]))
     }
 
-    /// The identifiers from here up to a property name or the end of the line, as one phrase:
-    /// the words of a label someone forgot to quote.
-    private func unquotedPhrase(_ signature: StatementSignature) -> String {
-        var words: [String] = []
-        var k = p
-        while k < tokens.count, tokens[k].kind == .identifier || tokens[k].kind == .number {
-            if let name = PropertyName.named(tokens[k].text), signature.properties.contains(name) { break }
-            words.append(tokens[k].text)
+    /// Text written without quotes, from token `first` up to a detail of the statement (a property
+    /// name followed by a value it takes), a comment or the line end, brackets and apostrophes
+    /// included: its range, the index of the token after it, and the text quoted as a string.
+    private func unquotedText(from first: Int, _ signature: StatementSignature) -> (range: SourceRange, end: Int, quoted: String)? {
+        var k = first
+        var last: Int?
+        while k < tokens.count, !tokens[k].isLineEnd, tokens[k].kind != .comment {
+            if tokens[k].kind == .identifier, let name = PropertyName.named(tokens[k].text), signature.properties.contains(name),
+               k + 1 < tokens.count, startsValue(tokens[k + 1], signature.valueKind(of: name)) {
+                break
+            }
+            last = k
             k += 1
         }
-        return words.joined(separator: " ")
+        guard let last, last >= first else { return nil }
+        let range = SourceRange(tokens[first].range.start, tokens[last].range.end)
+        // A whole line of unquoted text (a pasted paragraph) is shown cut, not copied into the help.
+        let raw = file.text(in: SourceRange(range.start, min(range.end, range.start + 4 * Parser.quotedTextShown)))
+        let cut = raw.count > Parser.quotedTextShown || range.end > range.start + 4 * Parser.quotedTextShown
+        let shown = cut ? raw.prefix(Parser.quotedTextShown) + "…" : Substring(raw)
+        let quoted = "\"" + shown.replacing("\\", with: "\\\\").replacing("\"", with: "\\\"") + "\""
+        return (range, k, quoted)
+    }
+
+    /// One error for text without quotes; the lexer's about its brackets and quotes are dropped.
+    private mutating func reportUnquoted(_ text: (range: SourceRange, end: Int, quoted: String), expected: String, first: Int,
+                                         in statement: Statement) {
+        lexer.dismiss(Parser.partsOfUnquotedText, in: text.range)
+        let after = statement.arguments.last.map { file.text(in: $0.range) } ?? statement.keyword.rawValue
+        let found = text.end - first == 1 ? "'\(tokens[first].text)'" : "text without quotes"
+        report(.expectedValue, "expected \(expected) after '\(after)', found \(found)", text.range,
+               help: "write the text in double quotes: \(text.quoted)")
+    }
+
+    private func startsValue(_ token: Token, _ kind: PropertyValueKind) -> Bool {
+        switch kind {
+        case .identifier, .identifierList: token.kind == .identifier
+        case .string: token.kind == .string
+        case .number, .percentage, .weight: token.kind == .number
+        case .target: [.number, .less, .lessEqual, .greater, .greaterEqual].contains(token.kind)
+        }
+    }
+
+    /// The index of the first token at or after byte `offset` on this line.
+    private func tokenIndex(at offset: Int) -> Int {
+        tokens.firstIndex { $0.range.start >= offset } ?? tokens.count - 1
+    }
+
+    /// Where text without quotes starts: right after the parts read so far. When the text is
+    /// required, an optional identifier just read that does not look like one (a capital, or
+    /// no `-`, `_` or digit and a lower-case word after it) was the text's first word:
+    /// `pain Checkout (mobile) fails`, `pain slow checkout`; but `pain sizing No size chart`
+    /// and `pain no-chart size chart missing` keep their identifiers.
+    private func unquotedTextStart(_ statement: Statement, textRequired: Bool) -> (index: Int, mistakenID: Bool) {
+        var mistaken = false
+        if textRequired, let id = statement.arguments.last, id.role == .id, case .identifier(let name) = id.value,
+           statement.keyword.signature.slots.first?.optional == true {
+            // `pain sizing No size chart`: a lower-case word before a capitalised one is an identifier.
+            let next = tokens[tokenIndex(at: id.range.end)...].first { $0.kind == .identifier }
+            let capitalisedNext = next?.text.first?.isUppercase ?? false
+            mistaken = name.contains(where: \.isUppercase)
+                || (!capitalisedNext && !name.contains(where: { $0 == "-" || $0 == "_" || $0.isNumber }))
+        }
+        // From the end of what is kept, so junk the slots skipped (`pain (Pasted) …`) is part of the text.
+        let kept = mistaken ? statement.arguments.dropLast() : statement.arguments[...]
+        let end = max(kept.last?.range.end ?? statement.keywordRange.end, statement.properties.last?.range.end ?? 0)
+        return (tokenIndex(at: end), mistaken)
+    }
+
+    /// The most characters of unquoted text quoted in a help line.
+    static let quotedTextShown = 200
+
+    /// Lexer diagnostics about characters inside text that is reported whole.
+    private static let partsOfUnquotedText: Set<DiagnosticCode> = [.unterminatedString, .invalidEscape, .unexpectedCharacter,
+                                                                  .malformedNumber, .malformedPercentage]
+
+    /// A required quoted text written without quotes: one error for the whole text, with the
+    /// text quoted as the fix, and reading goes on with the details after it. False when the
+    /// current token does not look like such text.
+    private mutating func readUnquotedText(_ slot: Slot, into statement: inout Statement) -> Bool {
+        guard !isFull, [.identifier, .number, .invalid].contains(current.kind) else { return false }
+        let signature = statement.keyword.signature
+        if current.kind == .identifier, let name = PropertyName.named(current.text), signature.properties.contains(name) {
+            return false  // `pain severity 4`: the text is missing, not unquoted
+        }
+        let (first, mistakenID) = unquotedTextStart(statement, textRequired: true)
+        guard let text = unquotedText(from: first, signature) else { return false }
+        if mistakenID { statement.arguments.removeLast() }
+        reportUnquoted(text, expected: slot.expectation, first: first, in: statement)
+        lineHasMissingPart = true
+        p = text.end
+        return true
     }
 
     // MARK: - Properties
@@ -447,19 +559,26 @@ public struct Parser {
             return
         }
         if statement.keyword == .emotion {
-            let help = statement.argument(.persona) == nil
-                ? "put the persona before the value: `emotion \(token.text) \(statement.argument(.value).map { file.text(in: $0.range) } ?? "-1")`"
-                : "write the feeling in double quotes: \"\(unquotedPhrase(signature))\""
-            report(.unexpectedToken, "extra word '\(token.text)' in 'emotion'", token.range, help: help)
-            return
+            if statement.argument(.persona) == nil {
+                report(.unexpectedToken, "extra word '\(token.text)' in 'emotion'", token.range,
+                       help: "put the persona before the value: `emotion \(token.text) \(statement.argument(.value).map { file.text(in: $0.range) } ?? "-1")`")
+                return
+            }
+            if let text = unquotedText(from: p, signature) {
+                lexer.dismiss(Parser.partsOfUnquotedText, in: text.range)
+                report(.unexpectedToken, "a feeling without quotes in 'emotion'", text.range,
+                       help: "write the feeling in double quotes: \(text.quoted)")
+                return
+            }
         }
-        // A label or text without quotes.
+        // A label or text without quotes; an identifier just before it was its first word.
         if let textSlot = signature.slots.first(where: { $0.kind == .string }),
            statement.argument(textSlot.role) == nil {
-            let phrase = unquotedPhrase(signature)
-            report(.expectedValue, "expected \(textSlot.expectation) after '\(file.text(in: previous.range))', found '\(token.text)'",
-                   token.range, help: "write the text in double quotes: \"\(phrase)\"")
-            return
+            let (first, _) = unquotedTextStart(statement, textRequired: false)
+            if let text = unquotedText(from: first, signature) {
+                reportUnquoted(text, expected: textSlot.expectation, first: first, in: statement)
+                return
+            }
         }
         let known = signature.properties.map(\.rawValue)
         if known.isEmpty {
@@ -500,12 +619,28 @@ public struct Parser {
             // Identifiers up to the next property of the statement or the end of the line.
             let properties = statement.keyword.signature.properties
             var names: [NameReference] = []
-            while current.kind == .identifier, !(PropertyName.named(current.text).map(properties.contains) ?? false) {
-                names.append(NameReference(name: current.text, range: current.range))
+            var commas: [SourceRange] = []
+            while true {
+                if current.kind == .identifier, !(PropertyName.named(current.text).map(properties.contains) ?? false) {
+                    names.append(NameReference(name: current.text, range: current.range))
+                } else if current.kind == .invalid, !names.isEmpty, current.range.length == 1,
+                          file.bytes[current.range.start] == UInt8(ascii: ","), peek().kind == .identifier {
+                    commas.append(current.range)  // `addresses a, b`: reported once below, the names still read
+                } else {
+                    break
+                }
                 advance()
             }
             guard let first = names.first, let last = names.last else {
                 return missingValue(name, nameToken, found: token, help: "name the pain points by their identifiers, like `\(name.example)`")
+            }
+            if let comma = commas.first {
+                let list = names.map(\.name).joined(separator: " ")
+                let shown = list.count <= 60 ? list : names.prefix(3).map(\.name).joined(separator: " ") + " …"
+                let plural = commas.count > 1
+                lexer.revise(at: comma, message: plural ? "commas between names" : "a comma between names",
+                             help: "drop the comma\(plural ? "s" : ""): `\(name.rawValue) \(shown)`")
+                if plural { lexer.dismiss([.unexpectedCharacter], in: SourceRange(commas[1].start, commas.last!.end)) }
             }
             return (.identifierList(names), first.range.union(last.range))
         case .weight:
@@ -617,6 +752,16 @@ public struct Parser {
     }
 
     // MARK: - Helpers
+
+    /// `impact 3` on a line of its own, below an opportunity that could take it: the help that
+    /// says to put it on that line, with the joined line.
+    private mutating func detailOfLastLine(_ name: PropertyName) -> String? {
+        guard let holder = lastHolder, holder.keyword.signature.properties.contains(name), holder.property(name) == nil else { return nil }
+        let lastOnLine = tokens[p...].last { !$0.isLineEnd && $0.kind != .comment } ?? current
+        let detail = file.text(in: SourceRange(current.range.start, lastOnLine.range.end))
+        detailsBelowHolder.append(detail)  // the next detail line is suggested together with this one
+        return JoinedLine.help(holder: holder, detail: detailsBelowHolder.joined(separator: " "), in: file)
+    }
 
     /// Columns of indentation before `offset` on its line; a tab advances to the next multiple of 4.
     private func indentation(before offset: Int) -> Int {

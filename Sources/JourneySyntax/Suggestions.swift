@@ -38,3 +38,18 @@ public enum Suggestions {
         return prev[b.count]
     }
 }
+
+/// "Put it on the opportunity's line": a detail written on a line of its own (or indented
+/// under its element) joined to the line it belongs on, for `help:` lines.
+public enum JoinedLine {
+    /// The holder's line with `detail` at its end, or only the end when that would be long.
+    public static func joined(holder: Statement, detail: String, in file: SourceFile) -> String {
+        let line = file.text(in: SourceRange(holder.keywordRange.start, holder.range.end))
+        let whole = line + " " + detail
+        return whole.count <= 160 ? whole : "… " + detail
+    }
+
+    public static func help(holder: Statement, detail: String, in file: SourceFile) -> String {
+        "put it on the \(holder.keyword.noun)'s line: `\(joined(holder: holder, detail: detail, in: file))`"
+    }
+}

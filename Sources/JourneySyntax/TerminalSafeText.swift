@@ -1,4 +1,5 @@
-// TerminalSafeText: map text made safe to show in a terminal or a document. A map can hold any
+// TerminalSafeText: map text made safe to show in a terminal or a document; the one place that
+// decides it, for diagnostics (message, help, notes, the source excerpt) as for every writer. A map can hold any
 // character in a string (`"\u{1B}[2K"`), and a report that prints it as it is lets the map
 // drive the reader's terminal (ESC[8m hides text, ESC[1A ESC[2K erases lines, so a reviewer can
 // be shown a forged diff) or reorder what a document shows (U+202E turns the rest of a line
@@ -8,13 +9,18 @@
 
 public enum TerminalSafeText {
     /// Characters a reader could not see or that change how the rest is shown: C0 and C1 control
-    /// characters and DEL, the zero-width space, the line and paragraph separators, the
-    /// bidirectional embeddings, overrides and isolates (U+202A–U+202E, U+2066–U+2069) and the
-    /// byte-order mark.
+    /// characters and DEL, the zero-width space, the line and paragraph separators, the bidi
+    /// marks, embeddings, overrides and isolates (U+061C, U+200E, U+200F, U+202A–U+202E,
+    /// U+2066–U+2069) and the byte-order mark.
     public static func mustEscape(_ scalar: Unicode.Scalar) -> Bool {
         let v = scalar.value
-        return v < 0x20 || (0x7F...0x9F).contains(v) || v == 0x200B || (0x2028...0x202E).contains(v)
-            || (0x2066...0x2069).contains(v) || v == 0xFEFF
+        return v < 0x20 || (0x7F...0x9F).contains(v) || v == 0x061C || v == 0x200B || v == 0x200E || v == 0x200F
+            || (0x2028...0x202E).contains(v) || (0x2066...0x2069).contains(v) || v == 0xFEFF
+    }
+
+    /// How one such character is written: `\n`, `\t`, else `\u{XXXX}`.
+    public static func escape(_ scalar: Unicode.Scalar) -> String {
+        scalar == "\n" ? "\\n" : scalar == "\t" ? "\\t" : "\\u{" + hex(scalar.value) + "}"
     }
 
     /// `text` with each character of `mustEscape` written as a .journey string writes it: `\n`,
@@ -25,7 +31,7 @@ public enum TerminalSafeText {
         var out = ""
         for scalar in text.unicodeScalars {
             if mustEscape(scalar), !keeping.contains(scalar) {
-                out += scalar == "\n" ? "\\n" : scalar == "\t" ? "\\t" : "\\u{" + hex(scalar.value) + "}"
+                out += escape(scalar)
             } else {
                 out.unicodeScalars.append(scalar)
             }

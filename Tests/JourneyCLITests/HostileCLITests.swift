@@ -101,14 +101,23 @@ import Testing
         #expect(r.status == 0, "\(r.stderr.prefix(300))")
     }
 
-    @Test func aLabelOfOneMegabyteIsDrawn() throws {
+    /// A label at the text limit is drawn; a 1 MB one is refused with one error, and no picture.
+    @Test func aLabelAtTheTextLimitIsDrawnAndALongerOneRefused() throws {
         let dir = try scratch()
         defer { try? FileManager.default.removeItem(at: dir) }
-        let text = "journey \"Long\"\nstage s \"S\"\n  touchpoint t \"" + String(repeating: "word ", count: 200_000) + "\"\n"
+        let words = String(repeating: "word ", count: 1_000)  // 5,000 characters
+        let atLimit = "journey \"Long\"\nstage s \"S\"\n  touchpoint t \"" + words + "\"\n"
         let out = dir.appendingPathComponent("long.svg").path
-        let r = journeyc(["-", "-o", out], stdin: Array(text.utf8))
+        let r = journeyc(["-", "-o", out], stdin: Array(atLimit.utf8))
         #expect(r.status == 0, "\(r.stderr.prefix(300))")
         #expect(FileManager.default.fileExists(atPath: out))
+
+        let huge = "journey \"Long\"\nstage s \"S\"\n  touchpoint t \"" + String(repeating: "word ", count: 200_000) + "\"\n"
+        let refused = dir.appendingPathComponent("huge.svg").path
+        let h = journeyc(["-", "-o", refused], stdin: Array(huge.utf8))
+        #expect(h.status == 1)
+        #expect(h.stderr.contains("error[E0041]: this text is 1000000 characters long; a text holds at most 5000"))
+        #expect(!FileManager.default.fileExists(atPath: refused))
     }
 
     @Test func markupAndControlCharactersStayText() throws {

@@ -108,7 +108,8 @@ func survive(_ bytes: [UInt8]) -> CheckResult {
     @Test func aLineOf100000Characters() {
         let label = String(repeating: "long label ", count: 10_000)
         let r = survive(Array("journey \"\(label)\"\nstage s\n  touchpoint t\n".utf8))
-        #expect(r.diagnostics.isEmpty)
+        // Read whole and reported once: a text holds at most TextLimits.maximumCharacters.
+        #expect(r.diagnostics.map(\.code) == [.textTooLong])
         #expect(r.model.title.count == label.count)
         let garbage = survive(Array(("journey \"J\"\n" + String(repeating: "@", count: 100_000) + "\n").utf8))
         #expect(garbage.diagnostics.count == 1)  // one run of unexpected characters, not 100,000
@@ -143,7 +144,8 @@ func survive(_ bytes: [UInt8]) -> CheckResult {
 
     @Test func deeplyRepeatedEscapes() {
         let r = survive(Array(("journey \"" + String(repeating: "\\\\\\\"\\u{1F600}", count: 50_000) + "\"\nstage s\n  touchpoint t\n").utf8))
-        #expect(r.diagnostics.isEmpty)
+        #expect(r.diagnostics.map(\.code) == [.textTooLong], "150,000 characters once decoded")
+        #expect(r.model.title.unicodeScalars.count == 150_000)
     }
 
     @Test func emptyAndWhitespaceOnly() {

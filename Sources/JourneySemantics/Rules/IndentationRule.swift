@@ -2,6 +2,13 @@
 // not mislead. A reader assumes a line belongs to the nearest line above it that is less
 // indented (as in Python or YAML); when that element is not the one the keywords attach the
 // line to, warn. A file written without any indentation is left alone.
+//
+// Three ways a line misleads:
+// - it sits under another element than its own (a stage-level pain after a touchpoint);
+// - it is indented under a line that holds no lines at all (`owner` under an `opportunity`,
+//   which silently becomes the touchpoint's owner);
+// - it is indented with a tab that journeyc counts as 4 columns, and in an editor that shows
+//   tabs 2 (or 8) columns wide it sits under another element: the warning points at the tab.
 
 import JourneySyntax
 
@@ -11,32 +18,114 @@ enum IndentationRule {
         var statement: Statement
     }
 
+    /// What a line looks like it belongs to, when that is not what it belongs to.
+    private enum Misreading {
+        /// Under another element than its own.
+        case element(Statement?)
+        /// Under a line that holds no lines (an attribute).
+        case attribute(Statement)
+    }
+
+    /// The tab width journeyc counts (docs/language.md), and the widths editors also use.
+    static let tabWidth = 4
+    static let otherTabWidths = [2, 8]
+
     static func check(_ tree: SyntaxTree, into diagnostics: inout [Diagnostic]) {
         var anyIndented = false
         tree.walk { if $0.indent > 0 { anyIndented = true } }
         guard anyIndented else { return }
 
+        let file = tree.file
+        let counted = misreadings(tree, tabWidth: tabWidth)
+        // Only lines indented with a tab can look different in another editor.
+        var byOtherWidth: [(Int, [Int: (Misreading, Statement?)])] = []
+        for width in otherTabWidths where file.bytes.contains(0x09) {
+            byOtherWidth.append((width, misreadings(tree, tabWidth: width)))
+        }
+        var order = 0
+        // Elements whose own line misleads: the lines under them are judged by that warning.
+        var warned: Set<SourceRange> = []
+        func visit(_ s: Statement, owner: Statement?) {
+            defer { for child in s.children { visit(child, owner: s) } }
+            let position = order
+            order += 1
+            if let (misreading, owner) = counted[position] {
+                diagnostics.append(warning(for: s, owner: owner, misreading, in: file))
+                warned.insert(s.keywordRange)
+                return
+            }
+            guard let tabs = tabRange(before: s, in: file), !(owner.map { warned.contains($0.keywordRange) } ?? false) else { return }
+            for (width, found) in byOtherWidth {
+                guard let (misreading, owner) = found[position], case .element(let visualOwner) = misreading else { continue }
+                diagnostics.append(tabWarning(for: s, owner: owner, visualOwner: visualOwner, width: width, tabs: tabs))
+                return
+            }
+        }
+        for s in tree.statements { visit(s, owner: nil) }
+    }
+
+    /// The misleading lines when tabs are `tabWidth` columns wide, by the statement's position in
+    /// a walk of the tree, with the element each line belongs to.
+    private static func misreadings(_ tree: SyntaxTree, tabWidth: Int) -> [Int: (Misreading, Statement?)] {
+        let file = tree.file
+        var found: [Int: (Misreading, Statement?)] = [:]
         // Elements opened so far, by indentation. A line's visual owner is the nearest one
         // less indented than the line; only a line that opens an element closes the deeper
         // ones, so one stray line does not change how the lines after it are judged.
         var stack: [Visual] = []
+        // Every line so far, by indentation: the nearest less indented line above a line.
+        var lines: [Visual] = []
+        var order = 0
         func visit(_ s: Statement, owner: Statement?) {
-            let visualOwner = stack.last(where: { $0.indent < s.indent })?.statement
+            let position = order
+            order += 1
+            let indent = tabWidth == IndentationRule.tabWidth ? s.indent : indentation(of: s, in: file, tabWidth: tabWidth)
+            let visualOwner = stack.last(where: { $0.indent < indent })
             // A line that cannot be where it is gets E0028 or E0029 with its own advice;
             // a warning about its indentation on top would only be noise.
             let misplaced = (s.keyword == .touchpoint && owner == nil)
                 || (owner != nil && !s.keyword.isTopLevel && !Placement.allowed(in: owner!.keyword).contains(s.keyword))
                 || (owner == nil && !s.keyword.isTopLevel && s.keyword != .touchpoint)
-            if !misplaced, visualOwner?.range != owner?.range {
-                diagnostics.append(warning(for: s, owner: owner, visualOwner: visualOwner))
+            let above = lines.last(where: { $0.indent < indent })
+            if !misplaced {
+                if visualOwner?.statement.range != owner?.range {
+                    found[position] = (.element(visualOwner?.statement), owner)
+                } else if let above, !above.statement.keyword.opensElement, above.indent > (visualOwner?.indent ?? -1) {
+                    found[position] = (.attribute(above.statement), owner)
+                }
             }
             if s.keyword.opensElement {
-                while let top = stack.last, top.indent >= s.indent { stack.removeLast() }
-                stack.append(Visual(indent: s.indent, statement: s))
+                while let top = stack.last, top.indent >= indent { stack.removeLast() }
+                stack.append(Visual(indent: indent, statement: s))
             }
+            while let top = lines.last, top.indent >= indent { lines.removeLast() }
+            lines.append(Visual(indent: indent, statement: s))
             for child in s.children { visit(child, owner: s) }
         }
         for s in tree.statements { visit(s, owner: nil) }
+        return found
+    }
+
+    /// Columns of indentation before a statement's keyword with tabs `tabWidth` wide.
+    private static func indentation(of s: Statement, in file: SourceFile, tabWidth: Int) -> Int {
+        var column = 0
+        var i = file.lineStarts[file.line(of: s.keywordRange.start) - 1]
+        while i < s.keywordRange.start {
+            switch file.bytes[i] {
+            case 0x09: column = (column / tabWidth + 1) * tabWidth
+            case 0x20: column += 1
+            default: return column
+            }
+            i += 1
+        }
+        return column
+    }
+
+    /// The indentation before a statement when it holds a tab (what the tab warning points at).
+    private static func tabRange(before s: Statement, in file: SourceFile) -> SourceRange? {
+        let start = file.lineStarts[file.line(of: s.keywordRange.start) - 1]
+        guard file.bytes[start..<s.keywordRange.start].contains(0x09) else { return nil }
+        return SourceRange(start, s.keywordRange.start)
     }
 
     private static func name(_ s: Statement?) -> String {
@@ -45,19 +134,42 @@ enum IndentationRule {
         return d.isEmpty ? s.keyword.rawValue : "\(s.keyword.rawValue) \(d)"
     }
 
-    private static func warning(for s: Statement, owner: Statement?, visualOwner: Statement?) -> Diagnostic {
+    private static func warning(for s: Statement, owner: Statement?, _ misreading: Misreading, in file: SourceFile) -> Diagnostic {
+        let actually = owner == nil ? "it is a top-level element" : "it belongs to \(name(owner))"
+        switch misreading {
+        case .attribute(let above):
+            var help = "\(above.keyword.withArticle) holds no lines of its own: indent it like the other lines of \(name(owner))"
+            if let detail = PropertyName.named(s.keyword.rawValue), above.keyword.signature.properties.contains(detail),
+               above.property(detail) == nil {
+                help = JoinedLine.help(holder: above, detail: file.text(in: SourceRange(s.keywordRange.start, s.range.end)), in: file)
+            }
+            return Diagnostic(.misleadingIndentation, "this line is indented as if it belonged to \(name(above)), but \(actually)",
+                              at: s.keywordRange, help: help)
+        case .element(let visualOwner):
+            let looksLike = visualOwner == nil ? "as if it were top-level" : "as if it belonged to \(name(visualOwner))"
+            return Diagnostic(.misleadingIndentation, "this line is indented \(looksLike), but \(actually)",
+                              at: s.keywordRange, help: help(for: s, owner: owner, visualOwner: visualOwner))
+        }
+    }
+
+    private static func help(for s: Statement, owner: Statement?, visualOwner: Statement?) -> String {
+        if owner == nil {
+            return "a `\(s.keyword.rawValue)` line is top-level: remove its indentation"
+        } else if owner?.keyword == .touchpoint, visualOwner?.keyword == .stage, Placement.stage.contains(s.keyword) {
+            return "to attach it to the stage, move it above the stage's first touchpoint; otherwise indent it under the touchpoint"
+        }
+        return "indent it one level deeper than the `\(owner!.keyword.rawValue)` line it belongs to"
+    }
+
+    private static func tabWarning(for s: Statement, owner: Statement?, visualOwner: Statement?, width: Int,
+                                   tabs: SourceRange) -> Diagnostic {
         let looksLike = visualOwner == nil ? "as if it were top-level" : "as if it belonged to \(name(visualOwner))"
         let actually = owner == nil ? "it is a top-level element" : "it belongs to \(name(owner))"
-        let help: String
-        if owner == nil {
-            help = "a `\(s.keyword.rawValue)` line is top-level: remove its indentation"
-        } else if owner?.keyword == .touchpoint, visualOwner?.keyword == .stage,
-                  Placement.stage.contains(s.keyword) {
-            help = "to attach it to the stage, move it above the stage's first touchpoint; otherwise indent it under the touchpoint"
-        } else {
-            help = "indent it one level deeper than the `\(owner!.keyword.rawValue)` line it belongs to"
+        var help = "indent with spaces only (journeyc counts a tab as \(tabWidth) columns)"
+        if owner?.keyword == .touchpoint, visualOwner?.keyword == .stage, Placement.stage.contains(s.keyword) {
+            help += "; to attach it to the stage, move it above the stage's first touchpoint"
         }
-        return Diagnostic(.misleadingIndentation, "this line is indented \(looksLike), but \(actually)",
-                          at: s.keywordRange, help: help)
+        return Diagnostic(.misleadingIndentation, "with tabs \(width) columns wide this line looks \(looksLike), but \(actually)",
+                          at: tabs, help: help)
     }
 }

@@ -124,11 +124,12 @@ enum ValueRules {
             }
         }
         if hex.first == UInt8(ascii: "#"), hex.count == 7 || hex.count == 4 {
+            // Every character after '#' must be a hex digit: "#12\u{1B}[8m" is not #128.
             let digits = hex.dropFirst().compactMap(nibble)
-            if digits.count == 6 {
+            if digits.count == 6, hex.count == 7 {
                 return RGBColor(red: digits[0] << 4 | digits[1], green: digits[2] << 4 | digits[3], blue: digits[4] << 4 | digits[5])
             }
-            if digits.count == 3 {
+            if digits.count == 3, hex.count == 4 {
                 return RGBColor(red: digits[0] * 17, green: digits[1] * 17, blue: digits[2] * 17)
             }
         }
