@@ -50,7 +50,7 @@ public struct Diagnostic: Sendable, Equatable {
         // once, for every output (terminal, JSON, editor).
         self.message = TerminalSafeText.escaped(message)
         self.range = range
-        self.help = help.map(TerminalSafeText.escaped)
+        self.help = help.map { TerminalSafeText.escaped($0) }
         self.notes = notes
     }
 }

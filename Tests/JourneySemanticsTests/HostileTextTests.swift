@@ -31,7 +31,7 @@ import Testing
             let all = [d.message, d.help ?? ""] + d.notes.map(\.message)
             #expect(!all.joined().unicodeScalars.contains(where: Self.unsafe), "\(d.code.id): \(all)")
         }
-        #expect(result.diagnostics.first { $0.code == .invalidColor }?.message == "'#12\\u{1B}[8m' is not a colour")
+        #expect(result.diagnostics.first { $0.code == .invalidColor }?.message == "'#12\\u{001B}[8m' is not a colour")
         #expect(result.diagnostics.first { $0.code == .invalidDate }?.message == "'20\\u{202E}26' is not a date")
     }
 

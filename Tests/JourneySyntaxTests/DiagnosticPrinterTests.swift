@@ -49,8 +49,8 @@ import Testing
         let start = Array("pain \"x\"\u{0C} severity ".utf8).count
         let d = Diagnostic(.ratingOutOfRange, "severity 9 is outside 1..5", at: SourceRange(start, start + 1))
         let lines = DiagnosticPrinter().render(d, in: file).split(separator: "\n").map(String.init)
-        #expect(lines[1] == #"1 | pain "x"\u{C} severity 9"#)
-        #expect(lines[2] == "  |" + String(repeating: " ", count: 24) + "^")
+        #expect(lines[1] == #"1 | pain "x"\u{000C} severity 9"#)
+        #expect(lines[2] == "  |" + String(repeating: " ", count: 27) + "^")
     }
 
     @Test func bidiOverridesInTheSourceLineAreShownAsEscapes() {
@@ -66,6 +66,6 @@ import Testing
     @Test func aFileNameWithControlCharactersIsEscaped() {
         let file = SourceFile(path: "\u{1B}[2Jmap\u{202E}.journey", text: "stage s")
         let out = DiagnosticPrinter().render(Diagnostic(.emptyStage, "x", at: SourceRange(0, 5)), in: file)
-        #expect(out.hasPrefix("\\u{1B}[2Jmap\\u{202E}.journey:1:1: warning[W0002]: x"))
+        #expect(out.hasPrefix("\\u{001B}[2Jmap\\u{202E}.journey:1:1: warning[W0002]: x"))
     }
 }
