@@ -142,18 +142,27 @@ public enum TextPlacement {
 
     /// Text from the map made safe to draw: control characters become visible symbols, and a
     /// very long run without a break gets zero-width break points (Pango's shaping of one
-    /// 200,000-character word takes quadratic time).
+    /// 200,000-character word takes quadratic time). A URL up to `longestWholeURL` bytes gets
+    /// none: it must stay whole, so that a copied link is right.
     public static func sanitize(_ text: String) -> String {
         mayNeedSanitizing(text) ? rewritten(text) : text
     }
 
+    public static let longestWholeURL = 2048
+
     /// `sanitize` without its shortcut (public for the test that the shortcut changes nothing).
     public static func rewritten(_ text: String) -> String {
+        let urls = TextBreaking.urlRanges(in: text).filter { text.utf8[$0].count <= longestWholeURL }
+        var url = 0
         var out = String.UnicodeScalarView()
         var run = 0
-        for s in text.unicodeScalars {
+        var i = text.unicodeScalars.startIndex
+        while i < text.unicodeScalars.endIndex {
+            let s = text.unicodeScalars[i]
+            while url < urls.count, urls[url].upperBound <= i { url += 1 }
+            let inURL = url < urls.count && urls[url].contains(i)
             if s == " " || s == "\n" || TextBreaking.isWide(s) { run = 0 } else { run += 1 }
-            if run > 64 {
+            if run > 64, !inURL {
                 out.append("\u{200B}")
                 run = 1
             }
@@ -165,6 +174,7 @@ public enum TextPlacement {
             case 0x80..<0xA0: out.append("\u{FFFD}")
             default: out.append(s)
             }
+            i = text.unicodeScalars.index(after: i)
         }
         return String(out)
     }

@@ -58,17 +58,20 @@ public final class PangoTextMeasurer: TextMeasurer {
         var font: FontSpec
     }
 
-    /// One line of a retained PangoLayout.
+    /// One line of a retained PangoLayout. The line itself is kept (with a reference), not its
+    /// index: finding line i of a layout walks its list of lines, quadratic over a long text.
     fileprivate final class ShapedLine {
         let layout: OpaquePointer
-        let index: Int32
-        init(layout: OpaquePointer, index: Int32) {
+        let line: UnsafeMutablePointer<PangoLayoutLine>?
+        init(layout: OpaquePointer, line: UnsafeMutablePointer<PangoLayoutLine>) {
             self.layout = layout
-            self.index = index
+            self.line = pango_layout_line_ref(line)
             g_object_ref(UnsafeMutableRawPointer(layout))
         }
-        deinit { g_object_unref(UnsafeMutableRawPointer(layout)) }
-        var line: UnsafeMutablePointer<PangoLayoutLine>? { pango_layout_get_line_readonly(layout, index) }
+        deinit {
+            pango_layout_line_unref(line)
+            g_object_unref(UnsafeMutableRawPointer(layout))
+        }
     }
 
     /// Resolve every font through the system's whole configuration, not the family's own
@@ -123,23 +126,59 @@ public final class PangoTextMeasurer: TextMeasurer {
                 $0.withMemoryRebound(to: CChar.self, capacity: buffer.count) { pango_layout_set_text(layout, $0, Int32(buffer.count)) }
             }
         }
+        pango_layout_set_attributes(layout, breakingAttributes(text))
         return layout
+    }
+
+    /// Line breaking as `TextMeasurer` promises it: no hyphen inserted where Pango breaks
+    /// inside a word (there is no hyphenation dictionary to say where one belongs), and no
+    /// break inside a URL.
+    private func breakingAttributes(_ text: String) -> OpaquePointer {
+        let list = pango_attr_list_new()!
+        pango_attr_list_insert(list, pango_attr_insert_hyphens_new(0))
+        for url in TextBreaking.urlRanges(in: text) {
+            let attribute = pango_attr_allow_breaks_new(0)!
+            attribute.pointee.start_index = UInt32(text.utf8.distance(from: text.startIndex, to: url.lowerBound))
+            attribute.pointee.end_index = UInt32(text.utf8.distance(from: text.startIndex, to: url.upperBound))
+            pango_attr_list_insert(list, attribute)
+        }
+        defer { pango_attr_list_unref(list) }
+        return pango_attr_list_ref(list)
     }
 
     public func layout(_ text: String, font: FontSpec, maxWidth: Double) -> TextBlock {
         let key = CacheKey(text: text, font: font, width: maxWidth)
         if let cached = cache[key] { return cached }
         let utf8 = Array(text.utf8)
+        let rtl = utf8.withUnsafeBufferPointer { buffer in
+            buffer.baseAddress.map {
+                $0.withMemoryRebound(to: CChar.self, capacity: buffer.count) {
+                    pango_find_base_dir($0, Int32(buffer.count)) == PANGO_DIRECTION_RTL
+                }
+            } ?? false
+        }
+        let block = TextFitting.fit(font, maxWidth: maxWidth, wrap: { wrap(text, utf8, font: $0, maxWidth: maxWidth, rightToLeft: rtl) },
+                                    width: { lineWidth($0, font: $1) })
+        cache[key] = block
+        return block
+    }
+
+    /// `text` broken at Pango's break points only (`PANGO_WRAP_WORD`: a word wider than the
+    /// line overflows it, and `TextFitting` deals with it).
+    private func wrap(_ text: String, _ utf8: [UInt8], font: FontSpec, maxWidth: Double, rightToLeft: Bool) -> TextBlock {
         let layout = newLayout(text, utf8, font: font)
         defer { g_object_unref(UnsafeMutableRawPointer(layout)) }
         pango_layout_set_width(layout, Int32(maxWidth * Double(PANGO_SCALE)))
-        pango_layout_set_wrap(layout, PANGO_WRAP_WORD_CHAR)
+        pango_layout_set_wrap(layout, PANGO_WRAP_WORD)
         let keep = layoutsKept < PangoTextMeasurer.maxLayoutsKept
         if keep { layoutsKept += 1 }
         var lines: [TextLine] = []
-        let count = pango_layout_get_line_count(layout)
-        for i in 0..<count {
-            guard let line = pango_layout_get_line_readonly(layout, i) else { continue }
+        // Lines are walked with an iterator: pango_layout_get_line_readonly(i) walks the list
+        // of lines from the start each time, quadratic in a long text's line count.
+        let iter = pango_layout_get_iter(layout)!
+        defer { pango_layout_iter_free(iter) }
+        repeat {
+            guard let line = pango_layout_iter_get_line_readonly(iter) else { break }
             let start = Int(line.pointee.start_index), length = Int(line.pointee.length)
             var ink = PangoRectangle(), logical = PangoRectangle()
             pango_layout_line_get_extents(line, &ink, &logical)
@@ -148,19 +187,19 @@ public final class PangoTextMeasurer: TextMeasurer {
             while piece.last == " " || piece.last == "\n" { piece.removeLast() }
             lines.append(TextLine(text: piece, width: (Double(logical.width) / Double(PANGO_SCALE) * 100).rounded(.up) / 100))
             let lineKey = LineKey(text: piece, font: font)
-            if keep, !piece.isEmpty, shaped[lineKey] == nil { shaped[lineKey] = ShapedLine(layout: layout, index: i) }
-        }
+            if keep, !piece.isEmpty, shaped[lineKey] == nil { shaped[lineKey] = ShapedLine(layout: layout, line: line) }
+        } while pango_layout_iter_next_line(iter) != 0
         if lines.isEmpty { lines = [TextLine(text: "", width: 0)] }
-        let rtl = utf8.withUnsafeBufferPointer { buffer in
-            buffer.baseAddress.map {
-                $0.withMemoryRebound(to: CChar.self, capacity: buffer.count) {
-                    pango_find_base_dir($0, Int32(buffer.count)) == PANGO_DIRECTION_RTL
-                }
-            } ?? false
-        }
-        let block = TextBlock(lines: lines, font: font, lineHeight: font.lineHeight, rightToLeft: rtl)
-        cache[key] = block
-        return block
+        return TextBlock(lines: lines, font: font, lineHeight: font.lineHeight, rightToLeft: rightToLeft)
+    }
+
+    /// The width of `text` drawn as one line.
+    private func lineWidth(_ text: String, font: FontSpec) -> Double {
+        let layout = newLayout(text, Array(text.utf8), font: font)
+        defer { g_object_unref(UnsafeMutableRawPointer(layout)) }
+        var ink = PangoRectangle(), logical = PangoRectangle()
+        pango_layout_get_extents(layout, &ink, &logical)
+        return (Double(logical.width) / Double(PANGO_SCALE) * 100).rounded(.up) / 100
     }
 
     /// Draws one line of text with its left end of baseline at the current point of `cr`.

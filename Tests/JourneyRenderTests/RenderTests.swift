@@ -90,3 +90,35 @@ func pngSize(_ bytes: [UInt8]) -> (Int, Int) {
         #expect(long.lines.allSatisfy { $0.width <= 170.5 })
     }
 }
+
+/// Pango breaks only at its own break points (no invented hyphens, nothing inside a URL), and
+/// shrinks or cuts a single word wider than the line.
+@Suite(.serialized) struct PangoWordBreakingTests {
+    let font = Theme.light.cardFont
+
+    @Test func noHyphenIsInventedInsideAWord() {
+        let m = PangoTextMeasurer()
+        let block = m.layout("Wir haben die Kundenzufriedenheitsumfrage und announcements gelesen", font: font, maxWidth: 100)
+        let texts = block.lines.map(\.text)
+        #expect(!texts.contains { $0.hasSuffix("-") }, "\(texts)")
+        #expect(texts.joined(separator: " ").contains("announcements"), "\(texts)")
+        #expect(texts.contains { $0.contains("Kundenzufriedenheitsumfrage") || $0.hasSuffix("…") }, "\(texts)")
+        #expect(block.lines.allSatisfy { $0.width <= 100.01 })
+    }
+
+    @Test func aURLStaysOnOneLine() {
+        let m = PangoTextMeasurer()
+        let url = "https://example.com/research/round-2/notes"
+        for width in [300.0, 240, 200, 150] {
+            let lines = m.layout("See \(url) for notes", font: font, maxWidth: width).lines.map(\.text)
+            #expect(lines.contains { $0.contains(url) } || lines.contains { $0.hasPrefix("https://") && $0.hasSuffix("…") }, "\(lines)")
+            #expect(!lines.contains { $0.hasPrefix("round") || $0.hasPrefix("2/") || $0.hasPrefix("research") || $0.hasPrefix("notes for") }, "\(lines)")
+        }
+    }
+
+    @Test func aHyphenatedWordBreaksAtItsHyphen() {
+        let m = PangoTextMeasurer()
+        let block = m.layout("Stop re-explaining", font: font, maxWidth: 70)
+        #expect(block.lines.map(\.text) == ["Stop re-", "explaining"], "\(block.lines.map(\.text))")
+    }
+}
