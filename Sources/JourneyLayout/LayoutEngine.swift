@@ -85,7 +85,8 @@ public struct LayoutEngine {
     var gutterGap: Double { 12 }
 
     func text(_ s: String, _ font: FontSpec, _ width: Double) -> TextBlock {
-        measurer.layout(TextPlacement.sanitize(s), font: font, maxWidth: max(width, font.size))
+        let text = TextPlacement.sanitize(s)
+        return measurer.layout(text, font: TextPlacement.font(font, for: text), maxWidth: max(width, font.size))
     }
 
     // MARK: - Entry point
@@ -254,14 +255,15 @@ public struct LayoutEngine {
                 ] + TextPlacement.lines(pill, x: box.x + 6, y: cy + 2, color: textColor(on: color))))
                 cy += pill.height + 4 + 5
             }
-            children += TextPlacement.lines(b.label, x: frame.x + pad, y: cy, color: theme.stageText)
+            let inner = frame.width - 2 * pad
+            children += TextPlacement.lines(b.label, x: frame.x + pad, y: cy, color: theme.stageText, width: inner)
             cy += b.label.height
             if let goal = b.goal {
-                children += TextPlacement.lines(goal, x: frame.x + pad, y: cy + 2, color: theme.stageText.withAlpha(0.85))
+                children += TextPlacement.lines(goal, x: frame.x + pad, y: cy + 2, color: theme.stageText.withAlpha(0.85), width: inner)
                 cy += goal.height + 2
             }
             if let notes = b.notes {
-                children += TextPlacement.lines(notes, x: frame.x + pad, y: cy + 4, color: theme.stageText)
+                children += TextPlacement.lines(notes, x: frame.x + pad, y: cy + 4, color: theme.stageText, width: inner)
                 cy += notes.height + 4
             }
             if let (pill, score) = scorePills[k], let scores = options.scores {

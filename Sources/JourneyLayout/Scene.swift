@@ -40,9 +40,11 @@ public struct SceneText: Equatable, Sendable {
     public var font: FontSpec
     public var color: Color
     public var frame: Rect
+    /// The line belongs to a right-to-left paragraph: renderers set that direction.
+    public var rightToLeft: Bool
 
-    public init(text: String, font: FontSpec, color: Color, frame: Rect) {
-        self.text = text; self.font = font; self.color = color; self.frame = frame
+    public init(text: String, font: FontSpec, color: Color, frame: Rect, rightToLeft: Bool = false) {
+        self.text = text; self.font = font; self.color = color; self.frame = frame; self.rightToLeft = rightToLeft
     }
 }
 

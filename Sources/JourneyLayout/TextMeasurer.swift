@@ -214,6 +214,15 @@ public enum TextBreaking {
         return out
     }
 
+    /// Closing quotes, brackets and CJK full stops and commas stay with what they close.
+    static func isNoBreakBefore(_ c: Character) -> Bool {
+        guard let s = c.unicodeScalars.first else { return false }
+        switch s.properties.generalCategory {
+        case .closePunctuation, .finalPunctuation: return true
+        default: return "、。，．！？：；".contains(c) || s == "\u{201D}" || s == "\u{2019}"
+        }
+    }
+
     /// Greedy wrapping at `units`; a unit wider than the line gets a line of its own (it is
     /// never broken: see `TextFitting`). `width` must be additive (the width of a string is
     /// the sum of its pieces'), which lets each unit be measured once: linear in the text.
@@ -227,7 +236,7 @@ public enum TextBreaking {
                 let trimmed = unit.trailingSpacesTrimmed
                 let unitWidth = width(trimmed)
                 let unitSpaces = unit.count > trimmed.count ? width(unit[trimmed.endIndex...]) : 0
-                if !line.isEmpty, lineWidth + spaceWidth + unitWidth > maxWidth {
+                if !line.isEmpty, !(unit.first.map(isNoBreakBefore) ?? false), lineWidth + spaceWidth + unitWidth > maxWidth {
                     lines.append(line.trailingSpacesTrimmed)
                     line = ""
                     lineWidth = 0

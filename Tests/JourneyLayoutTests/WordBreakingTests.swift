@@ -73,3 +73,11 @@ import Testing
         #expect(large <= 2 * small + 10, "\(small) → \(large)")
     }
 }
+
+extension WordBreakingTests {
+    /// A closing quote after CJK text went onto a line of its own.
+    @Test func aClosingQuoteStaysWithItsText() {
+        let got = lines("“請求書を手で入力しなくていいなら、月末が本当に変わります。”", 165)
+        #expect(got.last != "”" && got.last?.hasSuffix("。”") == true, "\(got)")
+    }
+}
