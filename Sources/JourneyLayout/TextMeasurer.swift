@@ -211,7 +211,16 @@ public enum TextBreaking {
             i = next
         }
         if start < paragraph.endIndex { out.append(paragraph[start...]) }
-        return out
+        // No break before a closing quote or a CJK comma: it joins the unit before it.
+        var joined: [Substring] = []
+        for unit in out {
+            if let last = joined.last, let first = unit.first, isNoBreakBefore(first), last.last != " " {
+                joined[joined.count - 1] = paragraph[last.startIndex..<unit.endIndex]
+            } else {
+                joined.append(unit)
+            }
+        }
+        return joined
     }
 
     /// Closing quotes, brackets and CJK full stops and commas stay with what they close.
@@ -236,7 +245,7 @@ public enum TextBreaking {
                 let trimmed = unit.trailingSpacesTrimmed
                 let unitWidth = width(trimmed)
                 let unitSpaces = unit.count > trimmed.count ? width(unit[trimmed.endIndex...]) : 0
-                if !line.isEmpty, !(unit.first.map(isNoBreakBefore) ?? false), lineWidth + spaceWidth + unitWidth > maxWidth {
+                if !line.isEmpty, lineWidth + spaceWidth + unitWidth > maxWidth {
                     lines.append(line.trailingSpacesTrimmed)
                     line = ""
                     lineWidth = 0

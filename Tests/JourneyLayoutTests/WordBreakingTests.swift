@@ -79,5 +79,7 @@ extension WordBreakingTests {
     @Test func aClosingQuoteStaysWithItsText() {
         let got = lines("“請求書を手で入力しなくていいなら、月末が本当に変わります。”", 165)
         #expect(got.last != "”" && got.last?.hasSuffix("。”") == true, "\(got)")
+        #expect(measurer.layout("“請求書を手で入力しなくていいなら、月末が本当に変わります。”", font: font, maxWidth: 165).font == font,
+                "a comma that cannot start a line takes the character before it along, it does not shrink the text")
     }
 }
