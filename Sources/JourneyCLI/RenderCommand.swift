@@ -22,11 +22,15 @@ struct RenderOptions: ParsableArguments {
     @Option(help: "Colour theme: light, dark, or print (reads in greyscale).")
     var theme: ThemeName = .light
 
-    @Option(name: .customLong("max-width"), help: "Widest row of stages, in pixels; wider maps wrap onto more rows.")
+    @Option(name: .customLong("max-width"), help: "Widest the picture may be, in pixels (392 to 100000); wider maps wrap onto more rows.")
     var maxWidth: Double = 2600
 
     func validate() throws {
-        guard maxWidth >= 600, maxWidth <= 100_000 else { throw ValidationError("--max-width must be between 600 and 100000") }
+        let minimum = LayoutEngine.minimumWidth(layoutTheme)
+        guard maxWidth >= minimum, maxWidth <= 100_000 else {
+            throw ValidationError("--max-width must be between \(Int(minimum)) and 100000: the narrowest picture holds its margins, "
+                + "the lane names and one column of cards")
+        }
     }
 
     var layoutTheme: Theme { Theme.named(theme.rawValue)! }
@@ -169,6 +173,11 @@ struct RenderCommand: ParsableCommand {
                 throw ExitCode(ExitStatus.usage)
             }
             clock.lap("render+write")
+            let pages = PDFPages.split(picture.scene).count
+            if format == .pdf, pages > 1 {
+                io.writeErr("journeyc: note: the map is \(Int(picture.scene.size.height)) pt tall and a PDF page at most "
+                    + "\(Int(PDFPages.maxHeight)) pt, so it was split into \(pages) pages between rows\n")
+            }
             LeftAtExit.keep(picture, io: io)
         }
         if status != ExitStatus.success {

@@ -83,9 +83,13 @@ public struct Scene: Equatable, Sendable {
     public var background: Color
     public var nodes: [SceneNode]
     public var metadata: SceneMetadata
+    /// Heights where the picture may be cut into pages without cutting through anything
+    /// (between the header and the rows, between rows, before the evidence list), in order.
+    public var pageBreaks: [Double]
 
-    public init(size: Size, background: Color, nodes: [SceneNode], metadata: SceneMetadata) {
+    public init(size: Size, background: Color, nodes: [SceneNode], metadata: SceneMetadata, pageBreaks: [Double] = []) {
         self.size = size; self.background = background; self.nodes = nodes; self.metadata = metadata
+        self.pageBreaks = pageBreaks
     }
 
     /// Every node, depth first, with the boxes of the groups it is inside.
@@ -107,5 +111,23 @@ public struct Scene: Equatable, Sendable {
             if case .group(let g) = node, let b = g.box { out.append((g.name, b)) }
         }
         return out
+    }
+}
+
+extension SceneNode {
+    /// The rectangle everything in the node lies in (strokes not counted); nil when it draws nothing.
+    public var extent: Rect? {
+        switch self {
+        case .rect(let r): return r.frame
+        case .path(let p): return p.path.bounds
+        case .text(let t): return t.frame
+        case .group(let g):
+            var out = g.box
+            for child in g.children {
+                guard let e = child.extent else { continue }
+                out = out.map { $0.union(e) } ?? e
+            }
+            return out
+        }
     }
 }
