@@ -72,23 +72,24 @@ public enum Exporter {
     /// `text` should be the measurer the scene was laid out with, so fonts are loaded and text
     /// is shaped once; without it, a new one is made.
     public static func render(_ scene: Scene, format: OutputFormat, scale: Double = 1,
-                              text: PangoTextMeasurer? = nil) throws -> [UInt8] {
+                              text: PangoTextMeasurer? = nil, svgText: SVGText = .outlines) throws -> [UInt8] {
         var bytes: [UInt8] = []
-        try render(scene, format: format, scale: scale, text: text) { bytes.append(contentsOf: $0) }
+        try render(scene, format: format, scale: scale, text: text, svgText: svgText) { bytes.append(contentsOf: $0) }
         return bytes
     }
 
     /// Renders `scene`, handing the file's bytes to `write` in order as they are produced.
     /// `timing`, when given, is told how the time divided between drawing and encoding.
     public static func render(_ scene: Scene, format: OutputFormat, scale: Double = 1,
-                              text: PangoTextMeasurer? = nil, timing: ExportTiming? = nil, to write: ByteWriter) throws {
+                              text: PangoTextMeasurer? = nil, svgText: SVGText = .outlines, timing: ExportTiming? = nil,
+                              to write: ByteWriter) throws {
         let text = text ?? PangoTextMeasurer()
         let start = ExportTiming.now()
         let timing = timing ?? ExportTiming()
         let encodeBefore = timing.encode
         defer { timing.render += ExportTiming.now() - start - (timing.encode - encodeBefore) }
         switch format {
-        case .svg: try SVGWriter(scene: scene, text: text).write { chunk in try timing.encoding { try write(chunk) } }
+        case .svg: try SVGWriter(scene: scene, text: text, mode: svgText).write { chunk in try timing.encoding { try write(chunk) } }
         case .png: try png(scene, scale: scale, text: text, timing: timing).withUnsafeBytes { chunk in try timing.encoding { try write(chunk) } }
         case .pdf: try pdf(scene, text: text, timing: timing, to: write)
         }

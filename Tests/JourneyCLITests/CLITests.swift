@@ -260,6 +260,15 @@ import Testing
         #expect(r.stderr.contains("note: the map is") && r.stderr.contains("pages between rows"), "\(r.stderr)")
     }
 
+    @Test func svgTextFontsWritesRealText() {
+        let fonts = journeyc([sample, "-o", "-", "--svg-text", "fonts"])
+        let outlines = journeyc([sample, "-o", "-"])
+        #expect(fonts.status == 0 && outlines.status == 0)
+        #expect(!fonts.stdout.contains("<use") && fonts.stdout.contains("<text x="))
+        #expect(outlines.stdout.contains("<use"))
+        #expect(journeyc([sample, "-o", "-", "--svg-text", "glyphs"]).status != 0)
+    }
+
     @Test func belowTheMinimumTheErrorSaysWhy() {
         let r = journeyc([sample, "-o", "/tmp/never.svg", "--max-width", "300"])
         #expect(r.status != 0)
