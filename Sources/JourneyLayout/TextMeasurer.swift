@@ -74,16 +74,18 @@ public enum TextFitting {
         if fits(block, maxWidth) { return block }
         block.lines = block.lines.map { line in
             guard line.width > maxWidth + tolerance else { return line }
-            let text = ellipsized(line.text, maxWidth: maxWidth) { width($0, block.font) }
+            let text = ellipsized(line.text, maxWidth: maxWidth, fontSize: block.font.size) { width($0, block.font) }
             return TextLine(text: text, width: width(text, block.font))
         }
         return block
     }
 
     /// The longest start of `text` (whole characters) that fits with "…" after it: a binary
-    /// search, so a long word costs a few measurements, not one per character.
-    static func ellipsized(_ text: String, maxWidth: Double, width: (String) -> Double) -> String {
-        let characters = Array(text)
+    /// search, so a long word costs a few measurements, not one per character, over no more
+    /// characters than could fit (twenty to an em), so each measures a short string.
+    static func ellipsized(_ text: String, maxWidth: Double, fontSize: Double, width: (String) -> Double) -> String {
+        let most = Int(maxWidth / max(fontSize, 1) * 20) + 1
+        let characters = Array(text.prefix(most))
         var low = 0, high = characters.count  // low fits (an ellipsis alone is accepted)
         while low < high {
             let mid = (low + high + 1) / 2

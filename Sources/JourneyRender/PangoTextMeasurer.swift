@@ -157,22 +157,64 @@ public final class PangoTextMeasurer: TextMeasurer {
                 }
             } ?? false
         }
-        let block = TextFitting.fit(font, maxWidth: maxWidth, wrap: { wrap(text, utf8, font: $0, maxWidth: maxWidth, rightToLeft: rtl) },
+        let block = TextFitting.fit(font, maxWidth: maxWidth, wrap: { wrap(utf8, font: $0, maxWidth: maxWidth, rightToLeft: rtl) },
                                     width: { lineWidth($0, font: $1) })
         cache[key] = block
         return block
     }
 
+    /// Texts longer than this many bytes are laid out a piece at a time (`wrap`); a test
+    /// compares pieces with one whole layout.
+    var pieceBytes = 4096
+
     /// `text` broken at Pango's break points only (`PANGO_WRAP_WORD`: a word wider than the
     /// line overflows it, and `TextFitting` deals with it).
-    private func wrap(_ text: String, _ utf8: [UInt8], font: FontSpec, maxWidth: Double, rightToLeft: Bool) -> TextBlock {
-        let layout = newLayout(text, utf8, font: font)
+    ///
+    /// Pango's time to wrap one paragraph grows faster than its length (a 250 KB paragraph
+    /// took 7 s, 1 MB 36 s), so a long text is laid out in pieces of about `pieceBytes`: the
+    /// lines of a piece are kept but its last, and the next piece starts where that line
+    /// started. Line breaking is greedy, so the lines are the ones a single layout would give,
+    /// and the time is linear in the text.
+    private func wrap(_ utf8: [UInt8], font: FontSpec, maxWidth: Double, rightToLeft: Bool) -> TextBlock {
+        var lines: [TextLine] = []
+        var start = 0
+        var size = pieceBytes
+        while start < utf8.count || lines.isEmpty {
+            var end = min(utf8.count, start + size)
+            // End on a character's first byte, after a space or newline when one is near.
+            if end < utf8.count {
+                var cut = end
+                while cut > start + size / 2, utf8[cut - 1] != 0x20, utf8[cut - 1] != 0x0A { cut -= 1 }
+                end = cut > start + size / 2 ? cut : end
+                while end > start + 1, utf8[end] & 0xC0 == 0x80 { end -= 1 }
+            }
+            let piece = layoutLines(utf8[start..<end], font: font, maxWidth: maxWidth)
+            if end == utf8.count {
+                lines += piece.map(\.line)
+                break
+            }
+            guard piece.count >= 2 else {
+                size *= 2  // one line longer than the piece: take more
+                continue
+            }
+            lines += piece.dropLast().map(\.line)
+            start += piece.last!.start
+            size = pieceBytes
+        }
+        if lines.isEmpty { lines = [TextLine(text: "", width: 0)] }
+        return TextBlock(lines: lines, font: font, lineHeight: font.lineHeight, rightToLeft: rightToLeft)
+    }
+
+    /// The lines of one layout of `utf8`, with the byte where each starts.
+    private func layoutLines(_ utf8: ArraySlice<UInt8>, font: FontSpec, maxWidth: Double) -> [(line: TextLine, start: Int)] {
+        let bytes = Array(utf8)
+        let layout = newLayout(String(decoding: bytes, as: UTF8.self), bytes, font: font)
         defer { g_object_unref(UnsafeMutableRawPointer(layout)) }
         pango_layout_set_width(layout, Int32(maxWidth * Double(PANGO_SCALE)))
         pango_layout_set_wrap(layout, PANGO_WRAP_WORD)
         let keep = layoutsKept < PangoTextMeasurer.maxLayoutsKept
         if keep { layoutsKept += 1 }
-        var lines: [TextLine] = []
+        var lines: [(TextLine, Int)] = []
         // Lines are walked with an iterator: pango_layout_get_line_readonly(i) walks the list
         // of lines from the start each time, quadratic in a long text's line count.
         let iter = pango_layout_get_iter(layout)!
@@ -182,15 +224,14 @@ public final class PangoTextMeasurer: TextMeasurer {
             let start = Int(line.pointee.start_index), length = Int(line.pointee.length)
             var ink = PangoRectangle(), logical = PangoRectangle()
             pango_layout_line_get_extents(line, &ink, &logical)
-            let end = min(utf8.count, start + length)
-            var piece = String(decoding: utf8[min(start, end)..<end], as: UTF8.self)
+            let end = min(bytes.count, start + length)
+            var piece = String(decoding: bytes[min(start, end)..<end], as: UTF8.self)
             while piece.last == " " || piece.last == "\n" { piece.removeLast() }
-            lines.append(TextLine(text: piece, width: (Double(logical.width) / Double(PANGO_SCALE) * 100).rounded(.up) / 100))
+            lines.append((TextLine(text: piece, width: (Double(logical.width) / Double(PANGO_SCALE) * 100).rounded(.up) / 100), start))
             let lineKey = LineKey(text: piece, font: font)
             if keep, !piece.isEmpty, shaped[lineKey] == nil { shaped[lineKey] = ShapedLine(layout: layout, line: line) }
         } while pango_layout_iter_next_line(iter) != 0
-        if lines.isEmpty { lines = [TextLine(text: "", width: 0)] }
-        return TextBlock(lines: lines, font: font, lineHeight: font.lineHeight, rightToLeft: rightToLeft)
+        return lines
     }
 
     /// The width of `text` drawn as one line.
