@@ -83,3 +83,15 @@ extension WordBreakingTests {
                 "a comma that cannot start a line takes the character before it along, it does not shrink the text")
     }
 }
+
+extension WordBreakingTests {
+    /// The byte scan that skips the search for URLs must never skip one.
+    @Test func theURLShortcutMissesNone() {
+        for text in ["see https://a.b", "HTTP://A.B", "WWW.example.com", "mail MAILTO:x@y.z", "ftp://x", "a www.b"] {
+            #expect(TextBreaking.mayHaveURL(text) && !TextBreaking.urlRanges(in: text).isEmpty, "\(text)")
+        }
+        for text in ["Owner: Ad Products", "ww.x", "mailto x", "a:/b", "https:/x"] {
+            #expect(!TextBreaking.mayHaveURL(text), "\(text)")
+        }
+    }
+}
