@@ -185,10 +185,12 @@ struct RenderCommand: ParsableCommand {
                 throw ExitCode(ExitStatus.usage)
             }
             clock.lap("render+write")
-            let pages = PDFPages.split(picture.scene).count
-            if format == .pdf, pages > 1 {
+            let pages = PDFPages.split(picture.scene)
+            if format == .pdf, pages.count > 1 {
+                let betweenRows = pages.dropLast().allSatisfy { picture.scene.pageBreaks.contains($0.upperBound) }
                 io.writeErr("journeyc: note: the map is \(Int(picture.scene.size.height)) pt tall and a PDF page at most "
-                    + "\(Int(PDFPages.maxHeight)) pt, so it was split into \(pages) pages between rows\n")
+                    + "\(Int(PDFPages.maxHeight)) pt, so it was split into \(pages.count) pages "
+                    + (betweenRows ? "between rows\n" : "(between rows where it could; a row taller than a page is cut)\n"))
             }
             LeftAtExit.keep(picture, io: io)
         }

@@ -174,12 +174,23 @@ public final class PangoTextMeasurer: TextMeasurer {
     /// took 7 s, 1 MB 36 s), so a long text is laid out in pieces of about `pieceBytes`: the
     /// lines of a piece are kept but its last, and the next piece starts where that line
     /// started. Line breaking is greedy, so the lines are the ones a single layout would give,
-    /// and the time is linear in the text.
+    /// and the time is linear in the text. A piece that starts inside a paragraph begins with
+    /// an invisible direction mark, so that it keeps its paragraph's direction.
     private func wrap(_ utf8: [UInt8], font: FontSpec, maxWidth: Double, rightToLeft: Bool) -> TextBlock {
         var lines: [TextLine] = []
         var start = 0
         var size = pieceBytes
+        var paragraphStart = 0, scanned = 0
+        var mark: (paragraph: Int, bytes: [UInt8]) = (-1, [])
         while start < utf8.count || lines.isEmpty {
+            while scanned < start {
+                if utf8[scanned] == 0x0A { paragraphStart = scanned + 1 }
+                scanned += 1
+            }
+            if start > paragraphStart, mark.paragraph != paragraphStart {
+                mark = (paragraphStart, PangoTextMeasurer.directionMark(utf8, paragraphAt: paragraphStart))
+            }
+            let prefix = start > paragraphStart ? mark.bytes : []
             var end = min(utf8.count, start + size)
             // End on a character's first byte, after a space or newline when one is near.
             if end < utf8.count {
@@ -188,7 +199,7 @@ public final class PangoTextMeasurer: TextMeasurer {
                 end = cut > start + size / 2 ? cut : end
                 while end > start + 1, utf8[end] & 0xC0 == 0x80 { end -= 1 }
             }
-            let piece = layoutLines(utf8[start..<end], font: font, maxWidth: maxWidth)
+            let piece = layoutLines(utf8[start..<end], prefix: prefix, font: font, maxWidth: maxWidth)
             if end == utf8.count {
                 lines += piece.map(\.line)
                 break
@@ -205,9 +216,27 @@ public final class PangoTextMeasurer: TextMeasurer {
         return TextBlock(lines: lines, font: font, lineHeight: font.lineHeight, rightToLeft: rightToLeft)
     }
 
-    /// The lines of one layout of `utf8`, with the byte where each starts.
-    private func layoutLines(_ utf8: ArraySlice<UInt8>, font: FontSpec, maxWidth: Double) -> [(line: TextLine, start: Int)] {
-        let bytes = Array(utf8)
+    /// U+200F (right to left) or U+200E (left to right) for the paragraph that starts at
+    /// `start`, as its first strong character decides; nothing when it has none.
+    static func directionMark(_ utf8: [UInt8], paragraphAt start: Int) -> [UInt8] {
+        var end = start
+        while end < utf8.count, utf8[end] != 0x0A { end += 1 }
+        let direction = utf8[start..<end].withUnsafeBufferPointer { buffer in
+            buffer.baseAddress.map {
+                $0.withMemoryRebound(to: CChar.self, capacity: buffer.count) { pango_find_base_dir($0, Int32(buffer.count)) }
+            } ?? PANGO_DIRECTION_NEUTRAL
+        }
+        switch direction {
+        case PANGO_DIRECTION_RTL: return [0xE2, 0x80, 0x8F]
+        case PANGO_DIRECTION_LTR: return [0xE2, 0x80, 0x8E]
+        default: return []
+        }
+    }
+
+    /// The lines of one layout of `utf8`, with the byte where each starts; `prefix` (a direction
+    /// mark) is laid out before it and belongs to no line's text.
+    private func layoutLines(_ utf8: ArraySlice<UInt8>, prefix: [UInt8] = [], font: FontSpec, maxWidth: Double) -> [(line: TextLine, start: Int)] {
+        let bytes = prefix + Array(utf8)
         let layout = newLayout(String(decoding: bytes, as: UTF8.self), bytes, font: font)
         defer { g_object_unref(UnsafeMutableRawPointer(layout)) }
         pango_layout_set_width(layout, Int32(maxWidth * Double(PANGO_SCALE)))
@@ -225,9 +254,10 @@ public final class PangoTextMeasurer: TextMeasurer {
             var ink = PangoRectangle(), logical = PangoRectangle()
             pango_layout_line_get_extents(line, &ink, &logical)
             let end = min(bytes.count, start + length)
-            var piece = String(decoding: bytes[min(start, end)..<end], as: UTF8.self)
+            var piece = String(decoding: bytes[min(max(start, prefix.count), end)..<end], as: UTF8.self)
             while piece.last == " " || piece.last == "\n" { piece.removeLast() }
-            lines.append((TextLine(text: piece, width: (Double(logical.width) / Double(PANGO_SCALE) * 100).rounded(.up) / 100), start))
+            lines.append((TextLine(text: piece, width: (Double(logical.width) / Double(PANGO_SCALE) * 100).rounded(.up) / 100),
+                          max(0, start - prefix.count)))
             let lineKey = LineKey(text: piece, font: font)
             if keep, !piece.isEmpty, shaped[lineKey] == nil { shaped[lineKey] = ShapedLine(layout: layout, line: line) }
         } while pango_layout_iter_next_line(iter) != 0
