@@ -229,16 +229,27 @@ public enum TextBreaking {
             i = next
         }
         if start < paragraph.endIndex { out.append(paragraph[start...]) }
-        // No break before a closing quote or a CJK comma: it joins the unit before it.
+        // No break before a closing quote or a CJK comma, nor after an opening quote or bracket:
+        // such units join the one before them.
         var joined: [Substring] = []
         for unit in out {
-            if let last = joined.last, let first = unit.first, isNoBreakBefore(first), last.last != " " {
+            if let last = joined.last, let first = unit.first, let end = last.last, end != " ",
+               isNoBreakBefore(first) || isNoBreakAfter(end) {
                 joined[joined.count - 1] = paragraph[last.startIndex..<unit.endIndex]
             } else {
                 joined.append(unit)
             }
         }
         return joined
+    }
+
+    /// Opening quotes and brackets stay with what they open.
+    static func isNoBreakAfter(_ c: Character) -> Bool {
+        guard let s = c.unicodeScalars.first else { return false }
+        switch s.properties.generalCategory {
+        case .openPunctuation, .initialPunctuation: return true
+        default: return false
+        }
     }
 
     /// Closing quotes, brackets and CJK full stops and commas stay with what they close.

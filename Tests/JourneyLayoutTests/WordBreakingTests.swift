@@ -95,3 +95,12 @@ extension WordBreakingTests {
         }
     }
 }
+
+extension WordBreakingTests {
+    /// An opening quote before CJK text could be left alone at the end of a line.
+    @Test func anOpeningQuoteStaysWithItsText() {
+        // "ab “" is 2 × 7.2 + 7.2 + 7.2 wide; the CJK character (12) does not fit after it in 30.
+        let got = lines("ab “請求", 30)
+        #expect(!got.contains { $0.hasSuffix("“") }, "\(got)")
+    }
+}
