@@ -2,6 +2,7 @@
 //   journeyc-bench               the benchmark table
 //   journeyc-bench build         only `journeyc build` on 500 generated maps, 1 job and all cores
 //   journeyc-bench generate N    print a generated map of N touchpoints (seed 42)
+//   journeyc-bench svg-sizes     only the SVG sizes of the samples, outlines and --svg-text fonts
 // Figures are medians of several runs; in-process phases use a monotonic clock, and the
 // process row runs the release `journeyc check` binary as a user would.
 
@@ -126,6 +127,30 @@ func buildTarget(_ speedup: Double) -> String {
 
 if args.first == "build" {
     if let speedup = benchBuild() { print(buildTarget(speedup)) }
+    exit(0)
+}
+
+/// The size of each sample's SVG with text as outlines (the default) and as fonts
+/// (`--svg-text fonts`), laid out with real fonts, as `journeyc map.journey -o map.svg` writes it.
+func svgSizes() {
+    let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    print("| sample | SVG, outlines (KB) | SVG, --svg-text fonts (KB) | fonts / outlines |")
+    print("|---|---:|---:|---:|")
+    for name in ((try? FileManager.default.contentsOfDirectory(atPath: root.appendingPathComponent("samples").path)) ?? []).sorted()
+    where name.hasSuffix(".journey") {
+        let path = root.appendingPathComponent("samples/" + name).path
+        let model = Frontend.check(SourceFile(path: path, text: (try? String(contentsOfFile: path, encoding: .utf8)) ?? "")).model
+        let measurer = PangoTextMeasurer()
+        let scene = LayoutEngine(model: model, theme: .light, measurer: measurer).layout()
+        guard let outlines = try? Exporter.render(scene, format: .svg, text: measurer),
+              let fonts = try? Exporter.render(scene, format: .svg, text: measurer, svgText: .fonts) else { continue }
+        print("| \(name.dropLast(".journey".count)) | \(String(format: "%.1f", Double(outlines.count) / 1000)) "
+            + "| \(String(format: "%.1f", Double(fonts.count) / 1000)) | \(String(format: "%.2f", Double(fonts.count) / Double(outlines.count))) |")
+    }
+}
+
+if args.first == "svg-sizes" {
+    svgSizes()
     exit(0)
 }
 
@@ -303,3 +328,6 @@ if let low = pipelinePerTouchpoint.values.min(), let high = pipelinePerTouchpoin
     print("target: time per touchpoint constant from 100 to 10,000 touchpoints (within 20%): \(high / low <= 1.2 ? "met" : "NOT MET") (\(String(format: "%.2f", high / low))×)")
 }
 if let buildSpeedup { print(buildTarget(buildSpeedup)) }
+print("")
+print("SVG sizes of the samples:")
+svgSizes()

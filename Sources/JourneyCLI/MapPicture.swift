@@ -31,14 +31,14 @@ struct MapPicture {
     /// Below this many texts, handing work to a second thread saves less than it costs.
     static let fewestToMeasureAhead = 48
 
-    func bytes(_ format: OutputFormat, scale: Double) throws -> [UInt8] {
-        try Exporter.render(scene, format: format, scale: scale, text: measurer)
+    func bytes(_ format: OutputFormat, scale: Double, svgText: SVGText = .outlines) throws -> [UInt8] {
+        try Exporter.render(scene, format: format, scale: scale, text: measurer, svgText: svgText)
     }
 
     /// The picture into a file as it is drawn, replacing the file only once it is complete.
-    func write(_ format: OutputFormat, scale: Double, to path: String, workingDirectory: String?) throws {
+    func write(_ format: OutputFormat, scale: Double, svgText: SVGText = .outlines, to path: String, workingDirectory: String?) throws {
         try OutputFile.writeAtomically(to: path, workingDirectory: workingDirectory) { write in
-            try Exporter.render(scene, format: format, scale: scale, text: measurer, to: write)
+            try Exporter.render(scene, format: format, scale: scale, text: measurer, svgText: svgText, to: write)
         }
     }
 }

@@ -3,15 +3,17 @@
 // which every command that reads one map from a Markdown file takes.
 
 import ArgumentParser
+import JourneyLayout
 
 enum PictureRange {
     /// `--scale`: PNG pixel density.
     static let scale: ClosedRange<Double> = 0.25...8
-    /// `--max-width`: the widest row of stages, in pixels.
-    static let maxWidth: ClosedRange<Double> = 600...100_000
+    /// `--max-width`: the widest the picture may be, in pixels; the narrowest picture holds its
+    /// margins, the lane names and one column of cards (the same in every theme).
+    static let maxWidth: ClosedRange<Double> = LayoutEngine.minimumWidth(.light)...100_000
 
     static let scaleText = "0.25 to 8"
-    static let maxWidthText = "600 to 100000"
+    static let maxWidthText = "\(Int(maxWidth.lowerBound)) to \(Int(maxWidth.upperBound))"
 
     static func checkScale(_ scale: Double) throws {
         guard scale.isFinite, PictureRange.scale.contains(scale) else { throw ValidationError("--scale must be between 0.25 and 8") }

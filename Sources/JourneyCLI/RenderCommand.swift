@@ -23,12 +23,14 @@ struct RenderOptions: ParsableArguments {
     var theme: ThemeName = .light
 
     @Option(name: .customLong("max-width"),
-            help: "Widest row of stages, in pixels, \(PictureRange.maxWidthText); wider maps wrap onto more rows.")
+            help: "Widest the picture may be, in pixels, \(PictureRange.maxWidthText); wider maps wrap onto more rows.")
     var maxWidth: Double = 2600
 
     func validate() throws {
-        guard maxWidth.isFinite, PictureRange.maxWidth.contains(maxWidth) else {
-            throw ValidationError("--max-width must be between 600 and 100000")
+        let minimum = LayoutEngine.minimumWidth(layoutTheme)
+        guard maxWidth.isFinite, maxWidth >= minimum, maxWidth <= PictureRange.maxWidth.upperBound else {
+            throw ValidationError("--max-width must be between \(Int(minimum)) and \(Int(PictureRange.maxWidth.upperBound)): "
+                + "the narrowest picture holds its margins, the lane names and one column of cards")
         }
     }
 
@@ -85,6 +87,18 @@ struct RenderCommand: ParsableCommand {
 
     @Option(help: "PNG pixel density, \(PictureRange.scaleText): 2 renders at twice the size for high-DPI screens.")
     var scale: Double = 1
+
+    /// `--svg-text`: SVGText as a command-line value.
+    enum SVGTextOption: String, ExpressibleByArgument, CaseIterable {
+        case outlines, fonts
+        var mode: SVGText { SVGText(rawValue: rawValue)! }
+    }
+
+    @Option(name: .customLong("svg-text"), help: """
+        How an SVG draws text: outlines (glyph outlines, the same everywhere; the default) or fonts \
+        (real text in the theme's fonts: several times smaller and selectable, for web pages whose readers have the fonts).
+        """)
+    var svgText: SVGTextOption = .outlines
 
     @Flag(help: "Print how long each phase took, to standard error.")
     var timings = false
@@ -172,9 +186,9 @@ struct RenderCommand: ParsableCommand {
             // Standard output gets it whole or not at all.
             do {
                 if destination == "-" {
-                    io.writeBytes(try picture.bytes(format, scale: scale))
+                    io.writeBytes(try picture.bytes(format, scale: scale, svgText: svgText.mode))
                 } else {
-                    try picture.write(format, scale: scale, to: destination, workingDirectory: io.workingDirectory)
+                    try picture.write(format, scale: scale, svgText: svgText.mode, to: destination, workingDirectory: io.workingDirectory)
                 }
             } catch let error as RenderError {
                 io.writeErr("journeyc: error: \(error)\n")
@@ -184,6 +198,13 @@ struct RenderCommand: ParsableCommand {
                 throw ExitCode(ExitStatus.usage)
             }
             clock.lap("render+write")
+            let pages = PDFPages.split(picture.scene)
+            if format == .pdf, pages.count > 1 {
+                let betweenRows = pages.dropLast().allSatisfy { picture.scene.pageBreaks.contains($0.upperBound) }
+                io.writeErr("journeyc: note: the map is \(Int(picture.scene.size.height)) pt tall and a PDF page at most "
+                    + "\(Int(PDFPages.maxHeight)) pt, so it was split into \(pages.count) pages "
+                    + (betweenRows ? "between rows\n" : "(between rows where it could; a row taller than a page is cut)\n"))
+            }
             LeftAtExit.keep(picture, io: io)
         }
         if status != ExitStatus.success {

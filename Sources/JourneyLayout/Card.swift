@@ -63,12 +63,13 @@ public struct Card {
         for item in items {
             switch item {
             case .text(let block, let color):
-                children += TextPlacement.lines(block, x: left, y: cy, color: color)
+                children += TextPlacement.lines(block, x: left, y: cy, color: color, width: textWidth)
             case .iconLine(let icon, let iconColor, let block, let color):
                 let iconY = cy + max(0, (block.lineHeight - 16) / 2)
                 children.append(.path(ScenePath(path: icon.transformed(scale: 1, dx: left, dy: iconY), fill: nil,
                                                 stroke: Stroke(iconColor, width: 1.4))))
-                children += TextPlacement.lines(block, x: left + 22, y: cy + max(0, (16 - block.lineHeight) / 2), color: color)
+                children += TextPlacement.lines(block, x: left + 22, y: cy + max(0, (16 - block.lineHeight) / 2), color: color,
+                                                width: textWidth - 22)
             case .rating(let value, let color, let caption, let captionColor):
                 let pipY = cy + max(0, ((caption?.lineHeight ?? 12) - 8) / 2)
                 for k in 0..<5 {
@@ -130,30 +131,63 @@ extension SceneNode {
 
 public enum TextPlacement {
     /// One SceneText per line of `block`, stacked from (x, y); the lines of a right-to-left
-    /// paragraph end on its right edge.
-    public static func lines(_ block: TextBlock, x: Double, y: Double, color: Color) -> [SceneNode] {
-        let width = block.width
+    /// paragraph end on the right edge of the room they have: `width` from x (a card's or a
+    /// band's text width), else the block's own width.
+    public static func lines(_ block: TextBlock, x: Double, y: Double, color: Color, width: Double? = nil) -> [SceneNode] {
+        let right = x + max(width ?? block.width, block.width)
         return block.lines.enumerated().map { k, line in
-            let lx = block.rightToLeft ? x + width - line.width : x
+            let lx = block.rightToLeft ? right - line.width : x
             return .text(SceneText(text: line.text, font: block.font, color: color,
-                                   frame: Rect(lx, y + Double(k) * block.lineHeight, line.width, block.lineHeight)))
+                                   frame: Rect(lx, y + Double(k) * block.lineHeight, line.width, block.lineHeight),
+                                   rightToLeft: block.rightToLeft))
+        }
+    }
+
+    /// `font` upright when `text` has letters of a script without italics (Arabic, Hebrew,
+    /// CJK, Indic…): their fonts have no italic face, and a slanted copy of the upright one is
+    /// a fake. Only Latin, Greek and Cyrillic keep italics; a mixed text is upright throughout.
+    public static func font(_ font: FontSpec, for text: String) -> FontSpec {
+        guard font.italic, lacksItalics(text) else { return font }
+        var upright = font
+        upright.italic = false
+        return upright
+    }
+
+    public static func lacksItalics(_ text: String) -> Bool {
+        text.unicodeScalars.contains { s in
+            guard s.value >= 0x80, s.properties.isAlphabetic else { return false }
+            switch s.value {
+            case 0x00C0...0x052F, 0x1D00...0x1FFF, 0x2C60...0x2C7F, 0xA640...0xA69F, 0xA720...0xA7FF, 0xAB30...0xAB6F, 0xFB00...0xFB06:
+                return false  // Latin, Greek, Cyrillic and their extensions
+            default:
+                return true
+            }
         }
     }
 
     /// Text from the map made safe to draw: control characters become visible symbols, and a
     /// very long run without a break gets zero-width break points (Pango's shaping of one
-    /// 200,000-character word takes quadratic time).
+    /// 200,000-character word takes quadratic time). A URL up to `longestWholeURL` bytes gets
+    /// none: it must stay whole, so that a copied link is right.
     public static func sanitize(_ text: String) -> String {
         mayNeedSanitizing(text) ? rewritten(text) : text
     }
 
+    public static let longestWholeURL = 2048
+
     /// `sanitize` without its shortcut (public for the test that the shortcut changes nothing).
     public static func rewritten(_ text: String) -> String {
+        let urls = TextBreaking.urlRanges(in: text).filter { text.utf8[$0].count <= longestWholeURL }
+        var url = 0
         var out = String.UnicodeScalarView()
         var run = 0
-        for s in text.unicodeScalars {
+        var i = text.unicodeScalars.startIndex
+        while i < text.unicodeScalars.endIndex {
+            let s = text.unicodeScalars[i]
+            while url < urls.count, urls[url].upperBound <= i { url += 1 }
+            let inURL = url < urls.count && urls[url].contains(i)
             if s == " " || s == "\n" || TextBreaking.isWide(s) { run = 0 } else { run += 1 }
-            if run > 64 {
+            if run > 64, !inURL {
                 out.append("\u{200B}")
                 run = 1
             }
@@ -165,6 +199,7 @@ public enum TextPlacement {
             case 0x80..<0xA0: out.append("\u{FFFD}")
             default: out.append(s)
             }
+            i = text.unicodeScalars.index(after: i)
         }
         return String(out)
     }

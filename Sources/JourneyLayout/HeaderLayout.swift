@@ -95,7 +95,7 @@ struct HeaderLayout {
             ] + TextPlacement.lines(pill, x: box.x + 6, y: box.y + 1, color: engine.textColor(on: color)))))
             children += TextPlacement.lines(label, x: px + box.width + 6, y: py + (h - label.height) / 2, color: theme.text)
         }
-        if engine.hasContent(.emotions) {
+        if engine.hasEmotions {
             let label = engine.text("emotion before", theme.cardFont, 260)
             let (px, py) = place(28 + 8 + label.width, label.height)
             var line = Path()
@@ -141,7 +141,7 @@ struct HeaderLayout {
             ], engine.text(p.name + personaMarkSuffix(p.id), theme.cardFont, 260), "legend:persona:" + p.id))
         }
         // The scale's legend only when the map draws an emotion curve.
-        if engine.hasContent(.emotions) {
+        if engine.hasEmotions {
             let scale = model.scale
             let (low, high) = EmotionText.ends(of: scale, minus: .typographic)
             let neutral = EmotionText.value(scale.neutral, on: scale, minus: .typographic)  // never positive on a scale below zero

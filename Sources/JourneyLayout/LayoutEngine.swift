@@ -85,20 +85,27 @@ public struct LayoutEngine {
     var gutterGap: Double { 12 }
 
     func text(_ s: String, _ font: FontSpec, _ width: Double) -> TextBlock {
-        measurer.layout(TextPlacement.sanitize(s), font: font, maxWidth: max(width, font.size))
+        let text = TextPlacement.sanitize(s)
+        return measurer.layout(text, font: TextPlacement.font(font, for: text), maxWidth: max(width, font.size))
     }
 
     // MARK: - Entry point
+
+    /// The narrowest `maxWidth` a map can be drawn in: the margins, the lane names and one column.
+    public static func minimumWidth(_ theme: Theme) -> Double {
+        2 * theme.margin + theme.gutterWidth + 12 + theme.columnWidth
+    }
 
     public func layout() -> Scene {
         let personas = PersonaStyles(model: model, theme: theme)
         let evidence = EvidenceNumbers(model: model)
         let rows = packRows()
-        let lanes = Lane.allCases.filter(hasContent)
 
         var nodes: [SceneNode] = []
+        var pageBreaks: [Double] = []
         let rowWidths = rows.map(rowWidth)
-        let contentWidth = max(rowWidths.max() ?? 0, 560)
+        // At least 560 wide for the header, but never wider than asked.
+        let contentWidth = max(rowWidths.max() ?? 0, min(560, options.maxWidth - 2 * theme.margin))
         let canvasWidth = contentWidth + 2 * theme.margin
         var y = theme.margin
 
@@ -106,28 +113,37 @@ public struct LayoutEngine {
         let headerNodes = header.nodes(x: theme.margin, y: y)
         nodes.append(.group(SceneGroup(name: "header", box: nil, children: headerNodes.nodes)))
         y += headerNodes.height
-        if !rows.isEmpty { y += 24 }
+        if !rows.isEmpty {
+            pageBreaks.append(y + 12)
+            y += 24
+        }
 
         for (r, row) in rows.enumerated() {
             var rowNodes: [SceneNode] = []
             let columnX = columnPositions(row)
             y = layoutStageBand(row, columnX: columnX, y: y, into: &rowNodes)
-            for lane in lanes {
+            // A lane is drawn in a row only when it has something there.
+            for lane in Lane.allCases where hasContent(lane, in: row) {
                 y += theme.laneGap
                 y = layoutLane(lane, row: row, columnX: columnX, y: y, personas: personas, evidence: evidence, into: &rowNodes)
             }
             nodes.append(.group(SceneGroup(name: "row:\(r + 1)", box: nil, children: rowNodes)))
-            y += r < rows.count - 1 ? theme.rowGap : 0
+            if r < rows.count - 1 {
+                pageBreaks.append(y + theme.rowGap / 2)
+                y += theme.rowGap
+            }
         }
 
         let list = EvidenceListLayout(engine: self, numbers: evidence, width: contentWidth)
         if let listNodes = list.nodes(x: theme.margin, y: y + 28) {
+            pageBreaks.append(y + 14)
             nodes.append(.group(SceneGroup(name: "evidence-list", box: nil, children: listNodes.nodes)))
             y += 28 + listNodes.height
         }
 
         return Scene(size: Size(canvasWidth, (y + theme.margin).rounded(.up)), background: theme.background, nodes: nodes,
-                     metadata: SceneMetadata(title: model.title, subject: model.description ?? "", author: model.owner ?? ""))
+                     metadata: SceneMetadata(title: model.title, subject: model.description ?? "", author: model.owner ?? ""),
+                     pageBreaks: pageBreaks)
     }
 
     // MARK: - Rows
@@ -139,9 +155,26 @@ public struct LayoutEngine {
 
     func segmentWidth(_ n: Int) -> Double { Double(n) * theme.columnWidth + Double(max(0, n - 1)) * theme.columnGap }
 
-    /// Stages packed greedily into rows; a stage wider than a row is cut into row-sized pieces.
+    /// Stages packed into rows no wider than `maxWidth`; a stage wider than a row is cut into
+    /// pieces. Rows are balanced: as many rows as greedy packing needs, but each only as wide
+    /// as it must be for that, so the last row is not left with a single card.
     func packRows() -> [[Segment]] {
         let available = options.maxWidth - 2 * theme.margin - theme.gutterWidth - gutterGap
+        let greedy = packRows(available: available)
+        guard greedy.count > 1 else { return greedy }
+        // The narrowest row width (in whole columns) that still needs no more rows.
+        let step = theme.columnWidth + theme.columnGap
+        var low = 1, high = max(1, Int((available + theme.columnGap) / step))
+        while low < high {
+            let mid = (low + high) / 2
+            if packRows(available: Double(mid) * step - theme.columnGap + 0.5).count <= greedy.count { high = mid } else { low = mid + 1 }
+        }
+        let balanced = packRows(available: Double(low) * step - theme.columnGap + 0.5)
+        return balanced.count <= greedy.count ? balanced : greedy
+    }
+
+    /// Greedy packing into rows `available` wide.
+    func packRows(available: Double) -> [[Segment]] {
         let perRow = max(1, Int((available + theme.columnGap) / (theme.columnWidth + theme.columnGap)))
         var rows: [[Segment]] = []
         var current: [Segment] = []
@@ -197,17 +230,36 @@ public struct LayoutEngine {
         return out
     }
 
-    func hasContent(_ lane: Lane) -> Bool {
-        let tps = model.touchpoints
-        switch lane {
-        case .touchpoints: return !tps.isEmpty
-        case .emotions: return tps.contains { !$0.emotions.isEmpty }
-        case .pains: return tps.contains { !$0.pains.isEmpty } || model.stages.contains { !$0.pains.isEmpty }
-        case .delights: return tps.contains { !$0.delights.isEmpty }
-        case .opportunities: return tps.contains { !$0.opportunities.isEmpty } || model.stages.contains { !$0.opportunities.isEmpty }
-        case .metrics: return tps.contains { !$0.metrics.isEmpty } || model.stages.contains { !$0.metrics.isEmpty }
-        case .quotes: return tps.contains { !$0.quotes.isEmpty }
-        case .evidence: return tps.contains { !$0.evidence.isEmpty } || model.stages.contains { !$0.evidence.isEmpty }
+    /// Whether any touchpoint of the map has an emotion (the legend shows the scale).
+    var hasEmotions: Bool { model.touchpoints.contains { !$0.emotions.isEmpty } }
+
+    /// Whether `lane` has something to draw in `row`: a column's content, or a stage's own
+    /// (drawn on the stage's first segment).
+    func hasContent(_ lane: Lane, in row: [Segment]) -> Bool {
+        row.contains { segment in
+            let stage = model.stages[segment.stage]
+            if !segment.continued {
+                switch lane {
+                case .pains: if !stage.pains.isEmpty { return true }
+                case .opportunities: if !stage.opportunities.isEmpty { return true }
+                case .metrics: if !stage.metrics.isEmpty { return true }
+                case .evidence: if !stage.evidence.isEmpty { return true }
+                case .touchpoints, .emotions, .delights, .quotes: break
+                }
+            }
+            return segment.columns.contains { column in
+                guard let tp = column.touchpoint else { return false }
+                switch lane {
+                case .touchpoints: return true
+                case .emotions: return !tp.emotions.isEmpty
+                case .pains: return !tp.pains.isEmpty
+                case .delights: return !tp.delights.isEmpty
+                case .opportunities: return !tp.opportunities.isEmpty
+                case .metrics: return !tp.metrics.isEmpty
+                case .quotes: return !tp.quotes.isEmpty
+                case .evidence: return !tp.evidence.isEmpty
+                }
+            }
         }
     }
 
@@ -224,7 +276,8 @@ public struct LayoutEngine {
             let stage = model.stages[segment.stage]
             let width = segmentWidth(segment.columns.count) - 2 * pad
             let label = text(stage.label + (segment.continued ? " (continued)" : ""), theme.stageFont, width)
-            let goal = stage.goal.nonBlank.flatMap { segment.continued ? nil : text($0, theme.stageGoalFont, width) }
+            // A continued stage keeps its goal: each row should read on its own.
+            let goal = stage.goal.nonBlank.map { text($0, theme.stageGoalFont, width) }
             let mark = segment.continued ? nil : marks?[.stage(segment.stage)]
             let pill = mark.map { text($0.badge, markFont, width - 12) }
             let notes = mark.flatMap { $0.notes.isEmpty ? nil : text($0.notes.joined(separator: "\n"), markFont, width) }
@@ -254,14 +307,15 @@ public struct LayoutEngine {
                 ] + TextPlacement.lines(pill, x: box.x + 6, y: cy + 2, color: textColor(on: color))))
                 cy += pill.height + 4 + 5
             }
-            children += TextPlacement.lines(b.label, x: frame.x + pad, y: cy, color: theme.stageText)
+            let inner = frame.width - 2 * pad
+            children += TextPlacement.lines(b.label, x: frame.x + pad, y: cy, color: theme.stageText, width: inner)
             cy += b.label.height
             if let goal = b.goal {
-                children += TextPlacement.lines(goal, x: frame.x + pad, y: cy + 2, color: theme.stageText.withAlpha(0.85))
+                children += TextPlacement.lines(goal, x: frame.x + pad, y: cy + 2, color: theme.stageText.withAlpha(0.85), width: inner)
                 cy += goal.height + 2
             }
             if let notes = b.notes {
-                children += TextPlacement.lines(notes, x: frame.x + pad, y: cy + 4, color: theme.stageText)
+                children += TextPlacement.lines(notes, x: frame.x + pad, y: cy + 4, color: theme.stageText, width: inner)
                 cy += notes.height + 4
             }
             if let (pill, score) = scorePills[k], let scores = options.scores {

@@ -40,9 +40,11 @@ public struct SceneText: Equatable, Sendable {
     public var font: FontSpec
     public var color: Color
     public var frame: Rect
+    /// The line belongs to a right-to-left paragraph: renderers set that direction.
+    public var rightToLeft: Bool
 
-    public init(text: String, font: FontSpec, color: Color, frame: Rect) {
-        self.text = text; self.font = font; self.color = color; self.frame = frame
+    public init(text: String, font: FontSpec, color: Color, frame: Rect, rightToLeft: Bool = false) {
+        self.text = text; self.font = font; self.color = color; self.frame = frame; self.rightToLeft = rightToLeft
     }
 }
 
@@ -81,9 +83,13 @@ public struct Scene: Equatable, Sendable {
     public var background: Color
     public var nodes: [SceneNode]
     public var metadata: SceneMetadata
+    /// Heights where the picture may be cut into pages without cutting through anything
+    /// (between the header and the rows, between rows, before the evidence list), in order.
+    public var pageBreaks: [Double]
 
-    public init(size: Size, background: Color, nodes: [SceneNode], metadata: SceneMetadata) {
+    public init(size: Size, background: Color, nodes: [SceneNode], metadata: SceneMetadata, pageBreaks: [Double] = []) {
         self.size = size; self.background = background; self.nodes = nodes; self.metadata = metadata
+        self.pageBreaks = pageBreaks
     }
 
     /// Every node, depth first, with the boxes of the groups it is inside.
@@ -105,5 +111,23 @@ public struct Scene: Equatable, Sendable {
             if case .group(let g) = node, let b = g.box { out.append((g.name, b)) }
         }
         return out
+    }
+}
+
+extension SceneNode {
+    /// The rectangle everything in the node lies in (strokes not counted); nil when it draws nothing.
+    public var extent: Rect? {
+        switch self {
+        case .rect(let r): return r.frame
+        case .path(let p): return p.path.bounds
+        case .text(let t): return t.frame
+        case .group(let g):
+            var out = g.box
+            for child in g.children {
+                guard let e = child.extent else { continue }
+                out = out.map { $0.union(e) } ?? e
+            }
+            return out
+        }
     }
 }

@@ -34,7 +34,7 @@ extension Scene {
             case .text(let t):
                 var quoted = ""
                 JSONValue.quote(t.text, into: &quoted)
-                out += pad + "text \(quoted) " + frame(t.frame) + " \(Num.format(t.font.size))\(t.font.bold ? "b" : "")\(t.font.italic ? "i" : "") \(t.color.hex)\n"
+                out += pad + "text \(quoted) " + frame(t.frame) + " \(Num.format(t.font.size))\(t.font.bold ? "b" : "")\(t.font.italic ? "i" : "") \(t.color.hex)\(t.rightToLeft ? " rtl" : "")\n"
             }
         }
         for n in nodes { visit(n, 1) }

@@ -29,9 +29,11 @@ extension Scene {
             if let s = p.stroke { pairs.append(("stroke", stroke(s))) }
             return .object(pairs)
         case .text(let t):
-            return .object([("text", .string(t.text)), ("frame", frame(t.frame)),
-                            ("font", .string("\(Num.format(t.font.size))\(t.font.bold ? " bold" : "")\(t.font.italic ? " italic" : "")")),
-                            ("color", .string(t.color.hex))])
+            var pairs: [(String, JSONValue)] = [("text", .string(t.text)), ("frame", frame(t.frame)),
+                                                ("font", .string("\(Num.format(t.font.size))\(t.font.bold ? " bold" : "")\(t.font.italic ? " italic" : "")")),
+                                                ("color", .string(t.color.hex))]
+            if t.rightToLeft { pairs.append(("direction", .string("rtl"))) }
+            return .object(pairs)
         case .group(let g):
             var pairs: [(String, JSONValue)] = [("group", .string(g.name))]
             if let b = g.box { pairs.append(("box", frame(b))) }

@@ -72,23 +72,24 @@ public enum Exporter {
     /// `text` should be the measurer the scene was laid out with, so fonts are loaded and text
     /// is shaped once; without it, a new one is made.
     public static func render(_ scene: Scene, format: OutputFormat, scale: Double = 1,
-                              text: PangoTextMeasurer? = nil) throws -> [UInt8] {
+                              text: PangoTextMeasurer? = nil, svgText: SVGText = .outlines) throws -> [UInt8] {
         var bytes: [UInt8] = []
-        try render(scene, format: format, scale: scale, text: text) { bytes.append(contentsOf: $0) }
+        try render(scene, format: format, scale: scale, text: text, svgText: svgText) { bytes.append(contentsOf: $0) }
         return bytes
     }
 
     /// Renders `scene`, handing the file's bytes to `write` in order as they are produced.
     /// `timing`, when given, is told how the time divided between drawing and encoding.
     public static func render(_ scene: Scene, format: OutputFormat, scale: Double = 1,
-                              text: PangoTextMeasurer? = nil, timing: ExportTiming? = nil, to write: ByteWriter) throws {
+                              text: PangoTextMeasurer? = nil, svgText: SVGText = .outlines, timing: ExportTiming? = nil,
+                              to write: ByteWriter) throws {
         let text = text ?? PangoTextMeasurer()
         let start = ExportTiming.now()
         let timing = timing ?? ExportTiming()
         let encodeBefore = timing.encode
         defer { timing.render += ExportTiming.now() - start - (timing.encode - encodeBefore) }
         switch format {
-        case .svg: try SVGWriter(scene: scene, text: text).write { chunk in try timing.encoding { try write(chunk) } }
+        case .svg: try SVGWriter(scene: scene, text: text, mode: svgText).write { chunk in try timing.encoding { try write(chunk) } }
         case .png: try png(scene, scale: scale, text: text, timing: timing).withUnsafeBytes { chunk in try timing.encoding { try write(chunk) } }
         case .pdf: try pdf(scene, text: text, timing: timing, to: write)
         }
@@ -100,16 +101,43 @@ public enum Exporter {
         try withoutActuallyEscaping(write) { try pdf(scene, text: text, timing: timing, sink: ByteSink($0)) }
     }
 
+    /// One page per `PDFPages.split` range; each page draws only the nodes that reach it.
     private static func pdf(_ scene: Scene, text: PangoTextMeasurer, timing: ExportTiming, sink: ByteSink) throws {
+        let pages = PDFPages.split(scene)
         let surface = cairo_pdf_surface_create_for_stream(ByteSink.write, Unmanaged.passUnretained(sink).toOpaque(),
-                                                          scene.size.width, scene.size.height)
+                                                          scene.size.width, pages[0].upperBound - pages[0].lowerBound)
         cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_TITLE, clean(scene.metadata.title))
         cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_SUBJECT, clean(scene.metadata.subject))
         cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_AUTHOR, clean(scene.metadata.author))
         cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_CREATOR, "journeyc")
         cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_CREATE_DATE, fixedDate)
         cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_MOD_DATE, fixedDate)
-        try draw(scene, on: surface, text: text, timing: timing)
+        defer { cairo_surface_destroy(surface) }
+        if pages.count == 1 {
+            let cr = cairo_create(surface)!
+            SceneRenderer(context: cr, text: text).draw(scene)
+            cairo_destroy(cr)
+        } else {
+            let extents = scene.nodes.map(\.extent)
+            for page in pages {
+                let height = page.upperBound - page.lowerBound
+                cairo_pdf_surface_set_size(surface, scene.size.width, height)
+                let cr = cairo_create(surface)!
+                cairo_translate(cr, 0, -page.lowerBound)
+                cairo_rectangle(cr, 0, page.lowerBound, scene.size.width, height)
+                cairo_clip(cr)
+                let visible = Rect(0, page.lowerBound, scene.size.width, height)
+                let renderer = SceneRenderer(context: cr, text: text, visible: visible)
+                renderer.drawBackground(scene)
+                for (node, extent) in zip(scene.nodes, extents) where extent.map({ $0.maxY + 20 >= page.lowerBound && $0.minY - 20 <= page.upperBound }) ?? true {
+                    renderer.draw(node)
+                }
+                cairo_show_page(cr)
+                cairo_destroy(cr)
+            }
+        }
+        timing.encoding { cairo_surface_finish(surface) }
+        try check(surface)
         if let error = sink.error { throw error }
     }
 
@@ -151,16 +179,6 @@ public enum Exporter {
             top += rows
         }
         return try timing.encoding { try encoder.finish() }
-    }
-
-    /// Draws on a vector surface and finishes it (which flushes the stream).
-    private static func draw(_ scene: Scene, on surface: OpaquePointer?, text: PangoTextMeasurer, timing: ExportTiming) throws {
-        defer { cairo_surface_destroy(surface) }
-        let cr = cairo_create(surface)!
-        SceneRenderer(context: cr, text: text).draw(scene)
-        cairo_destroy(cr)
-        timing.encoding { cairo_surface_finish(surface) }
-        try check(surface)
     }
 
     private static func check(_ surface: OpaquePointer?) throws {

@@ -148,16 +148,43 @@ final class GlyphDefinitions: @unchecked Sendable {
         defer { cairo_path_destroy(path) }
         guard path.pointee.status == CAIRO_STATUS_SUCCESS, path.pointee.num_data > 0 else { return false }
         d.raw("\" d=\"")
+        // Relative commands from the last point, both rounded to hundredths first, so the
+        // rounding never adds up: shorter numbers, the same outline as absolute ones.
         var i = 0
+        var current = (x: 0, y: 0), start = (x: 0, y: 0)
+        func rounded(_ p: cairo_path_data_t) -> (x: Int, y: Int) {
+            (Int((p.point.x * 100).rounded()), Int((p.point.y * 100).rounded()))
+        }
         let data = path.pointee.data!
         while i < Int(path.pointee.num_data) {
             let header = data[i].header
             switch header.type {
-            case CAIRO_PATH_MOVE_TO: d.raw("M"); d.point(data[i + 1])
-            case CAIRO_PATH_LINE_TO: d.raw("L"); d.point(data[i + 1])
+            case CAIRO_PATH_MOVE_TO:
+                let p = rounded(data[i + 1])
+                d.raw("M")
+                d.hundredths(p.x, first: true)
+                d.hundredths(p.y, first: false)
+                current = p
+                start = p
+            case CAIRO_PATH_LINE_TO:
+                let p = rounded(data[i + 1])
+                d.raw("l")
+                d.hundredths(p.x - current.x, first: true)
+                d.hundredths(p.y - current.y, first: false)
+                current = p
             case CAIRO_PATH_CURVE_TO:
-                d.raw("C"); d.point(data[i + 1]); d.raw(" "); d.point(data[i + 2]); d.raw(" "); d.point(data[i + 3])
-            case CAIRO_PATH_CLOSE_PATH: d.raw("Z")
+                let a = rounded(data[i + 1]), b = rounded(data[i + 2]), c = rounded(data[i + 3])
+                d.raw("c")
+                d.hundredths(a.x - current.x, first: true)
+                d.hundredths(a.y - current.y, first: false)
+                d.hundredths(b.x - current.x, first: false)
+                d.hundredths(b.y - current.y, first: false)
+                d.hundredths(c.x - current.x, first: false)
+                d.hundredths(c.y - current.y, first: false)
+                current = c
+            case CAIRO_PATH_CLOSE_PATH:
+                d.raw("z")
+                current = start
             default: break
             }
             i += Int(header.length)

@@ -58,17 +58,20 @@ public final class PangoTextMeasurer: TextMeasurer {
         var font: FontSpec
     }
 
-    /// One line of a retained PangoLayout.
+    /// One line of a retained PangoLayout. The line itself is kept (with a reference), not its
+    /// index: finding line i of a layout walks its list of lines, quadratic over a long text.
     fileprivate final class ShapedLine {
         let layout: OpaquePointer
-        let index: Int32
-        init(layout: OpaquePointer, index: Int32) {
+        let line: UnsafeMutablePointer<PangoLayoutLine>?
+        init(layout: OpaquePointer, line: UnsafeMutablePointer<PangoLayoutLine>) {
             self.layout = layout
-            self.index = index
+            self.line = pango_layout_line_ref(line)
             g_object_ref(UnsafeMutableRawPointer(layout))
         }
-        deinit { g_object_unref(UnsafeMutableRawPointer(layout)) }
-        var line: UnsafeMutablePointer<PangoLayoutLine>? { pango_layout_get_line_readonly(layout, index) }
+        deinit {
+            pango_layout_line_unref(line)
+            g_object_unref(UnsafeMutableRawPointer(layout))
+        }
     }
 
     /// Resolve every font through the system's whole configuration, not the family's own
@@ -123,34 +126,30 @@ public final class PangoTextMeasurer: TextMeasurer {
                 $0.withMemoryRebound(to: CChar.self, capacity: buffer.count) { pango_layout_set_text(layout, $0, Int32(buffer.count)) }
             }
         }
+        pango_layout_set_attributes(layout, breakingAttributes(text))
         return layout
+    }
+
+    /// Line breaking as `TextMeasurer` promises it: no hyphen inserted where Pango breaks
+    /// inside a word (there is no hyphenation dictionary to say where one belongs), and no
+    /// break inside a URL.
+    private func breakingAttributes(_ text: String) -> OpaquePointer {
+        let list = pango_attr_list_new()!
+        pango_attr_list_insert(list, pango_attr_insert_hyphens_new(0))
+        for url in TextBreaking.urlRanges(in: text) {
+            let attribute = pango_attr_allow_breaks_new(0)!
+            attribute.pointee.start_index = UInt32(text.utf8.distance(from: text.startIndex, to: url.lowerBound))
+            attribute.pointee.end_index = UInt32(text.utf8.distance(from: text.startIndex, to: url.upperBound))
+            pango_attr_list_insert(list, attribute)
+        }
+        defer { pango_attr_list_unref(list) }
+        return pango_attr_list_ref(list)
     }
 
     public func layout(_ text: String, font: FontSpec, maxWidth: Double) -> TextBlock {
         let key = CacheKey(text: text, font: font, width: maxWidth)
         if let cached = cache[key] { return cached }
         let utf8 = Array(text.utf8)
-        let layout = newLayout(text, utf8, font: font)
-        defer { g_object_unref(UnsafeMutableRawPointer(layout)) }
-        pango_layout_set_width(layout, Int32(maxWidth * Double(PANGO_SCALE)))
-        pango_layout_set_wrap(layout, PANGO_WRAP_WORD_CHAR)
-        let keep = layoutsKept < PangoTextMeasurer.maxLayoutsKept
-        if keep { layoutsKept += 1 }
-        var lines: [TextLine] = []
-        let count = pango_layout_get_line_count(layout)
-        for i in 0..<count {
-            guard let line = pango_layout_get_line_readonly(layout, i) else { continue }
-            let start = Int(line.pointee.start_index), length = Int(line.pointee.length)
-            var ink = PangoRectangle(), logical = PangoRectangle()
-            pango_layout_line_get_extents(line, &ink, &logical)
-            let end = min(utf8.count, start + length)
-            var piece = String(decoding: utf8[min(start, end)..<end], as: UTF8.self)
-            while piece.last == " " || piece.last == "\n" { piece.removeLast() }
-            lines.append(TextLine(text: piece, width: (Double(logical.width) / Double(PANGO_SCALE) * 100).rounded(.up) / 100))
-            let lineKey = LineKey(text: piece, font: font)
-            if keep, !piece.isEmpty, shaped[lineKey] == nil { shaped[lineKey] = ShapedLine(layout: layout, index: i) }
-        }
-        if lines.isEmpty { lines = [TextLine(text: "", width: 0)] }
         let rtl = utf8.withUnsafeBufferPointer { buffer in
             buffer.baseAddress.map {
                 $0.withMemoryRebound(to: CChar.self, capacity: buffer.count) {
@@ -158,9 +157,120 @@ public final class PangoTextMeasurer: TextMeasurer {
                 }
             } ?? false
         }
-        let block = TextBlock(lines: lines, font: font, lineHeight: font.lineHeight, rightToLeft: rtl)
+        let block = TextFitting.fit(font, maxWidth: maxWidth, wrap: { wrap(utf8, font: $0, maxWidth: maxWidth, rightToLeft: rtl) },
+                                    width: { lineWidth($0, font: $1) })
         cache[key] = block
         return block
+    }
+
+    /// Texts longer than this many bytes are laid out a piece at a time (`wrap`); a test
+    /// compares pieces with one whole layout.
+    var pieceBytes = 4096
+
+    /// `text` broken at Pango's break points only (`PANGO_WRAP_WORD`: a word wider than the
+    /// line overflows it, and `TextFitting` deals with it).
+    ///
+    /// Pango's time to wrap one paragraph grows faster than its length (a 250 KB paragraph
+    /// took 7 s, 1 MB 36 s), so a long text is laid out in pieces of about `pieceBytes`: the
+    /// lines of a piece are kept but its last, and the next piece starts where that line
+    /// started. Line breaking is greedy, so the lines are the ones a single layout would give,
+    /// and the time is linear in the text. A piece that starts inside a paragraph begins with
+    /// an invisible direction mark, so that it keeps its paragraph's direction.
+    private func wrap(_ utf8: [UInt8], font: FontSpec, maxWidth: Double, rightToLeft: Bool) -> TextBlock {
+        var lines: [TextLine] = []
+        var start = 0
+        var size = pieceBytes
+        var paragraphStart = 0, scanned = 0
+        var mark: (paragraph: Int, bytes: [UInt8]) = (-1, [])
+        while start < utf8.count || lines.isEmpty {
+            while scanned < start {
+                if utf8[scanned] == 0x0A { paragraphStart = scanned + 1 }
+                scanned += 1
+            }
+            if start > paragraphStart, mark.paragraph != paragraphStart {
+                mark = (paragraphStart, PangoTextMeasurer.directionMark(utf8, paragraphAt: paragraphStart))
+            }
+            let prefix = start > paragraphStart ? mark.bytes : []
+            var end = min(utf8.count, start + size)
+            // End on a character's first byte, after a space or newline when one is near.
+            if end < utf8.count {
+                var cut = end
+                while cut > start + size / 2, utf8[cut - 1] != 0x20, utf8[cut - 1] != 0x0A { cut -= 1 }
+                end = cut > start + size / 2 ? cut : end
+                while end > start + 1, utf8[end] & 0xC0 == 0x80 { end -= 1 }
+            }
+            let piece = layoutLines(utf8[start..<end], prefix: prefix, font: font, maxWidth: maxWidth)
+            if end == utf8.count {
+                lines += piece.map(\.line)
+                break
+            }
+            guard piece.count >= 2 else {
+                size *= 2  // one line longer than the piece: take more
+                continue
+            }
+            lines += piece.dropLast().map(\.line)
+            start += piece.last!.start
+            size = pieceBytes
+        }
+        if lines.isEmpty { lines = [TextLine(text: "", width: 0)] }
+        return TextBlock(lines: lines, font: font, lineHeight: font.lineHeight, rightToLeft: rightToLeft)
+    }
+
+    /// U+200F (right to left) or U+200E (left to right) for the paragraph that starts at
+    /// `start`, as its first strong character decides; nothing when it has none.
+    static func directionMark(_ utf8: [UInt8], paragraphAt start: Int) -> [UInt8] {
+        var end = start
+        while end < utf8.count, utf8[end] != 0x0A { end += 1 }
+        let direction = utf8[start..<end].withUnsafeBufferPointer { buffer in
+            buffer.baseAddress.map {
+                $0.withMemoryRebound(to: CChar.self, capacity: buffer.count) { pango_find_base_dir($0, Int32(buffer.count)) }
+            } ?? PANGO_DIRECTION_NEUTRAL
+        }
+        switch direction {
+        case PANGO_DIRECTION_RTL: return [0xE2, 0x80, 0x8F]
+        case PANGO_DIRECTION_LTR: return [0xE2, 0x80, 0x8E]
+        default: return []
+        }
+    }
+
+    /// The lines of one layout of `utf8`, with the byte where each starts; `prefix` (a direction
+    /// mark) is laid out before it and belongs to no line's text.
+    private func layoutLines(_ utf8: ArraySlice<UInt8>, prefix: [UInt8] = [], font: FontSpec, maxWidth: Double) -> [(line: TextLine, start: Int)] {
+        let bytes = prefix + Array(utf8)
+        let layout = newLayout(String(decoding: bytes, as: UTF8.self), bytes, font: font)
+        defer { g_object_unref(UnsafeMutableRawPointer(layout)) }
+        pango_layout_set_width(layout, Int32(maxWidth * Double(PANGO_SCALE)))
+        pango_layout_set_wrap(layout, PANGO_WRAP_WORD)
+        let keep = layoutsKept < PangoTextMeasurer.maxLayoutsKept
+        if keep { layoutsKept += 1 }
+        var lines: [(TextLine, Int)] = []
+        // Lines are walked with an iterator: pango_layout_get_line_readonly(i) walks the list
+        // of lines from the start each time, quadratic in a long text's line count.
+        let iter = pango_layout_get_iter(layout)!
+        defer { pango_layout_iter_free(iter) }
+        repeat {
+            guard let line = pango_layout_iter_get_line_readonly(iter) else { break }
+            let start = Int(line.pointee.start_index), length = Int(line.pointee.length)
+            var ink = PangoRectangle(), logical = PangoRectangle()
+            pango_layout_line_get_extents(line, &ink, &logical)
+            let end = min(bytes.count, start + length)
+            var piece = String(decoding: bytes[min(max(start, prefix.count), end)..<end], as: UTF8.self)
+            while piece.last == " " || piece.last == "\n" { piece.removeLast() }
+            lines.append((TextLine(text: piece, width: (Double(logical.width) / Double(PANGO_SCALE) * 100).rounded(.up) / 100),
+                          max(0, start - prefix.count)))
+            let lineKey = LineKey(text: piece, font: font)
+            if keep, !piece.isEmpty, shaped[lineKey] == nil { shaped[lineKey] = ShapedLine(layout: layout, line: line) }
+        } while pango_layout_iter_next_line(iter) != 0
+        return lines
+    }
+
+    /// The width of `text` drawn as one line.
+    private func lineWidth(_ text: String, font: FontSpec) -> Double {
+        let layout = newLayout(text, Array(text.utf8), font: font)
+        defer { g_object_unref(UnsafeMutableRawPointer(layout)) }
+        var ink = PangoRectangle(), logical = PangoRectangle()
+        pango_layout_get_extents(layout, &ink, &logical)
+        return (Double(logical.width) / Double(PANGO_SCALE) * 100).rounded(.up) / 100
     }
 
     /// Draws one line of text with its left end of baseline at the current point of `cr`.

@@ -1,9 +1,14 @@
 // SVGWriter: Scene → SVG, written directly rather than through Cairo's SVG surface.
 // - Text is drawn as glyph outlines (defined once per font and glyph, then placed with <use>),
 //   shaped by the same Pango lines as the PNG and PDF, so the picture does not depend on the
-//   viewer's fonts. Colour glyphs (emoji) are embedded as small PNG images.
+//   viewer's fonts. Colour glyphs (emoji) are embedded as small PNG images. Each line is one
+//   <g> moved to its baseline, its glyphs placed by x alone (one decimal is a twentieth of a
+//   pixel), and ids are short ("g" and the glyph's number of first use in base 36).
 // - Each line of text is also written as real, transparent <text>, so a browser can find,
 //   select and copy it, and a screen reader can read it.
+// - With `SVGText.fonts` (`--svg-text fonts`) a line is only real, visible <text> in the
+//   theme's font stack, stretched to the measured width: a fraction of the size, selectable,
+//   for web pages whose readers have the fonts; the look then depends on those fonts.
 // - Ids are numbered in order of first use and numbers have at most two decimals: the same
 //   Scene gives the same bytes.
 // - The drawing is streamed to the output as it is written; the glyph definitions, which grow
@@ -15,9 +20,35 @@
 import CCairo
 import JourneyLayout
 
+/// How an SVG draws text.
+public enum SVGText: String, CaseIterable, Sendable {
+    /// Glyph outlines, the same pixels as PNG and PDF whatever fonts the viewer has (default).
+    case outlines
+    /// Real `<text>` in the theme's font stack: small and selectable; drawn with the viewer's fonts.
+    case fonts
+}
+
 final class SVGWriter {
     private let scene: Scene
     private let text: PangoTextMeasurer
+    private let mode: SVGText
+    /// The text styles (font, and colour for visible text) in order of first use; a line's
+    /// style is a CSS class "tN", written once in <style> instead of on every line.
+    private var styles: [TextStyle: Int] = [:]
+    private var styleList: [TextStyle] = []
+
+    private struct TextStyle: Hashable {
+        var font: FontSpec
+        /// nil: invisible text over glyph outlines.
+        var color: Color?
+
+        static func == (a: TextStyle, b: TextStyle) -> Bool { a.font == b.font && a.color == b.color }
+
+        func hash(into hasher: inout Hasher) {
+            hasher.combine(font)
+            if let color { hasher.combine([color.r, color.g, color.b, color.a]) }
+        }
+    }
     private var body = SVGBytes(capacity: 1 << 18)
     private var out: ByteWriter?
     /// The drawing is handed to the output in chunks of about this many bytes.
@@ -26,9 +57,10 @@ final class SVGWriter {
     private var fonts: [OpaquePointer] = []
     /// Every font object met, with its font's number.
     private var fontObjects: [(font: OpaquePointer, number: Int)] = []
-    /// Per font (number − 1), per glyph id: 0 not met yet, 1 drawn, 2 draws nothing (a space).
-    /// Glyph ids are below 65,536 in OpenType: a table beats hashing every glyph.
-    private var glyphStates: [[UInt8]] = []
+    /// Per font (number − 1), per glyph id: 0 not met yet, −1 draws nothing (a space), else its
+    /// place in `drawnGlyphs` plus one (its SVG id). Glyph ids are below 65,536 in OpenType: a
+    /// table beats hashing every glyph.
+    private var glyphStates: [[Int32]] = []
     /// The glyphs drawn, in order of first use, with where their definitions are: made on the
     /// second thread (`ahead`) or by the writer itself (`late`).
     private var drawnGlyphs: [(font: Int, glyph: PangoGlyph, made: GlyphDefinitions.Made, ahead: Bool)] = []
@@ -46,9 +78,10 @@ final class SVGWriter {
     /// Per font (number − 1): its place in `aheadFonts`, or −1.
     private var aheadOfFont: [Int] = []
 
-    init(scene: Scene, text: PangoTextMeasurer) {
+    init(scene: Scene, text: PangoTextMeasurer, mode: SVGText = .outlines) {
         self.scene = scene
         self.text = text
+        self.mode = mode
     }
 
     deinit {
@@ -80,7 +113,7 @@ final class SVGWriter {
         head.number(scene.size.width)
         head.raw(" ")
         head.number(scene.size.height)
-        head.raw("\" stroke-linejoin=\"round\" stroke-linecap=\"round\">\n<title>")
+        head.raw("\" stroke-linejoin=\"round\" stroke-linecap=\"round\" xml:space=\"preserve\">\n<title>")
         head.text(scene.metadata.title)
         head.raw("</title>\n")
         if !scene.metadata.subject.isEmpty {
@@ -88,9 +121,37 @@ final class SVGWriter {
             head.text(scene.metadata.subject)
             head.raw("</desc>\n")
         }
+        for node in scene.nodes { listStyles(node) }
+        if !styleList.isEmpty {
+            head.raw("<style>\n")
+            for (k, style) in styleList.enumerated() {
+                head.raw(".t")
+                head.base36(k)
+                head.raw("{font-family:")
+                head.text(style.font.family)
+                if mode == .fonts { head.raw(", sans-serif") }
+                head.raw(";font-size:")
+                head.number(style.font.size)
+                head.raw("px;white-space:pre")
+                if style.font.bold { head.raw(";font-weight:bold") }
+                if style.font.italic { head.raw(";font-style:italic") }
+                if let color = style.color {
+                    head.raw(";fill:")
+                    head.color(color)
+                    if color.a < 1 {
+                        head.raw(";fill-opacity:")
+                        head.number(color.a)
+                    }
+                } else {
+                    head.raw(";fill-opacity:0")
+                }
+                head.raw("}\n")
+            }
+            head.raw("</style>\n")
+        }
         try head.withBytes { try out($0) }
 
-        for node in scene.nodes { listGlyphs(node) }
+        if mode == .outlines { for node in scene.nodes { listGlyphs(node) } }
         let definitions = GlyphDefinitions(aheadList)
         self.definitions = definitions
         definitions.start()
@@ -107,11 +168,9 @@ final class SVGWriter {
         definitions.finish()
         if !drawnGlyphs.isEmpty {
             body.raw("<defs>\n")
-            for d in drawnGlyphs {
+            for (k, d) in drawnGlyphs.enumerated() {
                 body.raw(d.made.image ? "<g id=\"g" : "<path id=\"g")
-                body.int(d.font)
-                body.raw("-")
-                body.int(Int(d.glyph))
+                body.base36(k)
                 if d.ahead { body.append(definitions.bytes, range: d.made.range) } else { body.append(late, range: d.made.range) }
                 if body.count >= SVGWriter.chunk { try flush() }
             }
@@ -192,6 +251,7 @@ final class SVGWriter {
 
     private func write(_ t: SceneText) {
         guard !t.text.isEmpty else { return }
+        if mode == .fonts { return writeFonts(t) }
         let x = t.frame.x, y = SceneRenderer.baseline(t)
         var advance = 0.0
         // A local buffer: appending to a class's property is checked for exclusive access on
@@ -199,14 +259,16 @@ final class SVGWriter {
         var out = SVGBytes()
         out.raw("<g")
         out.paint(fill: t.color, stroke: nil)
-        out.raw(" color=\"")
-        out.color(t.color)
-        out.raw("\">\n")
+        out.raw(" transform=\"translate(")
+        out.number(x)
+        out.raw(" ")
+        out.number(y)
+        out.raw(")\">")
         forEachGlyph(of: t) { number, info, before in
             let g = info.glyph
             let geometry = info.geometry
-            let gx = x + before + Double(geometry.x_offset) / Double(PANGO_SCALE)
-            let gy = y + Double(geometry.y_offset) / Double(PANGO_SCALE)
+            let gx = before + Double(geometry.x_offset) / Double(PANGO_SCALE)
+            let gy = Double(geometry.y_offset) / Double(PANGO_SCALE)
             let width = Double(geometry.width) / Double(PANGO_SCALE)
             advance = before + width
             if g == PANGO_GLYPH_EMPTY { return }
@@ -220,39 +282,81 @@ final class SVGWriter {
                 out.number(max(1, width - 2))
                 out.raw("\" height=\"")
                 out.number(t.font.size * 0.8)
-                out.raw("\" fill=\"none\" stroke=\"currentColor\" stroke-width=\"1\"/>\n")
+                out.raw("\" fill=\"none\" stroke=\"")
+                out.color(t.color)
+                out.raw("\" stroke-width=\"1\"/>")
                 return
             }
-            guard isDrawn(g, number) else { return }
+            guard let id = drawnID(g, number) else { return }
             out.raw("<use xlink:href=\"#g")
-            out.int(number)
-            out.raw("-")
-            out.int(Int(g))
+            out.base36(id)
             out.raw("\" x=\"")
-            out.number(gx)
-            out.raw("\" y=\"")
-            out.number(gy)
-            out.raw("\"/>\n")
+            out.tenths(gx)
+            if gy != 0 {
+                out.raw("\" y=\"")
+                out.tenths(gy)
+            }
+            out.raw("\"/>")
         }
         // The words themselves, invisible, stretched over the glyphs: for find, copy and screen readers.
-        out.raw("<text x=\"")
-        out.number(x)
-        out.raw("\" y=\"")
-        out.number(y)
-        out.raw("\" font-family=\"")
-        out.text(t.font.family)
-        out.raw("\" font-size=\"")
-        out.number(t.font.size)
-        if t.font.bold { out.raw("\" font-weight=\"bold") }
-        if t.font.italic { out.raw("\" font-style=\"italic") }
+        out.raw("\n<text")
+        fontAttributes(t, into: &out)
         if advance > 0 {
-            out.raw("\" textLength=\"")
+            out.raw(" textLength=\"")
             out.number(advance)
-            out.raw("\" lengthAdjust=\"spacingAndGlyphs")
+            out.raw("\" lengthAdjust=\"spacingAndGlyphs\"")
         }
-        out.raw("\" fill-opacity=\"0\" xml:space=\"preserve\">")
+        out.raw(">")
         out.text(t.text)
-        out.raw("</text>\n</g>\n")
+        out.raw("</text></g>\n")
+        body.append(out)
+    }
+
+    private func style(of t: SceneText) -> TextStyle {
+        TextStyle(font: t.font, color: mode == .fonts ? t.color : nil)
+    }
+
+    /// Gives every text style of the scene its class, in order of first use.
+    private func listStyles(_ node: SceneNode) {
+        switch node {
+        case .group(let g): for child in g.children { listStyles(child) }
+        case .text(let t) where !t.text.isEmpty:
+            let key = style(of: t)
+            if styles[key] == nil {
+                styles[key] = styleList.count
+                styleList.append(key)
+            }
+        default: break
+        }
+    }
+
+    /// The line's class (font, size, weight, style; colour or invisibility), leading space included.
+    private func fontAttributes(_ t: SceneText, into out: inout SVGBytes) {
+        out.raw(" class=\"t")
+        out.base36(styles[style(of: t)] ?? 0)
+        out.raw("\"")
+    }
+
+    /// A line as real text in the font stack, stretched to the width it was measured at, so
+    /// it fills its place whatever font the viewer has. A right-to-left line is anchored at its
+    /// middle, which means the same in either direction.
+    private func writeFonts(_ t: SceneText) {
+        var out = SVGBytes()
+        out.raw("<text x=\"")
+        out.number(t.rightToLeft ? t.frame.midX : t.frame.x)
+        out.raw("\" y=\"")
+        out.number(SceneRenderer.baseline(t))
+        out.raw("\"")
+        fontAttributes(t, into: &out)
+        if t.rightToLeft { out.raw(" direction=\"rtl\" text-anchor=\"middle\"") }
+        if t.frame.width > 0 {
+            out.raw(" textLength=\"")
+            out.number(t.frame.width)
+            out.raw("\" lengthAdjust=\"spacingAndGlyphs\"")
+        }
+        out.raw(">")
+        out.text(t.text)
+        out.raw("</text>\n")
         body.append(out)
     }
 
@@ -275,12 +379,15 @@ final class SVGWriter {
         }
     }
 
-    /// Whether glyph `g` of font `number` draws anything; the first time, finds or makes its
-    /// definition and notes it in order of first use.
-    private func isDrawn(_ g: PangoGlyph, _ number: Int) -> Bool {
+    /// The id of glyph `g` of font `number` (its place in order of first use), nil when it draws
+    /// nothing; the first time, finds or makes its definition.
+    private func drawnID(_ g: PangoGlyph, _ number: Int) -> Int? {
         let index = Int(g)
         let known = glyphStates[number - 1].count
-        if index < known, glyphStates[number - 1][index] != 0 { return glyphStates[number - 1][index] == 1 }
+        if index < known, glyphStates[number - 1][index] != 0 {
+            let state = glyphStates[number - 1][index]
+            return state > 0 ? Int(state) - 1 : nil
+        }
         if index >= known { glyphStates[number - 1] += repeatElement(0, count: max(index + 1, 2 * known, 256) - known) }
         var made = GlyphDefinitions.Made()
         var ahead = false
@@ -294,9 +401,13 @@ final class SVGWriter {
             }
             made = GlyphDefinitions.make(GlyphDefinitions.Glyph(scaled: scaled, glyph: g), tracingWith: lateContext!.cr, into: &late)
         }
-        glyphStates[number - 1][index] = made.drawn ? 1 : 2
-        if made.drawn { drawnGlyphs.append((number, g, made, ahead)) }
-        return made.drawn
+        guard made.drawn else {
+            glyphStates[number - 1][index] = -1
+            return nil
+        }
+        drawnGlyphs.append((number, g, made, ahead))
+        glyphStates[number - 1][index] = Int32(drawnGlyphs.count)
+        return drawnGlyphs.count - 1
     }
 
     /// Where glyph `g` of font `number` is in the second thread's list, if it is.
@@ -451,6 +562,32 @@ struct SVGBytes: ~Copyable {
         number(p.point.x)
         raw(" ")
         number(p.point.y)
+    }
+
+    /// `v` in base 36 (0-9, a-z): glyph ids.
+    mutating func base36(_ v: Int) {
+        let digits: StaticString = "0123456789abcdefghijklmnopqrstuvwxyz"
+        var n = max(0, v), length = 1
+        while n >= 36 { n /= 36; length += 1 }
+        let p = reserve(length)
+        n = max(0, v)
+        for i in stride(from: length - 1, through: 0, by: -1) {
+            p[i] = digits.utf8Start[n % 36]
+            n /= 36
+        }
+        count += length
+    }
+
+    /// `v` with at most one decimal (a glyph's place on its line: a twentieth of a pixel).
+    mutating func tenths(_ v: Double) {
+        number((v * 10).rounded() / 10)
+    }
+
+    /// A number given in hundredths, as `number` writes it; a space before it unless it is the
+    /// first after a command letter or negative (its minus sign separates it).
+    mutating func hundredths(_ h: Int, first: Bool) {
+        if !first && h >= 0 { raw(" ") }
+        number(Double(h) / 100)
     }
 
     mutating func raw(_ s: StaticString) {

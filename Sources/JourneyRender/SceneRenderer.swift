@@ -26,13 +26,17 @@ final class SceneRenderer {
     }
 
     func draw(_ scene: Scene) {
-        setColor(scene.background)
-        cairo_rectangle(cr, 0, 0, scene.size.width, scene.size.height)
-        cairo_fill(cr)
+        drawBackground(scene)
         for node in scene.nodes { draw(node) }
     }
 
-    private func draw(_ node: SceneNode) {
+    func drawBackground(_ scene: Scene) {
+        setColor(scene.background)
+        cairo_rectangle(cr, 0, 0, scene.size.width, scene.size.height)
+        cairo_fill(cr)
+    }
+
+    func draw(_ node: SceneNode) {
         switch node {
         case .rect(let r): if canSee(r.frame, margin: 2 + (r.stroke?.width ?? 0)) { drawRect(r) }
         case .path(let p): if canSee(visible == nil ? nil : p.path.bounds, margin: 2 + (p.stroke?.width ?? 0)) { drawPath(p) }

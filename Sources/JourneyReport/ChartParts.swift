@@ -9,7 +9,8 @@ struct ChartParts {
     let measurer: TextMeasurer
 
     func block(_ text: String, _ font: FontSpec, width: Double = 10_000) -> TextBlock {
-        measurer.layout(TextPlacement.sanitize(text), font: font, maxWidth: max(width, font.size))
+        let text = TextPlacement.sanitize(text)
+        return measurer.layout(text, font: TextPlacement.font(font, for: text), maxWidth: max(width, font.size))
     }
 
     /// A text block at (x, y) in a group whose box is the block's bounds (padded by `pad`).

@@ -235,3 +235,45 @@ import Testing
         #expect(r.stdout.hasPrefix("{\"width\":"))
     }
 }
+
+/// `--max-width` is respected down to the narrowest picture a map can be (issue 13): the canvas
+/// was at least 624 wide whatever was asked; below the minimum, a clear error says why.
+@Suite struct MaxWidthCLITests {
+    let sample = "samples/ride-hailing-first-ride.journey"
+
+    @Test func theCanvasIsNoWiderThanMaxWidth() throws {
+        for width in ["392", "500", "600"] {
+            let r = journeyc(["dump-scene", "--measurer", "fixed", "--max-width", width, sample])
+            #expect(r.status == 0, "\(r.stderr)")
+            let canvas = try #require(r.stdout.split(separator: ",").first?.split(separator: ":").last.flatMap { Double($0.filter { $0 != "\"" }) })
+            #expect(canvas <= Double(width)!, "--max-width \(width): \(canvas)")
+        }
+    }
+
+    @Test func aTallPDFSaysItWasSplitIntoPages() throws {
+        var source = "journey \"Tall\"\npersona p \"P\"\n"
+        for s in 0..<60 { source += "stage s\(s) \"Stage \(s)\"\n  touchpoint t\(s) \"T \(s)\"\n    emotion p 1\n    pain \"Pain\" severity 3\n" }
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("journeyc-tall-\(getpid())")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        try source.write(to: dir.appendingPathComponent("tall.journey"), atomically: true, encoding: .utf8)
+        let r = journeyc([dir.appendingPathComponent("tall.journey").path, "-o", dir.appendingPathComponent("tall.pdf").path, "--max-width", "600"])
+        #expect(r.status == 0, "\(r.stderr)")
+        #expect(r.stderr.contains("note: the map is") && r.stderr.contains("pages between rows"), "\(r.stderr)")
+    }
+
+    @Test func svgTextFontsWritesRealText() {
+        let fonts = journeyc([sample, "-o", "-", "--svg-text", "fonts"])
+        let outlines = journeyc([sample, "-o", "-"])
+        #expect(fonts.status == 0 && outlines.status == 0)
+        #expect(!fonts.stdout.contains("<use") && fonts.stdout.contains("<text x="))
+        #expect(outlines.stdout.contains("<use"))
+        #expect(journeyc([sample, "-o", "-", "--svg-text", "glyphs"]).status != 0)
+    }
+
+    @Test func belowTheMinimumTheErrorSaysWhy() {
+        let r = journeyc([sample, "-o", "/tmp/never.svg", "--max-width", "300"])
+        #expect(r.status != 0)
+        #expect(r.stderr.contains("392") && r.stderr.contains("one column"), "\(r.stderr)")
+    }
+}

@@ -69,7 +69,7 @@ import Testing
     @Test func helpSaysTheRangesOfMaxWidthAndScale() {
         for command in [["render"], ["build"], ["diff"], ["report"]] {
             let help = journeyc(command + ["--help"]).stdout.split(whereSeparator: \.isWhitespace).joined(separator: " ")
-            #expect(help.contains("600 to 100000"), "\(command): \(help)")
+            #expect(help.contains("392 to 100000"), "\(command): \(help)")
             #expect(help.contains("0.25 to 8"), "\(command)")
         }
     }

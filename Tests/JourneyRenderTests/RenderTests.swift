@@ -90,3 +90,71 @@ func pngSize(_ bytes: [UInt8]) -> (Int, Int) {
         #expect(long.lines.allSatisfy { $0.width <= 170.5 })
     }
 }
+
+/// Pango breaks only at its own break points (no invented hyphens, nothing inside a URL), and
+/// shrinks or cuts a single word wider than the line.
+@Suite(.serialized) struct PangoWordBreakingTests {
+    let font = Theme.light.cardFont
+
+    @Test func noHyphenIsInventedInsideAWord() {
+        let m = PangoTextMeasurer()
+        let block = m.layout("Wir haben die Kundenzufriedenheitsumfrage und announcements gelesen", font: font, maxWidth: 100)
+        let texts = block.lines.map(\.text)
+        #expect(!texts.contains { $0.hasSuffix("-") }, "\(texts)")
+        #expect(texts.joined(separator: " ").contains("announcements"), "\(texts)")
+        #expect(texts.contains { $0.contains("Kundenzufriedenheitsumfrage") || $0.hasSuffix("…") }, "\(texts)")
+        #expect(block.lines.allSatisfy { $0.width <= 100.01 })
+    }
+
+    @Test func aURLStaysOnOneLine() {
+        let m = PangoTextMeasurer()
+        let url = "https://example.com/research/round-2/notes"
+        for width in [300.0, 240, 200, 150] {
+            let lines = m.layout("See \(url) for notes", font: font, maxWidth: width).lines.map(\.text)
+            #expect(lines.contains { $0.contains(url) } || lines.contains { $0.hasPrefix("https://") && $0.hasSuffix("…") }, "\(lines)")
+            #expect(!lines.contains { $0.hasPrefix("round") || $0.hasPrefix("2/") || $0.hasPrefix("research") || $0.hasPrefix("notes for") }, "\(lines)")
+        }
+    }
+
+    @Test func aHyphenatedWordBreaksAtItsHyphen() {
+        let m = PangoTextMeasurer()
+        let block = m.layout("Stop re-explaining", font: font, maxWidth: 70)
+        #expect(block.lines.map(\.text) == ["Stop re-", "explaining"], "\(block.lines.map(\.text))")
+    }
+}
+
+/// PDF pages are at most 14,400 pt tall (the PDF limit, issue 13): a taller map is split into
+/// pages between its rows, and every page draws only its part.
+@Suite(.serialized) struct PDFPageTests {
+    func mediaBoxes(_ pdf: [UInt8]) -> [(Double, Double)] {
+        let text = String(decoding: pdf, as: UTF8.self)
+        return text.ranges(of: "/MediaBox [").map { r in
+            let numbers = text[r.upperBound...].prefix { $0 != "]" }.split(separator: " ").compactMap { Double($0) }
+            return (numbers[2], numbers[3])
+        }
+    }
+
+    @Test func aTallMapIsSplitIntoPagesBetweenRows() throws {
+        var source = "journey \"Tall\"\npersona p \"P\"\n"
+        for s in 0..<60 {
+            source += "stage s\(s) \"Stage \(s)\"\n  touchpoint t\(s) \"Touchpoint \(s)\"\n    emotion p 1\n    pain \"Pain \(s)\" severity 3\n"
+        }
+        let result = Frontend.check(SourceFile(path: "t", text: source))
+        let measurer = PangoTextMeasurer()
+        let scene = LayoutEngine(model: result.model, theme: .light, measurer: measurer, options: LayoutOptions(maxWidth: 600)).layout()
+        try #require(scene.size.height > 14_400)
+        let pdf = try Exporter.render(scene, format: .pdf, text: measurer)
+        let boxes = mediaBoxes(pdf)
+        #expect(boxes.count == PDFPages.split(scene).count && boxes.count >= 2, "\(boxes)")
+        #expect(boxes.allSatisfy { $0.1 <= 14_400 && $0.0 == scene.size.width }, "\(boxes)")
+        #expect(abs(boxes.map(\.1).reduce(0, +) - scene.size.height) < 1, "the pages add up to the map")
+        for page in PDFPages.split(scene).dropLast() {
+            #expect(scene.pageBreaks.contains(page.upperBound), "a page ends between rows")
+        }
+    }
+
+    @Test func aShortMapIsOnePage() throws {
+        let scene = try sampleScene("ecommerce-running-shoes.journey")
+        #expect(PDFPages.split(scene) == [0..<scene.size.height])
+    }
+}

@@ -29,8 +29,8 @@ func captures(_ pattern: String, in text: String) throws -> [String] {
         let svg = String(decoding: try Exporter.render(try sampleScene(name), format: .svg), as: UTF8.self)
         let parser = XMLParser(data: Data(svg.utf8))
         #expect(parser.parse(), "\(name): \(parser.parserError.map { "\($0)" } ?? "")")
-        let defined = Set(try captures(#"id="(g[0-9]+-[0-9]+)""#, in: svg))
-        let used = Set(try captures(##"xlink:href="#(g[0-9]+-[0-9]+)""##, in: svg))
+        let defined = Set(try captures(#"id="(g[0-9a-z]+)""#, in: svg))
+        let used = Set(try captures(##"xlink:href="#(g[0-9a-z]+)""##, in: svg))
         #expect(!used.isEmpty)
         #expect(used.subtracting(defined).isEmpty, "\(name): undefined glyphs \(used.subtracting(defined).sorted().prefix(5))")
         #expect(defined.subtracting(used).isEmpty)
@@ -42,7 +42,8 @@ func captures(_ pattern: String, in text: String) throws -> [String] {
             stage s "Stage"
               touchpoint t "a & b < c \\"d\\"" via web
             """)
-        #expect(svg.contains(#"fill-opacity="0" xml:space="preserve">a &amp; b &lt; c &quot;d&quot;</text>"#))
+        #expect(svg.contains(#"lengthAdjust="spacingAndGlyphs">a &amp; b &lt; c &quot;d&quot;</text>"#))
+        #expect(svg.contains(#"xml:space="preserve""#) && svg.contains(";fill-opacity:0}"), "invisible, spaces kept")
         #expect(svg.contains("<title>Fits &amp; &lt;b&gt;starts&lt;/b&gt;</title>"))
         #expect(!svg.contains("<b>"))
     }
@@ -66,5 +67,44 @@ func captures(_ pattern: String, in text: String) throws -> [String] {
             """)
         #expect(try captures(#"[0-9]\.([0-9]{3,})"#, in: svg.replacingOccurrences(of: "version=\"1.0\"", with: "")).isEmpty)
         #expect(!svg.contains("-0 ") && !svg.contains("\"-0\""))
+    }
+}
+
+/// SVG size (issue 13): `--svg-text fonts` writes each line as real, visible text in the font
+/// stack (no glyph outlines at all), and the default outlines are written compactly (short ids,
+/// one `<g>` per line, glyphs placed by x, relative outline commands) for the same picture.
+@Suite(.serialized) struct SVGSizeTests {
+    @Test(arguments: sampleNames)
+    func fontsModeIsRealTextAndSmall(_ name: String) throws {
+        let scene = try sampleScene(name)
+        let outlines = try Exporter.render(scene, format: .svg)
+        let fonts = try Exporter.render(scene, format: .svg, svgText: .fonts)
+        #expect(try Exporter.render(scene, format: .svg, svgText: .fonts) == fonts, "deterministic")
+        let parser = XMLParser(data: Data(fonts))
+        #expect(parser.parse(), "\(name): \(parser.parserError.map { "\($0)" } ?? "")")
+        let svg = String(decoding: fonts, as: UTF8.self)
+        #expect(!svg.contains("<use") && !svg.contains("<defs>") && !svg.contains("fill-opacity:0}"))
+        #expect(svg.contains(#"<text x=""#) && svg.contains("{font-family:Noto Sans"))
+        #expect(fonts.count * 4 < outlines.count, "\(name): fonts \(fonts.count) bytes, outlines \(outlines.count)")
+        // Every line of the scene is in the SVG as text.
+        var lines = 0
+        scene.walk { node, _ in if case .text(let t) = node, !t.text.isEmpty { lines += 1 } }
+        #expect(svg.components(separatedBy: "<text ").count - 1 == lines)
+    }
+
+    /// The sample was 747 KB before (every glyph a `<use>` with a two-part id, x and y, absolute
+    /// outlines, the font on every line); the same drawing now takes under three quarters of that.
+    @Test func outlinesAreCompact() throws {
+        let svg = String(decoding: try Exporter.render(try sampleScene("ecommerce-running-shoes.journey"), format: .svg), as: UTF8.self)
+        #expect(svg.utf8.count < 560_000, "\(svg.utf8.count) bytes")
+        #expect(try captures(##"<use xlink:href="#(g[0-9a-z]+)" x="[0-9.-]+"/>"##, in: svg).count > 1000, "uses carry only x")
+        #expect(!svg.contains(#"d="M-0 "#))
+    }
+
+    @Test func rightToLeftTextSaysItsDirection() throws {
+        let result = Frontend.check(SourceFile(path: "t", text: "journey \"J\"\nstage s \"مرحلة الدفع\"\n  touchpoint t \"T\"\n"))
+        let scene = LayoutEngine(model: result.model, theme: .light, measurer: PangoTextMeasurer()).layout()
+        let svg = String(decoding: try Exporter.render(scene, format: .svg, svgText: .fonts), as: UTF8.self)
+        #expect(svg.contains(#"direction="rtl" text-anchor="middle""#))
     }
 }
