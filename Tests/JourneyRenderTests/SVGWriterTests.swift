@@ -74,7 +74,7 @@ func captures(_ pattern: String, in text: String) throws -> [String] {
 /// stack (no glyph outlines at all), and the default outlines are written compactly (short ids,
 /// one `<g>` per line, glyphs placed by x, relative outline commands) for the same picture.
 @Suite(.serialized) struct SVGSizeTests {
-    @Test(arguments: sampleNames)
+    @Test(arguments: try sampleNames)
     func fontsModeIsRealTextAndSmall(_ name: String) throws {
         let scene = try sampleScene(name)
         let outlines = try Exporter.render(scene, format: .svg)
