@@ -133,11 +133,10 @@ struct HeaderLayout {
             let color = personas.colors[p.id]!
             var line = Path()
             line.move(0, 0); line.line(lineWidth, 0)
-            var dot = Path()
-            dot.circle(lineWidth / 2, 0, 4)
+            let dot = (personas.markers[p.id] ?? .circle).path(lineWidth / 2, 0, radius: 4.5)
             entries.append(([
                 .path(ScenePath(path: line, fill: nil, stroke: Stroke(color, width: 2.5, dash: personas.dashes[p.id] ?? []))),
-                .path(ScenePath(path: dot, fill: color, stroke: nil)),
+                .path(ScenePath(path: dot, fill: color, stroke: Stroke(theme.background, width: 1.5))),
             ], engine.text(p.name + personaMarkSuffix(p.id), theme.cardFont, 260), "legend:persona:" + p.id))
         }
         // The scale's legend only when the map draws an emotion curve.

@@ -358,11 +358,14 @@ public struct LayoutEngine {
     }
 }
 
-/// Persona colours (the map's, else the theme's palette) and dash patterns. Public so that
-/// other pictures of a map (the report's charts) give each persona the colour of its curve.
+/// Persona colours (the map's, else the theme's palette), dash patterns and marker shapes.
+/// Public so that other pictures of a map (the report's charts) give each persona the colour of
+/// its curve.
 public struct PersonaStyles: Sendable {
     public var colors: [String: Color] = [:]
     public var dashes: [String: [Double]] = [:]
+    /// A shape per persona, in every theme: hue alone does not tell personas apart.
+    public var markers: [String: PersonaMarker] = [:]
     public var order: [String] = []
 
     public init(model: JourneyModel, theme: Theme) {
@@ -385,6 +388,7 @@ public struct PersonaStyles: Sendable {
             colors[p.id] = color
             // Dashes tell personas apart in print, and once the palette's colours come round again.
             dashes[p.id] = theme.dashedPersonas || i >= palette.count ? patterns[i % patterns.count] : []
+            markers[p.id] = PersonaMarker.forPersona(at: i)
             order.append(p.id)
         }
     }

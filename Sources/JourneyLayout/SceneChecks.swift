@@ -2,7 +2,9 @@
 // every sample and edge case, with the fixed and the Pango measurer):
 // - no two boxes overlap (a box nested in another, like a badge in its card, is part of it);
 // - every line of text lies inside its innermost box, and nothing lies outside the canvas;
-// - the touchpoint cards of a row share one height.
+// - the touchpoint cards of a row share one height;
+// - no feeling label covers a curve segment (groups "curve:…") other than the ends at its own
+//   point (a point the label sits next to), nor a point of the curve.
 
 public enum SceneChecks {
     public static func violations(_ scene: Scene) -> [String] {
@@ -10,11 +12,21 @@ public enum SceneChecks {
         let canvas = Rect(0, 0, scene.size.width, scene.size.height)
         var topBoxes: [(String, Rect)] = []
         var touchpointHeights: [Double: Set<Double>] = [:]
+        var labels: [Rect] = []
+        var curves: [[Point]] = []
+        var dots: [Rect] = []
 
         scene.walk { node, enclosing in
             switch node {
             case .group(let g):
+                if g.name.hasPrefix("curve:") {
+                    for case .path(let p) in g.children { curves += p.path.flattened() }
+                }
+                if g.name == "emotion-dots" {
+                    for case .path(let p) in g.children { if let b = p.path.bounds { dots.append(b) } }
+                }
                 guard let box = g.box else { return }
+                if g.name == "feeling" { labels.append(box) }
                 if !canvas.contains(box) { problems.append("box \(g.name) \(describe(box)) is outside the canvas") }
                 if let outer = enclosing.last, !outer.contains(box) {
                     problems.append("box \(g.name) \(describe(box)) sticks out of its enclosing box \(describe(outer))")
@@ -45,8 +57,41 @@ public enum SceneChecks {
                 j += 1
             }
         }
+        problems += labelsOverCurves(labels, curves: curves, dots: dots)
         for (y, heights) in touchpointHeights where heights.count > 1 {
             problems.append("touchpoint cards in the row at y=\(Num.format(y)) have different heights")
+        }
+        return problems
+    }
+
+    /// Labels that hide a piece of a curve or a point. A label's own point is one it sits next
+    /// to (within 5 units); the curve may touch the label there, as it leaves the point.
+    static func labelsOverCurves(_ labels: [Rect], curves: [[Point]], dots: [Rect]) -> [String] {
+        // Segments by 64-unit column, so that a label meets only the segments near it.
+        var buckets: [Int: [(Point, Point)]] = [:]
+        for line in curves {
+            for (a, b) in zip(line, line.dropFirst()) {
+                for k in Int((min(a.x, b.x) / 64).rounded(.down))...Int((max(a.x, b.x) / 64).rounded(.down)) {
+                    buckets[k, default: []].append((a, b))
+                }
+            }
+        }
+        var problems: [String] = []
+        for box in labels {
+            let near = dots.filter { $0.insetBy(-5, -5).intersects(box) }
+            if let dot = near.first(where: { $0.intersects(box) }) {
+                problems.append("feeling label \(describe(box)) covers the point \(describe(dot))")
+                continue
+            }
+            let exempt = near.map { $0.insetBy(-3, -3) }
+            var seen = false
+            for k in Int((box.minX / 64).rounded(.down))...Int((box.maxX / 64).rounded(.down)) where !seen {
+                for (a, b) in buckets[k] ?? [] where LabelPlacement.covers(box, a, b, except: exempt) {
+                    problems.append("feeling label \(describe(box)) covers a curve at \(Num.format(a.x)),\(Num.format(a.y))")
+                    seen = true
+                    break
+                }
+            }
         }
         return problems
     }
