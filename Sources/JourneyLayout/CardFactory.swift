@@ -124,7 +124,7 @@ struct CardFactory {
         if !badge.isEmpty {
             c.items.append(.gap(5))
             c.items.append(.badge(t(badge.joined(separator: " · "), theme.smallFont, c.textWidth - 12),
-                                  fill: theme.opportunityStroke, textColor: Color(1, 1, 1)))
+                                  fill: theme.opportunityBadge, textColor: theme.opportunityBadgeText))
         }
         return c
     }
