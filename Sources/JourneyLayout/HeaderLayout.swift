@@ -211,7 +211,8 @@ struct EvidenceListLayout {
             let box = Rect(x, cy, numberWidth + block.width, max(block.height, number.height))
             let entryNode = SceneNode.group(SceneGroup(name: "evidence:\(k + 1)", box: box,
                                                        children: TextPlacement.lines(number, x: x, y: cy, color: theme.mutedText)
-                                                           + TextPlacement.lines(block, x: x + numberWidth, y: cy, color: theme.text)))
+                                                           + TextPlacement.lines(block, x: x + numberWidth, y: cy, color: theme.text),
+                                                       link: SceneLink.href(link: e.link, file: e.file, base: engine.options.linkBase)))
             // A rendered diff shows removed evidence as a ghost here too.
             out.append(engine.marks?.isRemoved(entry.element) == true ? entryNode.faded(theme.ghostAlpha) : entryNode)
             cy += box.height + 2

@@ -15,10 +15,14 @@ public struct LayoutOptions: Sendable {
     public var maxWidth: Double = 2600
     /// Experience scores to show on stage bands and touchpoint cards (`--show-scores`).
     public var scores: ScoreBadges?
+    /// Put before an evidence file's relative path in its link: the way from the picture's
+    /// folder to the map's ("" when the picture is next to the map; "../maps/" …).
+    public var linkBase: String
 
-    public init(maxWidth: Double = 2600, scores: ScoreBadges? = nil) {
+    public init(maxWidth: Double = 2600, scores: ScoreBadges? = nil, linkBase: String = "") {
         self.maxWidth = maxWidth
         self.scores = scores
+        self.linkBase = linkBase
     }
 }
 
