@@ -222,6 +222,8 @@ public struct LayoutEngine {
         // A rendered diff marks a stage (on its first segment) with a pill above its label and
         // its notes below the goal.
         var blocks: [(label: TextBlock, goal: TextBlock?, mark: ChangeMarks.Mark?, pill: TextBlock?, notes: TextBlock?)] = []
+        // The stage's description, under its goal (on its first segment).
+        var abouts: [TextBlock?] = []
         // With --show-scores, the stage's experience score in a pill under its goal.
         var scorePills: [(TextBlock, Double)?] = []
         for segment in row {
@@ -229,6 +231,7 @@ public struct LayoutEngine {
             let width = segmentWidth(segment.columns.count) - 2 * pad
             let label = text(stage.label + (segment.continued ? " (continued)" : ""), theme.stageFont, width)
             let goal = stage.goal.nonBlank.flatMap { segment.continued ? nil : text($0, theme.stageGoalFont, width) }
+            abouts.append(stage.description.nonBlank.flatMap { segment.continued ? nil : text($0, theme.cardFont, width) })
             let mark = segment.continued ? nil : marks?[.stage(segment.stage)]
             let pill = mark.map { text($0.badge, markFont, width - 12) }
             let notes = mark.flatMap { $0.notes.isEmpty ? nil : text($0.notes.joined(separator: "\n"), markFont, width) }
@@ -239,7 +242,8 @@ public struct LayoutEngine {
         func contentHeight(_ b: (label: TextBlock, goal: TextBlock?, mark: ChangeMarks.Mark?, pill: TextBlock?, notes: TextBlock?)) -> Double {
             (b.pill.map { $0.height + 4 + 5 } ?? 0) + b.label.height + (b.goal.map { $0.height + 2 } ?? 0) + (b.notes.map { $0.height + 4 } ?? 0)
         }
-        let height = (blocks.indices.map { contentHeight(blocks[$0]) + (scorePills[$0].map { $0.0.height + 2 + 6 } ?? 0) }.max() ?? 0) + 2 * pad
+        let height = (blocks.indices.map { contentHeight(blocks[$0]) + (abouts[$0].map { $0.height + 4 } ?? 0)
+            + (scorePills[$0].map { $0.0.height + 2 + 6 } ?? 0) }.max() ?? 0) + 2 * pad
         for (k, segment) in row.enumerated() {
             let frame = Rect(columnX[k][0], y, segmentWidth(segment.columns.count), height)
             let b = blocks[k]
@@ -263,6 +267,10 @@ public struct LayoutEngine {
             if let goal = b.goal {
                 children += TextPlacement.lines(goal, x: frame.x + pad, y: cy + 2, color: theme.stageText.withAlpha(0.85))
                 cy += goal.height + 2
+            }
+            if let about = abouts[k] {
+                children += TextPlacement.lines(about, x: frame.x + pad, y: cy + 4, color: theme.stageText.withAlpha(0.9))
+                cy += about.height + 4
             }
             if let notes = b.notes {
                 children += TextPlacement.lines(notes, x: frame.x + pad, y: cy + 4, color: theme.stageText)
