@@ -186,7 +186,7 @@ struct EmotionCurveLayout {
         // Curves and points; a touchpoint without a value breaks the curve.
         var curves: [SceneNode] = []
         var dots: [SceneNode] = []
-        var obstacles: [[Point]] = []
+        var obstacles = SegmentGrid()
         var dotBoxes: [(box: Rect, series: Int, column: Int)] = []
         for (i, s) in series.enumerated() {
             var run: [Point] = []
@@ -213,12 +213,12 @@ struct EmotionCurveLayout {
                 bridge.move(a.last!.x, a.last!.y)
                 bridge.line(b.first!.x, b.first!.y)
                 paths.append(.path(ScenePath(path: bridge, fill: nil, stroke: Stroke(s.color.withAlpha(0.55), width: 1.4, dash: [1.5, 4]))))
-                obstacles += bridge.flattened()
+                for line in bridge.flattened() { obstacles.add(line) }
             }
             for r in runs where r.count > 1 {
                 let curve = Monotone.path(through: r)
                 paths.append(.path(ScenePath(path: curve, fill: nil, stroke: Stroke(s.color, width: 2.5, dash: s.dash))))
-                obstacles += curve.flattened()
+                for line in curve.flattened() { obstacles.add(line) }
             }
             if !paths.isEmpty { curves.append(.group(SceneGroup(name: "curve:" + (s.id ?? "everyone"), box: nil, children: paths))) }
         }
@@ -227,20 +227,34 @@ struct EmotionCurveLayout {
         // those that find no such place go under the plot, in their column.
         let labels = feelings()
         var placed: [(frame: Rect, label: FeelingLabel, lines: [(block: TextBlock, color: Color)])] = []
+        // A label stays in its column: only that column's points and labels can be in its way.
+        var dotsByColumn: [Int: [(box: Rect, series: Int)]] = [:]
+        for d in dotBoxes { dotsByColumn[d.column, default: []].append((d.box, d.series)) }
+        var labelsByColumn: [Int: [Rect]] = [:]
+        var segmentsByColumn: [Int: [(Point, Point)]] = [:]
         var strips: [Int: Double] = [:]
         let stripTop = plotBottom + Self.markerRadius + 8
         for label in labels {
-            let sideLines = lines(label, boxWidth: sideWidth), wideLines = lines(label, boxWidth: wideWidth)
+            let sideLines = lines(label, boxWidth: sideWidth)
+            // Words that fit on one line beside the point read the same in a wider box.
+            let wideLines = sideLines.allSatisfy { $0.block.lines.count <= 1 } ? sideLines : lines(label, boxWidth: wideWidth)
             let side = labelSize(label, sideLines), wide = labelSize(label, wideLines)
             let ci = label.column
-            let own = dotBoxes.filter { $0.column == ci && label.members.contains($0.series) }.map(\.box)
+            let columnDots = dotsByColumn[ci] ?? []
+            let own = columnDots.filter { label.members.contains($0.series) }.map(\.box)
             let anchor = own.dropFirst().reduce(own.first ?? Rect(centers[ci], yOf(label.value), 0, 0)) { $0.union($1) }
             let region = Rect(columnX[columns[ci].k][columns[ci].c] + 2, y + 2, theme.columnWidth - 4, plotHeight - 4)
+            if segmentsByColumn[ci] == nil {
+                segmentsByColumn[ci] = obstacles.segments(from: region.minX, to: region.maxX).filter { a, b in
+                    max(a.x, b.x) > region.minX && min(a.x, b.x) < region.maxX
+                }
+            }
             let spot = LabelPlacement(anchor: anchor, side: side, wide: wide, region: region, own: own,
-                                       others: dotBoxes.filter { d in !own.contains(d.box) }.map(\.box) + placed.map(\.frame),
-                                       curves: obstacles).best()
+                                       others: columnDots.filter { !label.members.contains($0.series) }.map(\.box) + (labelsByColumn[ci] ?? []),
+                                       curves: segmentsByColumn[ci]!).best()
             if let spot {
                 placed.append((spot.frame, label, spot.wide ? wideLines : sideLines))
+                labelsByColumn[ci, default: []].append(spot.frame)
             } else {
                 let top = strips[ci] ?? stripTop
                 placed.append((Rect(region.x, top, wide.width, wide.height), label, wideLines))

@@ -39,17 +39,23 @@ public struct Rect: Equatable, Sendable {
 
     /// Whether the segment a–b passes through the rectangle's interior (Liang–Barsky clipping).
     public func intersectsSegment(_ a: Point, _ b: Point, tolerance: Double = 0.01) -> Bool {
-        let inner = insetBy(tolerance, tolerance)
+        let x0 = minX + tolerance, x1 = maxX - tolerance, y0 = minY + tolerance, y1 = maxY - tolerance
         var t0 = 0.0, t1 = 1.0
         let dx = b.x - a.x, dy = b.y - a.y
-        for (p, q) in [(-dx, a.x - inner.minX), (dx, inner.maxX - a.x), (-dy, a.y - inner.minY), (dy, inner.maxY - a.y)] {
-            if p == 0 {
-                if q <= 0 { return false }
+        // One edge of the clip: p·t ≤ q keeps the part of the segment inside that edge.
+        func clip(_ p: Double, _ q: Double) -> Bool {
+            if p == 0 { return q > 0 }
+            let r = q / p
+            if p < 0 {
+                if r > t1 { return false }
+                t0 = max(t0, r)
             } else {
-                let r = q / p
-                if p < 0 { if r > t1 { return false }; t0 = max(t0, r) } else { if r < t0 { return false }; t1 = min(t1, r) }
+                if r < t0 { return false }
+                t1 = min(t1, r)
             }
+            return true
         }
+        guard clip(-dx, a.x - x0), clip(dx, x1 - a.x), clip(-dy, a.y - y0), clip(dy, y1 - a.y) else { return false }
         return t0 < t1
     }
 

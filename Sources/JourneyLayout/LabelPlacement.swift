@@ -15,8 +15,8 @@ struct LabelPlacement {
     let own: [Rect]
     /// Boxes the label must not cover: other personas' points and labels placed earlier.
     let others: [Rect]
-    /// Curves as polylines.
-    let curves: [[Point]]
+    /// The curves' segments that pass through the region.
+    let curves: [(Point, Point)]
     let gap = 3.0
 
     /// Places to try, nearest first; `wide` says which size the place is for.
@@ -43,10 +43,7 @@ struct LabelPlacement {
     func isFree(_ box: Rect) -> Bool {
         guard region.contains(box), !others.contains(where: { $0.intersects(box) }) else { return false }
         let exempt = own.map { $0.insetBy(-2, -2) }
-        for line in curves {
-            for (a, b) in zip(line, line.dropFirst()) where Self.covers(box, a, b, except: exempt) { return false }
-        }
-        return true
+        return !curves.contains { Self.covers(box, $0.0, $0.1, except: exempt) }
     }
 
     /// Whether the segment a–b runs through `box` outside the `except` boxes. The segment is cut
@@ -67,5 +64,29 @@ struct LabelPlacement {
             if !except.contains(where: { $0.contains(Rect(mid.x, mid.y, 0, 0)) }) { return true }
         }
         return false
+    }
+}
+
+/// Line segments bucketed by 64-unit slices of x, so that a box meets only the segments near it
+/// (a map of thousands of touchpoints has hundreds of thousands of curve segments).
+struct SegmentGrid {
+    private var buckets: [Int: [(Point, Point)]] = [:]
+    static let slice = 64.0
+
+    init(_ lines: [[Point]] = []) {
+        for line in lines { add(line) }
+    }
+
+    mutating func add(_ line: [Point]) {
+        for (a, b) in zip(line, line.dropFirst()) {
+            for k in Self.index(min(a.x, b.x))...Self.index(max(a.x, b.x)) { buckets[k, default: []].append((a, b)) }
+        }
+    }
+
+    static func index(_ x: Double) -> Int { Int((x / slice).rounded(.down)) }
+
+    /// Every segment that may cross x in minX...maxX (some more than once).
+    func segments(from minX: Double, to maxX: Double) -> [(Point, Point)] {
+        (Self.index(minX)...Self.index(maxX)).flatMap { buckets[$0] ?? [] }
     }
 }

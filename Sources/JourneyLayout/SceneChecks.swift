@@ -67,30 +67,22 @@ public enum SceneChecks {
     /// Labels that hide a piece of a curve or a point. A label's own point is one it sits next
     /// to (within 5 units); the curve may touch the label there, as it leaves the point.
     static func labelsOverCurves(_ labels: [Rect], curves: [[Point]], dots: [Rect]) -> [String] {
-        // Segments by 64-unit column, so that a label meets only the segments near it.
-        var buckets: [Int: [(Point, Point)]] = [:]
-        for line in curves {
-            for (a, b) in zip(line, line.dropFirst()) {
-                for k in Int((min(a.x, b.x) / 64).rounded(.down))...Int((max(a.x, b.x) / 64).rounded(.down)) {
-                    buckets[k, default: []].append((a, b))
-                }
-            }
+        let segments = SegmentGrid(curves)
+        var dotsBySlice: [Int: [Rect]] = [:]
+        for d in dots {
+            for k in SegmentGrid.index(d.minX - 5)...SegmentGrid.index(d.maxX + 5) { dotsBySlice[k, default: []].append(d) }
         }
         var problems: [String] = []
         for box in labels {
-            let near = dots.filter { $0.insetBy(-5, -5).intersects(box) }
+            let nearby = (SegmentGrid.index(box.minX)...SegmentGrid.index(box.maxX)).flatMap { dotsBySlice[$0] ?? [] }
+            let near = nearby.filter { $0.insetBy(-5, -5).intersects(box) }
             if let dot = near.first(where: { $0.intersects(box) }) {
                 problems.append("feeling label \(describe(box)) covers the point \(describe(dot))")
                 continue
             }
             let exempt = near.map { $0.insetBy(-3, -3) }
-            var seen = false
-            for k in Int((box.minX / 64).rounded(.down))...Int((box.maxX / 64).rounded(.down)) where !seen {
-                for (a, b) in buckets[k] ?? [] where LabelPlacement.covers(box, a, b, except: exempt) {
-                    problems.append("feeling label \(describe(box)) covers a curve at \(Num.format(a.x)),\(Num.format(a.y))")
-                    seen = true
-                    break
-                }
+            if let (a, _) = segments.segments(from: box.minX, to: box.maxX).first(where: { LabelPlacement.covers(box, $0.0, $0.1, except: exempt) }) {
+                problems.append("feeling label \(describe(box)) covers a curve at \(Num.format(a.x)),\(Num.format(a.y))")
             }
         }
         return problems
