@@ -235,9 +235,9 @@ struct EmotionCurveLayout {
         var strips: [Int: Double] = [:]
         let stripTop = plotBottom + Self.markerRadius + 8
         for label in labels {
-            let sideLines = lines(label, boxWidth: sideWidth)
-            // Words that fit on one line beside the point read the same in a wider box.
-            let wideLines = sideLines.allSatisfy { $0.block.lines.count <= 1 } ? sideLines : lines(label, boxWidth: wideWidth)
+            // Both always measured: which texts layout asks for must not depend on their sizes
+            // (PangoTextMeasurer.measureAhead measures them before layout, from a dry run).
+            let sideLines = lines(label, boxWidth: sideWidth), wideLines = lines(label, boxWidth: wideWidth)
             let side = labelSize(label, sideLines), wide = labelSize(label, wideLines)
             let ci = label.column
             let columnDots = dotsByColumn[ci] ?? []
