@@ -104,7 +104,9 @@ struct BuildJob: Sendable {
             outcome.message = "\(error)"
             return outcome
         }
-        let picture = MapPicture(result.model, theme: theme, options: LayoutOptions(maxWidth: maxWidth), fonts: fonts)
+        // Every format of a map lands in one folder, so one link base serves them all.
+        let linkBase = stale.first.map { Paths.linkBase(picture: outputFolder + "/" + $0.path, map: input.path, workingDirectory: io.workingDirectory) } ?? ""
+        let picture = MapPicture(result.model, theme: theme, options: LayoutOptions(maxWidth: maxWidth, linkBase: linkBase), fonts: fonts)
         for output in stale {
             let destination = outputFolder + "/" + output.path
             do {

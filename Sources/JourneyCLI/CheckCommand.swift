@@ -1,6 +1,11 @@
 // `journeyc check FILE...`: diagnostics for CI and editors. Prints nothing for a clean map.
 
 import ArgumentParser
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 import JourneyMermaid
 import JourneySemantics
 import JourneySyntax
@@ -64,6 +69,7 @@ struct CheckCommand: ParsableCommand {
             case .success(let maps):
                 for var map in maps {
                     map.diagnostics = StaleCutoff.adding(cutoff, to: map)
+                    map.diagnostics = EvidenceFiles.adding(to: map, path: path, io: io)
                     reporter.report(map.diagnostics, in: map.source, promote: strict)
                     let counted = map.diagnostics.filter { $0.severity != .note }
                     if map.hasErrors || (strict && !counted.isEmpty) {
@@ -74,6 +80,20 @@ struct CheckCommand: ParsableCommand {
         }
         reporter.summarize(files: found.count)
         if status != ExitStatus.success { throw ExitCode(status) }
+    }
+}
+
+/// W0020: a relative evidence `file` that does not exist in the map's folder. Only for a map
+/// read from a file (standard input has no folder) and written in journeyc's language.
+enum EvidenceFiles {
+    static func adding(to loaded: LoadedMap, path: String, io: IOContext) -> [Diagnostic] {
+        guard path != "-", loaded.journeyText == nil, let model = loaded.result?.model else { return loaded.diagnostics }
+        let map = Paths.absolute(path, workingDirectory: io.workingDirectory)
+        let folder = String(map[..<map.lastIndex(of: "/")!])
+        let missing = ReviewRules.missingEvidenceFiles(model) { file in
+            access(folder + "/" + file.replacing("\\", with: "/"), F_OK) == 0
+        }
+        return missing.isEmpty ? loaded.diagnostics : (loaded.diagnostics + missing).sortedBySource()
     }
 }
 

@@ -27,6 +27,24 @@ enum Paths {
         return "/" + parts.joined(separator: "/")
     }
 
+    /// What to put before a path relative to the map so that it is relative to the picture
+    /// instead (evidence links): "" when both are in one folder, "../maps/" and the like
+    /// otherwise; "" for standard input or output. Paths as written, symlinks not followed.
+    static func linkBase(picture: String, map: String, workingDirectory: String?) -> String {
+        guard picture != "-", map != "-" else { return "" }
+        func folder(_ p: String) -> [Substring] {
+            let full = normalized(absolute(p, workingDirectory: workingDirectory))
+            return Array(full.split(separator: "/").dropLast())
+        }
+        let from = folder(picture), to = folder(map)
+        var common = 0
+        while common < from.count, common < to.count, from[common] == to[common] { common += 1 }
+        let up = Array(repeating: "..", count: from.count - common)
+        let down = to[common...].map(String.init)
+        let parts = up + down
+        return parts.isEmpty ? "" : parts.joined(separator: "/") + "/"
+    }
+
     static func currentDirectory() -> String {
         guard let p = getcwd(nil, 0) else { return "." }
         defer { free(p) }

@@ -37,8 +37,9 @@ struct RenderOptions: ParsableArguments {
     var layoutTheme: Theme { Theme.named(theme.rawValue)! }
 
     /// The layout options these choices make for `model`, with its scores when asked for.
-    func layoutOptions(_ model: JourneyModel, scores: ScoreOptions) -> LayoutOptions {
-        LayoutOptions(maxWidth: maxWidth, scores: scores.showScores ? ScoreBadges(JourneyScores(model)) : nil)
+    /// `linkBase` leads from the picture's folder to the map's, for evidence links.
+    func layoutOptions(_ model: JourneyModel, scores: ScoreOptions, linkBase: String = "") -> LayoutOptions {
+        LayoutOptions(maxWidth: maxWidth, scores: scores.showScores ? ScoreBadges(JourneyScores(model)) : nil, linkBase: linkBase)
     }
 }
 
@@ -172,16 +173,16 @@ struct RenderCommand: ParsableCommand {
                 status = max(status, ExitStatus.failure)
                 continue
             }
-            let picture = MapPicture(result.model, theme: render.theme, options: render.layoutOptions(result.model, scores: scores),
-                                     helper: maps.count == 1 ? helper : nil)
-            clock.lap("layout")
-
             let destination = folder.map { $0 + (($0.hasSuffix("/") ? "" : "/") + Paths.lastComponent(of: defaultOutput(format, block: map.block))) }
                 ?? output ?? defaultOutput(format, block: map.block)
             if destination != "-", file != "-", Paths.sameFile(destination, file, workingDirectory: io.workingDirectory) {
                 io.writeErr("journeyc: error: the output '\(destination)' is the map itself; choose another file name\n")
                 throw ExitCode(ExitStatus.usage)
             }
+            let linkBase = Paths.linkBase(picture: destination, map: file, workingDirectory: io.workingDirectory)
+            let picture = MapPicture(result.model, theme: render.theme, options: render.layoutOptions(result.model, scores: scores, linkBase: linkBase),
+                                     helper: maps.count == 1 ? helper : nil)
+            clock.lap("layout")
             // The picture goes to its file as it is drawn; a drawing error leaves the old file.
             // Standard output gets it whole or not at all.
             do {

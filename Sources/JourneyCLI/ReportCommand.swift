@@ -176,7 +176,9 @@ struct ReportCommand: ParsableCommand {
             do {
                 try Limits.checkDrawable(result.model, io)
                 let mapScene = LayoutEngine(model: result.model, theme: theme, measurer: measurer,
-                                            options: render.layoutOptions(result.model, scores: showScores)).layout()
+                                            options: render.layoutOptions(result.model, scores: showScores,
+                                                                          linkBase: Paths.linkBase(picture: output ?? "-", map: file,
+                                                                                                   workingDirectory: io.workingDirectory))).layout()
                 figures[.map] = String(decoding: try Exporter.render(mapScene, format: .svg, text: measurer), as: UTF8.self)
                 let matrix = MatrixChart(scores: scores, theme: theme, measurer: measurer).layout()
                 figures[.matrix] = String(decoding: try Exporter.render(matrix, format: .svg, text: measurer), as: UTF8.self)

@@ -28,6 +28,8 @@ public struct Card {
     public var strokeDash: [Double] = []
     /// A ghost of a removed element: its ink kept at this alpha (its mark stays solid).
     public var ghost: Double?
+    /// Where the card links to (evidence: its source), as `SceneGroup.link`.
+    public var link: String?
 
     var innerLeft: Double { padding + (accent != nil ? 4 : 0) }
     /// Width available to the card's text.
@@ -101,7 +103,7 @@ public struct Card {
                 return node.faded(ghost)
             }
         }
-        return .group(SceneGroup(name: name, box: frame, children: children))
+        return .group(SceneGroup(name: name, box: frame, children: children, link: link))
     }
 }
 

@@ -124,7 +124,7 @@ struct CardFactory {
         if !badge.isEmpty {
             c.items.append(.gap(5))
             c.items.append(.badge(t(badge.joined(separator: " · "), theme.smallFont, c.textWidth - 12),
-                                  fill: theme.opportunityStroke, textColor: Color(1, 1, 1)))
+                                  fill: theme.opportunityBadge, textColor: theme.opportunityBadgeText))
         }
         return c
     }
@@ -161,6 +161,7 @@ struct CardFactory {
     func evidenceCard(_ e: Evidence, number: Int, width: Double) -> Card {
         var c = card("evidence", width: width, fill: theme.evidenceFill, stroke: nil)
         c.items.append(.text(t("[\(number)] \(e.kind.label)", theme.smallFont, c.textWidth), theme.mutedText))
+        c.link = SceneLink.href(link: e.link, file: e.file, base: engine.options.linkBase)
         return c
     }
 }

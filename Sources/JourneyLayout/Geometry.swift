@@ -37,6 +37,28 @@ public struct Rect: Equatable, Sendable {
         o.minX >= minX - tolerance && o.maxX <= maxX + tolerance && o.minY >= minY - tolerance && o.maxY <= maxY + tolerance
     }
 
+    /// Whether the segment a–b passes through the rectangle's interior (Liang–Barsky clipping).
+    public func intersectsSegment(_ a: Point, _ b: Point, tolerance: Double = 0.01) -> Bool {
+        let x0 = minX + tolerance, x1 = maxX - tolerance, y0 = minY + tolerance, y1 = maxY - tolerance
+        var t0 = 0.0, t1 = 1.0
+        let dx = b.x - a.x, dy = b.y - a.y
+        // One edge of the clip: p·t ≤ q keeps the part of the segment inside that edge.
+        func clip(_ p: Double, _ q: Double) -> Bool {
+            if p == 0 { return q > 0 }
+            let r = q / p
+            if p < 0 {
+                if r > t1 { return false }
+                t0 = max(t0, r)
+            } else {
+                if r < t0 { return false }
+                t1 = min(t1, r)
+            }
+            return true
+        }
+        guard clip(-dx, a.x - x0), clip(dx, x1 - a.x), clip(-dy, a.y - y0), clip(dy, y1 - a.y) else { return false }
+        return t0 < t1
+    }
+
     public func insetBy(_ dx: Double, _ dy: Double) -> Rect { Rect(x + dx, y + dy, width - 2 * dx, height - 2 * dy) }
     public func union(_ o: Rect) -> Rect {
         let x0 = min(minX, o.minX), y0 = min(minY, o.minY)
@@ -88,6 +110,33 @@ public struct Path: Equatable, Sendable {
             }
         }
         return out
+    }
+
+    /// The path as polylines (one per subpath), each cubic cut into `steps` straight pieces.
+    public func flattened(steps: Int = 12) -> [[Point]] {
+        var lines: [[Point]] = []
+        var current: [Point] = []
+        for e in elements {
+            switch e {
+            case .move(let p):
+                if current.count > 1 { lines.append(current) }
+                current = [p]
+            case .line(let p):
+                current.append(p)
+            case .curve(let a, let b, let c):
+                guard let p0 = current.last else { current = [c]; continue }
+                for k in 1...steps {
+                    let t = Double(k) / Double(steps), u = 1 - t
+                    let x = u * u * u * p0.x + 3 * u * u * t * a.x + 3 * u * t * t * b.x + t * t * t * c.x
+                    let y = u * u * u * p0.y + 3 * u * u * t * a.y + 3 * u * t * t * b.y + t * t * t * c.y
+                    current.append(Point(x, y))
+                }
+            case .close:
+                if let first = current.first { current.append(first) }
+            }
+        }
+        if current.count > 1 { lines.append(current) }
+        return lines
     }
 
     /// Bounding box of all points (control points included: an upper bound).

@@ -33,10 +33,21 @@ struct HeaderLayout {
             out += TextPlacement.lines(block, x: x, y: cy, color: theme.mutedText)
             cy += block.height
         }
+        // Personas with a description or goals get a card each; the rest of the legend follows.
+        if describesPersonas {
+            let (cards, cardsHeight) = personaCards(x: x, y: cy + 14)
+            out += cards
+            cy += 14 + cardsHeight
+        }
         let (legend, legendHeight) = legendNodes(x: x, y: cy + 12)
         if !legend.isEmpty {
             out += legend
             cy += 12 + legendHeight
+        }
+        let (channels, channelsHeight) = channelNodes(x: x, y: cy + 12)
+        if !channels.isEmpty {
+            out += channels
+            cy += 12 + channelsHeight
         }
         if let marks = engine.marks {
             let (banner, bannerHeight) = diffBanner(marks, x: x, y: cy + 14)
@@ -124,20 +135,121 @@ struct HeaderLayout {
         }
     }
 
+    /// Whether any persona has a description or goals: then every persona gets a card.
+    var describesPersonas: Bool {
+        engine.model.personas.contains { $0.description.nonBlank != nil || !$0.goals.isEmpty }
+    }
+
+    /// A persona's swatch: its curve's line and marker, centred on (x, y).
+    func swatch(_ id: String, x: Double, y: Double) -> [SceneNode] {
+        let color = personas.colors[id]!
+        var line = Path()
+        line.move(x - 14, y); line.line(x + 14, y)
+        return [
+            .path(ScenePath(path: line, fill: nil, stroke: Stroke(color, width: 2.5, dash: personas.dashes[id] ?? []))),
+            .path(ScenePath(path: (personas.markers[id] ?? .circle).path(x, y, radius: 4.5), fill: color, stroke: Stroke(theme.background, width: 1.5))),
+        ]
+    }
+
+    /// One card per persona, side by side and wrapping: swatch and name (with its share), the
+    /// description, then the goals. Cards of a row share one height.
+    func personaCards(x: Double, y: Double) -> ([SceneNode], Double) {
+        let model = engine.model
+        let gap = 12.0, pad = 10.0
+        let columns = max(1, min(model.personas.count, Int((width + gap) / (280 + gap))))
+        let cardWidth = min(420, (width - gap * Double(columns - 1)) / Double(columns))
+        let inner = cardWidth - 2 * pad
+        typealias Entry = (id: String, name: TextBlock, description: TextBlock?, goalsHeading: TextBlock?, goals: [TextBlock])
+        let bullet = engine.text("•", theme.cardFont, 12)
+        let entries: [Entry] = model.personas.map { p in
+            let share = p.share.map { "  ·  " + Formatting.percent(($0 * 1000).rounded() / 10) + " of customers" } ?? ""
+            let name = engine.text(p.name + personaMarkSuffix(p.id) + share, theme.cardTitleFont, inner - 36)
+            let description = p.description.nonBlank.map { engine.text($0, theme.cardFont, inner) }
+            let goals = p.goals.filter { !$0.allSatisfy(\.isWhitespace) }.map { engine.text($0, theme.cardFont, inner - 12) }
+            let heading = goals.isEmpty ? nil : engine.text(goals.count == 1 ? "Goal" : "Goals", engine.markFont, inner)
+            return (p.id, name, description, heading, goals)
+        }
+        func height(_ e: Entry) -> Double {
+            max(e.name.height, 16) + (e.description.map { $0.height + 4 } ?? 0)
+                + (e.goalsHeading.map { $0.height + 6 } ?? 0) + e.goals.reduce(0) { $0 + $1.height + 1 } + 2 * pad
+        }
+        var nodes: [SceneNode] = []
+        var cy = y
+        for start in stride(from: 0, to: entries.count, by: columns) {
+            let row = entries[start..<min(start + columns, entries.count)]
+            let rowHeight = row.map(height).max() ?? 0
+            for (k, e) in row.enumerated() {
+                let cx = x + Double(k) * (cardWidth + gap)
+                let box = Rect(cx, cy, cardWidth, rowHeight)
+                var children: [SceneNode] = [.rect(SceneRect(frame: box, fill: theme.laneLabelFill, stroke: nil, radius: theme.cardRadius))]
+                let top = cy + pad
+                let nameHeight = max(e.name.height, 16)
+                children += swatch(e.id, x: cx + pad + 14, y: top + min(nameHeight, e.name.lineHeight) / 2)
+                children += TextPlacement.lines(e.name, x: cx + pad + 36, y: top, color: theme.text)
+                var ty = top + nameHeight
+                if let d = e.description {
+                    children += TextPlacement.lines(d, x: cx + pad, y: ty + 4, color: theme.mutedText)
+                    ty += d.height + 4
+                }
+                if let heading = e.goalsHeading {
+                    children += TextPlacement.lines(heading, x: cx + pad, y: ty + 6, color: theme.mutedText)
+                    ty += heading.height + 6
+                }
+                for goal in e.goals {
+                    // A hanging bullet: wrapped lines of a goal align with its first word.
+                    children += TextPlacement.lines(bullet, x: cx + pad + 1, y: ty, color: theme.mutedText)
+                    children += TextPlacement.lines(goal, x: cx + pad + 12, y: ty, color: theme.text)
+                    ty += goal.height + 1
+                }
+                nodes.append(.group(SceneGroup(name: "legend:persona:" + e.id, box: box, children: children)))
+            }
+            cy += rowHeight + gap
+        }
+        return (nodes, cy - gap - y)
+    }
+
+    /// The map's own channels that say what they are: icon, name and description, side by side.
+    func channelNodes(x: Double, y: Double) -> ([SceneNode], Double) {
+        let described = engine.model.customChannels.filter { $0.description.nonBlank != nil }
+        guard !described.isEmpty else { return ([], 0) }
+        let gap = 24.0
+        let entryWidth = min(width, 420)
+        var nodes: [SceneNode] = []
+        var cx = x, cy = y, rowHeight = 0.0
+        for c in described {
+            let name = engine.text(c.label, theme.cardTitleFont, entryWidth - 24)
+            let description = engine.text(c.description!, theme.cardFont, entryWidth - 24)
+            let w = 24 + max(name.width, description.width)
+            let h = name.height + 2 + description.height
+            if cx > x, cx + w > x + width {
+                cx = x
+                cy += rowHeight + 8
+                rowHeight = 0
+            }
+            let icon = ChannelIcons.icon(for: .custom(id: c.id, label: c.label)).transformed(scale: 1, dx: cx, dy: cy + max(0, (name.height - 16) / 2))
+            nodes.append(.group(SceneGroup(name: "legend:channel:" + c.id, box: Rect(cx, cy, w, h), children: [
+                .path(ScenePath(path: icon, fill: nil, stroke: Stroke(theme.mutedText, width: 1.4))),
+            ] + TextPlacement.lines(name, x: cx + 24, y: cy, color: theme.text)
+              + TextPlacement.lines(description, x: cx + 24, y: cy + name.height + 2, color: theme.mutedText))))
+            cx += w + gap
+            rowHeight = max(rowHeight, h)
+        }
+        return (nodes, cy + rowHeight - y)
+    }
+
     /// Legend entries laid out left to right, wrapping at the header's width.
     func legendNodes(x: Double, y: Double) -> ([SceneNode], Double) {
         let model = engine.model
         var entries: [(swatch: [SceneNode], block: TextBlock, name: String)] = []
         let lineWidth = 28.0
-        for p in model.personas {
+        for p in model.personas where !describesPersonas {
             let color = personas.colors[p.id]!
             var line = Path()
             line.move(0, 0); line.line(lineWidth, 0)
-            var dot = Path()
-            dot.circle(lineWidth / 2, 0, 4)
+            let dot = (personas.markers[p.id] ?? .circle).path(lineWidth / 2, 0, radius: 4.5)
             entries.append(([
                 .path(ScenePath(path: line, fill: nil, stroke: Stroke(color, width: 2.5, dash: personas.dashes[p.id] ?? []))),
-                .path(ScenePath(path: dot, fill: color, stroke: nil)),
+                .path(ScenePath(path: dot, fill: color, stroke: Stroke(theme.background, width: 1.5))),
             ], engine.text(p.name + personaMarkSuffix(p.id), theme.cardFont, 260), "legend:persona:" + p.id))
         }
         // The scale's legend only when the map draws an emotion curve.
@@ -213,7 +325,8 @@ struct EvidenceListLayout {
             let box = Rect(x, cy, numberWidth + block.width, max(block.height, number.height))
             let entryNode = SceneNode.group(SceneGroup(name: "evidence:\(k + 1)", box: box,
                                                        children: TextPlacement.lines(number, x: x, y: cy, color: theme.mutedText)
-                                                           + TextPlacement.lines(block, x: x + numberWidth, y: cy, color: theme.text)))
+                                                           + TextPlacement.lines(block, x: x + numberWidth, y: cy, color: theme.text),
+                                                       link: SceneLink.href(link: e.link, file: e.file, base: engine.options.linkBase)))
             // A rendered diff shows removed evidence as a ghost here too.
             out.append(engine.marks?.isRemoved(entry.element) == true ? entryNode.faded(theme.ghostAlpha) : entryNode)
             cy += box.height + 2

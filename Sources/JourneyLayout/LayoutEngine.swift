@@ -15,10 +15,14 @@ public struct LayoutOptions: Sendable {
     public var maxWidth: Double = 2600
     /// Experience scores to show on stage bands and touchpoint cards (`--show-scores`).
     public var scores: ScoreBadges?
+    /// Put before an evidence file's relative path in its link: the way from the picture's
+    /// folder to the map's ("" when the picture is next to the map; "../maps/" …).
+    public var linkBase: String
 
-    public init(maxWidth: Double = 2600, scores: ScoreBadges? = nil) {
+    public init(maxWidth: Double = 2600, scores: ScoreBadges? = nil, linkBase: String = "") {
         self.maxWidth = maxWidth
         self.scores = scores
+        self.linkBase = linkBase
     }
 }
 
@@ -270,6 +274,8 @@ public struct LayoutEngine {
         // A rendered diff marks a stage (on its first segment) with a pill above its label and
         // its notes below the goal.
         var blocks: [(label: TextBlock, goal: TextBlock?, mark: ChangeMarks.Mark?, pill: TextBlock?, notes: TextBlock?)] = []
+        // The stage's description, under its goal (on its first segment).
+        var abouts: [TextBlock?] = []
         // With --show-scores, the stage's experience score in a pill under its goal.
         var scorePills: [(TextBlock, Double)?] = []
         for segment in row {
@@ -278,6 +284,7 @@ public struct LayoutEngine {
             let label = text(stage.label + (segment.continued ? " (continued)" : ""), theme.stageFont, width)
             // A continued stage keeps its goal: each row should read on its own.
             let goal = stage.goal.nonBlank.map { text($0, theme.stageGoalFont, width) }
+            abouts.append(stage.description.nonBlank.flatMap { segment.continued ? nil : text($0, theme.cardFont, width) })
             let mark = segment.continued ? nil : marks?[.stage(segment.stage)]
             let pill = mark.map { text($0.badge, markFont, width - 12) }
             let notes = mark.flatMap { $0.notes.isEmpty ? nil : text($0.notes.joined(separator: "\n"), markFont, width) }
@@ -288,7 +295,8 @@ public struct LayoutEngine {
         func contentHeight(_ b: (label: TextBlock, goal: TextBlock?, mark: ChangeMarks.Mark?, pill: TextBlock?, notes: TextBlock?)) -> Double {
             (b.pill.map { $0.height + 4 + 5 } ?? 0) + b.label.height + (b.goal.map { $0.height + 2 } ?? 0) + (b.notes.map { $0.height + 4 } ?? 0)
         }
-        let height = (blocks.indices.map { contentHeight(blocks[$0]) + (scorePills[$0].map { $0.0.height + 2 + 6 } ?? 0) }.max() ?? 0) + 2 * pad
+        let height = (blocks.indices.map { contentHeight(blocks[$0]) + (abouts[$0].map { $0.height + 4 } ?? 0)
+            + (scorePills[$0].map { $0.0.height + 2 + 6 } ?? 0) }.max() ?? 0) + 2 * pad
         for (k, segment) in row.enumerated() {
             let frame = Rect(columnX[k][0], y, segmentWidth(segment.columns.count), height)
             let b = blocks[k]
@@ -313,6 +321,10 @@ public struct LayoutEngine {
             if let goal = b.goal {
                 children += TextPlacement.lines(goal, x: frame.x + pad, y: cy + 2, color: theme.stageText.withAlpha(0.85), width: inner)
                 cy += goal.height + 2
+            }
+            if let about = abouts[k] {
+                children += TextPlacement.lines(about, x: frame.x + pad, y: cy + 4, color: theme.stageText.withAlpha(0.9), width: inner)
+                cy += about.height + 4
             }
             if let notes = b.notes {
                 children += TextPlacement.lines(notes, x: frame.x + pad, y: cy + 4, color: theme.stageText, width: inner)
@@ -412,11 +424,14 @@ public struct LayoutEngine {
     }
 }
 
-/// Persona colours (the map's, else the theme's palette) and dash patterns. Public so that
-/// other pictures of a map (the report's charts) give each persona the colour of its curve.
+/// Persona colours (the map's, else the theme's palette), dash patterns and marker shapes.
+/// Public so that other pictures of a map (the report's charts) give each persona the colour of
+/// its curve.
 public struct PersonaStyles: Sendable {
     public var colors: [String: Color] = [:]
     public var dashes: [String: [Double]] = [:]
+    /// A shape per persona, in every theme: hue alone does not tell personas apart.
+    public var markers: [String: PersonaMarker] = [:]
     public var order: [String] = []
 
     public init(model: JourneyModel, theme: Theme) {
@@ -432,6 +447,7 @@ public struct PersonaStyles: Sendable {
             colors[p.id] = color
             // Dashes tell personas apart in print, and once the palette's colours come round again.
             dashes[p.id] = theme.dashedPersonas || i >= palette.count ? patterns[i % patterns.count] : []
+            markers[p.id] = PersonaMarker.forPersona(at: i)
             order.append(p.id)
         }
     }

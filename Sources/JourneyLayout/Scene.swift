@@ -55,9 +55,13 @@ public struct SceneGroup: Equatable, Sendable {
     /// boxes must not overlap each other.
     public var box: Rect?
     public var children: [SceneNode]
+    /// Where the group links to (an evidence entry's source): an http(s) address or a path
+    /// relative to the picture, always one that `SceneLink.isSafe` accepts.
+    public var link: String?
 
-    public init(name: String, box: Rect?, children: [SceneNode]) {
+    public init(name: String, box: Rect?, children: [SceneNode], link: String? = nil) {
         self.name = name; self.box = box; self.children = children
+        self.link = link.flatMap { SceneLink.isSafe($0) ? $0 : nil }
     }
 }
 

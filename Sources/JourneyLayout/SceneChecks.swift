@@ -2,7 +2,9 @@
 // every sample and edge case, with the fixed and the Pango measurer):
 // - no two boxes overlap (a box nested in another, like a badge in its card, is part of it);
 // - every line of text lies inside its innermost box, and nothing lies outside the canvas;
-// - the touchpoint cards of a row share one height.
+// - the touchpoint cards of a row share one height;
+// - no feeling label covers a curve segment (groups "curve:…") other than the ends at its own
+//   point (a point the label sits next to), nor a point of the curve.
 
 public enum SceneChecks {
     public static func violations(_ scene: Scene) -> [String] {
@@ -10,11 +12,21 @@ public enum SceneChecks {
         let canvas = Rect(0, 0, scene.size.width, scene.size.height)
         var topBoxes: [(String, Rect)] = []
         var touchpointHeights: [Double: Set<Double>] = [:]
+        var labels: [Rect] = []
+        var curves: [[Point]] = []
+        var dots: [Rect] = []
 
         scene.walk { node, enclosing in
             switch node {
             case .group(let g):
+                if g.name.hasPrefix("curve:") {
+                    for case .path(let p) in g.children { curves += p.path.flattened() }
+                }
+                if g.name == "emotion-dots" {
+                    for case .path(let p) in g.children { if let b = p.path.bounds { dots.append(b) } }
+                }
                 guard let box = g.box else { return }
+                if g.name == "feeling" { labels.append(box) }
                 if !canvas.contains(box) { problems.append("box \(g.name) \(describe(box)) is outside the canvas") }
                 if let outer = enclosing.last, !outer.contains(box) {
                     problems.append("box \(g.name) \(describe(box)) sticks out of its enclosing box \(describe(outer))")
@@ -45,8 +57,33 @@ public enum SceneChecks {
                 j += 1
             }
         }
+        problems += labelsOverCurves(labels, curves: curves, dots: dots)
         for (y, heights) in touchpointHeights where heights.count > 1 {
             problems.append("touchpoint cards in the row at y=\(Num.format(y)) have different heights")
+        }
+        return problems
+    }
+
+    /// Labels that hide a piece of a curve or a point. A label's own point is one it sits next
+    /// to (within 5 units); the curve may touch the label there, as it leaves the point.
+    static func labelsOverCurves(_ labels: [Rect], curves: [[Point]], dots: [Rect]) -> [String] {
+        let segments = SegmentGrid(curves)
+        var dotsBySlice: [Int: [Rect]] = [:]
+        for d in dots {
+            for k in SegmentGrid.index(d.minX - 5)...SegmentGrid.index(d.maxX + 5) { dotsBySlice[k, default: []].append(d) }
+        }
+        var problems: [String] = []
+        for box in labels {
+            let nearby = (SegmentGrid.index(box.minX)...SegmentGrid.index(box.maxX)).flatMap { dotsBySlice[$0] ?? [] }
+            let near = nearby.filter { $0.insetBy(-5, -5).intersects(box) }
+            if let dot = near.first(where: { $0.intersects(box) }) {
+                problems.append("feeling label \(describe(box)) covers the point \(describe(dot))")
+                continue
+            }
+            let exempt = near.map { $0.insetBy(-3, -3) }
+            if let (a, _) = segments.segments(from: box.minX, to: box.maxX).first(where: { LabelPlacement.covers(box, $0.0, $0.1, except: exempt) }) {
+                problems.append("feeling label \(describe(box)) covers a curve at \(Num.format(a.x)),\(Num.format(a.y))")
+            }
         }
         return problems
     }

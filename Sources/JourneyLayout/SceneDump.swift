@@ -22,7 +22,7 @@ extension Scene {
             let pad = String(repeating: "  ", count: depth)
             switch node {
             case .group(let g):
-                out += pad + "group \(g.name)" + (g.box.map { " box " + frame($0) } ?? "") + "\n"
+                out += pad + "group \(g.name)" + (g.box.map { " box " + frame($0) } ?? "") + (g.link.map { " link " + $0 } ?? "") + "\n"
                 for c in g.children { visit(c, depth + 1) }
             case .rect(let r):
                 out += pad + "rect " + frame(r.frame) + (r.fill.map { " fill \($0.hex)" } ?? "")

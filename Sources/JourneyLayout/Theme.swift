@@ -37,6 +37,9 @@ public struct Theme: Sendable {
     public var delightStroke: Color
     public var opportunityFill: Color
     public var opportunityStroke: Color
+    /// The impact · effort pill on an opportunity card, and its text (WCAG AA on each other).
+    public var opportunityBadge: Color
+    public var opportunityBadgeText: Color
     public var metricMet: Color
     public var metricMissed: Color
     public var metricNeutral: Color
@@ -124,9 +127,10 @@ public struct Theme: Sendable {
             background: Color(hex: "#FFFFFF"), text: Color(hex: "#1F2328"), mutedText: Color(hex: "#59636E"),
             gridLine: Color(hex: "#D8DEE4"), stageFill: Color(hex: "#24344D"), stageText: Color(hex: "#FFFFFF"),
             cardFill: Color(hex: "#F6F8FA"), cardStroke: Color(hex: "#D0D7DE"),
-            painFill: Color(hex: "#FFEBE9"), painStroke: Color(hex: "#E5534B"), painAccent: Color(hex: "#C93C37"),
+            painFill: Color(hex: "#FFEBE9"), painStroke: Color(hex: "#E5534B"), painAccent: Color(hex: "#B5302C"),
             delightFill: Color(hex: "#E6F6EC"), delightStroke: Color(hex: "#2DA44E"),
             opportunityFill: Color(hex: "#EEF4FF"), opportunityStroke: Color(hex: "#4C7DD9"),
+            opportunityBadge: Color(hex: "#3566C2"), opportunityBadgeText: Color(hex: "#FFFFFF"),
             metricMet: Color(hex: "#1A7F37"), metricMissed: Color(hex: "#CF222E"), metricNeutral: Color(hex: "#59636E"),
             quoteFill: Color(hex: "#FBF8F1"), evidenceFill: Color(hex: "#F3F0FA"),
             negativeZone: Color(hex: "#FDECEC"), positiveZone: Color(hex: "#EAF6EE"), baseline: Color(hex: "#8C959F"),
@@ -148,6 +152,7 @@ public struct Theme: Sendable {
         t.painFill = Color(hex: "#3A1D1F"); t.painStroke = Color(hex: "#F47067"); t.painAccent = Color(hex: "#FF938A")
         t.delightFill = Color(hex: "#12301E"); t.delightStroke = Color(hex: "#57AB5A")
         t.opportunityFill = Color(hex: "#152238"); t.opportunityStroke = Color(hex: "#6CB6FF")
+        t.opportunityBadge = Color(hex: "#6CB6FF"); t.opportunityBadgeText = Color(hex: "#0D1117")
         t.metricMet = Color(hex: "#57AB5A"); t.metricMissed = Color(hex: "#F47067"); t.metricNeutral = Color(hex: "#9DA7B3")
         t.quoteFill = Color(hex: "#1C1A14"); t.evidenceFill = Color(hex: "#1E1A2B")
         t.negativeZone = Color(hex: "#2A1517"); t.positiveZone = Color(hex: "#102318"); t.baseline = Color(hex: "#768390")
@@ -167,6 +172,7 @@ public struct Theme: Sendable {
         t.painFill = Color(hex: "#E8E8E8"); t.painStroke = Color(hex: "#000000"); t.painAccent = Color(hex: "#000000")
         t.delightFill = Color(hex: "#FFFFFF"); t.delightStroke = Color(hex: "#555555")
         t.opportunityFill = Color(hex: "#FFFFFF"); t.opportunityStroke = Color(hex: "#000000")
+        t.opportunityBadge = Color(hex: "#000000"); t.opportunityBadgeText = Color(hex: "#FFFFFF")
         t.metricMet = Color(hex: "#000000"); t.metricMissed = Color(hex: "#000000"); t.metricNeutral = Color(hex: "#555555")
         t.quoteFill = Color(hex: "#FFFFFF"); t.evidenceFill = Color(hex: "#FFFFFF")
         t.negativeZone = Color(hex: "#E4E4E4"); t.positiveZone = Color(hex: "#FFFFFF"); t.baseline = Color(hex: "#000000")

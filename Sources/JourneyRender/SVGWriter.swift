@@ -194,11 +194,21 @@ final class SVGWriter {
         case .path(let p): write(p)
         case .text(let t): write(t)
         case .group(let g):
+            // A linked group (an evidence entry) is an <a>; the link is checked once more here.
+            let link = g.link.flatMap { SceneLink.isSafe($0) ? $0 : nil }
+            if let link {
+                body.raw("<a xlink:href=\"")
+                body.text(link)
+                body.raw("\" href=\"")
+                body.text(link)
+                body.raw("\" target=\"_blank\" rel=\"noopener\">\n")
+            }
             body.raw("<g data-name=\"")
             body.text(g.name)
             body.raw("\">\n")
             for child in g.children { try write(child) }
             body.raw("</g>\n")
+            if link != nil { body.raw("</a>\n") }
         }
         if body.count >= SVGWriter.chunk { try flush() }
     }

@@ -41,8 +41,25 @@ final class SceneRenderer {
         case .rect(let r): if canSee(r.frame, margin: 2 + (r.stroke?.width ?? 0)) { drawRect(r) }
         case .path(let p): if canSee(visible == nil ? nil : p.path.bounds, margin: 2 + (p.stroke?.width ?? 0)) { drawPath(p) }
         case .text(let t): if canSee(t.frame, margin: t.font.size) { drawText(t) }
-        case .group(let g): for child in g.children { draw(child) }
+        case .group(let g):
+            // A linked group (an evidence entry) is a link annotation over its box in a PDF;
+            // other surfaces ignore the tag.
+            let link = g.link.flatMap { SceneLink.isSafe($0) ? $0 : nil }
+            if let link, let box = g.box { cairo_tag_begin(cr, CAIRO_TAG_LINK, Self.linkAttributes(link, box)) }
+            for child in g.children { draw(child) }
+            if link != nil, g.box != nil { cairo_tag_end(cr, CAIRO_TAG_LINK) }
         }
+    }
+
+    /// Cairo's attribute string for a link tag: the address quoted (its quotes and
+    /// backslashes escaped) and the area it covers.
+    static func linkAttributes(_ link: String, _ box: Rect) -> String {
+        var quoted = ""
+        for c in link {
+            if c == "'" || c == "\\" { quoted.append("\\") }
+            quoted.append(c)
+        }
+        return "uri='\(quoted)' rect=[\(Num.format(box.x)) \(Num.format(box.y)) \(Num.format(box.width)) \(Num.format(box.height))]"
     }
 
     private func drawRect(_ r: SceneRect) {

@@ -2,7 +2,8 @@
 // stages`): one bar per persona in the persona's colour (as its curve on the map), and on a
 // map with several personas a last bar for all customers, weighted by the personas' shares.
 // The score axis runs from 0 to 100 with the neutral score dashed; each bar carries its
-// value above it, and each stage's name sits under its group, wrapped to the group's width.
+// value above it (a persona without data in a stage gets "n/a" where its bar would be), and
+// each stage's name sits under its group, wrapped to the group's width.
 
 import JourneyLayout
 import JourneyScoring
@@ -108,8 +109,14 @@ public struct StageChart {
         for (g, stage) in stages.enumerated() {
             let gx = plot.minX + Double(g) * groupWidth + groupPadding
             for (k, s) in series.enumerated() {
-                guard let v = s.values[g] else { continue }
                 let bx = gx + Double(k) * (barWidth + barGap)
+                guard let v = s.values[g] else {
+                    // No data for this persona here: say so, where its bar would stand.
+                    let label = parts.block("n/a", theme.smallFont)
+                    nodes.append(parts.label("missing:\(g + 1):\(k + 1)", label, x: bx + (barWidth - label.width) / 2,
+                                             y: plot.maxY - 4 - label.height, color: theme.mutedText))
+                    continue
+                }
                 let top = vy(v)
                 let bar = Rect(bx, top, barWidth, max(plot.maxY - top, 0.5))
                 nodes.append(.group(SceneGroup(name: "bar:\(g + 1):\(k + 1)", box: bar, children: [

@@ -373,6 +373,7 @@ public struct Checker {
         e.file = s.property(.file).flatMap { ValueRules.filePath($0, into: &diagnostics) }
         e.date = s.property(.date).flatMap { ValueRules.date($0, into: &diagnostics) }
         if e.date != nil { e.dateRange = s.property(.date)?.valueRange }
+        if e.file != nil { e.fileRange = s.property(.file)?.valueRange }
         return e
     }
 

@@ -339,6 +339,8 @@ public struct Evidence: Equatable, Sendable {
     public var range: SourceRange
     /// The `date "…"` value, when there is one.
     public var dateRange: SourceRange? = nil
+    /// The `file "…"` value, when there is one.
+    public var fileRange: SourceRange? = nil
 }
 
 /// How a map weighs the factors of its priorities (`weights` under the journey line); each

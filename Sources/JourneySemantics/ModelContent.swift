@@ -41,6 +41,7 @@ extension JourneyModel {
         for i in evidence.indices {
             evidence[i].range = none
             if evidence[i].dateRange != nil { evidence[i].dateRange = none }
+            if evidence[i].fileRange != nil { evidence[i].fileRange = none }
         }
     }
 }

@@ -57,6 +57,7 @@ public enum DiagnosticCode: String, CaseIterable, Sendable {
     case mermaidScoreOutsideScale = "W0010"
     case mermaidStatementsIgnored = "W0018"
     case mermaidColonInTaskName = "W0019"
+    case missingEvidenceFile = "W0020"
     // Notes (N00xx): information, never a failure
     case mermaidIgnored = "N0011"
 
@@ -117,6 +118,7 @@ public enum DiagnosticCode: String, CaseIterable, Sendable {
         case .targetWithoutValue: "target-without-value"
         case .staleEvidence: "stale-evidence"
         case .sharesOver100: "shares-over-100"
+        case .missingEvidenceFile: "missing-evidence-file"
         }
     }
 
@@ -180,6 +182,7 @@ public enum DiagnosticCode: String, CaseIterable, Sendable {
         case .targetWithoutValue: "a metric with a target but no measured value"
         case .staleEvidence: "evidence dated before the cut-off given with `--stale-before`"
         case .sharesOver100: "the personas' shares of customers add up to more than 100%, or to 100% with a persona left out"
+        case .missingEvidenceFile: "evidence names a `file` that does not exist next to the map (`check` only)"
         }
     }
 }

@@ -312,7 +312,9 @@ import Testing
             let one = try Data(contentsOf: dir.appendingPathComponent("one/" + name))
             #expect(one == (try Data(contentsOf: dir.appendingPathComponent("two/" + name))), "\(name)")
             let input = name.hasPrefix("b.") ? "b.mmd" : String(name.prefix(1)) + ".journey"
-            let single = dir.appendingPathComponent("single-" + name).path
+            // In a folder beside "one", so that evidence links lead to the maps the same way.
+            try FileManager.default.createDirectory(at: dir.appendingPathComponent("single"), withIntermediateDirectories: true)
+            let single = dir.appendingPathComponent("single/" + name).path
             let r = journeyc([dir.path + "/maps/" + input, "-o", single, "--theme", "print", "--scale", "1.5"])
             #expect(r.status == 0)
             #expect(one == (try Data(contentsOf: URL(fileURLWithPath: single))), "\(name) differs from journeyc \(input) -o \(name)")

@@ -134,7 +134,7 @@ func texts(_ node: SceneNode) -> [SceneText] {
         var dashed = 0, solid = 0, hollow = 0, newDots = 0
         scene.walk { node, _ in
             guard case .group(let g) = node else { return }
-            if g.name.hasPrefix("lane:emotion") {
+            if g.name.hasPrefix("lane:emotion") || g.name.hasPrefix("curve:") {
                 for case .path(let p) in g.children {
                     if p.stroke?.dash == [6, 4] { dashed += 1 }
                     if p.stroke?.width == 2.5 { solid += 1 }

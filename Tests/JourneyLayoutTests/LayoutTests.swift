@@ -148,11 +148,13 @@ enum EdgeCases {
         let s = scene(EdgeCases.map(stages: [6], personas: 1))
         let lane = groups(s, prefix: "label:lane:emotion").first!.box!
         var curves = 0
-        for case .path(let p) in groups(s, prefix: "lane:emotion").first!.children where p.stroke?.width == 2.5 {
-            // Control points bound the curve; with monotone tangents they stay within the data.
-            let b = p.path.bounds!
-            #expect(b.minY >= lane.minY && b.maxY <= lane.maxY)
-            curves += 1
+        for curve in groups(s, prefix: "curve:") {
+            for case .path(let p) in curve.children where p.stroke?.width == 2.5 {
+                // Control points bound the curve; with monotone tangents they stay within the data.
+                let b = p.path.bounds!
+                #expect(b.minY >= lane.minY && b.maxY <= lane.maxY)
+                curves += 1
+            }
         }
         #expect(curves > 0)
     }

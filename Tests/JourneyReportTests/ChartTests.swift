@@ -153,6 +153,19 @@ enum ChartEdgeCases {
         var values: [String] = []
         chart.walk { node, _ in if case .text(let t) = node, t.font.bold, t.font.size == 10 { values.append(t.text) } }
         #expect(values == ["0", "100", "40", "50", "50"])
+        // B has no data in stage two: its place says so instead of being a silent gap.
+        let missing = try #require(groups(chart, prefix: "missing:").first)
+        #expect(groups(chart, prefix: "missing:").map(\.name) == ["missing:2:2"])
+        let texts = missing.children.compactMap { node -> String? in
+            if case .text(let t) = node { return t.text }
+            return nil
+        }
+        #expect(texts == ["n/a"])
+        let gap = try #require(missing.box)
+        let everyone = try #require(bars.first { $0.name == "bar:2:3" }?.box)
+        #expect(gap.minX >= half.maxX && gap.maxX <= everyone.minX,
+                "between A's bar and everyone's, where B's would be")
+        #expect(SceneChecks.violations(chart) == [])
     }
 
     @Test func chartsArePureFunctions() throws {

@@ -62,6 +62,20 @@ public enum ReviewRules {
         return []
     }
 
+    /// W0020: evidence whose relative `file` does not exist. `exists` answers for a path as
+    /// written (relative to the map's folder); the caller knows where the map is.
+    public static func missingEvidenceFiles(_ model: JourneyModel, exists: (String) -> Bool) -> [Diagnostic] {
+        var found: [Diagnostic] = []
+        for stage in model.stages {
+            for e in stage.evidence + stage.touchpoints.flatMap(\.evidence) {
+                guard let file = e.file, let range = e.fileRange, !exists(file) else { continue }
+                found.append(Diagnostic(.missingEvidenceFile, "no file '\(file.prefix(80))' next to the map", at: range,
+                                        help: "the path is relative to the map's folder; fix it, or add the file, so the picture's link works"))
+            }
+        }
+        return found
+    }
+
     /// W0008: evidence whose date lies entirely before `cutoff` ("2025" is not before "2025-06":
     /// it may be from December). Evidence without a date is not judged.
     public static func staleEvidence(_ model: JourneyModel, before cutoff: CalendarDate) -> [Diagnostic] {
