@@ -306,15 +306,20 @@ enum OutputFile {
     /// except one to something that is not a regular file: that, like a FIFO or a device
     /// (`-o /dev/stdout`), is written to directly, never replaced. An existing file keeps its
     /// permissions.
-    static func writeAtomically(_ bytes: [UInt8], to path: String, workingDirectory: String?) throws {
-        try writeAtomically(to: path, workingDirectory: workingDirectory) { write in try bytes.withUnsafeBytes { try write($0) } }
+    /// `shown`: how messages name the file, when not as `path`.
+    static func writeAtomically(_ bytes: [UInt8], to path: String, workingDirectory: String?, shown: String? = nil) throws {
+        try writeAtomically(to: path, workingDirectory: workingDirectory, shown: shown) { write in
+            try bytes.withUnsafeBytes { try write($0) }
+        }
     }
 
     /// The same, for output produced piece by piece: `produce` hands its bytes to the writer
     /// it is given as they come, so a large picture never sits whole in memory. If `produce`
     /// throws, nothing is replaced.
-    static func writeAtomically(to path: String, workingDirectory: String?, _ produce: (ByteWriter) throws -> Void) throws {
-        let absolute = Paths.absolute(path, workingDirectory: workingDirectory)
+    static func writeAtomically(to target: String, workingDirectory: String?, shown: String? = nil,
+                                _ produce: (ByteWriter) throws -> Void) throws {
+        let path = shown ?? target
+        let absolute = Paths.absolute(target, workingDirectory: workingDirectory)
         var link = stat()
         let isLink = lstat(absolute, &link) == 0 && (link.st_mode & S_IFMT) == S_IFLNK
         // The folder resolved, the name itself not: a symlink there is what gets replaced.

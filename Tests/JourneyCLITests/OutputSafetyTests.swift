@@ -122,6 +122,22 @@ import Testing
         #expect(text(out.appendingPathComponent("a.svg")) != nil, "the other maps are still built")
     }
 
+    @Test func buildWritesInTheFolderItChecksWhenTheOutputPathHasDotDot() throws {
+        // `-o link/../out` names `out` beside `link` (`..` taken as written, as for every build
+        // path): the pictures must land there, with the manifest and the symlink checks, not in
+        // the folder above the link's target.
+        let dir = try folder(["maps/a.journey": map, "elsewhere/deep/keep.txt": "x", "elsewhere/out/keep.txt": "precious"])
+        defer { try? FileManager.default.removeItem(at: dir) }
+        try FileManager.default.createSymbolicLink(atPath: dir.path + "/link", withDestinationPath: dir.path + "/elsewhere/deep")
+        let args = ["build", dir.path + "/maps", "-o", dir.path + "/link/../out"]
+        let r = journeyc(args)
+        #expect(r.status == 0, "\(r.stderr)")
+        #expect(text(dir.appendingPathComponent("out/a.svg"))?.hasPrefix("<?xml") == true)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: dir.path + "/elsewhere/out") == ["keep.txt"])
+        let again = journeyc(args)
+        #expect(again.stderr.contains("nothing to build, 1 map up to date"), "\(again.stderr)")
+    }
+
     @Test func aSymlinkedManifestIsReplacedNotFollowed() throws {
         let dir = try folder(["maps/a.journey": map, "victims/notes.txt": "precious"])
         defer { try? FileManager.default.removeItem(at: dir) }
