@@ -138,6 +138,19 @@ import Testing
         #expect(again.stderr.contains("nothing to build, 1 map up to date"), "\(again.stderr)")
     }
 
+    @Test func buildRefusesAPipeWherePictureGoesInsteadOfWaitingForAReader() throws {
+        // Writing into a FIFO blocks until something reads it: the build would never end.
+        let dir = try folder(["maps/a.journey": map, "maps/b.journey": map])
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let out = dir.appendingPathComponent("out")
+        try FileManager.default.createDirectory(at: out, withIntermediateDirectories: true)
+        #expect(mkfifo(out.path + "/a.svg", 0o644) == 0)
+        let r = journeyc(["build", dir.path + "/maps", "-o", out.path])
+        #expect(r.status == 1)
+        #expect(r.stderr.contains("cannot write '\(out.path)/a.svg': something that is not a file is in the way"), "\(r.stderr)")
+        #expect(text(out.appendingPathComponent("b.svg"))?.hasPrefix("<?xml") == true, "the other maps are still built")
+    }
+
     @Test func aSymlinkedManifestIsReplacedNotFollowed() throws {
         let dir = try folder(["maps/a.journey": map, "victims/notes.txt": "precious"])
         defer { try? FileManager.default.removeItem(at: dir) }
