@@ -123,6 +123,33 @@ import Testing
         #expect(!FileManager.default.fileExists(atPath: dir.path + "/many.png"))
     }
 
+    /// A shell script's background job (`journeyc … &`) starts with SIGINT ignored, so the
+    /// Ctrl-C meant for the script does not stop it: catching signals must keep it so.
+    @Test func aSignalIgnoredAtStartStaysIgnored() throws {
+        guard let binary = journeycBinary() else { return }
+        let dir = try scratch(["many.journey": manyTouchpoints(2_000), "maps/a.journey": manyTouchpoints(1_000),
+                               "maps/b.journey": manyTouchpoints(1_000)])
+        defer { try? FileManager.default.removeItem(at: dir) }
+        for (arguments, folder, pictures) in [(["many.journey", "-o", "many.png"], "", ["many.png"]),
+                                              (["build", "maps", "-o", "out", "-j", "1", "--format", "png"], "/out",
+                                               ["out/a.png", "out/b.png"])] {
+            try? FileManager.default.createDirectory(atPath: dir.path + folder, withIntermediateDirectories: true)
+            let pid = try startWithDefaultSignals([binary] + arguments, in: dir, ignoring: ["INT"])
+            var sent = false, status: Int32 = 0
+            while waitpid(pid, &status, WNOHANG) == 0 {
+                let names = (try? FileManager.default.contentsOfDirectory(atPath: dir.path + folder)) ?? []
+                if !sent, names.contains(where: { $0.hasPrefix(".journeyc-") }) {
+                    sent = true
+                    kill(pid, SIGINT)
+                }
+                usleep(2_000)
+            }
+            #expect(sent, "\(arguments): finished before its temporary file was seen: make the maps larger")
+            #expect(status == 0, "\(arguments): ran to the end, exit 0 (status \(status))")
+            for picture in pictures { #expect(FileManager.default.fileExists(atPath: dir.path + "/" + picture), "\(picture)") }
+        }
+    }
+
     // MARK: - Limits
 
     @Test func aLimitSetToSomethingThatIsNotANumberIsAnError() {
