@@ -115,14 +115,7 @@ struct BuildJob: Sendable {
                     throw BuildError("cannot draw '\(input.path)' as \(output.format.rawValue.uppercased()): \(error)")
                 }
                 // Never through a symlink: a linked folder is refused, a linked picture replaced.
-                try OutputFolder.makeFolders(for: output.path, in: outputFolder, shownBase: outputShown)
-                OutputFolder.removeLink(destination)
-                // A pipe there would be written into (OutputFile writes through what is not a
-                // regular file) and wait for a reader for ever; a socket or device is not ours.
-                if case .unsafe = OutputFolder.standing(of: output.path, in: outputFolder) {
-                    throw BuildError("cannot write '\(outputShown)/\(output.path)': something that is not a file is in the way "
-                                     + "(a folder, a pipe, a socket or a device); remove it")
-                }
+                try OutputFolder.prepare(output.path, in: outputFolder, shownBase: outputShown)
                 // To the path just checked: the folder as build reads it (`..` as written), named
                 // as the user wrote it.
                 try OutputFile.writeAtomically(bytes, to: destination, workingDirectory: nil, shown: outputShown + "/" + output.path)

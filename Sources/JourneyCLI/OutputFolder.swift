@@ -78,8 +78,21 @@ enum OutputFolder {
         }
     }
 
-    /// Removes a symlink at `path` (never its target), so the picture written next replaces it.
-    static func removeLink(_ path: String) {
+    /// Readies `relative` inside `base` for OutputFile: its folders made (never through a
+    /// symlink), a symlink at its name removed (its target left alone), and anything else there
+    /// that is not a regular file refused, since OutputFile writes into such a file (a pipe
+    /// would wait for a reader for ever).
+    static func prepare(_ relative: String, in base: String, shownBase: String) throws {
+        try makeFolders(for: relative, in: base, shownBase: shownBase)
+        removeLink(base + "/" + relative)
+        if case .unsafe = standing(of: relative, in: base) {
+            throw Refused(description: "cannot write '\(shownBase)/\(relative)': something that is not a file is in the way "
+                          + "(a folder, a pipe, a socket or a device); remove it")
+        }
+    }
+
+    /// Removes a symlink at `path` (never its target), so the file written next replaces it.
+    private static func removeLink(_ path: String) {
         var info = stat()
         if lstat(path, &info) == 0, (info.st_mode & S_IFMT) == S_IFLNK { unlink(path) }
     }

@@ -163,6 +163,20 @@ import Testing
         #expect(text(out.appendingPathComponent(".journeyc-build"))?.hasPrefix("journeyc-build 1\n") == true)
     }
 
+    @Test func aPipeNamedLikeTheManifestIsNeitherReadNorWrittenInto() throws {
+        // Opening a FIFO waits for a writer, writing into one for a reader: the build never ended.
+        let dir = try folder(["maps/a.journey": map])
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let out = dir.appendingPathComponent("out")
+        try FileManager.default.createDirectory(at: out, withIntermediateDirectories: true)
+        #expect(mkfifo(out.path + "/.journeyc-build", 0o644) == 0)
+        let r = journeyc(["build", dir.path + "/maps", "-o", out.path])
+        #expect(r.status == 1)
+        #expect(r.stderr.contains("cannot record the build in '\(out.path)/.journeyc-build'"), "\(r.stderr)")
+        #expect(r.stderr.contains("something that is not a file is in the way"), "\(r.stderr)")
+        #expect(text(out.appendingPathComponent("a.svg"))?.hasPrefix("<?xml") == true)
+    }
+
     @Test func renderAndFmtReplaceASymlinkInsteadOfWritingThroughIt() throws {
         let dir = try folder(["a.journey": map, "victims/picture.svg": "precious", "victims/real.journey": "journey   \"Map\"\n"])
         defer { try? FileManager.default.removeItem(at: dir) }
