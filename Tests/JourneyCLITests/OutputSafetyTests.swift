@@ -122,6 +122,21 @@ import Testing
         #expect(text(out.appendingPathComponent("a.svg")) != nil, "the other maps are still built")
     }
 
+    @Test func theOutputFolderItselfMayBeASymlink() throws {
+        // The user's choice (a site folder linked elsewhere): built into, pruned, not refused.
+        let dir = try folder(["maps/a.journey": map, "maps/shop/b.journey": map, "real/keep.txt": "kept"])
+        defer { try? FileManager.default.removeItem(at: dir) }
+        try FileManager.default.createSymbolicLink(atPath: dir.path + "/out", withDestinationPath: dir.path + "/real")
+        let args = ["build", dir.path + "/maps", "-o", dir.path + "/out", "--prune"]
+        #expect(journeyc(args).status == 0)
+        #expect(text(dir.appendingPathComponent("real/shop/b.svg"))?.hasPrefix("<?xml") == true)
+        try FileManager.default.removeItem(atPath: dir.path + "/maps/shop/b.journey")
+        let pruned = journeyc(args)
+        #expect(pruned.stderr.contains("1 map up to date, 1 picture pruned"), "\(pruned.stderr)")
+        #expect(isSymlink(dir.appendingPathComponent("out")))
+        #expect(try FileManager.default.contentsOfDirectory(atPath: dir.path + "/real").sorted() == [".journeyc-build", "a.svg", "keep.txt"])
+    }
+
     @Test func buildWritesInTheFolderItChecksWhenTheOutputPathHasDotDot() throws {
         // `-o link/../out` names `out` beside `link` (`..` taken as written, as for every build
         // path): the pictures must land there, with the manifest and the symlink checks, not in
