@@ -103,17 +103,6 @@ struct DiffCommand: ParsableCommand {
             reporter.summarize(files: sides.filter { $0.model == nil }.count)
             throw ExitCode(ExitStatus.usage)
         }
-        if output != nil {
-            // The picture draws NEW with OLD's removed elements: both count against the limit.
-            for model in [old, new] {
-                do {
-                    try Limits.checkDrawable(model, io)
-                } catch {
-                    io.writeErr("journeyc: error: \(error)\n")
-                    throw ExitCode(ExitStatus.usage)
-                }
-            }
-        }
         let diff = MapDiff.compare(old: old, new: new)
         if let output {
             try drawPicture(diff, to: output, io: io)
@@ -177,8 +166,16 @@ struct DiffCommand: ParsableCommand {
                 throw ExitCode(ExitStatus.usage)
             }
         }
+        // The picture draws NEW with OLD's removed elements put back: that is what counts.
+        let overlay = diff.overlay()
+        do {
+            try Limits.checkDrawable(overlay.model, io, what: "the picture of the changes")
+        } catch {
+            io.writeErr("journeyc: error: \(error)\n")
+            throw ExitCode(ExitStatus.usage)
+        }
         let measurer = PangoTextMeasurer()
-        let scene = DiffPicture.scene(diff, oldName: sideNames.old, theme: render.layoutTheme, measurer: measurer, maxWidth: render.maxWidth)
+        let scene = DiffPicture.scene(diff, overlay: overlay, oldName: sideNames.old, theme: render.layoutTheme, measurer: measurer, maxWidth: render.maxWidth)
         let bytes: [UInt8]
         do {
             bytes = try Exporter.render(scene, format: format, scale: scale, text: measurer)

@@ -214,7 +214,9 @@ import Testing
         let limit = ["JOURNEYC_MAX_TOUCHPOINTS": "1000"]
         let diff = journeyc(["diff", dir.path + "/few.journey", dir.path + "/many.journey", "-o", dir.path + "/d.svg"], environment: limit)
         #expect(diff.status == 2)
-        #expect(diff.stderr.contains("the map has 1500 touchpoints; journeyc draws at most 1000 in one picture"), "\(diff.stderr)")
+        // The picture draws the 1500 new touchpoints and the removed one of few.journey.
+        #expect(diff.stderr.contains("the picture of the changes has 1501 touchpoints; journeyc draws at most 1000 in one picture"),
+                "\(diff.stderr)")
         #expect(!FileManager.default.fileExists(atPath: dir.path + "/d.svg"))
         let scene = journeyc(["dump-scene", "--measurer", "fixed", dir.path + "/many.journey"], environment: limit)
         #expect(scene.status == 1)
@@ -222,6 +224,19 @@ import Testing
         #expect(scene.stdout.isEmpty)
         // The report of differences alone draws nothing: no limit.
         #expect(journeyc(["diff", dir.path + "/few.journey", dir.path + "/many.journey"], environment: limit).status == 1)
+    }
+
+    @Test func theDiffPictureCountsTheRemovedTouchpointsItDrawsBack() throws {
+        // Each side is under the limit, but the picture draws NEW and OLD's removed touchpoints.
+        let old = manyTouchpoints(600)
+        let new = old.replacingOccurrences(of: "Touchpoint number", with: "Another step")
+        let dir = try scratch(["old.journey": old, "new.journey": new])
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let r = journeyc(["diff", dir.path + "/old.journey", dir.path + "/new.journey", "-o", dir.path + "/d.svg"],
+                         environment: ["JOURNEYC_MAX_TOUCHPOINTS": "1000"])
+        #expect(r.status == 2)
+        #expect(r.stderr.contains("1200 touchpoints; journeyc draws at most 1000 in one picture"), "\(r.stderr)")
+        #expect(!FileManager.default.fileExists(atPath: dir.path + "/d.svg"))
     }
 
     // MARK: - Folders for check, fmt and -o
