@@ -135,7 +135,8 @@ struct RenderCommand: ParsableCommand {
         if let folder, maps.contains(where: { !$0.hasErrors }) {
             // `-o pictures/`: made when missing, as `journeyc build` makes its output folder.
             do {
-                try BuildJob.makeFolders(Paths.normalized(Paths.absolute(folder, workingDirectory: io.workingDirectory)), inside: "/")
+                // Not normalized: `..` after a symlink is where OutputFile will write, as for mkdir -p.
+                try BuildJob.makeFolders(Paths.absolute(folder, workingDirectory: io.workingDirectory), inside: "/")
             } catch {
                 io.writeErr("journeyc: error: cannot make the output folder '\(folder)': \(error)\n")
                 throw ExitCode(ExitStatus.usage)

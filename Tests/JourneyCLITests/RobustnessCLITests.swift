@@ -273,4 +273,16 @@ import Testing
         #expect(r.status == 0, "\(r.stderr)")
         #expect(FileManager.default.fileExists(atPath: dir.path + "/pictures/new/ecommerce-running-shoes.svg"))
     }
+
+    @Test func theOutputFolderIsMadeWhereThePictureIsWritten() throws {
+        // `-o link/../pictures/`: the picture goes where the system finds that path (next to
+        // the link's target), so the folder must be made there too, not beside the link.
+        let dir = try scratch(["elsewhere/deep/keep.txt": "x"])
+        defer { try? FileManager.default.removeItem(at: dir) }
+        try FileManager.default.createSymbolicLink(atPath: dir.path + "/link", withDestinationPath: dir.path + "/elsewhere/deep")
+        let r = journeyc(["samples/ecommerce-running-shoes.journey", "-o", dir.path + "/link/../pictures/"])
+        #expect(r.status == 0, "\(r.stderr)")
+        #expect(FileManager.default.fileExists(atPath: dir.path + "/elsewhere/pictures/ecommerce-running-shoes.svg"))
+        #expect(!FileManager.default.fileExists(atPath: dir.path + "/pictures"), "a folder made where nothing is written")
+    }
 }
