@@ -3,6 +3,7 @@
 // The output is written to a temporary file beside it and renamed into place.
 
 import ArgumentParser
+import Synchronization
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -355,13 +356,9 @@ enum OutputFile {
         guard Paths.isDirectory(folder.isEmpty ? "." : folder) else {
             throw WriteError.folderMissing(Paths.folder(of: path))
         }
-        var template = Array(((folder.isEmpty ? "." : folder) + "/.journeyc-XXXXXX").utf8CString)
-        let fd = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
-        guard fd >= 0 else { throw WriteError.failed(path, String(cString: strerror(errno))) }
-        let temp = String(decoding: template.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
-        var ok = false
         // Removed on Ctrl-C too, where a command installed InterruptCleanup.
-        let tracked = InterruptCleanup.track(temp)
+        let (fd, temp, tracked) = try makeTemporary(in: folder.isEmpty ? "." : folder, for: path)
+        var ok = false
         defer {
             if !ok { unlink(temp) }
             InterruptCleanup.untrack(tracked)
@@ -372,9 +369,29 @@ enum OutputFile {
             close(fd)
             throw error
         }
-        // mkstemp makes the file 0600: give it the old file's mode, or what the umask allows.
+        // The temporary file is 0600: give it the old file's mode, or what the umask allows.
         fchmod(fd, exists && !isLink ? existing.st_mode & 0o7777 : 0o666 & ~creationMask)
         guard close(fd) == 0, rename(temp, resolved) == 0 else { throw WriteError.failed(path, String(cString: strerror(errno))) }
         ok = true
+    }
+
+    /// Numbers this process's temporary files, so two threads never pick the same name.
+    private static let temporaries = Atomic<Int>(0)
+
+    /// A new, empty temporary file (0600) in `folder`, tracked for InterruptCleanup from before
+    /// it exists (with mkstemp, a Ctrl-C between making it and tracking it left it behind). Its
+    /// name holds the process id: no other live process makes that name, and one a killed
+    /// journeyc left behind is garbage, fine to remove.
+    private static func makeTemporary(in folder: String, for path: String) throws -> (fd: Int32, temp: String, tracked: UInt?) {
+        for _ in 0..<100 {
+            let temp = folder + "/.journeyc-\(getpid())-\(temporaries.wrappingAdd(1, ordering: .relaxed).newValue)"
+            let tracked = InterruptCleanup.track(temp)
+            let fd = open(temp, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o600)
+            if fd >= 0 { return (fd, temp, tracked) }
+            let code = errno
+            InterruptCleanup.untrack(tracked)
+            guard code == EEXIST else { throw WriteError.failed(path, String(cString: strerror(code))) }
+        }
+        throw WriteError.failed(path, "no free name for a temporary file")
     }
 }
