@@ -384,7 +384,9 @@ enum OutputFile {
     /// journeyc left behind is garbage, fine to remove.
     private static func makeTemporary(in folder: String, for path: String) throws -> (fd: Int32, temp: String, tracked: UInt?) {
         for _ in 0..<100 {
-            let temp = folder + "/.journeyc-\(getpid())-\(temporaries.wrappingAdd(1, ordering: .relaxed).newValue)"
+            // Random too, as mkstemp's names are: in a shared folder, names nobody can make ahead.
+            let temp = folder + "/.journeyc-\(getpid())-\(temporaries.wrappingAdd(1, ordering: .relaxed).newValue)-"
+                + String(UInt32.random(in: 0...UInt32.max), radix: 36)
             let tracked = InterruptCleanup.track(temp)
             let fd = open(temp, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o600)
             if fd >= 0 { return (fd, temp, tracked) }
