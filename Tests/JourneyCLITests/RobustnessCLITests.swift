@@ -123,6 +123,34 @@ import Testing
         #expect(!FileManager.default.fileExists(atPath: dir.path + "/many.png"))
     }
 
+    @Test func ctrlCDuringABuildFinishesTheMapUnderWayAndRecordsIt() throws {
+        guard let binary = journeycBinary() else { return }
+        let dir = try scratch(["maps/a.journey": manyTouchpoints(1_000), "maps/b.journey": manyTouchpoints(1_000),
+                               "maps/c.journey": manyTouchpoints(1_000)])
+        defer { try? FileManager.default.removeItem(at: dir) }
+        try FileManager.default.createDirectory(atPath: dir.path + "/out", withIntermediateDirectories: true)
+        let pid = try startWithDefaultSignals([binary, "build", "maps", "-o", "out", "-j", "1", "--format", "png"], in: dir)
+        func names() -> [String] { (try? FileManager.default.contentsOfDirectory(atPath: dir.path + "/out")) ?? [] }
+        func temporaries() -> [String] { names().filter { $0.hasPrefix(".journeyc-") && $0 != ".journeyc-build" } }
+        var sent = false, status: Int32 = 0
+        while waitpid(pid, &status, WNOHANG) == 0 {
+            // While a picture is written, or once the first is (the next map is then under way).
+            if !sent, !temporaries().isEmpty || names().contains(where: { $0.hasSuffix(".png") }) {
+                sent = true
+                kill(pid, SIGINT)
+            }
+            usleep(2_000)
+        }
+        #expect(sent, "the build ended before a picture was seen: make the maps larger")
+        guard sent else { return }
+        #expect(status & 0x7F == 0 && (status >> 8) & 0xFF == 130, "exit status 130, not killed (status \(status))")
+        #expect(temporaries().isEmpty, "a temporary file was left: \(names())")
+        let pictures = names().filter { $0.hasSuffix(".png") }
+        #expect(!pictures.isEmpty && pictures.count < 3, "the map under way finished, the others not started: \(pictures)")
+        let manifest = (try? String(contentsOfFile: dir.path + "/out/.journeyc-build", encoding: .utf8)) ?? ""
+        for picture in pictures { #expect(manifest.contains(" \(picture)\n"), "\(picture) recorded") }
+    }
+
     /// A shell script's background job (`journeyc … &`) starts with SIGINT ignored, so the
     /// Ctrl-C meant for the script does not stop it: catching signals must keep it so.
     @Test func aSignalIgnoredAtStartStaysIgnored() throws {
