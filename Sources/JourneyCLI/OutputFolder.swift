@@ -91,6 +91,33 @@ enum OutputFolder {
         }
     }
 
+    /// Deletes `relative` inside `base` when `matches` accepts the file (given it open). Each
+    /// folder on the way is opened relative to the one before without following a symlink, and
+    /// the file is opened and unlinked through the last: a folder swapped for a symlink after
+    /// `standing` looked can neither show another file to `matches` nor lead the deletion out
+    /// of `base`. Returns 0, or the errno of what failed (ESTALE: `matches` said no).
+    static func remove(_ relative: String, in base: String, if matches: (Int32) -> Bool) -> Int32 {
+        let parts = relative.split(separator: "/").map(String.init)
+        guard let name = parts.last else { return EINVAL }
+        var folder = open(base, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+        for part in parts.dropLast() where folder >= 0 {
+            let next = openat(folder, part, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC)
+            let code = errno
+            close(folder)
+            folder = next
+            errno = code
+        }
+        guard folder >= 0 else { return errno }
+        defer { close(folder) }
+        // Not blocking: a pipe put there is not waited on (and then refused by `matches`).
+        let fd = openat(folder, name, O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC)
+        guard fd >= 0 else { return errno }
+        let accepted = matches(fd)
+        close(fd)
+        guard accepted else { return ESTALE }
+        return unlinkat(folder, name, 0) == 0 ? 0 : errno
+    }
+
     /// Removes a symlink at `path` (never its target), so the file written next replaces it.
     private static func removeLink(_ path: String) {
         var info = stat()

@@ -209,6 +209,30 @@ import Testing
         #expect(text(dir.appendingPathComponent("link.journey")) == "journey \"Map\"\n")
     }
 
+    @Test func pruneDeletesThroughRealFoldersOnlyEvenIfOneBecameALinkAfterTheCheck() throws {
+        // What `--prune` deletes with: a folder swapped for a symlink between the check of the
+        // manifest entry and the deletion must not lead it outside the output folder.
+        let dir = try folder(["out/shop/a.svg": "mine", "victims/a.svg": "precious", "victims/shop/a.svg": "precious"])
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let out = dir.path + "/out"
+        try FileManager.default.removeItem(atPath: out + "/shop")
+        try FileManager.default.createSymbolicLink(atPath: out + "/shop", withDestinationPath: dir.path + "/victims")
+        try FileManager.default.createSymbolicLink(atPath: out + "/a.svg", withDestinationPath: dir.path + "/victims/a.svg")
+        try FileManager.default.createSymbolicLink(atPath: out + "/deep", withDestinationPath: dir.path + "/victims")
+        var asked = 0
+        #expect(OutputFolder.remove("shop/a.svg", in: out) { _ in asked += 1; return true } != 0)
+        #expect(OutputFolder.remove("deep/shop/a.svg", in: out) { _ in asked += 1; return true } != 0)
+        #expect(OutputFolder.remove("a.svg", in: out) { _ in asked += 1; return true } != 0)
+        #expect(asked == 0, "a file reached through a link was shown to the check")
+        #expect(text(dir.appendingPathComponent("victims/a.svg")) == "precious")
+        #expect(text(dir.appendingPathComponent("victims/shop/a.svg")) == "precious")
+
+        try "mine".write(toFile: out + "/b.svg", atomically: false, encoding: .utf8)
+        #expect(OutputFolder.remove("b.svg", in: out) { _ in false } == ESTALE)
+        #expect(OutputFolder.remove("b.svg", in: out) { _ in true } == 0)
+        #expect(!FileManager.default.fileExists(atPath: out + "/b.svg"))
+    }
+
     @Test func aSymlinkToADeviceIsStillWrittenThrough() throws {
         // `-o /dev/stdout` is a symlink to the process's output: written to, never replaced.
         let dir = try folder([:])
