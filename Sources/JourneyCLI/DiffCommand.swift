@@ -29,12 +29,12 @@ struct DiffCommand: ParsableCommand {
             exist but has the form REV:PATH is read from git, as `git show REV:PATH` shows it (PATH from the top \
             of the repository, or ./PATH from the current folder). Either side may be - (standard \
             input). Git's seven diff-driver arguments (path old-file old-hex old-mode new-file \
-            new-hex new-mode) are accepted, so `git config diff.journey.command 'journeyc diff --'` works (the `--` keeps a file named like an option a file).
+            new-hex new-mode; nine after a rename) are accepted, so `git config diff.journey.command 'journeyc diff --'` works (the `--` keeps a file named like an option a file).
 
             --color applies to the text report as well as to diagnostics.
 
             Exit status: 0 no differences, 1 differences, 2 errors (a map that cannot be read \
-            or has errors: its diagnostics are printed). Called by git with seven arguments, \
+            or has errors: its diagnostics are printed). Called by git with seven or nine arguments, \
             differences exit 0, as git requires of a diff driver.
             """)
 
@@ -68,7 +68,7 @@ struct DiffCommand: ParsableCommand {
         guard [2, 7, 9].contains(maps.count) else {
             throw ValidationError(maps.count == 1
                 ? "give two maps to compare: journeyc diff OLD NEW" + (maps[0].contains(":") ? "" : " (git passes one argument for an unmerged file: resolve the conflict first)")
-                : "give two maps to compare, OLD and NEW (or git's seven diff-driver arguments); got \(maps.count)")
+                : "give two maps to compare, OLD and NEW (or git's seven or nine diff-driver arguments); got \(maps.count)")
         }
         if labels.count > 2 { throw ValidationError("--label names OLD and NEW: give it at most twice") }
         if maps.count == 2, maps[0] == "-", maps[1] == "-" { throw ValidationError("standard input (-) can be read only once") }
