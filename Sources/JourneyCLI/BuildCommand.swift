@@ -198,12 +198,17 @@ struct BuildCommand: ParsableCommand {
                 continue
             }
             if prune, interrupted == 0 {
-                if unlink(file) == 0 {
+                // Checked again as it is deleted, through folders that cannot turn into links.
+                let failure = OutputFolder.remove(path, in: outputFolder) { ContentHash.ofFile(descriptor: $0, size: entry.size) == entry.output }
+                if failure == 0 {
                     manifest.entries[path] = nil
                     pruned += 1
                     removeEmptyFolders(above: file, inside: outputFolder)
+                } else if [ENOENT, ELOOP, ENOTDIR, ESTALE].contains(failure) {
+                    // Changed since it was looked at: no longer journeyc's to track.
+                    manifest.entries[path] = nil
                 } else {
-                    io.writeErr("journeyc: warning: cannot delete '\(shownOutput)/\(path)': \(String(cString: strerror(errno)).lowercased())\n")
+                    io.writeErr("journeyc: warning: cannot delete '\(shownOutput)/\(path)': \(String(cString: strerror(failure)).lowercased())\n")
                 }
             } else {
                 orphans.append(path)

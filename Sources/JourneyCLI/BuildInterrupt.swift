@@ -16,8 +16,8 @@ enum BuildInterrupt {
     /// The signal received since `install()`, or 0.
     static var caught: Int32 { received.load(ordering: .relaxed) }
 
-    /// Catches SIGINT and SIGTERM until the returned function is called, which puts the
-    /// previous handlers back.
+    /// Catches SIGINT and SIGTERM (unless ignored: InterruptSignals) until the returned function
+    /// is called, which puts the previous handlers back.
     static func install() -> () -> Void {
         // Touched here first: its lazy initialisation must not happen inside the handler.
         received.store(0, ordering: .relaxed)
@@ -25,11 +25,6 @@ enum BuildInterrupt {
             BuildInterrupt.received.store(number, ordering: .relaxed)
             _ = signal(number, SIG_DFL)
         }
-        let previousInt = signal(SIGINT, handler)
-        let previousTerm = signal(SIGTERM, handler)
-        return {
-            _ = signal(SIGINT, previousInt)
-            _ = signal(SIGTERM, previousTerm)
-        }
+        return InterruptSignals.install(handler)
     }
 }

@@ -117,9 +117,10 @@ struct BuildJob: Sendable {
                     throw BuildError("cannot draw '\(input.path)' as \(output.format.rawValue.uppercased()): \(error)")
                 }
                 // Never through a symlink: a linked folder is refused, a linked picture replaced.
-                try OutputFolder.makeFolders(for: output.path, in: outputFolder, shownBase: outputShown)
-                OutputFolder.removeLink(destination)
-                try OutputFile.writeAtomically(bytes, to: outputShown + "/" + output.path, workingDirectory: io.workingDirectory)
+                try OutputFolder.prepare(output.path, in: outputFolder, shownBase: outputShown)
+                // To the path just checked: the folder as build reads it (`..` as written), named
+                // as the user wrote it.
+                try OutputFile.writeAtomically(bytes, to: destination, workingDirectory: nil, shown: outputShown + "/" + output.path)
                 outcome.entries[output.path] = BuildManifest.Entry(key: output.key, output: ContentHash.of(bytes), size: bytes.count)
             } catch {
                 outcome.status = .failed

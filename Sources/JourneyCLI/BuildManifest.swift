@@ -49,9 +49,12 @@ struct BuildManifest {
 
     static func read(folder: String) -> BuildManifest {
         var manifest = BuildManifest()
-        let fd = open(folder + "/" + fileName, O_RDONLY | O_NOFOLLOW)
+        // Not blocking: opening a pipe would wait for a writer.
+        let fd = open(folder + "/" + fileName, O_RDONLY | O_NOFOLLOW | O_NONBLOCK)
         guard fd >= 0 else { return manifest }
         defer { close(fd) }
+        var info = stat()
+        guard fstat(fd, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG else { return manifest }
         guard let bytes = try? PosixIO.readAll(fd) else { return manifest }
         let lines = String(decoding: bytes, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: true)
         guard lines.first == Substring(header) else { return manifest }
@@ -80,6 +83,7 @@ struct BuildManifest {
     }
 
     func write(folder: String) throws {
+        try OutputFolder.prepare(BuildManifest.fileName, in: folder, shownBase: folder)
         try OutputFile.writeAtomically(Array(text().utf8), to: folder + "/" + BuildManifest.fileName, workingDirectory: nil)
     }
 

@@ -134,6 +134,11 @@ struct ContentHash {
         let fd = open(path, O_RDONLY)
         guard fd >= 0 else { return nil }
         defer { close(fd) }
+        return ofFile(descriptor: fd, size: expected)
+    }
+
+    /// The same for a file already open.
+    static func ofFile(descriptor fd: Int32, size expected: Int) -> UInt64? {
         var info = stat()
         guard fstat(fd, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG, Int(info.st_size) == expected else { return nil }
         var hash = ContentHash()

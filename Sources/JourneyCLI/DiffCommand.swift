@@ -29,12 +29,12 @@ struct DiffCommand: ParsableCommand {
             exist but has the form REV:PATH is read from git, as `git show REV:PATH` shows it (PATH from the top \
             of the repository, or ./PATH from the current folder). Either side may be - (standard \
             input). Git's seven diff-driver arguments (path old-file old-hex old-mode new-file \
-            new-hex new-mode) are accepted, so `git config diff.journey.command 'journeyc diff --'` works (the `--` keeps a file named like an option a file).
+            new-hex new-mode; nine after a rename) are accepted, so `git config diff.journey.command 'journeyc diff --'` works (the `--` keeps a file named like an option a file).
 
             --color applies to the text report as well as to diagnostics.
 
             Exit status: 0 no differences, 1 differences, 2 errors (a map that cannot be read \
-            or has errors: its diagnostics are printed). Called by git with seven arguments, \
+            or has errors: its diagnostics are printed). Called by git with seven or nine arguments, \
             differences exit 0, as git requires of a diff driver.
             """)
 
@@ -68,7 +68,7 @@ struct DiffCommand: ParsableCommand {
         guard [2, 7, 9].contains(maps.count) else {
             throw ValidationError(maps.count == 1
                 ? "give two maps to compare: journeyc diff OLD NEW" + (maps[0].contains(":") ? "" : " (git passes one argument for an unmerged file: resolve the conflict first)")
-                : "give two maps to compare, OLD and NEW (or git's seven diff-driver arguments); got \(maps.count)")
+                : "give two maps to compare, OLD and NEW (or git's seven or nine diff-driver arguments); got \(maps.count)")
         }
         if labels.count > 2 { throw ValidationError("--label names OLD and NEW: give it at most twice") }
         if maps.count == 2, maps[0] == "-", maps[1] == "-" { throw ValidationError("standard input (-) can be read only once") }
@@ -102,17 +102,6 @@ struct DiffCommand: ParsableCommand {
         guard let old = sides[0].model, let new = sides[1].model else {
             reporter.summarize(files: sides.filter { $0.model == nil }.count)
             throw ExitCode(ExitStatus.usage)
-        }
-        if output != nil {
-            // The picture draws NEW with OLD's removed elements: both count against the limit.
-            for model in [old, new] {
-                do {
-                    try Limits.checkDrawable(model, io)
-                } catch {
-                    io.writeErr("journeyc: error: \(error)\n")
-                    throw ExitCode(ExitStatus.usage)
-                }
-            }
         }
         let diff = MapDiff.compare(old: old, new: new)
         if let output {
@@ -177,8 +166,16 @@ struct DiffCommand: ParsableCommand {
                 throw ExitCode(ExitStatus.usage)
             }
         }
+        // The picture draws NEW with OLD's removed elements put back: that is what counts.
+        let overlay = diff.overlay()
+        do {
+            try Limits.checkDrawable(overlay.model, io, what: "the picture of the changes")
+        } catch {
+            io.writeErr("journeyc: error: \(error)\n")
+            throw ExitCode(ExitStatus.usage)
+        }
         let measurer = PangoTextMeasurer()
-        let scene = DiffPicture.scene(diff, oldName: sideNames.old, theme: render.layoutTheme, measurer: measurer, maxWidth: render.maxWidth)
+        let scene = DiffPicture.scene(diff, overlay: overlay, oldName: sideNames.old, theme: render.layoutTheme, measurer: measurer, maxWidth: render.maxWidth)
         let bytes: [UInt8]
         do {
             bytes = try Exporter.render(scene, format: format, scale: scale, text: measurer)

@@ -6,9 +6,11 @@ import JourneyDiff
 import JourneyLayout
 
 enum DiffPicture {
-    /// The Scene of the new map with the changes since the old one marked.
-    static func scene(_ diff: MapDiff, oldName: String, theme: Theme, measurer: TextMeasurer, maxWidth: Double) -> Scene {
-        let overlay = diff.overlay()
+    /// The Scene of the new map with the changes since the old one marked (`overlay`: the
+    /// diff's, when already made).
+    static func scene(_ diff: MapDiff, overlay: DiffOverlay? = nil, oldName: String, theme: Theme, measurer: TextMeasurer,
+                      maxWidth: Double) -> Scene {
+        let overlay = overlay ?? diff.overlay()
         let summary = diff.isEmpty ? "No differences." : "\(diff.changes.count) change\(diff.changes.count == 1 ? "" : "s"): \(diff.summary.line)"
         let marks = changeMarks(overlay, summary: summary, oldName: oldName)
         return LayoutEngine(model: overlay.model, theme: theme, measurer: measurer, options: LayoutOptions(maxWidth: maxWidth),

@@ -16,11 +16,14 @@ enum GitShow {
     /// The bytes of `revision:path` (`object` as git spells it), read in `directory`: only a
     /// file (a blob), never a folder's listing (`HEAD:` is a tree). `--end-of-options` keeps an
     /// object that starts with `-` (`--output=/x:y`) from being read as an option of git's.
-    static func contents(of object: String, in directory: String?) throws -> [UInt8] {
+    /// At most `limit` bytes are read: then git is stopped, and the caller, which sees `limit`
+    /// bytes, says the file is too large.
+    static func contents(of object: String, in directory: String?, upTo limit: Int = Int.max) throws -> [UInt8] {
         var git = ["git"]
         if let directory { git += ["-C", directory] }
         // The blob's own bytes: cat-file applies no textconv filter and runs no pager.
-        let result = try run(git + ["cat-file", "blob", "--end-of-options", object])
+        let result = try run(git + ["cat-file", "blob", "--end-of-options", object], outputLimit: limit)
+        if result.stdout.count >= limit { return result.stdout }
         guard result.status == 0 else {
             // Say what the object is when it exists but is no file.
             if let type = try? run(git + ["cat-file", "-t", "--end-of-options", object]), type.status == 0 {
@@ -45,8 +48,9 @@ enum GitShow {
     }
 
     /// Runs a program found on PATH with standard input from /dev/null, reading its standard
-    /// output and error together (poll), so neither pipe can fill up and stall it.
-    static func run(_ arguments: [String]) throws -> Result {
+    /// output and error together (poll), so neither pipe can fill up and stall it. Past
+    /// `outputLimit` bytes of output it stops reading and ends the program.
+    static func run(_ arguments: [String], outputLimit: Int = Int.max) throws -> Result {
         var out: [Int32] = [-1, -1], err: [Int32] = [-1, -1]
         guard pipe(&out) == 0 else { throw Failure(description: "cannot run git: " + String(cString: strerror(errno))) }
         guard pipe(&err) == 0 else {
@@ -85,12 +89,20 @@ enum GitShow {
             for k in fds.indices where fds[k].fd >= 0 && fds[k].revents != 0 {
                 let n = chunk.withUnsafeMutableBytes { read(fds[k].fd, $0.baseAddress, $0.count) }
                 if n > 0 {
-                    if k == 0 { stdout += chunk[0..<n] } else { stderr += chunk[0..<n] }
-                } else if n == 0 || errno != EINTR {
-                    close(fds[k].fd)
-                    fds[k].fd = -1
-                    open -= 1
+                    if k == 1 {
+                        stderr += chunk[0..<n]
+                        continue
+                    }
+                    stdout += chunk[0..<min(n, outputLimit - stdout.count)]
+                    if stdout.count < outputLimit { continue }
+                    // Enough: the program is stopped, the rest never read.
+                    kill(pid, SIGKILL)
+                } else if n < 0, errno == EINTR {
+                    continue
                 }
+                close(fds[k].fd)
+                fds[k].fd = -1
+                open -= 1
             }
         }
         for f in fds where f.fd >= 0 { close(f.fd) }

@@ -34,9 +34,10 @@ enum InterruptCleanup {
         }
     }
 
-    /// Catches SIGINT and SIGTERM until the returned function is called, which puts the
-    /// previous handlers back. On a signal: the tracked file is removed, the default action
-    /// restored and the signal raised again, so the exit status says what happened.
+    /// Catches SIGINT and SIGTERM (unless ignored: InterruptSignals) until the returned function
+    /// is called, which puts the previous handlers back. On a signal: the tracked file is
+    /// removed, the default action restored and the signal raised again, so the exit status
+    /// says what happened.
     static func install() -> () -> Void {
         _ = current.load(ordering: .relaxed)  // initialised here, not inside the handler
         let handler: @convention(c) (Int32) -> Void = { number in
@@ -45,11 +46,6 @@ enum InterruptCleanup {
             _ = signal(number, SIG_DFL)
             raise(number)
         }
-        let previousInt = signal(SIGINT, handler)
-        let previousTerm = signal(SIGTERM, handler)
-        return {
-            _ = signal(SIGINT, previousInt)
-            _ = signal(SIGTERM, previousTerm)
-        }
+        return InterruptSignals.install(handler)
     }
 }

@@ -49,12 +49,12 @@ enum Limits {
         var description: String
     }
 
-    /// Throws when `model` has more touchpoints than journeyc draws.
-    static func checkDrawable(_ model: JourneyModel, _ io: IOContext) throws {
+    /// Throws when `model` (`what` in the message) has more touchpoints than journeyc draws.
+    static func checkDrawable(_ model: JourneyModel, _ io: IOContext, what: String = "the map") throws {
         let count = model.stages.reduce(0) { $0 + $1.touchpoints.count }
         let limit = touchpointsDrawn(io)
         guard count <= limit else {
-            throw Exceeded(description: "the map has \(count) touchpoints; journeyc draws at most \(limit) in one picture "
+            throw Exceeded(description: "\(what) has \(count) touchpoints; journeyc draws at most \(limit) in one picture "
                 + "(split the map, or set JOURNEYC_MAX_TOUCHPOINTS to raise the limit)")
         }
     }

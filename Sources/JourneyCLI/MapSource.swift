@@ -19,12 +19,16 @@ enum MapSource {
         if argument == "-" || argument == none || exists(argument, io: io) || !argument.contains(":") {
             return try Input.load(argument, io: io)
         }
+        // Read only up to the limit, as standard input is: one byte past it tells there is more.
+        let limit = Limits.inputBytes(io)
+        let bytes: [UInt8]
         do {
-            let bytes = try GitShow.contents(of: argument, in: io.workingDirectory)
-            return SourceFile(path: argument, bytes: bytes)
+            bytes = try GitShow.contents(of: argument, in: io.workingDirectory, upTo: limit + 1)
         } catch {
             throw InputError.cannotRead(path: argument, reason: "git: \(error)")
         }
+        guard bytes.count <= limit else { throw InputError.overLimit(path: "'\(argument)'", limit: limit) }
+        return SourceFile(path: argument, bytes: bytes)
     }
 
     static func exists(_ path: String, io: IOContext) -> Bool {

@@ -78,8 +78,48 @@ enum OutputFolder {
         }
     }
 
-    /// Removes a symlink at `path` (never its target), so the picture written next replaces it.
-    static func removeLink(_ path: String) {
+    /// Readies `relative` inside `base` for OutputFile: its folders made (never through a
+    /// symlink), a symlink at its name removed (its target left alone), and anything else there
+    /// that is not a regular file refused, since OutputFile writes into such a file (a pipe
+    /// would wait for a reader for ever).
+    static func prepare(_ relative: String, in base: String, shownBase: String) throws {
+        try makeFolders(for: relative, in: base, shownBase: shownBase)
+        removeLink(base + "/" + relative)
+        if case .unsafe = standing(of: relative, in: base) {
+            throw Refused(description: "cannot write '\(shownBase)/\(relative)': something that is not a file is in the way "
+                          + "(a folder, a pipe, a socket or a device); remove it")
+        }
+    }
+
+    /// Deletes `relative` inside `base` when `matches` accepts the file (given it open). Each
+    /// folder on the way is opened relative to the one before without following a symlink, and
+    /// the file is opened and unlinked through the last: a folder swapped for a symlink after
+    /// `standing` looked can neither show another file to `matches` nor lead the deletion out
+    /// of `base`. Returns 0, or the errno of what failed (ESTALE: `matches` said no).
+    static func remove(_ relative: String, in base: String, if matches: (Int32) -> Bool) -> Int32 {
+        let parts = relative.split(separator: "/").map(String.init)
+        guard let name = parts.last else { return EINVAL }
+        var folder = open(base, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+        for part in parts.dropLast() where folder >= 0 {
+            let next = openat(folder, part, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC)
+            let code = errno
+            close(folder)
+            folder = next
+            errno = code
+        }
+        guard folder >= 0 else { return errno }
+        defer { close(folder) }
+        // Not blocking: a pipe put there is not waited on (and then refused by `matches`).
+        let fd = openat(folder, name, O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC)
+        guard fd >= 0 else { return errno }
+        let accepted = matches(fd)
+        close(fd)
+        guard accepted else { return ESTALE }
+        return unlinkat(folder, name, 0) == 0 ? 0 : errno
+    }
+
+    /// Removes a symlink at `path` (never its target), so the file written next replaces it.
+    private static func removeLink(_ path: String) {
         var info = stat()
         if lstat(path, &info) == 0, (info.st_mode & S_IFMT) == S_IFLNK { unlink(path) }
     }

@@ -3,6 +3,7 @@
 // The output is written to a temporary file beside it and renamed into place.
 
 import ArgumentParser
+import Synchronization
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -153,7 +154,8 @@ struct RenderCommand: ParsableCommand {
         if let folder, maps.contains(where: { !$0.hasErrors }) {
             // `-o pictures/`: made when missing, as `journeyc build` makes its output folder.
             do {
-                try BuildJob.makeFolders(Paths.normalized(Paths.absolute(folder, workingDirectory: io.workingDirectory)), inside: "/")
+                // Not normalized: `..` after a symlink is where OutputFile will write, as for mkdir -p.
+                try BuildJob.makeFolders(Paths.absolute(folder, workingDirectory: io.workingDirectory), inside: "/")
             } catch {
                 io.writeErr("journeyc: error: cannot make the output folder '\(folder)': \(error)\n")
                 throw ExitCode(ExitStatus.usage)
@@ -332,15 +334,20 @@ enum OutputFile {
     /// except one to something that is not a regular file: that, like a FIFO or a device
     /// (`-o /dev/stdout`), is written to directly, never replaced. An existing file keeps its
     /// permissions.
-    static func writeAtomically(_ bytes: [UInt8], to path: String, workingDirectory: String?) throws {
-        try writeAtomically(to: path, workingDirectory: workingDirectory) { write in try bytes.withUnsafeBytes { try write($0) } }
+    /// `shown`: how messages name the file, when not as `path`.
+    static func writeAtomically(_ bytes: [UInt8], to path: String, workingDirectory: String?, shown: String? = nil) throws {
+        try writeAtomically(to: path, workingDirectory: workingDirectory, shown: shown) { write in
+            try bytes.withUnsafeBytes { try write($0) }
+        }
     }
 
     /// The same, for output produced piece by piece: `produce` hands its bytes to the writer
     /// it is given as they come, so a large picture never sits whole in memory. If `produce`
     /// throws, nothing is replaced.
-    static func writeAtomically(to path: String, workingDirectory: String?, _ produce: (ByteWriter) throws -> Void) throws {
-        let absolute = Paths.absolute(path, workingDirectory: workingDirectory)
+    static func writeAtomically(to target: String, workingDirectory: String?, shown: String? = nil,
+                                _ produce: (ByteWriter) throws -> Void) throws {
+        let path = shown ?? target
+        let absolute = Paths.absolute(target, workingDirectory: workingDirectory)
         var link = stat()
         let isLink = lstat(absolute, &link) == 0 && (link.st_mode & S_IFMT) == S_IFLNK
         // The folder resolved, the name itself not: a symlink there is what gets replaced.
@@ -375,13 +382,9 @@ enum OutputFile {
         guard Paths.isDirectory(folder.isEmpty ? "." : folder) else {
             throw WriteError.folderMissing(Paths.folder(of: path))
         }
-        var template = Array(((folder.isEmpty ? "." : folder) + "/.journeyc-XXXXXX").utf8CString)
-        let fd = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
-        guard fd >= 0 else { throw WriteError.failed(path, String(cString: strerror(errno))) }
-        let temp = String(decoding: template.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
-        var ok = false
         // Removed on Ctrl-C too, where a command installed InterruptCleanup.
-        let tracked = InterruptCleanup.track(temp)
+        let (fd, temp, tracked) = try makeTemporary(in: folder.isEmpty ? "." : folder, for: path)
+        var ok = false
         defer {
             if !ok { unlink(temp) }
             InterruptCleanup.untrack(tracked)
@@ -392,9 +395,31 @@ enum OutputFile {
             close(fd)
             throw error
         }
-        // mkstemp makes the file 0600: give it the old file's mode, or what the umask allows.
+        // The temporary file is 0600: give it the old file's mode, or what the umask allows.
         fchmod(fd, exists && !isLink ? existing.st_mode & 0o7777 : 0o666 & ~creationMask)
         guard close(fd) == 0, rename(temp, resolved) == 0 else { throw WriteError.failed(path, String(cString: strerror(errno))) }
         ok = true
+    }
+
+    /// Numbers this process's temporary files, so two threads never pick the same name.
+    private static let temporaries = Atomic<Int>(0)
+
+    /// A new, empty temporary file (0600) in `folder`, tracked for InterruptCleanup from before
+    /// it exists (with mkstemp, a Ctrl-C between making it and tracking it left it behind). Its
+    /// name holds the process id: no other live process makes that name, and one a killed
+    /// journeyc left behind is garbage, fine to remove.
+    private static func makeTemporary(in folder: String, for path: String) throws -> (fd: Int32, temp: String, tracked: UInt?) {
+        for _ in 0..<100 {
+            // Random too, as mkstemp's names are: in a shared folder, names nobody can make ahead.
+            let temp = folder + "/.journeyc-\(getpid())-\(temporaries.wrappingAdd(1, ordering: .relaxed).newValue)-"
+                + String(UInt32.random(in: 0...UInt32.max), radix: 36)
+            let tracked = InterruptCleanup.track(temp)
+            let fd = open(temp, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o600)
+            if fd >= 0 { return (fd, temp, tracked) }
+            let code = errno
+            InterruptCleanup.untrack(tracked)
+            guard code == EEXIST else { throw WriteError.failed(path, String(cString: strerror(code))) }
+        }
+        throw WriteError.failed(path, "no free name for a temporary file")
     }
 }

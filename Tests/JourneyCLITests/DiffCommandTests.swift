@@ -7,10 +7,10 @@ import JourneyCLI
 import Testing
 
 /// Runs journeyc in `directory` (the package root by default).
-func journeyc(in directory: String, _ arguments: [String], stdin: [UInt8] = []) -> RunResult {
+func journeyc(in directory: String, _ arguments: [String], stdin: [UInt8] = [], environment: [String: String] = [:]) -> RunResult {
     let capture = Capture()
     let io = IOContext(readStandardInput: { stdin }, writeOut: capture.appendOut, writeErr: capture.appendErr,
-                       stderrIsTerminal: false, environment: [:], workingDirectory: directory)
+                       stderrIsTerminal: false, environment: environment, workingDirectory: directory)
     let status = JourneyCLIMain.run(arguments, io: io)
     return RunResult(status: status, stdout: capture.stdout, stderr: capture.stderr)
 }
@@ -211,6 +211,21 @@ func journeyc(in directory: String, _ arguments: [String], stdin: [UInt8] = []) 
             #expect(r.status == 2)
             #expect(r.stderr.contains("cannot read '\(tree)': git: '\(tree)' is a folder (a git tree), not a file"), "\(r.stderr)")
         }
+    }
+
+    @Test func aRevisionLargerThanTheInputLimitIsRefused() throws {
+        // As a file or standard input: the limit holds for a map read from git too.
+        defer { try? FileManager.default.removeItem(at: directory) }
+        try git("init", "-q")
+        let big = "journey \"Big\"\n#" + String(repeating: "x", count: 3 << 20) + "\n"
+        try big.write(to: directory.appendingPathComponent("maps/big.journey"), atomically: false, encoding: .utf8)
+        try write("v1")
+        try git("add", "maps/big.journey", "maps/shop.journey")
+        try git("commit", "-q", "-m", "big")
+        let r = journeyc(in: directory.path, ["diff", "HEAD:maps/big.journey", "maps/shop.journey"],
+                         environment: ["JOURNEYC_MAX_INPUT_MB": "1"])
+        #expect(r.status == 2)
+        #expect(r.stderr.contains("'HEAD:maps/big.journey' holds more than 1 MB; journeyc reads maps of up to 1 MB"), "\(r.stderr)")
     }
 
     /// The driver exactly as README configures it, run by git on files named like options.

@@ -122,6 +122,50 @@ import Testing
         #expect(text(out.appendingPathComponent("a.svg")) != nil, "the other maps are still built")
     }
 
+    @Test func theOutputFolderItselfMayBeASymlink() throws {
+        // The user's choice (a site folder linked elsewhere): built into, pruned, not refused.
+        let dir = try folder(["maps/a.journey": map, "maps/shop/b.journey": map, "real/keep.txt": "kept"])
+        defer { try? FileManager.default.removeItem(at: dir) }
+        try FileManager.default.createSymbolicLink(atPath: dir.path + "/out", withDestinationPath: dir.path + "/real")
+        let args = ["build", dir.path + "/maps", "-o", dir.path + "/out", "--prune"]
+        #expect(journeyc(args).status == 0)
+        #expect(text(dir.appendingPathComponent("real/shop/b.svg"))?.hasPrefix("<?xml") == true)
+        try FileManager.default.removeItem(atPath: dir.path + "/maps/shop/b.journey")
+        let pruned = journeyc(args)
+        #expect(pruned.stderr.contains("1 map up to date, 1 picture pruned"), "\(pruned.stderr)")
+        #expect(isSymlink(dir.appendingPathComponent("out")))
+        #expect(try FileManager.default.contentsOfDirectory(atPath: dir.path + "/real").sorted() == [".journeyc-build", "a.svg", "keep.txt"])
+    }
+
+    @Test func buildWritesInTheFolderItChecksWhenTheOutputPathHasDotDot() throws {
+        // `-o link/../out` names `out` beside `link` (`..` taken as written, as for every build
+        // path): the pictures must land there, with the manifest and the symlink checks, not in
+        // the folder above the link's target.
+        let dir = try folder(["maps/a.journey": map, "elsewhere/deep/keep.txt": "x", "elsewhere/out/keep.txt": "precious"])
+        defer { try? FileManager.default.removeItem(at: dir) }
+        try FileManager.default.createSymbolicLink(atPath: dir.path + "/link", withDestinationPath: dir.path + "/elsewhere/deep")
+        let args = ["build", dir.path + "/maps", "-o", dir.path + "/link/../out"]
+        let r = journeyc(args)
+        #expect(r.status == 0, "\(r.stderr)")
+        #expect(text(dir.appendingPathComponent("out/a.svg"))?.hasPrefix("<?xml") == true)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: dir.path + "/elsewhere/out") == ["keep.txt"])
+        let again = journeyc(args)
+        #expect(again.stderr.contains("nothing to build, 1 map up to date"), "\(again.stderr)")
+    }
+
+    @Test func buildRefusesAPipeWherePictureGoesInsteadOfWaitingForAReader() throws {
+        // Writing into a FIFO blocks until something reads it: the build would never end.
+        let dir = try folder(["maps/a.journey": map, "maps/b.journey": map])
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let out = dir.appendingPathComponent("out")
+        try FileManager.default.createDirectory(at: out, withIntermediateDirectories: true)
+        #expect(mkfifo(out.path + "/a.svg", 0o644) == 0)
+        let r = journeyc(["build", dir.path + "/maps", "-o", out.path])
+        #expect(r.status == 1)
+        #expect(r.stderr.contains("cannot write '\(out.path)/a.svg': something that is not a file is in the way"), "\(r.stderr)")
+        #expect(text(out.appendingPathComponent("b.svg"))?.hasPrefix("<?xml") == true, "the other maps are still built")
+    }
+
     @Test func aSymlinkedManifestIsReplacedNotFollowed() throws {
         let dir = try folder(["maps/a.journey": map, "victims/notes.txt": "precious"])
         defer { try? FileManager.default.removeItem(at: dir) }
@@ -132,6 +176,20 @@ import Testing
         #expect(text(dir.appendingPathComponent("victims/notes.txt")) == "precious")
         #expect(!isSymlink(out.appendingPathComponent(".journeyc-build")))
         #expect(text(out.appendingPathComponent(".journeyc-build"))?.hasPrefix("journeyc-build 1\n") == true)
+    }
+
+    @Test func aPipeNamedLikeTheManifestIsNeitherReadNorWrittenInto() throws {
+        // Opening a FIFO waits for a writer, writing into one for a reader: the build never ended.
+        let dir = try folder(["maps/a.journey": map])
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let out = dir.appendingPathComponent("out")
+        try FileManager.default.createDirectory(at: out, withIntermediateDirectories: true)
+        #expect(mkfifo(out.path + "/.journeyc-build", 0o644) == 0)
+        let r = journeyc(["build", dir.path + "/maps", "-o", out.path])
+        #expect(r.status == 1)
+        #expect(r.stderr.contains("cannot record the build in '\(out.path)/.journeyc-build'"), "\(r.stderr)")
+        #expect(r.stderr.contains("something that is not a file is in the way"), "\(r.stderr)")
+        #expect(text(out.appendingPathComponent("a.svg"))?.hasPrefix("<?xml") == true)
     }
 
     @Test func renderAndFmtReplaceASymlinkInsteadOfWritingThroughIt() throws {
@@ -149,6 +207,30 @@ import Testing
         #expect(text(dir.appendingPathComponent("victims/real.journey")) == "journey   \"Map\"\n")
         #expect(!isSymlink(dir.appendingPathComponent("link.journey")))
         #expect(text(dir.appendingPathComponent("link.journey")) == "journey \"Map\"\n")
+    }
+
+    @Test func pruneDeletesThroughRealFoldersOnlyEvenIfOneBecameALinkAfterTheCheck() throws {
+        // What `--prune` deletes with: a folder swapped for a symlink between the check of the
+        // manifest entry and the deletion must not lead it outside the output folder.
+        let dir = try folder(["out/shop/a.svg": "mine", "victims/a.svg": "precious", "victims/shop/a.svg": "precious"])
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let out = dir.path + "/out"
+        try FileManager.default.removeItem(atPath: out + "/shop")
+        try FileManager.default.createSymbolicLink(atPath: out + "/shop", withDestinationPath: dir.path + "/victims")
+        try FileManager.default.createSymbolicLink(atPath: out + "/a.svg", withDestinationPath: dir.path + "/victims/a.svg")
+        try FileManager.default.createSymbolicLink(atPath: out + "/deep", withDestinationPath: dir.path + "/victims")
+        var asked = 0
+        #expect(OutputFolder.remove("shop/a.svg", in: out) { _ in asked += 1; return true } != 0)
+        #expect(OutputFolder.remove("deep/shop/a.svg", in: out) { _ in asked += 1; return true } != 0)
+        #expect(OutputFolder.remove("a.svg", in: out) { _ in asked += 1; return true } != 0)
+        #expect(asked == 0, "a file reached through a link was shown to the check")
+        #expect(text(dir.appendingPathComponent("victims/a.svg")) == "precious")
+        #expect(text(dir.appendingPathComponent("victims/shop/a.svg")) == "precious")
+
+        try "mine".write(toFile: out + "/b.svg", atomically: false, encoding: .utf8)
+        #expect(OutputFolder.remove("b.svg", in: out) { _ in false } == ESTALE)
+        #expect(OutputFolder.remove("b.svg", in: out) { _ in true } == 0)
+        #expect(!FileManager.default.fileExists(atPath: out + "/b.svg"))
     }
 
     @Test func aSymlinkToADeviceIsStillWrittenThrough() throws {

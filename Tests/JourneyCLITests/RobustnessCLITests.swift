@@ -123,6 +123,61 @@ import Testing
         #expect(!FileManager.default.fileExists(atPath: dir.path + "/many.png"))
     }
 
+    @Test func ctrlCDuringABuildFinishesTheMapUnderWayAndRecordsIt() throws {
+        guard let binary = journeycBinary() else { return }
+        let dir = try scratch(["maps/a.journey": manyTouchpoints(1_000), "maps/b.journey": manyTouchpoints(1_000),
+                               "maps/c.journey": manyTouchpoints(1_000)])
+        defer { try? FileManager.default.removeItem(at: dir) }
+        try FileManager.default.createDirectory(atPath: dir.path + "/out", withIntermediateDirectories: true)
+        let pid = try startWithDefaultSignals([binary, "build", "maps", "-o", "out", "-j", "1", "--format", "png"], in: dir)
+        func names() -> [String] { (try? FileManager.default.contentsOfDirectory(atPath: dir.path + "/out")) ?? [] }
+        func temporaries() -> [String] { names().filter { $0.hasPrefix(".journeyc-") && $0 != ".journeyc-build" } }
+        var sent = false, status: Int32 = 0
+        while waitpid(pid, &status, WNOHANG) == 0 {
+            // While a picture is written, or once the first is (the next map is then under way).
+            if !sent, !temporaries().isEmpty || names().contains(where: { $0.hasSuffix(".png") }) {
+                sent = true
+                kill(pid, SIGINT)
+            }
+            usleep(2_000)
+        }
+        #expect(sent, "the build ended before a picture was seen: make the maps larger")
+        guard sent else { return }
+        #expect(status & 0x7F == 0 && (status >> 8) & 0xFF == 130, "exit status 130, not killed (status \(status))")
+        #expect(temporaries().isEmpty, "a temporary file was left: \(names())")
+        let pictures = names().filter { $0.hasSuffix(".png") }
+        #expect(!pictures.isEmpty && pictures.count < 3, "the map under way finished, the others not started: \(pictures)")
+        let manifest = (try? String(contentsOfFile: dir.path + "/out/.journeyc-build", encoding: .utf8)) ?? ""
+        for picture in pictures { #expect(manifest.contains(" \(picture)\n"), "\(picture) recorded") }
+    }
+
+    /// A shell script's background job (`journeyc … &`) starts with SIGINT ignored, so the
+    /// Ctrl-C meant for the script does not stop it: catching signals must keep it so.
+    @Test func aSignalIgnoredAtStartStaysIgnored() throws {
+        guard let binary = journeycBinary() else { return }
+        let dir = try scratch(["many.journey": manyTouchpoints(2_000), "maps/a.journey": manyTouchpoints(1_000),
+                               "maps/b.journey": manyTouchpoints(1_000)])
+        defer { try? FileManager.default.removeItem(at: dir) }
+        for (arguments, folder, pictures) in [(["many.journey", "-o", "many.png"], "", ["many.png"]),
+                                              (["build", "maps", "-o", "out", "-j", "1", "--format", "png"], "/out",
+                                               ["out/a.png", "out/b.png"])] {
+            try? FileManager.default.createDirectory(atPath: dir.path + folder, withIntermediateDirectories: true)
+            let pid = try startWithDefaultSignals([binary] + arguments, in: dir, ignoring: ["INT"])
+            var sent = false, status: Int32 = 0
+            while waitpid(pid, &status, WNOHANG) == 0 {
+                let names = (try? FileManager.default.contentsOfDirectory(atPath: dir.path + folder)) ?? []
+                if !sent, names.contains(where: { $0.hasPrefix(".journeyc-") }) {
+                    sent = true
+                    kill(pid, SIGINT)
+                }
+                usleep(2_000)
+            }
+            #expect(sent, "\(arguments): finished before its temporary file was seen: make the maps larger")
+            #expect(status == 0, "\(arguments): ran to the end, exit 0 (status \(status))")
+            for picture in pictures { #expect(FileManager.default.fileExists(atPath: dir.path + "/" + picture), "\(picture)") }
+        }
+    }
+
     // MARK: - Limits
 
     @Test func aLimitSetToSomethingThatIsNotANumberIsAnError() {
@@ -187,7 +242,9 @@ import Testing
         let limit = ["JOURNEYC_MAX_TOUCHPOINTS": "1000"]
         let diff = journeyc(["diff", dir.path + "/few.journey", dir.path + "/many.journey", "-o", dir.path + "/d.svg"], environment: limit)
         #expect(diff.status == 2)
-        #expect(diff.stderr.contains("the map has 1500 touchpoints; journeyc draws at most 1000 in one picture"), "\(diff.stderr)")
+        // The picture draws the 1500 new touchpoints and the removed one of few.journey.
+        #expect(diff.stderr.contains("the picture of the changes has 1501 touchpoints; journeyc draws at most 1000 in one picture"),
+                "\(diff.stderr)")
         #expect(!FileManager.default.fileExists(atPath: dir.path + "/d.svg"))
         let scene = journeyc(["dump-scene", "--measurer", "fixed", dir.path + "/many.journey"], environment: limit)
         #expect(scene.status == 1)
@@ -195,6 +252,19 @@ import Testing
         #expect(scene.stdout.isEmpty)
         // The report of differences alone draws nothing: no limit.
         #expect(journeyc(["diff", dir.path + "/few.journey", dir.path + "/many.journey"], environment: limit).status == 1)
+    }
+
+    @Test func theDiffPictureCountsTheRemovedTouchpointsItDrawsBack() throws {
+        // Each side is under the limit, but the picture draws NEW and OLD's removed touchpoints.
+        let old = manyTouchpoints(600)
+        let new = old.replacingOccurrences(of: "Touchpoint number", with: "Another step")
+        let dir = try scratch(["old.journey": old, "new.journey": new])
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let r = journeyc(["diff", dir.path + "/old.journey", dir.path + "/new.journey", "-o", dir.path + "/d.svg"],
+                         environment: ["JOURNEYC_MAX_TOUCHPOINTS": "1000"])
+        #expect(r.status == 2)
+        #expect(r.stderr.contains("1200 touchpoints; journeyc draws at most 1000 in one picture"), "\(r.stderr)")
+        #expect(!FileManager.default.fileExists(atPath: dir.path + "/d.svg"))
     }
 
     // MARK: - Folders for check, fmt and -o
@@ -230,5 +300,17 @@ import Testing
         let r = journeyc(["samples/ecommerce-running-shoes.journey", "-o", dir.path + "/pictures/new/"])
         #expect(r.status == 0, "\(r.stderr)")
         #expect(FileManager.default.fileExists(atPath: dir.path + "/pictures/new/ecommerce-running-shoes.svg"))
+    }
+
+    @Test func theOutputFolderIsMadeWhereThePictureIsWritten() throws {
+        // `-o link/../pictures/`: the picture goes where the system finds that path (next to
+        // the link's target), so the folder must be made there too, not beside the link.
+        let dir = try scratch(["elsewhere/deep/keep.txt": "x"])
+        defer { try? FileManager.default.removeItem(at: dir) }
+        try FileManager.default.createSymbolicLink(atPath: dir.path + "/link", withDestinationPath: dir.path + "/elsewhere/deep")
+        let r = journeyc(["samples/ecommerce-running-shoes.journey", "-o", dir.path + "/link/../pictures/"])
+        #expect(r.status == 0, "\(r.stderr)")
+        #expect(FileManager.default.fileExists(atPath: dir.path + "/elsewhere/pictures/ecommerce-running-shoes.svg"))
+        #expect(!FileManager.default.fileExists(atPath: dir.path + "/pictures"), "a folder made where nothing is written")
     }
 }

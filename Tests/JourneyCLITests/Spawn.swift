@@ -39,8 +39,9 @@ func spawn(_ arguments: [String], in directory: URL, environment: [String: Strin
 /// Starts `arguments` (the first a path to a program) in `directory` with no signal blocked
 /// and every signal at its default, whatever the test runner's threads block (a child inherits
 /// the mask, and a blocked SIGINT would never arrive); standard output and error to /dev/null.
+/// `ignoring` (names such as "INT") are ignored instead, as a shell starts a background job.
 /// Returns its process id.
-func startWithDefaultSignals(_ arguments: [String], in directory: URL) throws -> pid_t {
+func startWithDefaultSignals(_ arguments: [String], in directory: URL, ignoring: [String] = []) throws -> pid_t {
     var attributes = posix_spawnattr_t()
     posix_spawnattr_init(&attributes)
     defer { posix_spawnattr_destroy(&attributes) }
@@ -56,7 +57,8 @@ func startWithDefaultSignals(_ arguments: [String], in directory: URL) throws ->
     posix_spawn_file_actions_addopen(&actions, 1, "/dev/null", O_WRONLY, 0)
     posix_spawn_file_actions_addopen(&actions, 2, "/dev/null", O_WRONLY, 0)
     // The program runs in `directory`: through sh, since posix_spawn has no working folder.
-    let command = ["/bin/sh", "-c", "cd \"$0\" && exec \"$@\"", directory.path] + arguments
+    let trap = ignoring.isEmpty ? "" : "trap '' \(ignoring.joined(separator: " ")); "
+    let command = ["/bin/sh", "-c", trap + "cd \"$0\" && exec \"$@\"", directory.path] + arguments
     let argv: [UnsafeMutablePointer<CChar>?] = command.map { strdup($0) } + [nil]
     defer { for p in argv { free(p) } }
     var pid = pid_t()
