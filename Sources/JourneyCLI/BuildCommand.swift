@@ -125,7 +125,7 @@ struct BuildCommand: ParsableCommand {
         let previous = BuildManifest.read(folder: outputFolder)
         if !previous.ignored.isEmpty {
             let n = previous.ignored.count
-            let names = previous.ignored.prefix(5).map { "'\($0)'" }.joined(separator: ", ") + (n > 5 ? ", …" : "")
+            let names = previous.ignored.prefix(5).map { "'\(TerminalSafeText.escaped($0))'" }.joined(separator: ", ") + (n > 5 ? ", …" : "")
             io.writeErr("journeyc: warning: ignored \(n) entr\(n == 1 ? "y" : "ies") of '\(shownOutput)/\(BuildManifest.fileName)' "
                         + "that \(n == 1 ? "is not a picture" : "are not pictures") inside the output folder (\(names)); "
                         + "journeyc deletes and overwrites only its own pictures there\n")
@@ -208,7 +208,7 @@ struct BuildCommand: ParsableCommand {
                     // Changed since it was looked at: no longer journeyc's to track.
                     manifest.entries[path] = nil
                 } else {
-                    io.writeErr("journeyc: warning: cannot delete '\(shownOutput)/\(path)': \(String(cString: strerror(failure)).lowercased())\n")
+                    io.writeErr("journeyc: warning: cannot delete '\(shownOutput)/\(TerminalSafeText.escaped(path))': \(String(cString: strerror(failure)).lowercased())\n")
                 }
             } else {
                 orphans.append(path)
@@ -223,7 +223,7 @@ struct BuildCommand: ParsableCommand {
             io.writeErr("journeyc: note: skipped \(skipped.count) Mermaid file\(skipped.count == 1 ? "" : "s") that \(skipped.count == 1 ? "is not a journey diagram" : "are not journey diagrams"): \(names)\n")
         }
         if !orphans.isEmpty {
-            let names = orphans.prefix(5).map { "\(shownOutput)/\($0)" }.joined(separator: ", ") + (orphans.count > 5 ? ", …" : "")
+            let names = orphans.prefix(5).map { "\(shownOutput)/\(TerminalSafeText.escaped($0))" }.joined(separator: ", ") + (orphans.count > 5 ? ", …" : "")
             io.writeErr("journeyc: note: \(orphans.count) picture\(orphans.count == 1 ? "" : "s") from an earlier build \(orphans.count == 1 ? "has" : "have") no map in this one (\(names)); --prune deletes them\n")
         }
         if let manifestError {

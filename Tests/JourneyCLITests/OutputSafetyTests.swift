@@ -80,6 +80,23 @@ import Testing
         #expect(!journeyc(args).stderr.contains("ignored"))
     }
 
+    /// A forged manifest path is map-controlled text: the warnings that name it must not let it
+    /// drive the terminal (ESC[2K erases the line a reviewer reads).
+    @Test func manifestPathsInWarningsAreEscaped() throws {
+        let dir = try folder(["maps/a.journey": map])
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let out = dir.appendingPathComponent("out")
+        let args = ["build", dir.path + "/maps", "-o", out.path]
+        #expect(journeyc(args).status == 0)
+        var manifest = text(out.appendingPathComponent(".journeyc-build"))!
+        manifest += "0123456789abcdef 00 1 ../\u{1B}[2Kx.svg\n"
+        try manifest.write(to: out.appendingPathComponent(".journeyc-build"), atomically: false, encoding: .utf8)
+        let r = journeyc(args)
+        #expect(r.stderr.contains("ignored 1 entry"), "\(r.stderr)")
+        #expect(!r.stderr.unicodeScalars.contains("\u{1B}"), "\(r.stderr)")
+        #expect(r.stderr.contains("\\u{001B}[2Kx.svg"), "\(r.stderr)")
+    }
+
     @Test func pruneNeverDeletesAnInputMapInsideTheOutputFolder() throws {
         // The maps live inside the output folder: a manifest naming a map must not delete it.
         let dir = try folder(["site/maps/a.journey": map])
