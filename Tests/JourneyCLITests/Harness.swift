@@ -65,3 +65,15 @@ func expectGolden(_ actual: String, _ relativePath: String, sourceLocation: Sour
                      sourceLocation: sourceLocation)
     }
 }
+
+/// A new temporary folder named `prefix-UUID` holding `files` (relative path → text).
+func temporaryFolder(_ prefix: String, holding files: [String: String] = [:]) throws -> URL {
+    let root = FileManager.default.temporaryDirectory.appendingPathComponent("\(prefix)-\(UUID())")
+    try FileManager.default.createDirectory(at: root, withIntermediateDirectories: true)
+    for (path, text) in files {
+        let url = root.appendingPathComponent(path)
+        try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+        try text.write(to: url, atomically: false, encoding: .utf8)
+    }
+    return root
+}

@@ -19,16 +19,7 @@ import Testing
         """
 
     /// A temporary folder holding `files` (relative path → text).
-    func folder(_ files: [String: String]) throws -> URL {
-        let root = FileManager.default.temporaryDirectory.appendingPathComponent("journeyc-safety-\(UUID())")
-        try FileManager.default.createDirectory(at: root, withIntermediateDirectories: true)
-        for (path, text) in files {
-            let url = root.appendingPathComponent(path)
-            try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-            try text.write(to: url, atomically: false, encoding: .utf8)
-        }
-        return root
-    }
+    func folder(_ files: [String: String]) throws -> URL { try temporaryFolder("journeyc-safety", holding: files) }
 
     func text(_ url: URL) -> String? { try? String(contentsOf: url, encoding: .utf8) }
 

@@ -11,16 +11,7 @@ import Testing
 @Suite(.serialized) struct RobustnessCLITests {
     let map = "journey \"Map\"\npersona p \"Pat\"\nstage s \"Stage\"\n  touchpoint t \"Step\" via web\n    emotion p 1\n"
 
-    func scratch(_ files: [String: String] = [:]) throws -> URL {
-        let root = FileManager.default.temporaryDirectory.appendingPathComponent("journeyc-robust-\(UUID())")
-        try FileManager.default.createDirectory(at: root, withIntermediateDirectories: true)
-        for (path, text) in files {
-            let url = root.appendingPathComponent(path)
-            try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-            try text.write(to: url, atomically: false, encoding: .utf8)
-        }
-        return root
-    }
+    func scratch(_ files: [String: String] = [:]) throws -> URL { try temporaryFolder("journeyc-robust", holding: files) }
 
     func manyTouchpoints(_ n: Int) -> String {
         var text = "journey \"Many\"\npersona p \"Pat\"\nstage s \"S\"\n"
