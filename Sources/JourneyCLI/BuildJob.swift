@@ -32,6 +32,7 @@ struct BuildJob: Sendable {
     let theme: ThemeName
     let maxWidth: Double
     let scale: Double
+    let svgText: SVGTextOption
     /// Absolute.
     let outputFolder: String
     /// As the user wrote it, for messages.
@@ -40,10 +41,12 @@ struct BuildJob: Sendable {
     let force: Bool
     let io: IOContext
 
-    /// The options that change an output of `format`, for its key. --scale changes PNGs only.
+    /// The options that change an output of `format`, for its key. --scale changes PNGs only,
+    /// --svg-text SVGs only (and the default adds no line, so older keys stay valid).
     func settings(_ format: OutputFormat) -> [String] {
         var lines = ["theme \(theme.rawValue)", "max-width \(maxWidth)"]
         if format == .png { lines.append("scale \(scale)") }
+        if format == .svg, svgText != .outlines { lines.append("svg-text \(svgText.rawValue)") }
         return lines
     }
 
@@ -112,7 +115,7 @@ struct BuildJob: Sendable {
             do {
                 let bytes: [UInt8]
                 do {
-                    bytes = try picture.bytes(output.format, scale: scale)
+                    bytes = try picture.bytes(output.format, scale: scale, svgText: svgText.mode)
                 } catch {
                     throw BuildError("cannot draw '\(input.path)' as \(output.format.rawValue.uppercased()): \(error)")
                 }

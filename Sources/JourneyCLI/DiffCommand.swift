@@ -178,7 +178,7 @@ struct DiffCommand: ParsableCommand {
         let scene = DiffPicture.scene(diff, overlay: overlay, oldName: sideNames.old, theme: render.layoutTheme, measurer: measurer, maxWidth: render.maxWidth)
         let bytes: [UInt8]
         do {
-            bytes = try Exporter.render(scene, format: format, scale: scale, text: measurer)
+            bytes = try Exporter.render(scene, format: format, scale: scale, text: measurer, svgText: render.svgText.mode)
         } catch {
             io.writeErr("journeyc: error: \(error)\n")
             throw ExitCode(ExitStatus.usage)

@@ -4,6 +4,7 @@
 
 import ArgumentParser
 import JourneyLayout
+import JourneyRender
 
 enum PictureRange {
     /// `--scale`: PNG pixel density.
@@ -18,6 +19,12 @@ enum PictureRange {
     static func checkScale(_ scale: Double) throws {
         guard scale.isFinite, PictureRange.scale.contains(scale) else { throw ValidationError("--scale must be between 0.25 and 8") }
     }
+}
+
+/// `--svg-text`: how an SVG draws its text (JourneyRender's SVGText), as a command-line value.
+enum SVGTextOption: String, ExpressibleByArgument, CaseIterable {
+    case outlines, fonts
+    var mode: SVGText { SVGText(rawValue: rawValue)! }
 }
 
 /// `--block N`: which Mermaid journey block of a Markdown file to read (1 is the first).

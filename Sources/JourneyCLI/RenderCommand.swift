@@ -23,6 +23,12 @@ struct RenderOptions: ParsableArguments {
     @Option(help: "Colour theme: light, dark, or print (reads in greyscale).")
     var theme: ThemeName = .light
 
+    @Option(name: .customLong("svg-text"), help: """
+        How an SVG draws text: outlines (glyph outlines, the same everywhere; the default) or fonts \
+        (real text in the theme's fonts: several times smaller and selectable, for web pages whose readers have the fonts).
+        """)
+    var svgText: SVGTextOption = .outlines
+
     @Option(name: .customLong("max-width"),
             help: "Widest the picture may be, in pixels, \(PictureRange.maxWidthText); wider maps wrap onto more rows.")
     var maxWidth: Double = 2600
@@ -89,18 +95,6 @@ struct RenderCommand: ParsableCommand {
 
     @Option(help: "PNG pixel density, \(PictureRange.scaleText): 2 renders at twice the size for high-DPI screens.")
     var scale: Double = 1
-
-    /// `--svg-text`: SVGText as a command-line value.
-    enum SVGTextOption: String, ExpressibleByArgument, CaseIterable {
-        case outlines, fonts
-        var mode: SVGText { SVGText(rawValue: rawValue)! }
-    }
-
-    @Option(name: .customLong("svg-text"), help: """
-        How an SVG draws text: outlines (glyph outlines, the same everywhere; the default) or fonts \
-        (real text in the theme's fonts: several times smaller and selectable, for web pages whose readers have the fonts).
-        """)
-    var svgText: SVGTextOption = .outlines
 
     @Flag(help: "Print how long each phase took, to standard error.")
     var timings = false
@@ -189,9 +183,9 @@ struct RenderCommand: ParsableCommand {
             // Standard output gets it whole or not at all.
             do {
                 if destination == "-" {
-                    io.writeBytes(try picture.bytes(format, scale: scale, svgText: svgText.mode))
+                    io.writeBytes(try picture.bytes(format, scale: scale, svgText: render.svgText.mode))
                 } else {
-                    try picture.write(format, scale: scale, svgText: svgText.mode, to: destination, workingDirectory: io.workingDirectory)
+                    try picture.write(format, scale: scale, svgText: render.svgText.mode, to: destination, workingDirectory: io.workingDirectory)
                 }
             } catch let error as RenderError {
                 io.writeErr("journeyc: error: \(error)\n")

@@ -271,6 +271,31 @@ import Testing
         #expect(journeyc([sample, "-o", "-", "--svg-text", "glyphs"]).status != 0)
     }
 
+    /// Every command that writes an SVG takes --svg-text: build (whose key changes with it, so
+    /// switching redraws), diff -o and the report (its embedded pictures and its charts).
+    @Test func svgTextFontsIsTakenByEveryCommandThatDrawsSVG() throws {
+        let dir = try temporaryFolder("journeyc-svg-text")
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let out = dir.appendingPathComponent("site").path
+        let maps = dir.appendingPathComponent("maps")
+        try FileManager.default.createDirectory(at: maps, withIntermediateDirectories: true)
+        try FileManager.default.copyItem(atPath: sample, toPath: maps.appendingPathComponent("shop.journey").path)
+        func built() -> String { (try? String(contentsOfFile: out + "/shop.svg", encoding: .utf8)) ?? "" }
+        #expect(journeyc(["build", maps.path, "-o", out, "--no-progress"]).status == 0)
+        #expect(built().contains("<use"))
+        #expect(journeyc(["build", maps.path, "-o", out, "--no-progress", "--svg-text", "fonts"]).status == 0)
+        #expect(!built().contains("<use") && built().contains("<text x="), "switching --svg-text redraws")
+        let diff = journeyc(["diff", "samples/history/shoe-shop-v1.journey", "samples/history/shoe-shop-v3.journey",
+                             "-o", dir.appendingPathComponent("d.svg").path, "--svg-text", "fonts"])
+        #expect(diff.status == 1, "\(diff.stderr)")
+        let d = (try? String(contentsOfFile: dir.appendingPathComponent("d.svg").path, encoding: .utf8)) ?? ""
+        #expect(!d.contains("<use") && d.contains("<text x="))
+        let report = journeyc(["report", sample, "--format", "html", "--svg-text", "fonts"])
+        #expect(report.status == 0 && !report.stdout.contains("<use") && report.stdout.contains("<text x="))
+        let chart = journeyc(["report", sample, "--chart", "matrix", "-o", "-", "--image-format", "svg", "--svg-text", "fonts"])
+        #expect(chart.status == 0 && !chart.stdout.contains("<use"))
+    }
+
     @Test func belowTheMinimumTheErrorSaysWhy() {
         let r = journeyc([sample, "-o", "/tmp/never.svg", "--max-width", "300"])
         #expect(r.status != 0)
