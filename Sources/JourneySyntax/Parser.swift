@@ -505,6 +505,12 @@ public struct Parser {
             }
             guard let name = PropertyName.named(token.text) else {
                 reportUnknownWord(token, in: statement)
+                // A word right after the target's number (`target <= 5 mins`) was meant as its
+                // unit: the target is unknown, as `5xyz` would be, not a plain number that
+                // then mismatches the value's unit. The word's error is the one error.
+                if let target = statement.property(.target), target.valueRange.end == tokens[p - 1].range.end {
+                    statement.properties.removeAll { $0.name == .target }
+                }
                 skipToLineEnd()
                 return
             }
