@@ -109,6 +109,7 @@ struct RenderCommand: ParsableCommand {
 
     func validate() throws {
         try PictureRange.checkScale(scale)
+        try BlockOption.check(block)
         if let format, OutputFormat(rawValue: format.lowercased()) == nil {
             throw ValidationError("unknown format '\(format)'; use svg, png or pdf")
         }
