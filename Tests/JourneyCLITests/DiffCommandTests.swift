@@ -132,7 +132,25 @@ func journeyc(in directory: String, _ arguments: [String], stdin: [UInt8] = []) 
         let renamed = journeyc(["diff", "--", "-x.journey", old, "1111111", "100644", new, "2222222", "100644", "-y.journey",
                                 "similarity index 90%\nrename from -x.journey\nrename to -y.journey\n"])
         #expect(renamed.status == 0, "\(renamed.stderr)")
-        #expect(renamed.stdout.hasPrefix("journeyc diff -x.journey\n17 changes: "))
+        #expect(renamed.stdout.hasPrefix("journeyc diff -x.journey → -y.journey\n17 changes: "), "\(renamed.stdout)")
+    }
+
+    /// After a rename (`git diff -M`) the report names both paths, as git's own `rename from` /
+    /// `rename to` does: the old path alone would show a file that is no longer there.
+    @Test func aRenameNamesTheOldAndTheNewPath() {
+        let old = "\(Self.history)/shoe-shop-v1.journey", new = "\(Self.history)/shoe-shop-v2.journey"
+        let git = ["maps/shop.journey", old, "1111111", "100644", new, "2222222", "100644", "maps/store.journey",
+                   "similarity index 90%\nrename from maps/shop.journey\nrename to maps/store.journey\n"]
+        let text = journeyc(["diff", "--"] + git)
+        #expect(text.stdout.hasPrefix("journeyc diff maps/shop.journey → maps/store.journey\n"), "\(text.stdout)")
+        let markdown = journeyc(["diff", "--format", "markdown", "--"] + git)
+        #expect(markdown.stdout.contains("(`a/maps/shop.journey` → `b/maps/store.journey`)"), "\(markdown.stdout)")
+        let json = journeyc(["diff", "--format", "json", "--"] + git)
+        #expect(json.stdout.contains("\"b/maps/store.journey\""), "\(json.stdout.prefix(400))")
+        // Without a rename (seven arguments, or nine with the same path) one path is enough.
+        let same = journeyc(["diff", "--", "maps/shop.journey", old, "1111111", "100644", new, "2222222", "100644",
+                             "maps/shop.journey", "index 1111111..2222222 100644\n"])
+        #expect(same.stdout.hasPrefix("journeyc diff maps/shop.journey\n"), "\(same.stdout)")
     }
 }
 
