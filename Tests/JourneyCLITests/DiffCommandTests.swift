@@ -213,6 +213,24 @@ func journeyc(in directory: String, _ arguments: [String], stdin: [UInt8] = []) 
         #expect(badRevision.status == 2 && badRevision.stderr.contains("git: "), "\(badRevision.stderr)")
     }
 
+    /// In a subfolder, `HEAD:shop.journey` is looked up from the top of the repository, as git
+    /// does; the error says how to name the file from here (git cat-file gives no hint).
+    @Test func aPathFromTheCurrentFolderGetsAHint() throws {
+        defer { try? FileManager.default.removeItem(at: directory) }
+        try git("init", "-q")
+        try write("v1")
+        try git("add", "maps/shop.journey")
+        try git("commit", "-q", "-m", "v1")
+        let maps = directory.appendingPathComponent("maps").path
+        let r = journeyc(in: maps, ["diff", "HEAD:shop.journey", "shop.journey"])
+        #expect(r.status == 2)
+        #expect(r.stderr.contains("path 'shop.journey' does not exist in 'HEAD'"), "\(r.stderr)")
+        #expect(r.stderr.contains("did you mean 'HEAD:./shop.journey'"), "\(r.stderr)")
+        // A file that is nowhere gets no suggestion.
+        let nowhere = journeyc(in: maps, ["diff", "HEAD:nope.journey", "shop.journey"])
+        #expect(nowhere.status == 2 && !nowhere.stderr.contains("did you mean"), "\(nowhere.stderr)")
+    }
+
     @Test func aRevisionIsNeverReadAsAnOptionOfGitsNorAFolderAsAMap() throws {
         defer { try? FileManager.default.removeItem(at: directory) }
         try git("init", "-q")
