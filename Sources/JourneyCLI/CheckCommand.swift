@@ -64,7 +64,7 @@ struct CheckCommand: ParsableCommand {
             if foundMermaid, !MermaidParser.looksLikeJourney(file.bytes) { continue }
             switch MapInput.maps(in: file, block: nil, allBlocks: true) {
             case .failure(let failure):
-                reporter.reportInputError(failure, path: path)
+                reporter.reportMapFailure(failure, path: path)
                 status = max(status, ExitStatus.failure)
             case .success(let maps):
                 for var map in maps {

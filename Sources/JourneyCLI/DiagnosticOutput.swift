@@ -102,6 +102,13 @@ struct DiagnosticReporter {
         }
     }
 
+    /// A file that holds no map it can read (a Markdown file without a journey block): an
+    /// error of the file, printed as an input error and counted in the summary.
+    mutating func reportMapFailure(_ failure: MapInput.Failure, path: String) {
+        errors += 1
+        reportInputError(failure, path: path)
+    }
+
     /// An input that could not be read, in the same format as diagnostics.
     func reportInputError(_ error: Error, path: String) {
         switch options.format {
@@ -109,6 +116,11 @@ struct DiagnosticReporter {
             let label = useColor ? "\u{1B}[1;31merror\u{1B}[0m" : "error"
             io.writeErr("journeyc: \(label): \(error)\n")
         case .json:
+            if let failure = error as? MapInput.Failure {
+                let json = Diagnostic.fileJSON(path: path, code: failure.code, message: failure.message, help: failure.help)
+                if jsonToStandardError { io.writeErr(json.serialized() + "\n") } else { io.writeOut(json.serialized() + "\n") }
+                return
+            }
             let json = Diagnostic.fileJSON(path: path, code: .unreadableInput, message: "\(error)", help: nil)
             if jsonToStandardError { io.writeErr(json.serialized() + "\n") } else { io.writeOut(json.serialized() + "\n") }
         }

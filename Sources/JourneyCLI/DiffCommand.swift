@@ -84,6 +84,11 @@ struct DiffCommand: ParsableCommand {
     var gitDriver: Bool { maps.count >= 7 }
     var oldArgument: String { gitDriver ? maps[1] : maps[0] }
     var newArgument: String { gitDriver ? maps[4] : maps[1] }
+    /// The path in the repository of each side: git's path, and after a rename the new path
+    /// (the eighth argument of the nine), as git's own `rename from` / `rename to` names both.
+    var gitPaths: (old: String, new: String) { (maps[0], maps.count == 9 ? maps[7] : maps[0]) }
+    /// "maps/shop.journey", or "maps/shop.journey → maps/store.journey" after a rename.
+    var gitPathText: String { gitPaths.old == gitPaths.new ? gitPaths.old : gitPaths.old + " → " + gitPaths.new }
 
     func run() throws {
         let io = IOContext.current
@@ -117,7 +122,7 @@ struct DiffCommand: ParsableCommand {
         let names = sideNames
         switch format {
         case .text:
-            return TextReport(color: useColor(io), header: gitDriver ? "journeyc diff " + maps[0] : nil).render(diff)
+            return TextReport(color: useColor(io), header: gitDriver ? "journeyc diff " + gitPathText : nil).render(diff)
         case .markdown:
             return MarkdownReport(oldName: names.old, newName: names.new).render(diff)
         case .json:
@@ -127,7 +132,7 @@ struct DiffCommand: ParsableCommand {
 
     /// How reports name OLD and NEW: --label, else git's path, else the arguments.
     var sideNames: (old: String, new: String) {
-        var names = (old: gitDriver ? "a/" + maps[0] : oldArgument, new: gitDriver ? "b/" + maps[0] : newArgument)
+        var names = (old: gitDriver ? "a/" + gitPaths.old : oldArgument, new: gitDriver ? "b/" + gitPaths.new : newArgument)
         if labels.count > 0 { names.old = labels[0] }
         if labels.count > 1 { names.new = labels[1] }
         return names

@@ -75,6 +75,9 @@ struct ExportCommand: ParsableCommand {
 
     @OptionGroup var diagnostics: DiagnosticOptions
 
+    /// The output's extension is checked with the options, so a wrong one gets export's usage line.
+    func validate() throws { _ = try resolvedFormat() }
+
     func resolvedFormat() throws -> ExportFormat {
         if let format { return format }
         if let output, output != "-" {

@@ -36,9 +36,24 @@ enum GitShow {
             let message = String(decoding: result.stderr, as: UTF8.self)
                 .split(separator: "\n").map { $0.hasPrefix("fatal: ") ? String($0.dropFirst(7)) : String($0) }
                 .joined(separator: "; ")
-            throw Failure(description: message.isEmpty ? "git cat-file exited with status \(result.status)" : message)
+            var description = message.isEmpty ? "git cat-file exited with status \(result.status)" : message
+            if let nearby = fromCurrentFolder(object, git: git) {
+                description += "; did you mean '\(nearby)'? (a path after REV: is from the top of the repository, ./PATH from this folder)"
+            }
+            throw Failure(description: description)
         }
         return result.stdout
+    }
+
+    /// `REV:./PATH` when `REV:PATH` is missing but the file is there from the current folder
+    /// (git cat-file, unlike git show, gives no such hint).
+    static func fromCurrentFolder(_ object: String, git: [String]) -> String? {
+        guard let colon = object.firstIndex(of: ":") else { return nil }
+        let revision = object[..<colon], path = object[object.index(after: colon)...]
+        guard !revision.isEmpty, !path.isEmpty, !path.hasPrefix("./"), !path.hasPrefix("../"), !path.hasPrefix("/") else { return nil }
+        let candidate = String(revision) + ":./" + path
+        guard let found = try? run(git + ["cat-file", "-e", "--end-of-options", candidate]), found.status == 0 else { return nil }
+        return candidate
     }
 
     struct Result {

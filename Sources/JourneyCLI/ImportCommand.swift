@@ -41,6 +41,8 @@ struct ImportMermaidCommand: ParsableCommand {
 
     @OptionGroup var diagnostics: DiagnosticOptions
 
+    func validate() throws { try BlockOption.check(block) }
+
     func run() throws {
         let io = IOContext.current
         var reporter = DiagnosticReporter(options: diagnostics, io: io, jsonToStandardError: output == nil)

@@ -53,7 +53,8 @@ enum MapInput {
                 let others = MarkdownBlocks.mermaid(in: file.bytes).count
                 return .failure(Failure(message: "'\(file.path)' has no Mermaid journey block"
                     + (others > 0 ? " (it has \(others) other Mermaid diagram\(others == 1 ? "" : "s"))" : ""),
-                    help: "a journey block is a fenced code block that starts with ```mermaid and then the line `journey`"))
+                    help: "a journey block is a fenced code block that starts with ```mermaid and then the line `journey`",
+                    code: .mermaidNotAJourney))
             }
             if let block {
                 guard block >= 1, block <= blocks.count else {
@@ -76,6 +77,8 @@ enum MapInput {
     struct Failure: Error, CustomStringConvertible {
         var message: String
         var help: String
+        /// The catalog's code in JSON diagnostics: E0050 for a Markdown file without a journey.
+        var code: DiagnosticCode = .unreadableInput
         var description: String { message + "\n  = help: " + help }
     }
 

@@ -31,4 +31,11 @@ enum SVGTextOption: String, ExpressibleByArgument, CaseIterable {
 struct BlockOption: ParsableArguments {
     @Option(help: "For a Markdown file: which Mermaid journey block to read (1 is the first; default 1).")
     var block: Int?
+
+    func validate() throws { try Self.check(block) }
+
+    /// Blocks count from 1; 0 or a negative number is a wrong option, said before any file is read.
+    static func check(_ block: Int?) throws {
+        if let block, block < 1 { throw ValidationError("--block must be 1 or more (1 is the first journey block), not \(block)") }
+    }
 }

@@ -105,9 +105,13 @@ struct RenderCommand: ParsableCommand {
 
     func validate() throws {
         try PictureRange.checkScale(scale)
+        try BlockOption.check(block)
         if let format, OutputFormat(rawValue: format.lowercased()) == nil {
             throw ValidationError("unknown format '\(format)'; use svg, png or pdf")
         }
+        // The output's extension too, so a wrong one is said with render's usage line (an
+        // error thrown once running gets the bare `journeyc <subcommand>`).
+        _ = try resolvedFormat(io: IOContext.current)
     }
 
     /// From --format, else from the output's extension; SVG for standard output and folders.

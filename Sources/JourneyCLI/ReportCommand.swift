@@ -91,6 +91,8 @@ struct ReportCommand: ParsableCommand {
             throw ValidationError("--image-format is for charts; add --chart matrix or --chart stages")
         }
         _ = try StaleCutoff.parse(staleBefore)
+        // The output's extension too, so a wrong one is said with report's usage line.
+        if chart == nil { _ = try reportFormat() } else { _ = try chartFormat() }
     }
 
     func reportFormat() throws -> ReportFormat {

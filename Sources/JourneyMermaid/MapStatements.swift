@@ -41,8 +41,8 @@ enum MapStatements {
     /// The `stage` line and the stage's own facts (indented by 2), without its touchpoints.
     static func stage(_ s: Stage) -> [String] {
         var lines = ["stage " + (s.id.map { $0 + " " } ?? "") + q(s.label)]
-        if let g = s.goal { lines.append("  goal " + q(g)) }
         if let d = s.description { lines.append("  description " + q(d)) }
+        if let g = s.goal { lines.append("  goal " + q(g)) }
         lines += content(pains: s.pains, delights: [], opportunities: s.opportunities, quotes: [], metrics: s.metrics,
                          evidence: s.evidence).map { "  " + $0 }
         return lines

@@ -505,6 +505,12 @@ public struct Parser {
             }
             guard let name = PropertyName.named(token.text) else {
                 reportUnknownWord(token, in: statement)
+                // A word right after the target's number (`target <= 5 mins`) was meant as its
+                // unit: the target is unknown, as `5xyz` would be, not a plain number that
+                // then mismatches the value's unit. The word's error is the one error.
+                if let target = statement.property(.target), target.valueRange.end == tokens[p - 1].range.end {
+                    statement.properties.removeAll { $0.name == .target }
+                }
                 skipToLineEnd()
                 return
             }
@@ -533,6 +539,7 @@ public struct Parser {
     /// feeling without quotes, or parts in the wrong order. Says which, when it can tell.
     private mutating func reportUnknownWord(_ token: Token, in statement: Statement) {
         guard !isFull else { return }  // past the cap, not even the suggestions are worked out
+        if reportAttributeOnElementLine(token, in: statement) { return }
         let signature = statement.keyword.signature
         let keyword = statement.keyword.rawValue
         let previous = p > 0 ? tokens[p - 1] : token
@@ -591,15 +598,29 @@ public struct Parser {
         report(.unknownProperty, "unknown property '\(token.text)' in '\(keyword)'", token.range, help: help)
     }
 
+    /// An attribute written on its element's own line (`journey "X" owner "CX"`, `touchpoint t "T"
+    /// via web description "…"`): one error that says to move it to a line of its own, with what
+    /// was written, rather than "a journey cannot have 'owner'" (it can, on a line of its own) or
+    /// "unknown property".
+    private mutating func reportAttributeOnElementLine(_ token: Token, in statement: Statement) -> Bool {
+        guard statement.keyword.opensElement, let attribute = Keyword(rawValue: token.text), !attribute.opensElement,
+              let last = tokens.last(where: { !$0.isLineEnd && $0.kind != .comment }) else { return false }
+        let rest = file.text(in: SourceRange(token.range.start, last.range.end))
+        let ends = statement.keyword == .touchpoint ? "its text and its channel" : "its text"
+        let shown = rest.count <= 120 ? "put `\(rest)` on a line of its own below it" : "put `\(token.text) …` on a line of its own below it"
+        report(.unexpectedToken, "extra word '\(token.text)' in '\(statement.keyword.rawValue)'", token.range,
+               help: "\(statement.keyword.withArticle) line ends after \(ends); \(shown)")
+        return true
+    }
+
     private mutating func reportMisplacedProperty(_ name: PropertyName, _ token: Token, in statement: Statement) {
         guard !isFull else { return }  // past the cap, not even the suggestions are worked out
+        if reportAttributeOnElementLine(token, in: statement) { return }
         let owners = name.statements.map { $0.rawValue }
         let known = statement.keyword.signature.properties.map(\.rawValue)
         var help = "'\(name.rawValue)' belongs on \(owners.map { "`\($0)`" }.joined(separator: " or ")) lines"
         if !known.isEmpty { help += "; \(statement.keyword.withArticle) takes: \(known.joined(separator: ", "))" }
-        if name == .owner, statement.keyword == .touchpoint {
-            help = "write the touchpoint's owning team on its own line below it: `owner \"Web team\"`"
-        } else if statement.keyword.signature.properties.isEmpty, !statement.keyword.opensElement,
+        if statement.keyword.signature.properties.isEmpty, !statement.keyword.opensElement,
                   let home = name.statements.first, home != statement.keyword {
             help = "'\(name.rawValue)' goes on the `\(home.rawValue)` line itself, after its text, like `\(home.signature.slots.last(where: { $0.kind == .string })?.example ?? home.rawValue)`"
         }

@@ -175,6 +175,26 @@ import Testing
         #expect(leftovers.isEmpty, "no temporary files are left behind")
     }
 
+    /// An output name without a picture's extension is a wrong option of `render`: its usage
+    /// line is render's, as for `--scale 0`, not the bare `journeyc <subcommand>`.
+    @Test func anOutputWithoutAPictureExtensionShowsRendersUsage() {
+        for command in [[sample, "-o", "map.txt"], ["render", sample, "-o", "map"]] {
+            let r = journeyc(command)
+            #expect(r.status == 2)
+            #expect(r.stderr.contains("cannot tell the format of"), "\(r.stderr)")
+            #expect(r.stderr.contains("Usage: journeyc render"), "\(command): \(r.stderr)")
+        }
+        // The same for the commands that write a report, a chart or an export.
+        for (command, usage) in [(["report", sample, "-o", "r.txt"], "Usage: journeyc report"),
+                                 (["report", sample, "--chart", "matrix", "-o", "c.txt"], "Usage: journeyc report"),
+                                 (["export", sample, "-o", "e.txt"], "Usage: journeyc export")] {
+            let r = journeyc(command)
+            #expect(r.status == 2)
+            #expect(r.stderr.contains("cannot tell the"), "\(r.stderr)")
+            #expect(r.stderr.contains(usage), "\(command): \(r.stderr)")
+        }
+    }
+
     @Test func aMapWithErrorsDrawsNothingAndKeepsTheOldPicture() throws {
         let dir = try temporaryFolder()
         defer { try? FileManager.default.removeItem(at: dir) }

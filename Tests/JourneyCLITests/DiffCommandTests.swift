@@ -132,7 +132,25 @@ func journeyc(in directory: String, _ arguments: [String], stdin: [UInt8] = [], 
         let renamed = journeyc(["diff", "--", "-x.journey", old, "1111111", "100644", new, "2222222", "100644", "-y.journey",
                                 "similarity index 90%\nrename from -x.journey\nrename to -y.journey\n"])
         #expect(renamed.status == 0, "\(renamed.stderr)")
-        #expect(renamed.stdout.hasPrefix("journeyc diff -x.journey\n17 changes: "))
+        #expect(renamed.stdout.hasPrefix("journeyc diff -x.journey → -y.journey\n17 changes: "), "\(renamed.stdout)")
+    }
+
+    /// After a rename (`git diff -M`) the report names both paths, as git's own `rename from` /
+    /// `rename to` does: the old path alone would show a file that is no longer there.
+    @Test func aRenameNamesTheOldAndTheNewPath() {
+        let old = "\(Self.history)/shoe-shop-v1.journey", new = "\(Self.history)/shoe-shop-v2.journey"
+        let git = ["maps/shop.journey", old, "1111111", "100644", new, "2222222", "100644", "maps/store.journey",
+                   "similarity index 90%\nrename from maps/shop.journey\nrename to maps/store.journey\n"]
+        let text = journeyc(["diff", "--"] + git)
+        #expect(text.stdout.hasPrefix("journeyc diff maps/shop.journey → maps/store.journey\n"), "\(text.stdout)")
+        let markdown = journeyc(["diff", "--format", "markdown", "--"] + git)
+        #expect(markdown.stdout.contains("(`a/maps/shop.journey` → `b/maps/store.journey`)"), "\(markdown.stdout)")
+        let json = journeyc(["diff", "--format", "json", "--"] + git)
+        #expect(json.stdout.contains("\"b/maps/store.journey\""), "\(json.stdout.prefix(400))")
+        // Without a rename (seven arguments, or nine with the same path) one path is enough.
+        let same = journeyc(["diff", "--", "maps/shop.journey", old, "1111111", "100644", new, "2222222", "100644",
+                             "maps/shop.journey", "index 1111111..2222222 100644\n"])
+        #expect(same.stdout.hasPrefix("journeyc diff maps/shop.journey\n"), "\(same.stdout)")
     }
 }
 
@@ -193,6 +211,24 @@ func journeyc(in directory: String, _ arguments: [String], stdin: [UInt8] = [], 
                 "\(missing.stderr)")
         let badRevision = journeyc(in: directory.path, ["diff", "HEAD~9:maps/shop.journey", "maps/shop.journey"])
         #expect(badRevision.status == 2 && badRevision.stderr.contains("git: "), "\(badRevision.stderr)")
+    }
+
+    /// In a subfolder, `HEAD:shop.journey` is looked up from the top of the repository, as git
+    /// does; the error says how to name the file from here (git cat-file gives no hint).
+    @Test func aPathFromTheCurrentFolderGetsAHint() throws {
+        defer { try? FileManager.default.removeItem(at: directory) }
+        try git("init", "-q")
+        try write("v1")
+        try git("add", "maps/shop.journey")
+        try git("commit", "-q", "-m", "v1")
+        let maps = directory.appendingPathComponent("maps").path
+        let r = journeyc(in: maps, ["diff", "HEAD:shop.journey", "shop.journey"])
+        #expect(r.status == 2)
+        #expect(r.stderr.contains("path 'shop.journey' does not exist in 'HEAD'"), "\(r.stderr)")
+        #expect(r.stderr.contains("did you mean 'HEAD:./shop.journey'"), "\(r.stderr)")
+        // A file that is nowhere gets no suggestion.
+        let nowhere = journeyc(in: maps, ["diff", "HEAD:nope.journey", "shop.journey"])
+        #expect(nowhere.status == 2 && !nowhere.stderr.contains("did you mean"), "\(nowhere.stderr)")
     }
 
     @Test func aRevisionIsNeverReadAsAnOptionOfGitsNorAFolderAsAMap() throws {

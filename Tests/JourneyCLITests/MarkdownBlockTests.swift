@@ -66,6 +66,24 @@ import Testing
         #expect(r.stderr.contains("--block 2"), "\(r.stderr)")
     }
 
+    /// Blocks count from 1: `--block 0` or `-1` is a wrong option (exit 2, like `--scale 0`),
+    /// said before any file is read, not "the file has 2 journey blocks".
+    @Test func blockNumbersStartAtOne() throws {
+        try withMarkdown { path in
+            let commands: [[String]] = [[path, "-o", path + ".svg"], ["render", path], ["report", path],
+                                        ["export", path, "--format", "json"], ["dump-scene", path],
+                                        ["import", "mermaid", path]]
+            for command in commands {
+                for bad in ["0", "-1"] {
+                    let r = journeyc(command + ["--block=" + bad])
+                    #expect(r.status == 2, "\(command) --block \(bad): \(r.stderr)")
+                    #expect(r.stderr.contains("--block must be 1 or more"), "\(command): \(r.stderr)")
+                    #expect(!r.stderr.contains("journey blocks"), "\(command): \(r.stderr)")
+                }
+            }
+        }
+    }
+
     @Test func helpSaysTheRangesOfMaxWidthAndScale() {
         for command in [["render"], ["build"], ["diff"], ["report"]] {
             let help = journeyc(command + ["--help"]).stdout.split(whereSeparator: \.isWhitespace).joined(separator: " ")

@@ -163,4 +163,30 @@ import Testing
         #expect(r.stderr.contains("has no Mermaid journey block (it has 1 other Mermaid diagram)"))
         #expect(!names(dir).contains("x.svg"))
     }
+
+    /// `journeyc check docs/*.md` (README): a Markdown file without a journey is error E0050,
+    /// as the catalog says (not E0098 unreadable-input, whose exit status is 2), with its help
+    /// apart from its message in JSON, and counted in the summary line like every other error.
+    @Test func checkCountsAMarkdownFileWithoutJourneysAsE0050() throws {
+        let dir = try scratch()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let md = dir.appendingPathComponent("notes.md")
+        try "# Notes\n\nNo diagrams here.\n".write(to: md, atomically: true, encoding: .utf8)
+        let broken = dir.appendingPathComponent("broken.journey")
+        try "journey \"J\"\nstage s \"S\"\n  touchpoint t \"T\" via emial\n".write(to: broken, atomically: true, encoding: .utf8)
+
+        let json = journeyc(["check", "--diagnostics-format", "json", md.path])
+        #expect(json.status == 1)
+        #expect(json.stdout.contains("\"code\":\"E0050\""), "\(json.stdout)")
+        #expect(json.stdout.contains("\"name\":\"mermaid-not-a-journey\""), "\(json.stdout)")
+        #expect(json.stdout.contains("\"message\":\"'\(md.path)' has no Mermaid journey block\""), "\(json.stdout)")
+        #expect(json.stdout.contains("\"help\":\"a journey block is"), "\(json.stdout)")
+
+        let text = journeyc(["check", "--color", "never", broken.path, md.path])
+        #expect(text.status == 1)
+        #expect(text.stderr.contains("has no Mermaid journey block"), "\(text.stderr)")
+        #expect(text.stderr.hasSuffix("2 errors in 2 files\n"), "\(text.stderr)")
+        let alone = journeyc(["check", "--color", "never", md.path])
+        #expect(alone.stderr.hasSuffix("1 error\n"), "\(alone.stderr)")
+    }
 }

@@ -191,6 +191,32 @@ import Foundation
         #expect(added.emotions.map(\.value) == [2, 2])
         #expect(added.emotions.map(\.persona) == ["maya", "tom"])
     }
+
+    /// A stage's lines go round in the reference's order, description before goal, as a
+    /// persona's do: a journeyc → Mermaid → journeyc round trip of a map written that way
+    /// gives back its own text, not a diff that swaps two lines.
+    @Test func aStageDescriptionComesBeforeItsGoal() throws {
+        let text = """
+            journey "J"
+              scale -2..2
+
+            persona maya "Maya"
+              description "Runner"
+              goal "Fit"
+
+            stage s "S"
+              description "What happens"
+              goal "What she wants"
+
+              touchpoint a "A"
+                emotion maya -1
+
+            """
+        let model = Frontend.check(SourceFile(path: "m", text: text)).model
+        let (parsed, _) = MermaidParser.parse(SourceFile(path: "export.mmd", text: MermaidExport.text(model)))
+        let back = MermaidImport(try #require(parsed)).text
+        #expect(back.hasSuffix(text), "\(back)")
+    }
 }
 
 @Suite struct MermaidExportScoreTests {
