@@ -160,8 +160,8 @@ public struct LayoutEngine {
     func segmentWidth(_ n: Int) -> Double { Double(n) * theme.columnWidth + Double(max(0, n - 1)) * theme.columnGap }
 
     /// Stages packed into rows no wider than `maxWidth`; a stage wider than a row is cut into
-    /// pieces. Rows are balanced: as many rows as greedy packing needs, but each only as wide
-    /// as it must be for that, so the last row is not left with a single card.
+    /// pieces. Rows are balanced: as many rows as greedy packing needs, each only as wide as it
+    /// must be for that, and the columns shared out evenly over them.
     func packRows() -> [[Segment]] {
         let available = options.maxWidth - 2 * theme.margin - theme.gutterWidth - gutterGap
         let greedy = packRows(available: available)
@@ -173,8 +173,13 @@ public struct LayoutEngine {
             let mid = (low + high) / 2
             if packRows(available: Double(mid) * step - theme.columnGap + 0.5).count <= greedy.count { high = mid } else { low = mid + 1 }
         }
-        let balanced = packRows(available: Double(low) * step - theme.columnGap + 0.5)
-        return balanced.count <= greedy.count ? balanced : greedy
+        let width = Double(low) * step - theme.columnGap + 0.5
+        let balanced = packRows(available: width)
+        guard balanced.count <= greedy.count else { return greedy }
+        // Greedy rows at that width are full but for the last (5, 5, 5, 2): share the columns
+        // out evenly instead (5, 4, 4, 4), as far as the stages allow (RowBalancing).
+        let even = evenRows(available: width)
+        return even.count <= balanced.count ? even : balanced
     }
 
     /// Greedy packing into rows `available` wide.

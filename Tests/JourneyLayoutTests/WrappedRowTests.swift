@@ -40,6 +40,18 @@ import Testing
         #expect(thirty.count == 4 && thirty.min()! * 4 >= thirty.max()! * 3, "\(thirty)")
     }
 
+    /// The e-commerce sample at --max-width 1400 came out 5, 5, 5 and 2 columns: the narrowest
+    /// width was found, but greedy rows left the last one 60% empty. Rows now share the columns
+    /// as evenly as the stages allow (a stage's first column is never left alone at a row's end).
+    @Test func rowsOfManyStagesShareTheColumnsEvenly() {
+        let shoes = cardsPerRow(scene(EdgeCases.map(stages: [3, 4, 3, 3, 4]), maxWidth: 1400))
+        #expect(shoes.count == 4 && shoes.max()! - shoes.min()! <= 1, "\(shoes)")
+        // 3 | 7 | 2 | 3 | 2: greedy gave 5, 5, 5, 2; 5, 4, 4, 4 would strand a first column.
+        #expect(cardsPerRow(scene(EdgeCases.map(stages: [3, 7, 2, 3, 2]), maxWidth: 1400)) == [5, 5, 4, 3])
+        // Seven stages of two: two stages a row, the last alone, whatever the balancing.
+        #expect(cardsPerRow(scene(EdgeCases.map(stages: [2, 2, 2, 2, 2, 2, 2]), maxWidth: 1400)) == [4, 4, 4, 2])
+    }
+
     @Test func aContinuedStageKeepsItsGoal() {
         let s = scene(EdgeCases.map(stages: [9]), maxWidth: 1000)
         var goals = 0
