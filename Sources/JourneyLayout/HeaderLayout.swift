@@ -316,7 +316,7 @@ struct EvidenceListLayout {
         let textWidth = min(width, 1100) - numberWidth
         for (k, entry) in numbers.entries.enumerated() {
             let e = entry.evidence
-            var parts = [e.kind.label + " — " + e.description]
+            var parts = [e.kind.label + " — " + TextBreaking.isolated(e.description)]
             if let date = e.date { parts.append(date) }
             if let link = e.link { parts.append(link) }
             if let file = e.file { parts.append(file) }

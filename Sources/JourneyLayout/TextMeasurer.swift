@@ -138,6 +138,13 @@ public enum TextBreaking {
         return false
     }
 
+    /// `text` as one unit inside a line journeyc composes around it ("Survey — text · date"):
+    /// wrapped in first-strong isolates (U+2068 … U+2069) when it holds right-to-left letters, so
+    /// the bidi algorithm cannot carry the separators and figures after it into its run.
+    public static func isolated(_ text: String) -> String {
+        text.unicodeScalars.contains(where: isRightToLeftLetter) ? "\u{2068}" + text + "\u{2069}" : text
+    }
+
     static func isRightToLeftLetter(_ s: Unicode.Scalar) -> Bool {
         let v = s.value
         return (0x0590...0x08FF).contains(v) || (0xFB1D...0xFDFF).contains(v) || (0xFE70...0xFEFF).contains(v)

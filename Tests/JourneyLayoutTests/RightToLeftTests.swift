@@ -37,6 +37,23 @@ import Testing
         #expect(latin.frame.minX - latinBoxes.last!.minX < 16, "left-to-right text stays on the left")
     }
 
+    /// An evidence line joins the map's words with its own ("Survey — … · 2026-05"): a Hebrew
+    /// description took the date and link into its right-to-left run, so the line read
+    /// "Survey — 2026-05 · סקר לקוחות". The description is isolated (FSI … PDI).
+    @Test func rightToLeftWordsInAComposedLineKeepTheirPlace() throws {
+        let s = scene("""
+            journey "Evidence"
+            stage s "S"
+              touchpoint t "T"
+                evidence survey "סקר לקוחות" date "2026-05"
+                evidence survey "Plain words" date "2026-04"
+            """)
+        let line = try #require(texts(s).first { $0.0.text.contains("סקר") }).0
+        #expect(line.text == "Survey — \u{2068}סקר לקוחות\u{2069} · 2026-05")
+        #expect(!line.rightToLeft, "the line starts with the Latin kind, so it reads left to right")
+        #expect(texts(s).contains { $0.0.text == "Survey — Plain words · 2026-04" }, "text without right-to-left letters is left as it is")
+    }
+
     @Test func scriptsWithoutItalicsAreDrawnUpright() throws {
         let s = scene(Self.map)
         let arabic = try #require(texts(s).first { $0.0.text.contains("كان") }).0
