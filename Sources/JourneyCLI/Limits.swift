@@ -5,22 +5,29 @@
 import JourneySemantics
 
 enum Limits {
+    /// The defaults, as README's "Limits" table states them (a test holds the two together).
+    static let defaultInputMB = 64
+    static let defaultTouchpointsDrawn = 20_000
+    static let defaultFoldersWalked = 50_000
+
     /// The largest map file read, in MiB (`JOURNEYC_MAX_INPUT_MB`). A 100,000-touchpoint map
     /// written out in full is about 30 MB.
     static func inputBytes(_ io: IOContext) -> Int {
-        value(io, "JOURNEYC_MAX_INPUT_MB", default: 64) << 20
+        value(io, "JOURNEYC_MAX_INPUT_MB", default: defaultInputMB) << 20
     }
 
-    /// The most touchpoints drawn in one picture (`JOURNEYC_MAX_TOUCHPOINTS`): 100,000 already
-    /// make a 1.5-kilometre poster and take seconds; `journeyc check` has no such limit.
+    /// The most touchpoints drawn in one picture (`JOURNEYC_MAX_TOUCHPOINTS`). 20,000 make a
+    /// 300-metre poster and draw in seconds and under a gigabyte; 100,000 took 40 s to SVG and
+    /// 90 s to PDF, and 2 GB, which the README's promise (nothing valid takes minutes or
+    /// gigabytes) does not allow. `journeyc check` has no such limit.
     static func touchpointsDrawn(_ io: IOContext) -> Int {
-        value(io, "JOURNEYC_MAX_TOUCHPOINTS", default: 100_000)
+        value(io, "JOURNEYC_MAX_TOUCHPOINTS", default: defaultTouchpointsDrawn)
     }
 
     /// The most folders `journeyc build` opens looking for maps (`JOURNEYC_MAX_FOLDERS`), so a
     /// symlink to `/` among the maps ends in a clear error instead of minutes in `/sys`.
     static func foldersWalked(_ io: IOContext) -> Int {
-        value(io, "JOURNEYC_MAX_FOLDERS", default: 50_000)
+        value(io, "JOURNEYC_MAX_FOLDERS", default: defaultFoldersWalked)
     }
 
     /// Every limit's variable, with the largest value it takes (so a shift or a sum cannot overflow).
