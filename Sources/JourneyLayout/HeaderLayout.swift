@@ -237,7 +237,7 @@ struct HeaderLayout {
         return (nodes, cy + rowHeight - y)
     }
 
-    /// Legend entries laid out left to right, wrapping at the header's width.
+    /// Legend entries: in one row when they fit the header's width, else a table (see below).
     func legendNodes(x: Double, y: Double) -> ([SceneNode], Double) {
         let model = engine.model
         var entries: [(swatch: [SceneNode], block: TextBlock, name: String)] = []
@@ -266,16 +266,38 @@ struct HeaderLayout {
         }
         guard !entries.isEmpty else { return ([], 0) }
 
+        // Where each entry goes: in one row when all fit; else the personas as a table of equal
+        // columns (as many as fit, rows full but the last) and the scale's key on rows after it,
+        // so that a narrow legend does not read as names scattered by their lengths.
+        func entryWidth(_ k: Int) -> Double { lineWidth + 8 + entries[k].block.width }
+        let gap = 24.0
+        let oneRow = entries.indices.reduce(0) { $0 + entryWidth($1) } + gap * Double(entries.count - 1) <= width
+        let personaCount = oneRow ? 0 : entries.count - (engine.hasEmotions ? 2 : 0)
+        var spots: [(x: Double, row: Int)] = []
+        var row = 0
+        if personaCount > 0 {
+            let cell = (0..<personaCount).map(entryWidth).max()! + gap
+            let columns = max(1, min(personaCount, Int((width + gap) / cell)))
+            for k in 0..<personaCount { spots.append((x + Double(k % columns) * cell, k / columns)) }
+            row = (personaCount - 1) / columns + 1
+        }
+        var cx = x
+        for k in personaCount..<entries.count {
+            if cx > x, cx + entryWidth(k) > x + width { cx = x; row += 1 }
+            spots.append((cx, row))
+            cx += entryWidth(k) + gap
+        }
+
         var nodes: [SceneNode] = []
-        var cx = x, cy = y
+        var cy = y
         var rowHeight = 0.0
-        for e in entries {
-            let w = lineWidth + 8 + e.block.width
-            if cx > x, cx + w > x + width {
-                cx = x
+        for (k, e) in entries.enumerated() {
+            let w = entryWidth(k)
+            if k > 0, spots[k].row != spots[k - 1].row {
                 cy += rowHeight + 6
                 rowHeight = 0
             }
+            let cx = spots[k].x
             let h = max(e.block.height, 16)
             let midY = cy + h / 2
             let swatch = e.swatch.map { node -> SceneNode in
@@ -293,7 +315,6 @@ struct HeaderLayout {
             let box = Rect(cx, cy, w, h)
             nodes.append(.group(SceneGroup(name: e.name, box: box, children: swatch
                 + TextPlacement.lines(e.block, x: cx + lineWidth + 8, y: cy + (h - e.block.height) / 2, color: theme.text))))
-            cx += w + 24
             rowHeight = max(rowHeight, h)
         }
         return (nodes, cy + rowHeight - y)
