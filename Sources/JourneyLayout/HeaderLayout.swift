@@ -16,12 +16,16 @@ struct HeaderLayout {
         var out: [SceneNode] = []
         var cy = y
         let title = engine.text(model.title, theme.titleFont, width)
-        out += TextPlacement.lines(title, x: x, y: cy, color: theme.text)
+        // A map titled in a right-to-left script sets its title, description and owner on the
+        // right, as its stage bands are (the legend below is journeyc's table and stays left).
+        let rtl = title.rightToLeft
+        out += TextPlacement.lines(title, x: x, y: cy, color: theme.text, width: width)
         cy += title.height
         if let description = model.description.nonBlank {
             let block = engine.text(description, theme.subtitleFont, min(width, 900))
             cy += 2
-            out += TextPlacement.lines(block, x: x, y: cy, color: theme.mutedText)
+            out += TextPlacement.lines(block, x: rtl ? x + width - min(width, 900) : x, y: cy, color: theme.mutedText,
+                                       width: min(width, 900), alignRight: rtl)
             cy += block.height
         }
         var meta: [String] = []
@@ -30,7 +34,7 @@ struct HeaderLayout {
         if !meta.isEmpty {
             let block = engine.text(meta.joined(separator: "   ·   "), theme.metaFont, width)
             cy += 4
-            out += TextPlacement.lines(block, x: x, y: cy, color: theme.mutedText)
+            out += TextPlacement.lines(block, x: x, y: cy, color: theme.mutedText, width: width, alignRight: rtl)
             cy += block.height
         }
         // Personas with a description or goals get a card each; the rest of the legend follows.
@@ -184,21 +188,26 @@ struct HeaderLayout {
                 var children: [SceneNode] = [.rect(SceneRect(frame: box, fill: theme.laneLabelFill, stroke: nil, radius: theme.cardRadius))]
                 let top = cy + pad
                 let nameHeight = max(e.name.height, 16)
-                children += swatch(e.id, x: cx + pad + 14, y: top + min(nameHeight, e.name.lineHeight) / 2)
-                children += TextPlacement.lines(e.name, x: cx + pad + 36, y: top, color: theme.text)
+                // A persona named in a right-to-left script gets a mirrored card: swatch on the
+                // right, every line ending there, bullets hanging on the right of the goals.
+                let rtl = e.name.rightToLeft
+                let left = cx + pad, right = cx + pad + inner
+                children += swatch(e.id, x: rtl ? right - 14 : left + 14, y: top + min(nameHeight, e.name.lineHeight) / 2)
+                children += TextPlacement.lines(e.name, x: rtl ? left : left + 36, y: top, color: theme.text, width: inner - 36, alignRight: rtl)
                 var ty = top + nameHeight
                 if let d = e.description {
-                    children += TextPlacement.lines(d, x: cx + pad, y: ty + 4, color: theme.mutedText)
+                    children += TextPlacement.lines(d, x: left, y: ty + 4, color: theme.mutedText, width: inner, alignRight: rtl)
                     ty += d.height + 4
                 }
                 if let heading = e.goalsHeading {
-                    children += TextPlacement.lines(heading, x: cx + pad, y: ty + 6, color: theme.mutedText)
+                    children += TextPlacement.lines(heading, x: left, y: ty + 6, color: theme.mutedText, width: inner, alignRight: rtl)
                     ty += heading.height + 6
                 }
                 for goal in e.goals {
                     // A hanging bullet: wrapped lines of a goal align with its first word.
-                    children += TextPlacement.lines(bullet, x: cx + pad + 1, y: ty, color: theme.mutedText)
-                    children += TextPlacement.lines(goal, x: cx + pad + 12, y: ty, color: theme.text)
+                    let goalRTL = rtl || goal.rightToLeft
+                    children += TextPlacement.lines(bullet, x: goalRTL ? right - 1 - bullet.width : left + 1, y: ty, color: theme.mutedText)
+                    children += TextPlacement.lines(goal, x: goalRTL ? left : left + 12, y: ty, color: theme.text, width: inner - 12, alignRight: goalRTL)
                     ty += goal.height + 1
                 }
                 nodes.append(.group(SceneGroup(name: "legend:persona:" + e.id, box: box, children: children)))
