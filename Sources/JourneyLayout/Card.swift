@@ -30,10 +30,13 @@ public struct Card {
     public var ghost: Double?
     /// Where the card links to (evidence: its source), as `SceneGroup.link`.
     public var link: String?
+    /// A card whose main text reads right to left: it is laid out as a mirror image, every line
+    /// ending on the right, the accent bar, icons, pips and pills on the right too.
+    public var rightToLeft = false
 
-    var innerLeft: Double { padding + (accent != nil ? 4 : 0) }
+    var innerLeft: Double { padding + (accent != nil && !rightToLeft ? 4 : 0) }
     /// Width available to the card's text.
-    public var textWidth: Double { width - innerLeft - padding }
+    public var textWidth: Double { width - 2 * padding - (accent != nil ? 4 : 0) }
 
     public var contentHeight: Double {
         items.reduce(0) { $0 + height(of: $1) }
@@ -58,40 +61,43 @@ public struct Card {
             .rect(SceneRect(frame: frame, fill: fill, stroke: stroke.map { Stroke($0, width: strokeWidth, dash: strokeDash) }, radius: 6)),
         ]
         if let accent {
-            children.append(.rect(SceneRect(frame: Rect(x, y, 4, boxHeight), fill: accent, stroke: nil, radius: 2)))
+            children.append(.rect(SceneRect(frame: Rect(rightToLeft ? x + width - 4 : x, y, 4, boxHeight), fill: accent, stroke: nil, radius: 2)))
         }
         var cy = y + padding
         let left = x + innerLeft
+        let right = left + textWidth
+        let rtl = rightToLeft
         for item in items {
             switch item {
             case .text(let block, let color):
-                children += TextPlacement.lines(block, x: left, y: cy, color: color, width: textWidth)
+                children += TextPlacement.lines(block, x: left, y: cy, color: color, width: textWidth, alignRight: rtl)
             case .iconLine(let icon, let iconColor, let block, let color):
                 let iconY = cy + max(0, (block.lineHeight - 16) / 2)
-                children.append(.path(ScenePath(path: icon.transformed(scale: 1, dx: left, dy: iconY), fill: nil,
+                children.append(.path(ScenePath(path: icon.transformed(scale: 1, dx: rtl ? right - 16 : left, dy: iconY), fill: nil,
                                                 stroke: Stroke(iconColor, width: 1.4))))
-                children += TextPlacement.lines(block, x: left + 22, y: cy + max(0, (16 - block.lineHeight) / 2), color: color,
-                                                width: textWidth - 22)
+                children += TextPlacement.lines(block, x: rtl ? left : left + 22, y: cy + max(0, (16 - block.lineHeight) / 2), color: color,
+                                                width: textWidth - 22, alignRight: rtl)
             case .rating(let value, let color, let caption, let captionColor):
                 let pipY = cy + max(0, ((caption?.lineHeight ?? 12) - 8) / 2)
                 for k in 0..<5 {
                     var p = Path()
-                    p.circle(left + 4 + Double(k) * 11, pipY + 4, 4)
+                    p.circle(rtl ? right - 4 - Double(k) * 11 : left + 4 + Double(k) * 11, pipY + 4, 4)
                     children.append(.path(ScenePath(path: p, fill: k < value ? color : nil, stroke: Stroke(color, width: 1.2))))
                 }
                 if let caption {
-                    children += TextPlacement.lines(caption, x: left + 60, y: cy, color: captionColor)
+                    children += TextPlacement.lines(caption, x: rtl ? left : left + 60, y: cy, color: captionColor,
+                                                    width: textWidth - 60, alignRight: rtl)
                 }
             case .badge(let block, let fill, let textColor):
-                let pill = Rect(left, cy + 1, block.width + 12, block.height + 2)
+                let pill = Rect(rtl ? right - block.width - 12 : left, cy + 1, block.width + 12, block.height + 2)
                 children.append(.group(SceneGroup(name: "badge", box: pill, children: [
                     .rect(SceneRect(frame: pill, fill: fill, stroke: nil, radius: pill.height / 2)),
-                ] + TextPlacement.lines(block, x: left + 6, y: cy + 2, color: textColor))))
+                ] + TextPlacement.lines(block, x: pill.x + 6, y: cy + 2, color: textColor))))
             case .mark(let block, let fill, let textColor, let markName):
-                let pill = Rect(left, cy + 1, block.width + 12, block.height + 2)
+                let pill = Rect(rtl ? right - block.width - 12 : left, cy + 1, block.width + 12, block.height + 2)
                 children.append(.group(SceneGroup(name: markName, box: pill, children: [
                     .rect(SceneRect(frame: pill, fill: fill, stroke: nil, radius: pill.height / 2)),
-                ] + TextPlacement.lines(block, x: left + 6, y: cy + 2, color: textColor))))
+                ] + TextPlacement.lines(block, x: pill.x + 6, y: cy + 2, color: textColor))))
             case .gap:
                 break
             }
@@ -134,11 +140,13 @@ extension SceneNode {
 public enum TextPlacement {
     /// One SceneText per line of `block`, stacked from (x, y); the lines of a right-to-left
     /// paragraph end on the right edge of the room they have: `width` from x (a card's or a
-    /// band's text width), else the block's own width.
-    public static func lines(_ block: TextBlock, x: Double, y: Double, color: Color, width: Double? = nil) -> [SceneNode] {
+    /// band's text width), else the block's own width. `alignRight` sets the lines on the right
+    /// whatever their direction (a left-to-right line in a right-to-left card or header).
+    public static func lines(_ block: TextBlock, x: Double, y: Double, color: Color, width: Double? = nil,
+                             alignRight: Bool = false) -> [SceneNode] {
         let right = x + max(width ?? block.width, block.width)
         return block.lines.enumerated().map { k, line in
-            let lx = block.rightToLeft ? right - line.width : x
+            let lx = block.rightToLeft || alignRight ? right - line.width : x
             return .text(SceneText(text: line.text, font: block.font, color: color,
                                    frame: Rect(lx, y + Double(k) * block.lineHeight, line.width, block.lineHeight),
                                    rightToLeft: block.rightToLeft))

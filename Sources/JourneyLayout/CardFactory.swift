@@ -69,7 +69,9 @@ struct CardFactory {
                                      t(channel, theme.smallFont, c.textWidth - 22), theme.mutedText))
             c.items.append(.gap(4))
         }
-        c.items.append(.text(t(tp.label, theme.cardTitleFont, c.textWidth), theme.text))
+        let label = t(tp.label, theme.cardTitleFont, c.textWidth)
+        c.rightToLeft = label.rightToLeft
+        c.items.append(.text(label, theme.text))
         if let description = tp.description.nonBlank {
             c.items.append(.gap(3))
             c.items.append(.text(t(description, theme.cardFont, c.textWidth), theme.mutedText))
@@ -101,19 +103,25 @@ struct CardFactory {
             c.items.append(.text(t(caption.joined(separator: " · "), theme.smallFont, c.textWidth), theme.painAccent))
             c.items.append(.gap(4))
         }
-        c.items.append(.text(t(p.text, theme.cardFont, c.textWidth), theme.text))
+        let text = t(p.text, theme.cardFont, c.textWidth)
+        c.rightToLeft = text.rightToLeft
+        c.items.append(.text(text, theme.text))
         return c
     }
 
     func delight(_ d: Delight, width: Double) -> Card {
         var c = card("delight", width: width, fill: theme.delightFill, stroke: theme.delightStroke, accent: theme.delightStroke)
-        c.items.append(.text(t(d.text, theme.cardFont, c.textWidth), theme.text))
+        let text = t(d.text, theme.cardFont, c.textWidth)
+        c.rightToLeft = text.rightToLeft
+        c.items.append(.text(text, theme.text))
         return c
     }
 
     func opportunity(_ o: Opportunity, width: Double) -> Card {
         var c = card("opportunity", width: width, fill: theme.opportunityFill, stroke: theme.opportunityStroke)
-        c.items.append(.text(t(o.text, theme.cardTitleFont, c.textWidth), theme.text))
+        let text = t(o.text, theme.cardTitleFont, c.textWidth)
+        c.rightToLeft = text.rightToLeft
+        c.items.append(.text(text, theme.text))
         if let owner = o.owner.nonBlank {
             c.items.append(.gap(3))
             c.items.append(.text(t("Owner: " + owner, theme.smallFont, c.textWidth), theme.mutedText))
@@ -133,7 +141,9 @@ struct CardFactory {
         let status = m.targetMet
         let color = status == true ? theme.metricMet : status == false ? theme.metricMissed : theme.metricNeutral
         var c = card("metric", width: width, fill: theme.cardFill, stroke: theme.cardStroke, accent: color)
-        c.items.append(.text(t(m.name, theme.smallFont, c.textWidth), theme.mutedText))
+        let name = t(m.name, theme.smallFont, c.textWidth)
+        c.rightToLeft = name.rightToLeft
+        c.items.append(.text(name, theme.mutedText))
         c.items.append(.gap(2))
         let value = m.value.map { Formatting.quantity($0) } ?? "not measured yet"
         c.items.append(.text(t(value, m.value == nil ? theme.cardFont : theme.cardTitleFont, c.textWidth),
@@ -150,7 +160,10 @@ struct CardFactory {
     func quote(_ q: Quote, width: Double) -> Card {
         let accent = q.persona.flatMap { personas.colors[$0] } ?? theme.mutedText
         var c = card("quote", width: width, fill: theme.quoteFill, stroke: nil, accent: accent)
-        c.items.append(.text(t("“" + q.text + "”", theme.quoteFont, c.textWidth), theme.text))
+        let marks = QuotationMarks.of(q.text)
+        let text = t(marks.open + q.text + marks.close, theme.quoteFont, c.textWidth)
+        c.rightToLeft = text.rightToLeft
+        c.items.append(.text(text, theme.text))
         if let id = q.persona, let persona = engine.model.persona(id) {
             c.items.append(.gap(3))
             c.items.append(.text(t("— " + persona.name, theme.smallFont, c.textWidth), theme.mutedText))
@@ -163,6 +176,22 @@ struct CardFactory {
         c.items.append(.text(t("[\(number)] \(e.kind.label)", theme.smallFont, c.textWidth), theme.mutedText))
         c.link = SceneLink.href(link: e.link, file: e.file, base: engine.options.linkBase)
         return c
+    }
+}
+
+/// The quotation marks a quote is set in, from the script of its first letter: Arabic (and
+/// Persian, Urdu… in Arabic script) « », Hebrew „ ”, anything else “ ”. They are written in
+/// logical order; the bidi algorithm mirrors « » in a right-to-left line, as readers expect.
+enum QuotationMarks {
+    static func of(_ text: String) -> (open: String, close: String) {
+        for s in text.unicodeScalars where s.properties.isAlphabetic {
+            switch s.value {
+            case 0x0600...0x08FF, 0xFB50...0xFDFF, 0xFE70...0xFEFF: return ("«", "»")
+            case 0x0590...0x05FF, 0xFB1D...0xFB4F: return ("„", "”")
+            default: return ("“", "”")
+            }
+        }
+        return ("“", "”")
     }
 }
 

@@ -16,12 +16,16 @@ struct HeaderLayout {
         var out: [SceneNode] = []
         var cy = y
         let title = engine.text(model.title, theme.titleFont, width)
-        out += TextPlacement.lines(title, x: x, y: cy, color: theme.text)
+        // A map titled in a right-to-left script sets its title, description and owner on the
+        // right, as its stage bands are (the legend below is journeyc's table and stays left).
+        let rtl = title.rightToLeft
+        out += TextPlacement.lines(title, x: x, y: cy, color: theme.text, width: width)
         cy += title.height
         if let description = model.description.nonBlank {
             let block = engine.text(description, theme.subtitleFont, min(width, 900))
             cy += 2
-            out += TextPlacement.lines(block, x: x, y: cy, color: theme.mutedText)
+            out += TextPlacement.lines(block, x: rtl ? x + width - min(width, 900) : x, y: cy, color: theme.mutedText,
+                                       width: min(width, 900), alignRight: rtl)
             cy += block.height
         }
         var meta: [String] = []
@@ -30,7 +34,7 @@ struct HeaderLayout {
         if !meta.isEmpty {
             let block = engine.text(meta.joined(separator: "   ·   "), theme.metaFont, width)
             cy += 4
-            out += TextPlacement.lines(block, x: x, y: cy, color: theme.mutedText)
+            out += TextPlacement.lines(block, x: x, y: cy, color: theme.mutedText, width: width, alignRight: rtl)
             cy += block.height
         }
         // Personas with a description or goals get a card each; the rest of the legend follows.
@@ -184,21 +188,26 @@ struct HeaderLayout {
                 var children: [SceneNode] = [.rect(SceneRect(frame: box, fill: theme.laneLabelFill, stroke: nil, radius: theme.cardRadius))]
                 let top = cy + pad
                 let nameHeight = max(e.name.height, 16)
-                children += swatch(e.id, x: cx + pad + 14, y: top + min(nameHeight, e.name.lineHeight) / 2)
-                children += TextPlacement.lines(e.name, x: cx + pad + 36, y: top, color: theme.text)
+                // A persona named in a right-to-left script gets a mirrored card: swatch on the
+                // right, every line ending there, bullets hanging on the right of the goals.
+                let rtl = e.name.rightToLeft
+                let left = cx + pad, right = cx + pad + inner
+                children += swatch(e.id, x: rtl ? right - 14 : left + 14, y: top + min(nameHeight, e.name.lineHeight) / 2)
+                children += TextPlacement.lines(e.name, x: rtl ? left : left + 36, y: top, color: theme.text, width: inner - 36, alignRight: rtl)
                 var ty = top + nameHeight
                 if let d = e.description {
-                    children += TextPlacement.lines(d, x: cx + pad, y: ty + 4, color: theme.mutedText)
+                    children += TextPlacement.lines(d, x: left, y: ty + 4, color: theme.mutedText, width: inner, alignRight: rtl)
                     ty += d.height + 4
                 }
                 if let heading = e.goalsHeading {
-                    children += TextPlacement.lines(heading, x: cx + pad, y: ty + 6, color: theme.mutedText)
+                    children += TextPlacement.lines(heading, x: left, y: ty + 6, color: theme.mutedText, width: inner, alignRight: rtl)
                     ty += heading.height + 6
                 }
                 for goal in e.goals {
                     // A hanging bullet: wrapped lines of a goal align with its first word.
-                    children += TextPlacement.lines(bullet, x: cx + pad + 1, y: ty, color: theme.mutedText)
-                    children += TextPlacement.lines(goal, x: cx + pad + 12, y: ty, color: theme.text)
+                    let goalRTL = rtl || goal.rightToLeft
+                    children += TextPlacement.lines(bullet, x: goalRTL ? right - 1 - bullet.width : left + 1, y: ty, color: theme.mutedText)
+                    children += TextPlacement.lines(goal, x: goalRTL ? left : left + 12, y: ty, color: theme.text, width: inner - 12, alignRight: goalRTL)
                     ty += goal.height + 1
                 }
                 nodes.append(.group(SceneGroup(name: "legend:persona:" + e.id, box: box, children: children)))
@@ -237,7 +246,7 @@ struct HeaderLayout {
         return (nodes, cy + rowHeight - y)
     }
 
-    /// Legend entries laid out left to right, wrapping at the header's width.
+    /// Legend entries: in one row when they fit the header's width, else a table (see below).
     func legendNodes(x: Double, y: Double) -> ([SceneNode], Double) {
         let model = engine.model
         var entries: [(swatch: [SceneNode], block: TextBlock, name: String)] = []
@@ -266,16 +275,38 @@ struct HeaderLayout {
         }
         guard !entries.isEmpty else { return ([], 0) }
 
+        // Where each entry goes: in one row when all fit; else the personas as a table of equal
+        // columns (as many as fit, rows full but the last) and the scale's key on rows after it,
+        // so that a narrow legend does not read as names scattered by their lengths.
+        func entryWidth(_ k: Int) -> Double { lineWidth + 8 + entries[k].block.width }
+        let gap = 24.0
+        let oneRow = entries.indices.reduce(0) { $0 + entryWidth($1) } + gap * Double(entries.count - 1) <= width
+        let personaCount = oneRow ? 0 : entries.count - (engine.hasEmotions ? 2 : 0)
+        var spots: [(x: Double, row: Int)] = []
+        var row = 0
+        if personaCount > 0 {
+            let cell = (0..<personaCount).map(entryWidth).max()! + gap
+            let columns = max(1, min(personaCount, Int((width + gap) / cell)))
+            for k in 0..<personaCount { spots.append((x + Double(k % columns) * cell, k / columns)) }
+            row = (personaCount - 1) / columns + 1
+        }
+        var cx = x
+        for k in personaCount..<entries.count {
+            if cx > x, cx + entryWidth(k) > x + width { cx = x; row += 1 }
+            spots.append((cx, row))
+            cx += entryWidth(k) + gap
+        }
+
         var nodes: [SceneNode] = []
-        var cx = x, cy = y
+        var cy = y
         var rowHeight = 0.0
-        for e in entries {
-            let w = lineWidth + 8 + e.block.width
-            if cx > x, cx + w > x + width {
-                cx = x
+        for (k, e) in entries.enumerated() {
+            let w = entryWidth(k)
+            if k > 0, spots[k].row != spots[k - 1].row {
                 cy += rowHeight + 6
                 rowHeight = 0
             }
+            let cx = spots[k].x
             let h = max(e.block.height, 16)
             let midY = cy + h / 2
             let swatch = e.swatch.map { node -> SceneNode in
@@ -293,7 +324,6 @@ struct HeaderLayout {
             let box = Rect(cx, cy, w, h)
             nodes.append(.group(SceneGroup(name: e.name, box: box, children: swatch
                 + TextPlacement.lines(e.block, x: cx + lineWidth + 8, y: cy + (h - e.block.height) / 2, color: theme.text))))
-            cx += w + 24
             rowHeight = max(rowHeight, h)
         }
         return (nodes, cy + rowHeight - y)

@@ -49,7 +49,8 @@ public struct Theme: Sendable {
     public var positiveZone: Color
     public var baseline: Color
     public var laneLabelFill: Color
-    /// Okabe–Ito: distinguishable with the common colour-vision deficiencies.
+    /// Persona colours: told apart with the common colour-vision deficiencies, each 3:1 or more
+    /// against `background` (see `PersonaPalette.standard`).
     public var personaPalette: [Color]
     /// Print: draw persona curves with distinct dash patterns as well, so greyscale reads.
     public var dashedPersonas: Bool
@@ -118,7 +119,7 @@ public struct Theme: Sendable {
         base.quoteFont = FontSpec(family: f, size: 11, italic: true)
     }
 
-    public static let okabeIto: [Color] = PersonaPalette.okabeIto.map { Color(hex: $0.description) }
+    public static let standardPalette: [Color] = PersonaPalette.standard.map { Color(hex: $0.description) }
 
     public static let light: Theme = {
         let placeholder = FontSpec(family: fontFamily, size: 11)
@@ -135,7 +136,7 @@ public struct Theme: Sendable {
             quoteFill: Color(hex: "#FBF8F1"), evidenceFill: Color(hex: "#F3F0FA"),
             negativeZone: Color(hex: "#FDECEC"), positiveZone: Color(hex: "#EAF6EE"), baseline: Color(hex: "#8C959F"),
             laneLabelFill: Color(hex: "#F0F3F6"),
-            personaPalette: okabeIto, dashedPersonas: false,
+            personaPalette: standardPalette, dashedPersonas: false,
             titleFont: placeholder, subtitleFont: placeholder, metaFont: placeholder, stageFont: placeholder,
             stageGoalFont: placeholder, laneFont: placeholder, cardTitleFont: placeholder, cardFont: placeholder,
             smallFont: placeholder, quoteFont: placeholder)
@@ -177,7 +178,7 @@ public struct Theme: Sendable {
         t.quoteFill = Color(hex: "#FFFFFF"); t.evidenceFill = Color(hex: "#FFFFFF")
         t.negativeZone = Color(hex: "#E4E4E4"); t.positiveZone = Color(hex: "#FFFFFF"); t.baseline = Color(hex: "#000000")
         t.laneLabelFill = Color(hex: "#F2F2F2")
-        t.personaPalette = ["#000000", "#555555", "#888888", "#222222", "#777777", "#444444", "#999999", "#333333"].map { Color(hex: $0) }
+        t.personaPalette = ["#000000", "#555555", "#888888", "#222222", "#777777", "#444444", "#666666", "#333333"].map { Color(hex: $0) }
         t.dashedPersonas = true
         t.diffAdded = Color(hex: "#000000"); t.diffChanged = Color(hex: "#000000"); t.diffRemoved = Color(hex: "#555555")
         t.diffChangedDash = [5, 3]

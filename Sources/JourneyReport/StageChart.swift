@@ -2,7 +2,8 @@
 // stages`): one bar per persona in the persona's colour (as its curve on the map), and on a
 // map with several personas a last bar for all customers, weighted by the personas' shares.
 // The score axis runs from 0 to 100 with the neutral score dashed; each bar carries its
-// value above it (a persona without data in a stage gets "n/a" where its bar would be), and
+// value above it (a persona without data in a stage gets "n/a" where its bar would be, a stage
+// where nobody has data "no emotion data" across its group), and
 // each stage's name sits under its group, wrapped to the group's width.
 
 import JourneyLayout
@@ -51,8 +52,10 @@ public struct StageChart {
     public func layout() -> Scene {
         let series = self.series
         let stages = scores.model.stages
-        let groupWidth = Double(series.count) * barWidth + Double(max(0, series.count - 1)) * barGap + 2 * groupPadding
-        let plotWidth = max(Double(stages.count) * groupWidth, 240)
+        let barsWidth = Double(series.count) * barWidth + Double(max(0, series.count - 1)) * barGap
+        // A few narrow groups share the plot's least width, so each sits centred in its slot.
+        let plotWidth = max(Double(stages.count) * (barsWidth + 2 * groupPadding), 240)
+        let groupWidth = plotWidth / Double(max(stages.count, 1))
         let contentWidth = max(axisGutter + plotWidth, 560)
         var nodes: [SceneNode] = []
         var y = margin
@@ -107,8 +110,15 @@ public struct StageChart {
         var bottom = plot.maxY
         let valueFont = FontSpec(family: theme.smallFont.family, size: 10, bold: true)
         for (g, stage) in stages.enumerated() {
-            let gx = plot.minX + Double(g) * groupWidth + groupPadding
-            for (k, s) in series.enumerated() {
+            let gx = plot.minX + Double(g) * groupWidth + (groupWidth - barsWidth) / 2
+            let noData = series.allSatisfy { $0.values[g] == nil }
+            if noData {
+                // Nobody has data here: one label across the stage, not a row of "n/a".
+                let label = parts.block("no emotion data", theme.smallFont, width: groupWidth - 8)
+                nodes.append(parts.label("missing:\(g + 1)", label, x: plot.minX + Double(g) * groupWidth + (groupWidth - label.width) / 2,
+                                         y: plot.maxY - 4 - label.height, color: theme.mutedText))
+            }
+            for (k, s) in series.enumerated() where !noData {
                 let bx = gx + Double(k) * (barWidth + barGap)
                 guard let v = s.values[g] else {
                     // No data for this persona here: say so, where its bar would stand.

@@ -49,7 +49,7 @@ import Testing
         let doc = try export("journey \"J\"\npersona a \"A\"\npersona b \"B\"\n  color \"#0072B2\"\npersona c \"C\"\n")
         let personas = doc["personas"]
         // b takes the palette's first colour itself, so a and c get the next ones.
-        #expect(personas?[0]?["color"] == .string("#E69F00"))
+        #expect(personas?[0]?["color"] == .string("#D55E00"))
         #expect(personas?[1]?["color"] == .string("#0072B2"))
         #expect(personas?[2]?["color"] == .string("#009E73"))
         #expect(personas?[0]?["colorAsWritten"] == .null)

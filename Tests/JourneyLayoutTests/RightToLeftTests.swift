@@ -64,4 +64,92 @@ import Testing
         #expect(!TextPlacement.lacksItalics("Überraschung, naïve café — Ελληνικά, русский"))
         #expect(TextPlacement.lacksItalics("日本語の引用"))
     }
+
+    /// The text of a group's lines, each with its frame, and the group's box.
+    func lines(_ g: SceneGroup) -> [SceneText] {
+        g.children.flatMap { node -> [SceneText] in
+            switch node {
+            case .text(let t): [t]
+            case .group(let inner): lines(inner)
+            default: []
+            }
+        }
+    }
+
+    /// A card reads in the direction of its main text: a metric named in Arabic had its name on
+    /// the right and its value and target on the left.
+    @Test func aRightToLeftCardAlignsAllItsLinesRight() throws {
+        let s = scene("""
+            journey "Metrics"
+            stage s "S"
+              touchpoint t "T"
+                metric m "زمن الدفع" 95s target < 1 min
+                metric n "Checkout time" 95s target < 1 min
+            """)
+        let cards = groups(s, prefix: "metric")
+        try #require(cards.count == 2)
+        let arabic = try #require(cards.first { lines($0).contains { $0.text.contains("زمن") } })
+        for line in lines(arabic) {
+            #expect(arabic.box!.maxX - line.frame.maxX < 16, "\(line.text) ends at the right")
+            #expect(line.frame.minX - arabic.box!.minX > 30, "\(line.text) does not start at the left")
+        }
+        let latin = try #require(cards.first { lines($0).contains { $0.text.contains("Checkout") } })
+        #expect(lines(latin).allSatisfy { $0.frame.minX - latin.box!.minX < 16 })
+    }
+
+    /// A quote in Arabic or Hebrew: its accent bar on the right, where the reader starts, and the
+    /// script's own quotation marks (« » for Arabic, „ ” for Hebrew).
+    @Test func aRightToLeftQuoteHasItsBarAndMarksOnItsSide() throws {
+        let s = scene(Self.map)
+        let texts = texts(s).map(\.0.text)
+        #expect(texts.contains("«كان الدفع سهلا»"), "\(texts)")
+        #expect(texts.contains("„ממש קל”"))
+        #expect(texts.contains("“It was easy”"))
+        let quote = try #require(groups(s, prefix: "quote").first { lines($0).contains { $0.text.contains("كان") } })
+        let bar = try #require(quote.children.compactMap { node -> Rect? in
+            if case .rect(let r) = node, r.frame.width == 4 { return r.frame }
+            return nil
+        }.first)
+        #expect(bar.maxX == quote.box!.maxX, "the accent bar on the right")
+    }
+
+    /// Persona cards drew a right-to-left description and goals from the left.
+    @Test func aPersonaCardAlignsRightToLeftTextRight() throws {
+        let s = scene("""
+            journey "Personas"
+            persona p "سارة"
+              description "تتسوق من هاتفها في المساء"
+              goal "أن تجد المقاس المناسب"
+            persona q "Tom"
+              description "Shops on his laptop"
+            stage s "S"
+              touchpoint t "T"
+            """)
+        let card = try #require(groups(s, prefix: "legend:persona:p").first)
+        for line in lines(card) where line.text.contains("تتسوق") || line.text.contains("أن تجد") {
+            #expect(card.box!.maxX - line.frame.maxX < 30, "\(line.text) ends at the right of its card")
+        }
+        let bullet = try #require(lines(card).first { $0.text == "•" })
+        let goal = try #require(lines(card).first { $0.text.contains("أن تجد") })
+        #expect(bullet.frame.minX > goal.frame.maxX, "the goal's bullet hangs on its right")
+    }
+
+    /// A map titled in Hebrew had its title on the left and its stage bands' names on the right:
+    /// the header of a right-to-left map is set on the right, title, description and owner alike.
+    @Test func aRightToLeftMapSetsItsHeaderOnTheRight() throws {
+        let s = scene("""
+            journey "מסע הלקוח"
+              description "איך לקוחות פותחים חשבון"
+              owner "Dana"
+            stage s "הרשמה"
+              touchpoint t "טופס"
+            """)
+        let header = try #require(groups(s, prefix: "header").first)
+        let right = s.size.width - Theme.light.margin
+        let texts = lines(header).filter { $0.text.contains("מסע") || $0.text.contains("איך") || $0.text.contains("Owner") }
+        #expect(texts.count == 3)
+        for line in texts {
+            #expect(abs(line.frame.maxX - right) < 2, "\(line.text) ends at \(line.frame.maxX), the map at \(right)")
+        }
+    }
 }

@@ -82,6 +82,32 @@ import Testing
         #expect(s.pageBreaks.count == rows.count, "after the header and between rows")
         #expect(s.pageBreaks == s.pageBreaks.sorted() && s.pageBreaks.allSatisfy { $0 > 0 && $0 < s.size.height })
     }
+
+    /// At --max-width 600 with seven personas the legend flowed by text width: four names alone
+    /// on their rows, then two, then one with the scale. It is now a table: equal columns, as
+    /// many as fit, every row full but the last, and the scale's entries on a row after it.
+    @Test func aNarrowLegendIsAGridOfEqualColumns() throws {
+        let names = ["Ana", "Benedikt Müller-Lüdenscheidt", "Chloé", "Dmitri Ivanovich", "Eve", "Farida", "Gus"]
+        var text = "journey \"Legend\"\n"
+        for (k, n) in names.enumerated() { text += "persona p\(k) \"\(n)\"\n" }
+        text += "stage s \"S\"\n  touchpoint t \"T\"\n"
+        for k in names.indices { text += "    emotion p\(k) \(k % 5 - 2)\n" }
+        let s = scene(text, maxWidth: 600)
+        let boxes = groups(s, prefix: "legend:persona:").compactMap(\.box)
+        try #require(boxes.count == 7)
+        let columns = Set(boxes.map { $0.minX.rounded() }).sorted()
+        let rows = Set(boxes.map { $0.minY.rounded() }).sorted()
+        #expect(columns.count >= 2, "\(columns)")
+        #expect(rows.count == (7 + columns.count - 1) / columns.count, "rows are full: \(columns.count) columns, \(rows.count) rows")
+        let steps = zip(columns.dropFirst(), columns).map { $0 - $1 }
+        #expect(steps.allSatisfy { abs($0 - steps[0]) <= 1 }, "equal columns: \(columns)")
+        for (k, b) in boxes.enumerated() {
+            #expect(b.minX.rounded() == columns[k % columns.count], "\(names[k]) in column \(k % columns.count)")
+        }
+        let scale = try #require(groups(s, prefix: "legend:scale").first?.box)
+        #expect(scale.minY > rows.last!, "the scale's key on a row of its own")
+        #expect(SceneChecks.violations(s) == [])
+    }
 }
 
 extension SceneNode {

@@ -168,6 +168,43 @@ enum ChartEdgeCases {
         #expect(SceneChecks.violations(chart) == [])
     }
 
+    /// A stage where nobody has an emotion said "n/a" under every bar, three small marks that read
+    /// as a gap: the stage now says once, across its group, that it has no emotion data.
+    @Test func aStageWithoutDataSaysSoOnce() throws {
+        let chart = StageChart(scores: scores("""
+            journey "Gap"
+            persona a "A"
+            persona b "B"
+            stage one "One"
+              touchpoint t "T"
+                emotion a -2
+                emotion b 1
+            stage two "Two"
+              touchpoint u "U"
+            stage three "Three"
+              touchpoint v "V"
+                emotion a 1
+            """), theme: .light, measurer: FixedWidthMeasurer()).layout()
+        #expect(groups(chart, prefix: "missing:").map(\.name) == ["missing:2", "missing:3:2"])
+        let stage = try #require(groups(chart, prefix: "missing:2").first)
+        let name = try #require(groups(chart, prefix: "stage:2").first)
+        #expect(abs(stage.box!.midX - name.box!.midX) < 1, "centred over the stage's name")
+        #expect(SceneChecks.violations(chart) == [])
+    }
+
+    /// On a map without emotions the one stage's name sat at the left of a wide empty plot.
+    @Test func aLoneStageIsCentredUnderItsSlot() throws {
+        let chart = StageChart(scores: scores(ChartEdgeCases.bare), theme: .light, measurer: FixedWidthMeasurer()).layout()
+        let name = try #require(groups(chart, prefix: "stage:1").first?.box)
+        let grid = try #require(groups(chart, prefix: "tick:0").first?.box)
+        var plotRight = 0.0
+        chart.walk { node, _ in if case .path(let p) = node, let b = p.path.bounds { plotRight = max(plotRight, b.maxX) } }
+        let plotLeft = grid.maxX + 8
+        #expect(abs(name.midX - (plotLeft + plotRight) / 2) < 1, "\(name) in \(plotLeft)…\(plotRight)")
+        #expect(groups(chart, prefix: "missing:").map(\.name) == ["missing:1"])
+        #expect(SceneChecks.violations(chart) == [])
+    }
+
     @Test func chartsArePureFunctions() throws {
         let text = try String(contentsOf: packageRoot.appendingPathComponent("samples/streaming-upgrade.journey"), encoding: .utf8)
         #expect(charts(text).matrix == charts(text).matrix)
