@@ -42,11 +42,8 @@ struct FmtCommand: ParsableCommand {
         var reporter = DiagnosticReporter(options: diagnostics, io: io, jsonToStandardError: !write && !check)
         var status = ExitStatus.success
         let (found, scan) = BuildInputs.files(files, journeyOnly: true, io: io)
-        for warning in scan.warnings { io.writeErr("journeyc: warning: \(warning)\n") }
-        for error in scan.errors {
-            reporter.reportInputError(BuildJob.BuildError(error.message), path: error.path)
-            status = max(status, ExitStatus.usage)
-        }
+        reporter.reportScan(scan)
+        if !scan.errors.isEmpty { status = max(status, ExitStatus.usage) }
         for (path, _) in found {
             let file: SourceFile
             do {
