@@ -13,7 +13,8 @@ struct FmtCommand: ParsableCommand {
         abstract: "Format journey maps in the one canonical layout.",
         discussion: """
             Indentation, spacing, quoting, number style and blank lines are fixed; comments are \
-            kept and nothing is reordered. There are no style options. Without -w or --check the \
+            kept and nothing is reordered. There are no style options. A file keeps its line ends \
+            (CRLF when its first line has one) and its byte-order mark. Without -w or --check the \
             formatted text is printed. Exit status: 0 when done (with --check: when every file \
             is formatted), 1 when a file has syntax errors (or, with --check, is not formatted), \
             2 on usage errors or unreadable input. Use - to read a map from standard input.
