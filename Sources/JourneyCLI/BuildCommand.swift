@@ -119,8 +119,7 @@ struct BuildCommand: ParsableCommand {
         }
 
         var reporter = DiagnosticReporter(options: diagnostics, io: io)
-        for warning in scan.warnings { io.writeErr("journeyc: warning: \(warning)\n") }
-        for error in scan.errors { reporter.reportInputError(BuildJob.BuildError(error.message), path: error.path) }
+        reporter.reportScan(scan)
 
         let previous = BuildManifest.read(folder: outputFolder)
         if !previous.ignored.isEmpty {

@@ -1,5 +1,6 @@
 // BuildInputs: the maps `journeyc build` compiles — every .journey, .mmd and .mermaid file under
 // the folders given, or a file given by name — in sorted order, and where each one's pictures go.
+// `check` and `fmt` find the maps of a folder they are given here too (`files`), as build does.
 //
 // Mirroring: outputs keep the inputs' paths relative to the deepest folder that holds every
 // input given. With one folder that is the folder itself (`maps/shop/a.journey` → `out/shop/a.svg`);
@@ -12,7 +13,8 @@
 // inside an input folder, a symlink to a folder that holds an input folder (`/`, `..`), and a
 // folder it has already walked (by device and inode: a symlink loop, or a second link to one
 // folder); other symlinks are followed. It stops with a usage error, using nothing it found,
-// after `Limits.foldersWalked` folders, so a link to a huge folder cannot keep it busy for minutes. A name that is not UTF-8 cannot be named in a diagnostic or a picture's path: such a
+// after `Limits.foldersWalked` folders, so a link to a huge folder cannot keep it busy for
+// minutes. A name that is not UTF-8 cannot be named in a diagnostic or a picture's path: such a
 // map, or folder, is skipped with a warning. Names are sorted by their UTF-8 bytes, whatever
 // the locale.
 

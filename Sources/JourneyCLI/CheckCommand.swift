@@ -46,11 +46,8 @@ struct CheckCommand: ParsableCommand {
         var status = ExitStatus.success
         let cutoff = try StaleCutoff.parse(staleBefore)
         let (found, scan) = BuildInputs.files(files, journeyOnly: false, io: io)
-        for warning in scan.warnings { io.writeErr("journeyc: warning: \(warning)\n") }
-        for error in scan.errors {
-            reporter.reportInputError(BuildJob.BuildError(error.message), path: error.path)
-            status = max(status, ExitStatus.usage)
-        }
+        reporter.reportScan(scan)
+        if !scan.errors.isEmpty { status = max(status, ExitStatus.usage) }
         for (path, foundMermaid) in found {
             let file: SourceFile
             do {

@@ -109,6 +109,13 @@ struct DiagnosticReporter {
         reportInputError(failure, path: path)
     }
 
+    /// What a search for maps (BuildInputs) met: its warnings (skipped links and names) and its
+    /// errors (unreadable folders), as build, check and fmt print them.
+    func reportScan(_ scan: BuildScan) {
+        for warning in scan.warnings { io.writeErr("journeyc: warning: \(warning)\n") }
+        for error in scan.errors { reportInputError(BuildJob.BuildError(error.message), path: error.path) }
+    }
+
     /// An input that could not be read, in the same format as diagnostics.
     func reportInputError(_ error: Error, path: String) {
         switch options.format {

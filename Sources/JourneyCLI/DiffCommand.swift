@@ -26,7 +26,7 @@ struct DiffCommand: ParsableCommand {
             journeyc diff v1.journey v2.journey -o changes.png
 
             Elements are matched by id, else by label within their stage. A path that does not \
-            exist but has the form REV:PATH is read from git, as `git show REV:PATH` shows it (PATH from the top \
+            exist but has the form REV:PATH is read from git, its committed bytes as `git cat-file blob REV:PATH` gives them (PATH from the top \
             of the repository, or ./PATH from the current folder). Either side may be - (standard \
             input). Git's seven diff-driver arguments (path old-file old-hex old-mode new-file \
             new-hex new-mode; nine after a rename) are accepted, so `git config diff.journey.command 'journeyc diff --'` works (the `--` keeps a file named like an option a file).

@@ -13,7 +13,8 @@ struct FmtCommand: ParsableCommand {
         abstract: "Format journey maps in the one canonical layout.",
         discussion: """
             Indentation, spacing, quoting, number style and blank lines are fixed; comments are \
-            kept and nothing is reordered. There are no style options. Without -w or --check the \
+            kept and nothing is reordered. There are no style options. A file keeps its line ends \
+            (CRLF when its first line has one) and its byte-order mark. Without -w or --check the \
             formatted text is printed. Exit status: 0 when done (with --check: when every file \
             is formatted), 1 when a file has syntax errors (or, with --check, is not formatted), \
             2 on usage errors or unreadable input. Use - to read a map from standard input.
@@ -42,11 +43,8 @@ struct FmtCommand: ParsableCommand {
         var reporter = DiagnosticReporter(options: diagnostics, io: io, jsonToStandardError: !write && !check)
         var status = ExitStatus.success
         let (found, scan) = BuildInputs.files(files, journeyOnly: true, io: io)
-        for warning in scan.warnings { io.writeErr("journeyc: warning: \(warning)\n") }
-        for error in scan.errors {
-            reporter.reportInputError(BuildJob.BuildError(error.message), path: error.path)
-            status = max(status, ExitStatus.usage)
-        }
+        reporter.reportScan(scan)
+        if !scan.errors.isEmpty { status = max(status, ExitStatus.usage) }
         for (path, _) in found {
             let file: SourceFile
             do {

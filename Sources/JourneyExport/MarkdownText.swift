@@ -33,7 +33,7 @@ public enum MarkdownText {
             default:
                 // Other control characters (NUL, ESC, DEL…) and bidirectional overrides would
                 // act on the reader's terminal or turn the line around: written as `\u{…}`.
-                if TerminalSafeText.mustEscape(c) { out += TerminalSafeText.escaped(String(c)) } else { out.unicodeScalars.append(c) }
+                if TerminalSafeText.mustEscape(c) { out += TerminalSafeText.escape(c) } else { out.unicodeScalars.append(c) }
             }
             k += 1
         }

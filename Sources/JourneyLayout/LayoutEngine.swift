@@ -1,10 +1,15 @@
-// LayoutEngine: JourneyModel + Theme + TextMeasurer → Scene. A pure function of its inputs.
+// LayoutEngine: JourneyModel + Theme + TextMeasurer + LayoutOptions (the widest row, score
+// badges, the way from the picture to the map's folder for evidence links) → Scene. A pure
+// function of its inputs.
 //
-// The map reads left to right: one column per touchpoint, grouped under its stage's band.
-// Below the bands come the lanes (touchpoints, emotion curve, pains, delights, opportunities,
-// metrics, quotes, evidence), each a row with its name in a left gutter, shown only when some
-// element has content. Stages are packed into rows no wider than `maxWidth`; a stage too wide
-// for one row continues on the next. Evidence is listed, numbered, under the map.
+// The map reads left to right: one column per touchpoint, grouped under its stage's band (with
+// the stage's goal and description). Above the rows, the header (HeaderLayout: title, persona
+// legend with markers, descriptions and goals, the scale). Below each band come the lanes
+// (touchpoints, emotion curve, pains, delights, opportunities, metrics, quotes, evidence), each
+// a row with its name in a left gutter, drawn in a row only when it has something there.
+// Columns are packed into rows no wider than `maxWidth` and balanced (RowBalancing), a stage
+// too wide for one row going on in the next with "(continued)". Evidence is listed, numbered,
+// under the map. The Scene also records where the picture may be cut into pages.
 // With ChangeMarks (a rendered diff), marked elements carry their marks (ChangeMarking), removed
 // ones are ghosts, and the emotion lane draws the old curve behind the new one.
 

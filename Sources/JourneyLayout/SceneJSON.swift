@@ -1,4 +1,5 @@
-// SceneJSON: the Scene as JSON, for `journeyc dump-scene` and the Scene golden files.
+// SceneJSON: the Scene as JSON, for `journeyc dump-scene`: everything a renderer reads, a
+// group's link and the page breaks included (SceneDump is the text form of the golden files).
 // Coordinates go through Num.format, so the text is stable across runs and machines.
 
 import JourneySyntax
@@ -12,7 +13,7 @@ extension Scene {
             ("metadata", .object([("title", .string(metadata.title)), ("subject", .string(metadata.subject)),
                                   ("author", .string(metadata.author))])),
             ("nodes", .array(nodes.map(Scene.json))),
-        ])
+        ] + (pageBreaks.isEmpty ? [] : [("pageBreaks", .array(pageBreaks.map { .string(Num.format($0)) }))]))
     }
 
     static func json(_ node: SceneNode) -> JSONValue {
@@ -37,6 +38,7 @@ extension Scene {
         case .group(let g):
             var pairs: [(String, JSONValue)] = [("group", .string(g.name))]
             if let b = g.box { pairs.append(("box", frame(b))) }
+            if let link = g.link { pairs.append(("link", .string(link))) }
             pairs.append(("children", .array(g.children.map(json))))
             return .object(pairs)
         }

@@ -55,7 +55,7 @@ enum MapStatements {
         if let o = t.owner { lines.append("    owner " + q(o)) }
         if let a = t.actor { lines.append("    actor " + q(a)) }
         for e in t.emotions {
-            let value = (scale.low < 0 && e.value > 0 ? "+" : "") + n(e.value)
+            let value = EmotionText.value(e.value, on: scale, minus: .ascii)
             lines.append("    emotion " + (e.persona.map { $0 + " " } ?? "") + value + (e.feeling.map { " " + q($0) } ?? ""))
         }
         lines += content(pains: t.pains, delights: t.delights, opportunities: t.opportunities, quotes: t.quotes, metrics: t.metrics,

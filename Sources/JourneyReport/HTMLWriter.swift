@@ -81,7 +81,7 @@ public enum HTMLWriter {
             case "\t": out += " "
             default:
                 // Controls and bidirectional overrides as `\u{…}` (TerminalSafeText).
-                if TerminalSafeText.mustEscape(scalar) { out += TerminalSafeText.escaped(String(scalar)) } else { out.unicodeScalars.append(scalar) }
+                if TerminalSafeText.mustEscape(scalar) { out += TerminalSafeText.escape(scalar) } else { out.unicodeScalars.append(scalar) }
             }
         }
         return out

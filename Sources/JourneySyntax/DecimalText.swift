@@ -35,6 +35,19 @@ public enum DecimalText {
     }
 }
 
+extension UInt8 {
+    /// The value of this byte as one ASCII hex digit (0-9, A-F, a-f); nil for any other byte.
+    /// The lexer's `\u{…}`, a colour's `#RRGGBB` and a link's `%XX` all read through here.
+    public var hexDigitValue: UInt8? {
+        switch self {
+        case 0x30...0x39: self - 0x30
+        case 0x41...0x46: self - 0x41 + 10
+        case 0x61...0x66: self - 0x61 + 10
+        default: nil
+        }
+    }
+}
+
 extension Unicode.Scalar {
     /// The scalar's code point as Unicode writes it: U+00A0, U+1F600.
     public var codePointName: String {

@@ -255,7 +255,7 @@ public struct Lexer {
             j += 1
             var scalarValue: UInt32 = 0
             var digits = 0
-            while j < n, let h = hexValue(b[j]) {
+            while j < n, let h = b[j].hexDigitValue {
                 if digits < 8 { scalarValue = scalarValue &* 16 &+ UInt32(h) }
                 digits += 1
                 j += 1
@@ -594,14 +594,6 @@ public struct Lexer {
 
     @inline(__always) private func isDigit(_ c: UInt8) -> Bool { c >= 0x30 && c <= 0x39 }
     @inline(__always) private func isLetter(_ c: UInt8) -> Bool { (c | 0x20) >= 0x61 && (c | 0x20) <= 0x7A }
-    private func hexValue(_ c: UInt8) -> UInt8? {
-        switch c {
-        case 0x30...0x39: c - 0x30
-        case 0x41...0x46: c - 0x41 + 10
-        case 0x61...0x66: c - 0x61 + 10
-        default: nil
-        }
-    }
 }
 
 /// Currency symbols that may prefix a number, with the ISO code each one stands for.

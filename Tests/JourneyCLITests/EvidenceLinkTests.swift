@@ -20,11 +20,7 @@ import Testing
 
     /// A folder with the map and one of its two files.
     func folder() throws -> URL {
-        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("links-\(UUID())")
-        try FileManager.default.createDirectory(at: dir.appendingPathComponent("research"), withIntermediateDirectories: true)
-        try Self.map.write(to: dir.appendingPathComponent("map.journey"), atomically: true, encoding: .utf8)
-        try "x".write(to: dir.appendingPathComponent("research/survey results.pdf"), atomically: true, encoding: .utf8)
-        return dir
+        try temporaryFolder("journeyc-links", holding: ["map.journey": Self.map, "research/survey results.pdf": "x"])
     }
 
     @Test func svgLinksEveryEvidenceEntryAndCard() throws {

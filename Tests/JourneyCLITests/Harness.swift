@@ -7,9 +7,8 @@ import JourneyCLI
 import JourneyTestCases
 import Testing
 
-/// The package root, found from this file's location.
-let packageRoot: URL = URL(fileURLWithPath: #filePath)
-    .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+/// The package root (one definition for every test target: JourneyTestCases).
+let packageRoot = CaseFolders.packageRoot
 
 struct RunResult {
     var status: Int32

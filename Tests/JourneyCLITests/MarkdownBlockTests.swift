@@ -27,12 +27,9 @@ import Testing
         """
 
     func withMarkdown(_ body: (String) throws -> Void) throws {
-        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("journeyc-blocks-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        let dir = try temporaryFolder("journeyc-blocks", holding: ["two.md": Self.markdown])
         defer { try? FileManager.default.removeItem(at: dir) }
-        let file = dir.appendingPathComponent("two.md")
-        try Self.markdown.write(to: file, atomically: true, encoding: .utf8)
-        try body(file.path)
+        try body(dir.appendingPathComponent("two.md").path)
     }
 
     @Test func reportReadsTheBlockAskedFor() throws {

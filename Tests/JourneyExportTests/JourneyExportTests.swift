@@ -7,9 +7,8 @@ import JourneySyntax
 import JourneyTestCases
 import Testing
 
-/// The package root, found from this file's location.
-let packageRoot: URL = URL(fileURLWithPath: #filePath)
-    .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+/// The package root (one definition for every test target: JourneyTestCases).
+let packageRoot = CaseFolders.packageRoot
 
 /// Every map of the package that exports (no errors; warnings allowed), relative to the root:
 /// the samples, the maps with warnings, and every Tests/Cases/**/input.journey.

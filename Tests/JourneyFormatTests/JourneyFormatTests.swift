@@ -11,7 +11,7 @@ import JourneySyntax
 import JourneyTestCases
 import Testing
 
-let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+let packageRoot = CaseFolders.packageRoot
 
 /// Every .journey file under the given folders of the package, sorted; throws when a folder
 /// is missing or holds none.

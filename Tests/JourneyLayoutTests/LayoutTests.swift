@@ -9,7 +9,7 @@ import JourneySyntax
 import JourneyTestCases
 import Testing
 
-let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+let packageRoot = CaseFolders.packageRoot
 
 func model(_ text: String) -> JourneyModel {
     let result = Frontend.check(SourceFile(path: "t", text: text))

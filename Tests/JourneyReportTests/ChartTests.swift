@@ -12,7 +12,7 @@ import JourneySyntax
 import JourneyTestCases
 import Testing
 
-let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+let packageRoot = CaseFolders.packageRoot
 
 func scores(_ text: String) -> JourneyScores {
     let result = Frontend.check(SourceFile(path: "t.journey", text: text))

@@ -115,17 +115,9 @@ enum ValueRules {
     static func color(_ s: Statement, into diagnostics: inout [Diagnostic]) -> RGBColor? {
         guard let arg = s.argument(.text), case .string(let text) = arg.value else { return nil }
         let hex = Array(text.utf8)
-        func nibble(_ c: UInt8) -> UInt8? {
-            switch c {
-            case 0x30...0x39: c - 0x30
-            case 0x41...0x46: c - 0x41 + 10
-            case 0x61...0x66: c - 0x61 + 10
-            default: nil
-            }
-        }
         if hex.first == UInt8(ascii: "#"), hex.count == 7 || hex.count == 4 {
             // Every character after '#' must be a hex digit: "#12\u{1B}[8m" is not #128.
-            let digits = hex.dropFirst().compactMap(nibble)
+            let digits = hex.dropFirst().compactMap(\.hexDigitValue)
             if digits.count == 6, hex.count == 7 {
                 return RGBColor(red: digits[0] << 4 | digits[1], green: digits[2] << 4 | digits[3], blue: digits[4] << 4 | digits[5])
             }
@@ -256,16 +248,8 @@ enum ValueRules {
         var bytes: [UInt8] = []
         let utf8 = Array(text.utf8)
         var i = 0
-        func hexValue(_ c: UInt8) -> UInt8? {
-            switch c {
-            case 0x30...0x39: c - 0x30
-            case 0x41...0x46: c - 0x41 + 10
-            case 0x61...0x66: c - 0x61 + 10
-            default: nil
-            }
-        }
         while i < utf8.count {
-            if utf8[i] == UInt8(ascii: "%"), i + 2 < utf8.count, let a = hexValue(utf8[i + 1]), let b = hexValue(utf8[i + 2]) {
+            if utf8[i] == UInt8(ascii: "%"), i + 2 < utf8.count, let a = utf8[i + 1].hexDigitValue, let b = utf8[i + 2].hexDigitValue {
                 bytes.append(a << 4 | b)
                 i += 3
             } else {
