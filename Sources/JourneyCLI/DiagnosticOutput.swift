@@ -112,7 +112,8 @@ struct DiagnosticReporter {
     /// What a search for maps (BuildInputs) met: its warnings (skipped links and names) and its
     /// errors (unreadable folders), as build, check and fmt print them.
     func reportScan(_ scan: BuildScan) {
-        for warning in scan.warnings { io.writeErr("journeyc: warning: \(warning)\n") }
+        // File names are anyone's text: a name holding ESC[2K must not drive the terminal.
+        for warning in scan.warnings { io.writeErr("journeyc: warning: \(TerminalSafeText.escaped(warning))\n") }
         for error in scan.errors { reportInputError(BuildJob.BuildError(error.message), path: error.path) }
     }
 
@@ -121,7 +122,7 @@ struct DiagnosticReporter {
         switch options.format {
         case .text:
             let label = useColor ? "\u{1B}[1;31merror\u{1B}[0m" : "error"
-            io.writeErr("journeyc: \(label): \(error)\n")
+            io.writeErr("journeyc: \(label): \(TerminalSafeText.escaped("\(error)", keeping: ["\n"]))\n")
         case .json:
             if let failure = error as? MapInput.Failure {
                 let json = Diagnostic.fileJSON(path: path, code: failure.code, message: failure.message, help: failure.help)

@@ -78,6 +78,18 @@ import Testing
         #expect(r.stderr.contains("warning: skipped '\(dir.path)/maps/caf\\xE9.journey': its name is not UTF-8"), "\(r.stderr)")
     }
 
+    /// A file name is anyone's text: the folder search's warnings must not let ESC[2K in a name
+    /// erase the line a reviewer reads.
+    @Test func fileNamesInTheSearchsWarningsAreEscaped() throws {
+        let dir = try scratch(["maps/a.journey": map])
+        defer { try? FileManager.default.removeItem(at: dir) }
+        try FileManager.default.createSymbolicLink(atPath: dir.path + "/maps/x\u{1B}[2K", withDestinationPath: dir.path + "/maps")
+        let r = journeyc(["check", dir.path + "/maps"])
+        #expect(r.stderr.contains("skipped"), "\(r.stderr)")
+        #expect(!r.stderr.unicodeScalars.contains("\u{1B}"), "\(r.stderr)")
+        #expect(r.stderr.contains("x\\u{001B}[2K"), "\(r.stderr)")
+    }
+
     @Test func anArgumentThatIsNotUTF8IsSaidToBeSo() throws {
         guard let binary = journeycBinary() else { return }
         let dir = try scratch()
