@@ -82,7 +82,9 @@ public struct LayoutEngine {
             }
         }
 
-        var name: String { "lane:" + title.lowercased().replacing(" ", with: "-") }
+        /// "lane:pain-points": the title lowercased, spaces as hyphens (asked for per row and lane;
+        /// `replacing` on a String is slow, so the characters are mapped).
+        var name: String { "lane:" + String(title.lowercased().map { $0 == " " ? "-" : $0 }) }
     }
 
     var stageGap: Double { theme.columnGap + 10 }
