@@ -96,9 +96,12 @@ struct LabelPlacement {
 }
 
 /// Line segments bucketed by 64-unit slices of x, so that a box meets only the segments near it
-/// (a map of thousands of touchpoints has hundreds of thousands of curve segments).
+/// (a map of thousands of touchpoints has hundreds of thousands of curve segments). The slices
+/// are an array from the leftmost slice met: a map's curves cover its width without gaps.
 struct SegmentGrid {
-    private var buckets: [Int: [(Point, Point)]] = [:]
+    private var buckets: [[(Point, Point)]] = []
+    /// The slice of `buckets[0]`.
+    private var first = 0
     static let slice = 64.0
 
     init(_ lines: [[Point]] = []) {
@@ -106,15 +109,30 @@ struct SegmentGrid {
     }
 
     mutating func add(_ line: [Point]) {
-        for (a, b) in zip(line, line.dropFirst()) {
-            for k in Self.index(min(a.x, b.x))...Self.index(max(a.x, b.x)) { buckets[k, default: []].append((a, b)) }
+        guard line.count > 1 else { return }
+        for i in 1..<line.count {
+            let a = line[i - 1], b = line[i]
+            for k in Self.index(min(a.x, b.x))...Self.index(max(a.x, b.x)) { append((a, b), at: k) }
         }
+    }
+
+    private mutating func append(_ segment: (Point, Point), at k: Int) {
+        if buckets.isEmpty { first = k }
+        if k < first {
+            buckets.insert(contentsOf: repeatElement([], count: first - k), at: 0)
+            first = k
+        }
+        let i = k - first
+        if i >= buckets.count { buckets.append(contentsOf: repeatElement([], count: i - buckets.count + 1)) }
+        buckets[i].append(segment)
     }
 
     static func index(_ x: Double) -> Int { Int((x / slice).rounded(.down)) }
 
     /// Every segment that may cross x in minX...maxX (some more than once).
     func segments(from minX: Double, to maxX: Double) -> [(Point, Point)] {
-        (Self.index(minX)...Self.index(maxX)).flatMap { buckets[$0] ?? [] }
+        let lo = max(Self.index(minX), first), hi = min(Self.index(maxX), first + buckets.count - 1)
+        guard lo <= hi else { return [] }
+        return (lo...hi).flatMap { buckets[$0 - first] }
     }
 }

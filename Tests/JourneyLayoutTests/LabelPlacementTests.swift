@@ -51,4 +51,35 @@ import Testing
         #expect(all[all.count - 1].frame == Rect(spot.anchor.midX - 50, spot.anchor.maxY + 3 + 48, 100, 15))
         #expect(all.filter(\.wide).count == 18)
     }
+
+    /// The grid hands a box every segment whose x range meets the box's slices, in the order
+    /// added, wherever the lines lie (left of zero, far apart) and wherever the box is.
+    @Test func theSegmentGridFindsEverySegmentNearABox() {
+        let lines: [[Point]] = [
+            [Point(-130, 5), Point(-20, 40), Point(10, 0), Point(300, 90)],
+            [Point(900, 1), Point(1000, 2)],
+            [Point(5, 5)],
+            [Point(-600, 3), Point(-590, 4)],
+        ]
+        let grid = SegmentGrid(lines)
+        let all = lines.flatMap { line in zip(line, line.dropFirst()).map { ($0, $1) } }
+        var checked = 0
+        for minX in stride(from: -700.0, through: 1100, by: 37) {
+            let maxX = minX + 50
+            let got = grid.segments(from: minX, to: maxX)
+            let slices = SegmentGrid.index(minX)...SegmentGrid.index(maxX)
+            // Brute force: a segment is listed once per slice it shares with the box.
+            var expected: [(Point, Point)] = []
+            for k in slices {
+                for (a, b) in all where (SegmentGrid.index(min(a.x, b.x))...SegmentGrid.index(max(a.x, b.x))).contains(k) {
+                    expected.append((a, b))
+                }
+            }
+            #expect(got.count == expected.count, "\(minX)")
+            #expect(zip(got, expected).allSatisfy { $0.0 == $1.0 && $0.1 == $1.1 }, "\(minX)")
+            if !got.isEmpty { checked += 1 }
+        }
+        #expect(checked > 10)
+        #expect(SegmentGrid().segments(from: 0, to: 100).isEmpty)
+    }
 }
