@@ -79,14 +79,14 @@ struct EmotionCurveLayout {
         for segment in row {
             for column in segment.columns {
                 defer { ci += 1 }
-                var keys: [String] = []
+                var keys: [FeelingKey] = []
                 var entries: [FeelingLabel] = []
                 for (si, s) in series.enumerated() {
                     guard let tp = column.touchpoint, !column.isGhost(engine.marks), let e = value(tp, s.id) else { continue }
                     let delta = oldValue(column, s.id).map { e.value - $0 }.flatMap { $0 == 0 ? nil : $0 }
                     let feeling = e.feeling.nonBlank
                     guard feeling != nil || delta != nil else { continue }
-                    let key = "\(e.value)|\(feeling ?? "")|\(delta ?? 0)"
+                    let key = FeelingKey(value: e.value.bitPattern, feeling: feeling ?? "", delta: (delta ?? 0).bitPattern)
                     if let k = keys.firstIndex(of: key) {
                         entries[k].members.append(si)
                         continue
@@ -104,6 +104,14 @@ struct EmotionCurveLayout {
             }
         }
         return out
+    }
+
+    /// What makes personas share a label at a touchpoint: the same value, word and change. The
+    /// numbers compare by their bits, as their printed forms did (0 and −0 stay apart).
+    struct FeelingKey: Equatable {
+        var value: UInt64
+        var feeling: String
+        var delta: UInt64
     }
 
     /// Width of the persona markers at the start of a label (none when the map has no personas).

@@ -87,7 +87,9 @@ public struct LayoutEngine {
             }
         }
 
-        var name: String { "lane:" + title.lowercased().replacing(" ", with: "-") }
+        /// "lane:pain-points": the title lowercased, spaces as hyphens (asked for per row and lane;
+        /// `replacing` on a String is slow, so the characters are mapped).
+        var name: String { "lane:" + String(title.lowercased().map { $0 == " " ? "-" : $0 }) }
     }
 
     var stageGap: Double { theme.columnGap + 10 }
@@ -169,37 +171,63 @@ public struct LayoutEngine {
     /// must be for that, and the columns shared out evenly over them.
     func packRows() -> [[Segment]] {
         let available = options.maxWidth - 2 * theme.margin - theme.gutterWidth - gutterGap
-        let greedy = packRows(available: available)
-        guard greedy.count > 1 else { return greedy }
+        // Packing needs only each stage's number of columns: the trial widths below pack those,
+        // and only the rows kept are made of columns (a column holds its touchpoint).
+        let sizes = model.stages.indices.map { max(1, model.stages[$0].touchpoints.count) }
+        let greedy = packPieces(available: available, sizes: sizes)
+        guard greedy.count > 1 else { return segments(greedy) }
         // The narrowest row width (in whole columns) that still needs no more rows.
         let step = theme.columnWidth + theme.columnGap
         var low = 1, high = max(1, Int((available + theme.columnGap) / step))
         while low < high {
             let mid = (low + high) / 2
-            if packRows(available: Double(mid) * step - theme.columnGap + 0.5).count <= greedy.count { high = mid } else { low = mid + 1 }
+            if packPieces(available: Double(mid) * step - theme.columnGap + 0.5, sizes: sizes).count <= greedy.count { high = mid } else { low = mid + 1 }
         }
         let width = Double(low) * step - theme.columnGap + 0.5
-        let balanced = packRows(available: width)
-        guard balanced.count <= greedy.count else { return greedy }
+        let balanced = packPieces(available: width, sizes: sizes)
+        guard balanced.count <= greedy.count else { return segments(greedy) }
         // Greedy rows at that width are full but for the last (5, 5, 5, 2): share the columns
         // out evenly instead (5, 4, 4, 4), as far as the stages allow (RowBalancing).
         let even = evenRows(available: width)
-        return even.count <= balanced.count ? even : balanced
+        return even.count <= balanced.count ? even : segments(balanced)
     }
 
     /// Greedy packing into rows `available` wide.
     func packRows(available: Double) -> [[Segment]] {
+        segments(packPieces(available: available, sizes: model.stages.indices.map { max(1, model.stages[$0].touchpoints.count) }))
+    }
+
+    /// A stage's piece in a row: `count` of its columns from `start`.
+    struct Piece {
+        var stage: Int
+        var start: Int
+        var count: Int
+    }
+
+    /// The rows of pieces as segments of columns.
+    func segments(_ rows: [[Piece]]) -> [[Segment]] {
+        var columns: [Int: [Column]] = [:]
+        return rows.map { row in
+            row.map { piece in
+                if columns[piece.stage] == nil { columns[piece.stage] = stageColumns(piece.stage) }
+                return Segment(stage: piece.stage, columns: Array(columns[piece.stage]![piece.start..<(piece.start + piece.count)]),
+                               continued: piece.start > 0)
+            }
+        }
+    }
+
+    /// Greedy packing of stages `sizes[s]` columns long into rows `available` wide.
+    func packPieces(available: Double, sizes: [Int]) -> [[Piece]] {
         let perRow = max(1, Int((available + theme.columnGap) / (theme.columnWidth + theme.columnGap)))
-        var rows: [[Segment]] = []
-        var current: [Segment] = []
+        var rows: [[Piece]] = []
+        var current: [Piece] = []
         var used = 0.0
-        for s in model.stages.indices {
-            let columns = stageColumns(s)
+        for (s, size) in sizes.enumerated() {
             var start = 0
-            while start < columns.count {
+            while start < size {
                 let room = current.isEmpty ? available : available - used - stageGap
                 let fits = max(0, Int((room + theme.columnGap) / (theme.columnWidth + theme.columnGap)))
-                let remaining = columns.count - start
+                let remaining = size - start
                 // Start a new row rather than leave a stage's first columns stranded at a row's end.
                 if fits < min(remaining, 2), !current.isEmpty {
                     rows.append(current)
@@ -208,11 +236,10 @@ public struct LayoutEngine {
                     continue
                 }
                 let take = min(remaining, max(1, current.isEmpty ? perRow : fits))
-                let segment = Segment(stage: s, columns: Array(columns[start..<(start + take)]), continued: start > 0)
                 used += (current.isEmpty ? 0 : stageGap) + segmentWidth(take)
-                current.append(segment)
+                current.append(Piece(stage: s, start: start, count: take))
                 start += take
-                if start < columns.count {
+                if start < size {
                     rows.append(current)
                     current = []
                     used = 0

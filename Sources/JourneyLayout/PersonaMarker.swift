@@ -40,16 +40,32 @@ public enum PersonaMarker: String, CaseIterable, Sendable {
         }
     }
 
+    /// Each shape's unit outline and the centre of its bounds, worked out once: a map draws a
+    /// marker for every persona at every touchpoint. Centred on its bounds, so a triangle's
+    /// point sits where a circle's would.
+    private typealias CentredOutline = (outline: [Point], midX: Double, midY: Double)
+
+    private static let centredOutlines: [PersonaMarker: CentredOutline?] = {
+        var table: [PersonaMarker: CentredOutline?] = [:]
+        for marker in allCases { table.updateValue(centred(marker.unitOutline), forKey: marker) }  // nil kept: a circle
+        return table
+    }()
+
+    private static func centred(_ outline: [Point]?) -> CentredOutline? {
+        guard let outline else { return nil }
+        let xs = outline.map(\.x), ys = outline.map(\.y)
+        let midX: Double = ((xs.min() ?? 0) + (xs.max() ?? 0)) / 2
+        let midY: Double = ((ys.min() ?? 0) + (ys.max() ?? 0)) / 2
+        return (outline, midX, midY)
+    }
+
     /// The marker at (x, y), `radius` being that of the equivalent circle.
     public func path(_ x: Double, _ y: Double, radius: Double) -> Path {
         var path = Path()
-        guard let outline = unitOutline else {
+        guard let (outline, midX, midY) = Self.centredOutlines[self]! else {
             path.circle(x, y, radius)
             return path
         }
-        // Centred on its bounds, so a triangle's point sits where a circle's would.
-        let midX = ((outline.map(\.x).min() ?? 0) + (outline.map(\.x).max() ?? 0)) / 2
-        let midY = ((outline.map(\.y).min() ?? 0) + (outline.map(\.y).max() ?? 0)) / 2
         for (k, p) in outline.enumerated() {
             let px = x + (p.x - midX) * radius, py = y + (p.y - midY) * radius
             if k == 0 { path.move(px, py) } else { path.line(px, py) }

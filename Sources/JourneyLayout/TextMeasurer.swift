@@ -183,16 +183,30 @@ public enum TextBreaking {
     /// Whether `text` has "://", "www." or "mailto:" (any case), on its bytes: nearly every
     /// label has none, and the scan by characters costs a sixth of a big map's drawing.
     static func mayHaveURL<S: StringProtocol>(_ text: S) -> Bool {
-        let scheme: UInt64 = 0x3A2F2F  // "://"
-        let www: UInt64 = 0x7777772E  // "www."
-        let mailto: UInt64 = 0x6D61696C746F3A  // "mailto:"
+        if let found = text.utf8.withContiguousStorageIfAvailable({ mayHaveURL(utf8: $0) }) { return found }
+        var scan = URLScan()
+        for b in text.utf8 where scan.add(b) { return true }
+        return false
+    }
+
+    /// `mayHaveURL` on UTF-8 bytes.
+    public static func mayHaveURL(utf8 bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        var scan = URLScan()
+        for b in bytes where scan.add(b) { return true }
+        return false
+    }
+
+    /// The last eight bytes seen, lowercased: whether they end in "://", "www." or "mailto:".
+    struct URLScan {
         var window: UInt64 = 0
-        for b in text.utf8 {
+        mutating func add(_ b: UInt8) -> Bool {
+            let scheme: UInt64 = 0x3A2F2F  // "://"
+            let www: UInt64 = 0x7777772E  // "www."
+            let mailto: UInt64 = 0x6D61696C746F3A  // "mailto:"
             let lower = b >= 0x41 && b <= 0x5A ? b | 0x20 : b
             window = window << 8 | UInt64(lower)
-            if window & 0xFFFFFF == scheme || window & 0xFFFF_FFFF == www || window & 0xFF_FFFF_FFFF_FFFF == mailto { return true }
+            return window & 0xFFFFFF == scheme || window & 0xFFFF_FFFF == www || window & 0xFF_FFFF_FFFF_FFFF == mailto
         }
-        return false
     }
 
     /// Splits into break units, each ending where a line may break: words with their trailing

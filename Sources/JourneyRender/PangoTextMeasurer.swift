@@ -126,17 +126,19 @@ public final class PangoTextMeasurer: TextMeasurer {
                 $0.withMemoryRebound(to: CChar.self, capacity: buffer.count) { pango_layout_set_text(layout, $0, Int32(buffer.count)) }
             }
         }
-        pango_layout_set_attributes(layout, breakingAttributes(text))
+        pango_layout_set_attributes(layout, breakingAttributes(text, utf8))
         return layout
     }
 
     /// Line breaking as `TextMeasurer` promises it: no hyphen inserted where Pango breaks
     /// inside a word (there is no hyphenation dictionary to say where one belongs), and no
     /// break inside a URL.
-    private func breakingAttributes(_ text: String) -> OpaquePointer {
+    private func breakingAttributes(_ text: String, _ utf8: [UInt8]) -> OpaquePointer {
         let list = pango_attr_list_new()!
         pango_attr_list_insert(list, pango_attr_insert_hyphens_new(0))
-        for url in TextBreaking.urlRanges(in: text) {
+        // Nearly every text has no URL: the bytes at hand say so without a generic scan.
+        let urls = utf8.withUnsafeBufferPointer { TextBreaking.mayHaveURL(utf8: $0) } ? TextBreaking.urlRanges(in: text) : []
+        for url in urls {
             let attribute = pango_attr_allow_breaks_new(0)!
             attribute.pointee.start_index = UInt32(text.utf8.distance(from: text.startIndex, to: url.lowerBound))
             attribute.pointee.end_index = UInt32(text.utf8.distance(from: text.startIndex, to: url.upperBound))

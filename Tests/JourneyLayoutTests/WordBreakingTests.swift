@@ -94,6 +94,22 @@ extension WordBreakingTests {
             #expect(!TextBreaking.mayHaveURL(text), "\(text)")
         }
     }
+
+    /// The measurer checks the bytes it already has (`mayHaveURL(utf8:)`): the same answer as
+    /// the check on the text, for strings, substrings and bridged or non-ASCII text.
+    @Test func theByteCheckAgreesWithTheTextCheck() {
+        let texts = ["see https://a.b", "HTTP://A.B", "WWW.example.com", "mail MAILTO:x@y.z", "Owner: Ad Products",
+                     "ww.x", "mailto x", "a:/b", "https:/x", "", "Café · www.ü.de", "注文 https://例え.jp", "w\u{301}ww.x"]
+        var both = 0
+        for text in texts {
+            let bytes = Array(text.utf8)
+            let byBytes = bytes.withUnsafeBufferPointer { TextBreaking.mayHaveURL(utf8: $0) }
+            #expect(byBytes == TextBreaking.mayHaveURL(text), "\(text)")
+            #expect(byBytes == TextBreaking.mayHaveURL(text.dropFirst(0)), "\(text) as a substring")
+            if byBytes { both += 1 }
+        }
+        #expect(both == 6)
+    }
 }
 
 extension WordBreakingTests {
