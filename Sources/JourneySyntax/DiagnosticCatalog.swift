@@ -171,7 +171,7 @@ public enum DiagnosticCode: String, CaseIterable, Sendable {
         case .mermaidStatementsIgnored: "the `%% journeyc:` comments of an exported Mermaid diagram do not make a valid map, so the diagram is imported without them"
         case .mermaidColonInTaskName: "a Mermaid task name with a colon: the last two fields are read as the score and the actors"
         case .mermaidIgnored: "a Mermaid `%%{init}%%` directive or front matter, which journeyc does not use"
-        case .unreadableInput: "a file that cannot be read: missing, a directory, no permission (exit status 2)"
+        case .unreadableInput: "a file that cannot be read: missing, a folder where one map is expected (check, fmt and build take folders), no permission (exit status 2)"
         case .tooManyErrors: "more diagnostics than --error-limit (the rest are counted, not shown), or more than 10,000 in a file (the rest are not looked for)"
         case .misleadingIndentation: "a line is indented as if it belonged to another element than it does"
         case .emptyStage: "a stage without touchpoints"
