@@ -166,11 +166,11 @@ import Testing
         for (arguments, folder, pictures) in [(["many.journey", "-o", "many.png"], "", ["many.png"]),
                                               (["build", "maps", "-o", "out", "-j", "1", "--format", "png"], "/out",
                                                ["out/a.png", "out/b.png"])] {
-            try? FileManager.default.createDirectory(atPath: dir.path + folder, withIntermediateDirectories: true)
+            try FileManager.default.createDirectory(atPath: dir.path + folder, withIntermediateDirectories: true)
             let pid = try startWithDefaultSignals([binary] + arguments, in: dir, ignoring: ["INT"])
             var sent = false, status: Int32 = 0
             while waitpid(pid, &status, WNOHANG) == 0 {
-                let names = (try? FileManager.default.contentsOfDirectory(atPath: dir.path + folder)) ?? []
+                let names = try FileManager.default.contentsOfDirectory(atPath: dir.path + folder)
                 if !sent, names.contains(where: { $0.hasPrefix(".journeyc-") }) {
                     sent = true
                     kill(pid, SIGINT)
