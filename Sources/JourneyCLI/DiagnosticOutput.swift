@@ -102,6 +102,17 @@ struct DiagnosticReporter {
         }
     }
 
+    /// The one map of `path` (block `block` of a Markdown file) for the commands that read one
+    /// map; a file that holds none is reported and ends the command with status 1.
+    func loadOneMap(_ path: String, block: Int?) throws -> LoadedMap {
+        switch MapInput.maps(in: try load(path), block: block, allBlocks: false) {
+        case .success(let maps): return maps[0]
+        case .failure(let failure):
+            reportInputError(failure, path: path)
+            throw ExitCode(ExitStatus.failure)
+        }
+    }
+
     /// A file that holds no map it can read (a Markdown file without a journey block): an
     /// error of the file, printed as an input error and counted in the summary.
     mutating func reportMapFailure(_ failure: MapInput.Failure, path: String) {

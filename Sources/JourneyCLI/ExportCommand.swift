@@ -93,14 +93,7 @@ struct ExportCommand: ParsableCommand {
         let io = IOContext.current
         let format = try resolvedFormat()
         var reporter = DiagnosticReporter(options: diagnostics, io: io, jsonToStandardError: true)
-        let loaded = try reporter.load(file)
-        let map: LoadedMap
-        switch MapInput.maps(in: loaded, block: block.block, allBlocks: false) {
-        case .success(let maps): map = maps[0]
-        case .failure(let failure):
-            reporter.reportInputError(failure, path: file)
-            throw ExitCode(ExitStatus.failure)
-        }
+        let map = try reporter.loadOneMap(file, block: block.block)
         reporter.report(map.diagnostics, in: map.source)
         guard !map.hasErrors, let result = map.result else {
             reporter.summarize(files: 1)

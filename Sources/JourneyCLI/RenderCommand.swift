@@ -255,14 +255,7 @@ struct DumpSceneCommand: ParsableCommand {
     func run() throws {
         let io = IOContext.current
         var reporter = DiagnosticReporter(options: diagnostics, io: io, jsonToStandardError: true)
-        let source = try reporter.load(file)
-        let map: LoadedMap
-        switch MapInput.maps(in: source, block: block.block, allBlocks: false) {
-        case .success(let maps): map = maps[0]
-        case .failure(let failure):
-            reporter.reportInputError(failure, path: file)
-            throw ExitCode(ExitStatus.failure)
-        }
+        let map = try reporter.loadOneMap(file, block: block.block)
         reporter.report(map.diagnostics, in: map.source)
         guard !map.hasErrors, let result = map.result else { throw ExitCode(ExitStatus.failure) }
         do {

@@ -121,14 +121,7 @@ struct ReportCommand: ParsableCommand {
         let io = IOContext.current
         let cutoff = try StaleCutoff.parse(staleBefore)
         var reporter = DiagnosticReporter(options: diagnostics, io: io, jsonToStandardError: true)
-        let source = try reporter.load(file)
-        var map: LoadedMap
-        switch MapInput.maps(in: source, block: block.block, allBlocks: false) {
-        case .success(let maps): map = maps[0]
-        case .failure(let failure):
-            reporter.reportInputError(failure, path: file)
-            throw ExitCode(ExitStatus.failure)
-        }
+        var map = try reporter.loadOneMap(file, block: block.block)
         map.diagnostics = StaleCutoff.adding(cutoff, to: map)
         reporter.report(map.diagnostics, in: map.source)
         guard !map.hasErrors, let result = map.result else {
