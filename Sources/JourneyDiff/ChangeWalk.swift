@@ -264,7 +264,7 @@ struct ChangeWalk {
                     fields = label + fields
                 }
                 if !fields.isEmpty {
-                    emit(Change(kind.kind, .changed, element: ref, location: location, fields: fields,
+                    emit(Change(kind.kind, Self.action(changing: fields), element: ref, location: location, fields: fields,
                                 metric: metricValues(before.item, item)))
                 }
             case .removed(let o):
@@ -276,6 +276,17 @@ struct ChangeWalk {
                             fields: listing([(kind.labelField, kind.label(item))] + kind.properties(item), side: .old),
                             metric: metricValues(item, nil)))
             }
+        }
+    }
+
+    /// A changed item whose status changed says what happened (an opportunity shipped is
+    /// progress, not a change of wording); otherwise it `changed`.
+    static func action(changing fields: [Change.Field]) -> Change.Action {
+        guard let status = fields.first(where: { $0.name == "status" }) else { return .changed }
+        switch status.new.flatMap(OpportunityStatus.init(rawValue:)) {
+        case .shipped?: return .shipped
+        case .dropped?: return .dropped
+        default: return .status
         }
     }
 

@@ -216,6 +216,14 @@ struct OverlayBuilder {
             return ("MOVED", ["moved from " + (from ?? "elsewhere")])
         case .reordered:
             return ("REORDERED", c.position.map { ["was \(ReportWording.ordinal($0.old)) in this stage"] } ?? [])
+        case .shipped, .dropped, .status:
+            let (what, date, others) = ReportWording.statusChange(c)
+            let badge = c.action == .status ? "STATUS" : c.action.rawValue.uppercased()
+            let old = c.field("status")?.old.flatMap(OpportunityStatus.init(rawValue:))?.words
+            var notes = [c.action == .status ? what : "was " + (old ?? "without a status")]
+            if let date { notes[0] += ", " + date }
+            notes += others.map { "\($0.name) \($0.old ?? "none") → \($0.new ?? "none")" }
+            return (badge, notes)
         default:
             var notes: [String] = []
             var badge = "CHANGED"

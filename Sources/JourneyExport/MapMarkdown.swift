@@ -219,14 +219,21 @@ private struct MarkdownPage {
         return MarkdownText.inline(p.text) + parenthesized(details)
     }
 
-    /// `Add a fit finder (owner Web team, impact 5, effort 3)`.
+    /// `Add a fit finder (owner Web team, impact 5, effort 3, shipped 2026-10) ✓`; a dropped
+    /// one struck through, so a reader sees at once what is no longer planned.
     func opportunity(_ o: Opportunity) -> String {
         var details: [String] = []
         if let owner = nonBlank(o.owner) { details.append("owner " + MarkdownText.inline(owner)) }
         if let i = o.impact { details.append("impact \(i)") }
         if let e = o.effort { details.append("effort \(e)") }
         if !o.addresses.isEmpty { details.append("addresses " + o.addresses.map(MarkdownText.inline).joined(separator: ", ")) }
-        return MarkdownText.inline(o.text) + parenthesized(details)
+        if let status = o.status { details.append(status.words + (o.statusDate.map { " " + MarkdownText.inline($0) } ?? "")) }
+        let text = MarkdownText.inline(o.text) + parenthesized(details)
+        switch o.status {
+        case .shipped?: return text + " ✓"
+        case .dropped?: return "~~" + text + "~~"
+        default: return text
+        }
     }
 
     /// `Bounce rate: 62% (target ≤ 40%) ✗`; a metric not measured yet says so.

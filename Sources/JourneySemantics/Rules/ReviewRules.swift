@@ -4,7 +4,9 @@
 // - W0006 a pain point of severity 4 or 5 that no opportunity addresses;
 // - W0007 a metric with a target but no measured value;
 // - W0008 evidence older than a cut-off (only when one is given: `--stale-before`);
-// - W0009 personas' shares that add up to more than 100%, or to 100% with a persona left out.
+// - W0009 personas' shares that add up to more than 100%, or to 100% with a persona left out;
+// - W0032 a shipped opportunity without the date it shipped.
+// A dropped opportunity addresses no pain point (W0006 counts only the others).
 // They review a valid map: Frontend.check runs them only when the map has no errors.
 
 import JourneySyntax
@@ -41,6 +43,11 @@ public enum ReviewRules {
             }
         }
         found += shares(model)
+        for o in model.locatedOpportunities where room {
+            guard o.opportunity.status == .shipped, o.opportunity.statusDate == nil, let range = o.opportunity.statusRange else { continue }
+            found.append(Diagnostic(.shippedWithoutDate, "a shipped opportunity without the date it shipped", at: range,
+                                    help: "add the month it shipped, so its effect on the numbers can be read: `status shipped \"2026-10\"`"))
+        }
         diagnostics += found
     }
 
