@@ -258,6 +258,12 @@ struct ChangeWalk {
                 let label = differing([("id", kind.id(before.item), kind.id(item)), (kind.labelField, kind.label(before.item), kind.label(item))])
                 let oldProps = kind.properties(before.item), newProps = kind.properties(item)
                 var fields = differing(zip(oldProps, newProps).map { ($0.0, $0.1, $1.1) })
+                // A new status is reported with its date, even when the date stayed (planned
+                // for 2026-08, shipped in 2026-08).
+                if fields.contains(where: { $0.name == "status" }), !fields.contains(where: { $0.name == "status date" }),
+                   let date = newProps.first(where: { $0.0 == "status date" })?.1 {
+                    fields.append(Change.Field("status date", old: date, new: date))
+                }
                 if kind.labelIsName {
                     if !label.isEmpty { emit(Change(kind.kind, .renamed, element: ref, location: location, fields: label)) }
                 } else {

@@ -76,7 +76,9 @@ private struct Builder {
         let opportunities = s.opportunities
         if let top = opportunities.first {
             let quick = opportunities.filter { $0.quadrant == .quickWin }.count
-            items.append([.text("\(count(opportunities.count, "open opportunity", "open opportunities")), \(count(quick, "quick win", "quick wins")); first: "),
+            // "open" only where some are done: a map without statuses reads as it always did.
+            let open = s.done.isEmpty ? "" : "open "
+            items.append([.text("\(count(opportunities.count, open + "opportunity", open + "opportunities")), \(count(quick, "quick win", "quick wins")); first: "),
                           .strong(ReportWording.short(top.located.opportunity.text, 90)),
                           .text(" (priority \(top.priority)\(top.located.opportunity.owner.map { ", " + $0 } ?? "")).")])
         }
