@@ -184,7 +184,7 @@ private struct Builder {
                 [.text(addresses.isEmpty ? "–" : addresses)],
             ]
         }
-        blocks.append(.table(ReportTable(header: ["Status", "Date", "Opportunity", "Owner", "Where", "Pain points it addressed (#)"],
+        blocks.append(.table(ReportTable(header: ["Status", "Date", "Opportunity", "Owner", "Where", "Pain points it was for (#)"],
                                          alignment: [.left, .left, .left, .left, .left, .left], rows: rows)))
     }
 
