@@ -217,12 +217,13 @@ struct OverlayBuilder {
         case .reordered:
             return ("REORDERED", c.position.map { ["was \(ReportWording.ordinal($0.old)) in this stage"] } ?? [])
         case .shipped, .dropped, .status:
-            let (what, date, others) = ReportWording.statusChange(c)
+            // The card shows the new status and date; the note says what it was.
+            let (_, _, others) = ReportWording.statusChange(c)
             let badge = c.action == .status ? "STATUS" : c.action.rawValue.uppercased()
             let old = c.field("status")?.old.flatMap(OpportunityStatus.init(rawValue:))?.words
-            var notes = [c.action == .status ? what : "was " + (old ?? "without a status")]
-            if let date { notes[0] += ", " + date }
-            notes += others.map { "\($0.name) \($0.old ?? "none") → \($0.new ?? "none")" }
+            let oldDate = c.field("status date")?.old
+            let notes = ["was " + (old ?? "without a status") + (old != nil ? oldDate.map { " (\($0))" } ?? "" : "")]
+                + others.map { "\($0.name) \($0.old ?? "none") → \($0.new ?? "none")" }
             return (badge, notes)
         default:
             var notes: [String] = []
