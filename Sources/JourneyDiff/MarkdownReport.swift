@@ -96,7 +96,7 @@ public struct MarkdownReport {
             return c.fields.map(ReportWording.field).joined(separator: "; ")
         case .shipped, .dropped, .status:
             let (_, date, others) = ReportWording.statusChange(c)
-            return ((date.map { ["on " + $0] } ?? []) + others.map(ReportWording.field)).joined(separator: "; ")
+            return ((date.map { [$0] } ?? []) + others.map(ReportWording.field)).joined(separator: "; ")
         }
     }
 

@@ -20,7 +20,7 @@ import Testing
         let text = TextReport().render(d)
         #expect(text.contains("  ✓ a · opportunity shipped: \"Fit finder\" (2026-10)\n"), "\(text)")
         let md = MarkdownReport(oldName: "a", newName: "b").render(d)
-        #expect(md.contains("| ✓ shipped | Fit finder | A | on 2026-10 |"), "\(md)")
+        #expect(md.contains("| ✓ shipped | Fit finder | A | 2026-10 |"), "\(md)")
         let json = JSONReport(oldName: "a", newName: "b").render(d).serialized()
         #expect(json.contains("\"action\":\"shipped\""), "\(json)")
     }
@@ -42,7 +42,7 @@ import Testing
         #expect(lines(d) == ["opportunity status Fit finder"])
         #expect(d.summary.line == "1 opportunity changed status")
         #expect(TextReport().render(d).contains("  ~ a · opportunity planned → in progress: \"Fit finder\" (2026-11)\n"))
-        #expect(MarkdownReport(oldName: "a", newName: "b").render(d).contains("| planned → in progress | Fit finder | A | on 2026-11 |"))
+        #expect(MarkdownReport(oldName: "a", newName: "b").render(d).contains("| planned → in progress | Fit finder | A | 2026-11 |"))
     }
 
     @Test func theOtherFieldsThatChangedComeAlong() {
