@@ -44,7 +44,15 @@ extension MapDiff {
         var builder = OverlayBuilder(Comparison(old: old, new: new))
         builder.build()
         for change in changes { builder.apply(change) }
-        return builder.overlay
+        var overlay = builder.overlay
+        // The banner opens with what the changes add up to.
+        if !scores.isEmpty {
+            let parts = ([scores.journey] + scores.stages).map { s in
+                (s.stage.map { DisplayText.safe($0.label) } ?? "journey") + " " + ReportWording.score(s)
+            }
+            overlay.notes.insert("Experience score: " + parts.joined(separator: ", "), at: 0)
+        }
+        return overlay
     }
 }
 

@@ -121,6 +121,15 @@ func texts(_ node: SceneNode) -> [SceneText] {
         #expect(lines.contains { $0.contains("SHIPPED") && $0.contains("was in progress (2026-07)") }, "\(lines)")
     }
 
+    @Test func theBannerSaysWhatTheScoresDid() throws {
+        let (diff, scene) = try diffScene("v1", "v2")
+        #expect(diff.overlay().notes.first == "Experience score: journey 58 → 61 (+3), Compare & choose 64 → 73 (+9), Buy 61 → 64 (+3)")
+        var header: SceneGroup?
+        scene.walk { node, _ in if case .group(let g) = node, g.name == "header", header == nil { header = g } }
+        let lines = texts(.group(try #require(header))).map(\.text).joined(separator: " ")
+        #expect(lines.contains("Experience score: journey 58 → 61 (+3)"), "\(lines)")
+    }
+
     @Test func touchpointsAddedRemovedAndMovedFromV1ToV3() throws {
         let (_, scene) = try diffScene("v1", "v3")
         let boxes = markedBoxes(scene)
