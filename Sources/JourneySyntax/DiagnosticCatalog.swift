@@ -61,6 +61,7 @@ public enum DiagnosticCode: String, CaseIterable, Sendable {
     case mermaidColonInTaskName = "W0019"
     case missingEvidenceFile = "W0020"
     case shippedWithoutDate = "W0032"
+    case staleStatus = "W0033"
     // Notes (N00xx): information, never a failure
     case mermaidIgnored = "N0011"
 
@@ -124,6 +125,7 @@ public enum DiagnosticCode: String, CaseIterable, Sendable {
         case .sharesOver100: "shares-over-100"
         case .missingEvidenceFile: "missing-evidence-file"
         case .shippedWithoutDate: "shipped-without-date"
+        case .staleStatus: "stale-status"
         }
     }
 
@@ -190,6 +192,7 @@ public enum DiagnosticCode: String, CaseIterable, Sendable {
         case .sharesOver100: "the personas' shares of customers add up to more than 100%, or to 100% with a persona left out"
         case .missingEvidenceFile: "evidence names a `file` that does not exist next to the map (`check` only)"
         case .shippedWithoutDate: "a shipped opportunity without the date it shipped, so its effect on the map's numbers cannot be dated"
+        case .staleStatus: "with `--stale-before`: an opportunity planned for a date before the cut-off, or in progress since before it"
         }
     }
 }

@@ -97,4 +97,22 @@ import Testing
         expectDiagnostic(.severePainUnaddressed, map("    pain p ⟦\"Big pain\"⟧ severity 5\n    opportunity \"O\" status dropped \"2026\""))
         expectDiagnostic(.severePainUnaddressed, map("    pain p ⟦\"Big pain\"⟧ severity 5\n    opportunity \"O\" addresses p status dropped"))
     }
+
+    @Test func staleStatusesNeedACutOff() throws {
+        let result = check(map("""
+                opportunity "Overdue" status planned "2026-03"
+                opportunity "Planned this year" status planned "2026"
+                opportunity "Long running" status in-progress "2025-11"
+                opportunity "Started recently" status in-progress "2026-07"
+                opportunity "Undated" status planned
+                opportunity "Old idea" status idea "2024"
+                opportunity "Shipped long ago" status shipped "2024"
+            """))
+        #expect(result.diagnostics.isEmpty, "no cut-off, no judgement")
+        let stale = ReviewRules.staleStatuses(result.model, before: try #require(CalendarDate("2026-06")))
+        #expect(stale.map(\.message) == ["planned for 2026-03, before 2026-06, and still planned",
+                                         "in progress since 2025-11, before 2026-06"],
+                "2026 may be December; undated, ideas, shipped and dropped ones are not judged")
+        #expect(stale.allSatisfy { $0.code == .staleStatus })
+    }
 }
