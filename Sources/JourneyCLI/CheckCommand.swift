@@ -29,7 +29,7 @@ struct CheckCommand: ParsableCommand {
     var strict = false
 
     @Option(name: .customLong("stale-before"),
-            help: "Warn about evidence dated before this date: YYYY, YYYY-MM or YYYY-MM-DD (W0008).")
+            help: "Warn about evidence dated before this date: YYYY, YYYY-MM or YYYY-MM-DD (W0008), and about opportunities still planned for a date before it or in progress since before it (W0033).")
     var staleBefore: String?
 
     @OptionGroup var diagnostics: DiagnosticOptions
