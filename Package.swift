@@ -31,7 +31,7 @@ let package = Package(
         // Maps as code in review: the canonical text layout (fmt), the semantic diff of two
         // maps, and exports of the model (JSON, CSV, Markdown). Each reads the AST or the Model.
         .target(name: "JourneyFormat", dependencies: ["JourneySyntax"]),
-        .target(name: "JourneyDiff", dependencies: ["JourneySemantics", "JourneySyntax"]),
+        .target(name: "JourneyDiff", dependencies: ["JourneyScoring", "JourneySemantics", "JourneySyntax"]),
         .target(name: "JourneyExport", dependencies: ["JourneySemantics", "JourneySyntax"]),
         // From map to action: experience scores and priorities (pure formulas, docs/scoring.md).
         .target(name: "JourneyScoring", dependencies: ["JourneySemantics"]),
@@ -72,7 +72,7 @@ let package = Package(
         .testTarget(name: "JourneyRenderTests", dependencies: ["JourneyTestCases", "JourneyRender", "JourneyLayout", "JourneySemantics", "JourneySyntax", "CZlib", "CLibPNG"]),
         .testTarget(name: "JourneyCLITests", dependencies: ["JourneyTestCases", "JourneyCLI", "JourneySyntax", "JourneySemantics", "JourneyLayout", "JourneyMermaid", "JourneyFormat", "JourneyDiff", "JourneyRender", "JourneyScoring", "JourneyReport"]),
         .testTarget(name: "JourneyFormatTests", dependencies: ["JourneyTestCases", "JourneyFormat", "JourneySyntax", "JourneySemantics"]),
-        .testTarget(name: "JourneyDiffTests", dependencies: ["JourneyDiff", "JourneySyntax", "JourneySemantics"]),
+        .testTarget(name: "JourneyDiffTests", dependencies: ["JourneyDiff", "JourneyScoring", "JourneySyntax", "JourneySemantics"]),
         .testTarget(name: "JourneyExportTests", dependencies: ["JourneyTestCases", "JourneyExport", "JourneySyntax", "JourneySemantics"]),
         .testTarget(name: "JourneyScoringTests", dependencies: ["JourneyScoring", "JourneySemantics", "JourneySyntax"]),
         .testTarget(name: "JourneyReportTests", dependencies: ["JourneyTestCases", "JourneyReport", "JourneyScoring", "JourneyLayout", "JourneySemantics", "JourneySyntax"]),

@@ -29,7 +29,7 @@ struct CheckCommand: ParsableCommand {
     var strict = false
 
     @Option(name: .customLong("stale-before"),
-            help: "Warn about evidence dated before this date: YYYY, YYYY-MM or YYYY-MM-DD (W0008).")
+            help: "Warn about evidence dated before this date: YYYY, YYYY-MM or YYYY-MM-DD (W0008), and about opportunities still planned for a date before it or in progress since before it (W0033).")
     var staleBefore: String?
 
     @OptionGroup var diagnostics: DiagnosticOptions
@@ -94,7 +94,8 @@ enum EvidenceFiles {
     }
 }
 
-/// `--stale-before DATE` (check, report): evidence dated entirely before it is stale (W0008).
+/// `--stale-before DATE` (check, report): evidence dated entirely before it is stale (W0008),
+/// and so is an opportunity planned for a date before it or in progress since before it (W0033).
 enum StaleCutoff {
     static func parse(_ text: String?) throws -> CalendarDate? {
         guard let text else { return nil }
@@ -108,7 +109,7 @@ enum StaleCutoff {
     /// evidence, so its diagnostics (which point into the Mermaid text) are left as they are.
     static func adding(_ cutoff: CalendarDate?, to map: LoadedMap) -> [Diagnostic] {
         guard let cutoff, map.journeyText == nil, !map.hasErrors, let model = map.result?.model else { return map.diagnostics }
-        let stale = ReviewRules.staleEvidence(model, before: cutoff)
+        let stale = ReviewRules.staleEvidence(model, before: cutoff) + ReviewRules.staleStatuses(model, before: cutoff)
         return stale.isEmpty ? map.diagnostics : (map.diagnostics + stale).sortedBySource()
     }
 }

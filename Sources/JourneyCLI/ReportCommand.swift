@@ -71,7 +71,7 @@ struct ReportCommand: ParsableCommand {
     var scale: Double = 1
 
     @Option(name: .customLong("stale-before"),
-            help: "List evidence dated before this date (YYYY, YYYY-MM or YYYY-MM-DD) as stale, and warn about it (W0008).")
+            help: "List evidence dated before this date (YYYY, YYYY-MM or YYYY-MM-DD) as stale, and warn about it (W0008) and about opportunities still planned for a date before it or in progress since before it (W0033).")
     var staleBefore: String?
 
     @OptionGroup var block: BlockOption

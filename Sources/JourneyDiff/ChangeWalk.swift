@@ -258,13 +258,19 @@ struct ChangeWalk {
                 let label = differing([("id", kind.id(before.item), kind.id(item)), (kind.labelField, kind.label(before.item), kind.label(item))])
                 let oldProps = kind.properties(before.item), newProps = kind.properties(item)
                 var fields = differing(zip(oldProps, newProps).map { ($0.0, $0.1, $1.1) })
+                // A new status is reported with its date, even when the date stayed (planned
+                // for 2026-08, shipped in 2026-08).
+                if fields.contains(where: { $0.name == "status" }), !fields.contains(where: { $0.name == "status date" }),
+                   let date = newProps.first(where: { $0.0 == "status date" })?.1 {
+                    fields.append(Change.Field("status date", old: date, new: date))
+                }
                 if kind.labelIsName {
                     if !label.isEmpty { emit(Change(kind.kind, .renamed, element: ref, location: location, fields: label)) }
                 } else {
                     fields = label + fields
                 }
                 if !fields.isEmpty {
-                    emit(Change(kind.kind, .changed, element: ref, location: location, fields: fields,
+                    emit(Change(kind.kind, Self.action(changing: fields), element: ref, location: location, fields: fields,
                                 metric: metricValues(before.item, item)))
                 }
             case .removed(let o):
@@ -276,6 +282,17 @@ struct ChangeWalk {
                             fields: listing([(kind.labelField, kind.label(item))] + kind.properties(item), side: .old),
                             metric: metricValues(item, nil)))
             }
+        }
+    }
+
+    /// A changed item whose status changed says what happened (an opportunity shipped is
+    /// progress, not a change of wording); otherwise it `changed`.
+    static func action(changing fields: [Change.Field]) -> Change.Action {
+        guard let status = fields.first(where: { $0.name == "status" }) else { return .changed }
+        switch status.new.flatMap(OpportunityStatus.init(rawValue:)) {
+        case .shipped?: return .shipped
+        case .dropped?: return .dropped
+        default: return .status
         }
     }
 

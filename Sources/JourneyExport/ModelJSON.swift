@@ -168,6 +168,8 @@ private struct DocumentBuilder {
             ("impact", int(o.impact)),
             ("effort", int(o.effort)),
             ("addresses", .array(o.addresses.map { .string($0) })),
+            ("status", text(o.status?.rawValue)),
+            ("statusDate", text(o.statusDate)),
             ("line", line(o.range)),
         ])
     }

@@ -76,6 +76,7 @@ enum MapStatements {
             if let i = o.impact { line += " impact \(i)" }
             if let e = o.effort { line += " effort \(e)" }
             if !o.addresses.isEmpty { line += " addresses " + o.addresses.joined(separator: " ") }
+            if let status = o.status { line += " status " + status.rawValue + (o.statusDate.map { " " + q($0) } ?? "") }
             lines.append(line)
         }
         for quote in quotes { lines.append("quote " + id(quote.persona) + q(quote.text)) }

@@ -326,6 +326,13 @@ public struct Checker {
         if let p = s.property(.addresses), case .identifierList(let names) = p.value {
             o.addresses = resolvePains(names)
         }
+        if let p = s.property(.status), case .status(let literal) = p.value {
+            o.status = ValueRules.status(literal.word, into: &diagnostics)
+            o.statusRange = literal.word.range
+            if let date = literal.date, let range = literal.dateRange {
+                o.statusDate = ValueRules.date(date, at: range, into: &diagnostics)
+            }
+        }
         return o
     }
 

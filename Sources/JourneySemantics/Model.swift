@@ -212,7 +212,43 @@ public struct Opportunity: Equatable, Sendable {
     /// point, in the order written; empty when the line names none (then it addresses the
     /// pain points of its own touchpoint or stage: see docs/scoring.md).
     public var addresses: [String] = []
+    /// Where it stands (`status shipped "2026-10"`); nil when the line says nothing, which the
+    /// report and the picture treat as an open opportunity, like an idea.
+    public var status: OpportunityStatus?
+    /// The date it reached its status, as written ("2026", "2026-10", "2026-10-14").
+    public var statusDate: String?
+    /// The status word on the line, for the review warnings.
+    public var statusRange: SourceRange?
     public var range: SourceRange
+
+    /// Shipped or dropped: no longer something to do. It stays on the map (drawn as done) so
+    /// that progress shows, but the report's action list leaves it out.
+    public var isClosed: Bool { status?.isClosed ?? false }
+}
+
+/// Where an opportunity stands, from an idea to shipped or dropped.
+public enum OpportunityStatus: String, CaseIterable, Sendable {
+    case idea, planned, inProgress = "in-progress", shipped, dropped
+
+    /// The status in words, for reports and pictures: "in progress".
+    public var words: String { self == .inProgress ? "in progress" : rawValue }
+
+    /// The status in words with a capital, for labels: "In progress".
+    public var label: String { words.prefix(1).uppercased() + words.dropFirst() }
+
+    /// Shipped or dropped: off the action list.
+    public var isClosed: Bool { self == .shipped || self == .dropped }
+
+    /// Words other tools and habits use for a status (Jira's "done", "wip", "cancelled"), for
+    /// the help of E0085; a word that is close to a status by spelling is found without them.
+    public static let synonyms: [String: OpportunityStatus] = [
+        "abandoned": .dropped, "active": .inProgress, "backlog": .idea, "building": .inProgress, "canceled": .dropped,
+        "cancelled": .dropped, "committed": .planned, "complete": .shipped, "completed": .shipped, "doing": .inProgress,
+        "done": .shipped, "inprogress": .inProgress, "in_progress": .inProgress, "killed": .dropped, "launched": .shipped,
+        "live": .shipped, "new": .idea, "ongoing": .inProgress, "open": .idea, "proposed": .idea, "rejected": .dropped,
+        "released": .shipped, "scheduled": .planned, "started": .inProgress, "todo": .planned, "wip": .inProgress,
+        "wontfix": .dropped,
+    ]
 }
 
 public struct Quote: Equatable, Sendable {

@@ -36,7 +36,10 @@ extension JourneyModel {
     private func clear(_ pains: inout [PainPoint], _ opportunities: inout [Opportunity], _ metrics: inout [Metric], _ evidence: inout [Evidence]) {
         let none = SourceRange(0, 0)
         for i in pains.indices { pains[i].range = none; pains[i].textRange = none }
-        for i in opportunities.indices { opportunities[i].range = none }
+        for i in opportunities.indices {
+            opportunities[i].range = none
+            if opportunities[i].statusRange != nil { opportunities[i].statusRange = none }
+        }
         for i in metrics.indices { metrics[i].range = none; metrics[i].target?.range = none }
         for i in evidence.indices {
             evidence[i].range = none

@@ -42,6 +42,8 @@ public enum DiagnosticCode: String, CaseIterable, Sendable {
     case mermaidNotAJourney = "E0050"
     case mermaidSyntax = "E0051"
     case mermaidInvalidScore = "E0052"
+    // Opportunity status (E0085–E0089, W0032–W0034)
+    case unknownStatus = "E0085"
     case unreadableInput = "E0098"
     case tooManyErrors = "E0099"
     // Warnings (W00xx)
@@ -58,6 +60,8 @@ public enum DiagnosticCode: String, CaseIterable, Sendable {
     case mermaidStatementsIgnored = "W0018"
     case mermaidColonInTaskName = "W0019"
     case missingEvidenceFile = "W0020"
+    case shippedWithoutDate = "W0032"
+    case staleStatus = "W0033"
     // Notes (N00xx): information, never a failure
     case mermaidIgnored = "N0011"
 
@@ -103,6 +107,7 @@ public enum DiagnosticCode: String, CaseIterable, Sendable {
         case .mermaidNotAJourney: "mermaid-not-a-journey"
         case .mermaidSyntax: "mermaid-syntax"
         case .mermaidInvalidScore: "mermaid-invalid-score"
+        case .unknownStatus: "unknown-status"
         case .mermaidScoreOutsideScale: "mermaid-score-outside-scale"
         case .mermaidStatementsIgnored: "mermaid-statements-ignored"
         case .mermaidColonInTaskName: "mermaid-colon-in-task-name"
@@ -119,6 +124,8 @@ public enum DiagnosticCode: String, CaseIterable, Sendable {
         case .staleEvidence: "stale-evidence"
         case .sharesOver100: "shares-over-100"
         case .missingEvidenceFile: "missing-evidence-file"
+        case .shippedWithoutDate: "shipped-without-date"
+        case .staleStatus: "stale-status"
         }
     }
 
@@ -158,7 +165,7 @@ public enum DiagnosticCode: String, CaseIterable, Sendable {
         case .percentageOutOfRange: "a share of customers outside 0%..100%"
         case .duplicateAttribute: "a single-valued attribute given twice for one element"
         case .unitMismatch: "a metric's target has another unit than its value"
-        case .invalidDate: "an evidence date that is not YYYY, YYYY-MM or YYYY-MM-DD"
+        case .invalidDate: "a date (of evidence, or of an opportunity's status) that is not YYYY, YYYY-MM or YYYY-MM-DD"
         case .unsafeLink: "an evidence link that is not http(s) or a relative path"
         case .missingTitle: "a journey with an empty title"
         case .invalidValue: "a value that is empty or of the wrong kind (an empty label, an emotion with a unit, a negative weight)"
@@ -167,6 +174,7 @@ public enum DiagnosticCode: String, CaseIterable, Sendable {
         case .mermaidNotAJourney: "a Mermaid diagram that is not a `journey` (a flowchart, a sequence diagram…), or a Markdown file without one"
         case .mermaidSyntax: "a line of a Mermaid journey that cannot be read, such as a task without its score"
         case .mermaidInvalidScore: "a Mermaid task score that is not a number"
+        case .unknownStatus: "an opportunity's `status` that is not idea, planned, in-progress, shipped or dropped"
         case .mermaidScoreOutsideScale: "Mermaid scores outside 1..5: the map's scale is widened so they fit"
         case .mermaidStatementsIgnored: "the `%% journeyc:` comments of an exported Mermaid diagram do not make a valid map, so the diagram is imported without them"
         case .mermaidColonInTaskName: "a Mermaid task name with a colon: the last two fields are read as the score and the actors"
@@ -183,6 +191,8 @@ public enum DiagnosticCode: String, CaseIterable, Sendable {
         case .staleEvidence: "evidence dated before the cut-off given with `--stale-before`"
         case .sharesOver100: "the personas' shares of customers add up to more than 100%, or to 100% with a persona left out"
         case .missingEvidenceFile: "evidence names a `file` that does not exist next to the map (`check` only)"
+        case .shippedWithoutDate: "a shipped opportunity without the date it shipped, so its effect on the map's numbers cannot be dated"
+        case .staleStatus: "with `--stale-before`: an opportunity planned for a date before the cut-off, or in progress since before it"
         }
     }
 }

@@ -83,7 +83,7 @@ public struct Slot: Sendable {
 }
 
 public enum PropertyName: String, CaseIterable, Sendable {
-    case via, severity, reach, owner, impact, effort, addresses, target, link, file, date
+    case via, severity, reach, owner, impact, effort, addresses, status, target, link, file, date
     /// Only on `weights`: the weights of the emotion, personas and pains factors of a priority.
     case emotion, personas, pains
 
@@ -97,6 +97,7 @@ public enum PropertyName: String, CaseIterable, Sendable {
         case .owner, .link, .file, .date: .string
         case .target: .target
         case .addresses: .identifierList
+        case .status: .status
         case .emotion, .personas, .pains: .weight
         }
     }
@@ -115,6 +116,7 @@ public enum PropertyName: String, CaseIterable, Sendable {
         case .date: "a quoted date"
         case .target: "a target value"
         case .addresses: "the identifiers of the pain points it addresses"
+        case .status: "a status (idea, planned, in-progress, shipped or dropped)"
         case .emotion, .personas, .pains: "a weight (a number like 0.2)"
         }
     }
@@ -133,6 +135,7 @@ public enum PropertyName: String, CaseIterable, Sendable {
         case .date: "date \"2026-09\""
         case .target: "target <= 40%"
         case .addresses: "addresses no-size-chart sizing-inconsistent"
+        case .status: "status shipped \"2026-10\""
         case .emotion: "weights emotion 0.2"
         case .personas: "weights personas 0.15"
         case .pains: "weights pains 0.3"
@@ -159,6 +162,8 @@ public enum PropertyValueKind: Sendable {
     case identifierList
     /// A non-negative plain number: the properties of `weights`.
     case weight
+    /// A word and an optional quoted date: `status shipped "2026-10"`.
+    case status
 }
 
 public struct StatementSignature: Sendable {
@@ -216,7 +221,7 @@ public struct StatementSignature: Sendable {
                             properties: []),
             .opportunity: .init(slots: [id("opportunity \"Add a fit finder\""),
                                         slot(.text, .string, "the opportunity in double quotes", "opportunity \"Add a fit finder\" owner \"Web team\" impact 5 effort 3")],
-                                properties: [.owner, .impact, .effort, .addresses]),
+                                properties: [.owner, .impact, .effort, .addresses, .status]),
             .quote: .init(slots: [slot(.persona, .identifier, optional: true, "a persona", "quote maya \"I never know my size.\""),
                                   slot(.text, .string, "the verbatim quote in double quotes", "quote maya \"I never know my size.\"")],
                           properties: []),

@@ -108,6 +108,28 @@ func texts(_ node: SceneNode) -> [SceneText] {
         #expect(added.count == addedChanges.count)
     }
 
+    /// An opportunity marked shipped is drawn as done with a SHIPPED mark and what it was,
+    /// not as a removed ghost.
+    @Test func aShippedOpportunityIsMarkedShipped() throws {
+        let (diff, scene) = try diffScene("v2", "v3")
+        let shipped = diff.changes.filter { $0.action == .shipped }.map(\.element.label)
+        #expect(shipped == ["Require a doorstep photo for every “not home” scan",
+                            "Ship the replacement size as soon as the return is scanned at drop-off"])
+        let cards = markedBoxes(scene).filter { $0.group.name == "opportunity" && $0.mark == "mark:changed" }
+        let lines = cards.map { texts(.group($0.group)).map(\.text) }
+        #expect(lines.contains { $0.contains("SHIPPED") && $0.contains("Shipped 2026-08") && $0.contains("was planned (2026-08)") }, "\(lines)")
+        #expect(lines.contains { $0.contains("SHIPPED") && $0.contains("was in progress (2026-07)") }, "\(lines)")
+    }
+
+    @Test func theBannerSaysWhatTheScoresDid() throws {
+        let (diff, scene) = try diffScene("v1", "v2")
+        #expect(diff.overlay().notes.first == "Experience score: journey 58 → 61 (+3), Compare & choose 64 → 73 (+9), Buy 61 → 64 (+3)")
+        var header: SceneGroup?
+        scene.walk { node, _ in if case .group(let g) = node, g.name == "header", header == nil { header = g } }
+        let lines = texts(.group(try #require(header))).map(\.text).joined(separator: " ")
+        #expect(lines.contains("Experience score: journey 58 → 61 (+3)"), "\(lines)")
+    }
+
     @Test func touchpointsAddedRemovedAndMovedFromV1ToV3() throws {
         let (_, scene) = try diffScene("v1", "v3")
         let boxes = markedBoxes(scene)
