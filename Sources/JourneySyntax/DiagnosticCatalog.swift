@@ -38,6 +38,11 @@ public enum DiagnosticCode: String, CaseIterable, Sendable {
     case invalidValue = "E0039"
     case unknownPain = "E0040"
     case textTooLong = "E0041"
+    // Persona data points (E007x, W0025–W0027)
+    case duplicateFact = "E0070"
+    case invalidSize = "E0071"
+    case quoteOfAnotherPersona = "E0072"
+    case factShadowsStatement = "E0073"
     // Mermaid journeys (E005x, W001x, N001x)
     case mermaidNotAJourney = "E0050"
     case mermaidSyntax = "E0051"
@@ -58,6 +63,9 @@ public enum DiagnosticCode: String, CaseIterable, Sendable {
     case mermaidStatementsIgnored = "W0018"
     case mermaidColonInTaskName = "W0019"
     case missingEvidenceFile = "W0020"
+    case personaWithoutEvidence = "W0025"
+    case shareSizeMismatch = "W0026"
+    case factKeyMismatch = "W0027"
     // Notes (N00xx): information, never a failure
     case mermaidIgnored = "N0011"
 
@@ -100,6 +108,10 @@ public enum DiagnosticCode: String, CaseIterable, Sendable {
         case .invalidValue: "invalid-value"
         case .unknownPain: "unknown-pain"
         case .textTooLong: "text-too-long"
+        case .duplicateFact: "duplicate-fact"
+        case .invalidSize: "invalid-size"
+        case .quoteOfAnotherPersona: "quote-of-another-persona"
+        case .factShadowsStatement: "fact-shadows-statement"
         case .mermaidNotAJourney: "mermaid-not-a-journey"
         case .mermaidSyntax: "mermaid-syntax"
         case .mermaidInvalidScore: "mermaid-invalid-score"
@@ -119,6 +131,9 @@ public enum DiagnosticCode: String, CaseIterable, Sendable {
         case .staleEvidence: "stale-evidence"
         case .sharesOver100: "shares-over-100"
         case .missingEvidenceFile: "missing-evidence-file"
+        case .personaWithoutEvidence: "persona-without-evidence"
+        case .shareSizeMismatch: "share-size-mismatch"
+        case .factKeyMismatch: "fact-key-mismatch"
         }
     }
 
@@ -164,6 +179,10 @@ public enum DiagnosticCode: String, CaseIterable, Sendable {
         case .invalidValue: "a value that is empty or of the wrong kind (an empty label, an emotion with a unit, a negative weight)"
         case .unknownPain: "an opportunity's `addresses` names a pain point that is not declared"
         case .textTooLong: "a text or identifier longer than 5,000 characters (put long material in a file and point to it with `evidence … file`)"
+        case .duplicateFact: "a persona gives the same fact twice (`fact age` twice, or `age-band` and `age_band`)"
+        case .invalidSize: "a persona's `size` that is not a whole number of customers above 0 (a percentage, a duration, an amount, a fraction)"
+        case .quoteOfAnotherPersona: "a `quote` under a persona that names another persona"
+        case .factShadowsStatement: "a `fact` whose key is a persona statement of its own (`fact share`, `fact goal`): write that statement instead"
         case .mermaidNotAJourney: "a Mermaid diagram that is not a `journey` (a flowchart, a sequence diagram…), or a Markdown file without one"
         case .mermaidSyntax: "a line of a Mermaid journey that cannot be read, such as a task without its score"
         case .mermaidInvalidScore: "a Mermaid task score that is not a number"
@@ -183,6 +202,9 @@ public enum DiagnosticCode: String, CaseIterable, Sendable {
         case .staleEvidence: "evidence dated before the cut-off given with `--stale-before`"
         case .sharesOver100: "the personas' shares of customers add up to more than 100%, or to 100% with a persona left out"
         case .missingEvidenceFile: "evidence names a `file` that does not exist next to the map (`check` only)"
+        case .personaWithoutEvidence: "a persona that states its segment's size or facts with no evidence on it"
+        case .shareSizeMismatch: "personas whose shares and sizes imply different sizes of the customer base"
+        case .factKeyMismatch: "a fact key on one persona that looks like a misspelling of another persona's key (`regoin`, `region`)"
         }
     }
 }

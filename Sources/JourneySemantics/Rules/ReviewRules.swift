@@ -4,7 +4,8 @@
 // - W0006 a pain point of severity 4 or 5 that no opportunity addresses;
 // - W0007 a metric with a target but no measured value;
 // - W0008 evidence older than a cut-off (only when one is given: `--stale-before`);
-// - W0009 personas' shares that add up to more than 100%, or to 100% with a persona left out.
+// - W0009 personas' shares that add up to more than 100%, or to 100% with a persona left out;
+// - W0025–W0027 what personas claim about the customer base (PersonaRules).
 // They review a valid map: Frontend.check runs them only when the map has no errors.
 
 import JourneySyntax
@@ -41,6 +42,7 @@ public enum ReviewRules {
             }
         }
         found += shares(model)
+        found += PersonaRules.review(model).prefix(max(0, Diagnostic.recordedPerFile - diagnostics.count - found.count))
         diagnostics += found
     }
 
@@ -66,12 +68,10 @@ public enum ReviewRules {
     /// written (relative to the map's folder); the caller knows where the map is.
     public static func missingEvidenceFiles(_ model: JourneyModel, exists: (String) -> Bool) -> [Diagnostic] {
         var found: [Diagnostic] = []
-        for stage in model.stages {
-            for e in stage.evidence + stage.touchpoints.flatMap(\.evidence) {
-                guard let file = e.file, let range = e.fileRange, !exists(file) else { continue }
-                found.append(Diagnostic(.missingEvidenceFile, "no file '\(file.prefix(80))' next to the map", at: range,
-                                        help: "the path is relative to the map's folder; fix it, or add the file, so the picture's link works"))
-            }
+        for e in model.allEvidence {
+            guard let file = e.file, let range = e.fileRange, !exists(file) else { continue }
+            found.append(Diagnostic(.missingEvidenceFile, "no file '\(file.prefix(80))' next to the map", at: range,
+                                    help: "the path is relative to the map's folder; fix it, or add the file, so the picture's link works"))
         }
         return found
     }
@@ -80,13 +80,11 @@ public enum ReviewRules {
     /// it may be from December). Evidence without a date is not judged.
     public static func staleEvidence(_ model: JourneyModel, before cutoff: CalendarDate) -> [Diagnostic] {
         var found: [Diagnostic] = []
-        for stage in model.stages {
-            for e in stage.evidence + stage.touchpoints.flatMap(\.evidence) {
-                guard let text = e.date, let date = CalendarDate(text), date.isEntirelyBefore(cutoff),
-                      let range = e.dateRange else { continue }
-                found.append(Diagnostic(.staleEvidence, "evidence from \(text) is older than \(cutoff)", at: range,
-                                        help: "repeat the research and update the evidence, or retire the findings it backs"))
-            }
+        for e in model.allEvidence {
+            guard let text = e.date, let date = CalendarDate(text), date.isEntirelyBefore(cutoff),
+                  let range = e.dateRange else { continue }
+            found.append(Diagnostic(.staleEvidence, "evidence from \(text) is older than \(cutoff)", at: range,
+                                    help: "repeat the research and update the evidence, or retire the findings it backs"))
         }
         return found
     }
