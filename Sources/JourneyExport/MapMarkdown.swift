@@ -111,7 +111,7 @@ private struct MarkdownPage {
             for f in p.facts { line("  - " + MarkdownText.inline(f.label) + ": " + MarkdownText.inline(f.value)) }
             for goal in p.goals { line("  - Goal: " + MarkdownText.inline(goal)) }
             for f in p.frustrations { line("  - Frustration: " + MarkdownText.inline(f)) }
-            for b in p.behaviors { line("  - Behavior: " + MarkdownText.inline(b)) }
+            for b in p.behaviors { line("  - Behaviour: " + MarkdownText.inline(b)) }
             if !p.evidence.isEmpty { line("  - Evidence: " + evidenceReferences(p.evidence)) }
         }
     }

@@ -20,6 +20,7 @@ struct PersonaPanelLayout {
     /// Items shown per list (goals, frustrations, behaviours) and facts per card.
     static let listItems = 4
     static let factRows = 6
+    static let factKeyWidth = 84.0
 
     /// What one card holds, measured for its inner width.
     struct Entry {
@@ -78,10 +79,12 @@ struct PersonaPanelLayout {
             let marks = QuotationMarks.of(q)
             return engine.text(marks.open + q + marks.close, theme.quoteFont, inner - 10)
         }
-        // Keys take the width the longest needs, up to two fifths of the card.
+        // Keys in a column of fixed width, so values line up from card to card (and no text's
+        // room depends on another's measured width: the layout's texts are known before it runs,
+        // which measuring ahead relies on). A longer key wraps.
         let shownFacts = p.facts.prefix(Self.factRows)
-        let keys = shownFacts.map { engine.text($0.label, theme.smallFont, inner * 0.4) }
-        let keyWidth = min(inner * 0.4, keys.map(\.width).max() ?? 0)
+        let keyWidth = min(Self.factKeyWidth, inner * 0.35)
+        let keys = shownFacts.map { engine.text($0.label, theme.smallFont, keyWidth) }
         let facts = zip(keys, shownFacts).map { key, f in (key, engine.text(f.value, theme.cardFont, inner - keyWidth - 10)) }
         var lists: [(TextBlock, [TextBlock], TextBlock?)] = []
         for (one, many, items) in [("Goal", "Goals", p.goals), ("Frustration", "Frustrations", p.frustrations),
