@@ -30,7 +30,7 @@ import Testing
         let s = scene(try Self.map, theme: Theme.named(themeName)!, maxWidth: width)
         #expect(SceneChecks.violations(s) == [])
         #expect(SceneContrast.failures(s) == [])
-        #expect(groups(s, prefix: "legend:persona:").count == 5, "a card per persona, the name-only one too")
+        #expect(groups(s, prefix: "legend:persona:").count == 8, "a card per persona, the name-only one too")
     }
 
     @Test func aRichCardSaysWhoThePersonaIs() throws {
