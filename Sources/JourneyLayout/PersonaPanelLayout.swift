@@ -27,6 +27,8 @@ struct PersonaPanelLayout {
         var id: String
         var name: TextBlock
         var segment: TextBlock?
+        /// In a rendered diff: what changed (`fact plan "Free" → "Premium"`).
+        var changes: TextBlock?
         var share: Double?
         var description: TextBlock?
         var quote: TextBlock?
@@ -99,8 +101,10 @@ struct PersonaPanelLayout {
         let hidden = p.facts.count - shownFacts.count
         let moreFacts = hidden > 0 ? engine.text("+ \(hidden) more facts", theme.smallFont, inner) : nil
         let numbers = p.evidence.indices.map { "[\(evidence.number(.personaEvidence(p.id, $0)))]" }
+        let mark = engine.marks?[.persona(p.id)]
+        let changes = mark.flatMap { $0.kind == .changed && !$0.notes.isEmpty ? engine.text($0.notes.joined(separator: "\n"), engine.markFont, inner) : nil }
         let evidenceLine = numbers.isEmpty ? nil : engine.text("Evidence " + numbers.joined(separator: " "), theme.smallFont, inner)
-        return Entry(id: p.id, name: name, segment: segment.isEmpty ? nil : engine.text(segment, theme.smallFont, inner),
+        return Entry(id: p.id, name: name, segment: segment.isEmpty ? nil : engine.text(segment, theme.smallFont, inner), changes: changes,
                      share: p.share, description: description, quote: quote, facts: facts, factKeyWidth: keyWidth,
                      moreFacts: moreFacts, lists: lists, evidence: evidenceLine)
     }
@@ -110,6 +114,7 @@ struct PersonaPanelLayout {
         var h = Self.pad + 2 + max(e.name.height, 16)
         if let s = e.segment { h += 2 + s.height }
         if e.share != nil { h += 4 + 4 }
+        if let c = e.changes { h += 6 + c.height }
         if let d = e.description { h += 6 + d.height }
         if let q = e.quote { h += 8 + q.height }
         if !e.facts.isEmpty { h += 6 + e.facts.reduce(0) { $0 + max($1.key.height, $1.value.height) + 2 } }
@@ -150,6 +155,11 @@ struct PersonaPanelLayout {
                 out.append(.rect(SceneRect(frame: Rect(rtl ? right - filled : left, y + 4, filled, 4), fill: color, stroke: nil, radius: 2)))
             }
             y += 8
+        }
+        if let c = e.changes {
+            // In the text colour: the change colour misses 4.5:1 on the card in the light theme.
+            out += TextPlacement.lines(c, x: left, y: y + 6, color: theme.text, width: inner, alignRight: rtl)
+            y += 6 + c.height
         }
         if let d = e.description {
             out += TextPlacement.lines(d, x: left, y: y + 6, color: theme.mutedText, width: inner, alignRight: rtl)
