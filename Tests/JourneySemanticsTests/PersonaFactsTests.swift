@@ -150,3 +150,15 @@ import Testing
         #expect(PersonaFact.normalized("Age_Band") == "age-band")
     }
 }
+
+/// Many personas with facts stay quick to check: W0027 compares keys only while there are few.
+@Suite struct PersonaFactsScaleTests {
+    @Test func manyPersonasWithTheirOwnKeys() {
+        var text = "journey \"J\"\n"
+        for i in 0..<3_000 { text += "persona p\(i)\n  fact key\(i) \"v\"\n  evidence survey \"S\"\n" }
+        text += "stage s\n  touchpoint t\n    emotion 1\n"
+        let result = check(text)
+        #expect(result.model.personas.count == 3_000)
+        #expect(!result.diagnostics.contains { $0.code == .factKeyMismatch }, "3,000 keys are past the bound")
+    }
+}

@@ -99,6 +99,10 @@ enum PersonaRules {
         return found
     }
 
+    /// Distinct fact keys beyond which W0027 is not looked for: each key is compared with every
+    /// other, and a map with hundreds of different keys has no common set to line up with.
+    static let comparedKeysAtMost = 200
+
     /// W0027: facts line up across personas only when their keys are spelt alike.
     static func factKeys(_ model: JourneyModel) -> [Diagnostic] {
         var users: [String: Set<String>] = [:]  // normalized key → the personas that use it
@@ -110,6 +114,7 @@ enum PersonaRules {
                 users[key, default: []].insert(p.id)
             }
         }
+        guard order.count <= comparedKeysAtMost else { return [] }
         var found: [Diagnostic] = []
         for p in model.personas {
             let own = Set(p.facts.map { PersonaFact.normalized($0.key) })
