@@ -133,10 +133,13 @@ struct PersonaPanelLayout {
         let color = personas.colors[e.id]!
         let rtl = e.rightToLeft
         let left = box.x + Self.pad, right = left + inner
+        // The persona's colour along the top edge ties the card to its curve: a cap that follows
+        // the card's rounded corners (a rounded band in the colour, its lower part painted over).
+        let r = theme.cardRadius
         var out: [SceneNode] = [
-            .rect(SceneRect(frame: box, fill: theme.laneLabelFill, stroke: nil, radius: theme.cardRadius)),
-            // The persona's colour along the top edge ties the card to its curve.
-            .rect(SceneRect(frame: Rect(box.x, box.y, box.width, 4), fill: color, stroke: nil, radius: 2)),
+            .rect(SceneRect(frame: box, fill: theme.laneLabelFill, stroke: nil, radius: r)),
+            .rect(SceneRect(frame: Rect(box.x, box.y, box.width, 2 * r), fill: color, stroke: nil, radius: r)),
+            .rect(SceneRect(frame: Rect(box.x, box.y + 4, box.width, 2 * r - 4), fill: theme.laneLabelFill, stroke: nil, radius: 0)),
         ]
         var y = box.y + Self.pad + 2
         let nameHeight = max(e.name.height, 16)
