@@ -107,10 +107,18 @@ private struct MarkdownPage {
         line()
         for p in model.personas {
             var item = "- " + MarkdownText.strong(p.name)
-            if let share = p.share { item += " (" + ExportText.percent(share) + " of customers)" }
+            var segment: [String] = []
+            if let share = p.share { segment.append(ExportText.percent(share) + " of customers") }
+            if let size = p.size { segment.append(MarkdownText.inline(size.description)) }
+            if !segment.isEmpty { item += " (" + segment.joined(separator: ", ") + ")" }
             if let d = nonBlank(p.description) { item += " — " + MarkdownText.inline(d) }
             line(item)
+            if let quote = nonBlank(p.quote) { line("  - Quote: “" + MarkdownText.inline(quote) + "”") }
+            for f in p.facts { line("  - " + MarkdownText.inline(f.label) + ": " + MarkdownText.inline(f.value)) }
             for goal in p.goals { line("  - Goal: " + MarkdownText.inline(goal)) }
+            for f in p.frustrations { line("  - Frustration: " + MarkdownText.inline(f)) }
+            for b in p.behaviors { line("  - Behaviour: " + MarkdownText.inline(b)) }
+            if !p.evidence.isEmpty { line("  - Evidence: " + evidenceReferences(p.evidence)) }
         }
     }
 
@@ -275,11 +283,7 @@ private struct MarkdownPage {
     /// Every piece of evidence in reading order, numbered as the references above and the
     /// picture's list: `3. **Interview** — 14 interviews · file `research/x.pdf` · 2026-02`.
     mutating func evidenceList() {
-        var all: [Evidence] = []
-        for stage in model.stages {
-            all += stage.evidence
-            for tp in stage.touchpoints { all += tp.evidence }
-        }
+        let all = model.allEvidence
         guard !all.isEmpty else { return }
         line()
         line("## Evidence")

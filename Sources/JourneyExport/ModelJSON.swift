@@ -74,6 +74,16 @@ private struct DocumentBuilder {
             ("color", .string(drawn.description)),
             ("colorAsWritten", text(p.color?.description)),
             ("share", p.share.map { .number($0) } ?? .null),
+            ("size", p.size.map { size in
+                .object([("count", .number(size.count)), ("unit", .string(size.unit)), ("text", .string(size.text))])
+            } ?? .null),
+            ("facts", .array(p.facts.map { f in
+                .object([("key", .string(f.key)), ("label", .string(f.label)), ("value", .string(f.value)), ("line", line(f.range))])
+            })),
+            ("frustrations", .array(p.frustrations.map { .string($0) })),
+            ("behaviors", .array(p.behaviors.map { .string($0) })),
+            ("quote", text(p.quote)),
+            ("evidence", .array(p.evidence.map(evidence))),
             ("line", line(p.range)),
         ])
     }

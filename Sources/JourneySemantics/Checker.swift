@@ -187,9 +187,9 @@ public struct Checker {
 
     mutating func buildPersona(_ s: Statement) -> Persona {
         let id = s.identifier(.id) ?? ""
-        var persona = Persona(id: id, name: s.string(.label) ?? id, description: nil, goals: [], color: nil, share: nil,
-                              range: s.range, shareRange: nil)
+        var persona = Persona(id: id, name: s.string(.label) ?? id, range: s.range)
         if s.argument(.label) != nil { _ = requireText(s, .label, what: "a persona's name") }
+        var facts = PersonaFacts()
         for a in attributes(of: s, allowed: Placement.persona) {
             switch a.keyword {
             case .description: persona.description = a.string(.text)
@@ -198,6 +198,26 @@ public struct Checker {
             case .share:
                 persona.share = ValueRules.personaShare(a, into: &diagnostics)
                 if persona.share != nil { persona.shareRange = a.range }
+            case .size: persona.size = PersonaRules.size(a, into: &diagnostics)
+            case .fact:
+                if let fact = facts.add(a, into: &diagnostics), let value = requireText(a, .text, what: "a fact") {
+                    persona.facts.append(PersonaFact(key: fact, value: value, range: a.range, keyRange: a.argument(.key)!.range))
+                }
+            case .frustration: if let f = requireText(a, .text, what: "a frustration") { persona.frustrations.append(f) }
+            case .behavior: if let b = requireText(a, .text, what: "a behavior") { persona.behaviors.append(b) }
+            case .quote:
+                if let other = a.argument(.persona), case .identifier(let name) = other.value, name != id {
+                    // The persona's own quote is its own; naming another would put words in the wrong mouth.
+                    let known = personaSet.contains(name)
+                    report(.quoteOfAnotherPersona,
+                           known ? "a quote under persona '\(id)' cannot be \(name)'s" : "a quote under persona '\(id)' names '\(name)'",
+                           other.range,
+                           help: known ? "move it under `persona \(name)`, or leave the name out to make it \(id)'s: `quote \"…\"`"
+                                       : "a persona's quote is its own: leave the name out, `quote \"…\"`")
+                } else if let text = requireText(a, .text, what: "a quote") {
+                    persona.quote = text
+                }
+            case .evidence: if let e = buildEvidence(a) { persona.evidence.append(e) }
             default: break
             }
         }

@@ -13,6 +13,10 @@ extension JourneyModel {
         for i in m.personas.indices {
             m.personas[i].range = none
             if m.personas[i].shareRange != nil { m.personas[i].shareRange = none }
+            m.personas[i].size?.range = none
+            for k in m.personas[i].facts.indices { m.personas[i].facts[k].range = none; m.personas[i].facts[k].keyRange = none }
+            var noPains: [PainPoint] = [], noOpportunities: [Opportunity] = [], noMetrics: [Metric] = []
+            clear(&noPains, &noOpportunities, &noMetrics, &m.personas[i].evidence)
         }
         for i in m.customChannels.indices { m.customChannels[i].range = none }
         for s in m.stages.indices {

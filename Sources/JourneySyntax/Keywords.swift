@@ -4,6 +4,8 @@
 public enum Keyword: String, CaseIterable, Sendable {
     case journey, persona, channel, stage, touchpoint
     case description, owner, actor, version, scale, goal, color, share, weights
+    /// A persona's data points: segment size, key–value facts, frustrations, behaviours.
+    case size, fact, frustration, behavior
     case emotion, pain, delight, opportunity, quote, metric, evidence
 
     /// Keywords that open an element; every other statement is an attribute of one.
@@ -29,6 +31,7 @@ public enum Keyword: String, CaseIterable, Sendable {
         case .metric: "metric"
         case .evidence: "evidence"
         case .share: "share of customers"
+        case .size: "segment size"
         default: rawValue
         }
     }
@@ -58,12 +61,18 @@ public enum Keyword: String, CaseIterable, Sendable {
         "idea": .opportunity, "improvement": .opportunity, "kpi": .metric, "measure": .metric,
         "source": .evidence, "colour": .color, "objective": .goal, "team": .owner, "verbatim": .quote,
         "highlight": .delight, "moment": .delight, "weight": .weights, "weighting": .weights, "segment": .share,
+        "behaviour": .behavior, "habit": .behavior, "attribute": .fact, "trait": .fact, "demographic": .fact,
+        "annoyance": .frustration, "population": .size,
     ]
 }
 
 /// The role a positional part plays; used by the checker and in AST dumps.
 public enum ArgumentRole: String, Sendable {
     case id, label, title, text, persona, value, feeling, kind, name, range
+    /// A persona fact's name (`fact age "25–34"`).
+    case key
+    /// What a persona's segment size counts (`size 120k customers`).
+    case unit
 }
 
 public enum SlotKind: Sendable {
@@ -207,6 +216,14 @@ public struct StatementSignature: Sendable {
             .goal: .init(slots: [slot(.text, .string, "quoted text", "goal \"Find shoes that fit\"")], properties: []),
             .color: .init(slots: [slot(.text, .string, "a quoted colour", "color \"#0072B2\"")], properties: []),
             .share: .init(slots: [slot(.value, .percentage, "a share of customers like 40%", "share 40%")], properties: []),
+            .size: .init(slots: [slot(.value, .number, "a number of customers like 120k", "size 120k customers"),
+                                 slot(.unit, .identifier, optional: true, "what is counted, like customers or accounts", "size 120k customers")],
+                         properties: []),
+            .fact: .init(slots: [slot(.key, .identifier, "the fact's name, like age or plan", "fact age \"25–34\""),
+                                 slot(.text, .string, "the fact's value in double quotes", "fact age \"25–34\"")],
+                         properties: []),
+            .frustration: .init(slots: [slot(.text, .string, "quoted text", "frustration \"Size charts differ from brand to brand\"")], properties: []),
+            .behavior: .init(slots: [slot(.text, .string, "quoted text", "behavior \"Reads reviews before every purchase\"")], properties: []),
             .weights: .init(slots: [], properties: [.severity, .reach, .emotion, .personas, .impact, .effort, .pains],
                             propertiesAreWeights: true),
             .emotion: .init(slots: [slot(.persona, .identifier, optional: true, "a persona", "emotion maya -1 \"unsure\""),

@@ -219,3 +219,36 @@ func texts(_ node: SceneNode) -> [SceneText] {
         #expect(journeyc(["diff", old, new, "-o", dir.appendingPathComponent("diff.gif").path]).status == 2)
     }
 }
+
+/// Issue 14: a changed persona fact shows on the persona's card in the rendered diff.
+@Suite struct DiffScenePersonaTests {
+    static let old = """
+        journey "Shop"
+        persona maya "Maya"
+          size 41k customers
+          fact plan "Free"
+          evidence survey "Segmentation survey" date "2026-05"
+        stage s "S"
+          touchpoint a "A" via web
+            emotion 1
+        """
+
+    @Test(arguments: ["light", "dark", "print"])
+    func aChangedFactIsWrittenOnTheCard(_ themeName: String) throws {
+        let new = Self.old.replacing("fact plan \"Free\"", with: "fact plan \"Premium\"")
+        let old = Frontend.check(SourceFile(path: "old.journey", text: Self.old)).model
+        let newModel = Frontend.check(SourceFile(path: "new.journey", text: new)).model
+        let diff = MapDiff.compare(old: old, new: newModel)
+        let scene = DiffPicture.scene(diff, oldName: "old.journey", theme: Theme.named(themeName)!, measurer: FixedWidthMeasurer(), maxWidth: 2600)
+        #expect(SceneChecks.violations(scene) == [])
+        var card: SceneGroup?
+        scene.walk { node, _ in if case .group(let g) = node, g.name == "legend:persona:maya" { card = g } }
+        let lines = try #require(card).children.flatMap { texts($0) }.map(\.text)
+        #expect(lines.contains("Maya (changed)"))
+        #expect(lines.contains("fact plan Free → Premium"), "\(lines)")
+        // The card's text reaches AA. (Not the whole scene: the dark theme's REMOVED pill in the
+        // banner's key, white on #F85149, is 3.35:1, which no test held to AA before.)
+        let cardScene = Scene(size: scene.size, background: scene.background, nodes: [.group(try #require(card))], metadata: scene.metadata)
+        #expect(SceneContrast.failures(cardScene) == [])
+    }
+}

@@ -6,7 +6,8 @@
 // - W0008 evidence older than a cut-off (only when one is given: `--stale-before`);
 // - W0009 personas' shares that add up to more than 100%, or to 100% with a persona left out;
 // - W0032 a shipped opportunity without the date it shipped;
-// - W0033 with the cut-off, an opportunity planned for a date before it, or in progress since before it.
+// - W0033 with the cut-off, an opportunity planned for a date before it, or in progress since before it;
+// - W0025–W0027 what personas claim about the customer base (PersonaRules).
 // A dropped opportunity addresses no pain point (W0006 counts only the others).
 // They review a valid map: Frontend.check runs them only when the map has no errors.
 
@@ -49,6 +50,7 @@ public enum ReviewRules {
             found.append(Diagnostic(.shippedWithoutDate, "a shipped opportunity without the date it shipped", at: range,
                                     help: "add the month it shipped, so its effect on the numbers can be read: `status shipped \"2026-10\"`"))
         }
+        found += PersonaRules.review(model).prefix(max(0, Diagnostic.recordedPerFile - diagnostics.count - found.count))
         diagnostics += found
     }
 
@@ -74,12 +76,10 @@ public enum ReviewRules {
     /// written (relative to the map's folder); the caller knows where the map is.
     public static func missingEvidenceFiles(_ model: JourneyModel, exists: (String) -> Bool) -> [Diagnostic] {
         var found: [Diagnostic] = []
-        for stage in model.stages {
-            for e in stage.evidence + stage.touchpoints.flatMap(\.evidence) {
-                guard let file = e.file, let range = e.fileRange, !exists(file) else { continue }
-                found.append(Diagnostic(.missingEvidenceFile, "no file '\(file.prefix(80))' next to the map", at: range,
-                                        help: "the path is relative to the map's folder; fix it, or add the file, so the picture's link works"))
-            }
+        for e in model.allEvidence {
+            guard let file = e.file, let range = e.fileRange, !exists(file) else { continue }
+            found.append(Diagnostic(.missingEvidenceFile, "no file '\(file.prefix(80))' next to the map", at: range,
+                                    help: "the path is relative to the map's folder; fix it, or add the file, so the picture's link works"))
         }
         return found
     }
@@ -107,13 +107,11 @@ public enum ReviewRules {
     /// it may be from December). Evidence without a date is not judged.
     public static func staleEvidence(_ model: JourneyModel, before cutoff: CalendarDate) -> [Diagnostic] {
         var found: [Diagnostic] = []
-        for stage in model.stages {
-            for e in stage.evidence + stage.touchpoints.flatMap(\.evidence) {
-                guard let text = e.date, let date = CalendarDate(text), date.isEntirelyBefore(cutoff),
-                      let range = e.dateRange else { continue }
-                found.append(Diagnostic(.staleEvidence, "evidence from \(text) is older than \(cutoff)", at: range,
-                                        help: "repeat the research and update the evidence, or retire the findings it backs"))
-            }
+        for e in model.allEvidence {
+            guard let text = e.date, let date = CalendarDate(text), date.isEntirelyBefore(cutoff),
+                  let range = e.dateRange else { continue }
+            found.append(Diagnostic(.staleEvidence, "evidence from \(text) is older than \(cutoff)", at: range,
+                                    help: "repeat the research and update the evidence, or retire the findings it backs"))
         }
         return found
     }
