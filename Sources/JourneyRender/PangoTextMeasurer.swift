@@ -53,7 +53,8 @@ public final class FontSession {
 
     /// What a renderer needs to find the font again (`GlyphFonts`): its fontconfig pattern
     /// (without the character set and languages, which only choosing a font reads) and the
-    /// settings of its Cairo font.
+    /// settings of its Cairo font. The program's name, which fontconfig adds, goes too: the
+    /// same font is the same face in any process.
     static func describe(_ font: OpaquePointer) -> GlyphFace {
         var pattern = ""
         let instance = UnsafeMutablePointer<GTypeInstance>(font)
@@ -61,6 +62,7 @@ public final class FontSession {
            let full = pango_fc_font_get_pattern(UnsafeMutablePointer<PangoFcFont>(font)), let copy = FcPatternDuplicate(full) {
             FcPatternDel(copy, FC_CHARSET)
             FcPatternDel(copy, FC_LANG)
+            FcPatternDel(copy, FC_PRGNAME)
             if let text = FcNameUnparse(copy) {
                 pattern = String(cString: text)
                 free(text)
@@ -281,7 +283,7 @@ public final class PangoTextMeasurer: TextMeasurer {
             var piece = String(decoding: bytes[min(max(start, prefix.count), end)..<end], as: UTF8.self)
             while piece.last == " " || piece.last == "\n" { piece.removeLast() }
             lines.append((TextLine(text: piece, width: (Double(logical.width) / Double(PANGO_SCALE) * 100).rounded(.up) / 100,
-                                   runs: piece.isEmpty ? [] : runs(of: line, text: layoutText)),
+                                   runs: piece.isEmpty ? [] : runs(of: line, text: layoutText, skipping: prefix.count)),
                           max(0, start - prefix.count)))
         } while pango_layout_iter_next_line(iter) != 0
         return lines
@@ -297,8 +299,10 @@ public final class PangoTextMeasurer: TextMeasurer {
 
     /// The glyph runs of a laid-out line, placed as `pango_renderer_draw_layout_line` places
     /// them, with the clusters `pango_cairo_show_layout_line` gives a PDF (empty and unknown
-    /// glyphs not counted), so drawing them gives the same bytes as drawing the line.
-    private func runs(of line: UnsafeMutablePointer<PangoLayoutLine>, text: UnsafePointer<CChar>?) -> [GlyphRun] {
+    /// glyphs not counted), so drawing them gives the same bytes as drawing the line. The first
+    /// `skip` bytes of the layout's text (the direction mark before a piece of a long text) are
+    /// left out, when they draw nothing: the line is then the one a single layout gives.
+    private func runs(of line: UnsafeMutablePointer<PangoLayoutLine>, text: UnsafePointer<CChar>?, skipping skip: Int = 0) -> [GlyphRun] {
         var out: [GlyphRun] = []
         var x: Int32 = 0
         var node = line.pointee.runs
@@ -337,10 +341,33 @@ public final class PangoTextMeasurer: TextMeasurer {
                     } while pango_glyph_item_iter_next_cluster(&iter) != 0
                 }
             }
-            out.append(GlyphRun(face: fonts.face(of: font), x: x, rise: run.pointee.y_offset, glyphs: glyphs,
-                                text: runText, clusters: clusters, backward: backward))
+            var shaped = GlyphRun(face: fonts.face(of: font), x: x, rise: run.pointee.y_offset, glyphs: glyphs,
+                                  text: runText, clusters: clusters, backward: backward)
+            let offset = Int(item.pointee.offset)
+            if offset < skip {
+                let logical = (0..<count).map { Int(glyphString.pointee.log_clusters[$0]) }
+                guard let trimmed = PangoTextMeasurer.dropping(skip - offset, from: shaped, logical: logical) else { continue }
+                shaped = trimmed
+            }
+            out.append(shaped)
         }
         return out
+    }
+
+    /// `run` without its first `bytes` bytes of text, when they are one cluster of glyphs that
+    /// draw nothing and take no room (a direction mark); nil when nothing is left. `logical`:
+    /// each glyph's byte in the run's text. Anything else is left as it is.
+    static func dropping(_ bytes: Int, from run: GlyphRun, logical: [Int]) -> GlyphRun? {
+        // Clusters follow the text (a backward run's glyphs are taken from the end).
+        let first = run.clusters.first
+        let marks = logical.indices.filter { logical[$0] < bytes }
+        guard let first, Int(first.bytes) == bytes, first.glyphs == 0,
+              marks.allSatisfy({ run.glyphs[$0].width == 0 && run.glyphs[$0].isEmpty }) else { return run }
+        var out = run
+        out.glyphs = run.glyphs.indices.filter { logical[$0] >= bytes }.map { run.glyphs[$0] }
+        out.text = String(decoding: Array(run.text.utf8.dropFirst(bytes)), as: UTF8.self)
+        out.clusters.removeFirst()
+        return out.glyphs.isEmpty && out.text.isEmpty ? nil : out
     }
 
     /// The width of `text` drawn as one line.

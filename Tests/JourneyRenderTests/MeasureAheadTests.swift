@@ -41,8 +41,8 @@ import Testing
             #expect(a == b, "\(name): the scenes differ")
             #expect(Set(asked.requests) == Set(recorder.requests), "\(name): the layout asked for texts not measured ahead")
             for format in [OutputFormat.svg, .png] {
-                let x = try Exporter.render(a, format: format, text: alone)
-                let y = try Exporter.render(b, format: format, text: ahead)
+                let x = try Exporter.render(a, format: format)
+                let y = try Exporter.render(b, format: format)
                 #expect(x == y, "\(name): \(format) differs")
             }
         }
