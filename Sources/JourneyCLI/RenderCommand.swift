@@ -131,9 +131,9 @@ struct RenderCommand: ParsableCommand {
         var clock = PhaseClock()
         let format = try resolvedFormat(io: io)
         // With a core to spare, a second thread loads the fonts while the map is read and
-        // checked, then measures half its texts (MapPicture). Not for PDF, which embeds fonts
-        // per font object, and the second thread has its own.
-        let helper = format == .pdf || BuildCommand.cores < 2 ? nil : MeasuringThread(warming: Theme.named(render.theme.rawValue)!.fonts)
+        // checked, then measures half its texts (MapPicture). Every format: the renderers find
+        // fonts by the faces the Scene describes, whichever thread shaped the text.
+        let helper = BuildCommand.cores < 2 ? nil : MeasuringThread(warming: Theme.named(render.theme.rawValue)!.fonts)
         var reporter = DiagnosticReporter(options: diagnostics, io: io)
         let source = try reporter.load(file)
         clock.lap("read")
