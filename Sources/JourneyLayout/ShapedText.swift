@@ -31,8 +31,8 @@ public struct ShapedGlyph: Equatable, Sendable {
 /// A font face at one size with its rendering settings: what a renderer needs to find the very
 /// font the text was shaped with. A class, so the many runs in one face share one description.
 public final class GlyphFace: Hashable, Sendable, CustomStringConvertible {
-    /// The face as fontconfig describes it (`FcNameUnparse`): file, face index, rendering
-    /// options, synthetic emboldening; its character set and languages left out.
+    /// The face as fontconfig describes it (`FcNameUnparse`): file, face index and rendering
+    /// options (synthetic emboldening included).
     public let pattern: String
     /// Cairo's font matrix (xx, yx, xy, yy, x0, y0): the size, and the slant of a synthetic italic.
     public let matrix: [Double]
@@ -41,17 +41,23 @@ public final class GlyphFace: Hashable, Sendable, CustomStringConvertible {
     /// Cairo's font options: antialias, subpixel order, hint style, hint metrics (enum values).
     public let options: [Int]
 
+    /// Computed once: faces are looked up by value for every run a renderer draws.
+    private let hash: Int
+
     public init(pattern: String, matrix: [Double], ctm: [Double], options: [Int]) {
         self.pattern = pattern; self.matrix = matrix; self.ctm = ctm; self.options = options
+        var hasher = Hasher()
+        hasher.combine(pattern)
+        hasher.combine(matrix)
+        hash = hasher.finalize()
     }
 
     public static func == (a: GlyphFace, b: GlyphFace) -> Bool {
-        a === b || (a.pattern == b.pattern && a.matrix == b.matrix && a.ctm == b.ctm && a.options == b.options)
+        a === b || (a.hash == b.hash && a.pattern == b.pattern && a.matrix == b.matrix && a.ctm == b.ctm && a.options == b.options)
     }
 
     public func hash(into hasher: inout Hasher) {
-        hasher.combine(pattern)
-        hasher.combine(matrix)
+        hasher.combine(hash)
     }
 
     public var description: String { pattern }

@@ -41,6 +41,12 @@ public final class FontSession {
         if let systemContext { g_object_unref(UnsafeMutableRawPointer(systemContext)) }
     }
 
+    /// What cairo-ft reads from a pattern: the file and face, and how to render it
+    /// (`cairo_ft_font_face_create_for_pattern`, Cairo 1.16), and the slant fontconfig gives a
+    /// synthetic italic.
+    static let renderingElements = [FC_FILE, FC_INDEX, FC_ANTIALIAS, FC_HINTING, FC_HINT_STYLE, FC_AUTOHINT, FC_RGBA,
+                                    FC_LCD_FILTER, FC_EMBOLDEN, FC_VERTICAL_LAYOUT, FC_EMBEDDED_BITMAP, FC_FONT_VARIATIONS, FC_MATRIX]
+
     /// The face of a Pango font, as the Scene describes it.
     fileprivate func face(of font: UnsafeMutablePointer<PangoFont>) -> GlyphFace {
         let key = OpaquePointer(font)
@@ -51,23 +57,25 @@ public final class FontSession {
         return face
     }
 
-    /// What a renderer needs to find the font again (`GlyphFonts`): its fontconfig pattern
-    /// (without the character set and languages, which only choosing a font reads) and the
-    /// settings of its Cairo font. The program's name, which fontconfig adds, goes too: the
-    /// same font is the same face in any process.
+    /// What a renderer needs to find the font again (`GlyphFonts`): the elements of its
+    /// fontconfig pattern that Cairo reads to open and render a face (`renderingElements`), and
+    /// the settings of its Cairo font. The rest of a pattern (names, character set, languages,
+    /// the program's name) only chooses a font, and would make the same font a different face.
     static func describe(_ font: OpaquePointer) -> GlyphFace {
         var pattern = ""
         let instance = UnsafeMutablePointer<GTypeInstance>(font)
         if g_type_check_instance_is_a(instance, pango_fc_font_get_type()) != 0,
-           let full = pango_fc_font_get_pattern(UnsafeMutablePointer<PangoFcFont>(font)), let copy = FcPatternDuplicate(full) {
-            FcPatternDel(copy, FC_CHARSET)
-            FcPatternDel(copy, FC_LANG)
-            FcPatternDel(copy, FC_PRGNAME)
-            if let text = FcNameUnparse(copy) {
-                pattern = String(cString: text)
-                free(text)
+           let full = pango_fc_font_get_pattern(UnsafeMutablePointer<PangoFcFont>(font)),
+           let elements = FcObjectSetCreate() {
+            for name in renderingElements { FcObjectSetAdd(elements, name) }
+            if let kept = FcPatternFilter(full, elements) {
+                if let text = FcNameUnparse(kept) {
+                    pattern = String(cString: text)
+                    free(text)
+                }
+                FcPatternDestroy(kept)
             }
-            FcPatternDestroy(copy)
+            FcObjectSetDestroy(elements)
         }
         var matrix = cairo_matrix_t(), ctm = cairo_matrix_t()
         cairo_matrix_init_identity(&matrix)
