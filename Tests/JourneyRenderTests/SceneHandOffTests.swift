@@ -121,4 +121,18 @@ import Testing
             }
         }
     }
+
+    /// A Scene laid out with the fixed-width measurer has no glyphs: every format still draws
+    /// it (the boxes and lines; no text), and the SVG keeps the words as findable text.
+    @Test func aSceneWithoutGlyphsStillDraws() throws {
+        let (name, text) = try #require(try SceneHandOffTests.maps.first)
+        let model = Frontend.check(SourceFile(path: name, text: text)).model
+        let scene = LayoutEngine(model: model, theme: .light, measurer: FixedWidthMeasurer()).layout()
+        for format in OutputFormat.allCases {
+            #expect(try !Exporter.render(scene, format: format).isEmpty)
+        }
+        let svg = String(decoding: try Exporter.render(scene, format: .svg), as: UTF8.self)
+        #expect(!svg.contains("<use"), "no glyph is drawn without glyph runs")
+        #expect(svg.components(separatedBy: "</text>").count > 10, "the lines are still there as text")
+    }
 }
