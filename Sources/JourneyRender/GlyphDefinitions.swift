@@ -22,7 +22,7 @@ final class GlyphDefinitions: @unchecked Sendable {
     struct Glyph {
         /// The font to trace with.
         let scaled: OpaquePointer
-        let glyph: PangoGlyph
+        let glyph: UInt32
     }
 
     /// A glyph's definition, but for its id: `<path id="` or `<g id="` (an image), the id, then

@@ -283,7 +283,7 @@ final class SVGWriter {
             advance = before + width
             if glyph.isEmpty { return }
             if glyph.isUnknown {
-                // A character no font has: an outlined box, as Pango draws it.
+                // A character no font has: an outlined box, as the PNG and PDF draw it.
                 out.raw("<rect x=\"")
                 out.number(gx + 1)
                 out.raw("\" y=\"")
