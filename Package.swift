@@ -48,10 +48,7 @@ let package = Package(
         // zlib, for the tests' own PNG decoder.
         .systemLibrary(name: "CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
         // Scene → SVG, PNG, PDF through Cairo; the Pango text measurer.
-        // Process start-up in C, run before Swift's (fontconfig begins on a second thread).
-        // DWARF 4: valgrind, which the performance work relies on, cannot read clang's DWARF 5.
-        .target(name: "CStartup", dependencies: ["CCairo"], cSettings: [.unsafeFlags(["-gdwarf-4"])]),
-        .target(name: "JourneyRender", dependencies: ["JourneyLayout", "CCairo", "CPNGWriter", "CStartup"]),
+        .target(name: "JourneyRender", dependencies: ["JourneyLayout", "CCairo", "CPNGWriter"]),
         // The running executable's build id, for the manifest key of `journeyc build`.
         .target(name: "CExecutable"),
         // The command-line driver as a library, so tests can run it in-process.

@@ -15,6 +15,11 @@ enum DiffReportFormat: String, ExpressibleByArgument, CaseIterable {
     case text, markdown, json
 }
 
+extension DiffCommand: LaysOutText {
+    /// Only a picture of the changes (`-o` with an image) lays text out.
+    var laysOutText: Bool { output != nil }
+}
+
 struct DiffCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "diff",
@@ -183,7 +188,7 @@ struct DiffCommand: ParsableCommand {
         let scene = DiffPicture.scene(diff, overlay: overlay, oldName: sideNames.old, theme: render.layoutTheme, measurer: measurer, maxWidth: render.maxWidth)
         let bytes: [UInt8]
         do {
-            bytes = try Exporter.render(scene, format: format, scale: scale, text: measurer, svgText: render.svgText.mode)
+            bytes = try Exporter.render(scene, format: format, scale: scale, svgText: render.svgText.mode)
         } catch {
             io.writeErr("journeyc: error: \(error)\n")
             throw ExitCode(ExitStatus.usage)

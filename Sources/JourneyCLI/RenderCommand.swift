@@ -131,10 +131,9 @@ struct RenderCommand: ParsableCommand {
         var clock = PhaseClock()
         let format = try resolvedFormat(io: io)
         // With a core to spare, a second thread loads the fonts while the map is read and
-        // checked (begun by `main` already, or now), then measures half its texts (MapPicture).
-        // Not for PDF, which embeds fonts per font object, and the second thread has its own.
-        let early = EarlyHelper.take()
-        let helper = format == .pdf || BuildCommand.cores < 2 ? nil : early ?? MeasuringThread(warming: Theme.named(render.theme.rawValue)!.fonts)
+        // checked, then measures half its texts (MapPicture). Every format: the renderers find
+        // fonts by the faces the Scene describes, whichever thread shaped the text.
+        let helper = BuildCommand.cores < 2 ? nil : MeasuringThread(warming: Theme.named(render.theme.rawValue)!.fonts)
         var reporter = DiagnosticReporter(options: diagnostics, io: io)
         let source = try reporter.load(file)
         clock.lap("read")
@@ -232,6 +231,14 @@ struct RenderCommand: ParsableCommand {
         }
         return base + (block.map { "-\($0)" } ?? "") + "." + format.rawValue
     }
+}
+
+extension RenderCommand: LaysOutText {
+    var laysOutText: Bool { true }
+}
+
+extension DumpSceneCommand: LaysOutText {
+    var laysOutText: Bool { measurer == .pango }
 }
 
 struct DumpSceneCommand: ParsableCommand {

@@ -36,6 +36,11 @@ enum ReportChart: String, CaseIterable, ExpressibleByArgument {
     case matrix, stages
 }
 
+extension ReportCommand: LaysOutText {
+    /// A chart, or the HTML report with its figures.
+    var laysOutText: Bool { chart != nil || (try? reportFormat()) == .html }
+}
+
 struct ReportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "report",
@@ -142,10 +147,10 @@ struct ReportCommand: ParsableCommand {
             defer { restoreSignals() }
             do {
                 if destination == "-" {
-                    io.writeBytes(try Exporter.render(scene, format: format, scale: scale, text: measurer, svgText: render.svgText.mode))
+                    io.writeBytes(try Exporter.render(scene, format: format, scale: scale, svgText: render.svgText.mode))
                 } else {
                     try OutputFile.writeAtomically(to: destination, workingDirectory: io.workingDirectory) { write in
-                        try Exporter.render(scene, format: format, scale: scale, text: measurer, svgText: render.svgText.mode, to: write)
+                        try Exporter.render(scene, format: format, scale: scale, svgText: render.svgText.mode, to: write)
                     }
                 }
             } catch let error as RenderError {
@@ -174,11 +179,11 @@ struct ReportCommand: ParsableCommand {
                                             options: render.layoutOptions(result.model, scores: showScores,
                                                                           linkBase: Paths.linkBase(picture: output ?? "-", map: file,
                                                                                                    workingDirectory: io.workingDirectory))).layout()
-                figures[.map] = String(decoding: try Exporter.render(mapScene, format: .svg, text: measurer, svgText: render.svgText.mode), as: UTF8.self)
+                figures[.map] = String(decoding: try Exporter.render(mapScene, format: .svg, svgText: render.svgText.mode), as: UTF8.self)
                 let matrix = MatrixChart(scores: scores, theme: theme, measurer: measurer).layout()
-                figures[.matrix] = String(decoding: try Exporter.render(matrix, format: .svg, text: measurer, svgText: render.svgText.mode), as: UTF8.self)
+                figures[.matrix] = String(decoding: try Exporter.render(matrix, format: .svg, svgText: render.svgText.mode), as: UTF8.self)
                 let stages = StageChart(scores: scores, theme: theme, measurer: measurer).layout()
-                figures[.stages] = String(decoding: try Exporter.render(stages, format: .svg, text: measurer, svgText: render.svgText.mode), as: UTF8.self)
+                figures[.stages] = String(decoding: try Exporter.render(stages, format: .svg, svgText: render.svgText.mode), as: UTF8.self)
             } catch {
                 io.writeErr("journeyc: error: \(error)\n")
                 throw ExitCode(ExitStatus.failure)
