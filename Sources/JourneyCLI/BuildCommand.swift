@@ -163,7 +163,7 @@ struct BuildCommand: ParsableCommand {
             let hasText = outcome.message != nil || (outcome.source != nil && !outcome.diagnostics.isEmpty)
             if hasText {
                 progress.clear()
-                if let source = outcome.source { reporter.report(outcome.diagnostics, in: source) }
+                if let sources = outcome.sources { reporter.report(outcome.diagnostics, in: sources) } else if let source = outcome.source { reporter.report(outcome.diagnostics, in: source) }
                 if let message = outcome.message { reporter.reportInputError(BuildJob.BuildError(message), path: path) }
             }
             for (output, entry) in outcome.entries where manifest.entries[output] != entry {

@@ -7,6 +7,7 @@ import Glibc
 import Darwin
 #endif
 import JourneyMermaid
+import JourneyDriver
 import JourneySemantics
 import JourneySyntax
 
@@ -59,7 +60,7 @@ struct CheckCommand: ParsableCommand {
             }
             // A folder of Mermaid files holds flowcharts too: not maps, as for build.
             if foundMermaid, !MermaidParser.looksLikeJourney(file.bytes) { continue }
-            switch MapInput.maps(in: file, block: nil, allBlocks: true) {
+            switch MapInput.maps(in: file, block: nil, allBlocks: true, world: io.world, allowLibrary: true) {
             case .failure(let failure):
                 reporter.reportMapFailure(failure, path: path)
                 status = max(status, ExitStatus.failure)
@@ -67,7 +68,7 @@ struct CheckCommand: ParsableCommand {
                 for var map in maps {
                     map.diagnostics = StaleCutoff.adding(cutoff, to: map)
                     map.diagnostics = EvidenceFiles.adding(to: map, path: path, io: io)
-                    reporter.report(map.diagnostics, in: map.source, promote: strict)
+                    reporter.report(map.diagnostics, in: map.sources, promote: strict)
                     let counted = map.diagnostics.filter { $0.severity != .note }
                     if map.hasErrors || (strict && !counted.isEmpty) {
                         status = max(status, ExitStatus.failure)

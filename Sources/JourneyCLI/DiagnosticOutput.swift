@@ -2,6 +2,7 @@
 // one place that prints them (text to stderr, or JSON lines to stdout).
 
 import ArgumentParser
+import JourneyDriver
 import JourneySyntax
 
 enum DiagnosticsFormat: String, ExpressibleByArgument, CaseIterable {
@@ -54,6 +55,12 @@ struct DiagnosticReporter {
 
     /// Prints a file's diagnostics; `promote` turns warnings into errors (--strict).
     mutating func report(_ diagnostics: [Diagnostic], in file: SourceFile, promote: Bool = false) {
+        report(diagnostics, in: SourceMap(file), promote: promote)
+    }
+
+    /// Prints the diagnostics of a map and the files it uses, each with its own file's name.
+    mutating func report(_ diagnostics: [Diagnostic], in sources: SourceMap, promote: Bool = false) {
+        let file = sources.files[0]
         let printer = DiagnosticPrinter(useColor: useColor)
         let limit = options.errorLimit > 0 ? options.errorLimit : Int.max
         var shown = 0
@@ -64,8 +71,8 @@ struct DiagnosticReporter {
             guard shown < limit else { continue }
             shown += 1
             switch options.format {
-            case .text: text += printer.render(d, in: file) + "\n\n"
-            case .json: text += d.json(in: file).serialized() + "\n"
+            case .text: text += printer.render(d, in: sources) + "\n\n"
+            case .json: text += d.json(in: sources).serialized() + "\n"
             }
         }
         if diagnostics.count > shown {
@@ -105,7 +112,7 @@ struct DiagnosticReporter {
     /// The one map of `path` (block `block` of a Markdown file) for the commands that read one
     /// map; a file that holds none is reported and ends the command with status 1.
     func loadOneMap(_ path: String, block: Int?) throws -> LoadedMap {
-        switch MapInput.maps(in: try load(path), block: block, allBlocks: false) {
+        switch MapInput.maps(in: try load(path), block: block, allBlocks: false, world: io.world) {
         case .success(let maps): return maps[0]
         case .failure(let failure):
             reportInputError(failure, path: path)

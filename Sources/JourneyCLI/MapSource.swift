@@ -7,6 +7,7 @@ import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
+import JourneyDriver
 import JourneySemantics
 import JourneySyntax
 
@@ -36,17 +37,20 @@ enum MapSource {
         return stat(Paths.absolute(path, workingDirectory: io.workingDirectory), &s) == 0
     }
 
-    /// The model of a side, or nil when it has errors (reported).
-    static func check(_ file: SourceFile, argument: String, reporter: inout DiagnosticReporter) -> JourneyModel? {
-        let result = Frontend.check(file)
+    /// The model of a side, or nil when it has errors (reported). The files the map uses are
+    /// read from where the map came from: the disk, or the same git revision.
+    static func check(_ file: SourceFile, argument: String, io: IOContext, reporter: inout DiagnosticReporter) -> JourneyModel? {
+        let fromGit = argument != "-" && argument != none && !exists(argument, io: io) && argument.contains(":")
+        let world: any World = fromGit ? GitWorld(workingDirectory: io.workingDirectory, limit: Limits.inputBytes(io)) : io.world
+        let compilation = Compiler.compile(file, world: world)
         if argument == none {
             // No file on this side: an empty map, so everything on the other side is new.
-            return result.model
+            return compilation.model
         }
-        guard !result.hasErrors else {
-            reporter.report(result.diagnostics, in: file)
+        guard !compilation.hasErrors else {
+            reporter.report(compilation.diagnostics, in: compilation.sources)
             return nil
         }
-        return result.model
+        return compilation.model
     }
 }

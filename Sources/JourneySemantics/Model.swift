@@ -73,6 +73,9 @@ public struct Persona: Equatable, Sendable {
     public var range: SourceRange
     /// The `share` line, when there is one.
     public var shareRange: SourceRange? = nil
+    /// The path of the library file that declares it (as the map's `use` reached it); nil for
+    /// a persona of the map's own file.
+    public var file: String? = nil
 }
 
 public struct CustomChannel: Equatable, Sendable {

@@ -1,0 +1,79 @@
+// A map and its library files compiled from memory, through the same Compiler the CLI calls:
+// personas resolve across files, and every diagnostic names the file it points into.
+
+import JourneyDriver
+import JourneySemantics
+import JourneySyntax
+import Testing
+
+@Suite struct MemoryWorldTests {
+    static let library = """
+        persona maya "Maya, weekend runner"
+          color "#0072B2"
+        persona sam "Sam, marathoner"
+
+        """
+
+    static func map(_ body: String) -> String {
+        """
+        use "personas/runners.journey"
+
+        journey "Buying shoes"
+        stage buy "Buy"
+          touchpoint pay "Pays"
+        \(body)
+        """
+    }
+
+    func compile(_ files: [String: String], root: String = "maps/shoes.journey") -> Compilation {
+        let world = MemoryWorld(files: files)
+        guard case .success(let compilation) = Compiler.compile(root: root, world: world) else {
+            Issue.record("the map could not be read")
+            fatalError()
+        }
+        return compilation
+    }
+
+    func printed(_ c: Compilation) -> String {
+        c.diagnostics.map { DiagnosticPrinter().render($0, in: c.sources) }.joined(separator: "\n\n")
+    }
+
+    @Test func usedPersonasResolveAndAreDrawnOnlyWhenReferred() {
+        let c = compile(["maps/shoes.journey": Self.map("    emotion maya 1"),
+                         "maps/personas/runners.journey": Self.library])
+        #expect(!c.hasErrors, "\(printed(c))")
+        #expect(c.model.personas.map(\.id) == ["maya"])
+        #expect(c.model.personas.first?.file == "personas/runners.journey", "relative to the map's folder")
+        #expect(c.sources.files.map(\.path) == ["maps/shoes.journey", "maps/personas/runners.journey"])
+        #expect(c.sources.files[1].base > c.sources.files[0].endOffset)
+        #expect(c.dependencies.map(\.path) == ["maps/personas/runners.journey"])
+    }
+
+    @Test func unknownPersonaSuggestsOneFromTheLibraryAndPointsAtIt() {
+        let c = compile(["maps/shoes.journey": Self.map("    emotion mya 1"),
+                         "maps/personas/runners.journey": Self.library])
+        let text = printed(c)
+        #expect(text.contains("maps/shoes.journey:6:13: error[E0023]: unknown persona 'mya'"), "\(text)")
+        #expect(text.contains("did you mean 'maya'?"), "\(text)")
+        #expect(text.contains("maps/personas/runners.journey:1:9: note: 'maya' is declared here"), "\(text)")
+    }
+
+    @Test func errorsInTheLibraryAreReportedAtItsOwnLinesWithANoteAtTheUse() {
+        let c = compile(["maps/shoes.journey": Self.map("    emotion maya 1"),
+                         "maps/personas/runners.journey": Self.library + "stage oops \"Oops\"\n"])
+        let text = printed(c)
+        #expect(text.contains("maps/personas/runners.journey:4:1: error[E0062]"), "\(text)")
+        #expect(text.contains("maps/shoes.journey:1:5: note: 'maps/personas/runners.journey' is used here"), "\(text)")
+    }
+
+    @Test func aMapWithoutUseLinesIsCheckedAsOneFile() {
+        let text = "journey \"Alone\"\npersona a \"A\"\nstage s \"S\"\n  touchpoint t \"T\"\n    emotion a 1\n"
+        let c = compile(["alone.journey": text], root: "alone.journey")
+        #expect(c.sources.files.count == 1)
+        #expect(c.diagnostics == Frontend.check(SourceFile(path: "alone.journey", text: text)).diagnostics)
+    }
+
+    @Test func aMissingRootIsAWorldError() {
+        #expect(throws: WorldError.notFound) { try Compiler.compile(root: "nowhere.journey", world: MemoryWorld()).get() }
+    }
+}
