@@ -39,6 +39,8 @@ public struct LoadedLibrary: Sendable {
     public var usedByMap: Bool
     /// The paths of the files it uses itself.
     public var uses: [String]
+    /// What the lexer and parser found in it.
+    public var parseDiagnostics: [Diagnostic]
 }
 
 public enum Compiler {
@@ -64,7 +66,7 @@ public enum Compiler {
             let result = Frontend.check(parsed: parsed, role: .library)
             var diagnostics = result.diagnostics + loader.diagnostics
             for used in loader.libraries {
-                diagnostics += Frontend.check(parsed: (used.tree, loader.parseDiagnostics[used.tree.file.path] ?? []), role: .library).diagnostics
+                diagnostics += Frontend.check(parsed: (used.tree, used.parseDiagnostics), role: .library).diagnostics
             }
             return Compilation(sources: sources, result: result, libraries: loader.libraries,
                                diagnostics: diagnostics.sortedBySource(), isLibrary: true)
@@ -82,7 +84,7 @@ public enum Compiler {
         }
         var diagnostics = (result.diagnostics + loader.diagnostics).sortedBySource()
         for library in loader.libraries {
-            let own = Frontend.check(parsed: (library.tree, loader.parseDiagnostics[library.tree.file.path] ?? []), role: .library)
+            let own = Frontend.check(parsed: (library.tree, library.parseDiagnostics), role: .library)
             let path = library.tree.file.path
             diagnostics += own.diagnostics.map { d in
                 guard d.severity == .error else { return d }
@@ -119,7 +121,6 @@ struct UseLoader {
     /// The repository the map's `use` paths stay in.
     let root: String
     var libraries: [LoadedLibrary] = []
-    var parseDiagnostics: [String: [Diagnostic]] = [:]
     var diagnostics: [Diagnostic] = []
     private var loaded: Set<String> = []
 
@@ -182,9 +183,9 @@ struct UseLoader {
                 loaded.insert(path)
                 let file = sources.add(path: path, bytes: bytes)
                 let parsed = Parser.parse(file)
-                parseDiagnostics[path] = parsed.diagnostics
                 let index = libraries.count
-                libraries.append(LoadedLibrary(tree: parsed.tree, usedAt: range, usedByMap: chain.count == 1, uses: []))
+                libraries.append(LoadedLibrary(tree: parsed.tree, usedAt: range, usedByMap: chain.count == 1, uses: [],
+                                               parseDiagnostics: parsed.diagnostics))
                 visit(parsed.tree, chain: chain + [(path, range)])
                 _ = index
             }

@@ -15,6 +15,8 @@ import Testing
         expectGolden(check.stderr + "exit status: \(check.status)\n", dir + "/check.txt")
         let json = journeyc(["check", "--diagnostics-format", "json", input])
         expectGolden(json.stdout, dir + "/check.json")
+        // The syntax of the map and of every file it reads.
+        expectGolden(journeyc(["dump-ast", input]).stdout, dir + "/ast.txt")
         guard check.status == 0 else { return }
         // A clean map exports with the used personas, each naming its file.
         let export = journeyc(["export", input])
