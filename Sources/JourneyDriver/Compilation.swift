@@ -35,8 +35,8 @@ public struct LoadedLibrary: Sendable {
     public var tree: SyntaxTree
     /// The `use` line that first reached it (in the map or in another library).
     public var usedAt: SourceRange
-    /// Whether the map itself uses it (not only through another library).
-    public var usedByMap: Bool
+    /// The map's own `use` line for it; nil when the map reaches it only through another library.
+    public var mapUseRange: SourceRange?
     /// The paths of the files it uses itself.
     public var uses: [String]
     /// What the lexer and parser found in it.
@@ -72,7 +72,7 @@ public enum Compiler {
                                diagnostics: diagnostics.sortedBySource(), isLibrary: true)
         }
         let used = loader.libraries.map {
-            UsedLibrary(tree: $0.tree, useRange: $0.usedByMap ? $0.usedAt : nil, usesOthers: !$0.uses.isEmpty)
+            UsedLibrary(tree: $0.tree, useRange: $0.mapUseRange, reaches: loader.reach(from: $0.tree.file.path))
         }
         var result = Frontend.check(parsed: parsed, libraries: used)
         // A persona's file as the map's folder sees it (`personas/runners.journey`), for exports.
@@ -174,29 +174,38 @@ struct UseLoader {
                        help: "a symbolic link on the path points out of the repository; journeyc does not follow it")
                 continue
             }
-            switch world.read(path) {
+            switch world.load(path, into: sources) {
             case .failure(let error):
                 report(.useUnreadable, "cannot use '\(written)': \(error)", range,
                        help: error == .notFound ? "the path is relative to this file's folder: '\(path)' does not exist" : "`use` names a library file of personas")
                 continue
-            case .success(let bytes):
+            case .success(let file):
                 loaded.insert(path)
-                let file = sources.add(path: path, bytes: bytes)
                 let parsed = Parser.parse(file)
-                let index = libraries.count
-                libraries.append(LoadedLibrary(tree: parsed.tree, usedAt: range, usedByMap: chain.count == 1, uses: [],
+                libraries.append(LoadedLibrary(tree: parsed.tree, usedAt: range, mapUseRange: nil, uses: [],
                                                parseDiagnostics: parsed.diagnostics))
                 visit(parsed.tree, chain: chain + [(path, range)])
-                _ = index
             }
         }
         if chain.count > 1, let k = libraries.firstIndex(where: { $0.tree.file.path == tree.file.path }) {
             libraries[k].uses = uses
         }
-        // A file the map uses directly and also through another keeps `usedByMap`.
+        // The map's own `use` lines, also for a file it reached first through another library.
         if chain.count == 1 {
-            for k in libraries.indices where uses.contains(libraries[k].tree.file.path) { libraries[k].usedByMap = true }
+            for k in libraries.indices { libraries[k].mapUseRange = seenHere[libraries[k].tree.file.path] }
         }
+    }
+
+    /// `path` and every file it uses, transitively.
+    func reach(from path: String) -> Set<String> {
+        var found: Set<String> = [path]
+        var queue = [path]
+        while let next = queue.popLast() {
+            for used in libraries.first(where: { $0.tree.file.path == next })?.uses ?? [] where found.insert(used).inserted {
+                queue.append(used)
+            }
+        }
+        return found
     }
 
     private mutating func report(_ code: DiagnosticCode, _ message: String, _ range: SourceRange, help: String,

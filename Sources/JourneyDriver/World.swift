@@ -5,6 +5,8 @@
 // In: a path as the driver spells it (the map's own, or one joined from a `use` line).
 // Out: bytes, or a WorldError; and the repository a map's `use` paths may not leave.
 
+import JourneySyntax
+
 /// Why a file could not be loaded, in words a person can act on.
 public enum WorldError: Error, Equatable, Sendable, CustomStringConvertible {
     case notFound
@@ -47,6 +49,12 @@ public protocol World: Sendable {
 
 extension World {
     public func join(_ usePath: String, from usingFile: String) -> String { UsePaths.join(usePath, from: usingFile) }
+
+    /// Reads any file (a library, a CSV export a map names) into `sources`, at the next base,
+    /// so the ranges of what is made from it point into it.
+    public func load(_ path: String, into sources: SourceMap) -> Result<SourceFile, WorldError> {
+        read(path).map { sources.add(path: path, bytes: $0) }
+    }
 }
 
 /// Files held in memory, by path: for tests, and for an editor's unsaved buffers. Its

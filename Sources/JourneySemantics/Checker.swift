@@ -25,13 +25,13 @@ public struct UsedLibrary: Sendable {
     public var tree: SyntaxTree
     /// The map's own `use` line for it; nil when the map reaches it through another library.
     public var useRange: SourceRange?
-    /// Whether the library has `use` lines of its own.
-    public var usesOthers: Bool
+    /// The paths of the files this one brings in: itself and what it uses, transitively.
+    public var reaches: Set<String>
 
-    public init(tree: SyntaxTree, useRange: SourceRange?, usesOthers: Bool) {
+    public init(tree: SyntaxTree, useRange: SourceRange?, reaches: Set<String>) {
         self.tree = tree
         self.useRange = useRange
-        self.usesOthers = usesOthers
+        self.reaches = reaches
     }
 }
 

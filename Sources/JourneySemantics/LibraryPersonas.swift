@@ -46,7 +46,7 @@ extension Checker {
         model.personas.insert(contentsOf: personas, at: 0)
         let usedFiles = Set(personas.compactMap(\.file))
         for library in libraries {
-            guard let useRange = library.useRange, !library.usesOthers, !usedFiles.contains(library.tree.file.path) else { continue }
+            guard let useRange = library.useRange, library.reaches.isDisjoint(with: usedFiles) else { continue }
             report(.unusedLibrary, "the map uses no persona of \(tree.file.text(in: useRange))", useRange,
                    help: "refer to one of its personas in an emotion or quote, or remove the `use` line")
         }

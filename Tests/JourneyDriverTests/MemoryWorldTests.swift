@@ -73,6 +73,18 @@ import Testing
         #expect(c.diagnostics == Frontend.check(SourceFile(path: "alone.journey", text: text)).diagnostics)
     }
 
+    /// W0021 points at the map's own `use` line, also for a file the map reached first through
+    /// another library; a file reached only through another is not the map's to warn about.
+    @Test func anUnusedLibraryIsWarnedAtTheMapsOwnUseLine() {
+        let map = "use \"a.journey\"\nuse \"b.journey\"\n\njourney \"J\"\nstage s \"S\"\n  touchpoint t \"T\"\n    emotion ann 1\n"
+        let c = compile(["m.journey": map, "a.journey": "use \"b.journey\"\npersona ann \"Ann\"\n",
+                         "b.journey": "use \"c.journey\"\npersona bob \"Bob\"\n", "c.journey": "persona cy \"Cy\"\n"], root: "m.journey")
+        let text = printed(c)
+        #expect(c.diagnostics.map(\.code) == [.unusedLibrary], "\(text)")
+        #expect(text.contains("m.journey:2:5: warning[W0021]"), "\(text)")
+        #expect(c.dependencies.map(\.path) == ["a.journey", "b.journey", "c.journey"], "each file loaded once, depth first")
+    }
+
     @Test func aMissingRootIsAWorldError() {
         #expect(throws: WorldError.notFound) { try Compiler.compile(root: "nowhere.journey", world: MemoryWorld()).get() }
     }
