@@ -68,7 +68,7 @@ struct CheckCommand: ParsableCommand {
                 for var map in maps {
                     map.diagnostics = StaleCutoff.adding(cutoff, to: map)
                     map.diagnostics = EvidenceFiles.adding(to: map, path: path, io: io)
-                    reporter.report(map.diagnostics, in: map.sources, promote: strict)
+                    reporter.report(map.diagnostics, in: map.sources, promote: strict, isLibrary: map.compilation?.isLibrary == true)
                     let counted = map.diagnostics.filter { $0.severity != .note }
                     if map.hasErrors || (strict && !counted.isEmpty) {
                         status = max(status, ExitStatus.failure)

@@ -38,6 +38,9 @@ struct DiagnosticReporter {
     private(set) var errors = 0
     private(set) var warnings = 0
     private(set) var promoted = false
+    /// The diagnostics printed so far, by file and place: a library used by several maps of one
+    /// run (`check maps/`) has its problems printed once, not once per map.
+    private var printed: Set<String> = []
 
     init(options: DiagnosticOptions, io: IOContext, jsonToStandardError: Bool = false) {
         self.options = options
@@ -59,8 +62,15 @@ struct DiagnosticReporter {
     }
 
     /// Prints the diagnostics of a map and the files it uses, each with its own file's name.
-    mutating func report(_ diagnostics: [Diagnostic], in sources: SourceMap, promote: Bool = false) {
+    /// `isLibrary`: the first file is a library checked on its own, whose problems a map of the
+    /// same run may have printed already.
+    mutating func report(_ diagnostics: [Diagnostic], in sources: SourceMap, promote: Bool = false, isLibrary: Bool = false) {
         let file = sources.files[0]
+        let diagnostics = diagnostics.filter { d in
+            let owner = sources.file(of: d.range)
+            let key = "\(owner.path)\u{0}\(d.range.start - owner.base)\u{0}\(d.code.id)\u{0}\(d.message)"
+            return printed.insert(key).inserted || (owner === file && !isLibrary)
+        }
         let printer = DiagnosticPrinter(useColor: useColor)
         let limit = options.errorLimit > 0 ? options.errorLimit : Int.max
         var shown = 0

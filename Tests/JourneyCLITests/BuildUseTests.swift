@@ -90,3 +90,30 @@ import Testing
         #expect(BuildManifest.read(folder: folder.path).entries == manifest.entries)
     }
 }
+
+/// `journeyc check` of several maps that use one broken library prints its problems once.
+@Suite struct CheckUseTests {
+    @Test func aLibrarysProblemsArePrintedOncePerRun() throws {
+        let root = FileManager.default.temporaryDirectory.appendingPathComponent("journeyc-check-use-\(UUID())")
+        defer { try? FileManager.default.removeItem(at: root) }
+        let files = [
+            "personas/runners.journey": "persona maya \"Maya\"\n  color \"blue-ish\"\n",
+            "maps/a.journey": "use \"../personas/runners.journey\"\n\njourney \"A\"\nstage s \"S\"\n  touchpoint t \"T\"\n    emotion maya 1\n",
+            "maps/b.journey": "use \"../personas/runners.journey\"\n\njourney \"B\"\nstage s \"S\"\n  touchpoint t \"T\"\n    emotion maya 1\n",
+        ]
+        for (path, text) in files {
+            let url = root.appendingPathComponent(path)
+            try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try text.write(to: url, atomically: true, encoding: .utf8)
+        }
+        try FileManager.default.createDirectory(at: root.appendingPathComponent(".git"), withIntermediateDirectories: true)
+        let r = journeyc(in: root.path, ["check", "--color", "never", "."])
+        #expect(r.status == 1)
+        #expect(r.stderr.components(separatedBy: "error[E0032]").count == 2, "once, not once per map and once for the file: \(r.stderr)")
+        #expect(r.stderr.contains("personas/runners.journey:2:9: error[E0032]"), "\(r.stderr)")
+        #expect(r.stderr.hasSuffix("1 error in 3 files\n"), "\(r.stderr)")
+        // Each map alone still shows it, with the note at its own `use` line.
+        let one = journeyc(in: root.path, ["check", "--color", "never", "maps/b.journey"])
+        #expect(one.status == 1 && one.stderr.contains("maps/b.journey:1:5: note: 'personas/runners.journey' is used here"), "\(one.stderr)")
+    }
+}
