@@ -82,6 +82,11 @@ public enum Compiler {
                 result.model.personas[k].file = UsePaths.relative(world.absolute(path), to: folder)
             }
         }
+        for k in result.model.customChannels.indices {
+            if let path = result.model.customChannels[k].file {
+                result.model.customChannels[k].file = UsePaths.relative(world.absolute(path), to: folder)
+            }
+        }
         var diagnostics = (result.diagnostics + loader.diagnostics).sortedBySource()
         for library in loader.libraries {
             let own = Frontend.check(parsed: (library.tree, library.parseDiagnostics), role: .library)

@@ -93,6 +93,7 @@ private struct DocumentBuilder {
             ("id", .string(c.id)),
             ("label", .string(c.label)),
             ("description", text(c.description)),
+            ("file", text(c.file)),
             ("line", line(c.range)),
         ])
     }

@@ -109,6 +109,8 @@ public struct Checker {
     let libraries: [UsedLibrary]
     /// Where each persona of a used library is declared (its id), for notes.
     var libraryPersonaRanges: [String: SourceRange] = [:]
+    /// Where each channel of a used library is declared (its id), for notes.
+    var libraryChannelRanges: [String: SourceRange] = [:]
 
     public init(tree: SyntaxTree, role: FileRole = .map, libraries: [UsedLibrary] = []) {
         self.tree = tree
@@ -159,7 +161,7 @@ public struct Checker {
         for statement in tree.statements where statement.keyword == .persona {
             if let id = statement.identifier(.id) {
                 if let declared = libraryPersonaRanges[id] {
-                    report(.personaDeclaredTwice, "persona '\(id)' is also declared in a file the map uses",
+                    report(.declaredTwice, "persona '\(id)' is also declared in a file the map uses",
                            statement.argument(.id)!.range,
                            help: "remove this declaration to use the shared one, or rename this persona",
                            notes: [DiagnosticNote("'\(id)' is declared here", at: declared)])
@@ -172,7 +174,14 @@ public struct Checker {
                 unnamedPersonas.insert(String(name.lowercased().prefix { $0.isLetter || $0.isNumber }))
             }
         }
+        let libraryChannels = declareLibraryChannels()
         for statement in tree.statements where statement.keyword == .channel {
+            if let id = statement.identifier(.id), let declared = libraryChannelRanges[id] {
+                report(.declaredTwice, "channel '\(id)' is also declared in a file the map uses", statement.argument(.id)!.range,
+                       help: "remove this declaration to use the shared one, or rename this channel",
+                       notes: [DiagnosticNote("'\(id)' is declared here", at: declared)])
+                continue
+            }
             if let channel = buildChannel(statement) { model.customChannels.append(channel) }
         }
         for statement in tree.statements {
@@ -202,6 +211,7 @@ public struct Checker {
             return s
         }
         if !libraries.isEmpty {
+            addUsedChannels(libraryChannels, to: &model)
             addUsedPersonas(libraryPersonas, referenced: references.named, to: &model)
         }
         UsageRules.check(model, tree: tree, usedPersonas: references.named, hasEmotionForEveryone: references.everyone,
@@ -495,10 +505,12 @@ public struct Checker {
         if let custom = channels[name] { return custom }
         guard diagnostics.count < Diagnostic.recordedPerFile else { return nil }
         let candidates = BuiltinChannel.allCases.map(\.rawValue) + channelOrder
-        let help = (BuiltinChannel.synonyms[name.lowercased()]?.rawValue ?? Suggestions.closest(to: name, in: candidates))
-            .map { "did you mean '\($0)'?" }
+        let suggestion = BuiltinChannel.synonyms[name.lowercased()]?.rawValue ?? Suggestions.closest(to: name, in: candidates)
+        let help = suggestion.map { "did you mean '\($0)'?" }
             ?? "declare a custom channel first, like `channel \(name) \"\(name.prefix(1).uppercased() + name.dropFirst())\"`; built-in channels are \(BuiltinChannel.allCases.map(\.rawValue).joined(separator: ", "))"
-        report(.unknownChannel, "unknown channel '\(name)'", range, help: help, cause: "channel " + name)
+        // A channel of a used file: show where it is declared (the suggestion lies in another file).
+        let notes = suggestion.flatMap { id in libraryChannelRanges[id].map { [DiagnosticNote("'\(id)' is declared here", at: $0)] } } ?? []
+        report(.unknownChannel, "unknown channel '\(name)'", range, help: help, notes: notes, cause: "channel " + name)
         return nil
     }
 

@@ -1,8 +1,8 @@
-// LibraryPersonas: a map's view of the personas of the files it uses (`use "…"`), and the
-// checking of a library file on its own. A library declares personas and nothing that draws;
-// the map resolves its emotions and quotes across its own personas and every used file's, and
-// draws the used personas it refers to (a library of ten personas does not put ten curves on
-// every map).
+// LibraryPersonas: a map's view of the personas and channels of the files it uses (`use "…"`),
+// and the checking of a library file on its own. A library declares personas and channels and
+// nothing that draws; the map resolves its emotions, quotes and `via` across its own
+// declarations and every used file's, and draws the used ones it refers to (a library of ten
+// personas does not put ten curves on every map).
 
 import JourneySyntax
 
@@ -15,7 +15,7 @@ extension Checker {
             for s in library.tree.statements where s.keyword == .persona {
                 guard let arg = s.argument(.id), let id = s.identifier(.id) else { continue }
                 if let first = libraryPersonaRanges[id] {
-                    report(.personaDeclaredTwice, "persona '\(id)' is declared in two files the map uses", arg.range,
+                    report(.declaredTwice, "persona '\(id)' is declared in two files the map uses", arg.range,
                            help: "keep one declaration: a persona lives in one library file",
                            notes: [DiagnosticNote("'\(id)' is first declared here", at: first)])
                     continue
@@ -44,16 +44,60 @@ extension Checker {
         }
         diagnostics.removeSubrange(kept...)
         model.personas.insert(contentsOf: personas, at: 0)
-        let usedFiles = Set(personas.compactMap(\.file))
+        let usedFiles = Set(personas.compactMap(\.file) + model.customChannels.compactMap(\.file))
         for library in libraries {
             guard let useRange = library.useRange, library.reaches.isDisjoint(with: usedFiles) else { continue }
-            report(.unusedLibrary, "the map uses no persona of \(tree.file.text(in: useRange))", useRange,
-                   help: "refer to one of its personas in an emotion or quote, or remove the `use` line")
+            report(.unusedLibrary, "the map uses nothing of \(tree.file.text(in: useRange))", useRange,
+                   help: "refer to one of its personas in an emotion or quote (or to a channel with `via`), or remove the `use` line")
         }
     }
 
-    /// A used file: personas (with their attributes) and `use` lines; anything that draws is
-    /// an error where it stands.
+    /// The used files' channels, in load order, declared for `via`; one declared in two used
+    /// files is an error at the second, with a note at the first.
+    mutating func declareLibraryChannels() -> [(statement: Statement, file: String)] {
+        var found: [(statement: Statement, file: String)] = []
+        for library in libraries {
+            for s in library.tree.statements where s.keyword == .channel {
+                guard let arg = s.argument(.id), let id = s.identifier(.id), BuiltinChannel(rawValue: id) == nil else { continue }
+                if let first = libraryChannelRanges[id] {
+                    report(.declaredTwice, "channel '\(id)' is declared in two files the map uses", arg.range,
+                           help: "keep one declaration: a channel lives in one library file",
+                           notes: [DiagnosticNote("'\(id)' is first declared here", at: first)])
+                    continue
+                }
+                libraryChannelRanges[id] = arg.range
+                // Registered for `via`; its own lines were checked with the library.
+                let before = diagnostics.count
+                _ = buildChannel(s)
+                diagnostics.removeSubrange(before...)
+                found.append((s, library.tree.file.path))
+            }
+        }
+        return found
+    }
+
+    /// Adds the used channels some touchpoint goes through, before the map's own.
+    mutating func addUsedChannels(_ used: [(statement: Statement, file: String)], to model: inout JourneyModel) {
+        guard !used.isEmpty else { return }
+        var through: Set<String> = []
+        for stage in model.stages {
+            for touchpoint in stage.touchpoints {
+                if case .custom(let id, _)? = touchpoint.channel { through.insert(id) }
+            }
+        }
+        let kept = diagnostics.count
+        var channels: [CustomChannel] = []
+        for (statement, file) in used {
+            guard let id = statement.identifier(.id), through.contains(id), var channel = buildChannel(statement) else { continue }
+            channel.file = file
+            channels.append(channel)
+        }
+        diagnostics.removeSubrange(kept...)
+        model.customChannels.insert(contentsOf: channels, at: 0)
+    }
+
+    /// A used file: personas and channels (with their attributes) and `use` lines; anything
+    /// that draws is an error where it stands.
     mutating func runLibrary() -> JourneyModel {
         IDRegistry.check(tree, into: &diagnostics)
         IndentationRule.check(tree, into: &diagnostics)
@@ -66,12 +110,17 @@ extension Checker {
                 var persona = buildPersona(statement)
                 persona.file = tree.file.path
                 model.personas.append(persona)
+            case .channel:
+                if var channel = buildChannel(statement) {
+                    channel.file = tree.file.path
+                    model.customChannels.append(channel)
+                }
             case .use:
                 UseRules.checkPlacement(statement, into: &diagnostics)
-            case .journey, .stage, .touchpoint, .channel:
+            case .journey, .stage, .touchpoint:
                 let what = statement.keyword == .journey
                     ? "a library file has no `journey` line: it is used by maps, not drawn"
-                    : "a library file declares personas only; \(statement.keyword.withArticle) belongs in a map"
+                    : "a library file declares personas and channels only; \(statement.keyword.withArticle) belongs in a map"
                 report(.drawingInLibrary, what, statement.keywordRange,
                        help: statement.keyword == .journey
                            ? "use this file as a map of its own (journeyc FILE), or remove its `journey` line"

@@ -83,6 +83,8 @@ public struct CustomChannel: Equatable, Sendable {
     public var label: String
     public var description: String?
     public var range: SourceRange
+    /// The library file that declares it (see `Persona.file`); nil for the map's own.
+    public var file: String? = nil
 }
 
 public enum BuiltinChannel: String, CaseIterable, Sendable {

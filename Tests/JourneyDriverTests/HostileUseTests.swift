@@ -101,7 +101,7 @@ import Testing
         let world = DiskWorld(workingDirectory: root.path, limit: 1 << 20)
         let c = try Compiler.compile(root: "maps/deep/map.journey", world: world).get()
         // `me` is declared in the map and the library: the library was read, inside the repository.
-        #expect(c.diagnostics.map(\.code) == [.personaDeclaredTwice])
+        #expect(c.diagnostics.map(\.code) == [.declaredTwice])
         #expect(c.sources.files.map(\.path) == ["maps/deep/map.journey", "personas/me.journey"])
     }
 
