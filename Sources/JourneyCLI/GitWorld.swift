@@ -23,6 +23,10 @@ struct GitWorld: World {
         }
     }
 
+    func exists(_ path: String) -> Bool {
+        (try? GitShow.run(["git"] + (workingDirectory.map { ["-C", $0] } ?? []) + ["cat-file", "-e", "--end-of-options", path]))?.status == 0
+    }
+
     /// A revision's paths are the repository's own (from its top, or `./` from this folder).
     func repositoryRoot(forMap mapPath: String) -> String { "" }
 

@@ -123,7 +123,7 @@ struct ReportCommand: ParsableCommand {
         let cutoff = try StaleCutoff.parse(staleBefore)
         var reporter = DiagnosticReporter(options: diagnostics, io: io, jsonToStandardError: true)
         var map = try reporter.loadOneMap(file, block: block.block)
-        map.diagnostics = StaleCutoff.adding(cutoff, to: map)
+        map.diagnostics = MapReviews.addingStaleEvidence(before: cutoff, to: map)
         reporter.report(map.diagnostics, in: map.sources)
         guard !map.hasErrors, let result = map.result else {
             reporter.summarize(files: 1)

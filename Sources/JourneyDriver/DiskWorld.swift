@@ -48,6 +48,12 @@ public struct DiskWorld: World {
         return .success(bytes)
     }
 
+    public func exists(_ path: String) -> Bool {
+        var resolved = path
+        if let base = workingDirectory, !path.hasPrefix("/") { resolved = base + "/" + path }
+        return access(resolved, F_OK) == 0
+    }
+
     /// The nearest folder above the map (its own included) that holds `.git`; else the map's folder.
     public func repositoryRoot(forMap mapPath: String) -> String {
         let folder = mapPath == "<stdin>" ? cwd() : UsePaths.folder(of: absolute(mapPath))

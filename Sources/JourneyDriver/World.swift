@@ -36,6 +36,8 @@ public enum WorldError: Error, Equatable, Sendable, CustomStringConvertible {
 public protocol World: Sendable {
     /// The bytes of the file at `path`, or why not.
     func read(_ path: String) -> Result<[UInt8], WorldError>
+    /// Whether anything (a file or a folder) is at `path`, without reading it (evidence files).
+    func exists(_ path: String) -> Bool
     /// The folder that `use` paths of the map at `mapPath` stay inside: the repository.
     func repositoryRoot(forMap mapPath: String) -> String
     /// `path` as the repository root is spelt (absolute on the disk), normalized.
@@ -80,6 +82,11 @@ public struct MemoryWorld: World {
         guard let bytes = files[key] else { return .failure(.notFound) }
         guard bytes.count <= limit else { return .failure(.tooLarge(bytes: bytes.count, limit: limit)) }
         return .success(bytes)
+    }
+
+    public func exists(_ path: String) -> Bool {
+        let key = UsePaths.normalized(path)
+        return files[key] != nil || folders.contains(key)
     }
 
     public func repositoryRoot(forMap mapPath: String) -> String { root }

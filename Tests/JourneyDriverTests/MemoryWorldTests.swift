@@ -85,6 +85,16 @@ import Testing
         #expect(c.dependencies.map(\.path) == ["a.journey", "b.journey", "c.journey"], "each file loaded once, depth first")
     }
 
+    /// W0020 asks the World whether an evidence file is there: next to the map, in memory too.
+    @Test func missingEvidenceFilesAreLookedUpInTheWorld() throws {
+        let map = "journey \"J\"\npersona a \"A\"\nstage s \"S\"\n  touchpoint t \"T\"\n    emotion a 1\n"
+            + "    evidence survey \"Here\" file \"research/here.pdf\"\n    evidence survey \"Gone\" file \"research/gone.pdf\"\n"
+        let world = MemoryWorld(files: ["maps/m.journey": map, "maps/research/here.pdf": "%PDF"])
+        let loaded = try #require(try? MapInput.maps(in: SourceFile(path: "maps/m.journey", text: map), block: nil, allBlocks: false, world: world).get().first)
+        let found = MapReviews.addingMissingEvidenceFiles(to: loaded, world: world).filter { $0.code == .missingEvidenceFile }
+        #expect(found.count == 1 && found[0].message.contains("research/gone.pdf"), "\(found.map(\.message))")
+    }
+
     @Test func aMissingRootIsAWorldError() {
         #expect(throws: WorldError.notFound) { try Compiler.compile(root: "nowhere.journey", world: MemoryWorld()).get() }
     }
