@@ -17,7 +17,9 @@ import Synchronization
 
 /// What became of one map.
 struct MapOutcome: Sendable {
-    enum Status: Sendable { case upToDate, built, failed, skipped, notStarted }
+    /// `skipped`: a Mermaid file that is not a journey; `library`: a library file of personas,
+    /// which draws nothing (the maps that use it are drawn).
+    enum Status: Sendable { case upToDate, built, failed, skipped, library, notStarted }
     var status: Status
     /// The manifest entries of its outputs that are now right (drawn, or found up to date).
     var entries: [String: BuildManifest.Entry] = [:]
@@ -101,7 +103,7 @@ struct BuildJob: Sendable {
         switch MapInput.maps(in: source, block: nil, allBlocks: false, world: io.world, allowLibrary: true) {
         case .success(let maps) where maps[0].compilation?.isLibrary == true:
             // A library of personas among the maps: nothing to draw (the maps that use it are).
-            return MapOutcome(status: .skipped)
+            return MapOutcome(status: .library)
         case .success(let maps): map = maps[0]
         case .failure(let failure): return MapOutcome(status: .failed, entries: entries, message: failure.description)
         }

@@ -72,6 +72,8 @@ import Testing
         defer { try? FileManager.default.removeItem(at: dir) }
         let r = journeyc(["build", dir.path, "-o", dir.path + "/out"])
         #expect(r.status == 0, "\(r.stderr)")
+        #expect(r.stderr.contains("3 built, 0 up to date, 0 failed (3 maps,"), "the library is no map: \(r.stderr)")
+        #expect(!r.stderr.contains("skipped"), "and no Mermaid file to skip: \(r.stderr)")
         #expect(!FileManager.default.fileExists(atPath: dir.path + "/out/personas/runners.svg"))
         #expect(FileManager.default.fileExists(atPath: dir.path + "/out/maps/a.svg"))
         let check = journeyc(["check", "--strict", dir.path])

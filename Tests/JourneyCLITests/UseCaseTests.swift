@@ -38,6 +38,14 @@ import Testing
         #expect(lib.stdout == "persona maya \"Maya\"\n  color \"#0072B2\"\n", "\(lib.stdout)")
     }
 
+    /// The sample workspace (two maps sharing a library) is clean and in canonical form.
+    @Test func theSampleWorkspaceChecksCleanAndIsFormatted() {
+        let check = journeyc(["check", "--strict", "samples/workspace"])
+        #expect(check.status == 0 && check.stderr.isEmpty, "\(check.stderr)")
+        let fmt = journeyc(["fmt", "--check", "samples/workspace"])
+        #expect(fmt.status == 0, "\(fmt.stdout)\(fmt.stderr)")
+    }
+
     /// Commands that draw or export one map refuse a library file with a clear error.
     @Test func aLibraryIsNotAMapToDraw() {
         let library = "Tests/Cases/use/resolves/personas/runners.journey"
