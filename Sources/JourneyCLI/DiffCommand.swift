@@ -6,6 +6,7 @@
 
 import ArgumentParser
 import JourneyDiff
+import JourneyDriver
 import JourneyLayout
 import JourneyRender
 import JourneySemantics
@@ -107,7 +108,7 @@ struct DiffCommand: ParsableCommand {
                 reporter.reportInputError(error, path: argument)
                 throw ExitCode(ExitStatus.usage)
             }
-            sides.append((file, MapSource.check(file, argument: argument, reporter: &reporter)))
+            sides.append((file, MapSource.check(file, argument: argument, io: io, reporter: &reporter)))
         }
         guard let old = sides[0].model, let new = sides[1].model else {
             reporter.summarize(files: sides.filter { $0.model == nil }.count)

@@ -3,6 +3,7 @@
 // `journeyc FILE -o OUT` and `journeyc build`, so both write the same bytes for the same map
 // and options.
 
+import JourneyDriver
 import JourneyLayout
 import JourneyRender
 import JourneySemantics
@@ -23,7 +24,7 @@ struct MapPicture {
             _ = LayoutEngine(model: model, theme: theme, measurer: recorder, options: options).layout()
             if recorder.requests.count >= MapPicture.fewestToMeasureAhead { measurer.measureAhead(recorder.requests, on: helper) }
         }
-        scene = LayoutEngine(model: model, theme: theme, measurer: measurer, options: options).layout()
+        scene = Scenes.map(model, theme: theme, measurer: measurer, options: options)
     }
 
     /// Below this many texts, handing work to a second thread saves less than it costs.

@@ -12,6 +12,7 @@ import Darwin
 import JourneyLayout
 import JourneyRender
 import JourneyScoring
+import JourneyDriver
 import JourneySemantics
 import JourneySyntax
 
@@ -141,7 +142,7 @@ struct RenderCommand: ParsableCommand {
         defer { restoreSignals() }
         let folder = output.flatMap { isFolder($0, io: io) ? $0 : nil }
         let maps: [LoadedMap]
-        switch MapInput.maps(in: source, block: block, allBlocks: folder != nil) {
+        switch MapInput.maps(in: source, block: block, allBlocks: folder != nil, world: io.world) {
         case .success(let found): maps = found
         case .failure(let failure):
             reporter.reportInputError(failure, path: file)
@@ -160,7 +161,7 @@ struct RenderCommand: ParsableCommand {
         }
         var status = ExitStatus.success
         for map in maps {
-            reporter.report(map.diagnostics, in: map.source)
+            reporter.report(map.diagnostics, in: map.sources)
             guard !map.hasErrors, let result = map.result else {
                 status = max(status, ExitStatus.failure)
                 continue
@@ -263,7 +264,7 @@ struct DumpSceneCommand: ParsableCommand {
         let io = IOContext.current
         var reporter = DiagnosticReporter(options: diagnostics, io: io, jsonToStandardError: true)
         let map = try reporter.loadOneMap(file, block: block.block)
-        reporter.report(map.diagnostics, in: map.source)
+        reporter.report(map.diagnostics, in: map.sources)
         guard !map.hasErrors, let result = map.result else { throw ExitCode(ExitStatus.failure) }
         do {
             try Limits.checkDrawable(result.model, io)
@@ -272,8 +273,8 @@ struct DumpSceneCommand: ParsableCommand {
             throw ExitCode(ExitStatus.failure)
         }
         let textMeasurer: TextMeasurer = measurer == .fixed ? FixedWidthMeasurer() : PangoTextMeasurer()
-        let scene = LayoutEngine(model: result.model, theme: render.layoutTheme, measurer: textMeasurer,
-                                 options: render.layoutOptions(result.model, scores: scores)).layout()
+        let scene = Scenes.map(result.model, theme: render.layoutTheme, measurer: textMeasurer,
+                               options: render.layoutOptions(result.model, scores: scores))
         io.writeOut(scene.json().serialized() + "\n")
     }
 }

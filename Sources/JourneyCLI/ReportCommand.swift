@@ -11,6 +11,7 @@ import JourneyLayout
 import JourneyRender
 import JourneyReport
 import JourneyScoring
+import JourneyDriver
 import JourneySemantics
 import JourneySyntax
 
@@ -127,8 +128,8 @@ struct ReportCommand: ParsableCommand {
         let cutoff = try StaleCutoff.parse(staleBefore)
         var reporter = DiagnosticReporter(options: diagnostics, io: io, jsonToStandardError: true)
         var map = try reporter.loadOneMap(file, block: block.block)
-        map.diagnostics = StaleCutoff.adding(cutoff, to: map)
-        reporter.report(map.diagnostics, in: map.source)
+        map.diagnostics = MapReviews.addingStaleEvidence(before: cutoff, to: map)
+        reporter.report(map.diagnostics, in: map.sources)
         guard !map.hasErrors, let result = map.result else {
             reporter.summarize(files: 1)
             throw ExitCode(ExitStatus.failure)
@@ -139,8 +140,8 @@ struct ReportCommand: ParsableCommand {
         if let chart {
             let measurer = PangoTextMeasurer()
             let format = try chartFormat()
-            let scene = chart == .matrix ? MatrixChart(scores: scores, theme: theme, measurer: measurer).layout()
-                : StageChart(scores: scores, theme: theme, measurer: measurer).layout()
+            let scene = chart == .matrix ? Scenes.matrix(scores, theme: theme, measurer: measurer)
+                : Scenes.stages(scores, theme: theme, measurer: measurer)
             let destination = output ?? defaultOutput(chart.rawValue + "." + format.rawValue)
             try refuseOverwritingTheMap(destination, io: io)
             let restoreSignals = InterruptCleanup.install()
@@ -175,14 +176,14 @@ struct ReportCommand: ParsableCommand {
             let measurer = PangoTextMeasurer()
             do {
                 try Limits.checkDrawable(result.model, io)
-                let mapScene = LayoutEngine(model: result.model, theme: theme, measurer: measurer,
-                                            options: render.layoutOptions(result.model, scores: showScores,
-                                                                          linkBase: Paths.linkBase(picture: output ?? "-", map: file,
-                                                                                                   workingDirectory: io.workingDirectory))).layout()
+                let mapScene = Scenes.map(result.model, theme: theme, measurer: measurer,
+                                          options: render.layoutOptions(result.model, scores: showScores,
+                                                                        linkBase: Paths.linkBase(picture: output ?? "-", map: file,
+                                                                                                 workingDirectory: io.workingDirectory)))
                 figures[.map] = String(decoding: try Exporter.render(mapScene, format: .svg, svgText: render.svgText.mode), as: UTF8.self)
-                let matrix = MatrixChart(scores: scores, theme: theme, measurer: measurer).layout()
+                let matrix = Scenes.matrix(scores, theme: theme, measurer: measurer)
                 figures[.matrix] = String(decoding: try Exporter.render(matrix, format: .svg, svgText: render.svgText.mode), as: UTF8.self)
-                let stages = StageChart(scores: scores, theme: theme, measurer: measurer).layout()
+                let stages = Scenes.stages(scores, theme: theme, measurer: measurer)
                 figures[.stages] = String(decoding: try Exporter.render(stages, format: .svg, svgText: render.svgText.mode), as: UTF8.self)
             } catch {
                 io.writeErr("journeyc: error: \(error)\n")

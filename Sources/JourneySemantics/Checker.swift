@@ -15,11 +15,38 @@ public struct CheckResult: Sendable {
     public var hasErrors: Bool { diagnostics.hasErrors }
 }
 
+/// What a checked file is: a map (it draws), or a library a map uses (personas only).
+public enum FileRole: Sendable {
+    case map, library
+}
+
+/// A library file a map sees through its `use` lines (directly or through another library).
+public struct UsedLibrary: Sendable {
+    public var tree: SyntaxTree
+    /// The map's own `use` line for it; nil when the map reaches it through another library.
+    public var useRange: SourceRange?
+    /// The paths of the files this one brings in: itself and what it uses, transitively.
+    public var reaches: Set<String>
+
+    public init(tree: SyntaxTree, useRange: SourceRange?, reaches: Set<String>) {
+        self.tree = tree
+        self.useRange = useRange
+        self.reaches = reaches
+    }
+}
+
 public enum Frontend {
     /// Lex, parse and check one file.
     public static func check(_ file: SourceFile) -> CheckResult {
-        let (tree, parseDiagnostics) = Parser.parse(file)
-        var checker = Checker(tree: tree)
+        check(parsed: Parser.parse(file))
+    }
+
+    /// Check a parsed file: a map with the libraries it uses (in load order, each once), or a
+    /// library on its own.
+    public static func check(parsed: (tree: SyntaxTree, diagnostics: [Diagnostic]), role: FileRole = .map,
+                             libraries: [UsedLibrary] = []) -> CheckResult {
+        let (tree, parseDiagnostics) = parsed
+        var checker = Checker(tree: tree, role: role, libraries: libraries)
         let model = checker.run()
         // A recovered line (a misspelt keyword read as the likely one) has its error already.
         var recovered: [SourceRange] = []
@@ -78,11 +105,21 @@ public struct Checker {
     /// reported, the rest counted in a note on the last one shown.
     var causes: [String: RepeatedCause] = [:]
 
-    public init(tree: SyntaxTree) {
+    let role: FileRole
+    let libraries: [UsedLibrary]
+    /// Where each persona of a used library is declared (its id), for notes.
+    var libraryPersonaRanges: [String: SourceRange] = [:]
+    /// Where each channel of a used library is declared (its id), for notes.
+    var libraryChannelRanges: [String: SourceRange] = [:]
+
+    public init(tree: SyntaxTree, role: FileRole = .map, libraries: [UsedLibrary] = []) {
         self.tree = tree
+        self.role = role
+        self.libraries = libraries
     }
 
     public mutating func run() -> JourneyModel {
+        if role == .library { return runLibrary() }
         IDRegistry.check(tree, into: &diagnostics)
         IndentationRule.check(tree, into: &diagnostics)
         TextLengthRule.check(tree, into: &diagnostics)
@@ -95,7 +132,7 @@ public struct Checker {
         // Declarations first, so references resolve whatever the order in the file.
         let journeys = tree.statements.filter { $0.keyword == .journey }
         var model = JourneyModel(title: "", scale: .standard, personas: [], customChannels: [], stages: [],
-                                 range: SourceRange(0, tree.file.bytes.count))
+                                 range: SourceRange(tree.file.base, tree.file.endOffset))
         if let journey = journeys.first {
             buildJourney(journey, into: &model)
             scale = model.scale
@@ -109,7 +146,7 @@ public struct Checker {
                        notes: [DiagnosticNote("the journey starts here", at: journey.keywordRange)])
             }
         } else {
-            let first = tree.statements.first?.keywordRange ?? SourceRange.point(tree.file.contentStart)
+            let first = tree.statements.first?.keywordRange ?? SourceRange.point(tree.file.contentStartOffset)
             report(.missingJourney, "the map has no `journey` line", SourceRange.point(first.start),
                    help: "start the map with its title, like `journey \"Buying running shoes online\"`")
         }
@@ -120,8 +157,16 @@ public struct Checker {
             tree.walk { if $0.keyword == .scale { misplacedScale = true } }
             scaleIsUnknown = misplacedScale
         }
+        let libraryPersonas = declareLibraryPersonas()
         for statement in tree.statements where statement.keyword == .persona {
             if let id = statement.identifier(.id) {
+                if let declared = libraryPersonaRanges[id] {
+                    report(.declaredTwice, "persona '\(id)' is also declared in a file the map uses",
+                           statement.argument(.id)!.range,
+                           help: "remove this declaration to use the shared one, or rename this persona",
+                           notes: [DiagnosticNote("'\(id)' is declared here", at: declared)])
+                    continue
+                }
                 personaIDs.append(id)
                 personaSet.insert(id)
             } else if let name = statement.string(.label) {
@@ -129,7 +174,14 @@ public struct Checker {
                 unnamedPersonas.insert(String(name.lowercased().prefix { $0.isLetter || $0.isNumber }))
             }
         }
+        let libraryChannels = declareLibraryChannels()
         for statement in tree.statements where statement.keyword == .channel {
+            if let id = statement.identifier(.id), let declared = libraryChannelRanges[id] {
+                report(.declaredTwice, "channel '\(id)' is also declared in a file the map uses", statement.argument(.id)!.range,
+                       help: "remove this declaration to use the shared one, or rename this channel",
+                       notes: [DiagnosticNote("'\(id)' is declared here", at: declared)])
+                continue
+            }
             if let channel = buildChannel(statement) { model.customChannels.append(channel) }
         }
         for statement in tree.statements {
@@ -145,6 +197,8 @@ public struct Checker {
                 _ = buildTouchpoint(statement)  // its lines are still checked
             case .journey, .channel:
                 break
+            case .use:
+                UseRules.checkPlacement(statement, into: &diagnostics)
             default:
                 reportMisplaced(statement, owner: nil)
             }
@@ -155,6 +209,10 @@ public struct Checker {
             let s = Suggestions.closest(to: id, in: personaIDs)
             suggestions[id] = .some(s)
             return s
+        }
+        if !libraries.isEmpty {
+            addUsedChannels(libraryChannels, to: &model)
+            addUsedPersonas(libraryPersonas, referenced: references.named, to: &model)
         }
         UsageRules.check(model, tree: tree, usedPersonas: references.named, hasEmotionForEveryone: references.everyone,
                          into: &diagnostics)
@@ -428,7 +486,9 @@ public struct Checker {
             let more = personaIDs.count > 5 ? " and \(personaIDs.count - 5) more" : ""
             help = "the personas are \(listed)\(more); or declare `persona \(id) \"Name\"`"
         }
-        report(.unknownPersona, "unknown persona '\(id)'", arg.range, help: help, cause: "persona " + id)
+        // A persona of a used file: show where it is declared (the suggestion lies in another file).
+        let notes = suggestPersona(id).flatMap { libraryPersonaRanges[$0] }.map { [DiagnosticNote("'\(suggestPersona(id)!)' is declared here", at: $0)] } ?? []
+        report(.unknownPersona, "unknown persona '\(id)'", arg.range, help: help, notes: notes, cause: "persona " + id)
         return nil
     }
 
@@ -472,10 +532,12 @@ public struct Checker {
         if let custom = channels[name] { return custom }
         guard diagnostics.count < Diagnostic.recordedPerFile else { return nil }
         let candidates = BuiltinChannel.allCases.map(\.rawValue) + channelOrder
-        let help = (BuiltinChannel.synonyms[name.lowercased()]?.rawValue ?? Suggestions.closest(to: name, in: candidates))
-            .map { "did you mean '\($0)'?" }
+        let suggestion = BuiltinChannel.synonyms[name.lowercased()]?.rawValue ?? Suggestions.closest(to: name, in: candidates)
+        let help = suggestion.map { "did you mean '\($0)'?" }
             ?? "declare a custom channel first, like `channel \(name) \"\(name.prefix(1).uppercased() + name.dropFirst())\"`; built-in channels are \(BuiltinChannel.allCases.map(\.rawValue).joined(separator: ", "))"
-        report(.unknownChannel, "unknown channel '\(name)'", range, help: help, cause: "channel " + name)
+        // A channel of a used file: show where it is declared (the suggestion lies in another file).
+        let notes = suggestion.flatMap { id in libraryChannelRanges[id].map { [DiagnosticNote("'\(id)' is declared here", at: $0)] } } ?? []
+        report(.unknownChannel, "unknown channel '\(name)'", range, help: help, notes: notes, cause: "channel " + name)
         return nil
     }
 
@@ -497,6 +559,11 @@ public struct Checker {
     }
 
     mutating func reportMisplaced(_ s: Statement, owner: Statement?) {
+        if s.keyword == .use, let owner {
+            report(.useNotAtTopLevel, "a `use` line belongs at the top of the file, not inside \(owner.keyword.withArticle)", s.keywordRange,
+                   help: "move it above the map's first element, unindented")
+            return
+        }
         let (message, help) = Placement.explain(s.keyword, in: owner)
         // Lines before any element all follow from one missing line (often the journey's).
         report(.misplacedAttribute, message, s.keywordRange, help: help, cause: owner == nil ? "no element" : nil)

@@ -89,6 +89,9 @@ public struct Persona: Equatable, Sendable {
     public var quote: String? = nil
     /// The research the persona is built on.
     public var evidence: [Evidence] = []
+    /// The path of the library file that declares it (as the map's `use` reached it); nil for
+    /// a persona of the map's own file.
+    public var file: String? = nil
 
     public init(id: String, name: String, description: String? = nil, goals: [String] = [], color: RGBColor? = nil,
                 share: Double? = nil, range: SourceRange, shareRange: SourceRange? = nil) {
@@ -176,6 +179,8 @@ public struct CustomChannel: Equatable, Sendable {
     public var label: String
     public var description: String?
     public var range: SourceRange
+    /// The library file that declares it (see `Persona.file`); nil for the map's own.
+    public var file: String? = nil
 }
 
 public enum BuiltinChannel: String, CaseIterable, Sendable {

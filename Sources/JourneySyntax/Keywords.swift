@@ -3,6 +3,10 @@
 
 public enum Keyword: String, CaseIterable, Sendable {
     case journey, persona, channel, stage, touchpoint
+    /// `use "personas/runners.journey"`: the personas of a library file (docs/language.md, "use").
+    /// Not a top-level element: `use` lines come before the elements, and one written after an
+    /// element stays inside it (the checker refuses it there, E0066) instead of closing it.
+    case use
     case description, owner, actor, version, scale, goal, color, share, weights
     /// A persona's data points: segment size, key–value facts, frustrations, behaviours.
     case size, fact, frustration, behavior
@@ -68,7 +72,7 @@ public enum Keyword: String, CaseIterable, Sendable {
 
 /// The role a positional part plays; used by the checker and in AST dumps.
 public enum ArgumentRole: String, Sendable {
-    case id, label, title, text, persona, value, feeling, kind, name, range
+    case id, label, title, text, persona, value, feeling, kind, name, range, path
     /// A persona fact's name (`fact age "25–34"`).
     case key
     /// What a persona's segment size counts (`size 120k customers`).
@@ -194,6 +198,8 @@ public struct StatementSignature: Sendable {
         }
         func id(_ example: String, optional: Bool = true) -> Slot { slot(.id, .identifier, optional: optional, "an identifier", example) }
         return [
+            .use: .init(slots: [slot(.path, .string, "the quoted path of a library file", "use \"personas/runners.journey\"")],
+                        properties: []),
             .journey: .init(slots: [slot(.title, .string, "the journey's title in double quotes", "journey \"Buying running shoes online\"")],
                             properties: []),
             .persona: .init(slots: [id("persona maya \"Maya, weekend runner\"", optional: false),

@@ -280,7 +280,7 @@ public struct Parser {
         case .percentage:
             advance()
             let number = token.number!
-            if number.suffix.isEmpty, current.kind == .invalid, file.bytes[current.range.start] == UInt8(ascii: "%") {
+            if number.suffix.isEmpty, current.kind == .invalid, file.byte(at: current.range.start) == UInt8(ascii: "%") {
                 lineHasMissingPart = true  // `40 %`: the lexer already said to attach the sign
                 return
             }
@@ -645,7 +645,7 @@ public struct Parser {
                 if current.kind == .identifier, !(PropertyName.named(current.text).map(properties.contains) ?? false) {
                     names.append(NameReference(name: current.text, range: current.range))
                 } else if current.kind == .invalid, !names.isEmpty, current.range.length == 1,
-                          file.bytes[current.range.start] == UInt8(ascii: ","), peek().kind == .identifier {
+                          file.byte(at: current.range.start) == UInt8(ascii: ","), peek().kind == .identifier {
                     commas.append(current.range)  // `addresses a, b`: reported once below, the names still read
                 } else {
                     break
@@ -698,7 +698,7 @@ public struct Parser {
         case .percentage:
             if token.kind == .number, let number = token.number {
                 advance()
-                if number.suffix.isEmpty, current.kind == .invalid, file.bytes[current.range.start] == UInt8(ascii: "%") {
+                if number.suffix.isEmpty, current.kind == .invalid, file.byte(at: current.range.start) == UInt8(ascii: "%") {
                     return nil  // `40 %`: the lexer already said to attach the sign
                 }
                 guard number.suffix == "%", number.currencySymbol == nil else {
@@ -828,9 +828,9 @@ public struct Parser {
     private func indentation(before offset: Int) -> Int {
         let line = file.line(of: offset)
         var column = 0
-        var i = file.lineStarts[line - 1]
+        var i = file.lineStart(line)
         while i < offset {
-            switch file.bytes[i] {
+            switch file.byte(at: i) {
             case 0x09: column = (column / 4 + 1) * 4
             case 0x20: column += 1
             default: return column  // only whitespace precedes a statement's keyword

@@ -5,6 +5,7 @@
 
 import Foundation
 import JourneyDiff
+import JourneyDriver
 import JourneyLayout
 import JourneyRender
 import JourneySemantics

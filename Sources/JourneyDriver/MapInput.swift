@@ -1,31 +1,47 @@
-// MapInput: a map from any file journeyc reads — a .journey file, a Mermaid journey (.mmd, or
-// any file other than .journey whose first statement is `journey`), or the Mermaid journey
-// blocks of a Markdown file — checked, with every diagnostic pointing into the file as read.
+// MapInput: a map from any file journeyc reads — a .journey file (compiled with the files it
+// uses), a Mermaid journey (.mmd, or any file other than .journey whose first statement is
+// `journey`), or the Mermaid journey blocks of a Markdown file — checked, with every diagnostic
+// pointing into the file it is about (see `sources`).
 
 import JourneyMermaid
 import JourneySemantics
 import JourneySyntax
 
 /// One map, ready to lay out when it has no errors.
-struct LoadedMap {
-    /// The file as read: diagnostics point into it.
-    var source: SourceFile
-    /// The diagnostics, in `source`, in source order.
-    var diagnostics: [Diagnostic]
+public struct LoadedMap: Sendable {
+    /// The file as read (the map itself).
+    public var source: SourceFile
+    /// The diagnostics, in source order; they may point into any file of `sources`.
+    public var diagnostics: [Diagnostic]
     /// The checked map; nil when a Mermaid diagram could not be read at all.
-    var result: CheckResult?
+    public var result: CheckResult?
     /// For a Mermaid diagram, the .journey text it became.
-    var journeyText: String?
+    public var journeyText: String?
     /// For a Markdown block, its number among the file's journey blocks (1-based).
-    var block: Int?
+    public var block: Int?
+    /// For a .journey map, the compilation with the files it uses.
+    public var compilation: Compilation?
+    /// Every file the diagnostics may point into: the map, then the files it uses.
+    public var sources: SourceMap
 
-    var hasErrors: Bool { result == nil || diagnostics.hasErrors }
+    public var hasErrors: Bool { result == nil || diagnostics.hasErrors }
+
+    public init(source: SourceFile, diagnostics: [Diagnostic], result: CheckResult?, journeyText: String? = nil,
+                block: Int? = nil, compilation: Compilation? = nil) {
+        self.source = source
+        self.diagnostics = diagnostics
+        self.result = result
+        self.journeyText = journeyText
+        self.block = block
+        self.compilation = compilation
+        self.sources = compilation?.sources ?? SourceMap(source)
+    }
 }
 
-enum MapInput {
-    enum Kind { case journey, mermaid, markdown }
+public enum MapInput {
+    public enum Kind: Sendable { case journey, mermaid, markdown }
 
-    static func kind(of path: String, bytes: [UInt8]) -> Kind {
+    public static func kind(of path: String, bytes: [UInt8]) -> Kind {
         let ext = path.split(separator: ".").last.map { $0.lowercased() } ?? ""
         if path.contains("."), ["md", "markdown", "mdown", "mkd"].contains(ext) { return .markdown }
         if path.contains("."), ["mmd", "mermaid"].contains(ext) { return .mermaid }
@@ -35,7 +51,10 @@ enum MapInput {
 
     /// The maps in `file`: one, or for Markdown the journey block `block` (1-based), or every
     /// journey block when `allBlocks`, else the first.
-    static func maps(in file: SourceFile, block: Int?, allBlocks: Bool) -> Result<[LoadedMap], Failure> {
+    /// `world` loads the files a .journey map uses. A library file (personas for maps to use,
+    /// see `Compiler.isLibrary`) is a failure unless `allowLibrary` (check, build).
+    public static func maps(in file: SourceFile, block: Int?, allBlocks: Bool, world: any World,
+                            allowLibrary: Bool = false) -> Result<[LoadedMap], Failure> {
         let kind = kind(of: file.path, bytes: file.bytes)
         if let block, kind != .markdown {
             return .failure(Failure(message: "--block \(block): '\(file.path)' is not a Markdown file",
@@ -43,8 +62,13 @@ enum MapInput {
         }
         switch kind {
         case .journey:
-            let result = Frontend.check(file)
-            return .success([LoadedMap(source: file, diagnostics: result.diagnostics, result: result)])
+            let compilation = Compiler.compile(file, world: world)
+            if compilation.isLibrary, !allowLibrary {
+                return .failure(Failure(message: "'\(file.path)' is a library file (personas for maps to `use`, no `journey` line): it draws nothing",
+                                        help: "give a map that uses it; `journeyc check` checks a library file"))
+            }
+            return .success([LoadedMap(source: file, diagnostics: compilation.diagnostics, result: compilation.result,
+                                       compilation: compilation)])
         case .mermaid:
             return .success([mermaid(file, range: nil)])
         case .markdown:
@@ -74,20 +98,26 @@ enum MapInput {
         }
     }
 
-    struct Failure: Error, CustomStringConvertible {
-        var message: String
-        var help: String
+    public struct Failure: Error, CustomStringConvertible {
+        public var message: String
+        public var help: String
         /// The catalog's code in JSON diagnostics: E0050 for a Markdown file without a journey.
-        var code: DiagnosticCode = .unreadableInput
-        var description: String { message + "\n  = help: " + help }
+        public var code: DiagnosticCode = .unreadableInput
+        public var description: String { message + "\n  = help: " + help }
+
+        public init(message: String, help: String, code: DiagnosticCode = .unreadableInput) {
+            self.message = message
+            self.help = help
+            self.code = code
+        }
     }
 
     /// A Mermaid journey: parsed, converted to .journey text, checked, and the checker's
     /// diagnostics pointed back at the Mermaid lines.
-    static func mermaid(_ file: SourceFile, range: Range<Int>?) -> LoadedMap {
+    public static func mermaid(_ file: SourceFile, range: Range<Int>?) -> LoadedMap {
         let (diagram, diagnostics) = MermaidParser.parse(file, in: range)
         guard let diagram else { return LoadedMap(source: file, diagnostics: diagnostics.sortedBySource(), result: nil) }
-        let converted = MermaidImport(diagram, origin: file.path == "<stdin>" ? "standard input" : Paths.lastComponent(of: file.path))
+        let converted = MermaidImport(diagram, origin: file.path == "<stdin>" ? "standard input" : UsePaths.lastComponent(of: file.path))
         let generated = SourceFile(path: file.path, text: converted.text)
         let result = Frontend.check(generated)
         let all = (diagnostics + converted.diagnostics + converted.repoint(result.diagnostics, in: generated)).sortedBySource()

@@ -1,14 +1,15 @@
 // DiffPicture: the rendered diff — the new map with the removed elements put back (the overlay
 // of JourneyDiff) laid out with the ChangeMarks of JourneyLayout. The conversion between the two
-// lives here, so neither module knows the other.
+// lives here, in the driver, so neither module knows the other and the CLI and tests draw the
+// same diff.
 
 import JourneyDiff
 import JourneyLayout
 
-enum DiffPicture {
+public enum DiffPicture {
     /// The Scene of the new map with the changes since the old one marked (`overlay`: the
     /// diff's, when already made).
-    static func scene(_ diff: MapDiff, overlay: DiffOverlay? = nil, oldName: String, theme: Theme, measurer: TextMeasurer,
+    public static func scene(_ diff: MapDiff, overlay: DiffOverlay? = nil, oldName: String, theme: Theme, measurer: TextMeasurer,
                       maxWidth: Double) -> Scene {
         let overlay = overlay ?? diff.overlay()
         let summary = diff.isEmpty ? "No differences." : "\(diff.changes.count) change\(diff.changes.count == 1 ? "" : "s"): \(diff.summary.line)"
@@ -17,7 +18,7 @@ enum DiffPicture {
                             marks: marks).layout()
     }
 
-    static func changeMarks(_ overlay: DiffOverlay, summary: String, oldName: String) -> ChangeMarks {
+    public static func changeMarks(_ overlay: DiffOverlay, summary: String, oldName: String) -> ChangeMarks {
         var marks = ChangeMarks(title: "Changes since " + oldName, summary: summary, notes: overlay.notes)
         for (element, status) in overlay.statuses {
             marks.marks[convert(element)] = mark(status)
