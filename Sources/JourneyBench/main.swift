@@ -1,6 +1,7 @@
 // journeyc-bench (`make bench`): measures the front end on seeded generated maps.
 //   journeyc-bench               the benchmark table
 //   journeyc-bench build         only `journeyc build` on 500 generated maps, 1 job and all cores
+//   journeyc-bench workspace     only the workspace figures: 1,000 maps sharing persona libraries and CSV exports
 //   journeyc-bench generate N    print a generated map of N touchpoints (seed 42)
 //   journeyc-bench svg-sizes     only the SVG sizes of the samples, outlines and --svg-text fonts
 // Figures are medians of several runs; in-process phases use a monotonic clock, and the
@@ -127,6 +128,21 @@ func buildTarget(_ speedup: Double) -> String {
 
 if args.first == "build" {
     if let speedup = benchBuild() { print(buildTarget(speedup)) }
+    exit(0)
+}
+
+/// The release journeyc next to this benchmark, or nil with a message.
+func releaseJourneyc() -> String? {
+    let binary = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("journeyc")
+    guard FileManager.default.isExecutableFile(atPath: binary.path) else {
+        print("workspace: no release journeyc next to the benchmark; run `make bench`")
+        return nil
+    }
+    return binary.path
+}
+
+if args.first == "workspace" {
+    if let binary = releaseJourneyc(), let figures = WorkspaceBench.measureAll(binary: binary) { WorkspaceBench.report(figures) }
     exit(0)
 }
 
@@ -311,6 +327,8 @@ let growth = perTouchpoint[100_000]! / perTouchpoint[10_000]!
 let smallGrowth = perTouchpoint[100_000]! / perTouchpoint[1_000]!
 let target = processTime ?? total10k
 let buildSpeedup = benchBuild()
+let workspaceFigures = releaseJourneyc().flatMap { WorkspaceBench.measureAll(binary: $0) }
+if let workspaceFigures { WorkspaceBench.report(workspaceFigures) }
 print("")
 print("target: 10,000 touchpoints checked in under 500 ms: \(target < 0.5 ? "met" : "NOT MET") (\(ms(target).trimmingCharacters(in: .whitespaces)) ms)")
 print("target: time grows linearly (µs/touchpoint at 100,000 vs 10,000 within 1.25×): \(growth < 1.25 ? "met" : "NOT MET") (\(String(format: "%.2f", growth))×; vs 1,000: \(String(format: "%.2f", smallGrowth))×)")
