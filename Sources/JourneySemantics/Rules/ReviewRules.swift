@@ -11,15 +11,14 @@ import JourneySyntax
 
 public enum ReviewRules {
     static func check(_ model: JourneyModel, into diagnostics: inout [Diagnostic]) {
-        let addressed = model.addressedPains()
+        let addresses = MapAddresses(model)
+        let addressed = model.addressedPains(addresses)
         var found: [Diagnostic] = []
         // Past the cap nothing more is recorded (a generated map of a million pain points).
         var room: Bool { diagnostics.count + found.count < Diagnostic.recordedPerFile }
-        for p in model.locatedPains where room {
-            let stage = model.stages[p.place.stage]
-            let backed = !stage.evidence.isEmpty || (p.place.touchpoint.map { !stage.touchpoints[$0].evidence.isEmpty } ?? false)
-            if !backed {
-                let holder = p.place.touchpoint == nil ? "stage" : "touchpoint or its stage"
+        for p in model.locatedPains(addresses) where room {
+            if model.evidenceCount(backingStage: p.stage, touchpoint: p.touchpoint) == 0 {
+                let holder = p.touchpoint == nil ? "stage" : "touchpoint or its stage"
                 found.append(Diagnostic(.painWithoutEvidence, "no evidence backs this pain point", at: p.pain.textRange,
                                         help: "add the research behind it to its \(holder), like `evidence interview \"12 interviews, March\" date \"2026-03\"`"))
             }
