@@ -34,11 +34,13 @@ private struct Builder {
     var model: JourneyModel { s.model }
     /// The map's elements by address: the findings name their places with them.
     let addresses: MapAddresses
+    let places: [ElementAddress: MapAddresses.Place]
 
     init(s: JourneyScores, options: ReportOptions) {
         self.s = s
         self.options = options
         addresses = MapAddresses(s.model)
+        places = addresses.lookup()
     }
 
     mutating func build() {
@@ -57,13 +59,13 @@ private struct Builder {
 
     /// A stage's or touchpoint's name for people: "Stage › Touchpoint", or the stage's label.
     func place(_ address: ElementAddress) -> String {
-        guard let p = addresses.place(of: address), let stage = p.stage else { return "–" }
+        guard let p = places[address], let stage = p.stage else { return "–" }
         return model.describe(stage: stage, touchpoint: p.touchpoint)
     }
 
     /// Who owns the place: its touchpoint's owner; a stage has none.
     func owner(_ address: ElementAddress) -> String {
-        guard let p = addresses.place(of: address), let stage = p.stage, let t = p.touchpoint else { return "–" }
+        guard let p = places[address], let stage = p.stage, let t = p.touchpoint else { return "–" }
         return model.stages[stage].touchpoints[t].owner ?? "–"
     }
 

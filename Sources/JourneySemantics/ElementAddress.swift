@@ -22,7 +22,7 @@
 // as written, or a label in double quotes with the .journey escapes `\"` `\\` `\n` `\t`
 // `\u{…}`), then `#n` for n ≥ 2. `ElementAddress(text)` reads what `description` writes.
 
-public struct ElementAddress: Hashable, Sendable, CustomStringConvertible {
+public struct ElementAddress: Hashable, Sendable, LosslessStringConvertible {
     /// The kinds of element, spelt as their keywords.
     public enum Kind: String, CaseIterable, Sendable {
         case journey, persona, channel, stage, touchpoint, pain, delight, opportunity, metric, quote, evidence, emotion

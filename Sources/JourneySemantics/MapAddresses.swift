@@ -1,9 +1,10 @@
 // MapAddresses: JourneyModel → the ElementAddress of every element, in one walk in reading
 // order, shaped like the model (stage s, its touchpoint t, the k-th pain…) so that code that
 // walks the model (layout, scores, the diff's overlay) finds each element's address where it
-// finds the element; and back, from an address to where its element sits and its source range.
-// Occurrences are counted here: the second element of one kind with the same key in one holder
-// is `#2`, so every element of one model has an address of its own.
+// finds the element; and, on demand (`lookup()`), back from an address to where its element
+// sits and its source range. Occurrences are counted here: the second element of one kind with
+// the same key in one holder (or the same id anywhere, in a map with errors) is `#2`, so every
+// element of one model has an address of its own.
 
 import JourneySyntax
 
@@ -31,6 +32,76 @@ public struct MapAddresses: Sendable {
         public var touchpoints: [TouchpointAddresses] = []
     }
 
+    public private(set) var personas: [ElementAddress] = []
+    public private(set) var channels: [ElementAddress] = []
+    public private(set) var stages: [StageAddresses] = []
+    /// The model, for `lookup()`.
+    let model: JourneyModel
+    /// Identifiers already given, per kind: a repeated one (a map with errors) takes `#2`.
+    private var ids: [ElementAddress.Kind: [String: Int]] = [:]
+
+    public init(_ model: JourneyModel) {
+        self.model = model
+        personas = model.personas.map { next(.persona, id: $0.id) }
+        channels = model.customChannels.map { next(.channel, id: $0.id) }
+        var stageLabels = LabelCounter()
+        for stage in model.stages {
+            let stageAddress = address(.stage, id: stage.id, label: stage.label, in: nil, &stageLabels)
+            var entry = StageAddresses(stage: stageAddress)
+            entry.content = content(pains: stage.pains, delights: [], opportunities: stage.opportunities, metrics: stage.metrics,
+                                    quotes: [], evidence: stage.evidence, in: stageAddress)
+            var touchpointLabels = LabelCounter()
+            for tp in stage.touchpoints {
+                let address = address(.touchpoint, id: tp.id, label: tp.label, in: stageAddress, &touchpointLabels)
+                var tpEntry = TouchpointAddresses(touchpoint: address)
+                var personas = LabelCounter()
+                tpEntry.emotions = tp.emotions.map { e in
+                    let n = personas.next(e.persona ?? "")
+                    return ElementAddress(steps: address.steps + [.init(.emotion, e.persona.map(ElementAddress.Key.id) ?? .none, occurrence: n)])
+                }
+                tpEntry.content = content(pains: tp.pains, delights: tp.delights, opportunities: tp.opportunities, metrics: tp.metrics,
+                                          quotes: tp.quotes, evidence: tp.evidence, in: address)
+                entry.touchpoints.append(tpEntry)
+            }
+            stages.append(entry)
+        }
+    }
+
+    private mutating func content(pains: [PainPoint], delights: [Delight], opportunities: [Opportunity], metrics: [Metric],
+                                  quotes: [Quote], evidence: [Evidence], in holder: ElementAddress) -> Content {
+        var c = Content()
+        var labels = LabelCounter()
+        c.pains = pains.map { address(.pain, id: $0.id, label: $0.text, in: holder, &labels) }
+        labels = LabelCounter()
+        c.delights = delights.map { address(.delight, id: $0.id, label: $0.text, in: holder, &labels) }
+        labels = LabelCounter()
+        c.opportunities = opportunities.map { address(.opportunity, id: $0.id, label: $0.text, in: holder, &labels) }
+        labels = LabelCounter()
+        c.metrics = metrics.map { address(.metric, id: $0.id, label: $0.name, in: holder, &labels) }
+        labels = LabelCounter()
+        c.quotes = quotes.map { address(.quote, id: nil, label: $0.text, in: holder, &labels) }
+        labels = LabelCounter()
+        c.evidence = evidence.map { address(.evidence, id: $0.id, label: $0.description, in: holder, &labels) }
+        return c
+    }
+
+    /// An element's address: by its id (unique in the map), else by its label among the
+    /// siblings of its kind in `holder` (`labels` counts those).
+    private mutating func address(_ kind: ElementAddress.Kind, id: String?, label: String, in holder: ElementAddress?,
+                                  _ labels: inout LabelCounter) -> ElementAddress {
+        if let id { return next(kind, id: id) }
+        let step = ElementAddress.Step(kind, .label(label), occurrence: labels.next(label))
+        return ElementAddress(steps: (holder?.steps ?? []) + [step])
+    }
+
+    private mutating func next(_ kind: ElementAddress.Kind, id: String) -> ElementAddress {
+        let n = (ids[kind, default: [:]][id] ?? 0) + 1
+        ids[kind, default: [:]][id] = n
+        return ElementAddress(kind, .id(id), occurrence: n)
+    }
+
+    // MARK: - Back from an address
+
     /// Where an element sits in the model the addresses were made from.
     public struct Place: Equatable, Sendable {
         /// The stage holding it (or being it); nil for the journey, a persona and a channel.
@@ -43,95 +114,58 @@ public struct MapAddresses: Sendable {
         public var range: SourceRange
     }
 
-    public private(set) var personas: [ElementAddress] = []
-    public private(set) var channels: [ElementAddress] = []
-    public private(set) var stages: [StageAddresses] = []
-    private var places: [ElementAddress: Place] = [:]
-    /// How many elements share an address that more than one has (occurrence 1 of it).
-    private var repeats: [ElementAddress: Int] = [:]
-
-    public init(_ model: JourneyModel) {
-        places.reserveCapacity(model.stages.count * 8)
-        _ = add(.journey, Place(stage: nil, touchpoint: nil, index: 0, range: model.range))
-        for (k, p) in model.personas.enumerated() {
-            personas.append(add(.persona(p.id), Place(stage: nil, touchpoint: nil, index: k, range: p.range)))
+    /// From each address to where its element sits, with its source range. A dictionary of
+    /// every element, so made only when asked for (the layout and the scores only go forward).
+    public func lookup() -> [ElementAddress: Place] {
+        var places: [ElementAddress: Place] = [:]
+        func add(_ list: [ElementAddress], _ ranges: [SourceRange], stage: Int?, touchpoint: Int?) {
+            for (k, a) in list.enumerated() { places[a] = Place(stage: stage, touchpoint: touchpoint, index: k, range: ranges[k]) }
         }
-        for (k, c) in model.customChannels.enumerated() {
-            channels.append(add(.channel(c.id), Place(stage: nil, touchpoint: nil, index: k, range: c.range)))
+        func add(_ c: Content, pains: [PainPoint], delights: [Delight], opportunities: [Opportunity], metrics: [Metric],
+                 quotes: [Quote], evidence: [Evidence], stage: Int, touchpoint: Int?) {
+            add(c.pains, pains.map(\.range), stage: stage, touchpoint: touchpoint)
+            add(c.delights, delights.map(\.range), stage: stage, touchpoint: touchpoint)
+            add(c.opportunities, opportunities.map(\.range), stage: stage, touchpoint: touchpoint)
+            add(c.metrics, metrics.map(\.range), stage: stage, touchpoint: touchpoint)
+            add(c.quotes, quotes.map(\.range), stage: stage, touchpoint: touchpoint)
+            add(c.evidence, evidence.map(\.range), stage: stage, touchpoint: touchpoint)
         }
+        places[.journey] = Place(stage: nil, touchpoint: nil, index: 0, range: model.range)
+        add(personas, model.personas.map(\.range), stage: nil, touchpoint: nil)
+        add(channels, model.customChannels.map(\.range), stage: nil, touchpoint: nil)
         for (s, stage) in model.stages.enumerated() {
-            let stageAddress = add(.element(.stage, id: stage.id, label: stage.label, in: nil),
-                                   Place(stage: s, touchpoint: nil, index: 0, range: stage.range))
-            var entry = StageAddresses(stage: stageAddress)
-            entry.content = content(pains: stage.pains, delights: [], opportunities: stage.opportunities, metrics: stage.metrics,
-                                    quotes: [], evidence: stage.evidence, in: stageAddress, stage: s, touchpoint: nil)
+            let a = stages[s]
+            places[a.stage] = Place(stage: s, touchpoint: nil, index: 0, range: stage.range)
+            add(a.content, pains: stage.pains, delights: [], opportunities: stage.opportunities, metrics: stage.metrics, quotes: [],
+                evidence: stage.evidence, stage: s, touchpoint: nil)
             for (t, tp) in stage.touchpoints.enumerated() {
-                let address = add(.element(.touchpoint, id: tp.id, label: tp.label, in: stageAddress),
-                                  Place(stage: s, touchpoint: t, index: 0, range: tp.range))
-                var tpEntry = TouchpointAddresses(touchpoint: address)
-                tpEntry.emotions = tp.emotions.enumerated().map { k, e in
-                    add(ElementAddress(.emotion, e.persona.map(ElementAddress.Key.id) ?? .none).inside(address),
-                        Place(stage: s, touchpoint: t, index: k, range: e.range))
-                }
-                tpEntry.content = content(pains: tp.pains, delights: tp.delights, opportunities: tp.opportunities, metrics: tp.metrics,
-                                          quotes: tp.quotes, evidence: tp.evidence, in: address, stage: s, touchpoint: t)
-                entry.touchpoints.append(tpEntry)
+                let ta = a.touchpoints[t]
+                places[ta.touchpoint] = Place(stage: s, touchpoint: t, index: 0, range: tp.range)
+                add(ta.emotions, tp.emotions.map(\.range), stage: s, touchpoint: t)
+                add(ta.content, pains: tp.pains, delights: tp.delights, opportunities: tp.opportunities, metrics: tp.metrics,
+                    quotes: tp.quotes, evidence: tp.evidence, stage: s, touchpoint: t)
             }
-            stages.append(entry)
         }
+        return places
     }
+}
 
-    private mutating func content(pains: [PainPoint], delights: [Delight], opportunities: [Opportunity], metrics: [Metric],
-                                  quotes: [Quote], evidence: [Evidence], in holder: ElementAddress, stage s: Int, touchpoint t: Int?) -> Content {
-        func place(_ k: Int, _ range: SourceRange) -> Place { Place(stage: s, touchpoint: t, index: k, range: range) }
-        var c = Content()
-        c.pains = pains.enumerated().map { k, p in add(.element(.pain, id: p.id, label: p.text, in: holder), place(k, p.range)) }
-        c.delights = delights.enumerated().map { k, d in add(.element(.delight, id: d.id, label: d.text, in: holder), place(k, d.range)) }
-        c.opportunities = opportunities.enumerated().map { k, o in
-            add(.element(.opportunity, id: o.id, label: o.text, in: holder), place(k, o.range))
+/// Counts the labels given so far in one list: the second "Slow" is occurrence 2. Most lists
+/// are short and hold no repeat, so nothing is hashed until a list has two elements.
+struct LabelCounter {
+    private var first: String?
+    private var counts: [String: Int] = [:]
+
+    mutating func next(_ label: String) -> Int {
+        guard let first else {
+            first = label
+            return 1
         }
-        c.metrics = metrics.enumerated().map { k, m in add(.element(.metric, id: m.id, label: m.name, in: holder), place(k, m.range)) }
-        c.quotes = quotes.enumerated().map { k, q in add(.element(.quote, id: nil, label: q.text, in: holder), place(k, q.range)) }
-        c.evidence = evidence.enumerated().map { k, e in
-            add(.element(.evidence, id: e.id, label: e.description, in: holder), place(k, e.range))
-        }
-        return c
+        if counts.isEmpty { counts[first] = 1 }
+        let n = (counts[label] ?? 0) + 1
+        counts[label] = n
+        return n
     }
-
-    /// Records `address` (occurrence 1) or, when an element already has it, the next free
-    /// occurrence; returns what was recorded.
-    private mutating func add(_ address: ElementAddress, _ place: Place) -> ElementAddress {
-        guard places[address] != nil else {
-            places[address] = place
-            return address
-        }
-        // Counted, not searched: a holder of 100,000 equal pain points stays linear.
-        let n = (repeats[address] ?? 1) + 1
-        repeats[address] = n
-        let recorded = address.occurrence(n)
-        places[recorded] = place
-        return recorded
-    }
-
-    // MARK: - Back from an address
-
-    /// Where the element with this address sits, and its source range; nil when the model has none.
-    public func place(of address: ElementAddress) -> Place? { places[address] }
-
-    /// The index of the stage with this address.
-    public func stage(_ address: ElementAddress) -> Int? {
-        guard address.kind == .stage else { return nil }
-        return places[address]?.stage
-    }
-
-    /// The stage and index in it of the touchpoint with this address.
-    public func touchpoint(_ address: ElementAddress) -> (stage: Int, touchpoint: Int)? {
-        guard address.kind == .touchpoint, let p = places[address], let s = p.stage, let t = p.touchpoint else { return nil }
-        return (s, t)
-    }
-
-    /// Every address, in no particular order.
-    public var all: Dictionary<ElementAddress, Place>.Keys { places.keys }
 }
 
 extension MapAddresses.Content {

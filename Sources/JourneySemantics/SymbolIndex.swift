@@ -84,13 +84,14 @@ public struct SymbolIndex: Sendable {
 
     /// One index over several files (a map and the files it uses), their ranges already in one space.
     public init(_ trees: [SyntaxTree]) {
-        let declaringKind = Dictionary(Self.declaring.map { ($0.keyword, $0.kind) }, uniquingKeysWith: { a, _ in a })
-        var sites: [Keyword: [ReferenceSite]] = [:]
-        for site in Self.referenceSites { sites[site.keyword, default: []].append(site) }
         var repeats: [ElementAddress: Int] = [:]
+        // The tables are short: scanned, not hashed (a map has a statement per line).
+        let declaring = Self.declaring, sites = Self.referenceSites
         for tree in trees {
             tree.walk { s in
-                if let kind = declaringKind[s.keyword], let arg = s.argument(.id), case .identifier(let id) = arg.value {
+                let keyword = s.keyword
+                if let kind = declaring.first(where: { $0.keyword == keyword })?.kind, let arg = s.argument(.id),
+                   case .identifier(let id) = arg.value {
                     var address = ElementAddress(kind, .id(id))
                     if declarationAt[address] != nil {
                         let n = (repeats[address] ?? 1) + 1
@@ -101,7 +102,7 @@ public struct SymbolIndex: Sendable {
                     declarations.append(Symbol(role: .declaration, address: address, nameRange: arg.range,
                                                range: s.keywordRange.union(s.range)))
                 }
-                for site in sites[s.keyword] ?? [] {
+                for site in sites where site.keyword == keyword {
                     for name in site.names(s) {
                         let address = ElementAddress(site.kind, .id(name.name))
                         referencesTo[address, default: []].append(references.count)
@@ -110,7 +111,24 @@ public struct SymbolIndex: Sendable {
                 }
             }
         }
-        byOffset = (declarations + references).sorted { ($0.nameRange.start, $0.nameRange.end) < ($1.nameRange.start, $1.nameRange.end) }
+        byOffset = Self.merged(declarations, references)
+    }
+
+    /// Two lists in source order as one; sorted instead when they are not (trees whose range
+    /// spaces were given out of order).
+    private static func merged(_ a: [Symbol], _ b: [Symbol]) -> [Symbol] {
+        var out: [Symbol] = []
+        out.reserveCapacity(a.count + b.count)
+        var i = 0, j = 0
+        while i < a.count || j < b.count {
+            if j == b.count || (i < a.count && a[i].nameRange.start <= b[j].nameRange.start) {
+                out.append(a[i]); i += 1
+            } else {
+                out.append(b[j]); j += 1
+            }
+        }
+        let inOrder = zip(out, out.dropFirst()).allSatisfy { $0.nameRange.start <= $1.nameRange.start }
+        return inOrder ? out : out.sorted { $0.nameRange.start < $1.nameRange.start }
     }
 
     // MARK: - Queries

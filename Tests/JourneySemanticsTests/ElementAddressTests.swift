@@ -54,17 +54,24 @@ func elementCount(_ m: JourneyModel) -> Int {
         let all = everyAddress(addresses)
         #expect(all.count == elementCount(result.model))
         #expect(Set(all).count == all.count, "no two elements share an address")
-        #expect(Set(addresses.all) == Set(all))
+        let places = addresses.lookup()
+        #expect(Set(places.keys) == Set(all))
         for address in all {
             let text = address.description
             #expect(ElementAddress(text) == address, "\(text) reads back")
             #expect(ElementAddress(text)?.description == text)
-            #expect(addresses.place(of: address) != nil)
         }
+        let source = result.tree.file
         for (s, stage) in addresses.stages.enumerated() {
-            #expect(addresses.stage(stage.stage) == s)
+            #expect(places[stage.stage].map { [$0.stage, $0.touchpoint] } == [s, nil])
+            #expect(places[stage.stage]?.range == result.model.stages[s].range)
             for (t, tp) in stage.touchpoints.enumerated() {
-                #expect(addresses.touchpoint(tp.touchpoint).map { [$0.stage, $0.touchpoint] } == [s, t])
+                #expect(places[tp.touchpoint].map { [$0.stage, $0.touchpoint] } == [s, t])
+                for (k, pain) in tp.content.pains.enumerated() {
+                    let place = try #require(places[pain])
+                    #expect([place.stage, place.touchpoint, place.index] == [s, t, k])
+                    #expect(source.text(in: place.range).hasPrefix("pain "))
+                }
             }
         }
     }

@@ -25,7 +25,7 @@ import Testing
             #expect(symbols.symbol(at: d.nameRange.start) == d)
         }
         // The index names elements as the model's addresses do.
-        let modelAddresses = Set(MapAddresses(result.model).all)
+        let modelAddresses = Set(MapAddresses(result.model).lookup().keys)
         #expect(Set(symbols.declarations.map(\.address)).isSubset(of: modelAddresses))
         var kinds: Set<ElementAddress.Kind> = []
         for r in symbols.references {
