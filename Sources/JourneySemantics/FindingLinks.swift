@@ -99,7 +99,7 @@ extension JourneyModel {
 
     /// Which pain points have an opportunity addressing them, in one pass over the map (a
     /// lookup per pain point after that, so checking a map of 100,000 stays linear).
-    public func addressedPains(_ addresses: MapAddresses? = nil) -> AddressedPains { AddressedPains(self, addresses) }
+    public func addressedPains() -> AddressedPains { AddressedPains(self) }
 
     /// The opportunities that address `pain`, in reading order.
     public func opportunities(addressing pain: LocatedPain, among opportunities: [LocatedOpportunity]? = nil) -> [LocatedOpportunity] {
@@ -118,18 +118,34 @@ extension JourneyModel {
 }
 
 /// The pain points some opportunity addresses: those named by an `addresses`, and the places
-/// that hold an opportunity without one (which addresses the pain points written there).
+/// that hold an opportunity without one (which addresses the pain points written there). The
+/// places are one model's, so they are kept as positions in it: `check` asks this of every pain
+/// point of a map, and needs no addresses for it.
 public struct AddressedPains: Sendable {
-    var named: Set<String> = []
-    var places: Set<ElementAddress> = []
+    struct Position: Hashable {
+        var stage: Int
+        var touchpoint: Int?
+    }
 
-    init(_ model: JourneyModel, _ addresses: MapAddresses? = nil) {
-        for o in model.locatedOpportunities(addresses ?? MapAddresses(model)) {
-            if o.opportunity.addresses.isEmpty { places.insert(o.place) } else { named.formUnion(o.opportunity.addresses) }
+    var named: Set<String> = []
+    var places: Set<Position> = []
+
+    init(_ model: JourneyModel) {
+        func add(_ list: [Opportunity], _ place: Position) {
+            for o in list {
+                if o.addresses.isEmpty { places.insert(place) } else { named.formUnion(o.addresses) }
+            }
+        }
+        for (s, stage) in model.stages.enumerated() {
+            add(stage.opportunities, Position(stage: s))
+            for (t, tp) in stage.touchpoints.enumerated() { add(tp.opportunities, Position(stage: s, touchpoint: t)) }
         }
     }
 
-    public func contains(_ pain: LocatedPain) -> Bool {
-        places.contains(pain.place) || (pain.pain.id.map(named.contains) ?? false)
+    public func contains(_ pain: LocatedPain) -> Bool { contains(pain.pain, stage: pain.stage, touchpoint: pain.touchpoint) }
+
+    /// Whether an opportunity addresses `pain`, written in stage `s` (its touchpoint `t`).
+    public func contains(_ pain: PainPoint, stage s: Int, touchpoint t: Int?) -> Bool {
+        places.contains(Position(stage: s, touchpoint: t)) || (pain.id.map(named.contains) ?? false)
     }
 }

@@ -19,30 +19,47 @@ public struct Symbol: Equatable, Sendable {
     }
 
     public var role: Role
-    /// The element it declares or names.
-    public var address: ElementAddress
+    /// The kind of element it declares or names, and the identifier.
+    public var kind: ElementAddress.Kind
+    public var id: String
+    /// 2, 3… for the second, third declaration of one identifier (a map with errors).
+    public var occurrence: Int
     /// The identifier itself.
     public var nameRange: SourceRange
     /// A declaration's whole statement (from its keyword to the end of the line's last part);
     /// a reference's identifier.
     public var range: SourceRange
 
-    public init(role: Role, address: ElementAddress, nameRange: SourceRange, range: SourceRange) {
+    public init(role: Role, kind: ElementAddress.Kind, id: String, occurrence: Int = 1, nameRange: SourceRange, range: SourceRange) {
         self.role = role
-        self.address = address
+        self.kind = kind
+        self.id = id
+        self.occurrence = occurrence
         self.nameRange = nameRange
         self.range = range
     }
+
+    /// The element it declares or names (made when asked: an index of a large map holds
+    /// tens of thousands of symbols, and lookups need only the kind and the identifier).
+    public var address: ElementAddress { ElementAddress(kind, .id(id), occurrence: occurrence) }
 }
 
 public struct SymbolIndex: Sendable {
+    /// An identifier of one kind: how the index finds what a reference names.
+    struct Name: Hashable {
+        var kind: ElementAddress.Kind
+        var id: String
+    }
+
     /// Declarations in source order (the second declaration of one id is `#2`, as MapAddresses
     /// numbers a repeated element).
     public private(set) var declarations: [Symbol] = []
     /// References in source order.
     public private(set) var references: [Symbol] = []
-    private var declarationAt: [ElementAddress: Int] = [:]
-    private var referencesTo: [ElementAddress: [Int]] = [:]
+    /// The first declaration of each name, and the later ones of a name declared again.
+    private var declared: [Name: Int] = [:]
+    private var redeclared: [Name: [Int]] = [:]
+    private var referencesTo: [Name: [Int]] = [:]
     /// Declarations and references together, by the start of their identifiers.
     private var byOffset: [Symbol] = []
 
@@ -84,7 +101,6 @@ public struct SymbolIndex: Sendable {
 
     /// One index over several files (a map and the files it uses), their ranges already in one space.
     public init(_ trees: [SyntaxTree]) {
-        var repeats: [ElementAddress: Int] = [:]
         // The tables are short: scanned, not hashed (a map has a statement per line).
         let declaring = Self.declaring, sites = Self.referenceSites
         for tree in trees {
@@ -92,21 +108,21 @@ public struct SymbolIndex: Sendable {
                 let keyword = s.keyword
                 if let kind = declaring.first(where: { $0.keyword == keyword })?.kind, let arg = s.argument(.id),
                    case .identifier(let id) = arg.value {
-                    var address = ElementAddress(kind, .id(id))
-                    if declarationAt[address] != nil {
-                        let n = (repeats[address] ?? 1) + 1
-                        repeats[address] = n
-                        address = address.occurrence(n)
+                    let name = Name(kind: kind, id: id)
+                    var occurrence = 1
+                    if declared[name] == nil {
+                        declared[name] = declarations.count
+                    } else {
+                        redeclared[name, default: []].append(declarations.count)
+                        occurrence = 1 + redeclared[name]!.count
                     }
-                    declarationAt[address] = declarations.count
-                    declarations.append(Symbol(role: .declaration, address: address, nameRange: arg.range,
+                    declarations.append(Symbol(role: .declaration, kind: kind, id: id, occurrence: occurrence, nameRange: arg.range,
                                                range: s.keywordRange.union(s.range)))
                 }
                 for site in sites where site.keyword == keyword {
                     for name in site.names(s) {
-                        let address = ElementAddress(site.kind, .id(name.name))
-                        referencesTo[address, default: []].append(references.count)
-                        references.append(Symbol(role: .reference, address: address, nameRange: name.range, range: name.range))
+                        referencesTo[Name(kind: site.kind, id: name.name), default: []].append(references.count)
+                        references.append(Symbol(role: .reference, kind: site.kind, id: name.name, nameRange: name.range, range: name.range))
                     }
                 }
             }
@@ -133,23 +149,38 @@ public struct SymbolIndex: Sendable {
 
     // MARK: - Queries
 
+    /// The identifier an address names, when it names an element by one.
+    private static func name(_ address: ElementAddress) -> (Name, occurrence: Int)? {
+        guard address.steps.count == 1, case .id(let id) = address.key else { return nil }
+        return (Name(kind: address.kind, id: id), address.steps[0].occurrence)
+    }
+
     /// The declaration of the element at `address`.
     public func declaration(of address: ElementAddress) -> Symbol? {
-        declarationAt[address].map { declarations[$0] }
+        guard let (name, n) = Self.name(address), let first = declared[name] else { return nil }
+        if n == 1 { return declarations[first] }
+        guard let later = redeclared[name], n - 2 < later.count else { return nil }
+        return declarations[later[n - 2]]
     }
 
     /// The declaration a reference names (a declaration is its own); nil when nothing declares it.
     public func declaration(of symbol: Symbol) -> Symbol? {
-        symbol.role == .declaration ? symbol : declaration(of: symbol.address)
+        if symbol.role == .declaration { return symbol }
+        return declared[Name(kind: symbol.kind, id: symbol.id)].map { declarations[$0] }
     }
 
-    /// The references to the element at `address`, in source order.
+    /// The references to the element at `address`, in source order (they name the first
+    /// declaration of an identifier).
     public func references(to address: ElementAddress) -> [Symbol] {
-        (referencesTo[address] ?? []).map { references[$0] }
+        guard let (name, n) = Self.name(address), n == 1 else { return [] }
+        return (referencesTo[name] ?? []).map { references[$0] }
     }
 
     /// The references to what `symbol` declares or names, in source order.
-    public func references(of symbol: Symbol) -> [Symbol] { references(to: symbol.address) }
+    public func references(of symbol: Symbol) -> [Symbol] {
+        guard symbol.occurrence == 1 else { return [] }
+        return (referencesTo[Name(kind: symbol.kind, id: symbol.id)] ?? []).map { references[$0] }
+    }
 
     /// The declaration or reference whose identifier holds the byte `offset`, or ends right at
     /// it (a cursor just after a name is on that name).

@@ -99,6 +99,17 @@ import Testing
         #expect(result.hasErrors)
     }
 
+    /// One index over a map and a file it uses (for the driver): a reference in one resolves to
+    /// a declaration in the other.
+    @Test func oneIndexOverTwoFiles() throws {
+        let library = Parser.parse(SourceFile(path: "people.journey", text: "persona maya \"Maya\"\n")).tree
+        let map = Parser.parse(SourceFile(path: "map.journey", text: "journey \"J\"\nstage s \"S\"\n  touchpoint t \"T\"\n    emotion maya 1\n")).tree
+        let symbols = SymbolIndex([map, library])
+        let reference = try #require(symbols.references.first)
+        #expect(symbols.declaration(of: reference)?.address == .persona("maya"))
+        #expect(symbols.declarations.map(\.address.description) == ["stage:s", "touchpoint:t", "persona:maya"])
+    }
+
     @Test func aRepeatedIdIsASecondDeclaration() {
         let symbols = Frontend.check(SourceFile(path: "t", text: """
             journey "J"
@@ -109,5 +120,9 @@ import Testing
 
             """)).symbols
         #expect(symbols.declarations.map(\.address.description) == ["stage:s", "touchpoint:t", "pain:p", "pain:p#2"])
+        #expect(symbols.declaration(of: ElementAddress("pain:p")!) == symbols.declarations[2])
+        #expect(symbols.declaration(of: ElementAddress("pain:p#2")!) == symbols.declarations[3])
+        #expect(symbols.declaration(of: ElementAddress("pain:p#3")!) == nil)
+        #expect(symbols.declaration(of: ElementAddress("touchpoint:t/pain:p")!) == nil, "an id is named by itself alone")
     }
 }
