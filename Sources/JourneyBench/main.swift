@@ -142,8 +142,8 @@ func svgSizes() {
         let model = Frontend.check(SourceFile(path: path, text: (try? String(contentsOfFile: path, encoding: .utf8)) ?? "")).model
         let measurer = PangoTextMeasurer()
         let scene = LayoutEngine(model: model, theme: .light, measurer: measurer).layout()
-        guard let outlines = try? Exporter.render(scene, format: .svg, text: measurer),
-              let fonts = try? Exporter.render(scene, format: .svg, text: measurer, svgText: .fonts) else { continue }
+        guard let outlines = try? Exporter.render(scene, format: .svg),
+              let fonts = try? Exporter.render(scene, format: .svg, svgText: .fonts) else { continue }
         print("| \(name.dropLast(".journey".count)) | \(String(format: "%.1f", Double(outlines.count) / 1000)) "
             + "| \(String(format: "%.1f", Double(fonts.count) / 1000)) | \(String(format: "%.2f", Double(fonts.count) / Double(outlines.count))) |")
     }
@@ -247,10 +247,8 @@ for map in benchMaps {
     var model = Frontend.check(file).model
     let check = measure(runs: runs) { model = Frontend.check(file).model } - parse
     var scene = LayoutEngine(model: model, theme: .light, measurer: PangoTextMeasurer()).layout()
-    var measurer = PangoTextMeasurer()
     let layout = measure(runs: runs) {
-        measurer = PangoTextMeasurer()
-        scene = LayoutEngine(model: model, theme: .light, measurer: measurer).layout()
+        scene = LayoutEngine(model: model, theme: .light, measurer: PangoTextMeasurer()).layout()
     }
     for format in OutputFormat.allCases {
         var renders: [Double] = [], encodes: [Double] = []
@@ -258,7 +256,7 @@ for map in benchMaps {
         for _ in 0..<runs {
             let timing = ExportTiming()
             do {
-                try Exporter.render(scene, format: format, text: measurer, timing: timing) { _ in }
+                try Exporter.render(scene, format: format, timing: timing) { _ in }
             } catch {
                 failed = true
                 break

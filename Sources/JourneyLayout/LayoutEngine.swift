@@ -123,7 +123,7 @@ public struct LayoutEngine {
         let canvasWidth = contentWidth + 2 * theme.margin
         var y = theme.margin
 
-        let header = HeaderLayout(engine: self, personas: personas, width: contentWidth)
+        let header = HeaderLayout(engine: self, personas: personas, evidence: evidence, width: contentWidth)
         let headerNodes = header.nodes(x: theme.margin, y: y)
         nodes.append(.group(SceneGroup(name: "header", box: nil, children: headerNodes.nodes)))
         y += headerNodes.height
@@ -493,12 +493,15 @@ public struct PersonaStyles: Sendable {
     }
 }
 
-/// Evidence numbered in reading order: each stage's own, then its touchpoints'. Counted by
-/// position in the model, not by source range: a rendered diff's model holds elements of two
-/// files.
+/// Evidence numbered in reading order: the personas' (the persona panel heads the picture), then
+/// each stage's own, then its touchpoints'. Counted by position in the model, not by source
+/// range: a rendered diff's model holds elements of two files.
 struct EvidenceNumbers {
     struct Entry {
         var evidence: Evidence
+        /// The persona holding it (its index in the model), for a persona's evidence.
+        var persona: Int?
+        /// The stage holding it; unused for a persona's evidence.
         var stage: Int
         /// Nil for the stage's own evidence.
         var touchpoint: Int?
@@ -507,11 +510,17 @@ struct EvidenceNumbers {
     }
 
     private(set) var entries: [Entry] = []
-    /// The number of each stage's first own evidence item, and of each touchpoint's first.
+    /// The number of each persona's first evidence item, each stage's first own one, and each
+    /// touchpoint's first.
+    private var personaStart: [Int] = []
     private var stageStart: [Int] = []
     private var touchpointStart: [[Int]] = []
 
     init(model: JourneyModel) {
+        for (p, persona) in model.personas.enumerated() {
+            personaStart.append(entries.count + 1)
+            for (k, e) in persona.evidence.enumerated() { entries.append(Entry(evidence: e, persona: p, stage: 0, touchpoint: nil, index: k)) }
+        }
         for (s, stage) in model.stages.enumerated() {
             stageStart.append(entries.count + 1)
             for (k, e) in stage.evidence.enumerated() { entries.append(Entry(evidence: e, stage: s, touchpoint: nil, index: k)) }
@@ -523,6 +532,9 @@ struct EvidenceNumbers {
             touchpointStart.append(starts)
         }
     }
+
+    /// The number of the k-th evidence item of persona `p` (its index in the model).
+    func number(persona p: Int, _ k: Int) -> Int { personaStart[p] + k }
 
     /// The number of the k-th evidence item of stage `s` (of its touchpoint `t`, when given).
     func number(stage s: Int, touchpoint t: Int?, _ k: Int) -> Int {

@@ -17,11 +17,38 @@ public struct CheckResult: Sendable {
     public var hasErrors: Bool { diagnostics.hasErrors }
 }
 
+/// What a checked file is: a map (it draws), or a library a map uses (personas only).
+public enum FileRole: Sendable {
+    case map, library
+}
+
+/// A library file a map sees through its `use` lines (directly or through another library).
+public struct UsedLibrary: Sendable {
+    public var tree: SyntaxTree
+    /// The map's own `use` line for it; nil when the map reaches it through another library.
+    public var useRange: SourceRange?
+    /// The paths of the files this one brings in: itself and what it uses, transitively.
+    public var reaches: Set<String>
+
+    public init(tree: SyntaxTree, useRange: SourceRange?, reaches: Set<String>) {
+        self.tree = tree
+        self.useRange = useRange
+        self.reaches = reaches
+    }
+}
+
 public enum Frontend {
     /// Lex, parse and check one file.
     public static func check(_ file: SourceFile) -> CheckResult {
-        let (tree, parseDiagnostics) = Parser.parse(file)
-        var checker = Checker(tree: tree)
+        check(parsed: Parser.parse(file))
+    }
+
+    /// Check a parsed file: a map with the libraries it uses (in load order, each once), or a
+    /// library on its own.
+    public static func check(parsed: (tree: SyntaxTree, diagnostics: [Diagnostic]), role: FileRole = .map,
+                             libraries: [UsedLibrary] = []) -> CheckResult {
+        let (tree, parseDiagnostics) = parsed
+        var checker = Checker(tree: tree, role: role, libraries: libraries)
         let model = checker.run()
         // A recovered line (a misspelt keyword read as the likely one) has its error already.
         var recovered: [SourceRange] = []
@@ -80,11 +107,21 @@ public struct Checker {
     /// reported, the rest counted in a note on the last one shown.
     var causes: [String: RepeatedCause] = [:]
 
-    public init(tree: SyntaxTree) {
+    let role: FileRole
+    let libraries: [UsedLibrary]
+    /// Where each persona of a used library is declared (its id), for notes.
+    var libraryPersonaRanges: [String: SourceRange] = [:]
+    /// Where each channel of a used library is declared (its id), for notes.
+    var libraryChannelRanges: [String: SourceRange] = [:]
+
+    public init(tree: SyntaxTree, role: FileRole = .map, libraries: [UsedLibrary] = []) {
         self.tree = tree
+        self.role = role
+        self.libraries = libraries
     }
 
     public mutating func run() -> JourneyModel {
+        if role == .library { return runLibrary() }
         IDRegistry.check(tree, into: &diagnostics)
         IndentationRule.check(tree, into: &diagnostics)
         TextLengthRule.check(tree, into: &diagnostics)
@@ -97,7 +134,7 @@ public struct Checker {
         // Declarations first, so references resolve whatever the order in the file.
         let journeys = tree.statements.filter { $0.keyword == .journey }
         var model = JourneyModel(title: "", scale: .standard, personas: [], customChannels: [], stages: [],
-                                 range: SourceRange(0, tree.file.bytes.count))
+                                 range: SourceRange(tree.file.base, tree.file.endOffset))
         if let journey = journeys.first {
             buildJourney(journey, into: &model)
             scale = model.scale
@@ -111,7 +148,7 @@ public struct Checker {
                        notes: [DiagnosticNote("the journey starts here", at: journey.keywordRange)])
             }
         } else {
-            let first = tree.statements.first?.keywordRange ?? SourceRange.point(tree.file.contentStart)
+            let first = tree.statements.first?.keywordRange ?? SourceRange.point(tree.file.contentStartOffset)
             report(.missingJourney, "the map has no `journey` line", SourceRange.point(first.start),
                    help: "start the map with its title, like `journey \"Buying running shoes online\"`")
         }
@@ -122,8 +159,16 @@ public struct Checker {
             tree.walk { if $0.keyword == .scale { misplacedScale = true } }
             scaleIsUnknown = misplacedScale
         }
+        let libraryPersonas = declareLibraryPersonas()
         for statement in tree.statements where statement.keyword == .persona {
             if let id = statement.identifier(.id) {
+                if let declared = libraryPersonaRanges[id] {
+                    report(.declaredTwice, "persona '\(id)' is also declared in a file the map uses",
+                           statement.argument(.id)!.range,
+                           help: "remove this declaration to use the shared one, or rename this persona",
+                           notes: [DiagnosticNote("'\(id)' is declared here", at: declared)])
+                    continue
+                }
                 personaIDs.append(id)
                 personaSet.insert(id)
             } else if let name = statement.string(.label) {
@@ -131,7 +176,14 @@ public struct Checker {
                 unnamedPersonas.insert(String(name.lowercased().prefix { $0.isLetter || $0.isNumber }))
             }
         }
+        let libraryChannels = declareLibraryChannels()
         for statement in tree.statements where statement.keyword == .channel {
+            if let id = statement.identifier(.id), let declared = libraryChannelRanges[id] {
+                report(.declaredTwice, "channel '\(id)' is also declared in a file the map uses", statement.argument(.id)!.range,
+                       help: "remove this declaration to use the shared one, or rename this channel",
+                       notes: [DiagnosticNote("'\(id)' is declared here", at: declared)])
+                continue
+            }
             if let channel = buildChannel(statement) { model.customChannels.append(channel) }
         }
         for statement in tree.statements {
@@ -147,6 +199,8 @@ public struct Checker {
                 _ = buildTouchpoint(statement)  // its lines are still checked
             case .journey, .channel:
                 break
+            case .use:
+                UseRules.checkPlacement(statement, into: &diagnostics)
             default:
                 reportMisplaced(statement, owner: nil)
             }
@@ -157,6 +211,10 @@ public struct Checker {
             let s = Suggestions.closest(to: id, in: personaIDs)
             suggestions[id] = .some(s)
             return s
+        }
+        if !libraries.isEmpty {
+            addUsedChannels(libraryChannels, to: &model)
+            addUsedPersonas(libraryPersonas, referenced: references.named, to: &model)
         }
         UsageRules.check(model, tree: tree, usedPersonas: references.named, hasEmotionForEveryone: references.everyone,
                          into: &diagnostics)
@@ -189,9 +247,9 @@ public struct Checker {
 
     mutating func buildPersona(_ s: Statement) -> Persona {
         let id = s.identifier(.id) ?? ""
-        var persona = Persona(id: id, name: s.string(.label) ?? id, description: nil, goals: [], color: nil, share: nil,
-                              range: s.range, shareRange: nil)
+        var persona = Persona(id: id, name: s.string(.label) ?? id, range: s.range)
         if s.argument(.label) != nil { _ = requireText(s, .label, what: "a persona's name") }
+        var facts = PersonaFacts()
         for a in attributes(of: s, allowed: Placement.persona) {
             switch a.keyword {
             case .description: persona.description = a.string(.text)
@@ -200,6 +258,26 @@ public struct Checker {
             case .share:
                 persona.share = ValueRules.personaShare(a, into: &diagnostics)
                 if persona.share != nil { persona.shareRange = a.range }
+            case .size: persona.size = PersonaRules.size(a, into: &diagnostics)
+            case .fact:
+                if let fact = facts.add(a, into: &diagnostics), let value = requireText(a, .text, what: "a fact") {
+                    persona.facts.append(PersonaFact(key: fact, value: value, range: a.range, keyRange: a.argument(.key)!.range))
+                }
+            case .frustration: if let f = requireText(a, .text, what: "a frustration") { persona.frustrations.append(f) }
+            case .behavior: if let b = requireText(a, .text, what: "a behavior") { persona.behaviors.append(b) }
+            case .quote:
+                if let other = a.argument(.persona), case .identifier(let name) = other.value, name != id {
+                    // The persona's own quote is its own; naming another would put words in the wrong mouth.
+                    let known = personaSet.contains(name)
+                    report(.quoteOfAnotherPersona,
+                           known ? "a quote under persona '\(id)' cannot be \(name)'s" : "a quote under persona '\(id)' names '\(name)'",
+                           other.range,
+                           help: known ? "move it under `persona \(name)`, or leave the name out to make it \(id)'s: `quote \"…\"`"
+                                       : "a persona's quote is its own: leave the name out, `quote \"…\"`")
+                } else if let text = requireText(a, .text, what: "a quote") {
+                    persona.quote = text
+                }
+            case .evidence: if let e = buildEvidence(a) { persona.evidence.append(e) }
             default: break
             }
         }
@@ -328,6 +406,13 @@ public struct Checker {
         if let p = s.property(.addresses), case .identifierList(let names) = p.value {
             o.addresses = resolvePains(names)
         }
+        if let p = s.property(.status), case .status(let literal) = p.value {
+            o.status = ValueRules.status(literal.word, into: &diagnostics)
+            o.statusRange = literal.word.range
+            if let date = literal.date, let range = literal.dateRange {
+                o.statusDate = ValueRules.date(date, at: range, into: &diagnostics)
+            }
+        }
         return o
     }
 
@@ -403,7 +488,9 @@ public struct Checker {
             let more = personaIDs.count > 5 ? " and \(personaIDs.count - 5) more" : ""
             help = "the personas are \(listed)\(more); or declare `persona \(id) \"Name\"`"
         }
-        report(.unknownPersona, "unknown persona '\(id)'", arg.range, help: help, cause: "persona " + id)
+        // A persona of a used file: show where it is declared (the suggestion lies in another file).
+        let notes = suggestPersona(id).flatMap { libraryPersonaRanges[$0] }.map { [DiagnosticNote("'\(suggestPersona(id)!)' is declared here", at: $0)] } ?? []
+        report(.unknownPersona, "unknown persona '\(id)'", arg.range, help: help, notes: notes, cause: "persona " + id)
         return nil
     }
 
@@ -447,10 +534,12 @@ public struct Checker {
         if let custom = channels[name] { return custom }
         guard diagnostics.count < Diagnostic.recordedPerFile else { return nil }
         let candidates = BuiltinChannel.allCases.map(\.rawValue) + channelOrder
-        let help = (BuiltinChannel.synonyms[name.lowercased()]?.rawValue ?? Suggestions.closest(to: name, in: candidates))
-            .map { "did you mean '\($0)'?" }
+        let suggestion = BuiltinChannel.synonyms[name.lowercased()]?.rawValue ?? Suggestions.closest(to: name, in: candidates)
+        let help = suggestion.map { "did you mean '\($0)'?" }
             ?? "declare a custom channel first, like `channel \(name) \"\(name.prefix(1).uppercased() + name.dropFirst())\"`; built-in channels are \(BuiltinChannel.allCases.map(\.rawValue).joined(separator: ", "))"
-        report(.unknownChannel, "unknown channel '\(name)'", range, help: help, cause: "channel " + name)
+        // A channel of a used file: show where it is declared (the suggestion lies in another file).
+        let notes = suggestion.flatMap { id in libraryChannelRanges[id].map { [DiagnosticNote("'\(id)' is declared here", at: $0)] } } ?? []
+        report(.unknownChannel, "unknown channel '\(name)'", range, help: help, notes: notes, cause: "channel " + name)
         return nil
     }
 
@@ -472,6 +561,11 @@ public struct Checker {
     }
 
     mutating func reportMisplaced(_ s: Statement, owner: Statement?) {
+        if s.keyword == .use, let owner {
+            report(.useNotAtTopLevel, "a `use` line belongs at the top of the file, not inside \(owner.keyword.withArticle)", s.keywordRange,
+                   help: "move it above the map's first element, unindented")
+            return
+        }
         let (message, help) = Placement.explain(s.keyword, in: owner)
         // Lines before any element all follow from one missing line (often the journey's).
         report(.misplacedAttribute, message, s.keywordRange, help: help, cause: owner == nil ? "no element" : nil)

@@ -12,7 +12,8 @@
 // - an element without one is named by its label (a stage's or touchpoint's label, a pain's
 //   text, a metric's name, evidence's description) inside the address of what holds it:
 //   `stage:"Awareness"`, `stage:awareness/touchpoint:"Product page"`,
-//   `touchpoint:product-page/pain:"Sizes don't match other brands"`;
+//   `touchpoint:product-page/pain:"Sizes don't match other brands"`,
+//   `persona:maya/evidence:"Segmentation survey"`;
 // - an emotion is named by its persona inside its touchpoint, `touchpoint:pdp/emotion:maya`,
 //   or `touchpoint:pdp/emotion` for the one for everyone; the journey is `journey`;
 // - the second, third… element with the same kind and key in the same holder takes `#2`,

@@ -118,9 +118,10 @@ extension JourneyModel {
 }
 
 /// The pain points some opportunity addresses: those named by an `addresses`, and the places
-/// that hold an opportunity without one (which addresses the pain points written there). The
-/// places are one model's, so they are kept as positions in it: `check` asks this of every pain
-/// point of a map, and needs no addresses for it.
+/// that hold an opportunity without one (which addresses the pain points written there). A
+/// dropped opportunity addresses nothing: the team decided not to do it. The places are one
+/// model's, so they are kept as positions in it: `check` asks this of every pain point of a
+/// map, and needs no addresses for it.
 public struct AddressedPains: Sendable {
     struct Position: Hashable {
         var stage: Int
@@ -132,7 +133,7 @@ public struct AddressedPains: Sendable {
 
     init(_ model: JourneyModel) {
         func add(_ list: [Opportunity], _ place: Position) {
-            for o in list {
+            for o in list where o.status != .dropped {
                 if o.addresses.isEmpty { places.insert(place) } else { named.formUnion(o.addresses) }
             }
         }

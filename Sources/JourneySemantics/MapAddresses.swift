@@ -33,6 +33,8 @@ public struct MapAddresses: Sendable {
     }
 
     public private(set) var personas: [ElementAddress] = []
+    /// Each persona's evidence (`persona:maya/evidence:"…"`, or `evidence:id`), persona by persona.
+    public private(set) var personaEvidence: [[ElementAddress]] = []
     public private(set) var channels: [ElementAddress] = []
     public private(set) var stages: [StageAddresses] = []
     /// The model, for `lookup()`.
@@ -43,6 +45,10 @@ public struct MapAddresses: Sendable {
     public init(_ model: JourneyModel) {
         self.model = model
         personas = model.personas.map { next(.persona, id: $0.id) }
+        for (p, persona) in model.personas.enumerated() {
+            var labels = LabelCounter()
+            personaEvidence.append(persona.evidence.map { address(.evidence, id: $0.id, label: $0.description, in: personas[p], &labels) })
+        }
         channels = model.customChannels.map { next(.channel, id: $0.id) }
         var stageLabels = LabelCounter()
         for stage in model.stages {
@@ -104,7 +110,8 @@ public struct MapAddresses: Sendable {
 
     /// Where an element sits in the model the addresses were made from.
     public struct Place: Equatable, Sendable {
-        /// The stage holding it (or being it); nil for the journey, a persona and a channel.
+        /// The stage holding it (or being it); nil for the journey, a persona, a persona's
+        /// evidence and a channel.
         public var stage: Int?
         /// The touchpoint in that stage holding it (or being it).
         public var touchpoint: Int?
@@ -112,6 +119,8 @@ public struct MapAddresses: Sendable {
         /// a stage (its index is `stage`) and a touchpoint.
         public var index: Int
         public var range: SourceRange
+        /// The persona holding it, for a persona's evidence.
+        public var persona: Int? = nil
     }
 
     /// From each address to where its element sits, with its source range. A dictionary of
@@ -132,6 +141,11 @@ public struct MapAddresses: Sendable {
         }
         places[.journey] = Place(stage: nil, touchpoint: nil, index: 0, range: model.range)
         add(personas, model.personas.map(\.range), stage: nil, touchpoint: nil)
+        for (p, persona) in model.personas.enumerated() {
+            for (k, a) in personaEvidence[p].enumerated() {
+                places[a] = Place(stage: nil, touchpoint: nil, index: k, range: persona.evidence[k].range, persona: p)
+            }
+        }
         add(channels, model.customChannels.map(\.range), stage: nil, touchpoint: nil)
         for (s, stage) in model.stages.enumerated() {
             let a = stages[s]

@@ -18,9 +18,16 @@ public struct DiagnosticPrinter {
     }
 
     public func render(_ diagnostic: Diagnostic, in file: SourceFile) -> String {
+        render(diagnostic, in: SourceMap(file))
+    }
+
+    /// A diagnostic whose range and notes may lie in any file of `sources`: each part is
+    /// printed with its own file's name, line and column.
+    public func render(_ diagnostic: Diagnostic, in sources: SourceMap) -> String {
         var lines: [String] = []
+        let file = sources.file(of: diagnostic.range)
         let location = file.location(of: diagnostic.range.start)
-        let noteLines = diagnostic.notes.compactMap { $0.range.map { file.line(of: $0.start) } }
+        let noteLines = diagnostic.notes.compactMap { note in note.range.map { sources.file(of: $0).line(of: $0.start) } }
         let gutter = String(([location.line] + noteLines).max()!).count
 
         let label = "\(diagnostic.severity.rawValue)[\(diagnostic.code.id)]"
@@ -32,9 +39,10 @@ public struct DiagnosticPrinter {
         }
         for note in diagnostic.notes {
             if let range = note.range {
-                lines.append(header(file.path, file.location(of: range.start), label: paint("note", Style.note),
+                let noteFile = sources.file(of: range)
+                lines.append(header(noteFile.path, noteFile.location(of: range.start), label: paint("note", Style.note),
                                     message: note.message))
-                lines += excerpt(range, in: file, gutter: gutter, style: Style.note)
+                lines += excerpt(range, in: noteFile, gutter: gutter, style: Style.note)
             } else {
                 lines.append(pad(gutter) + " " + paint("=", Style.gutter) + " " + paint("note", Style.note) + ": " + note.message)
             }
@@ -55,13 +63,14 @@ public struct DiagnosticPrinter {
         // Only bytes near the range are decoded, so a diagnostic on a 2 MB line stays cheap.
         let reach = 4 * maxLineWidth
         end = min(end, start + reach)
-        let left = utf8Boundary(max(content.lowerBound, start - reach), in: file.bytes)
-        let right = utf8Boundary(min(content.upperBound, end + reach), in: file.bytes)
+        let left = utf8Boundary(max(content.lowerBound, start - reach), in: file)
+        let right = utf8Boundary(min(content.upperBound, end + reach), in: file)
 
-        var before = DisplayText(file.bytes[left..<start], startColumn: 0)
+        let base = file.base
+        var before = DisplayText(file.bytes[(left - base)..<(start - base)], startColumn: 0)
         if left > content.lowerBound { before = DisplayText(prefix: "…", before) }
-        let inside = DisplayText(file.bytes[start..<end], startColumn: before.width)
-        var after = DisplayText(file.bytes[end..<right], startColumn: before.width + inside.width)
+        let inside = DisplayText(file.bytes[(start - base)..<(end - base)], startColumn: before.width)
+        var after = DisplayText(file.bytes[(end - base)..<(right - base)], startColumn: before.width + inside.width)
         if right < content.upperBound { after.text += "…"; after.width += 1 }
 
         var shown = before.text + inside.text + after.text
@@ -101,10 +110,10 @@ public struct DiagnosticPrinter {
     private func pad(_ n: Int) -> String { String(repeating: " ", count: max(0, n)) }
 
     /// Moves back to the start of a UTF-8 sequence.
-    private func utf8Boundary(_ offset: Int, in bytes: [UInt8]) -> Int {
-        var o = offset
-        while o > 0, o < bytes.count, bytes[o] & 0xC0 == 0x80 { o -= 1 }
-        return o
+    private func utf8Boundary(_ offset: Int, in file: SourceFile) -> Int {
+        var o = offset - file.base
+        while o > 0, o < file.bytes.count, file.bytes[o] & 0xC0 == 0x80 { o -= 1 }
+        return o + file.base
     }
 
     private func severityStyle(_ severity: Severity) -> String {

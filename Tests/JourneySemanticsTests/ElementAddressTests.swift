@@ -16,7 +16,7 @@ func sampleModel(_ path: String) throws -> CheckResult {
 
 /// Every address MapAddresses gives, in reading order, with the number of elements it covers.
 func everyAddress(_ a: MapAddresses) -> [ElementAddress] {
-    var out: [ElementAddress] = [.journey] + a.personas + a.channels
+    var out: [ElementAddress] = [.journey] + a.personas + a.personaEvidence.flatMap { $0 } + a.channels
     func content(_ c: MapAddresses.Content) -> [ElementAddress] {
         c.pains + c.delights + c.opportunities + c.metrics + c.quotes + c.evidence
     }
@@ -29,7 +29,7 @@ func everyAddress(_ a: MapAddresses) -> [ElementAddress] {
 }
 
 func elementCount(_ m: JourneyModel) -> Int {
-    1 + m.personas.count + m.customChannels.count + m.stages.reduce(0) { n, s in
+    1 + m.personas.count + m.personas.reduce(0) { $0 + $1.evidence.count } + m.customChannels.count + m.stages.reduce(0) { n, s in
         n + 1 + s.pains.count + s.opportunities.count + s.metrics.count + s.evidence.count
             + s.touchpoints.reduce(0) { k, t in
                 k + 1 + t.emotions.count + t.pains.count + t.delights.count + t.opportunities.count + t.metrics.count
@@ -62,6 +62,16 @@ func elementCount(_ m: JourneyModel) -> Int {
             #expect(ElementAddress(text)?.description == text)
         }
         let source = result.tree.file
+        for (p, list) in addresses.personaEvidence.enumerated() {
+            for (k, evidence) in list.enumerated() {
+                let place = try #require(places[evidence])
+                #expect(place.persona == p && place.index == k && place.stage == nil)
+                #expect(source.text(in: place.range).hasPrefix("evidence "))
+                let e = result.model.personas[p].evidence[k]
+                #expect(evidence.kind == .evidence && evidence.key == (e.id.map(ElementAddress.Key.id) ?? .label(e.description)))
+                #expect(evidence.holder == (e.id == nil ? .persona(result.model.personas[p].id) : nil))
+            }
+        }
         for (s, stage) in addresses.stages.enumerated() {
             #expect(places[stage.stage].map { [$0.stage, $0.touchpoint] } == [s, nil])
             #expect(places[stage.stage]?.range == result.model.stages[s].range)
@@ -74,6 +84,32 @@ func elementCount(_ m: JourneyModel) -> Int {
                 }
             }
         }
+    }
+
+    /// A persona's evidence is named inside the persona, or by its id alone; repeats count per persona.
+    @Test func personaEvidence() throws {
+        let model = Frontend.check(SourceFile(path: "t", text: """
+            journey "J"
+            persona maya "Maya"
+              evidence segments survey "Survey, n=300"
+              evidence interview "Talks"
+              evidence interview "Talks"
+            persona sam "Sam"
+              evidence interview "Talks"
+            stage s "S"
+              touchpoint t "T"
+                emotion maya 1
+                emotion sam 1
+
+            """)).model
+        let a = MapAddresses(model)
+        #expect(a.personaEvidence.map { $0.map(\.description) } == [
+            ["evidence:segments", "persona:maya/evidence:\"Talks\"", "persona:maya/evidence:\"Talks\"#2"],
+            ["persona:sam/evidence:\"Talks\""],
+        ])
+        let places = a.lookup()
+        #expect(places[ElementAddress("persona:maya/evidence:\"Talks\"#2")!].map { [$0.persona, $0.index] } == [0, 2])
+        #expect(places[ElementAddress("evidence:segments")!]?.persona == 0)
     }
 
     @Test func theTextForm() throws {
