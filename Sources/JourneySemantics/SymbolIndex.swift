@@ -1,9 +1,10 @@
 // SymbolIndex: SyntaxTree(s) → every declaration of an identifier (persona, channel, stage,
-// touchpoint, pain, delight, opportunity, metric, evidence) and every reference to one (the
+// touchpoint, pain, delight, opportunity, metric, evidence — a persona's too) and every reference to one (the
 // persona of an emotion or a quote, the pain points of an opportunity's `addresses`, a custom
 // channel after `via`), each with the range of its identifier and the ElementAddress of the
-// element it names. Built by the checker (Frontend.check) and returned beside the Model, for
-// the tools that point at names: go to declaration, find references, rename, hover.
+// element it names. Built by the checker (Frontend.check) and returned beside the Model, and by
+// the driver over a map and the files it uses (Compilation.symbols), for the tools that point
+// at names: go to declaration, find references, rename, hover.
 //
 // What declares and what refers is written once, in the two tables below: a new kind of
 // reference (a persona's evidence, a metric's data file …) is a new row. A reference names the
