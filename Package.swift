@@ -71,7 +71,7 @@ let package = Package(
         // How tests list their cases from folders: a missing or empty folder fails the test.
         .target(name: "JourneyTestCases", path: "Tests/JourneyTestCases"),
         .testTarget(name: "JourneySyntaxTests", dependencies: ["JourneySyntax"]),
-        .testTarget(name: "JourneySemanticsTests", dependencies: ["JourneySyntax", "JourneySemantics"]),
+        .testTarget(name: "JourneySemanticsTests", dependencies: ["JourneyTestCases", "JourneySyntax", "JourneySemantics"]),
         .testTarget(name: "JourneyLayoutTests", dependencies: ["JourneyTestCases", "JourneyLayout", "JourneySemantics", "JourneySyntax"]),
         .testTarget(name: "JourneyRenderTests", dependencies: ["JourneyTestCases", "JourneyRender", "JourneyLayout", "JourneySemantics", "JourneySyntax", "CZlib", "CLibPNG"]),
         .testTarget(name: "JourneyDriverTests", dependencies: ["JourneyTestCases", "JourneyDriver", "JourneySyntax", "JourneySemantics"]),

@@ -1,25 +1,12 @@
 // DiffOverlay: what the rendered diff draws — the new map with the removed stages, touchpoints
 // and content put back where they stood in the old one (to be drawn as ghosts), the status of
 // every element that changed (added, removed, changed with short old → new notes), and the old
-// emotion values for the curve of before. Elements are named by their place in this model.
+// emotion values for the curve of before. Elements are named by their ElementAddress in this
+// model (the new map with the ghosts), as the layout engine finds them when it draws it.
 
 import JourneySemantics
 
 public struct DiffOverlay: Sendable {
-    public enum List: String, CaseIterable, Sendable {
-        case pains, delights, opportunities, metrics, quotes, evidence
-    }
-
-    /// An element by its place in `model`: stage index, touchpoint index in its stage, item
-    /// index in its list.
-    public enum Element: Hashable, Sendable {
-        case stage(Int)
-        case touchpoint(Int, Int)
-        case stageContent(Int, List, Int)
-        case touchpointContent(Int, Int, List, Int)
-        case persona(String)
-    }
-
     public enum Status: Equatable, Sendable {
         case added
         /// A ghost: "REMOVED", or "RESOLVED" for a pain point.
@@ -31,10 +18,11 @@ public struct DiffOverlay: Sendable {
 
     /// The new map, with the removed elements put back.
     public var model: JourneyModel
-    public var statuses: [Element: Status]
-    /// At each touchpoint (`.touchpoint`) that was on the old map, each persona's old value
-    /// (by id; "" for everyone on a map without personas).
-    public var oldEmotions: [Element: [String: Double]]
+    /// By the elements' addresses in `model`.
+    public var statuses: [ElementAddress: Status]
+    /// At each touchpoint (by its address in `model`) that was on the old map, each persona's
+    /// old value (by id; "" for everyone on a map without personas).
+    public var oldEmotions: [ElementAddress: [String: Double]]
     /// Changes with no place on the map: the journey's properties, removed personas, channels.
     public var notes: [String]
 }
@@ -44,7 +32,7 @@ extension MapDiff {
         var builder = OverlayBuilder(Comparison(old: old, new: new))
         builder.build()
         for change in changes { builder.apply(change) }
-        var overlay = builder.overlay
+        var overlay = builder.addressed()
         // The banner opens with what the changes add up to.
         if !scores.isEmpty {
             let parts = ([scores.journey] + scores.stages).map { s in
@@ -61,23 +49,48 @@ struct OverlayBuilder {
     var overlay: DiffOverlay
     private var stageOfNew: [Int: Int] = [:], stageOfOld: [Int: Int] = [:]
     private var touchpointOfNew: [Int: (Int, Int)] = [:], touchpointOfOld: [Int: (Int, Int)] = [:]
-    private var itemOfNew: [Change.Kind: [Int: DiffOverlay.Element]] = [:], itemOfOld: [Change.Kind: [Int: DiffOverlay.Element]] = [:]
+    private var itemOfNew: [Change.Kind: [Int: Slot]] = [:], itemOfOld: [Change.Kind: [Int: Slot]] = [:]
+    /// While the merged model is built, elements are found by where they sit in it; `addressed()`
+    /// turns that into their addresses once the model is complete.
+    private var statuses: [Slot: DiffOverlay.Status] = [:]
+    private var oldEmotions: [Slot: [String: Double]] = [:]
 
     init(_ comparison: Comparison) {
         c = comparison
         overlay = DiffOverlay(model: comparison.new, statuses: [:], oldEmotions: [:], notes: [])
     }
 
-    enum Place {
+    /// An element by where it sits in the merged model.
+    enum Slot: Hashable {
+        case stage(Int)
+        case touchpoint(Int, Int)
+        case content(Place, ElementAddress.Kind, Int)
+        case persona(String)
+    }
+
+    enum Place: Hashable {
         case stage(Int)
         case touchpoint(Int, Int)
 
-        func element(_ list: DiffOverlay.List, _ k: Int) -> DiffOverlay.Element {
-            switch self {
-            case .stage(let s): .stageContent(s, list, k)
-            case .touchpoint(let s, let t): .touchpointContent(s, t, list, k)
+        func element(_ kind: ElementAddress.Kind, _ k: Int) -> Slot { .content(self, kind, k) }
+    }
+
+    /// The overlay with its statuses and old emotions under the addresses of the merged model.
+    func addressed() -> DiffOverlay {
+        let addresses = MapAddresses(overlay.model)
+        func address(_ slot: Slot) -> ElementAddress {
+            switch slot {
+            case .stage(let s): addresses.stages[s].stage
+            case .touchpoint(let s, let t): addresses.stages[s].touchpoints[t].touchpoint
+            case .content(.stage(let s), let kind, let k): addresses.stages[s].content[kind][k]
+            case .content(.touchpoint(let s, let t), let kind, let k): addresses.stages[s].touchpoints[t].content[kind][k]
+            case .persona(let id): .persona(id)
             }
         }
+        var out = overlay
+        for (slot, status) in statuses { out.statuses[address(slot)] = status }
+        for (slot, values) in oldEmotions { out.oldEmotions[address(slot)] = values }
+        return out
     }
 
     // MARK: - The model
@@ -118,12 +131,12 @@ struct OverlayBuilder {
                 tp = c.newTouchpoints[n].touchpoint
                 let o = c.touchpoints.oldForNew[n]
                 content(of: &tp, new: .touchpoint(n), old: o.map(Container.touchpoint), place: .touchpoint(si, ti))
-                if let o { overlay.oldEmotions[.touchpoint(si, ti)] = oldEmotions(c.oldTouchpoints[o].touchpoint) }
+                if let o { oldEmotions[.touchpoint(si, ti)] = oldEmotions(c.oldTouchpoints[o].touchpoint) }
             case .removed(let o):
                 touchpointOfOld[o] = (si, ti)
                 tp = c.oldTouchpoints[o].touchpoint
                 content(of: &tp, new: nil, old: .touchpoint(o), place: .touchpoint(si, ti))
-                overlay.oldEmotions[.touchpoint(si, ti)] = oldEmotions(tp)
+                oldEmotions[.touchpoint(si, ti)] = oldEmotions(tp)
             }
             out.append(tp)
         }
@@ -140,27 +153,27 @@ struct OverlayBuilder {
     }
 
     private mutating func content(of stage: inout Stage, new: Container?, old: Container?, place: Place) {
-        stage.pains = merge(c.pains, new: new, old: old, place: place, list: .pains)
-        stage.opportunities = merge(c.opportunities, new: new, old: old, place: place, list: .opportunities)
-        stage.metrics = merge(c.metrics, new: new, old: old, place: place, list: .metrics)
-        stage.evidence = merge(c.evidence, new: new, old: old, place: place, list: .evidence)
+        stage.pains = merge(c.pains, new: new, old: old, place: place, kind: .pain)
+        stage.opportunities = merge(c.opportunities, new: new, old: old, place: place, kind: .opportunity)
+        stage.metrics = merge(c.metrics, new: new, old: old, place: place, kind: .metric)
+        stage.evidence = merge(c.evidence, new: new, old: old, place: place, kind: .evidence)
     }
 
     private mutating func content(of tp: inout Touchpoint, new: Container?, old: Container?, place: Place) {
-        tp.pains = merge(c.pains, new: new, old: old, place: place, list: .pains)
-        tp.delights = merge(c.delights, new: new, old: old, place: place, list: .delights)
-        tp.opportunities = merge(c.opportunities, new: new, old: old, place: place, list: .opportunities)
-        tp.metrics = merge(c.metrics, new: new, old: old, place: place, list: .metrics)
-        tp.quotes = merge(c.quotes, new: new, old: old, place: place, list: .quotes)
-        tp.evidence = merge(c.evidence, new: new, old: old, place: place, list: .evidence)
+        tp.pains = merge(c.pains, new: new, old: old, place: place, kind: .pain)
+        tp.delights = merge(c.delights, new: new, old: old, place: place, kind: .delight)
+        tp.opportunities = merge(c.opportunities, new: new, old: old, place: place, kind: .opportunity)
+        tp.metrics = merge(c.metrics, new: new, old: old, place: place, kind: .metric)
+        tp.quotes = merge(c.quotes, new: new, old: old, place: place, kind: .quote)
+        tp.evidence = merge(c.evidence, new: new, old: old, place: place, kind: .evidence)
     }
 
     /// A container's items: the new ones, and the removed old ones where they stood.
-    private mutating func merge<T>(_ table: ItemTable<T>, new: Container?, old: Container?, place: Place, list: DiffOverlay.List) -> [T] {
+    private mutating func merge<T>(_ table: ItemTable<T>, new: Container?, old: Container?, place: Place, kind: ElementAddress.Kind) -> [T] {
         var out: [T] = []
         let (slots, newItems) = c.itemSlots(table, new: new, old: old)
         for slot in slots {
-            let element = place.element(list, out.count)
+            let element = place.element(kind, out.count)
             switch slot {
             case .new(let k):
                 itemOfNew[table.kind.kind, default: [:]][newItems[k]] = element
@@ -177,17 +190,17 @@ struct OverlayBuilder {
 
     mutating func apply(_ change: Change) {
         guard change.kind != .emotion else { return }  // the curves show those
-        let element: DiffOverlay.Element?
+        let element: Slot?
         switch change.anchor {
         case .stage(let n, let o):
-            element = n.flatMap { stageOfNew[$0] }.map(DiffOverlay.Element.stage) ?? o.flatMap { stageOfOld[$0] }.map(DiffOverlay.Element.stage)
+            element = n.flatMap { stageOfNew[$0] }.map(Slot.stage) ?? o.flatMap { stageOfOld[$0] }.map(Slot.stage)
         case .touchpoint(let n, let o):
             let place = n.flatMap { touchpointOfNew[$0] } ?? o.flatMap { touchpointOfOld[$0] }
-            element = place.map { DiffOverlay.Element.touchpoint($0.0, $0.1) }
+            element = place.map { Slot.touchpoint($0.0, $0.1) }
         case .item(let kind, let n, let o):
             element = n.flatMap { itemOfNew[kind]?[$0] } ?? o.flatMap { itemOfOld[kind]?[$0] }
         case .none:
-            element = change.kind == .persona && change.action != .removed ? change.element.id.map(DiffOverlay.Element.persona) : nil
+            element = change.kind == .persona && change.action != .removed ? change.element.id.map(Slot.persona) : nil
         }
         guard let element else {
             overlay.notes += Self.note(change)
@@ -195,17 +208,17 @@ struct OverlayBuilder {
         }
         switch change.action {
         case .added:
-            overlay.statuses[element] = .added
+            statuses[element] = .added
         case .removed, .resolved:
-            overlay.statuses[element] = .removed(badge: change.action == .resolved ? "RESOLVED" : "REMOVED")
+            statuses[element] = .removed(badge: change.action == .resolved ? "RESOLVED" : "REMOVED")
         default:
             let (badge, notes) = Self.notes(change)
             let good = badge == Self.targetMet
-            if case .changed(let b, let n, let g) = overlay.statuses[element] {
+            if case .changed(let b, let n, let g) = statuses[element] {
                 let merged = b == badge ? b : g || good ? Self.targetMet : "CHANGED"
-                overlay.statuses[element] = .changed(badge: merged, notes: n + notes, good: g || good)
+                statuses[element] = .changed(badge: merged, notes: n + notes, good: g || good)
             } else {
-                overlay.statuses[element] = .changed(badge: badge, notes: notes, good: good)
+                statuses[element] = .changed(badge: badge, notes: notes, good: good)
             }
         }
     }

@@ -1,6 +1,7 @@
 // Compilation: one map and every file it uses, compiled together. In: the map's file (or its
 // path) and a World. Out: the source map of all loaded files (one range space: the map at
-// base 0), their syntax trees, the checked Model and the diagnostics of every file.
+// base 0), their syntax trees, the checked Model, the diagnostics of every file and one symbol
+// index over all of them (a persona used from a library resolves to its line there).
 // A map without `use` lines is parsed and checked exactly as a single file always was: no
 // file is read twice, and nothing else is done.
 
@@ -16,7 +17,11 @@ public struct Compilation: Sendable {
     public var libraries: [LoadedLibrary]
     /// The diagnostics of every file, in the shared range space: the map's, then each used file's.
     public var diagnostics: [Diagnostic]
-    // The symbol index of the checker (declarations and references) joins here when the checker has one.
+    /// Every declaration and reference of an identifier in the map and the files it uses, in the
+    /// shared range space: a reference in the map to a used persona finds its declaration in
+    /// the library file (`sources` names the file of a range). For a map without `use` lines, the
+    /// checker's own index.
+    public var symbols: SymbolIndex
 
     /// The root is a library file (see `Compiler.isLibrary`): checked as one, it draws nothing.
     public var isLibrary = false
@@ -57,7 +62,7 @@ public enum Compiler {
         let library = isLibrary(parsed.tree)
         guard library || parsed.tree.statements.contains(where: { $0.keyword == .use }) else {
             let result = Frontend.check(parsed: parsed)
-            return Compilation(sources: sources, result: result, libraries: [], diagnostics: result.diagnostics)
+            return Compilation(sources: sources, result: result, libraries: [], diagnostics: result.diagnostics, symbols: result.symbols)
         }
         var loader = UseLoader(world: world, sources: sources, root: world.repositoryRoot(forMap: file.path))
         loader.visit(parsed.tree, chain: [(file.path, nil)])
@@ -69,7 +74,8 @@ public enum Compiler {
                 diagnostics += Frontend.check(parsed: (used.tree, used.parseDiagnostics), role: .library).diagnostics
             }
             return Compilation(sources: sources, result: result, libraries: loader.libraries,
-                               diagnostics: diagnostics.sortedBySource(), isLibrary: true)
+                               diagnostics: diagnostics.sortedBySource(),
+                               symbols: SymbolIndex([result.tree] + loader.libraries.map(\.tree)), isLibrary: true)
         }
         let used = loader.libraries.map {
             UsedLibrary(tree: $0.tree, useRange: $0.mapUseRange, reaches: loader.reach(from: $0.tree.file.path))
@@ -98,7 +104,8 @@ public enum Compiler {
                 return d
             }
         }
-        return Compilation(sources: sources, result: result, libraries: loader.libraries, diagnostics: diagnostics.sortedBySource())
+        return Compilation(sources: sources, result: result, libraries: loader.libraries, diagnostics: diagnostics.sortedBySource(),
+                           symbols: SymbolIndex([result.tree] + loader.libraries.map(\.tree)))
     }
 }
 

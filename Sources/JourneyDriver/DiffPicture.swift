@@ -1,9 +1,10 @@
 // DiffPicture: the rendered diff — the new map with the removed elements put back (the overlay
-// of JourneyDiff) laid out with the ChangeMarks of JourneyLayout. The conversion between the two
-// lives here, in the driver, so neither module knows the other and the CLI and tests draw the
-// same diff.
+// of JourneyDiff) laid out with the ChangeMarks of JourneyLayout. Both name elements by their
+// ElementAddress in the overlay's model; the conversion of statuses to marks lives here, in the
+// driver, so neither module knows the other and the CLI and tests draw the same diff.
 
 import JourneyDiff
+import JourneySemantics
 import JourneyLayout
 
 public enum DiffPicture {
@@ -21,11 +22,9 @@ public enum DiffPicture {
     public static func changeMarks(_ overlay: DiffOverlay, summary: String, oldName: String) -> ChangeMarks {
         var marks = ChangeMarks(title: "Changes since " + oldName, summary: summary, notes: overlay.notes)
         for (element, status) in overlay.statuses {
-            marks.marks[convert(element)] = mark(status)
+            marks.marks[element] = mark(status)
         }
-        for (element, values) in overlay.oldEmotions {
-            marks.oldEmotions[convert(element)] = values
-        }
+        marks.oldEmotions = overlay.oldEmotions
         return marks
     }
 
@@ -34,27 +33,6 @@ public enum DiffPicture {
         case .added: ChangeMarks.Mark(.added, badge: "NEW")
         case .removed(let badge): ChangeMarks.Mark(.removed, badge: badge)
         case .changed(let badge, let notes, let good): ChangeMarks.Mark(.changed, badge: badge, notes: notes, good: good)
-        }
-    }
-
-    static func convert(_ e: DiffOverlay.Element) -> ChangeMarks.Element {
-        switch e {
-        case .stage(let s): .stage(s)
-        case .touchpoint(let s, let t): .touchpoint(s, t)
-        case .stageContent(let s, let list, let k): .stageContent(s, convert(list), k)
-        case .touchpointContent(let s, let t, let list, let k): .touchpointContent(s, t, convert(list), k)
-        case .persona(let id): .persona(id)
-        }
-    }
-
-    static func convert(_ list: DiffOverlay.List) -> ChangeMarks.ContentList {
-        switch list {
-        case .pains: .pains
-        case .delights: .delights
-        case .opportunities: .opportunities
-        case .metrics: .metrics
-        case .quotes: .quotes
-        case .evidence: .evidence
         }
     }
 }

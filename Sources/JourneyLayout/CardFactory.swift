@@ -23,13 +23,16 @@ struct CardFactory {
     /// A stage's own cards in a lane (stage `s` of the model), with their change marks.
     func stageCards(_ lane: LayoutEngine.Lane, _ s: Int, width: Double) -> [Card] {
         let stage = engine.model.stages[s]
-        func at(_ list: ChangeMarks.ContentList, _ k: Int) -> ChangeMarks.Element { .stageContent(s, list, k) }
-        let cards: [(Card, ChangeMarks.Element)]
+        func at(_ kind: ElementAddress.Kind, _ k: Int) -> ElementAddress? { engine.contentAddress(kind, stage: s, touchpoint: nil, k) }
+        let cards: [(Card, ElementAddress?)]
         switch lane {
-        case .pains: cards = stage.pains.enumerated().map { (pain($1, width: width), at(.pains, $0)) }
-        case .opportunities: cards = stage.opportunities.enumerated().map { (opportunity($1, width: width), at(.opportunities, $0)) }
-        case .metrics: cards = stage.metrics.enumerated().map { (metric($1, width: width), at(.metrics, $0)) }
-        case .evidence: cards = stage.evidence.enumerated().map { (evidenceCard($1, number: evidence.number(at(.evidence, $0)), width: width), at(.evidence, $0)) }
+        case .pains: cards = stage.pains.enumerated().map { (pain($1, width: width), at(.pain, $0)) }
+        case .opportunities: cards = stage.opportunities.enumerated().map { (opportunity($1, width: width), at(.opportunity, $0)) }
+        case .metrics: cards = stage.metrics.enumerated().map { (metric($1, width: width), at(.metric, $0)) }
+        case .evidence:
+            cards = stage.evidence.enumerated().map {
+                (evidenceCard($1, number: evidence.number(stage: s, touchpoint: nil, $0), width: width), at(.evidence, $0))
+            }
         default: cards = []
         }
         return cards.map { engine.marked($0.0, $0.1) }
@@ -39,17 +42,20 @@ struct CardFactory {
     func columnCards(_ lane: LayoutEngine.Lane, _ column: LayoutEngine.Column, width: Double) -> [Card] {
         guard let tp = column.touchpoint, let t = column.index else { return [] }
         let s = column.stage
-        func at(_ list: ChangeMarks.ContentList, _ k: Int) -> ChangeMarks.Element { .touchpointContent(s, t, list, k) }
-        let cards: [(Card, ChangeMarks.Element)]
+        func at(_ kind: ElementAddress.Kind, _ k: Int) -> ElementAddress? { engine.contentAddress(kind, stage: s, touchpoint: t, k) }
+        let cards: [(Card, ElementAddress?)]
         switch lane {
-        case .touchpoints: cards = [(touchpoint(tp, width: width, score: engine.options.scores?.touchpoint(s, t)), .touchpoint(s, t))]
+        case .touchpoints: cards = [(touchpoint(tp, width: width, score: engine.options.scores?.touchpoint(s, t)), engine.touchpointAddress(column))]
         case .emotions: cards = []
-        case .pains: cards = tp.pains.enumerated().map { (pain($1, width: width), at(.pains, $0)) }
-        case .delights: cards = tp.delights.enumerated().map { (delight($1, width: width), at(.delights, $0)) }
-        case .opportunities: cards = tp.opportunities.enumerated().map { (opportunity($1, width: width), at(.opportunities, $0)) }
-        case .metrics: cards = tp.metrics.enumerated().map { (metric($1, width: width), at(.metrics, $0)) }
-        case .quotes: cards = tp.quotes.enumerated().map { (quote($1, width: width), at(.quotes, $0)) }
-        case .evidence: cards = tp.evidence.enumerated().map { (evidenceCard($1, number: evidence.number(at(.evidence, $0)), width: width), at(.evidence, $0)) }
+        case .pains: cards = tp.pains.enumerated().map { (pain($1, width: width), at(.pain, $0)) }
+        case .delights: cards = tp.delights.enumerated().map { (delight($1, width: width), at(.delight, $0)) }
+        case .opportunities: cards = tp.opportunities.enumerated().map { (opportunity($1, width: width), at(.opportunity, $0)) }
+        case .metrics: cards = tp.metrics.enumerated().map { (metric($1, width: width), at(.metric, $0)) }
+        case .quotes: cards = tp.quotes.enumerated().map { (quote($1, width: width), at(.quote, $0)) }
+        case .evidence:
+            cards = tp.evidence.enumerated().map {
+                (evidenceCard($1, number: evidence.number(stage: s, touchpoint: t, $0), width: width), at(.evidence, $0))
+            }
         }
         return cards.map { engine.marked($0.0, $0.1) }
     }

@@ -3,6 +3,8 @@
 // old → new lines for what changed, and a faded, dashed ghost with a REMOVED or RESOLVED pill
 // for what was removed. Without marks nothing here runs and the map is drawn as always.
 
+import JourneySemantics
+
 extension LayoutEngine {
     var markFont: FontSpec { theme.markFont }
 
@@ -25,9 +27,23 @@ extension LayoutEngine {
         }
     }
 
-    /// The card with the mark of `element`, if the element has one.
-    func marked(_ card: Card, _ element: ChangeMarks.Element) -> Card {
-        guard let mark = marks?[element] else { return card }
+    /// The address of a column's touchpoint, when there are marks to look up.
+    func touchpointAddress(_ column: Column) -> ElementAddress? {
+        guard let addresses, let t = column.index else { return nil }
+        return addresses.stages[column.stage].touchpoints[t].touchpoint
+    }
+
+    /// The address of the k-th item of `kind` in stage `s` (in its touchpoint `t`, when given),
+    /// when there are marks to look up.
+    func contentAddress(_ kind: ElementAddress.Kind, stage s: Int, touchpoint t: Int?, _ k: Int) -> ElementAddress? {
+        guard let addresses else { return nil }
+        let holder = addresses.stages[s]
+        return (t.map { holder.touchpoints[$0].content } ?? holder.content)[kind][k]
+    }
+
+    /// The card with the mark of the element at `address`, if it has one.
+    func marked(_ card: Card, _ address: ElementAddress?) -> Card {
+        guard let address, let mark = marks?[address] else { return card }
         var c = card
         let color = markColor(mark.kind)
         switch mark.kind {

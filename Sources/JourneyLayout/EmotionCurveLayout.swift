@@ -82,7 +82,7 @@ struct EmotionCurveLayout {
                 var keys: [FeelingKey] = []
                 var entries: [FeelingLabel] = []
                 for (si, s) in series.enumerated() {
-                    guard let tp = column.touchpoint, !column.isGhost(engine.marks), let e = value(tp, s.id) else { continue }
+                    guard let tp = column.touchpoint, !column.isGhost(engine), let e = value(tp, s.id) else { continue }
                     let delta = oldValue(column, s.id).map { e.value - $0 }.flatMap { $0 == 0 ? nil : $0 }
                     let feeling = e.feeling.nonBlank
                     guard feeling != nil || delta != nil else { continue }
@@ -131,14 +131,14 @@ struct EmotionCurveLayout {
 
     /// The persona's value at this column on the old map (a rendered diff), if it had one.
     func oldValue(_ column: LayoutEngine.Column, _ persona: String?) -> Double? {
-        guard let index = column.index else { return nil }
-        return engine.marks?.oldEmotions[.touchpoint(column.stage, index)]?[persona ?? ""]
+        guard let address = engine.touchpointAddress(column) else { return nil }
+        return engine.marks?.oldEmotions[address]?[persona ?? ""]
     }
 
     /// Whether the column's touchpoint was on the old map (a rendered diff).
     func wasOnOldMap(_ column: LayoutEngine.Column) -> Bool {
-        guard let index = column.index else { return false }
-        return engine.marks?.oldEmotions[.touchpoint(column.stage, index)] != nil
+        guard let address = engine.touchpointAddress(column) else { return false }
+        return engine.marks?.oldEmotions[address] != nil
     }
 
     func yOf(_ v: Double) -> Double { plotTop + (Double(scale.high) - v) * step }
@@ -185,7 +185,7 @@ struct EmotionCurveLayout {
         let values: [[Double?]] = series.map { s in
             columns.map { col in
                 // The ghost of a removed touchpoint is not on the new curve.
-                guard !col.column.isGhost(engine.marks), let tp = col.column.touchpoint else { return nil }
+                guard !col.column.isGhost(engine), let tp = col.column.touchpoint else { return nil }
                 return value(tp, s.id)?.value
             }
         }
@@ -329,7 +329,7 @@ struct EmotionCurveLayout {
                 }
                 let p = Point(centers[ci] + dx[i][ci], yOf(old))
                 run.append(p)
-                let now = column.isGhost(engine.marks) ? nil : column.touchpoint.flatMap { value($0, s.id) }?.value
+                let now = column.isGhost(engine) ? nil : column.touchpoint.flatMap { value($0, s.id) }?.value
                 if now != old {
                     let dot = s.marker.path(p.x, p.y, radius: 3.5)
                     dots.append(.path(ScenePath(path: dot, fill: theme.background, stroke: Stroke(s.color.withAlpha(0.75), width: 1.6))))

@@ -286,7 +286,10 @@ struct EvidenceListLayout {
                                                            + TextPlacement.lines(block, x: x + numberWidth, y: cy, color: theme.text),
                                                        link: SceneLink.href(link: e.link, file: e.file, base: engine.options.linkBase)))
             // A rendered diff shows removed evidence as a ghost here too.
-            out.append(engine.marks?.isRemoved(entry.element) == true ? entryNode.faded(theme.ghostAlpha) : entryNode)
+            let address = entry.persona.map { engine.addresses?.personaEvidence[$0][entry.index] }
+                ?? engine.contentAddress(.evidence, stage: entry.stage, touchpoint: entry.touchpoint, entry.index)
+            let ghost = address.map { engine.marks?.isRemoved($0) == true } ?? false
+            out.append(ghost ? entryNode.faded(theme.ghostAlpha) : entryNode)
             cy += box.height + 2
         }
         return (out, cy - y)

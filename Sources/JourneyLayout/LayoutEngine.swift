@@ -37,6 +37,8 @@ public struct LayoutEngine {
     let measurer: TextMeasurer
     let options: LayoutOptions
     let marks: ChangeMarks?
+    /// The model's addresses, which the marks are keyed by; made only when there are marks.
+    let addresses: MapAddresses?
 
     public init(model: JourneyModel, theme: Theme, measurer: TextMeasurer, options: LayoutOptions = LayoutOptions(),
                 marks: ChangeMarks? = nil) {
@@ -45,6 +47,7 @@ public struct LayoutEngine {
         self.measurer = measurer
         self.options = options
         self.marks = marks
+        addresses = marks == nil ? nil : MapAddresses(model)
     }
 
     // MARK: - Structure
@@ -57,9 +60,9 @@ public struct LayoutEngine {
         var index: Int?
 
         /// The touchpoint is the ghost of a removed one (a rendered diff).
-        func isGhost(_ marks: ChangeMarks?) -> Bool {
-            guard let marks, let index else { return false }
-            return marks.isRemoved(.touchpoint(stage, index))
+        func isGhost(_ engine: LayoutEngine) -> Bool {
+            guard let marks = engine.marks, let address = engine.touchpointAddress(self) else { return false }
+            return marks.isRemoved(address)
         }
     }
 
@@ -322,7 +325,7 @@ public struct LayoutEngine {
             // A continued stage keeps its goal: each row should read on its own.
             let goal = stage.goal.nonBlank.map { text($0, theme.stageGoalFont, width) }
             abouts.append(stage.description.nonBlank.flatMap { segment.continued ? nil : text($0, theme.cardFont, width) })
-            let mark = segment.continued ? nil : marks?[.stage(segment.stage)]
+            let mark = segment.continued ? nil : addresses.flatMap { marks?[$0.stages[segment.stage].stage] }
             let pill = mark.map { text($0.badge, markFont, width - 12) }
             let notes = mark.flatMap { $0.notes.isEmpty ? nil : text($0.notes.joined(separator: "\n"), markFont, width) }
             blocks.append((label, goal, mark, pill, notes))
@@ -490,29 +493,52 @@ public struct PersonaStyles: Sendable {
     }
 }
 
-/// Evidence numbered in reading order: the personas', then each stage's own, then its touchpoints'. Keyed by place,
-/// not by source range: a rendered diff's model holds elements of two files.
+/// Evidence numbered in reading order: the personas' (the persona panel heads the picture), then
+/// each stage's own, then its touchpoints'. Counted by position in the model, not by source
+/// range: a rendered diff's model holds elements of two files.
 struct EvidenceNumbers {
-    var entries: [(evidence: Evidence, element: ChangeMarks.Element)] = []
-    private var numbers: [ChangeMarks.Element: Int] = [:]
+    struct Entry {
+        var evidence: Evidence
+        /// The persona holding it (its index in the model), for a persona's evidence.
+        var persona: Int?
+        /// The stage holding it; unused for a persona's evidence.
+        var stage: Int
+        /// Nil for the stage's own evidence.
+        var touchpoint: Int?
+        /// Its index in its holder's list.
+        var index: Int
+    }
+
+    private(set) var entries: [Entry] = []
+    /// The number of each persona's first evidence item, each stage's first own one, and each
+    /// touchpoint's first.
+    private var personaStart: [Int] = []
+    private var stageStart: [Int] = []
+    private var touchpointStart: [[Int]] = []
 
     init(model: JourneyModel) {
-        // The personas' evidence first: the persona panel heads the picture.
-        for p in model.personas {
-            for (k, e) in p.evidence.enumerated() { add(e, .personaEvidence(p.id, k)) }
+        for (p, persona) in model.personas.enumerated() {
+            personaStart.append(entries.count + 1)
+            for (k, e) in persona.evidence.enumerated() { entries.append(Entry(evidence: e, persona: p, stage: 0, touchpoint: nil, index: k)) }
         }
         for (s, stage) in model.stages.enumerated() {
-            for (k, e) in stage.evidence.enumerated() { add(e, .stageContent(s, .evidence, k)) }
+            stageStart.append(entries.count + 1)
+            for (k, e) in stage.evidence.enumerated() { entries.append(Entry(evidence: e, stage: s, touchpoint: nil, index: k)) }
+            var starts: [Int] = []
             for (t, tp) in stage.touchpoints.enumerated() {
-                for (k, e) in tp.evidence.enumerated() { add(e, .touchpointContent(s, t, .evidence, k)) }
+                starts.append(entries.count + 1)
+                for (k, e) in tp.evidence.enumerated() { entries.append(Entry(evidence: e, stage: s, touchpoint: t, index: k)) }
             }
+            touchpointStart.append(starts)
         }
     }
 
-    private mutating func add(_ e: Evidence, _ element: ChangeMarks.Element) {
-        entries.append((e, element))
-        numbers[element] = entries.count
-    }
+    /// The number of the k-th evidence item of persona `p` (its index in the model).
+    func number(persona p: Int, _ k: Int) -> Int { personaStart[p] + k }
 
-    func number(_ element: ChangeMarks.Element) -> Int { numbers[element] ?? 0 }
+    /// The number of the k-th evidence item of stage `s` (of its touchpoint `t`, when given).
+    func number(stage s: Int, touchpoint t: Int?, _ k: Int) -> Int {
+        (t.map { touchpointStart[s][$0] } ?? stageStart[s]) + k
+    }
 }
+

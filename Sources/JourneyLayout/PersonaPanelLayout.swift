@@ -49,7 +49,7 @@ struct PersonaPanelLayout {
         let columns = max(1, min(model.personas.count, Int((width + gap) / (300 + gap))))
         let cardWidth = min(440, (width - gap * Double(columns - 1)) / Double(columns))
         let inner = cardWidth - 2 * Self.pad
-        let entries = model.personas.map { entry($0, inner: inner, nameSuffix: nameSuffix($0.id)) }
+        let entries = model.personas.indices.map { entry(model.personas[$0], at: $0, inner: inner, nameSuffix: nameSuffix(model.personas[$0].id)) }
         var nodes: [SceneNode] = []
         var cy = y
         for start in stride(from: 0, to: entries.count, by: columns) {
@@ -66,7 +66,7 @@ struct PersonaPanelLayout {
 
     // MARK: - Measuring
 
-    func entry(_ p: Persona, inner: Double, nameSuffix: String) -> Entry {
+    func entry(_ p: Persona, at index: Int, inner: Double, nameSuffix: String) -> Entry {
         let name = engine.text(p.name + nameSuffix, theme.cardTitleFont, inner - 36)
         // "41k customers (35%)", "35% of customers" or "41k customers"; the bar below shows the share.
         let percent = p.share.map { Formatting.percent(($0 * 1000).rounded() / 10) }
@@ -100,7 +100,7 @@ struct PersonaPanelLayout {
         }
         let hidden = p.facts.count - shownFacts.count
         let moreFacts = hidden > 0 ? engine.text("+ \(hidden) more facts", theme.smallFont, inner) : nil
-        let numbers = p.evidence.indices.map { "[\(evidence.number(.personaEvidence(p.id, $0)))]" }
+        let numbers = p.evidence.indices.map { "[\(evidence.number(persona: index, $0))]" }
         let mark = engine.marks?[.persona(p.id)]
         let changes = mark.flatMap { $0.kind == .changed && !$0.notes.isEmpty ? engine.text($0.notes.joined(separator: "\n"), engine.markFont, inner) : nil }
         let evidenceLine = numbers.isEmpty ? nil : engine.text("Evidence " + numbers.joined(separator: " "), theme.smallFont, inner)

@@ -32,10 +32,15 @@ private struct Builder {
     let options: ReportOptions
     var blocks: [ReportBlock] = []
     var model: JourneyModel { s.model }
+    /// The map's elements by address: the findings name their places with them.
+    let addresses: MapAddresses
+    let places: [ElementAddress: MapAddresses.Place]
 
     init(s: JourneyScores, options: ReportOptions) {
         self.s = s
         self.options = options
+        addresses = MapAddresses(s.model)
+        places = addresses.lookup()
     }
 
     mutating func build() {
@@ -52,11 +57,16 @@ private struct Builder {
         method()
     }
 
-    func place(_ p: FindingPlace) -> String { model.describe(p) }
+    /// A stage's or touchpoint's name for people: "Stage › Touchpoint", or the stage's label.
+    func place(_ address: ElementAddress) -> String {
+        guard let p = places[address], let stage = p.stage else { return "–" }
+        return model.describe(stage: stage, touchpoint: p.touchpoint)
+    }
 
     /// Who owns the place: its touchpoint's owner; a stage has none.
-    func owner(_ p: FindingPlace) -> String {
-        p.touchpoint.flatMap { model.stages[p.stage].touchpoints[$0].owner } ?? "–"
+    func owner(_ address: ElementAddress) -> String {
+        guard let p = places[address], let stage = p.stage, let t = p.touchpoint else { return "–" }
+        return model.stages[stage].touchpoints[t].owner ?? "–"
     }
 
     // MARK: - Summary
@@ -279,10 +289,11 @@ private struct Builder {
 
     // MARK: - Metrics
 
-    var allMetrics: [(metric: Metric, place: FindingPlace)] {
+    var allMetrics: [(metric: Metric, place: ElementAddress)] {
         model.stages.enumerated().flatMap { k, stage in
-            stage.metrics.map { ($0, FindingPlace(stage: k)) }
-                + stage.touchpoints.enumerated().flatMap { t, tp in tp.metrics.map { ($0, FindingPlace(stage: k, touchpoint: t)) } }
+            let a = addresses.stages[k]
+            return stage.metrics.map { ($0, a.stage) }
+                + stage.touchpoints.enumerated().flatMap { t, tp in tp.metrics.map { ($0, a.touchpoints[t].touchpoint) } }
         }
     }
 

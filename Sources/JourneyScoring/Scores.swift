@@ -94,7 +94,7 @@ public struct EvidenceCoverage: Equatable, Sendable {
     public var newest: String?
     public var undated: Int
     /// Touchpoints with emotions or pain points that no evidence backs, in reading order.
-    public var unbackedTouchpoints: [FindingPlace]
+    public var unbackedTouchpoints: [ElementAddress]
 }
 
 public struct JourneyScores: Sendable {
@@ -163,11 +163,12 @@ public struct JourneyScores: Sendable {
         journey = combine(journeyByPersona).0
 
         // Pain points.
-        let located = model.locatedPains
+        let addresses = MapAddresses(model)
+        let located = model.locatedPains(addresses)
         var pains: [ScoredPain] = located.map { p in
-            let score: (experience: Double?, below: Double?) = p.place.touchpoint.map {
-                (touchpoints[p.place.stage][$0].experience, touchpoints[p.place.stage][$0].belowNeutral)
-            } ?? (stages[p.place.stage].experience, stages[p.place.stage].belowNeutral)
+            let score: (experience: Double?, below: Double?) = p.touchpoint.map {
+                (touchpoints[p.stage][$0].experience, touchpoints[p.stage][$0].belowNeutral)
+            } ?? (stages[p.stage].experience, stages[p.stage].belowNeutral)
             let f = Formulas.painFactors(severity: p.pain.severity, reach: p.pain.reach, experience: score.experience,
                                          belowNeutral: score.below)
             var missing: [String] = []
@@ -181,7 +182,7 @@ public struct JourneyScores: Sendable {
                                                               weights: model.weights),
                               experience: score.experience, belowNeutral: score.below,
                               factors: [f.severity, f.reach, f.emotion, f.personas], missing: missing,
-                              evidence: model.evidenceCount(backing: p.place))
+                              evidence: model.evidenceCount(backingStage: p.stage, touchpoint: p.touchpoint))
         }
         let painOrder = pains.indices.sorted { a, b in
             let x = pains[a], y = pains[b]
@@ -200,14 +201,14 @@ public struct JourneyScores: Sendable {
         // An opportunity without `addresses` addresses every pain point of its place: those
         // lists are made once per place and shared (copy-on-write), so a touchpoint with
         // thousands of each costs what its pain points and opportunities cost, not their pairs.
-        var ranksAt: [FindingPlace: [Int]] = [:]
+        var ranksAt: [ElementAddress: [Int]] = [:]
         var painNamed: [String: Int] = [:]
         for (k, p) in located.enumerated() {
             ranksAt[p.place, default: []].append(rankOf[k])
             if let id = p.pain.id, painNamed[id] == nil { painNamed[id] = k }
         }
         for place in ranksAt.keys { ranksAt[place]!.sort() }
-        var opportunities: [ScoredOpportunity] = model.locatedOpportunities.map { o in
+        var opportunities: [ScoredOpportunity] = model.locatedOpportunities(addresses).map { o in
             let ranks = o.opportunity.addresses.isEmpty ? ranksAt[o.place] ?? []
                 : o.opportunity.addresses.compactMap { painNamed[$0] }.map { rankOf[$0] }.sorted()
             let highest = ranks.first.map { pains[$0].priority }
@@ -237,7 +238,7 @@ public struct JourneyScores: Sendable {
         // Who addresses each pain point: the opportunities of its place (one shared list per
         // place), and those that name it.
         func addressing(_ list: [ScoredOpportunity]) -> [[Int]] {
-            var addressingAt: [FindingPlace: [Int]] = [:]
+            var addressingAt: [ElementAddress: [Int]] = [:]
             var naming: [Int: [Int]] = [:]
             for (k, o) in list.enumerated() {
                 if o.located.opportunity.addresses.isEmpty {
@@ -276,14 +277,14 @@ public struct JourneyScores: Sendable {
             if let lowest, let highest { moments.append(PersonaMoments(persona: k, lowest: lowest, highest: highest)) }
         }
         self.moments = moments
-        coverage = EvidenceCoverage(model: model, personas: personas, located: located)
+        coverage = EvidenceCoverage(model: model, addresses: addresses, personas: personas, located: located)
     }
 }
 
 extension EvidenceCoverage {
-    init(model: JourneyModel, personas: [ScoredPersona], located: [LocatedPain]) {
+    init(model: JourneyModel, addresses: MapAddresses, personas: [ScoredPersona], located: [LocatedPain]) {
         pains = located.count
-        backedPains = located.filter { model.evidenceCount(backing: $0.place) > 0 }.count
+        backedPains = located.filter { model.evidenceCount(backingStage: $0.stage, touchpoint: $0.touchpoint) > 0 }.count
         emotionPoints = 0
         backedEmotionPoints = 0
         unbackedTouchpoints = []
@@ -296,14 +297,13 @@ extension EvidenceCoverage {
                 if let d = e.date { dates.append(d) } else { undated += 1 }
             }
             for (t, tp) in stage.touchpoints.enumerated() {
-                let place = FindingPlace(stage: s, touchpoint: t)
-                let backed = model.evidenceCount(backing: place) > 0
+                let backed = model.evidenceCount(backingStage: s, touchpoint: t) > 0
                 let points = personas.filter { p in
                     p.id.map { tp.emotion(for: $0) != nil } ?? tp.emotions.contains { $0.persona == nil }
                 }.count
                 emotionPoints += points
                 if backed { backedEmotionPoints += points }
-                if !backed, points > 0 || !tp.pains.isEmpty { unbackedTouchpoints.append(place) }
+                if !backed, points > 0 || !tp.pains.isEmpty { unbackedTouchpoints.append(addresses.stages[s].touchpoints[t].touchpoint) }
             }
         }
         // YYYY, YYYY-MM and YYYY-MM-DD sort as text by their first day.

@@ -1,4 +1,4 @@
-// Checker: SyntaxTree → JourneyModel + diagnostics.
+// Checker: SyntaxTree → JourneyModel + symbol index + diagnostics.
 // Resolves references (personas, channels), applies defaults, validates values and
 // placement, and runs the file-wide rules (ids, indentation, unused personas, empty stages).
 // It never stops at the first problem: the model it returns is a best effort, complete
@@ -11,6 +11,8 @@ public struct CheckResult: Sendable {
     /// Parser and checker diagnostics, in source order.
     public var diagnostics: [Diagnostic]
     public var tree: SyntaxTree
+    /// Every declaration and reference of an identifier in the tree (SymbolIndex).
+    public var symbols: SymbolIndex
 
     public var hasErrors: Bool { diagnostics.hasErrors }
 }
@@ -77,7 +79,7 @@ public enum Frontend {
             all.append(Diagnostic(.tooManyErrors, "more than \(Diagnostic.maximumPerFile) problems; journeyc stopped looking for more",
                                   at: SourceRange(end, end), help: "fix these first (is this really a .journey file?)"))
         }
-        return CheckResult(model: model, diagnostics: all, tree: tree)
+        return CheckResult(model: model, diagnostics: all, tree: tree, symbols: SymbolIndex(tree))
     }
 }
 

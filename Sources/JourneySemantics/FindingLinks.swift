@@ -7,41 +7,44 @@
 //   addresses the pain points written beside it (its touchpoint's, or for a stage-level
 //   opportunity the stage's own).
 
-/// Where a finding is written: in a stage's own lines, or in one of its touchpoints.
-public struct FindingPlace: Hashable, Sendable {
-    public var stage: Int
-    /// Nil for the stage's own lines.
-    public var touchpoint: Int?
-
-    public init(stage: Int, touchpoint: Int? = nil) {
-        self.stage = stage
-        self.touchpoint = touchpoint
-    }
-}
-
-/// A pain point with its place and its position in that place's list: its identity even
-/// when it has no identifier.
+/// A pain point with its address, the address of the stage or touchpoint it is written in
+/// (`place`, which the rules above compare), and where that sits in the model (`stage`, and
+/// `touchpoint` in it, nil for the stage's own lines), for reading lists parallel to the model.
 public struct LocatedPain: Equatable, Sendable {
     public var pain: PainPoint
-    public var place: FindingPlace
+    public var address: ElementAddress
+    public var place: ElementAddress
+    public var stage: Int
+    public var touchpoint: Int?
+    /// Its index in its place's list.
     public var index: Int
 }
 
 public struct LocatedOpportunity: Equatable, Sendable {
     public var opportunity: Opportunity
-    public var place: FindingPlace
+    public var address: ElementAddress
+    public var place: ElementAddress
+    public var stage: Int
+    public var touchpoint: Int?
     public var index: Int
 }
 
 extension JourneyModel {
     /// Every pain point in reading order: each stage's own, then its touchpoints'.
-    public var locatedPains: [LocatedPain] {
+    public var locatedPains: [LocatedPain] { locatedPains(MapAddresses(self)) }
+
+    /// The same, with the model's addresses already made.
+    public func locatedPains(_ addresses: MapAddresses) -> [LocatedPain] {
         var out: [LocatedPain] = []
         for (s, stage) in stages.enumerated() {
-            for (k, p) in stage.pains.enumerated() { out.append(LocatedPain(pain: p, place: FindingPlace(stage: s), index: k)) }
+            let a = addresses.stages[s]
+            for (k, p) in stage.pains.enumerated() {
+                out.append(LocatedPain(pain: p, address: a.content.pains[k], place: a.stage, stage: s, touchpoint: nil, index: k))
+            }
             for (t, tp) in stage.touchpoints.enumerated() {
+                let ta = a.touchpoints[t]
                 for (k, p) in tp.pains.enumerated() {
-                    out.append(LocatedPain(pain: p, place: FindingPlace(stage: s, touchpoint: t), index: k))
+                    out.append(LocatedPain(pain: p, address: ta.content.pains[k], place: ta.touchpoint, stage: s, touchpoint: t, index: k))
                 }
             }
         }
@@ -49,40 +52,46 @@ extension JourneyModel {
     }
 
     /// Every opportunity in reading order: each stage's own, then its touchpoints'.
-    public var locatedOpportunities: [LocatedOpportunity] {
+    public var locatedOpportunities: [LocatedOpportunity] { locatedOpportunities(MapAddresses(self)) }
+
+    public func locatedOpportunities(_ addresses: MapAddresses) -> [LocatedOpportunity] {
         var out: [LocatedOpportunity] = []
         for (s, stage) in stages.enumerated() {
+            let a = addresses.stages[s]
             for (k, o) in stage.opportunities.enumerated() {
-                out.append(LocatedOpportunity(opportunity: o, place: FindingPlace(stage: s), index: k))
+                out.append(LocatedOpportunity(opportunity: o, address: a.content.opportunities[k], place: a.stage,
+                                              stage: s, touchpoint: nil, index: k))
             }
             for (t, tp) in stage.touchpoints.enumerated() {
+                let ta = a.touchpoints[t]
                 for (k, o) in tp.opportunities.enumerated() {
-                    out.append(LocatedOpportunity(opportunity: o, place: FindingPlace(stage: s, touchpoint: t), index: k))
+                    out.append(LocatedOpportunity(opportunity: o, address: ta.content.opportunities[k], place: ta.touchpoint,
+                                                  stage: s, touchpoint: t, index: k))
                 }
             }
         }
         return out
     }
 
-    /// The evidence that backs findings written at `place`: the touchpoint's own, then its
-    /// stage's; for a stage's own findings, the stage's.
-    public func evidence(backing place: FindingPlace) -> [Evidence] {
-        let stage = stages[place.stage]
-        guard let t = place.touchpoint else { return stage.evidence }
+    /// The evidence that backs findings written in stage `s`'s touchpoint `t`: the touchpoint's
+    /// own, then its stage's; for a stage's own findings (`t` nil), the stage's.
+    public func evidence(backingStage s: Int, touchpoint t: Int?) -> [Evidence] {
+        let stage = stages[s]
+        guard let t else { return stage.evidence }
         return stage.touchpoints[t].evidence + stage.evidence
     }
 
-    /// How many evidence items back findings written at `place` (as `evidence(backing:)`
+    /// How many evidence items back findings written there (as `evidence(backingStage:touchpoint:)`
     /// counts them), without building the list: a report asks for every pain point, and a
     /// stage with thousands of evidence items and touchpoints must not make that quadratic.
-    public func evidenceCount(backing place: FindingPlace) -> Int {
-        let stage = stages[place.stage]
-        guard let t = place.touchpoint else { return stage.evidence.count }
+    public func evidenceCount(backingStage s: Int, touchpoint t: Int?) -> Int {
+        let stage = stages[s]
+        guard let t else { return stage.evidence.count }
         return stage.touchpoints[t].evidence.count + stage.evidence.count
     }
 
     /// The pain points `o` (written at `place`) addresses, in reading order.
-    public func pains(addressedBy o: Opportunity, at place: FindingPlace, among pains: [LocatedPain]? = nil) -> [LocatedPain] {
+    public func pains(addressedBy o: Opportunity, at place: ElementAddress, among pains: [LocatedPain]? = nil) -> [LocatedPain] {
         let all = pains ?? locatedPains
         if o.addresses.isEmpty { return all.filter { $0.place == place } }
         return all.filter { p in p.pain.id.map(o.addresses.contains) ?? false }
@@ -100,28 +109,44 @@ extension JourneyModel {
         }
     }
 
-    /// The place's name for people: "Stage › Touchpoint", or the stage's label.
-    public func describe(_ place: FindingPlace) -> String {
-        let stage = stages[place.stage]
-        guard let t = place.touchpoint else { return stage.label }
+    /// A place's name for people: "Stage › Touchpoint", or the stage's label.
+    public func describe(stage s: Int, touchpoint t: Int?) -> String {
+        let stage = stages[s]
+        guard let t else { return stage.label }
         return stage.label + " › " + stage.touchpoints[t].label
     }
 }
 
 /// The pain points some opportunity addresses: those named by an `addresses`, and the places
 /// that hold an opportunity without one (which addresses the pain points written there). A
-/// dropped opportunity addresses nothing: the team decided not to do it.
+/// dropped opportunity addresses nothing: the team decided not to do it. The places are one
+/// model's, so they are kept as positions in it: `check` asks this of every pain point of a
+/// map, and needs no addresses for it.
 public struct AddressedPains: Sendable {
+    struct Position: Hashable {
+        var stage: Int
+        var touchpoint: Int?
+    }
+
     var named: Set<String> = []
-    var places: Set<FindingPlace> = []
+    var places: Set<Position> = []
 
     init(_ model: JourneyModel) {
-        for o in model.locatedOpportunities where o.opportunity.status != .dropped {
-            if o.opportunity.addresses.isEmpty { places.insert(o.place) } else { named.formUnion(o.opportunity.addresses) }
+        func add(_ list: [Opportunity], _ place: Position) {
+            for o in list where o.status != .dropped {
+                if o.addresses.isEmpty { places.insert(place) } else { named.formUnion(o.addresses) }
+            }
+        }
+        for (s, stage) in model.stages.enumerated() {
+            add(stage.opportunities, Position(stage: s))
+            for (t, tp) in stage.touchpoints.enumerated() { add(tp.opportunities, Position(stage: s, touchpoint: t)) }
         }
     }
 
-    public func contains(_ pain: LocatedPain) -> Bool {
-        places.contains(pain.place) || (pain.pain.id.map(named.contains) ?? false)
+    public func contains(_ pain: LocatedPain) -> Bool { contains(pain.pain, stage: pain.stage, touchpoint: pain.touchpoint) }
+
+    /// Whether an opportunity addresses `pain`, written in stage `s` (its touchpoint `t`).
+    public func contains(_ pain: PainPoint, stage s: Int, touchpoint t: Int?) -> Bool {
+        places.contains(Position(stage: s, touchpoint: t)) || (pain.id.map(named.contains) ?? false)
     }
 }

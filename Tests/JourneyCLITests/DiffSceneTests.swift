@@ -89,7 +89,7 @@ func texts(_ node: SceneNode) -> [SceneText] {
     func everyAddedElementCarriesTheAddedMark(_ pair: String) throws {
         let v = pair.split(separator: " ").map(String.init)
         let (diff, scene) = try diffScene(v[0], v[1])
-        let statuses = diff.overlay().statuses.filter { if case .persona = $0.key { return false }; return true }
+        let statuses = diff.overlay().statuses.filter { $0.key.kind != .persona }
         func count(_ match: (DiffOverlay.Status) -> Bool) -> Int { statuses.values.filter(match).count }
         let boxes = markedBoxes(scene)
         let added = boxes.filter { $0.mark == "mark:added" }

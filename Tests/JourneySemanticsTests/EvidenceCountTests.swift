@@ -21,9 +21,9 @@ import Testing
               touchpoint v "V"
 
             """)).model
-        let places = [FindingPlace(stage: 0, touchpoint: nil), FindingPlace(stage: 0, touchpoint: 0), FindingPlace(stage: 0, touchpoint: 1),
-                      FindingPlace(stage: 1, touchpoint: nil), FindingPlace(stage: 1, touchpoint: 0)]
-        #expect(places.map { model.evidenceCount(backing: $0) } == [2, 3, 2, 0, 0])
-        #expect(places.map { model.evidenceCount(backing: $0) } == places.map { model.evidence(backing: $0).count })
+        let places: [(Int, Int?)] = [(0, nil), (0, 0), (0, 1), (1, nil), (1, 0)]
+        #expect(places.map { model.evidenceCount(backingStage: $0.0, touchpoint: $0.1) } == [2, 3, 2, 0, 0])
+        #expect(places.map { model.evidenceCount(backingStage: $0.0, touchpoint: $0.1) }
+            == places.map { model.evidence(backingStage: $0.0, touchpoint: $0.1).count })
     }
 }

@@ -19,21 +19,26 @@ public enum ReviewRules {
         var found: [Diagnostic] = []
         // Past the cap nothing more is recorded (a generated map of a million pain points).
         var room: Bool { diagnostics.count + found.count < Diagnostic.recordedPerFile }
-        for p in model.locatedPains where room {
-            let stage = model.stages[p.place.stage]
-            let backed = !stage.evidence.isEmpty || (p.place.touchpoint.map { !stage.touchpoints[$0].evidence.isEmpty } ?? false)
-            if !backed {
-                let holder = p.place.touchpoint == nil ? "stage" : "touchpoint or its stage"
-                found.append(Diagnostic(.painWithoutEvidence, "no evidence backs this pain point", at: p.pain.textRange,
+        // Each pain point in reading order, by its position (warnings need no addresses).
+        func review(_ pain: PainPoint, stage s: Int, touchpoint t: Int?) {
+            if model.evidenceCount(backingStage: s, touchpoint: t) == 0 {
+                let holder = t == nil ? "stage" : "touchpoint or its stage"
+                found.append(Diagnostic(.painWithoutEvidence, "no evidence backs this pain point", at: pain.textRange,
                                         help: "add the research behind it to its \(holder), like `evidence interview \"12 interviews, March\" date \"2026-03\"`"))
             }
-            if let severity = p.pain.severity, severity >= 4, !addressed.contains(p) {
-                let name = p.pain.id ?? "PAIN-ID"
-                let help = p.pain.id == nil
+            if let severity = pain.severity, severity >= 4, !addressed.contains(pain, stage: s, touchpoint: t) {
+                let name = pain.id ?? "PAIN-ID"
+                let help = pain.id == nil
                     ? "give it an identifier and name it on an opportunity: `pain \(name) \"…\"`, then `opportunity \"…\" addresses \(name)`"
                     : "add an opportunity beside it, or name it on one: `opportunity \"…\" addresses \(name)`"
                 found.append(Diagnostic(.severePainUnaddressed, "a pain point of severity \(severity) that no opportunity addresses",
-                                        at: p.pain.textRange, help: help))
+                                        at: pain.textRange, help: help))
+            }
+        }
+        for (s, stage) in model.stages.enumerated() {
+            for pain in stage.pains where room { review(pain, stage: s, touchpoint: nil) }
+            for (t, tp) in stage.touchpoints.enumerated() {
+                for pain in tp.pains where room { review(pain, stage: s, touchpoint: t) }
             }
         }
         for stage in model.stages {
