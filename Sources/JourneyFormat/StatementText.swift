@@ -52,30 +52,5 @@ enum StatementText {
     /// characters a reviewer could not see — controls, bidirectional overrides and isolates,
     /// line and paragraph separators, zero-width space and byte-order mark — as `\u{…}`.
     /// Everything else, any script and emoji (with their joiners), is written as itself.
-    static func quoted(_ text: String) -> String {
-        var out = "\""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\t": out += "\\t"
-            default:
-                if isInvisible(scalar.value) {
-                    out += "\\u{" + hex(scalar.value) + "}"
-                } else {
-                    out.unicodeScalars.append(scalar)
-                }
-            }
-        }
-        return out + "\""
-    }
-
-    /// Characters a reader could not see: written as `\u{…}` (TerminalSafeText's set, shared
-    /// with every report and export).
-    static func isInvisible(_ v: UInt32) -> Bool {
-        Unicode.Scalar(v).map(TerminalSafeText.mustEscape) ?? false
-    }
-
-    static func hex(_ v: UInt32) -> String { TerminalSafeText.hex(v) }
+    static func quoted(_ text: String) -> String { TerminalSafeText.quotedLiteral(text) }
 }

@@ -23,6 +23,8 @@
 // as written, or a label in double quotes with the .journey escapes `\"` `\\` `\n` `\t`
 // `\u{…}`), then `#n` for n ≥ 2. `ElementAddress(text)` reads what `description` writes.
 
+import JourneySyntax
+
 public struct ElementAddress: Hashable, Sendable, LosslessStringConvertible {
     /// The kinds of element, spelt as their keywords.
     public enum Kind: String, CaseIterable, Sendable {
@@ -113,21 +115,7 @@ public struct ElementAddress: Hashable, Sendable, LosslessStringConvertible {
         return out
     }
 
-    static func quoted(_ label: String) -> String {
-        var out = "\""
-        for scalar in label.unicodeScalars {
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\t": out += "\\t"
-            case _ where scalar.value < 0x20 || scalar.value == 0x7F:
-                out += "\\u{" + String(scalar.value, radix: 16, uppercase: true) + "}"
-            default: out.unicodeScalars.append(scalar)
-            }
-        }
-        return out + "\""
-    }
+    static func quoted(_ label: String) -> String { TerminalSafeText.quotedLiteral(label) }
 
     /// Reads the text form; nil when `text` is not one.
     public init?(_ text: String) {

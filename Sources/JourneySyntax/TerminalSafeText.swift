@@ -39,6 +39,29 @@ public enum TerminalSafeText {
         return out
     }
 
+    /// Text as a string literal of the language, in double quotes: `"` and `\` escaped, newline
+    /// and tab as `\n` and `\t`, and the characters `mustEscape` names as `\u{…}`; everything
+    /// else (any script, emoji and their joiners) as itself. The lexer reads it back unchanged,
+    /// so fmt and element addresses write it.
+    public static func quotedLiteral(_ text: String) -> String {
+        var out = "\""
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "\"": out += "\\\""
+            case "\\": out += "\\\\"
+            case "\n": out += "\\n"
+            case "\t": out += "\\t"
+            default:
+                if mustEscape(scalar) {
+                    out += "\\u{" + hex(scalar.value) + "}"
+                } else {
+                    out.unicodeScalars.append(scalar)
+                }
+            }
+        }
+        return out + "\""
+    }
+
     /// A code point in upper-case hex, at least four digits: `001B`, `202E`, `1F600`.
     public static func hex(_ v: UInt32) -> String {
         let s = String(v, radix: 16, uppercase: true)
