@@ -20,12 +20,17 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        // CSV files that metrics are bound to (`metric … from "data/kpis.csv"`).
+        .package(url: "https://github.com/swiftcsv/SwiftCSV", from: "0.10.0"),
     ],
     targets: [
         // Source text, tokens, lexer, AST, parser, diagnostics. Foundation only.
         .target(name: "JourneySyntax"),
+        // Data files metrics are bound to: CSV read with SwiftCSV into cells with byte ranges,
+        // then into dated series (wide or long format), with diagnostics into the CSV.
+        .target(name: "JourneyData", dependencies: ["JourneySyntax", .product(name: "SwiftCSV", package: "SwiftCSV")]),
         // AST → resolved Model, with the semantic rules.
-        .target(name: "JourneySemantics", dependencies: ["JourneySyntax"]),
+        .target(name: "JourneySemantics", dependencies: ["JourneySyntax", "JourneyData"]),
         // Model → Scene: geometry, themes, text measurement protocol, the layout engine.
         .target(name: "JourneyLayout", dependencies: ["JourneySemantics", "JourneySyntax"]),
         // Maps as code in review: the canonical text layout (fmt), the semantic diff of two
@@ -68,6 +73,7 @@ let package = Package(
         .target(name: "JourneyTestCases", path: "Tests/JourneyTestCases"),
         .testTarget(name: "JourneySyntaxTests", dependencies: ["JourneySyntax"]),
         .testTarget(name: "JourneySemanticsTests", dependencies: ["JourneySyntax", "JourneySemantics"]),
+        .testTarget(name: "JourneyDataTests", dependencies: ["JourneyTestCases", "JourneyData", "JourneySyntax", "JourneySemantics"]),
         .testTarget(name: "JourneyLayoutTests", dependencies: ["JourneyTestCases", "JourneyLayout", "JourneySemantics", "JourneySyntax"]),
         .testTarget(name: "JourneyRenderTests", dependencies: ["JourneyTestCases", "JourneyRender", "JourneyLayout", "JourneySemantics", "JourneySyntax", "CZlib", "CLibPNG"]),
         .testTarget(name: "JourneyCLITests", dependencies: ["JourneyTestCases", "JourneyCLI", "JourneySyntax", "JourneySemantics", "JourneyLayout", "JourneyMermaid", "JourneyFormat", "JourneyDiff", "JourneyRender", "JourneyScoring", "JourneyReport"]),

@@ -4,6 +4,7 @@
 // It never stops at the first problem: the model it returns is a best effort, complete
 // when there are no errors. Consumers must not draw a model whose diagnostics have errors.
 
+import JourneyData
 import JourneySyntax
 
 public struct CheckResult: Sendable {
@@ -16,10 +17,11 @@ public struct CheckResult: Sendable {
 }
 
 public enum Frontend {
-    /// Lex, parse and check one file.
-    public static func check(_ file: SourceFile) -> CheckResult {
+    /// Lex, parse and check one file. `data` reads the files metrics are bound to; by default
+    /// they are read from disk next to the map (`file.path`, from the process's folder).
+    public static func check(_ file: SourceFile, data: (any DataFileReading)? = nil) -> CheckResult {
         let (tree, parseDiagnostics) = Parser.parse(file)
-        var checker = Checker(tree: tree)
+        var checker = Checker(tree: tree, data: data ?? DiskDataFiles(mapPath: file.path))
         let model = checker.run()
         // A recovered line (a misspelt keyword read as the likely one) has its error already.
         var recovered: [SourceRange] = []
@@ -34,13 +36,14 @@ public enum Frontend {
             return lo > 0 && r.end <= recovered[lo - 1].end
         }
         var checks = recovered.isEmpty ? checker.diagnostics : checker.diagnostics.filter { !insideRecovered($0.range) }
+        let dataProblems = checker.dataDiagnostics
         // The review of a map (ReviewRules) waits until it is valid: a metric whose value is
         // malformed is not also "a target without a value".
-        if !parseDiagnostics.hasErrors, !checks.hasErrors {
+        if !parseDiagnostics.hasErrors, !checks.hasErrors, !dataProblems.contains(where: { $0.diagnostic.severity == .error }) {
             ReviewRules.check(model, into: &checks)
             MovedEvidenceNotes.add(tree, to: &checks)
         }
-        var all = (parseDiagnostics + checks).sortedBySource()
+        var all = DataDiagnostics.merge(dataProblems, into: (parseDiagnostics + checks).sortedBySource())
         // A file with more problems than anyone will read (garbage, a binary file): keep the
         // first ones and say that the rest were not looked for.
         // Each stage records one past the cap, so more than the cap means there were more.
@@ -77,9 +80,15 @@ public struct Checker {
     /// Diagnostics that share one cause (one undeclared persona, the scale): the first few are
     /// reported, the rest counted in a note on the last one shown.
     var causes: [String: RepeatedCause] = [:]
+    /// Reads the data files metrics are bound to, each once.
+    let data: any DataFileReading
+    /// Diagnostics inside data files, each with the map offset it follows in the output (the
+    /// binding's `from`): their ranges are in another file, so they are not sorted with the map's.
+    var dataDiagnostics: [(anchor: Int, diagnostic: Diagnostic)] = []
 
-    public init(tree: SyntaxTree) {
+    public init(tree: SyntaxTree, data: any DataFileReading = MemoryDataFiles([:])) {
         self.tree = tree
+        self.data = CachedDataFiles(data)
     }
 
     public mutating func run() -> JourneyModel {
@@ -173,6 +182,7 @@ public struct Checker {
             case .owner: model.owner = a.string(.text)
             case .version: model.version = a.string(.text)
             case .weights: if let w = ValueRules.weights(a, into: &diagnostics) { model.weights = w }
+            case .freshness: model.freshness = buildFreshness(a)
             case .scale:
                 if let parsed = ValueRules.scale(a, into: &diagnostics) {
                     model.scale = parsed
@@ -352,6 +362,7 @@ public struct Checker {
                 metric.target = MetricTarget(direction: direction, quantity: target, range: t.range)
             }
         }
+        bindData(s, to: &metric)
         return metric
     }
 
@@ -374,6 +385,7 @@ public struct Checker {
         e.date = s.property(.date).flatMap { ValueRules.date($0, into: &diagnostics) }
         if e.date != nil { e.dateRange = s.property(.date)?.valueRange }
         if e.file != nil { e.fileRange = s.property(.file)?.valueRange }
+        e.data = evidenceData(s)
         return e
     }
 

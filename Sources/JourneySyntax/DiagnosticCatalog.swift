@@ -42,6 +42,17 @@ public enum DiagnosticCode: String, CaseIterable, Sendable {
     case mermaidNotAJourney = "E0050"
     case mermaidSyntax = "E0051"
     case mermaidInvalidScore = "E0052"
+    // Metrics bound to data files (E0075–E0084, W0028–W0031)
+    case dataFileUnreadable = "E0075"
+    case dataFileTooLarge = "E0076"
+    case dataCSVSyntax = "E0077"
+    case dataFileEmpty = "E0078"
+    case dataUnknownColumn = "E0079"
+    case dataNotANumber = "E0080"
+    case dataInvalidDate = "E0081"
+    case dataDuplicateDate = "E0082"
+    case dataBindingIncomplete = "E0083"
+    case invalidFreshness = "E0084"
     case unreadableInput = "E0098"
     case tooManyErrors = "E0099"
     // Warnings (W00xx)
@@ -58,6 +69,9 @@ public enum DiagnosticCode: String, CaseIterable, Sendable {
     case mermaidStatementsIgnored = "W0018"
     case mermaidColonInTaskName = "W0019"
     case missingEvidenceFile = "W0020"
+    case staleData = "W0028"
+    case dataColumnEmpty = "W0029"
+    case missingEvidenceData = "W0030"
     // Notes (N00xx): information, never a failure
     case mermaidIgnored = "N0011"
 
@@ -119,6 +133,19 @@ public enum DiagnosticCode: String, CaseIterable, Sendable {
         case .staleEvidence: "stale-evidence"
         case .sharesOver100: "shares-over-100"
         case .missingEvidenceFile: "missing-evidence-file"
+        case .dataFileUnreadable: "data-file-unreadable"
+        case .dataFileTooLarge: "data-file-too-large"
+        case .dataCSVSyntax: "data-csv-syntax"
+        case .dataFileEmpty: "data-file-empty"
+        case .dataUnknownColumn: "data-unknown-column"
+        case .dataNotANumber: "data-not-a-number"
+        case .dataInvalidDate: "data-invalid-date"
+        case .dataDuplicateDate: "data-duplicate-date"
+        case .dataBindingIncomplete: "data-binding-incomplete"
+        case .invalidFreshness: "invalid-freshness"
+        case .staleData: "stale-data"
+        case .dataColumnEmpty: "data-column-empty"
+        case .missingEvidenceData: "missing-evidence-data"
         }
     }
 
@@ -183,6 +210,19 @@ public enum DiagnosticCode: String, CaseIterable, Sendable {
         case .staleEvidence: "evidence dated before the cut-off given with `--stale-before`"
         case .sharesOver100: "the personas' shares of customers add up to more than 100%, or to 100% with a persona left out"
         case .missingEvidenceFile: "evidence names a `file` that does not exist next to the map (`check` only)"
+        case .dataFileUnreadable: "a metric's `from` file is missing, a folder, unreadable or not UTF-8"
+        case .dataFileTooLarge: "a data file larger than the limit (64 MiB; JOURNEYC_MAX_DATA_MB), refused without being read"
+        case .dataCSVSyntax: "a data file that is not valid CSV (a stray double quote inside a field)"
+        case .dataFileEmpty: "a data file that is empty or has a header and no rows"
+        case .dataUnknownColumn: "a metric's `column` names no column of the CSV (or, in long format, no metric)"
+        case .dataNotANumber: "a CSV cell of a bound metric that is not a plain number, such as 4,1 or 1,200"
+        case .dataInvalidDate: "a CSV date that is not YYYY-MM-DD, YYYY-MM or YYYY"
+        case .dataDuplicateDate: "two rows of a bound metric with the same date"
+        case .dataBindingIncomplete: "`from` without `column` (or the reverse), or a metric with both a typed value and `from`"
+        case .invalidFreshness: "a `freshness` that is not a number of days, weeks (7 d) or hours"
+        case .staleData: "a bound metric whose newest row is older than the map's `freshness` (`check` only; today from JOURNEYC_TODAY)"
+        case .dataColumnEmpty: "a bound metric whose column has no value in any row"
+        case .missingEvidenceData: "evidence names a `data` file that cannot be read"
         }
     }
 }

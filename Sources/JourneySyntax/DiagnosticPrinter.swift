@@ -17,10 +17,13 @@ public struct DiagnosticPrinter {
         self.useColor = useColor
     }
 
-    public func render(_ diagnostic: Diagnostic, in file: SourceFile) -> String {
+    /// `mapFile` is the map being checked; a diagnostic or note that names another file (a CSV
+    /// file a metric is bound to) is printed with that file's name, line and caret.
+    public func render(_ diagnostic: Diagnostic, in mapFile: SourceFile) -> String {
         var lines: [String] = []
+        let file = diagnostic.file ?? mapFile
         let location = file.location(of: diagnostic.range.start)
-        let noteLines = diagnostic.notes.compactMap { $0.range.map { file.line(of: $0.start) } }
+        let noteLines = diagnostic.notes.compactMap { note in note.range.map { (note.file ?? mapFile).line(of: $0.start) } }
         let gutter = String(([location.line] + noteLines).max()!).count
 
         let label = "\(diagnostic.severity.rawValue)[\(diagnostic.code.id)]"
@@ -32,9 +35,10 @@ public struct DiagnosticPrinter {
         }
         for note in diagnostic.notes {
             if let range = note.range {
-                lines.append(header(file.path, file.location(of: range.start), label: paint("note", Style.note),
+                let noteFile = note.file ?? mapFile
+                lines.append(header(noteFile.path, noteFile.location(of: range.start), label: paint("note", Style.note),
                                     message: note.message))
-                lines += excerpt(range, in: file, gutter: gutter, style: Style.note)
+                lines += excerpt(range, in: noteFile, gutter: gutter, style: Style.note)
             } else {
                 lines.append(pad(gutter) + " " + paint("=", Style.gutter) + " " + paint("note", Style.note) + ": " + note.message)
             }

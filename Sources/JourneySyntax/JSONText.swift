@@ -119,7 +119,8 @@ extension Diagnostic {
     }
 
     /// One JSON object for editors and CI: positions as 1-based line/column and byte offsets.
-    public func json(in file: SourceFile) -> JSONValue {
+    public func json(in mapFile: SourceFile) -> JSONValue {
+        let file = self.file ?? mapFile
         let start = file.location(of: range.start)
         let end = file.location(of: range.end)
         var pairs: [(String, JSONValue)] = [
@@ -139,7 +140,10 @@ extension Diagnostic {
         pairs.append(("notes", .array(notes.map { note in
             var p: [(String, JSONValue)] = [("message", .string(note.message))]
             if let r = note.range {
-                let l = file.location(of: r.start)
+                let noteFile = note.file ?? mapFile
+                let l = noteFile.location(of: r.start)
+                // A note in another file than the diagnostic's (the map line of a CSV error) names it.
+                if noteFile !== file { p.append(("file", .string(noteFile.path))) }
                 p += [("line", .int(l.line)), ("column", .int(l.column))]
             }
             return .object(p)

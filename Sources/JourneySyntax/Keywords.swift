@@ -3,7 +3,7 @@
 
 public enum Keyword: String, CaseIterable, Sendable {
     case journey, persona, channel, stage, touchpoint
-    case description, owner, actor, version, scale, goal, color, share, weights
+    case description, owner, actor, version, scale, goal, color, share, weights, freshness
     case emotion, pain, delight, opportunity, quote, metric, evidence
 
     /// Keywords that open an element; every other statement is an attribute of one.
@@ -29,6 +29,7 @@ public enum Keyword: String, CaseIterable, Sendable {
         case .metric: "metric"
         case .evidence: "evidence"
         case .share: "share of customers"
+        case .freshness: "data freshness"
         default: rawValue
         }
     }
@@ -84,6 +85,8 @@ public struct Slot: Sendable {
 
 public enum PropertyName: String, CaseIterable, Sendable {
     case via, severity, reach, owner, impact, effort, addresses, target, link, file, date
+    /// A metric bound to a data file: `from "data/kpis.csv" column "csat"`; evidence's `data "…"`.
+    case from, column, data
     /// Only on `weights`: the weights of the emotion, personas and pains factors of a priority.
     case emotion, personas, pains
 
@@ -94,7 +97,7 @@ public enum PropertyName: String, CaseIterable, Sendable {
         case .via: .identifier
         case .severity, .impact, .effort: .number
         case .reach: .percentage
-        case .owner, .link, .file, .date: .string
+        case .owner, .link, .file, .date, .from, .column, .data: .string
         case .target: .target
         case .addresses: .identifierList
         case .emotion, .personas, .pains: .weight
@@ -113,6 +116,9 @@ public enum PropertyName: String, CaseIterable, Sendable {
         case .link: "a quoted address"
         case .file: "a quoted path"
         case .date: "a quoted date"
+        case .from: "a quoted path to a CSV file"
+        case .column: "a quoted column name"
+        case .data: "a quoted path to a data file"
         case .target: "a target value"
         case .addresses: "the identifiers of the pain points it addresses"
         case .emotion, .personas, .pains: "a weight (a number like 0.2)"
@@ -131,6 +137,9 @@ public enum PropertyName: String, CaseIterable, Sendable {
         case .link: "link \"https://example.com/report\""
         case .file: "file \"research/survey.pdf\""
         case .date: "date \"2026-09\""
+        case .from: "from \"data/kpis.csv\" column \"csat\""
+        case .column: "column \"csat\""
+        case .data: "data \"data/kpis.csv\""
         case .target: "target <= 40%"
         case .addresses: "addresses no-size-chart sizing-inconsistent"
         case .emotion: "weights emotion 0.2"
@@ -202,6 +211,7 @@ public struct StatementSignature: Sendable {
             .goal: .init(slots: [slot(.text, .string, "quoted text", "goal \"Find shoes that fit\"")], properties: []),
             .color: .init(slots: [slot(.text, .string, "a quoted colour", "color \"#0072B2\"")], properties: []),
             .share: .init(slots: [slot(.value, .percentage, "a share of customers like 40%", "share 40%")], properties: []),
+            .freshness: .init(slots: [slot(.value, .quantity, "how old bound data may be, like 45 d", "freshness 45 d")], properties: []),
             .weights: .init(slots: [], properties: [.severity, .reach, .emotion, .personas, .impact, .effort, .pains],
                             propertiesAreWeights: true),
             .emotion: .init(slots: [slot(.persona, .identifier, optional: true, "a persona", "emotion maya -1 \"unsure\""),
@@ -223,11 +233,11 @@ public struct StatementSignature: Sendable {
             .metric: .init(slots: [id("metric bounce \"bounce rate\" 62%"),
                                    slot(.name, .string, "the metric's name in double quotes", "metric \"bounce rate\" 62% target <= 40%"),
                                    slot(.value, .quantity, optional: true, "a value", "metric \"bounce rate\" 62% target <= 40%")],
-                           properties: [.target]),
+                           properties: [.target, .from, .column]),
             .evidence: .init(slots: [id("evidence q3-survey survey \"Post-visit survey, n=412\""),
                                      slot(.kind, .identifier, "a kind of evidence", "evidence survey \"Post-visit survey, n=412\""),
                                      slot(.text, .string, "a quoted description of the source", "evidence survey \"Post-visit survey, n=412\"")],
-                             properties: [.link, .file, .date]),
+                             properties: [.link, .file, .date, .data]),
         ]
     }()
 }

@@ -4,7 +4,7 @@
 import JourneySyntax
 
 enum Placement {
-    static let journey: Set<Keyword> = [.description, .owner, .version, .scale, .weights]
+    static let journey: Set<Keyword> = [.description, .owner, .version, .scale, .weights, .freshness]
     static let persona: Set<Keyword> = [.description, .goal, .color, .share]
     static let channel: Set<Keyword> = [.description]
     static let stage: Set<Keyword> = [.description, .goal, .pain, .opportunity, .metric, .evidence, .touchpoint]
@@ -12,7 +12,7 @@ enum Placement {
                                            .quote, .metric, .evidence]
 
     /// Attributes an element holds at most once (lists repeat, and so does a persona's goal).
-    static let singleValued: Set<Keyword> = [.description, .owner, .actor, .version, .scale, .color, .share, .weights]
+    static let singleValued: Set<Keyword> = [.description, .owner, .actor, .version, .scale, .color, .share, .weights, .freshness]
 
     static func isSingleValued(_ attribute: Keyword, in element: Keyword) -> Bool {
         singleValued.contains(attribute) || (element == .stage && attribute == .goal)
