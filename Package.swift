@@ -61,7 +61,7 @@ let package = Package(
         .target(name: "CExecutable"),
         // The command-line driver as a library, so tests can run it in-process.
         .target(name: "JourneyCLI", dependencies: [
-            "CExecutable", "JourneySyntax", "JourneySemantics", "JourneyLayout", "JourneyRender",
+            "CExecutable", "JourneySyntax", "JourneyData", "JourneySemantics", "JourneyLayout", "JourneyRender",
             "JourneyFormat", "JourneyDiff", "JourneyExport", "JourneyMermaid", "JourneyScoring", "JourneyReport",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
@@ -76,7 +76,7 @@ let package = Package(
         .testTarget(name: "JourneyDataTests", dependencies: ["JourneyTestCases", "JourneyData", "JourneySyntax", "JourneySemantics"]),
         .testTarget(name: "JourneyLayoutTests", dependencies: ["JourneyTestCases", "JourneyLayout", "JourneySemantics", "JourneySyntax"]),
         .testTarget(name: "JourneyRenderTests", dependencies: ["JourneyTestCases", "JourneyRender", "JourneyLayout", "JourneySemantics", "JourneySyntax", "CZlib", "CLibPNG"]),
-        .testTarget(name: "JourneyCLITests", dependencies: ["JourneyTestCases", "JourneyCLI", "JourneySyntax", "JourneySemantics", "JourneyLayout", "JourneyMermaid", "JourneyFormat", "JourneyDiff", "JourneyRender", "JourneyScoring", "JourneyReport"]),
+        .testTarget(name: "JourneyCLITests", dependencies: ["JourneyTestCases", "JourneyCLI", "JourneySyntax", "JourneyData", "JourneySemantics", "JourneyLayout", "JourneyMermaid", "JourneyFormat", "JourneyDiff", "JourneyRender", "JourneyScoring", "JourneyReport"]),
         .testTarget(name: "JourneyFormatTests", dependencies: ["JourneyTestCases", "JourneyFormat", "JourneySyntax", "JourneySemantics"]),
         .testTarget(name: "JourneyDiffTests", dependencies: ["JourneyDiff", "JourneySyntax", "JourneySemantics"]),
         .testTarget(name: "JourneyExportTests", dependencies: ["JourneyTestCases", "JourneyExport", "JourneySyntax", "JourneySemantics"]),

@@ -2,6 +2,7 @@
 // any file other than .journey whose first statement is `journey`), or the Mermaid journey
 // blocks of a Markdown file — checked, with every diagnostic pointing into the file as read.
 
+import JourneyData
 import JourneyMermaid
 import JourneySemantics
 import JourneySyntax
@@ -43,7 +44,7 @@ enum MapInput {
         }
         switch kind {
         case .journey:
-            let result = Frontend.check(file)
+            let result = Frontend.check(file, data: dataFiles(for: file))
             return .success([LoadedMap(source: file, diagnostics: result.diagnostics, result: result)])
         case .mermaid:
             return .success([mermaid(file, range: nil)])
@@ -72,6 +73,12 @@ enum MapInput {
                 return map
             })
         }
+    }
+
+    /// The data files of a map read from disk: next to the map, within the data limit. The one
+    /// place the CLI chooses how data files are read (the driver's World takes it over).
+    static func dataFiles(for file: SourceFile, io: IOContext = .current) -> any DataFileReading {
+        DiskDataFiles(mapPath: file.path, workingDirectory: io.workingDirectory, maxBytes: Limits.dataBytes(io))
     }
 
     struct Failure: Error, CustomStringConvertible {
