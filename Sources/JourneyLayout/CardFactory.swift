@@ -154,6 +154,13 @@ struct CardFactory {
             c.items.append(.text(t("Target \(Formatting.direction(target.direction))\(Formatting.quantity(target.quantity))\(verdict)",
                                    theme.smallFont, c.textWidth), color))
         }
+        if let line = Sparkline(m, line: theme.mutedText, target: theme.mutedText, latest: color, background: theme.cardFill),
+           let binding = m.binding, let first = binding.history.first, let last = binding.history.last {
+            c.items.append(.gap(5))
+            c.items.append(.sparkline(line))
+            c.items.append(.gap(2))
+            c.items.append(.text(t("\(first.date) – \(last.date)", theme.smallFont, c.textWidth), theme.mutedText))
+        }
         return c
     }
 

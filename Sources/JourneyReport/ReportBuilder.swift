@@ -48,6 +48,7 @@ private struct Builder {
         stages()
         moments()
         metrics()
+        trends()
         coverage()
         method()
     }
@@ -250,6 +251,25 @@ private struct Builder {
                                              let (words, status) = ReportWording.metricStatus(m)
                                              return [[.text(m.name)], [.text(place(p))], [.text(m.value?.text ?? "–")],
                                                      [.text(m.target.map(ReportWording.target) ?? "–")], [.status(words, status)]]
+                                         })))
+    }
+
+    /// Metrics bound to data: the newest value, its change since the row before, and whether it
+    /// is on track for the target. Only maps that bind metrics have the section.
+    mutating func trends() {
+        let bound = allMetrics.filter { $0.metric.binding?.latest != nil }
+        guard !bound.isEmpty else { return }
+        blocks.append(.heading(2, "Trends from data"))
+        let off = bound.filter { $0.metric.targetMet == false }.count
+        blocks.append(.paragraph([.text("\(count(bound.count, "metric reads", "metrics read")) its value from a data file; \(off) off track.")]))
+        blocks.append(.table(ReportTable(header: ["Metric", "Data", "Last value", "Change", "Target"], alignment: [.left, .left, .right, .right, .left],
+                                         rows: bound.map { m, _ in
+                                             let binding = m.binding!
+                                             let latest = binding.latest!
+                                             let (words, status) = ReportWording.trendStatus(m)
+                                             return [[.text(m.name)], [.text("\(binding.path) · \(binding.column)")],
+                                                     [.text("\(m.value?.text ?? "–") (\(latest.date))")],
+                                                     [.text(ReportWording.change(m) ?? "–")], [.status(words, status)]]
                                          })))
     }
 

@@ -107,7 +107,7 @@ enum BoundValueText {
     static func text(_ value: Double, unit: MetricUnit) -> String {
         let number = DecimalText.shortest(value)
         switch unit {
-        case .plain: return number
+        case .plain: return abs(value) >= 10_000 ? AmountText.amount(value, unit: .plain) : number
         case .unit(let u): return u.spelling.attached && !u.spelling.word || u == .seconds ? number + u.symbol : number + " " + u.symbol
         case .currency(let c):
             if c.unicodeScalars.count == 1 { return value < 0 ? "-" + c + DecimalText.shortest(-value) : c + number }

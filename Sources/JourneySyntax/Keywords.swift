@@ -233,7 +233,7 @@ public struct StatementSignature: Sendable {
             .metric: .init(slots: [id("metric bounce \"bounce rate\" 62%"),
                                    slot(.name, .string, "the metric's name in double quotes", "metric \"bounce rate\" 62% target <= 40%"),
                                    slot(.value, .quantity, optional: true, "a value", "metric \"bounce rate\" 62% target <= 40%")],
-                           properties: [.target, .from, .column]),
+                           properties: [.from, .column, .target]),
             .evidence: .init(slots: [id("evidence q3-survey survey \"Post-visit survey, n=412\""),
                                      slot(.kind, .identifier, "a kind of evidence", "evidence survey \"Post-visit survey, n=412\""),
                                      slot(.text, .string, "a quoted description of the source", "evidence survey \"Post-visit survey, n=412\"")],

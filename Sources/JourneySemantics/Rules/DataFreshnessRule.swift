@@ -9,17 +9,31 @@ public enum DataFreshnessRule {
     public static func stale(_ model: JourneyModel, today: CalendarDate) -> [Diagnostic] {
         guard let freshness = model.freshness else { return [] }
         var found: [Diagnostic] = []
+        // One warning per file, at its first binding: the file is what needs exporting again.
+        var first: [String: (metric: Metric, binding: MetricBinding, readers: Int)] = [:]
+        var order: [String] = []
         for stage in model.stages {
             for metric in stage.metrics + stage.touchpoints.flatMap(\.metrics) {
-                guard let binding = metric.binding, let newest = binding.history.last else { continue }
-                // A row dated to the month counts from the month's last day.
-                let age = CalendarDate.dayNumber(today.lastDay) - CalendarDate.dayNumber(newest.date.lastDay)
-                guard age > freshness.days else { continue }
-                found.append(Diagnostic(.staleData, "the newest row of '\(binding.path)' for '\(metric.name)' is from \(newest.date), \(age) days before today (\(today))",
-                                        at: binding.pathRange,
-                                        help: "export the data again, or change `freshness` if the map is updated less often",
-                                        notes: [DiagnosticNote("the map allows data \(freshness.days) day\(freshness.days == 1 ? "" : "s") old", at: freshness.range)]))
+                guard let binding = metric.binding, !binding.history.isEmpty else { continue }
+                if let seen = first[binding.path] {
+                    first[binding.path] = (seen.metric, seen.binding, seen.readers + 1)
+                } else {
+                    first[binding.path] = (metric, binding, 1)
+                    order.append(binding.path)
+                }
             }
+        }
+        for path in order {
+            let (metric, binding, readers) = first[path]!
+            let newest = binding.history.last!
+            // A row dated to the month counts from the month's last day.
+            let age = CalendarDate.dayNumber(today.lastDay) - CalendarDate.dayNumber(newest.date.lastDay)
+            guard age > freshness.days else { continue }
+            let who = readers == 1 ? "'\(metric.name)' reads" : "'\(metric.name)' and \(readers - 1) more metric\(readers == 2 ? "" : "s") read"
+            found.append(Diagnostic(.staleData, "the newest row of '\(path)' is from \(newest.date), \(age) days before today (\(today)); \(who) it",
+                                    at: binding.pathRange,
+                                    help: "export the data again, or change `freshness` if the map is updated less often",
+                                    notes: [DiagnosticNote("the map allows data \(freshness.days) day\(freshness.days == 1 ? "" : "s") old", at: freshness.range)]))
         }
         return found
     }
