@@ -7,6 +7,7 @@ import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
+import JourneyData
 import JourneySemantics
 import JourneySyntax
 
@@ -31,14 +32,29 @@ enum MapSource {
         return SourceFile(path: argument, bytes: bytes)
     }
 
+    /// Where a side's data files come from: next to the map file, or at the same git revision
+    /// for `REV:PATH`. `dataPath` (git's path of the map, when git runs journeyc as its diff
+    /// driver with temporary files) reads them from the working tree next to that path: git
+    /// gives the driver no revision, so both sides then read today's data.
+    static func dataFiles(_ argument: String, dataPath: String?, io: IOContext) -> any DataFileReading {
+        let limit = Limits.dataBytes(io)
+        if let dataPath { return DiskDataFiles(mapPath: dataPath, workingDirectory: io.workingDirectory, maxBytes: limit) }
+        if argument != "-", argument != none, !exists(argument, io: io), let colon = argument.firstIndex(of: ":") {
+            return GitDataFiles(revision: String(argument[..<colon]), mapPath: String(argument[argument.index(after: colon)...]),
+                                workingDirectory: io.workingDirectory, maxBytes: limit)
+        }
+        return DiskDataFiles(mapPath: argument == "-" ? "<stdin>" : argument, workingDirectory: io.workingDirectory, maxBytes: limit)
+    }
+
     static func exists(_ path: String, io: IOContext) -> Bool {
         var s = stat()
         return stat(Paths.absolute(path, workingDirectory: io.workingDirectory), &s) == 0
     }
 
     /// The model of a side, or nil when it has errors (reported).
-    static func check(_ file: SourceFile, argument: String, reporter: inout DiagnosticReporter) -> JourneyModel? {
-        let result = Frontend.check(file)
+    static func check(_ file: SourceFile, argument: String, reporter: inout DiagnosticReporter,
+                      dataPath: String? = nil) -> JourneyModel? {
+        let result = Frontend.check(file, data: dataFiles(argument, dataPath: dataPath, io: reporter.io))
         if argument == none {
             // No file on this side: an empty map, so everything on the other side is new.
             return result.model
