@@ -237,7 +237,7 @@ public struct StatementSignature: Sendable {
             .evidence: .init(slots: [id("evidence q3-survey survey \"Post-visit survey, n=412\""),
                                      slot(.kind, .identifier, "a kind of evidence", "evidence survey \"Post-visit survey, n=412\""),
                                      slot(.text, .string, "a quoted description of the source", "evidence survey \"Post-visit survey, n=412\"")],
-                             properties: [.link, .file, .date, .data]),
+                             properties: [.link, .file, .data, .date]),
         ]
     }()
 }
