@@ -78,9 +78,11 @@ struct BuildJob: Sendable {
         var entries: [String: BuildManifest.Entry] = [:]
         var stale: [(format: OutputFormat, path: String, key: UInt64)] = []
         let name = Paths.lastComponent(of: input.path)
+        // The CSV files its metrics read count as part of the map.
+        let data = DataDependencies.fingerprint(of: source, reading: MapInput.dataFiles(for: source, io: io))
         for format in formats {
             let path = outputPath(input, format)
-            let key = BuildManifest.key(inputPath: name, format: format.rawValue, settings: settings(format), input: source.bytes)
+            let key = BuildManifest.key(inputPath: name, format: format.rawValue, settings: settings(format), input: source.bytes + data)
             if !force, let old = previous[path], old.key == key, OutputFolder.standing(of: path, in: outputFolder) == .file,
                let found = ContentHash.ofFile(outputFolder + "/" + path, size: old.size), found == old.output {
                 entries[path] = old
@@ -91,7 +93,7 @@ struct BuildJob: Sendable {
         if stale.isEmpty { return MapOutcome(status: .upToDate, entries: entries) }
 
         let map: LoadedMap
-        switch MapInput.maps(in: source, block: nil, allBlocks: false) {
+        switch MapInput.maps(in: source, block: nil, allBlocks: false, io: io) {
         case .success(let maps): map = maps[0]
         case .failure(let failure): return MapOutcome(status: .failed, entries: entries, message: failure.description)
         }

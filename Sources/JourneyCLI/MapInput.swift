@@ -36,7 +36,9 @@ enum MapInput {
 
     /// The maps in `file`: one, or for Markdown the journey block `block` (1-based), or every
     /// journey block when `allBlocks`, else the first.
-    static func maps(in file: SourceFile, block: Int?, allBlocks: Bool) -> Result<[LoadedMap], Failure> {
+    /// `io` says where data files are read from: `.current` is the command's own, except on
+    /// `journeyc build`'s worker threads, which pass theirs.
+    static func maps(in file: SourceFile, block: Int?, allBlocks: Bool, io: IOContext = .current) -> Result<[LoadedMap], Failure> {
         let kind = kind(of: file.path, bytes: file.bytes)
         if let block, kind != .markdown {
             return .failure(Failure(message: "--block \(block): '\(file.path)' is not a Markdown file",
@@ -44,7 +46,7 @@ enum MapInput {
         }
         switch kind {
         case .journey:
-            let result = Frontend.check(file, data: dataFiles(for: file))
+            let result = Frontend.check(file, data: dataFiles(for: file, io: io))
             return .success([LoadedMap(source: file, diagnostics: result.diagnostics, result: result)])
         case .mermaid:
             return .success([mermaid(file, range: nil)])

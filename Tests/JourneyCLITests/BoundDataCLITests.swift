@@ -77,6 +77,19 @@ import Testing
         #expect(same.status == 0 && same.stdout == "No differences.\n", "\(same.stdout)")
     }
 
+    @Test func buildRedrawsAMapWhenItsCSVChanges() throws {
+        let dir = try folder(csv: "date,csat\n2026-01-31,4.0\n2026-02-28,4.1\n")
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let args = ["build", "maps", "-o", "out", "--no-progress"]
+        #expect(journeyc(in: dir.path, args).status == 0)
+        #expect(journeyc(in: dir.path, args).stderr.contains("nothing to build"))
+        let before = try Data(contentsOf: dir.appendingPathComponent("out/shop.svg"))
+        try "date,csat\n2026-01-31,4.0\n2026-02-28,4.1\n2026-03-31,4.5\n".write(to: dir.appendingPathComponent("maps/data/kpis.csv"), atomically: true, encoding: .utf8)
+        let r = journeyc(in: dir.path, args)
+        #expect(r.stderr.contains("1 built, 0 up to date"), "\(r.stderr)")
+        #expect(try Data(contentsOf: dir.appendingPathComponent("out/shop.svg")) != before)
+    }
+
     func git(_ directory: URL, _ arguments: String...) throws {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
