@@ -258,6 +258,9 @@ struct ChangeWalk {
                 let label = differing([("id", kind.id(before.item), kind.id(item)), (kind.labelField, kind.label(before.item), kind.label(item))])
                 let oldProps = kind.properties(before.item), newProps = kind.properties(item)
                 var fields = differing(zip(oldProps, newProps).map { ($0.0, $0.1, $1.1) })
+                if let a = before.item as? Metric, let b = item as? Metric, let rows = DataRowsChange.describe(a.binding, b.binding) {
+                    fields.append(Change.Field("data rows", old: nil, new: rows))
+                }
                 if kind.labelIsName {
                     if !label.isEmpty { emit(Change(kind.kind, .renamed, element: ref, location: location, fields: label)) }
                 } else {

@@ -38,11 +38,9 @@ enum ItemKinds {
 
     static let metric = ItemKind<Metric>(
         kind: .metric, id: \.id, label: \.name, labelField: "name", labelIsName: true,
-        // A bound metric: its file and column, and how far its data reaches, so new rows show
-        // even when the newest value is the same.
+        // A bound metric: its file and column (how its rows changed is DataRowsChange's).
         properties: { [("value", $0.value?.text), ("target", $0.target.map(targetText)),
-                       ("data", $0.binding.map { "\($0.path) column \($0.column)" }),
-                       ("data up to", $0.binding?.history.last.map { "\($0.date)" })] },
+                       ("data", $0.binding.map { "\($0.path) column \($0.column)" })] },
         ofStage: \.metrics, ofTouchpoint: \.metrics)
 
     static let quote = ItemKind<Quote>(

@@ -9,7 +9,7 @@ enum ReportWording {
         guard let v else { return "(none)" }
         switch field {
         case "severity", "impact", "effort", "reach", "scale", "channel", "color", "kind", "date", "id", "value", "target", "persona",
-             "share", "addresses":
+             "share", "addresses", "data rows":
             return v
         case let name where name.hasPrefix("weight "):
             return v

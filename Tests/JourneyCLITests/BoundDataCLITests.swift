@@ -73,6 +73,14 @@ import Testing
         let r = journeyc(["diff", "--color", "never", old.path + "/maps/shop.journey", new.path + "/maps/shop.journey"])
         #expect(r.status == 1, "\(r.stderr)")
         #expect(r.stdout.contains("4.1 score → 4.4 score"), "\(r.stdout)")
+        #expect(r.stdout.contains("data rows +1 row (2026-03-31)"), "\(r.stdout)")
+        // An earlier row corrected, the newest the same: still a change of the data.
+        let edited = try folder(csv: "date,csat\n2026-01-31,3.9\n2026-02-28,4.1\n")
+        defer { try? FileManager.default.removeItem(at: edited) }
+        let e = journeyc(["diff", "--color", "never", old.path + "/maps/shop.journey", edited.path + "/maps/shop.journey"])
+        #expect(e.status == 1 && e.stdout.contains("data rows 1 row edited (2026-01-31)"), "\(e.stdout)")
+        let markdown = journeyc(["diff", "--format", "markdown", old.path + "/maps/shop.journey", edited.path + "/maps/shop.journey"])
+        #expect(markdown.stdout.contains("data rows 1 row edited (2026-01-31)"), "\(markdown.stdout)")
         let same = journeyc(["diff", old.path + "/maps/shop.journey", old.path + "/maps/shop.journey"])
         #expect(same.status == 0 && same.stdout == "No differences.\n", "\(same.stdout)")
     }
