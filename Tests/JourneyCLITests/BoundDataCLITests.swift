@@ -98,6 +98,19 @@ import Testing
         #expect(try Data(contentsOf: dir.appendingPathComponent("out/shop.svg")) != before)
     }
 
+    @Test func evidenceNamesItsDataFileInThePictureAndTheMarkdown() throws {
+        let dir = try temporaryFolder("journeyc-data", holding: [
+            "maps/shop.journey": Self.map + "    evidence kpi analytics \"Weekly KPI export\" data \"data/kpis.csv\"\n",
+            "maps/data/kpis.csv": "date,csat\n2026-01-31,4.0\n2026-02-28,4.3\n",
+        ])
+        defer { try? FileManager.default.removeItem(at: dir) }
+        #expect(journeyc(in: dir.path, ["maps/shop.journey", "-o", "shop.svg"]).status == 0)
+        let svg = try String(contentsOf: dir.appendingPathComponent("shop.svg"), encoding: .utf8)
+        #expect(svg.contains("href=\"maps/data/kpis.csv\""), "the evidence links to its data")
+        let markdown = journeyc(in: dir.path, ["export", "--format", "markdown", "maps/shop.journey"])
+        #expect(markdown.stdout.contains("Weekly KPI export · data `data/kpis.csv`"), "\(markdown.stdout)")
+    }
+
     func git(_ directory: URL, _ arguments: String...) throws {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
