@@ -104,13 +104,20 @@ struct CellLocator {
         while cursor < bytes.count, bytes[cursor] == Self.space || bytes[cursor] == Self.tab { cursor += 1 }
         let quoted = cursor < bytes.count && bytes[cursor] == Self.quote
         if quoted { cursor += 1 }
-        let expected: [UInt8] = quoted ? Array(field.utf8).flatMap { $0 == Self.quote ? [Self.quote, Self.quote] : [$0] } : Array(field.utf8)
+        // The field's bytes as written: inside quotes, each quote doubled.
         let start = cursor
-        guard start + expected.count <= bytes.count, bytes[start..<start + expected.count].elementsEqual(expected) else {
-            lost = true
-            return (CSVCell(text: field, range: .point(start)), true)
+        var i = start
+        for b in field.utf8 {
+            let copies = quoted && b == Self.quote ? 2 : 1
+            for _ in 0..<copies {
+                guard i < bytes.count, bytes[i] == b else {
+                    lost = true
+                    return (CSVCell(text: field, range: .point(start)), true)
+                }
+                i += 1
+            }
         }
-        cursor = start + expected.count
+        cursor = i
         let cell = CSVCell(text: field, range: SourceRange(start, cursor))
         if quoted, cursor < bytes.count, bytes[cursor] == Self.quote { cursor += 1 }
         while cursor < bytes.count, bytes[cursor] == Self.space || bytes[cursor] == Self.tab { cursor += 1 }

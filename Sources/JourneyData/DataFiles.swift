@@ -37,7 +37,7 @@ public enum DataFileProblem: Error, Equatable, Sendable {
 public enum DataLimits {
     /// The largest data file read, in MiB, unless `JOURNEYC_MAX_DATA_MB` says otherwise
     /// (README, "Limits"): a daily export of ten years of 50 metrics is about 2 MB.
-    public static let defaultMaxMB = 64
+    public static let defaultMaxMB = 16
     public static let defaultMaxBytes = defaultMaxMB << 20
 
     static func describe(_ bytes: Int) -> String {

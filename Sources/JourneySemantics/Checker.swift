@@ -85,6 +85,8 @@ public struct Checker {
     /// Diagnostics inside data files, each with the map offset it follows in the output (the
     /// binding's `from`): their ranges are in another file, so they are not sorted with the map's.
     var dataDiagnostics: [(anchor: Int, diagnostic: Diagnostic)] = []
+    /// Each data file's table, parsed once however many metrics read it.
+    var csvTables: [String: Result<CSVTable, CSVTable.Problem>] = [:]
 
     public init(tree: SyntaxTree, data: any DataFileReading = MemoryDataFiles([:])) {
         self.tree = tree

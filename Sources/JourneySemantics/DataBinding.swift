@@ -53,7 +53,9 @@ extension Checker {
             return
         }
         let table: CSVTable
-        switch CSVTable.read(file) {
+        let parsed = csvTables[path] ?? CSVTable.read(file)
+        csvTables[path] = parsed  // a file several metrics read is parsed once
+        switch parsed {
         case .success(let t): table = t
         case .failure(let problem):
             report(.dataCSVSyntax, "'\(file.path)' is not valid CSV: \(problem.message)", from.valueRange,

@@ -211,7 +211,7 @@ public enum DiagnosticCode: String, CaseIterable, Sendable {
         case .sharesOver100: "the personas' shares of customers add up to more than 100%, or to 100% with a persona left out"
         case .missingEvidenceFile: "evidence names a `file` that does not exist next to the map (`check` only)"
         case .dataFileUnreadable: "a metric's `from` file is missing, a folder, unreadable or not UTF-8"
-        case .dataFileTooLarge: "a data file larger than the limit (64 MiB; JOURNEYC_MAX_DATA_MB), refused without being read"
+        case .dataFileTooLarge: "a data file larger than the limit (16 MiB; JOURNEYC_MAX_DATA_MB), refused without being read"
         case .dataCSVSyntax: "a data file that is not valid CSV (a stray double quote inside a field)"
         case .dataFileEmpty: "a data file that is empty or has a header and no rows"
         case .dataUnknownColumn: "a metric's `column` names no column of the CSV (or, in long format, no metric)"

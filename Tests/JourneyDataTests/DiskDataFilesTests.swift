@@ -22,7 +22,7 @@ import Testing
         try handle.close()
         let files = DiskDataFiles(mapPath: "maps/map.journey", workingDirectory: root)
         #expect(files.read("data/huge.csv").failure == .tooLarge(limit: DataLimits.defaultMaxBytes))
-        #expect(DataLimits.defaultMaxBytes == 64 << 20)
+        #expect(DataLimits.defaultMaxBytes == 16 << 20)
     }
 
     @Test func pathsAreRelativeToTheMapAndNamedFromTheWorkingFolder() throws {
