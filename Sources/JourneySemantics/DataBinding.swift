@@ -41,7 +41,7 @@ extension Checker {
         case .failure(let problem):
             switch problem {
             case .tooLarge(let limit):
-                report(.dataFileTooLarge, "'\(path)' \(problem.reason); journeyc reads data files up to \(limit >> 20 > 0 ? "\(limit >> 20) MiB" : "\(limit) bytes")",
+                report(.dataFileTooLarge, "'\(path)' is larger than \(limit >> 20 > 0 && limit % (1 << 20) == 0 ? "\(limit >> 20) MiB" : "\(limit) bytes"), the most journeyc reads of a data file",
                        from.valueRange, help: "export a shorter period or fewer columns, or set JOURNEYC_MAX_DATA_MB to raise the limit")
             case .absolutePath:
                 report(.dataFileUnreadable, "'\(path)' \(problem.reason)", from.valueRange,

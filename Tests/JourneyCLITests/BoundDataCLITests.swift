@@ -111,6 +111,15 @@ import Testing
         #expect(markdown.stdout.contains("Weekly KPI export · data `data/kpis.csv`"), "\(markdown.stdout)")
     }
 
+    @Test func mermaidExportKeepsTheBindingNotASnapshot() throws {
+        let dir = try folder(csv: "date,csat\n2026-01-31,4.0\n2026-02-28,4.3\n")
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let r = journeyc(in: dir.path, ["export", "--format", "mermaid", "maps/shop.journey"])
+        #expect(r.status == 0, "\(r.stderr)")
+        #expect(r.stdout.contains(#"metric csat "CSAT" from "data/kpis.csv" column "csat" target >= 4.2 score"#), "\(r.stdout)")
+        #expect(r.stdout.contains("freshness 45 d"), "\(r.stdout)")
+    }
+
     func git(_ directory: URL, _ arguments: String...) throws {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
