@@ -14,7 +14,8 @@ RELEASE := -c release --static-swift-stdlib
 APT_PACKAGES := pkg-config libcairo2-dev libpango1.0-dev libpng-dev zlib1g-dev \
                 fonts-noto-core fonts-noto-cjk fonts-noto-color-emoji
 
-SAMPLES := $(wildcard samples/*.journey)
+# samples/shoe-shop: a map whose metrics read the CSV exports in samples/shoe-shop/data.
+SAMPLES := $(wildcard samples/*.journey) $(wildcard samples/shoe-shop/*.journey)
 MERMAID_SAMPLES := $(wildcard samples/*.mmd)
 
 .PHONY: all deps build run test bench fuzz fuzz-build install uninstall clean golden readme-image

@@ -261,7 +261,8 @@ private struct Builder {
         guard !bound.isEmpty else { return }
         blocks.append(.heading(2, "Trends from data"))
         let off = bound.filter { $0.metric.targetMet == false }.count
-        blocks.append(.paragraph([.text("\(count(bound.count, "metric reads", "metrics read")) its value from a data file; \(off) off track.")]))
+        let who = bound.count == 1 ? "1 metric takes its value" : "\(bound.count) metrics take their value"
+        blocks.append(.paragraph([.text("\(who) from the newest row of a data file; \(off) off track.")]))
         blocks.append(.table(ReportTable(header: ["Metric", "Data", "Last value", "Change", "Target"], alignment: [.left, .left, .right, .right, .left],
                                          rows: bound.map { m, _ in
                                              let binding = m.binding!
