@@ -76,6 +76,14 @@ public enum DataSeriesReader {
                                           help: "export the data with a header line (date and one column per metric) and at least one row"))
             return (nil, diagnostics)
         }
+        // A spreadsheet saved in a locale whose list separator is `;` (or as tab-separated
+        // text): one column whose name holds the separators. Said plainly, not "no column 'x'".
+        if table.header.count == 1, let separator = [(";", "semicolons"), ("\t", "tabs")].first(where: { table.header[0].text.contains($0.0) }) {
+            diagnostics.append(Diagnostic(.dataCSVSyntax, "'\(file.path)' is separated by \(separator.1), not commas", at: site.pathRange,
+                                          help: "export it as comma-separated values (CSV, comma-delimited, with a point as the decimal mark)",
+                                          notes: [DiagnosticNote("its header is here", at: header(file), in: file)]))
+            return (nil, diagnostics)
+        }
         // Which column holds the dates, and which the values (and, in long format, which the metric).
         let dateColumn = table.column(named: "date") ?? 0
         let layout: DataLayout
@@ -178,10 +186,10 @@ public enum DataSeriesReader {
         var help = names.isEmpty ? "the file has no \(what)s besides the dates" : "the \(what)s are \(listed)"
         if let guess = Suggestions.closest(to: column, in: names) { help = "did you mean '\(guess)'? " + help }
         return Diagnostic(.dataUnknownColumn, "'\(file.path)' has no \(what) '\(column)'", at: site.columnRange, help: help,
-                          notes: [DiagnosticNote("its header is here", at: table(file), in: file)])
+                          notes: [DiagnosticNote("its header is here", at: header(file), in: file)])
     }
 
-    private static func table(_ file: SourceFile) -> SourceRange {
+    private static func header(_ file: SourceFile) -> SourceRange {
         let line = file.contentRange(ofLine: 1)
         return SourceRange(line.lowerBound, line.upperBound)
     }

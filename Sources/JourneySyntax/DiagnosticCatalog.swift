@@ -212,7 +212,7 @@ public enum DiagnosticCode: String, CaseIterable, Sendable {
         case .missingEvidenceFile: "evidence names a `file` that does not exist next to the map (`check` only)"
         case .dataFileUnreadable: "a metric's `from` file is missing, a folder, unreadable or not UTF-8"
         case .dataFileTooLarge: "a data file larger than the limit (16 MiB; JOURNEYC_MAX_DATA_MB), refused without being read"
-        case .dataCSVSyntax: "a data file that is not valid CSV (a stray double quote inside a field)"
+        case .dataCSVSyntax: "a data file that is not comma-separated values: a stray double quote inside a field, or separated by semicolons or tabs"
         case .dataFileEmpty: "a data file that is empty or has a header and no rows"
         case .dataUnknownColumn: "a metric's `column` names no column of the CSV (or, in long format, no metric)"
         case .dataNotANumber: "a CSV cell of a bound metric that is not a plain number, such as 4,1 or 1,200"

@@ -193,6 +193,13 @@ func codes(_ r: CheckResult) -> [String] { r.diagnostics.map(\.code.id) }
         #expect(codes(r) == ["E0077"], "\(printed(r))")
     }
 
+    @Test func aSemicolonSeparatedExportIsNamedAsSuch() throws {
+        let r = bound(csv: "date;csat\n2026-01-31;4,1\n")
+        #expect(codes(r) == ["E0077"])
+        #expect(r.diagnostics[0].message == "'data/kpis.csv' is separated by semicolons, not commas")
+        #expect(printed(r).contains("data/kpis.csv:1:1: note: its header is here"), "\(printed(r))")
+    }
+
     @Test func freshnessIsReadInDays() throws {
         let r = bound(["data/kpis.csv": "date,csat\n2026-01-31,4.0\n"], journey: "  freshness 6 w")
         #expect(codes(r).contains("E0015") || codes(r).contains("E0084"), "\(codes(r))")
