@@ -350,7 +350,7 @@ struct EvidenceListLayout {
             if let date = e.date { parts.append(date) }
             if let link = e.link { parts.append(link) }
             if let file = e.file { parts.append(file) }
-            if let data = e.data { parts.append("data " + data) }
+            if let data = e.data { parts.append(data) }
             let number = engine.text("[\(k + 1)]", theme.cardFont, numberWidth)
             let block = engine.text(parts.joined(separator: " · "), theme.cardFont, textWidth)
             let box = Rect(x, cy, numberWidth + block.width, max(block.height, number.height))
