@@ -129,10 +129,10 @@ public enum DataSeriesReader {
         }
         for row in rows {
             let dateCell = row[dateColumn]
-            guard let date = CalendarDate(dateCell.text.trimmingSpaces) else {
+            guard let date = DateCell.read(dateCell.text.trimmingSpaces) else {
                 let shown = dateCell.text.trimmingSpaces
                 problem(Diagnostic(.dataInvalidDate, shown.isEmpty ? "a row without a date" : "'\(shown)' is not a date",
-                                   at: dateCell.range, help: "write dates as YYYY-MM-DD (2026-03-31), YYYY-MM or YYYY",
+                                   at: dateCell.range, help: "write dates as YYYY-MM-DD (2026-03-31), YYYY-MM, YYYY or YYYYMMDD; a time after the day is ignored",
                                    notes: [mapNote], in: file))
                 continue
             }
@@ -192,6 +192,24 @@ public enum DataSeriesReader {
     private static func header(_ file: SourceFile) -> SourceRange {
         let line = file.contentRange(ofLine: 1)
         return SourceRange(line.lowerBound, line.upperBound)
+    }
+}
+
+/// A cell's date: the language's dates (YYYY-MM-DD, YYYY-MM, YYYY), GA4's YYYYMMDD, and a
+/// timestamp (`2026-03-31T00:00:00Z`, `2026-03-31 08:00`) read as its day.
+enum DateCell {
+    static func read(_ text: String) -> CalendarDate? {
+        if let date = CalendarDate(text) { return date }
+        let bytes = Array(text.utf8)
+        if bytes.count == 8, bytes.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }) {
+            let s = String(decoding: bytes, as: UTF8.self)
+            return CalendarDate(String(s.prefix(4)) + "-" + String(s.dropFirst(4).prefix(2)) + "-" + String(s.suffix(2)))
+        }
+        if bytes.count > 10, bytes[10] == UInt8(ascii: "T") || bytes[10] == UInt8(ascii: " "),
+           let day = CalendarDate(String(decoding: bytes[..<10], as: UTF8.self)), day.day != nil {
+            return day
+        }
+        return nil
     }
 }
 

@@ -216,7 +216,7 @@ public enum DiagnosticCode: String, CaseIterable, Sendable {
         case .dataFileEmpty: "a data file that is empty or has a header and no rows"
         case .dataUnknownColumn: "a metric's `column` names no column of the CSV (or, in long format, no metric)"
         case .dataNotANumber: "a CSV cell of a bound metric that is not a plain number, such as 4,1 or 1,200"
-        case .dataInvalidDate: "a CSV date that is not YYYY-MM-DD, YYYY-MM or YYYY"
+        case .dataInvalidDate: "a CSV date that is not YYYY-MM-DD, YYYY-MM, YYYY or YYYYMMDD (a time after the day is ignored)"
         case .dataDuplicateDate: "two rows of a bound metric with the same date"
         case .dataBindingIncomplete: "`from` without `column` (or the reverse), or a metric with both a typed value and `from`"
         case .invalidFreshness: "a `freshness` that is not a number of days, weeks (7 d) or hours"

@@ -128,6 +128,13 @@ func codes(_ r: CheckResult) -> [String] { r.diagnostics.map(\.code.id) }
         #expect(theMetric(r)?.value?.value == 4.3)
     }
 
+    @Test func analyticsDateFormatsAreRead() throws {
+        let r = bound(csv: "date,csat\n20260131,4.0\n2026-02-28T00:00:00Z,4.1\n2026-03-31 08:00,4.2\n")
+        #expect(r.diagnostics.isEmpty, "\(printed(r))")
+        #expect(theMetric(r)?.binding?.history.map(\.date.description) == ["2026-01-31", "2026-02-28", "2026-03-31"])
+        #expect(codes(bound(csv: "date,csat\n20261331,4.0\n")) == ["E0081"], "a month 13 is no date")
+    }
+
     @Test func aDuplicateDateIsAnErrorWithANoteAtTheFirstRow() throws {
         let r = bound(csv: "date,csat\n2026-01-31,4.0\n2026-02-28,4.1\n2026-01-31,4.2\n")
         #expect(codes(r) == ["E0082"])
