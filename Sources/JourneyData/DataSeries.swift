@@ -184,7 +184,11 @@ public enum DataSeriesReader {
     static func unknownColumn(_ column: String, among names: [String], file: SourceFile, site: DataBindingSite, what: String) -> Diagnostic {
         let listed = names.prefix(12).map { "'\($0)'" }.joined(separator: ", ") + (names.count > 12 ? " and \(names.count - 12) more" : "")
         var help = names.isEmpty ? "the file has no \(what)s besides the dates" : "the \(what)s are \(listed)"
-        if let guess = Suggestions.closest(to: column, in: names) { help = "did you mean '\(guess)'? " + help }
+        // A near spelling, else a column whose name holds the one written (`CSAT` → `CSAT score`).
+        let wanted = column.trimmingSpaces.lowercased()
+        let guess = Suggestions.closest(to: column, in: names)
+            ?? (wanted.isEmpty ? nil : names.first { $0.lowercased().contains(wanted) })
+        if let guess { help = "did you mean '\(guess)'? " + help }
         return Diagnostic(.dataUnknownColumn, "'\(file.path)' has no \(what) '\(column)'", at: site.columnRange, help: help,
                           notes: [DiagnosticNote("its header is here", at: header(file), in: file)])
     }
