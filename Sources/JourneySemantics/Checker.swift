@@ -87,6 +87,8 @@ public struct Checker {
     var dataDiagnostics: [(anchor: Int, diagnostic: Diagnostic)] = []
     /// Each data file's table, parsed once however many metrics read it.
     var csvTables: [String: Result<CSVTable, CSVTable.Problem>] = [:]
+    /// Problems inside data files already reported (code, file, offset).
+    var reportedDataProblems: Set<String> = []
 
     public init(tree: SyntaxTree, data: any DataFileReading = MemoryDataFiles([:])) {
         self.tree = tree

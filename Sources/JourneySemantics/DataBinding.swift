@@ -66,6 +66,8 @@ extension Checker {
         let (series, problems) = DataSeriesReader.series(table, column: columnName, site: site, percentSign: unit == .percent)
         for d in problems {
             if d.file != nil {
+                // A bad date is every metric's problem in a wide file: it is reported once.
+                guard reportedDataProblems.insert("\(d.code.id) \(path) \(d.range.start)").inserted else { continue }
                 dataDiagnostics.append((anchor: from.valueRange.start, diagnostic: d))
             } else if diagnostics.count < Diagnostic.recordedPerFile {
                 diagnostics.append(d)

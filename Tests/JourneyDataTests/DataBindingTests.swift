@@ -128,6 +128,12 @@ func codes(_ r: CheckResult) -> [String] { r.diagnostics.map(\.code.id) }
         #expect(theMetric(r)?.value?.value == 4.3)
     }
 
+    @Test func aBadDateIsReportedOnceHoweverManyMetricsReadTheFile() throws {
+        let metrics = #"metric csat "CSAT" from "data/kpis.csv" column "csat""# + "\n    " + #"metric nps "NPS" from "data/kpis.csv" column "nps""#
+        let r = bound(csv: "date,csat,nps\n31/01/2026,4.0,31\n", metric: metrics)
+        #expect(codes(r) == ["E0081"], "\(printed(r))")
+    }
+
     @Test func analyticsDateFormatsAreRead() throws {
         let r = bound(csv: "date,csat\n20260131,4.0\n2026-02-28T00:00:00Z,4.1\n2026-03-31 08:00,4.2\n")
         #expect(r.diagnostics.isEmpty, "\(printed(r))")
