@@ -53,6 +53,9 @@ run: build
 	  $(BIN) report $$f --chart matrix -o out/$$b-matrix.png && $(BIN) report $$f --chart stages -o out/$$b-stages.png || exit 1; \
 	  echo "reported out/$$b-report.html out/$$b-report.md out/$$b-matrix.png out/$$b-stages.png"; \
 	done
+	@echo "== journeyc build samples/workspace (maps sharing a persona library)"
+	$(BIN) check --strict samples/workspace
+	$(BIN) build samples/workspace -o out/workspace --format svg,png
 
 # The pictures in README.md, regenerated on purpose (they are committed); diff exits 1 when
 # there are differences.

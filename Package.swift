@@ -2,6 +2,7 @@
 // journeyc — a compiler for customer journey maps written as code.
 // One target per pipeline stage; dependencies point downstream only (see STYLE.md):
 //   JourneySyntax → JourneySemantics → JourneyLayout → JourneyRender → JourneyCLI → journeyc
+// JourneyDriver sits between the stages and the CLI: files (World), compilations, scenes.
 import PackageDescription
 
 let package = Package(
@@ -17,6 +18,7 @@ let package = Package(
         .library(name: "JourneyLayout", targets: ["JourneyLayout"]),
         .library(name: "JourneyFormat", targets: ["JourneyFormat"]),
         .library(name: "JourneyMermaid", targets: ["JourneyMermaid"]),
+        .library(name: "JourneyDriver", targets: ["JourneyDriver"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -36,7 +38,7 @@ let package = Package(
         // Maps as code in review: the canonical text layout (fmt), the semantic diff of two
         // maps, and exports of the model (JSON, CSV, Markdown). Each reads the AST or the Model.
         .target(name: "JourneyFormat", dependencies: ["JourneySyntax"]),
-        .target(name: "JourneyDiff", dependencies: ["JourneySemantics", "JourneySyntax"]),
+        .target(name: "JourneyDiff", dependencies: ["JourneyScoring", "JourneySemantics", "JourneySyntax"]),
         .target(name: "JourneyExport", dependencies: ["JourneySemantics", "JourneySyntax"]),
         // From map to action: experience scores and priorities (pure formulas, docs/scoring.md).
         .target(name: "JourneyScoring", dependencies: ["JourneySemantics"]),
@@ -53,15 +55,17 @@ let package = Package(
         // zlib, for the tests' own PNG decoder.
         .systemLibrary(name: "CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
         // Scene → SVG, PNG, PDF through Cairo; the Pango text measurer.
-        // Process start-up in C, run before Swift's (fontconfig begins on a second thread).
-        // DWARF 4: valgrind, which the performance work relies on, cannot read clang's DWARF 5.
-        .target(name: "CStartup", dependencies: ["CCairo"], cSettings: [.unsafeFlags(["-gdwarf-4"])]),
-        .target(name: "JourneyRender", dependencies: ["JourneyLayout", "CCairo", "CPNGWriter", "CStartup"]),
+        .target(name: "JourneyRender", dependencies: ["JourneyLayout", "CCairo", "CPNGWriter"]),
         // The running executable's build id, for the manifest key of `journeyc build`.
         .target(name: "CExecutable"),
-        // The command-line driver as a library, so tests can run it in-process.
+        // Between the stages and the CLI: the World (files on disk, in memory), a compilation of
+        // a map and the files it uses, and the scenes of a map, a diff and a report.
+        .target(name: "JourneyDriver", dependencies: [
+            "JourneySyntax", "JourneyData", "JourneySemantics", "JourneyLayout", "JourneyMermaid", "JourneyDiff", "JourneyReport", "JourneyScoring",
+        ]),
+        // The command line as a library, so tests can run it in-process: argument parsing and I/O.
         .target(name: "JourneyCLI", dependencies: [
-            "CExecutable", "JourneySyntax", "JourneyData", "JourneySemantics", "JourneyLayout", "JourneyRender",
+            "CExecutable", "JourneyDriver", "JourneySyntax", "JourneyData", "JourneySemantics", "JourneyLayout", "JourneyRender",
             "JourneyFormat", "JourneyDiff", "JourneyExport", "JourneyMermaid", "JourneyScoring", "JourneyReport",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
@@ -76,9 +80,10 @@ let package = Package(
         .testTarget(name: "JourneyDataTests", dependencies: ["JourneyTestCases", "JourneyData", "JourneySyntax", "JourneySemantics"]),
         .testTarget(name: "JourneyLayoutTests", dependencies: ["JourneyTestCases", "JourneyLayout", "JourneySemantics", "JourneySyntax"]),
         .testTarget(name: "JourneyRenderTests", dependencies: ["JourneyTestCases", "JourneyRender", "JourneyLayout", "JourneySemantics", "JourneySyntax", "CZlib", "CLibPNG"]),
-        .testTarget(name: "JourneyCLITests", dependencies: ["JourneyTestCases", "JourneyCLI", "JourneySyntax", "JourneyData", "JourneySemantics", "JourneyLayout", "JourneyMermaid", "JourneyFormat", "JourneyDiff", "JourneyRender", "JourneyScoring", "JourneyReport"]),
+        .testTarget(name: "JourneyDriverTests", dependencies: ["JourneyTestCases", "JourneyDriver", "JourneySyntax", "JourneyData", "JourneySemantics"]),
+        .testTarget(name: "JourneyCLITests", dependencies: ["JourneyTestCases", "JourneyCLI", "JourneyDriver", "JourneySyntax", "JourneyData", "JourneySemantics", "JourneyLayout", "JourneyMermaid", "JourneyFormat", "JourneyDiff", "JourneyRender", "JourneyScoring", "JourneyReport"]),
         .testTarget(name: "JourneyFormatTests", dependencies: ["JourneyTestCases", "JourneyFormat", "JourneySyntax", "JourneySemantics"]),
-        .testTarget(name: "JourneyDiffTests", dependencies: ["JourneyDiff", "JourneySyntax", "JourneySemantics"]),
+        .testTarget(name: "JourneyDiffTests", dependencies: ["JourneyDiff", "JourneyScoring", "JourneySyntax", "JourneySemantics"]),
         .testTarget(name: "JourneyExportTests", dependencies: ["JourneyTestCases", "JourneyExport", "JourneySyntax", "JourneySemantics"]),
         .testTarget(name: "JourneyScoringTests", dependencies: ["JourneyScoring", "JourneySemantics", "JourneySyntax"]),
         .testTarget(name: "JourneyReportTests", dependencies: ["JourneyTestCases", "JourneyReport", "JourneyScoring", "JourneyLayout", "JourneySemantics", "JourneySyntax"]),

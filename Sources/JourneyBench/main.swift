@@ -1,6 +1,7 @@
 // journeyc-bench (`make bench`): measures the front end on seeded generated maps.
 //   journeyc-bench               the benchmark table
 //   journeyc-bench build         only `journeyc build` on 500 generated maps, 1 job and all cores
+//   journeyc-bench workspace     only the workspace figures: 1,000 maps sharing persona libraries and CSV exports
 //   journeyc-bench generate N    print a generated map of N touchpoints (seed 42)
 //   journeyc-bench svg-sizes     only the SVG sizes of the samples, outlines and --svg-text fonts
 // Figures are medians of several runs; in-process phases use a monotonic clock, and the
@@ -130,6 +131,21 @@ if args.first == "build" {
     exit(0)
 }
 
+/// The release journeyc next to this benchmark, or nil with a message.
+func releaseJourneyc() -> String? {
+    let binary = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("journeyc")
+    guard FileManager.default.isExecutableFile(atPath: binary.path) else {
+        print("workspace: no release journeyc next to the benchmark; run `make bench`")
+        return nil
+    }
+    return binary.path
+}
+
+if args.first == "workspace" {
+    if let binary = releaseJourneyc(), let figures = WorkspaceBench.measureAll(binary: binary) { WorkspaceBench.report(figures) }
+    exit(0)
+}
+
 /// The size of each sample's SVG with text as outlines (the default) and as fonts
 /// (`--svg-text fonts`), laid out with real fonts, as `journeyc map.journey -o map.svg` writes it.
 func svgSizes() {
@@ -142,8 +158,8 @@ func svgSizes() {
         let model = Frontend.check(SourceFile(path: path, text: (try? String(contentsOfFile: path, encoding: .utf8)) ?? "")).model
         let measurer = PangoTextMeasurer()
         let scene = LayoutEngine(model: model, theme: .light, measurer: measurer).layout()
-        guard let outlines = try? Exporter.render(scene, format: .svg, text: measurer),
-              let fonts = try? Exporter.render(scene, format: .svg, text: measurer, svgText: .fonts) else { continue }
+        guard let outlines = try? Exporter.render(scene, format: .svg),
+              let fonts = try? Exporter.render(scene, format: .svg, svgText: .fonts) else { continue }
         print("| \(name.dropLast(".journey".count)) | \(String(format: "%.1f", Double(outlines.count) / 1000)) "
             + "| \(String(format: "%.1f", Double(fonts.count) / 1000)) | \(String(format: "%.2f", Double(fonts.count) / Double(outlines.count))) |")
     }
@@ -247,10 +263,8 @@ for map in benchMaps {
     var model = Frontend.check(file).model
     let check = measure(runs: runs) { model = Frontend.check(file).model } - parse
     var scene = LayoutEngine(model: model, theme: .light, measurer: PangoTextMeasurer()).layout()
-    var measurer = PangoTextMeasurer()
     let layout = measure(runs: runs) {
-        measurer = PangoTextMeasurer()
-        scene = LayoutEngine(model: model, theme: .light, measurer: measurer).layout()
+        scene = LayoutEngine(model: model, theme: .light, measurer: PangoTextMeasurer()).layout()
     }
     for format in OutputFormat.allCases {
         var renders: [Double] = [], encodes: [Double] = []
@@ -258,7 +272,7 @@ for map in benchMaps {
         for _ in 0..<runs {
             let timing = ExportTiming()
             do {
-                try Exporter.render(scene, format: format, text: measurer, timing: timing) { _ in }
+                try Exporter.render(scene, format: format, timing: timing) { _ in }
             } catch {
                 failed = true
                 break
@@ -313,6 +327,8 @@ let growth = perTouchpoint[100_000]! / perTouchpoint[10_000]!
 let smallGrowth = perTouchpoint[100_000]! / perTouchpoint[1_000]!
 let target = processTime ?? total10k
 let buildSpeedup = benchBuild()
+let workspaceFigures = releaseJourneyc().flatMap { WorkspaceBench.measureAll(binary: $0) }
+if let workspaceFigures { WorkspaceBench.report(workspaceFigures) }
 print("")
 print("target: 10,000 touchpoints checked in under 500 ms: \(target < 0.5 ? "met" : "NOT MET") (\(ms(target).trimmingCharacters(in: .whitespaces)) ms)")
 print("target: time grows linearly (µs/touchpoint at 100,000 vs 10,000 within 1.25×): \(growth < 1.25 ? "met" : "NOT MET") (\(String(format: "%.2f", growth))×; vs 1,000: \(String(format: "%.2f", smallGrowth))×)")

@@ -13,6 +13,10 @@ import Darwin
 import JourneyRender
 import JourneySyntax
 
+extension BuildCommand: LaysOutText {
+    var laysOutText: Bool { true }
+}
+
 struct BuildCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "build",
@@ -24,7 +28,7 @@ struct BuildCommand: ParsableCommand {
 
             Every .journey, .mmd and .mermaid file under the folders is drawn (hidden folders \
             and the output folder are skipped); Mermaid files that are not journey diagrams are \
-            skipped with a note. Outputs mirror the inputs' paths relative to the deepest folder \
+            skipped with a note, library files of personas (no journey line) without one. Outputs mirror the inputs' paths relative to the deepest folder \
             holding every input given. A map is drawn again only when it, an option that changes \
             its picture, journeyc (another build) or the drawing libraries (Cairo, Pango) \
             changed, or when its picture was deleted or edited: \
@@ -157,13 +161,15 @@ struct BuildCommand: ParsableCommand {
             case .skipped:
                 skipped.append(path)
                 skippedIndices.insert(index)
+            case .library:
+                skippedIndices.insert(index)
             case .notStarted:
                 notStarted += 1
             }
             let hasText = outcome.message != nil || (outcome.source != nil && !outcome.diagnostics.isEmpty)
             if hasText {
                 progress.clear()
-                if let source = outcome.source { reporter.report(outcome.diagnostics, in: source) }
+                if let sources = outcome.sources { reporter.report(outcome.diagnostics, in: sources) } else if let source = outcome.source { reporter.report(outcome.diagnostics, in: source) }
                 if let message = outcome.message { reporter.reportInputError(BuildJob.BuildError(message), path: path) }
             }
             for (output, entry) in outcome.entries where manifest.entries[output] != entry {
@@ -228,7 +234,7 @@ struct BuildCommand: ParsableCommand {
         if let manifestError {
             io.writeErr("journeyc: error: cannot record the build in '\(shownOutput)/\(BuildManifest.fileName)': \(manifestError)\n")
         }
-        let maps = scan.inputs.count - skipped.count
+        let maps = scan.inputs.count - skippedIndices.count
         let seconds = DecimalText.fixed((PhaseClock.now() - started) / 1000, digits: 2) + " s"
         if interrupted != 0 {
             io.writeErr("journeyc build: interrupted: \(built) built, \(upToDate) up to date, \(failed.count) failed, "

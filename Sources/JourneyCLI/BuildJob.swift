@@ -11,17 +11,23 @@ import Darwin
 import JourneyLayout
 import JourneyMermaid
 import JourneyRender
+import JourneyDriver
 import JourneySyntax
+import Synchronization
 
 /// What became of one map.
 struct MapOutcome: Sendable {
-    enum Status: Sendable { case upToDate, built, failed, skipped, notStarted }
+    /// `skipped`: a Mermaid file that is not a journey; `library`: a library file of personas,
+    /// which draws nothing (the maps that use it are drawn).
+    enum Status: Sendable { case upToDate, built, failed, skipped, library, notStarted }
     var status: Status
     /// The manifest entries of its outputs that are now right (drawn, or found up to date).
     var entries: [String: BuildManifest.Entry] = [:]
     /// Its diagnostics (warnings for a map that was drawn), in `source`.
     var diagnostics: [Diagnostic] = []
     var source: SourceFile?
+    /// Every file the diagnostics may point into (the map's, and the files it uses).
+    var sources: SourceMap?
     /// A failure that is not a diagnostic: unreadable, cannot be drawn or written.
     var message: String?
 }
@@ -40,6 +46,8 @@ struct BuildJob: Sendable {
     let previous: [String: BuildManifest.Entry]
     let force: Bool
     let io: IOContext
+    /// The hashes of the files maps use, each read once per run.
+    let usedFiles = UsedFileHashes()
 
     /// The options that change an output of `format`, for its key. --scale changes PNGs only,
     /// --svg-text SVGs only (and the default adds no line, so older keys stay valid).
@@ -78,12 +86,11 @@ struct BuildJob: Sendable {
         var entries: [String: BuildManifest.Entry] = [:]
         var stale: [(format: OutputFormat, path: String, key: UInt64)] = []
         let name = Paths.lastComponent(of: input.path)
-        // The CSV files its metrics read count as part of the map.
-        let data = DataDependencies.fingerprint(of: source, reading: MapInput.dataFiles(for: source, io: io))
         for format in formats {
             let path = outputPath(input, format)
-            let key = BuildManifest.key(inputPath: name, format: format.rawValue, settings: settings(format), input: source.bytes + data)
-            if !force, let old = previous[path], old.key == key, OutputFolder.standing(of: path, in: outputFolder) == .file,
+            let key = BuildManifest.key(inputPath: name, format: format.rawValue, settings: settings(format), input: source.bytes)
+            if !force, let old = previous[path], old.key == key, usedFiles.unchanged(old.dependencies, io: io),
+               OutputFolder.standing(of: path, in: outputFolder) == .file,
                let found = ContentHash.ofFile(outputFolder + "/" + path, size: old.size), found == old.output {
                 entries[path] = old
             } else {
@@ -93,11 +100,17 @@ struct BuildJob: Sendable {
         if stale.isEmpty { return MapOutcome(status: .upToDate, entries: entries) }
 
         let map: LoadedMap
-        switch MapInput.maps(in: source, block: nil, allBlocks: false, io: io) {
+        switch MapInput.maps(in: source, block: nil, allBlocks: false, world: io.world, allowLibrary: true) {
+        case .success(let maps) where maps[0].compilation?.isLibrary == true:
+            // A library of personas among the maps: nothing to draw (the maps that use it are).
+            return MapOutcome(status: .library)
         case .success(let maps): map = maps[0]
         case .failure(let failure): return MapOutcome(status: .failed, entries: entries, message: failure.description)
         }
-        var outcome = MapOutcome(status: .built, entries: entries, diagnostics: map.diagnostics, source: map.source)
+        var outcome = MapOutcome(status: .built, entries: entries, diagnostics: map.diagnostics, source: map.source, sources: map.sources)
+        // The files it uses and the CSV files it reads: a change to any of them redraws it.
+        let read = (map.compilation?.dependencies ?? []) + (map.compilation?.dataFiles ?? [])
+        let dependencies = read.map { BuildManifest.Dependency(path: $0.path, hash: ContentHash.of($0.bytes)) }
         guard !map.hasErrors, let result = map.result else {
             outcome.status = .failed
             return outcome
@@ -126,7 +139,8 @@ struct BuildJob: Sendable {
                 // To the path just checked: the folder as build reads it (`..` as written), named
                 // as the user wrote it.
                 try OutputFile.writeAtomically(bytes, to: destination, workingDirectory: nil, shown: outputShown + "/" + output.path)
-                outcome.entries[output.path] = BuildManifest.Entry(key: output.key, output: ContentHash.of(bytes), size: bytes.count)
+                outcome.entries[output.path] = BuildManifest.Entry(key: output.key, output: ContentHash.of(bytes), size: bytes.count,
+                                                                   dependencies: dependencies)
             } catch {
                 outcome.status = .failed
                 outcome.message = "\(error)"
@@ -152,5 +166,23 @@ struct BuildJob: Sendable {
                 throw BuildError("cannot make the folder '\(folder)': \(String(cString: strerror(code)).lowercased())")
             }
         }
+    }
+}
+
+/// The content hashes of the files that maps use, for the up-to-date check of `journeyc build`:
+/// a library used by 100 maps is read and hashed once per run, by whichever thread asks first.
+final class UsedFileHashes: @unchecked Sendable {
+    private let hashes = Mutex<[String: UInt64?]>([:])
+
+    /// Whether every file still has the hash recorded (an unreadable one has changed).
+    func unchanged(_ dependencies: [BuildManifest.Dependency], io: IOContext) -> Bool {
+        dependencies.allSatisfy { hash(of: $0.path, io: io) == $0.hash }
+    }
+
+    func hash(of path: String, io: IOContext) -> UInt64? {
+        if let known = hashes.withLock({ $0[path] }) { return known }
+        let found: UInt64? = (try? io.world.read(path).get()).map { ContentHash.of($0) }
+        hashes.withLock { $0[path] = found }
+        return found
     }
 }

@@ -4,11 +4,14 @@
 //
 //     journeyc-build 1
 //     <key> <output hash> <output size> <output path, relative to OUTDIR>
+//     use <content hash> <path of a file the map uses>      (one line per used file)
 //
 // The key is the ContentHash of which journeyc draws (BuildIdentity: its version, the build id of
 // its executable and the drawing libraries' versions), the options that change this output, the
 // map's path and its bytes; the output hash and size are those of the file as written, so a
-// file deleted or edited by hand is drawn again. The manifest is written atomically. One that
+// file deleted or edited by hand is drawn again. The `use` lines after an entry are the files
+// its map uses (`use "…"`, each with the hash of its bytes when drawn): the map is drawn again
+// when one of them changed, and only then (an older journeyc skips these lines). The manifest is written atomically. One that
 // cannot be read, or of another layout version, is ignored: everything is drawn again, which
 // is slower but never wrong. Anyone can edit the manifest, so an entry that is not a picture
 // inside the output folder (absolute, with `..`, through a symlink: OutputFolder) is ignored
@@ -25,6 +28,13 @@ struct BuildManifest {
         var key: UInt64
         var output: UInt64
         var size: Int
+        /// The files the map uses, as the driver spelt their paths, with the hashes of their bytes.
+        var dependencies: [Dependency] = []
+    }
+
+    struct Dependency: Equatable, Sendable {
+        var path: String
+        var hash: UInt64
     }
 
     static let fileName = ".journeyc-build"
@@ -58,7 +68,16 @@ struct BuildManifest {
         guard let bytes = try? PosixIO.readAll(fd) else { return manifest }
         let lines = String(decoding: bytes, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: true)
         guard lines.first == Substring(header) else { return manifest }
+        var last: String?
         for line in lines.dropFirst() {
+            if line.hasPrefix("use ") {
+                let fields = line.split(separator: " ", maxSplits: 2, omittingEmptySubsequences: false)
+                guard fields.count == 3, let hash = UInt64(fields[1], radix: 16), !fields[2].isEmpty,
+                      let owner = last, manifest.entries[owner] != nil else { continue }
+                manifest.entries[owner]!.dependencies.append(Dependency(path: unescape(fields[2]), hash: hash))
+                continue
+            }
+            last = nil
             let fields = line.split(separator: " ", maxSplits: 3, omittingEmptySubsequences: false)
             guard fields.count == 4, let key = UInt64(fields[0], radix: 16), let output = UInt64(fields[1], radix: 16),
                   let size = Int(fields[2]), size >= 0, !fields[3].isEmpty else { continue }
@@ -69,6 +88,7 @@ struct BuildManifest {
                 continue
             }
             manifest.entries[path] = Entry(key: key, output: output, size: size)
+            last = path
         }
         return manifest
     }
@@ -78,6 +98,7 @@ struct BuildManifest {
         for path in entries.keys.sorted(by: { $0.utf8.lexicographicallyPrecedes($1.utf8) }) {
             let e = entries[path]!
             out += "\(ContentHash.hex(e.key)) \(ContentHash.hex(e.output)) \(e.size) \(BuildManifest.escape(path))\n"
+            for d in e.dependencies { out += "use \(ContentHash.hex(d.hash)) \(BuildManifest.escape(d.path))\n" }
         }
         return out
     }

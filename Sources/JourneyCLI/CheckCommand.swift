@@ -7,6 +7,7 @@ import Glibc
 import Darwin
 #endif
 import JourneyMermaid
+import JourneyDriver
 import JourneySemantics
 import JourneySyntax
 
@@ -60,16 +61,16 @@ struct CheckCommand: ParsableCommand {
             }
             // A folder of Mermaid files holds flowcharts too: not maps, as for build.
             if foundMermaid, !MermaidParser.looksLikeJourney(file.bytes) { continue }
-            switch MapInput.maps(in: file, block: nil, allBlocks: true) {
+            switch MapInput.maps(in: file, block: nil, allBlocks: true, world: io.world, allowLibrary: true) {
             case .failure(let failure):
                 reporter.reportMapFailure(failure, path: path)
                 status = max(status, ExitStatus.failure)
             case .success(let maps):
                 for var map in maps {
-                    map.diagnostics = StaleCutoff.adding(cutoff, to: map)
-                    map.diagnostics = EvidenceFiles.adding(to: map, path: path, io: io)
+                    map.diagnostics = MapReviews.addingStaleEvidence(before: cutoff, to: map)
+                    map.diagnostics = MapReviews.addingMissingEvidenceFiles(to: map, world: io.world)
                     map.diagnostics = StaleData.adding(to: map, today: today)
-                    reporter.report(map.diagnostics, in: map.source, promote: strict)
+                    reporter.report(map.diagnostics, in: map.sources, promote: strict, isLibrary: map.compilation?.isLibrary == true)
                     let counted = map.diagnostics.filter { $0.severity != .note }
                     if map.hasErrors || (strict && !counted.isEmpty) {
                         status = max(status, ExitStatus.failure)
@@ -82,21 +83,8 @@ struct CheckCommand: ParsableCommand {
     }
 }
 
-/// W0020: a relative evidence `file` that does not exist in the map's folder. Only for a map
-/// read from a file (standard input has no folder) and written in journeyc's language.
-enum EvidenceFiles {
-    static func adding(to loaded: LoadedMap, path: String, io: IOContext) -> [Diagnostic] {
-        guard path != "-", loaded.journeyText == nil, let model = loaded.result?.model else { return loaded.diagnostics }
-        let map = Paths.absolute(path, workingDirectory: io.workingDirectory)
-        let folder = String(map[..<map.lastIndex(of: "/")!])
-        let missing = ReviewRules.missingEvidenceFiles(model) { file in
-            access(folder + "/" + file.replacing("\\", with: "/"), F_OK) == 0
-        }
-        return missing.isEmpty ? loaded.diagnostics : (loaded.diagnostics + missing).sortedBySource()
-    }
-}
-
-/// `--stale-before DATE` (check, report): evidence dated entirely before it is stale (W0008).
+/// `--stale-before DATE` (check, report): evidence dated entirely before it is stale (W0008),
+/// and so is an opportunity planned for a date before it or in progress since before it (W0033).
 enum StaleCutoff {
     static func parse(_ text: String?) throws -> CalendarDate? {
         guard let text else { return nil }
@@ -104,14 +92,6 @@ enum StaleCutoff {
             throw ValidationError("--stale-before takes a date like 2025-06 (YYYY, YYYY-MM or YYYY-MM-DD), not '\(text)'")
         }
         return date
-    }
-
-    /// The map's diagnostics with its stale evidence, in source order. A Mermaid diagram has no
-    /// evidence, so its diagnostics (which point into the Mermaid text) are left as they are.
-    static func adding(_ cutoff: CalendarDate?, to map: LoadedMap) -> [Diagnostic] {
-        guard let cutoff, map.journeyText == nil, !map.hasErrors, let model = map.result?.model else { return map.diagnostics }
-        let stale = ReviewRules.staleEvidence(model, before: cutoff)
-        return stale.isEmpty ? map.diagnostics : (map.diagnostics + stale).sortedBySource()
     }
 }
 

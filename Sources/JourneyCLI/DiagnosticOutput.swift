@@ -2,6 +2,7 @@
 // one place that prints them (text to stderr, or JSON lines to stdout).
 
 import ArgumentParser
+import JourneyDriver
 import JourneySyntax
 
 enum DiagnosticsFormat: String, ExpressibleByArgument, CaseIterable {
@@ -37,6 +38,9 @@ struct DiagnosticReporter {
     private(set) var errors = 0
     private(set) var warnings = 0
     private(set) var promoted = false
+    /// The diagnostics printed so far, by file and place: a library used by several maps of one
+    /// run (`check maps/`) has its problems printed once, not once per map.
+    private var printed: Set<String> = []
 
     init(options: DiagnosticOptions, io: IOContext, jsonToStandardError: Bool = false) {
         self.options = options
@@ -54,6 +58,19 @@ struct DiagnosticReporter {
 
     /// Prints a file's diagnostics; `promote` turns warnings into errors (--strict).
     mutating func report(_ diagnostics: [Diagnostic], in file: SourceFile, promote: Bool = false) {
+        report(diagnostics, in: SourceMap(file), promote: promote)
+    }
+
+    /// Prints the diagnostics of a map and the files it uses, each with its own file's name.
+    /// `isLibrary`: the first file is a library checked on its own, whose problems a map of the
+    /// same run may have printed already.
+    mutating func report(_ diagnostics: [Diagnostic], in sources: SourceMap, promote: Bool = false, isLibrary: Bool = false) {
+        let file = sources.files[0]
+        let diagnostics = diagnostics.filter { d in
+            let owner = sources.file(of: d.range)
+            let key = "\(owner.path)\u{0}\(d.range.start - owner.base)\u{0}\(d.code.id)\u{0}\(d.message)"
+            return printed.insert(key).inserted || (owner === file && !isLibrary)
+        }
         let printer = DiagnosticPrinter(useColor: useColor)
         let limit = options.errorLimit > 0 ? options.errorLimit : Int.max
         var shown = 0
@@ -64,8 +81,8 @@ struct DiagnosticReporter {
             guard shown < limit else { continue }
             shown += 1
             switch options.format {
-            case .text: text += printer.render(d, in: file) + "\n\n"
-            case .json: text += d.json(in: file).serialized() + "\n"
+            case .text: text += printer.render(d, in: sources) + "\n\n"
+            case .json: text += d.json(in: sources).serialized() + "\n"
             }
         }
         if diagnostics.count > shown {
@@ -105,7 +122,7 @@ struct DiagnosticReporter {
     /// The one map of `path` (block `block` of a Markdown file) for the commands that read one
     /// map; a file that holds none is reported and ends the command with status 1.
     func loadOneMap(_ path: String, block: Int?) throws -> LoadedMap {
-        switch MapInput.maps(in: try load(path), block: block, allBlocks: false) {
+        switch MapInput.maps(in: try load(path), block: block, allBlocks: false, world: io.world) {
         case .success(let maps): return maps[0]
         case .failure(let failure):
             reportInputError(failure, path: path)

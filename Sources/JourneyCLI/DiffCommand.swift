@@ -6,6 +6,7 @@
 
 import ArgumentParser
 import JourneyDiff
+import JourneyDriver
 import JourneyLayout
 import JourneyRender
 import JourneySemantics
@@ -13,6 +14,11 @@ import JourneySyntax
 
 enum DiffReportFormat: String, ExpressibleByArgument, CaseIterable {
     case text, markdown, json
+}
+
+extension DiffCommand: LaysOutText {
+    /// Only a picture of the changes (`-o` with an image) lays text out.
+    var laysOutText: Bool { output != nil }
 }
 
 struct DiffCommand: ParsableCommand {
@@ -102,7 +108,7 @@ struct DiffCommand: ParsableCommand {
                 reporter.reportInputError(error, path: argument)
                 throw ExitCode(ExitStatus.usage)
             }
-            sides.append((file, MapSource.check(file, argument: argument, reporter: &reporter,
+            sides.append((file, MapSource.check(file, argument: argument, io: io, reporter: &reporter,
                                                 dataPath: gitDriver ? (argument == oldArgument ? gitPaths.old : gitPaths.new) : nil)))
         }
         guard let old = sides[0].model, let new = sides[1].model else {
@@ -184,7 +190,7 @@ struct DiffCommand: ParsableCommand {
         let scene = DiffPicture.scene(diff, overlay: overlay, oldName: sideNames.old, theme: render.layoutTheme, measurer: measurer, maxWidth: render.maxWidth)
         let bytes: [UInt8]
         do {
-            bytes = try Exporter.render(scene, format: format, scale: scale, text: measurer, svgText: render.svgText.mode)
+            bytes = try Exporter.render(scene, format: format, scale: scale, svgText: render.svgText.mode)
         } catch {
             io.writeErr("journeyc: error: \(error)\n")
             throw ExitCode(ExitStatus.usage)

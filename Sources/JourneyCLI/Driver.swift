@@ -83,29 +83,14 @@ public enum JourneyCLIMain {
             }
         }
         let arguments = Array(CommandLine.arguments.dropFirst())
-        if FontStartup.isNeeded(for: arguments) { FontStartup.begin() }  // begun already when run as journeyc
-        // `journeyc FILE`: a second thread loads the fonts while the command line and the map
-        // are read, then measures half the map's texts (RenderCommand, MapPicture).
-        EarlyHelper.thread = drawsOneMap(arguments) && BuildCommand.cores > 1 ? MeasuringThread(warming: Theme.light.fonts) : nil
         let io = IOContext.process
         var status = run(arguments, io: io)
-        EarlyHelper.take()?.close()  // unused (an error, a PDF): it must not outlive the run
         if let failure = io.outputFailure {
             io.writeErr("journeyc: error: cannot write standard output: \(failure)\n")
             status = max(status, ExitStatus.usage)
         }
         exit(status)
     }
-
-    /// Whether `arguments` are the render command's (named, or by default: the first argument
-    /// is not another command's name).
-    static func drawsOneMap(_ arguments: [String]) -> Bool {
-        guard let first = arguments.first else { return false }
-        return first == "render" || !(first.hasPrefix("-") || otherCommands.contains(first))
-    }
-
-    /// The commands besides render, and help.
-    static let otherCommands: Set<String> = ["build", "check", "fmt", "diff", "export", "report", "import", "dump-ast", "dump-scene", "help"]
 
     /// Runs journeyc with `arguments` (without the program name) and returns the exit code.
     public static func run(_ arguments: [String], io: IOContext) -> Int32 {
@@ -117,6 +102,9 @@ public enum JourneyCLIMain {
             }
             do {
                 var command = try Journeyc.parseAsRoot(arguments)
+                // fontconfig starts on a second thread while the map is read and checked, for a
+                // command that will lay text out, as its parsed options say.
+                if (command as? LaysOutText)?.laysOutText == true { FontStartup.begin() }
                 do {
                     try Limits.validate(io)
                 } catch {
@@ -141,15 +129,10 @@ public enum JourneyCLIMain {
     }
 }
 
-/// The measuring thread `main` starts before the command line is parsed, for the render
-/// command to take (only the process's own run: `main` closes it before exiting).
-enum EarlyHelper {
-    nonisolated(unsafe) static var thread: MeasuringThread?
-
-    static func take() -> MeasuringThread? {
-        defer { thread = nil }
-        return thread
-    }
+/// A command that may lay text out with real fonts, judged from its parsed options: its run
+/// then finds fontconfig started (`FontStartup`). A wrong answer costs only time.
+protocol LaysOutText {
+    var laysOutText: Bool { get }
 }
 
 /// What a one-shot command leaves for the operating system to reclaim at exit. Freeing a drawn

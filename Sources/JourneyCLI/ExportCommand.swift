@@ -9,6 +9,7 @@
 import ArgumentParser
 import JourneyExport
 import JourneyMermaid
+import JourneyDriver
 import JourneySemantics
 import JourneySyntax
 
@@ -33,9 +34,9 @@ enum ExportFormat: String, CaseIterable, ExpressibleByArgument {
         self = format
     }
 
-    func export(_ model: JourneyModel, source: SourceFile, sourceName: String?) -> String {
+    func export(_ model: JourneyModel, sources: SourceMap, sourceName: String?) -> String {
         switch self {
-        case .json: ModelJSON.render(model, source: source)
+        case .json: ModelJSON.render(model, sources: sources)
         case .csv: TouchpointCSV.render(model)
         case .markdown: MapMarkdown.render(model, options: .init(sourceName: sourceName))
         case .mermaid: MermaidExport.text(model)
@@ -94,16 +95,17 @@ struct ExportCommand: ParsableCommand {
         let format = try resolvedFormat()
         var reporter = DiagnosticReporter(options: diagnostics, io: io, jsonToStandardError: true)
         let map = try reporter.loadOneMap(file, block: block.block)
-        reporter.report(map.diagnostics, in: map.source)
+        reporter.report(map.diagnostics, in: map.sources)
         guard !map.hasErrors, let result = map.result else {
             reporter.summarize(files: 1)
             throw ExitCode(ExitStatus.failure)
         }
-        // Lines in the JSON count in the .journey text: for a Mermaid diagram, its import's.
-        let source = result.tree.file
+        // Lines in the JSON count in the .journey text (for a Mermaid diagram, its import's),
+        // and for a persona of a used file, in that file.
+        let sources = map.compilation?.sources ?? SourceMap(result.tree.file)
         // The page names the map's file, not the folders it sits in on this machine.
         let sourceName = file == "-" ? nil : Paths.lastComponent(of: file)
-        let text = format.export(result.model, source: source, sourceName: sourceName)
+        let text = format.export(result.model, sources: sources, sourceName: sourceName)
         guard let output, output != "-" else {
             io.writeOut(text)
             return

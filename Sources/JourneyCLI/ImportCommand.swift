@@ -3,6 +3,7 @@
 // sketch into a full journey map. Diagnostics point at the Mermaid source.
 
 import ArgumentParser
+import JourneyDriver
 import JourneySyntax
 
 struct ImportCommand: ParsableCommand {
@@ -50,7 +51,7 @@ struct ImportMermaidCommand: ParsableCommand {
         // Whatever its name, the file is read as Mermaid, or as Markdown when it is one.
         let map: LoadedMap
         if MapInput.kind(of: source.path, bytes: source.bytes) == .markdown {
-            switch MapInput.maps(in: source, block: block, allBlocks: false) {
+            switch MapInput.maps(in: source, block: block, allBlocks: false, world: io.world) {
             case .success(let maps): map = maps[0]
             case .failure(let failure):
                 reporter.reportInputError(failure, path: file)
@@ -59,7 +60,7 @@ struct ImportMermaidCommand: ParsableCommand {
         } else {
             map = MapInput.mermaid(source, range: nil)
         }
-        reporter.report(map.diagnostics, in: map.source)
+        reporter.report(map.diagnostics, in: map.sources)
         guard !map.hasErrors, let text = map.journeyText else {
             reporter.summarize(files: 1)
             throw ExitCode(ExitStatus.failure)

@@ -6,6 +6,7 @@ import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
+import JourneyDriver
 import JourneySyntax
 
 enum InputError: Error, CustomStringConvertible {
@@ -47,41 +48,17 @@ enum Input {
             guard bytes.count <= limit else { throw InputError.overLimit(path: "standard input", limit: limit) }
             return SourceFile(path: "<stdin>", bytes: bytes)
         }
-        var resolved = path
-        if let base = io.workingDirectory, !path.hasPrefix("/") { resolved = base + "/" + path }
-        let fd = open(resolved, O_RDONLY)
-        guard fd >= 0 else { throw InputError.cannotRead(path: path, reason: reason(errno)) }
-        defer { close(fd) }
-        var info = stat()
-        guard fstat(fd, &info) == 0 else { throw InputError.cannotRead(path: path, reason: reason(errno)) }
-        if (info.st_mode & S_IFMT) == S_IFDIR {
-            throw InputError.cannotRead(path: path, reason: "it is a directory (give the .journey files inside it)")
+        switch io.world.read(path) {
+        case .success(let bytes): return SourceFile(path: path, bytes: bytes)
+        case .failure(.isFolder): throw InputError.cannotRead(path: path, reason: "it is a directory (give the .journey files inside it)")
+        case .failure(.tooLarge(let bytes, let limit)): throw InputError.tooLarge(path: path, bytes: bytes, limit: limit)
+        case .failure(.overLimit(let limit)): throw InputError.overLimit(path: "'\(path)'", limit: limit)
+        case .failure(let error): throw InputError.cannotRead(path: path, reason: "\(error)")
         }
-        if (info.st_mode & S_IFMT) == S_IFREG, Int(info.st_size) > limit {
-            throw InputError.tooLarge(path: path, bytes: Int(info.st_size), limit: limit)
-        }
-        var bytes: [UInt8] = []
-        bytes.reserveCapacity(Int(max(info.st_size, 0)))
-        var chunk = [UInt8](repeating: 0, count: 1 << 16)
-        while true {
-            let n = chunk.withUnsafeMutableBytes { read(fd, $0.baseAddress, $0.count) }
-            if n < 0 {
-                if errno == EINTR { continue }
-                throw InputError.cannotRead(path: path, reason: reason(errno))
-            }
-            if n == 0 { break }
-            bytes.append(contentsOf: chunk[0..<n])
-            // A pipe or device has no size to check up front.
-            if bytes.count > limit { throw InputError.overLimit(path: "'\(path)'", limit: limit) }
-        }
-        return SourceFile(path: path, bytes: bytes)
     }
+}
 
-    private static func reason(_ code: Int32) -> String {
-        switch code {
-        case ENOENT: "no such file"
-        case EACCES: "permission denied"
-        default: String(cString: strerror(code)).lowercased()
-        }
-    }
+extension IOContext {
+    /// The files of this run, as the maps' `use` lines and the commands read them.
+    var world: DiskWorld { DiskWorld(workingDirectory: workingDirectory, limit: Limits.inputBytes(self), dataLimit: Limits.dataBytes(self)) }
 }

@@ -1,44 +1,43 @@
 // MapPicture: the one road from a checked map to the bytes of a picture — a Pango measurer of its
-// own, the layout, then the exporter — shared by `journeyc FILE -o OUT` and `journeyc build`, so
-// both write the same bytes for the same map and options.
+// own, the layout (once), then the exporter, which reads only the Scene — shared by
+// `journeyc FILE -o OUT` and `journeyc build`, so both write the same bytes for the same map
+// and options.
 
+import JourneyDriver
 import JourneyLayout
 import JourneyRender
 import JourneySemantics
 
 struct MapPicture {
+    /// The laid-out picture, its text shaped: all the exporter reads.
     let scene: Scene
-    /// The measurer the scene was laid out with: drawing reuses its fonts and shaped lines.
-    /// A fresh one per map: a measurer keeps lines by their text, and a line shaped for another
-    /// map must not be drawn in this one. Only the fonts (FontSession) may be shared.
-    let measurer: PangoTextMeasurer
 
     /// `fonts`: the session of the thread's earlier maps (`journeyc build`), or a new one.
     /// `helper`: a second thread to measure the map's texts with, before laying it out (see
     /// `PangoTextMeasurer.measureAhead`); for a map of a few texts it is left idle.
     init(_ model: JourneyModel, theme: ThemeName, options: LayoutOptions, fonts: FontSession = FontSession(),
          helper: MeasuringThread? = nil) {
-        measurer = PangoTextMeasurer(fonts: fonts)
+        let measurer = PangoTextMeasurer(fonts: fonts)
         let theme = Theme.named(theme.rawValue)!
         if let helper {
             let recorder = TextRequestRecorder()
             _ = LayoutEngine(model: model, theme: theme, measurer: recorder, options: options).layout()
             if recorder.requests.count >= MapPicture.fewestToMeasureAhead { measurer.measureAhead(recorder.requests, on: helper) }
         }
-        scene = LayoutEngine(model: model, theme: theme, measurer: measurer, options: options).layout()
+        scene = Scenes.map(model, theme: theme, measurer: measurer, options: options)
     }
 
     /// Below this many texts, handing work to a second thread saves less than it costs.
     static let fewestToMeasureAhead = 48
 
     func bytes(_ format: OutputFormat, scale: Double, svgText: SVGText = .outlines) throws -> [UInt8] {
-        try Exporter.render(scene, format: format, scale: scale, text: measurer, svgText: svgText)
+        try Exporter.render(scene, format: format, scale: scale, svgText: svgText)
     }
 
     /// The picture into a file as it is drawn, replacing the file only once it is complete.
     func write(_ format: OutputFormat, scale: Double, svgText: SVGText = .outlines, to path: String, workingDirectory: String?) throws {
         try OutputFile.writeAtomically(to: path, workingDirectory: workingDirectory) { write in
-            try Exporter.render(scene, format: format, scale: scale, text: measurer, svgText: svgText, to: write)
+            try Exporter.render(scene, format: format, scale: scale, svgText: svgText, to: write)
         }
     }
 }

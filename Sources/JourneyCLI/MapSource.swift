@@ -7,7 +7,7 @@ import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
-import JourneyData
+import JourneyDriver
 import JourneySemantics
 import JourneySyntax
 
@@ -21,29 +21,16 @@ enum MapSource {
             return try Input.load(argument, io: io)
         }
         // Read only up to the limit, as standard input is: one byte past it tells there is more.
-        let limit = Limits.inputBytes(io)
-        let bytes: [UInt8]
-        do {
-            bytes = try GitShow.contents(of: argument, in: io.workingDirectory, upTo: limit + 1)
-        } catch {
-            throw InputError.cannotRead(path: argument, reason: "git: \(error)")
+        switch gitWorld(io).read(argument) {
+        case .success(let bytes): return SourceFile(path: argument, bytes: bytes)
+        case .failure(.overLimit(let limit)): throw InputError.overLimit(path: "'\(argument)'", limit: limit)
+        case .failure(let error): throw InputError.cannotRead(path: argument, reason: "\(error)")
         }
-        guard bytes.count <= limit else { throw InputError.overLimit(path: "'\(argument)'", limit: limit) }
-        return SourceFile(path: argument, bytes: bytes)
     }
 
-    /// Where a side's data files come from: next to the map file, or at the same git revision
-    /// for `REV:PATH`. `dataPath` (git's path of the map, when git runs journeyc as its diff
-    /// driver with temporary files) reads them from the working tree next to that path: git
-    /// gives the driver no revision, so both sides then read today's data.
-    static func dataFiles(_ argument: String, dataPath: String?, io: IOContext) -> any DataFileReading {
-        let limit = Limits.dataBytes(io)
-        if let dataPath { return DiskDataFiles(mapPath: dataPath, workingDirectory: io.workingDirectory, maxBytes: limit) }
-        if argument != "-", argument != none, !exists(argument, io: io), let colon = argument.firstIndex(of: ":") {
-            return GitDataFiles(revision: String(argument[..<colon]), mapPath: String(argument[argument.index(after: colon)...]),
-                                workingDirectory: io.workingDirectory, maxBytes: limit)
-        }
-        return DiskDataFiles(mapPath: argument == "-" ? "<stdin>" : argument, workingDirectory: io.workingDirectory, maxBytes: limit)
+    /// The files of git revisions, for a `REV:PATH` side and the files it uses.
+    static func gitWorld(_ io: IOContext) -> GitWorld {
+        GitWorld(workingDirectory: io.workingDirectory, limit: Limits.inputBytes(io), dataLimit: Limits.dataBytes(io))
     }
 
     static func exists(_ path: String, io: IOContext) -> Bool {
@@ -51,18 +38,21 @@ enum MapSource {
         return stat(Paths.absolute(path, workingDirectory: io.workingDirectory), &s) == 0
     }
 
-    /// The model of a side, or nil when it has errors (reported).
-    static func check(_ file: SourceFile, argument: String, reporter: inout DiagnosticReporter,
+    /// The model of a side, or nil when it has errors (reported). The files the map uses are
+    /// read from where the map came from: the disk, or the same git revision.
+    static func check(_ file: SourceFile, argument: String, io: IOContext, reporter: inout DiagnosticReporter,
                       dataPath: String? = nil) -> JourneyModel? {
-        let result = Frontend.check(file, data: dataFiles(argument, dataPath: dataPath, io: reporter.io))
+        let fromGit = argument != "-" && argument != none && !exists(argument, io: io) && argument.contains(":")
+        let world: any World = fromGit ? gitWorld(io) : io.world
+        let compilation = Compiler.compile(file, world: world, dataRelativeTo: dataPath)
         if argument == none {
             // No file on this side: an empty map, so everything on the other side is new.
-            return result.model
+            return compilation.model
         }
-        guard !result.hasErrors else {
-            reporter.report(result.diagnostics, in: file)
+        guard !compilation.hasErrors else {
+            reporter.report(compilation.diagnostics, in: compilation.sources)
             return nil
         }
-        return result.model
+        return compilation.model
     }
 }

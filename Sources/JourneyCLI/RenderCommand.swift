@@ -12,6 +12,7 @@ import Darwin
 import JourneyLayout
 import JourneyRender
 import JourneyScoring
+import JourneyDriver
 import JourneySemantics
 import JourneySyntax
 
@@ -131,10 +132,9 @@ struct RenderCommand: ParsableCommand {
         var clock = PhaseClock()
         let format = try resolvedFormat(io: io)
         // With a core to spare, a second thread loads the fonts while the map is read and
-        // checked (begun by `main` already, or now), then measures half its texts (MapPicture).
-        // Not for PDF, which embeds fonts per font object, and the second thread has its own.
-        let early = EarlyHelper.take()
-        let helper = format == .pdf || BuildCommand.cores < 2 ? nil : early ?? MeasuringThread(warming: Theme.named(render.theme.rawValue)!.fonts)
+        // checked, then measures half its texts (MapPicture). Every format: the renderers find
+        // fonts by the faces the Scene describes, whichever thread shaped the text.
+        let helper = BuildCommand.cores < 2 ? nil : MeasuringThread(warming: Theme.named(render.theme.rawValue)!.fonts)
         var reporter = DiagnosticReporter(options: diagnostics, io: io)
         let source = try reporter.load(file)
         clock.lap("read")
@@ -142,7 +142,7 @@ struct RenderCommand: ParsableCommand {
         defer { restoreSignals() }
         let folder = output.flatMap { isFolder($0, io: io) ? $0 : nil }
         let maps: [LoadedMap]
-        switch MapInput.maps(in: source, block: block, allBlocks: folder != nil) {
+        switch MapInput.maps(in: source, block: block, allBlocks: folder != nil, world: io.world) {
         case .success(let found): maps = found
         case .failure(let failure):
             reporter.reportInputError(failure, path: file)
@@ -161,7 +161,7 @@ struct RenderCommand: ParsableCommand {
         }
         var status = ExitStatus.success
         for map in maps {
-            reporter.report(map.diagnostics, in: map.source)
+            reporter.report(map.diagnostics, in: map.sources)
             guard !map.hasErrors, let result = map.result else {
                 status = max(status, ExitStatus.failure)
                 continue
@@ -234,6 +234,14 @@ struct RenderCommand: ParsableCommand {
     }
 }
 
+extension RenderCommand: LaysOutText {
+    var laysOutText: Bool { true }
+}
+
+extension DumpSceneCommand: LaysOutText {
+    var laysOutText: Bool { measurer == .pango }
+}
+
 struct DumpSceneCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "dump-scene",
@@ -256,7 +264,7 @@ struct DumpSceneCommand: ParsableCommand {
         let io = IOContext.current
         var reporter = DiagnosticReporter(options: diagnostics, io: io, jsonToStandardError: true)
         let map = try reporter.loadOneMap(file, block: block.block)
-        reporter.report(map.diagnostics, in: map.source)
+        reporter.report(map.diagnostics, in: map.sources)
         guard !map.hasErrors, let result = map.result else { throw ExitCode(ExitStatus.failure) }
         do {
             try Limits.checkDrawable(result.model, io)
@@ -265,8 +273,8 @@ struct DumpSceneCommand: ParsableCommand {
             throw ExitCode(ExitStatus.failure)
         }
         let textMeasurer: TextMeasurer = measurer == .fixed ? FixedWidthMeasurer() : PangoTextMeasurer()
-        let scene = LayoutEngine(model: result.model, theme: render.layoutTheme, measurer: textMeasurer,
-                                 options: render.layoutOptions(result.model, scores: scores)).layout()
+        let scene = Scenes.map(result.model, theme: render.layoutTheme, measurer: textMeasurer,
+                               options: render.layoutOptions(result.model, scores: scores))
         io.writeOut(scene.json().serialized() + "\n")
     }
 }

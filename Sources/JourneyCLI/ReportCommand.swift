@@ -11,6 +11,7 @@ import JourneyLayout
 import JourneyRender
 import JourneyReport
 import JourneyScoring
+import JourneyDriver
 import JourneySemantics
 import JourneySyntax
 
@@ -34,6 +35,11 @@ enum ReportFormat: String, CaseIterable, ExpressibleByArgument {
 
 enum ReportChart: String, CaseIterable, ExpressibleByArgument {
     case matrix, stages
+}
+
+extension ReportCommand: LaysOutText {
+    /// A chart, or the HTML report with its figures.
+    var laysOutText: Bool { chart != nil || (try? reportFormat()) == .html }
 }
 
 struct ReportCommand: ParsableCommand {
@@ -71,7 +77,7 @@ struct ReportCommand: ParsableCommand {
     var scale: Double = 1
 
     @Option(name: .customLong("stale-before"),
-            help: "List evidence dated before this date (YYYY, YYYY-MM or YYYY-MM-DD) as stale, and warn about it (W0008).")
+            help: "List evidence dated before this date (YYYY, YYYY-MM or YYYY-MM-DD) as stale, and warn about it (W0008) and about opportunities still planned for a date before it or in progress since before it (W0033).")
     var staleBefore: String?
 
     @OptionGroup var block: BlockOption
@@ -122,8 +128,8 @@ struct ReportCommand: ParsableCommand {
         let cutoff = try StaleCutoff.parse(staleBefore)
         var reporter = DiagnosticReporter(options: diagnostics, io: io, jsonToStandardError: true)
         var map = try reporter.loadOneMap(file, block: block.block)
-        map.diagnostics = StaleCutoff.adding(cutoff, to: map)
-        reporter.report(map.diagnostics, in: map.source)
+        map.diagnostics = MapReviews.addingStaleEvidence(before: cutoff, to: map)
+        reporter.report(map.diagnostics, in: map.sources)
         guard !map.hasErrors, let result = map.result else {
             reporter.summarize(files: 1)
             throw ExitCode(ExitStatus.failure)
@@ -134,18 +140,18 @@ struct ReportCommand: ParsableCommand {
         if let chart {
             let measurer = PangoTextMeasurer()
             let format = try chartFormat()
-            let scene = chart == .matrix ? MatrixChart(scores: scores, theme: theme, measurer: measurer).layout()
-                : StageChart(scores: scores, theme: theme, measurer: measurer).layout()
+            let scene = chart == .matrix ? Scenes.matrix(scores, theme: theme, measurer: measurer)
+                : Scenes.stages(scores, theme: theme, measurer: measurer)
             let destination = output ?? defaultOutput(chart.rawValue + "." + format.rawValue)
             try refuseOverwritingTheMap(destination, io: io)
             let restoreSignals = InterruptCleanup.install()
             defer { restoreSignals() }
             do {
                 if destination == "-" {
-                    io.writeBytes(try Exporter.render(scene, format: format, scale: scale, text: measurer, svgText: render.svgText.mode))
+                    io.writeBytes(try Exporter.render(scene, format: format, scale: scale, svgText: render.svgText.mode))
                 } else {
                     try OutputFile.writeAtomically(to: destination, workingDirectory: io.workingDirectory) { write in
-                        try Exporter.render(scene, format: format, scale: scale, text: measurer, svgText: render.svgText.mode, to: write)
+                        try Exporter.render(scene, format: format, scale: scale, svgText: render.svgText.mode, to: write)
                     }
                 }
             } catch let error as RenderError {
@@ -170,15 +176,15 @@ struct ReportCommand: ParsableCommand {
             let measurer = PangoTextMeasurer()
             do {
                 try Limits.checkDrawable(result.model, io)
-                let mapScene = LayoutEngine(model: result.model, theme: theme, measurer: measurer,
-                                            options: render.layoutOptions(result.model, scores: showScores,
-                                                                          linkBase: Paths.linkBase(picture: output ?? "-", map: file,
-                                                                                                   workingDirectory: io.workingDirectory))).layout()
-                figures[.map] = String(decoding: try Exporter.render(mapScene, format: .svg, text: measurer, svgText: render.svgText.mode), as: UTF8.self)
-                let matrix = MatrixChart(scores: scores, theme: theme, measurer: measurer).layout()
-                figures[.matrix] = String(decoding: try Exporter.render(matrix, format: .svg, text: measurer, svgText: render.svgText.mode), as: UTF8.self)
-                let stages = StageChart(scores: scores, theme: theme, measurer: measurer).layout()
-                figures[.stages] = String(decoding: try Exporter.render(stages, format: .svg, text: measurer, svgText: render.svgText.mode), as: UTF8.self)
+                let mapScene = Scenes.map(result.model, theme: theme, measurer: measurer,
+                                          options: render.layoutOptions(result.model, scores: showScores,
+                                                                        linkBase: Paths.linkBase(picture: output ?? "-", map: file,
+                                                                                                 workingDirectory: io.workingDirectory)))
+                figures[.map] = String(decoding: try Exporter.render(mapScene, format: .svg, svgText: render.svgText.mode), as: UTF8.self)
+                let matrix = Scenes.matrix(scores, theme: theme, measurer: measurer)
+                figures[.matrix] = String(decoding: try Exporter.render(matrix, format: .svg, svgText: render.svgText.mode), as: UTF8.self)
+                let stages = Scenes.stages(scores, theme: theme, measurer: measurer)
+                figures[.stages] = String(decoding: try Exporter.render(stages, format: .svg, svgText: render.svgText.mode), as: UTF8.self)
             } catch {
                 io.writeErr("journeyc: error: \(error)\n")
                 throw ExitCode(ExitStatus.failure)

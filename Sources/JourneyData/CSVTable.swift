@@ -55,7 +55,7 @@ public struct CSVTable: Sendable {
         // Short rows are filled with empty cells at their end, so every row has every column.
         let rows = csv.rows.map { fields in
             var row = locator.row(fields)
-            let end = row.last?.range.end ?? locator.cursor
+            let end = row.last?.range.end ?? file.base + locator.cursor
             while row.count < header.count { row.append(CSVCell(text: "", range: .point(end))) }
             return row
         }
@@ -88,7 +88,7 @@ struct CellLocator {
         var rowEnded = false
         for field in fields {
             if lost || rowEnded {
-                cells.append(CSVCell(text: field, range: .point(cursor)))
+                cells.append(CSVCell(text: field, range: .point(file.base + cursor)))
                 continue
             }
             let (cell, ended) = locate(field)
@@ -112,13 +112,14 @@ struct CellLocator {
             for _ in 0..<copies {
                 guard i < bytes.count, bytes[i] == b else {
                     lost = true
-                    return (CSVCell(text: field, range: .point(start)), true)
+                    return (CSVCell(text: field, range: .point(file.base + start)), true)
                 }
                 i += 1
             }
         }
         cursor = i
-        let cell = CSVCell(text: field, range: SourceRange(start, cursor))
+        // Ranges are in the compilation's shared range space: the CSV's own offsets moved by its base.
+        let cell = CSVCell(text: field, range: SourceRange(file.base + start, file.base + cursor))
         if quoted, cursor < bytes.count, bytes[cursor] == Self.quote { cursor += 1 }
         while cursor < bytes.count, bytes[cursor] == Self.space || bytes[cursor] == Self.tab { cursor += 1 }
         if cursor < bytes.count, bytes[cursor] == Self.comma {

@@ -81,7 +81,7 @@ public enum DataSeriesReader {
         if table.header.count == 1, let separator = [(";", "semicolons"), ("\t", "tabs")].first(where: { table.header[0].text.contains($0.0) }) {
             diagnostics.append(Diagnostic(.dataCSVSyntax, "'\(file.path)' is separated by \(separator.1), not commas", at: site.pathRange,
                                           help: "export it as comma-separated values (CSV, comma-delimited, with a point as the decimal mark)",
-                                          notes: [DiagnosticNote("its header is here", at: header(file), in: file)]))
+                                          notes: [DiagnosticNote("its header is here", at: header(file))]))
             return (nil, diagnostics)
         }
         // Which column holds the dates, and which the values (and, in long format, which the metric).
@@ -133,7 +133,7 @@ public enum DataSeriesReader {
                 let shown = dateCell.text.trimmingSpaces
                 problem(Diagnostic(.dataInvalidDate, shown.isEmpty ? "a row without a date" : "'\(shown)' is not a date",
                                    at: dateCell.range, help: "write dates as YYYY-MM-DD (2026-03-31), YYYY-MM, YYYY or YYYYMMDD; a time after the day is ignored",
-                                   notes: [mapNote], in: file))
+                                   notes: [mapNote]))
                 continue
             }
             let cell = row[valueColumn]
@@ -147,7 +147,7 @@ public enum DataSeriesReader {
                 points.append((DataPoint(date: date, value: value, text: written), dateCell.range))
             case .failure(let help):
                 problem(Diagnostic(.dataNotANumber, "'\(written)' is not a number", at: cell.range, help: help.text,
-                                   notes: [mapNote], in: file))
+                                   notes: [mapNote]))
             }
         }
         // Exports come newest first as often as oldest first: the rows are put in date order.
@@ -164,7 +164,7 @@ public enum DataSeriesReader {
             if let first = firstRow[key] {
                 problem(Diagnostic(.dataDuplicateDate, "a second row for \(key)", at: dateCell,
                                    help: "keep one row per date (an export over overlapping periods repeats them)",
-                                   notes: [DiagnosticNote("the first row for \(key) is here", at: first, in: file), mapNote], in: file))
+                                   notes: [DiagnosticNote("the first row for \(key) is here", at: first), mapNote]))
                 continue
             }
             firstRow[key] = dateCell
@@ -190,7 +190,7 @@ public enum DataSeriesReader {
             ?? (wanted.isEmpty ? nil : names.first { $0.lowercased().contains(wanted) })
         if let guess { help = "did you mean '\(guess)'? " + help }
         return Diagnostic(.dataUnknownColumn, "'\(file.path)' has no \(what) '\(column)'", at: site.columnRange, help: help,
-                          notes: [DiagnosticNote("its header is here", at: header(file), in: file)])
+                          notes: [DiagnosticNote("its header is here", at: header(file))])
     }
 
     private static func header(_ file: SourceFile) -> SourceRange {

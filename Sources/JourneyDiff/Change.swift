@@ -47,6 +47,12 @@ public struct Change: Equatable, Sendable {
         case reordered
         /// Other properties (values, owner, severity…).
         case changed
+        /// An opportunity whose status became shipped (it stays on the map, drawn as done).
+        case shipped
+        /// An opportunity whose status became dropped.
+        case dropped
+        /// An opportunity whose status changed otherwise: planned → in progress, shipped → planned.
+        case status
     }
 
     /// Old and new value of one property, as the map writes them; nil when absent.

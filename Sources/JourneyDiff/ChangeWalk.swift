@@ -66,9 +66,15 @@ struct ChangeWalk {
                 let q = c.old.personas[o]
                 if q.name != p.name { emit(Change(.persona, .renamed, element: ref, fields: [.init("name", old: q.name, new: p.name)])) }
                 var fields = differing([("description", q.description, p.description), ("color", q.color?.description, p.color?.description),
-                                        ("share", ChangeWalk.share(q), ChangeWalk.share(p))])
-                fields += q.goals.filter { !p.goals.contains($0) }.map { Change.Field("goal", old: $0, new: nil) }
-                fields += p.goals.filter { !q.goals.contains($0) }.map { Change.Field("goal", old: nil, new: $0) }
+                                        ("share", ChangeWalk.share(q), ChangeWalk.share(p)), ("size", q.size?.description, p.size?.description),
+                                        ("quote", q.quote, p.quote)])
+                fields += ChangeWalk.facts(old: q.facts, new: p.facts)
+                for (name, old, new) in [("goal", q.goals, p.goals), ("frustration", q.frustrations, p.frustrations),
+                                         ("behavior", q.behaviors, p.behaviors),
+                                         ("evidence", q.evidence.map(ChangeWalk.evidence), p.evidence.map(ChangeWalk.evidence))] {
+                    fields += old.filter { !new.contains($0) }.map { Change.Field(name, old: $0, new: nil) }
+                    fields += new.filter { !old.contains($0) }.map { Change.Field(name, old: nil, new: $0) }
+                }
                 if !fields.isEmpty { emit(Change(.persona, .changed, element: ref, fields: fields)) }
             case .removed(let o):
                 let p = c.old.personas[o]
@@ -78,8 +84,29 @@ struct ChangeWalk {
     }
 
     private func personaFields(_ p: Persona) -> [(String, String?)] {
-        [("name", p.name), ("description", p.description), ("color", p.color?.description), ("share", ChangeWalk.share(p))]
-            + p.goals.map { ("goal", $0) }
+        [("name", p.name), ("description", p.description), ("color", p.color?.description), ("share", ChangeWalk.share(p)),
+         ("size", p.size?.description)]
+            + p.facts.map { ("fact " + $0.key, $0.value) }
+            + p.goals.map { ("goal", $0) } + p.frustrations.map { ("frustration", $0) } + p.behaviors.map { ("behavior", $0) }
+            + [("quote", p.quote)] + p.evidence.map { ("evidence", ChangeWalk.evidence($0)) }
+    }
+
+    /// A persona's facts paired by key: `fact plan` Free → Premium, or added, or removed.
+    static func facts(old: [PersonaFact], new: [PersonaFact]) -> [Change.Field] {
+        var fields: [Change.Field] = []
+        for f in new {
+            let was = old.first { PersonaFact.normalized($0.key) == PersonaFact.normalized(f.key) }
+            if was?.value != f.value { fields.append(Change.Field("fact " + f.key, old: was?.value, new: f.value)) }
+        }
+        for f in old where !new.contains(where: { PersonaFact.normalized($0.key) == PersonaFact.normalized(f.key) }) {
+            fields.append(Change.Field("fact " + f.key, old: f.value, new: nil))
+        }
+        return fields
+    }
+
+    /// A persona's evidence in one line, as a report lists it: `survey "Segmentation survey" 2026-05`.
+    static func evidence(_ e: Evidence) -> String {
+        ([e.kind.rawValue, "\"" + e.description + "\""] + [e.date, e.link, e.file].compactMap { $0 }).joined(separator: " ")
     }
 
     /// `share 40%` as the map writes it.
@@ -261,13 +288,19 @@ struct ChangeWalk {
                 if let a = before.item as? Metric, let b = item as? Metric, let rows = DataRowsChange.describe(a.binding, b.binding) {
                     fields.append(Change.Field("data rows", old: nil, new: rows))
                 }
+                // A new status is reported with its date, even when the date stayed (planned
+                // for 2026-08, shipped in 2026-08).
+                if fields.contains(where: { $0.name == "status" }), !fields.contains(where: { $0.name == "status date" }),
+                   let date = newProps.first(where: { $0.0 == "status date" })?.1 {
+                    fields.append(Change.Field("status date", old: date, new: date))
+                }
                 if kind.labelIsName {
                     if !label.isEmpty { emit(Change(kind.kind, .renamed, element: ref, location: location, fields: label)) }
                 } else {
                     fields = label + fields
                 }
                 if !fields.isEmpty {
-                    emit(Change(kind.kind, .changed, element: ref, location: location, fields: fields,
+                    emit(Change(kind.kind, Self.action(changing: fields), element: ref, location: location, fields: fields,
                                 metric: metricValues(before.item, item)))
                 }
             case .removed(let o):
@@ -279,6 +312,17 @@ struct ChangeWalk {
                             fields: listing([(kind.labelField, kind.label(item))] + kind.properties(item), side: .old),
                             metric: metricValues(item, nil)))
             }
+        }
+    }
+
+    /// A changed item whose status changed says what happened (an opportunity shipped is
+    /// progress, not a change of wording); otherwise it `changed`.
+    static func action(changing fields: [Change.Field]) -> Change.Action {
+        guard let status = fields.first(where: { $0.name == "status" }) else { return .changed }
+        switch status.new.flatMap(OpportunityStatus.init(rawValue:)) {
+        case .shipped?: return .shipped
+        case .dropped?: return .dropped
+        default: return .status
         }
     }
 

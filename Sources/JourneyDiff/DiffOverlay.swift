@@ -44,7 +44,15 @@ extension MapDiff {
         var builder = OverlayBuilder(Comparison(old: old, new: new))
         builder.build()
         for change in changes { builder.apply(change) }
-        return builder.overlay
+        var overlay = builder.overlay
+        // The banner opens with what the changes add up to.
+        if !scores.isEmpty {
+            let parts = ([scores.journey] + scores.stages).map { s in
+                (s.stage.map { DisplayText.safe($0.label) } ?? "journey") + " " + ReportWording.score(s)
+            }
+            overlay.notes.insert("Experience score: " + parts.joined(separator: ", "), at: 0)
+        }
+        return overlay
     }
 }
 
@@ -216,6 +224,15 @@ struct OverlayBuilder {
             return ("MOVED", ["moved from " + (from ?? "elsewhere")])
         case .reordered:
             return ("REORDERED", c.position.map { ["was \(ReportWording.ordinal($0.old)) in this stage"] } ?? [])
+        case .shipped, .dropped, .status:
+            // The card shows the new status and date; the note says what it was.
+            let (_, _, others) = ReportWording.statusChange(c)
+            let badge = c.action == .status ? "STATUS" : c.action.rawValue.uppercased()
+            let old = c.field("status")?.old.flatMap(OpportunityStatus.init(rawValue:))?.words
+            let oldDate = c.field("status date")?.old
+            let notes = ["was " + (old ?? "without a status") + (old != nil ? oldDate.map { " (\($0))" } ?? "" : "")]
+                + others.map { "\($0.name) \($0.old ?? "none") → \($0.new ?? "none")" }
+            return (badge, notes)
         default:
             var notes: [String] = []
             var badge = "CHANGED"

@@ -96,6 +96,9 @@ public struct DiffSummary: Sendable {
         case .moved: "moved"
         case .reordered: "reordered"
         case .changed: "changed"
+        case .shipped: "shipped"
+        case .dropped: "dropped"
+        case .status: "changed status"
         }
     }
 

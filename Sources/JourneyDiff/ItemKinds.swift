@@ -33,7 +33,8 @@ enum ItemKinds {
     static let opportunity = ItemKind<Opportunity>(
         kind: .opportunity, id: \.id, label: \.text, labelField: "text", labelIsName: false,
         properties: { [("owner", $0.owner), ("impact", $0.impact.map { "\($0)" }), ("effort", $0.effort.map { "\($0)" }),
-                       ("addresses", $0.addresses.isEmpty ? nil : $0.addresses.joined(separator: " "))] },
+                       ("addresses", $0.addresses.isEmpty ? nil : $0.addresses.joined(separator: " ")),
+                       ("status", $0.status?.rawValue), ("status date", $0.statusDate)] },
         ofStage: \.opportunities, ofTouchpoint: \.opportunities)
 
     static let metric = ItemKind<Metric>(

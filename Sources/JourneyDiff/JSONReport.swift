@@ -5,7 +5,7 @@
 import JourneySyntax
 
 public struct JSONReport {
-    public static let schemaVersion = "journeyc-diff/1"
+    public static let schemaVersion = "journeyc-diff/2"
     public var oldName: String
     public var newName: String
 
@@ -30,6 +30,10 @@ public struct JSONReport {
                 ("emotions", .object([("rose", .int(summary.emotionsRose)), ("fell", .int(summary.emotionsFell))])),
                 ("targets", .object([("reached", .int(summary.targetsReached)), ("missed", .int(summary.targetsMissed))])),
             ])),
+            ("scores", .object([
+                ("journey", score(diff.scores.journey)),
+                ("stages", .array(diff.scores.stages.map(score))),
+            ])),
             ("changes", .array(diff.changes.map(change))),
         ])
     }
@@ -48,6 +52,14 @@ public struct JSONReport {
             ("emotion", c.emotion.map(emotion) ?? .null),
             ("metric", c.metric.map(metric) ?? .null),
         ])
+    }
+
+    func score(_ s: ScoreChanges.Score) -> JSONValue {
+        var pairs: [(String, JSONValue)] = []
+        if s.stage != nil { pairs.append(("stage", ref(s.stage))) }
+        pairs += [("old", s.old.map(JSONValue.int) ?? .null), ("new", s.new.map(JSONValue.int) ?? .null),
+                  ("delta", s.delta.map(JSONValue.int) ?? .null)]
+        return .object(pairs)
     }
 
     func emotion(_ e: Change.EmotionValues) -> JSONValue {

@@ -2,6 +2,7 @@
 //
 //   MapDiff.compare(old:new:) ──▶ MapDiff (changes in the new map's reading order)
 //        ├──▶ DiffSummary            the summary line ("2 touchpoints added, 3 emotions rose…")
+//        ├──▶ ScoreChanges           the journey's and each stage's experience score, old → new
 //        ├──▶ TextReport / MarkdownReport / JSONReport
 //        └──▶ DiffOverlay            the new map with the removed elements put back, and each
 //                                    element's status, for the rendered diff
@@ -16,12 +17,16 @@ public struct MapDiff: Sendable {
     public let new: JourneyModel
     /// In the reading order of the new map; removed elements where they stood in the old one.
     public let changes: [Change]
+    /// The experience scores that moved: the journey's and each stage's. They follow from the
+    /// changes (emotions, shares, the scale), so they are not changes of their own.
+    public let scores: ScoreChanges
 
     public var isEmpty: Bool { changes.isEmpty }
 
     public static func compare(old: JourneyModel, new: JourneyModel) -> MapDiff {
-        var walk = ChangeWalk(Comparison(old: old, new: new))
-        return MapDiff(old: old, new: new, changes: walk.run())
+        let comparison = Comparison(old: old, new: new)
+        var walk = ChangeWalk(comparison)
+        return MapDiff(old: old, new: new, changes: walk.run(), scores: ScoreChanges(comparison))
     }
 
     public var summary: DiffSummary { DiffSummary(changes) }

@@ -22,6 +22,13 @@ public struct MarkdownReport {
         let scale = diff.new.scale, oldScale = diff.old.scale
         let changes = diff.displayChanges
 
+        if !diff.scores.isEmpty {
+            table(&out, "Experience score (0–100)", ["Where", "Old", "New", "Change"], ([diff.scores.journey] + diff.scores.stages).map { s in
+                let arrow = s.delta.map { $0 > 0 ? "▲ +\($0)" : $0 < 0 ? "▼ \($0)" : "same" } ?? (s.old == nil ? "new" : "gone")
+                return [s.stage.map { "\($0.label) (stage)" } ?? "Journey", s.old.map(String.init) ?? "", s.new.map(String.init) ?? "", arrow]
+            })
+        }
+
         table(&out, "Journey", ["Property", "Old", "New"], changes.filter { $0.kind == .journey }.flatMap { c in
             c.fields.map { [$0.name, $0.old ?? "", $0.new ?? ""] }
         })
@@ -48,7 +55,7 @@ public struct MarkdownReport {
         })
         for (kind, title, noun) in [(Change.Kind.pain, "Pain points", "Pain point"), (.opportunity, "Opportunities", "Opportunity")] {
             table(&out, title, ["Change", noun, "Where", "Details"], changes.filter { $0.kind == kind }.map { c in
-                [c.action.rawValue, c.element.label, Self.place(c.location), details(c)]
+                [Self.action(c), c.element.label, Self.place(c.location), details(c)]
             })
         }
         table(&out, "Metrics", ["Change", "Metric", "Where", "Old", "New", "Difference", "Target", "Status"],
@@ -88,6 +95,18 @@ public struct MarkdownReport {
             return c.position.map { "\(ReportWording.ordinal($0.old)) → \(ReportWording.ordinal($0.new)) in its stage" } ?? ""
         case .changed:
             return c.fields.map(ReportWording.field).joined(separator: "; ")
+        case .shipped, .dropped, .status:
+            let (_, date, others) = ReportWording.statusChange(c)
+            return ((date.map { [$0] } ?? []) + others.map(ReportWording.field)).joined(separator: "; ")
+        }
+    }
+
+    /// The Change column: the action, or for a status the move (`✓ shipped`, `planned → in progress`).
+    static func action(_ c: Change) -> String {
+        switch c.action {
+        case .shipped: "✓ shipped"
+        case .status: ReportWording.statusChange(c).what
+        default: c.action.rawValue
         }
     }
 

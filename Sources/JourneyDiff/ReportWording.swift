@@ -9,8 +9,10 @@ enum ReportWording {
         guard let v else { return "(none)" }
         switch field {
         case "severity", "impact", "effort", "reach", "scale", "channel", "color", "kind", "date", "id", "value", "target", "persona",
-             "share", "addresses", "data rows":
+             "share", "size", "evidence", "addresses", "status date", "data rows":
             return v
+        case "status":
+            return OpportunityStatus(rawValue: v)?.words ?? v
         case let name where name.hasPrefix("weight "):
             return v
         default:
@@ -87,6 +89,36 @@ enum ReportWording {
         case .metric: return "metric \"\(c.element.label)\""
         default: return c.kind.rawValue + " \"" + c.element.label + "\""
         }
+    }
+
+    /// What happened to an opportunity's status: "shipped", "dropped", "planned → in progress",
+    /// "now planned"; then its new date, and the other fields that changed with it.
+    static func statusChange(_ c: Change) -> (what: String, date: String?, others: [Change.Field]) {
+        let status = c.field("status")
+        let words = { (v: String?) in v.flatMap(OpportunityStatus.init(rawValue:))?.words ?? v }
+        var what = c.action.rawValue
+        if c.action == .status {
+            switch (words(status?.old), words(status?.new)) {
+            case (nil, let new?): what = "now " + new
+            case (let old?, nil): what = old + " → no status"
+            case (let old, let new): what = "\(old ?? "") → \(new ?? "")"
+            }
+        }
+        let date = c.field("status date")?.new
+        return (what, date, c.fields.filter { $0.name != "status" && $0.name != "status date" })
+    }
+
+    /// An experience score's move: `48 → 52 (+4)`, `48 (same)`, `(none) → 52`.
+    static func score(_ s: ScoreChanges.Score) -> String {
+        let old = s.old.map(String.init) ?? "(none)", new = s.new.map(String.init) ?? "(none)"
+        guard s.moved else { return new + " (same)" }
+        return "\(old) → \(new)" + (s.delta.map { " (\(DiffNumbers.signed(Double($0))))" } ?? "")
+    }
+
+    /// `consider "Compare & choose"`, or the stage's label alone.
+    static func stageName(_ r: ElementRef?) -> String {
+        guard let r else { return "journey" }
+        return (r.id.map { $0 + " " } ?? "") + "\"\(r.label)\""
     }
 
     /// "1st", "2nd", "11th".

@@ -27,6 +27,16 @@ public struct TextReport {
         let summary = diff.summary
         if diff.isEmpty { return out + "No differences.\n" }
         out += "\(summary.total) change\(summary.total == 1 ? "" : "s"): \(summary.line)\n"
+        if !diff.scores.isEmpty {
+            // The headline of the changes: the experience they add up to.
+            out += "\n" + paint("Experience score (0–100)", "1") + "\n"
+            for s in [diff.scores.journey] + diff.scores.stages {
+                let text = ReportWording.score(s)
+                let code = (s.delta ?? 0) > 0 ? "32" : (s.delta ?? 0) < 0 ? "31" : "0"
+                out += "  " + DisplayText.safe(s.stage == nil ? "journey" : "stage " + ReportWording.stageName(s.stage)) + ": "
+                    + (s.delta.map { $0 == 0 ? text : paint(text, code) } ?? text) + "\n"
+            }
+        }
         var section: String?
         for change in diff.displayChanges {
             let heading = Self.heading(change)
@@ -68,6 +78,9 @@ public struct TextReport {
         case .removed, .resolved: return ("-", "31")
         case .renamed, .changed: return ("~", "33")
         case .moved, .reordered: return (">", "36")
+        case .shipped: return ("✓", "32")
+        case .dropped: return ("×", "2")
+        case .status: return ("~", "33")
         }
     }
 
@@ -107,7 +120,7 @@ public struct TextReport {
         case .reordered:
             let p = c.position!
             return "\(short) reordered: \(ReportWording.ordinal(p.old)) → \(ReportWording.ordinal(p.new)) in its stage"
-        case .changed, .resolved:
+        case .changed, .resolved, .shipped, .dropped, .status:
             return "\(short): " + c.fields.map(ReportWording.field).joined(separator: "; ")
         }
     }
@@ -135,6 +148,11 @@ public struct TextReport {
             return "\(kind) renamed: " + c.fields.map { f in
                 f.name == "id" ? "id \(f.old ?? "(none)") → \(f.new ?? "(none)")" : "\(ReportWording.value(f.name, f.old)) → \(ReportWording.value(f.name, f.new))"
             }.joined(separator: "; ")
+        case .shipped, .dropped, .status:
+            // `opportunity shipped: "Fit finder" (2026-10)`, then anything else that changed.
+            let (what, date, others) = ReportWording.statusChange(c)
+            return "\(kind) \(what): \(label)" + (date.map { " (\($0))" } ?? "")
+                + others.map { "; " + ReportWording.field($0) }.joined()
         case .changed, .reordered:
             if let m = c.metric {
                 var text = "\(ReportWording.element(c)): \(ReportWording.metricValues(m))"

@@ -64,10 +64,7 @@ struct EvidenceNumbers {
     private(set) var count = 0
 
     init(_ model: JourneyModel) {
-        for stage in model.stages {
-            for e in stage.evidence { add(e) }
-            for tp in stage.touchpoints { for e in tp.evidence { add(e) } }
-        }
+        for e in model.allEvidence { add(e) }
     }
 
     private mutating func add(_ e: Evidence) {

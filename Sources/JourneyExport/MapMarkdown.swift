@@ -75,18 +75,24 @@ private struct MarkdownPage {
         return "\(s.low) (most negative) to \(s.high) (most positive), neutral \(ExportText.number(s.neutral))"
     }
 
-    /// "5 stages, 17 touchpoints, 16 pain points, 10 opportunities, 25 metrics (8 of 22 on target)";
+    /// "5 stages, 17 touchpoints, 16 pain points, 10 opportunities (2 shipped), 25 metrics (8 of 22 on target)";
     /// kinds the map has none of are left out.
     func summary() -> String {
         func count(_ n: Int, _ one: String, _ many: String) -> String { "\(n) \(n == 1 ? one : many)" }
         let stages = model.stages, touchpoints = model.touchpoints
         let pains = stages.reduce(0) { $0 + $1.pains.count } + touchpoints.reduce(0) { $0 + $1.pains.count }
-        let opportunities = stages.reduce(0) { $0 + $1.opportunities.count } + touchpoints.reduce(0) { $0 + $1.opportunities.count }
+        let all = stages.flatMap(\.opportunities) + touchpoints.flatMap(\.opportunities)
+        let opportunities = all.count
+        let shipped = all.filter { $0.status == .shipped }.count, dropped = all.filter { $0.status == .dropped }.count
         let metrics = stages.flatMap(\.metrics) + touchpoints.flatMap(\.metrics)
         let judged = metrics.compactMap(\.targetMet)
         var parts = [count(stages.count, "stage", "stages"), count(touchpoints.count, "touchpoint", "touchpoints")]
         if pains > 0 { parts.append(count(pains, "pain point", "pain points")) }
-        if opportunities > 0 { parts.append(count(opportunities, "opportunity", "opportunities")) }
+        if opportunities > 0 {
+            // Progress, when the map records it: "8 opportunities (1 shipped, 1 dropped)".
+            let done = [(shipped, "shipped"), (dropped, "dropped")].filter { $0.0 > 0 }.map { "\($0.0) \($0.1)" }
+            parts.append(count(opportunities, "opportunity", "opportunities") + (done.isEmpty ? "" : " (" + done.joined(separator: ", ") + ")"))
+        }
         if !metrics.isEmpty {
             parts.append(count(metrics.count, "metric", "metrics")
                          + (judged.isEmpty ? "" : " (\(judged.filter { $0 }.count) of \(judged.count) on target)"))
@@ -101,10 +107,18 @@ private struct MarkdownPage {
         line()
         for p in model.personas {
             var item = "- " + MarkdownText.strong(p.name)
-            if let share = p.share { item += " (" + ExportText.percent(share) + " of customers)" }
+            var segment: [String] = []
+            if let share = p.share { segment.append(ExportText.percent(share) + " of customers") }
+            if let size = p.size { segment.append(MarkdownText.inline(size.description)) }
+            if !segment.isEmpty { item += " (" + segment.joined(separator: ", ") + ")" }
             if let d = nonBlank(p.description) { item += " — " + MarkdownText.inline(d) }
             line(item)
+            if let quote = nonBlank(p.quote) { line("  - Quote: “" + MarkdownText.inline(quote) + "”") }
+            for f in p.facts { line("  - " + MarkdownText.inline(f.label) + ": " + MarkdownText.inline(f.value)) }
             for goal in p.goals { line("  - Goal: " + MarkdownText.inline(goal)) }
+            for f in p.frustrations { line("  - Frustration: " + MarkdownText.inline(f)) }
+            for b in p.behaviors { line("  - Behaviour: " + MarkdownText.inline(b)) }
+            if !p.evidence.isEmpty { line("  - Evidence: " + evidenceReferences(p.evidence)) }
         }
     }
 
@@ -219,14 +233,21 @@ private struct MarkdownPage {
         return MarkdownText.inline(p.text) + parenthesized(details)
     }
 
-    /// `Add a fit finder (owner Web team, impact 5, effort 3)`.
+    /// `Add a fit finder (owner Web team, impact 5, effort 3, shipped 2026-10) ✓`; a dropped
+    /// one struck through, so a reader sees at once what is no longer planned.
     func opportunity(_ o: Opportunity) -> String {
         var details: [String] = []
         if let owner = nonBlank(o.owner) { details.append("owner " + MarkdownText.inline(owner)) }
         if let i = o.impact { details.append("impact \(i)") }
         if let e = o.effort { details.append("effort \(e)") }
         if !o.addresses.isEmpty { details.append("addresses " + o.addresses.map(MarkdownText.inline).joined(separator: ", ")) }
-        return MarkdownText.inline(o.text) + parenthesized(details)
+        if let status = o.status { details.append(status.words + (o.statusDate.map { " " + MarkdownText.inline($0) } ?? "")) }
+        let text = MarkdownText.inline(o.text) + parenthesized(details)
+        switch o.status {
+        case .shipped?: return text + " ✓"
+        case .dropped?: return "~~" + text + "~~"
+        default: return text
+        }
     }
 
     /// `Bounce rate: 62% (target ≤ 40%) ✗`; a metric not measured yet says so.
@@ -262,11 +283,7 @@ private struct MarkdownPage {
     /// Every piece of evidence in reading order, numbered as the references above and the
     /// picture's list: `3. **Interview** — 14 interviews · file `research/x.pdf` · 2026-02`.
     mutating func evidenceList() {
-        var all: [Evidence] = []
-        for stage in model.stages {
-            all += stage.evidence
-            for tp in stage.touchpoints { all += tp.evidence }
-        }
+        let all = model.allEvidence
         guard !all.isEmpty else { return }
         line()
         line("## Evidence")

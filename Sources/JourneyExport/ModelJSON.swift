@@ -16,22 +16,31 @@ public enum ModelJSON {
 
     /// The document for `model`, read from `source` (for line numbers), ending in a newline.
     public static func render(_ model: JourneyModel, source: SourceFile) -> String {
-        document(model, source: source).prettyPrinted(indent: 2) + "\n"
+        render(model, sources: SourceMap(source))
+    }
+
+    /// The same for a map and the files it uses: each element's `line` counts in its own file.
+    public static func render(_ model: JourneyModel, sources: SourceMap) -> String {
+        document(model, sources: sources).prettyPrinted(indent: 2) + "\n"
     }
 
     public static func document(_ model: JourneyModel, source: SourceFile) -> JSONValue {
-        DocumentBuilder(model: model, source: source).document()
+        document(model, sources: SourceMap(source))
+    }
+
+    public static func document(_ model: JourneyModel, sources: SourceMap) -> JSONValue {
+        DocumentBuilder(model: model, sources: sources).document()
     }
 }
 
 private struct DocumentBuilder {
     let model: JourneyModel
-    let source: SourceFile
+    let sources: SourceMap
     let evidenceNumbers: EvidenceNumbers
 
-    init(model: JourneyModel, source: SourceFile) {
+    init(model: JourneyModel, sources: SourceMap) {
         self.model = model
-        self.source = source
+        self.sources = sources
         evidenceNumbers = EvidenceNumbers(model)
     }
 
@@ -75,6 +84,17 @@ private struct DocumentBuilder {
             ("color", .string(drawn.description)),
             ("colorAsWritten", text(p.color?.description)),
             ("share", p.share.map { .number($0) } ?? .null),
+            ("size", p.size.map { size in
+                .object([("count", .number(size.count)), ("unit", .string(size.unit)), ("text", .string(size.text))])
+            } ?? .null),
+            ("facts", .array(p.facts.map { f in
+                .object([("key", .string(f.key)), ("label", .string(f.label)), ("value", .string(f.value)), ("line", line(f.range))])
+            })),
+            ("frustrations", .array(p.frustrations.map { .string($0) })),
+            ("behaviors", .array(p.behaviors.map { .string($0) })),
+            ("quote", text(p.quote)),
+            ("evidence", .array(p.evidence.map(evidence))),
+            ("file", text(p.file)),
             ("line", line(p.range)),
         ])
     }
@@ -84,6 +104,7 @@ private struct DocumentBuilder {
             ("id", .string(c.id)),
             ("label", .string(c.label)),
             ("description", text(c.description)),
+            ("file", text(c.file)),
             ("line", line(c.range)),
         ])
     }
@@ -169,6 +190,8 @@ private struct DocumentBuilder {
             ("impact", int(o.impact)),
             ("effort", int(o.effort)),
             ("addresses", .array(o.addresses.map { .string($0) })),
+            ("status", text(o.status?.rawValue)),
+            ("statusDate", text(o.statusDate)),
             ("line", line(o.range)),
         ])
     }
@@ -230,5 +253,5 @@ private struct DocumentBuilder {
 
     func text(_ s: String?) -> JSONValue { s.map { .string($0) } ?? .null }
     func int(_ i: Int?) -> JSONValue { i.map { .int($0) } ?? .null }
-    func line(_ r: SourceRange) -> JSONValue { .int(source.line(of: r.start)) }
+    func line(_ r: SourceRange) -> JSONValue { .int(sources.file(of: r).line(of: r.start)) }
 }

@@ -53,12 +53,13 @@ public enum TouchpointCSV {
         return p.text + parenthesized(details)
     }
 
-    /// `Add a fit finder (owner Web team, impact 5, effort 3)`.
+    /// `Add a fit finder (owner Web team, impact 5, effort 3, shipped 2026-10)`.
     static func opportunity(_ o: Opportunity) -> String {
         var details: [String] = []
         if let owner = o.owner { details.append("owner " + owner) }
         if let i = o.impact { details.append("impact \(i)") }
         if let e = o.effort { details.append("effort \(e)") }
+        if let status = o.status { details.append(status.words + (o.statusDate.map { " " + $0 } ?? "")) }
         return o.text + parenthesized(details)
     }
 

@@ -44,6 +44,7 @@ enum StatementText {
         case .quantity(let q): q.canonicalText
         case .range(let low, let high): low.wholeNumberText + ".." + high.wholeNumberText
         case .target(let comparison, let q): (comparison.map { $0.rawValue + " " } ?? "") + q.canonicalText
+        case .status(let status): status.word.name + (status.date.map { " " + quoted($0) } ?? "")
         }
     }
 

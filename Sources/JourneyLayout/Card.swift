@@ -154,7 +154,7 @@ public enum TextPlacement {
             let lx = block.rightToLeft || alignRight ? right - line.width : x
             return .text(SceneText(text: line.text, font: block.font, color: color,
                                    frame: Rect(lx, y + Double(k) * block.lineHeight, line.width, block.lineHeight),
-                                   rightToLeft: block.rightToLeft))
+                                   rightToLeft: block.rightToLeft, runs: line.runs))
         }
     }
 

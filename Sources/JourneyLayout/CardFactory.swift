@@ -117,11 +117,30 @@ struct CardFactory {
         return c
     }
 
+    /// An open opportunity is a blue card with its impact · effort pill. One with a status
+    /// says it first, with its icon ("Planned 2027-03"). A shipped one stays on the map as done:
+    /// a plain card with a green bar and a check mark, its text muted and its ratings a plain
+    /// line (nothing left to rank); a dropped one a dashed outline with a cross.
     func opportunity(_ o: Opportunity, width: Double) -> Card {
-        var c = card("opportunity", width: width, fill: theme.opportunityFill, stroke: theme.opportunityStroke)
+        let shipped = o.status == .shipped, dropped = o.status == .dropped
+        var c: Card
+        if shipped {
+            c = card("opportunity", width: width, fill: theme.cardFill, stroke: theme.cardStroke, accent: theme.metricMet)
+        } else if dropped {
+            c = card("opportunity", width: width, fill: theme.cardFill, stroke: theme.cardStroke)
+            c.strokeDash = [4, 3]
+        } else {
+            c = card("opportunity", width: width, fill: theme.opportunityFill, stroke: theme.opportunityStroke)
+        }
         let text = t(o.text, theme.cardTitleFont, c.textWidth)
         c.rightToLeft = text.rightToLeft
-        c.items.append(.text(text, theme.text))
+        if let status = o.status {
+            let color = shipped ? theme.metricMet : theme.mutedText
+            let words = status.label + (o.statusDate.map { " " + $0 } ?? "")
+            c.items.append(.iconLine(StatusIcons.icon(for: status), color, t(words, theme.smallFont, c.textWidth - 22), color))
+            c.items.append(.gap(4))
+        }
+        c.items.append(.text(text, o.isClosed ? theme.mutedText : theme.text))
         if let owner = o.owner.nonBlank {
             c.items.append(.gap(3))
             c.items.append(.text(t("Owner: " + owner, theme.smallFont, c.textWidth), theme.mutedText))
@@ -129,7 +148,10 @@ struct CardFactory {
         var badge: [String] = []
         if let i = o.impact { badge.append("Impact \(i)") }
         if let e = o.effort { badge.append("Effort \(e)") }
-        if !badge.isEmpty {
+        if !badge.isEmpty, o.isClosed {
+            c.items.append(.gap(3))
+            c.items.append(.text(t(badge.joined(separator: " · "), theme.smallFont, c.textWidth), theme.mutedText))
+        } else if !badge.isEmpty {
             c.items.append(.gap(5))
             c.items.append(.badge(t(badge.joined(separator: " · "), theme.smallFont, c.textWidth - 12),
                                   fill: theme.opportunityBadge, textColor: theme.opportunityBadgeText))

@@ -39,6 +39,8 @@ public struct ChangeMarks: Sendable {
         case stageContent(Int, ContentList, Int)
         case touchpointContent(Int, Int, ContentList, Int)
         case persona(String)
+        /// A persona's evidence, by the persona's id and the item's index.
+        case personaEvidence(String, Int)
     }
 
     public var marks: [Element: Mark]

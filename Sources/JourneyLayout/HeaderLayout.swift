@@ -8,6 +8,7 @@ import JourneySemantics
 struct HeaderLayout {
     let engine: LayoutEngine
     let personas: PersonaStyles
+    let evidence: EvidenceNumbers
     let width: Double
     var theme: Theme { engine.theme }
 
@@ -37,9 +38,10 @@ struct HeaderLayout {
             out += TextPlacement.lines(block, x: x, y: cy, color: theme.mutedText, width: width, alignRight: rtl)
             cy += block.height
         }
-        // Personas with a description or goals get a card each; the rest of the legend follows.
+        // Personas that say more than their names get a card each; the rest of the legend follows.
         if describesPersonas {
-            let (cards, cardsHeight) = personaCards(x: x, y: cy + 14)
+            let panel = PersonaPanelLayout(engine: engine, personas: personas, evidence: evidence, width: width)
+            let (cards, cardsHeight) = panel.nodes(x: x, y: cy + 14, nameSuffix: personaMarkSuffix)
             out += cards
             cy += 14 + cardsHeight
         }
@@ -139,83 +141,9 @@ struct HeaderLayout {
         }
     }
 
-    /// Whether any persona has a description or goals: then every persona gets a card.
-    var describesPersonas: Bool {
-        engine.model.personas.contains { $0.description.nonBlank != nil || !$0.goals.isEmpty }
-    }
-
-    /// A persona's swatch: its curve's line and marker, centred on (x, y).
-    func swatch(_ id: String, x: Double, y: Double) -> [SceneNode] {
-        let color = personas.colors[id]!
-        var line = Path()
-        line.move(x - 14, y); line.line(x + 14, y)
-        return [
-            .path(ScenePath(path: line, fill: nil, stroke: Stroke(color, width: 2.5, dash: personas.dashes[id] ?? []))),
-            .path(ScenePath(path: (personas.markers[id] ?? .circle).path(x, y, radius: 4.5), fill: color, stroke: Stroke(theme.background, width: 1.5))),
-        ]
-    }
-
-    /// One card per persona, side by side and wrapping: swatch and name (with its share), the
-    /// description, then the goals. Cards of a row share one height.
-    func personaCards(x: Double, y: Double) -> ([SceneNode], Double) {
-        let model = engine.model
-        let gap = 12.0, pad = 10.0
-        let columns = max(1, min(model.personas.count, Int((width + gap) / (280 + gap))))
-        let cardWidth = min(420, (width - gap * Double(columns - 1)) / Double(columns))
-        let inner = cardWidth - 2 * pad
-        typealias Entry = (id: String, name: TextBlock, description: TextBlock?, goalsHeading: TextBlock?, goals: [TextBlock])
-        let bullet = engine.text("•", theme.cardFont, 12)
-        let entries: [Entry] = model.personas.map { p in
-            let share = p.share.map { "  ·  " + Formatting.percent(($0 * 1000).rounded() / 10) + " of customers" } ?? ""
-            let name = engine.text(p.name + personaMarkSuffix(p.id) + share, theme.cardTitleFont, inner - 36)
-            let description = p.description.nonBlank.map { engine.text($0, theme.cardFont, inner) }
-            let goals = p.goals.filter { !$0.allSatisfy(\.isWhitespace) }.map { engine.text($0, theme.cardFont, inner - 12) }
-            let heading = goals.isEmpty ? nil : engine.text(goals.count == 1 ? "Goal" : "Goals", engine.markFont, inner)
-            return (p.id, name, description, heading, goals)
-        }
-        func height(_ e: Entry) -> Double {
-            max(e.name.height, 16) + (e.description.map { $0.height + 4 } ?? 0)
-                + (e.goalsHeading.map { $0.height + 6 } ?? 0) + e.goals.reduce(0) { $0 + $1.height + 1 } + 2 * pad
-        }
-        var nodes: [SceneNode] = []
-        var cy = y
-        for start in stride(from: 0, to: entries.count, by: columns) {
-            let row = entries[start..<min(start + columns, entries.count)]
-            let rowHeight = row.map(height).max() ?? 0
-            for (k, e) in row.enumerated() {
-                let cx = x + Double(k) * (cardWidth + gap)
-                let box = Rect(cx, cy, cardWidth, rowHeight)
-                var children: [SceneNode] = [.rect(SceneRect(frame: box, fill: theme.laneLabelFill, stroke: nil, radius: theme.cardRadius))]
-                let top = cy + pad
-                let nameHeight = max(e.name.height, 16)
-                // A persona named in a right-to-left script gets a mirrored card: swatch on the
-                // right, every line ending there, bullets hanging on the right of the goals.
-                let rtl = e.name.rightToLeft
-                let left = cx + pad, right = cx + pad + inner
-                children += swatch(e.id, x: rtl ? right - 14 : left + 14, y: top + min(nameHeight, e.name.lineHeight) / 2)
-                children += TextPlacement.lines(e.name, x: rtl ? left : left + 36, y: top, color: theme.text, width: inner - 36, alignRight: rtl)
-                var ty = top + nameHeight
-                if let d = e.description {
-                    children += TextPlacement.lines(d, x: left, y: ty + 4, color: theme.mutedText, width: inner, alignRight: rtl)
-                    ty += d.height + 4
-                }
-                if let heading = e.goalsHeading {
-                    children += TextPlacement.lines(heading, x: left, y: ty + 6, color: theme.mutedText, width: inner, alignRight: rtl)
-                    ty += heading.height + 6
-                }
-                for goal in e.goals {
-                    // A hanging bullet: wrapped lines of a goal align with its first word.
-                    let goalRTL = rtl || goal.rightToLeft
-                    children += TextPlacement.lines(bullet, x: goalRTL ? right - 1 - bullet.width : left + 1, y: ty, color: theme.mutedText)
-                    children += TextPlacement.lines(goal, x: goalRTL ? left : left + 12, y: ty, color: theme.text, width: inner - 12, alignRight: goalRTL)
-                    ty += goal.height + 1
-                }
-                nodes.append(.group(SceneGroup(name: "legend:persona:" + e.id, box: box, children: children)))
-            }
-            cy += rowHeight + gap
-        }
-        return (nodes, cy - gap - y)
-    }
+    /// Whether the persona panel is drawn: then every persona gets a card, and the legend
+    /// below keeps only the scale's key.
+    var describesPersonas: Bool { PersonaPanelLayout.isDrawn(for: engine.model) }
 
     /// The map's own channels that say what they are: icon, name and description, side by side.
     func channelNodes(x: Double, y: Double) -> ([SceneNode], Double) {

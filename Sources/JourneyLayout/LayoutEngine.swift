@@ -120,7 +120,7 @@ public struct LayoutEngine {
         let canvasWidth = contentWidth + 2 * theme.margin
         var y = theme.margin
 
-        let header = HeaderLayout(engine: self, personas: personas, width: contentWidth)
+        let header = HeaderLayout(engine: self, personas: personas, evidence: evidence, width: contentWidth)
         let headerNodes = header.nodes(x: theme.margin, y: y)
         nodes.append(.group(SceneGroup(name: "header", box: nil, children: headerNodes.nodes)))
         y += headerNodes.height
@@ -490,13 +490,17 @@ public struct PersonaStyles: Sendable {
     }
 }
 
-/// Evidence numbered in reading order: each stage's own, then its touchpoints'. Keyed by place,
+/// Evidence numbered in reading order: the personas', then each stage's own, then its touchpoints'. Keyed by place,
 /// not by source range: a rendered diff's model holds elements of two files.
 struct EvidenceNumbers {
     var entries: [(evidence: Evidence, element: ChangeMarks.Element)] = []
     private var numbers: [ChangeMarks.Element: Int] = [:]
 
     init(model: JourneyModel) {
+        // The personas' evidence first: the persona panel heads the picture.
+        for p in model.personas {
+            for (k, e) in p.evidence.enumerated() { add(e, .personaEvidence(p.id, k)) }
+        }
         for (s, stage) in model.stages.enumerated() {
             for (k, e) in stage.evidence.enumerated() { add(e, .stageContent(s, .evidence, k)) }
             for (t, tp) in stage.touchpoints.enumerated() {

@@ -34,7 +34,7 @@ public struct ScenePath: Equatable, Sendable {
     }
 }
 
-/// One line of text, already broken and measured; `frame` is its line box.
+/// One line of text, already broken, measured and shaped; `frame` is its line box.
 public struct SceneText: Equatable, Sendable {
     public var text: String
     public var font: FontSpec
@@ -42,9 +42,13 @@ public struct SceneText: Equatable, Sendable {
     public var frame: Rect
     /// The line belongs to a right-to-left paragraph: renderers set that direction.
     public var rightToLeft: Bool
+    /// The glyphs to draw, as the measurer shaped them (visual order, from the left end of the
+    /// baseline); empty when laid out with a measurer that does not shape.
+    public var runs: [GlyphRun]
 
-    public init(text: String, font: FontSpec, color: Color, frame: Rect, rightToLeft: Bool = false) {
+    public init(text: String, font: FontSpec, color: Color, frame: Rect, rightToLeft: Bool = false, runs: [GlyphRun] = []) {
         self.text = text; self.font = font; self.color = color; self.frame = frame; self.rightToLeft = rightToLeft
+        self.runs = runs
     }
 }
 

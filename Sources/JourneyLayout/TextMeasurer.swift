@@ -1,15 +1,20 @@
-// TextMeasurer: the one place text gets its size and its line breaks. Layout calls it once
-// per text; the Scene then carries the broken lines, so the renderer never measures again.
+// TextMeasurer: the one place text gets its size, its line breaks and its glyphs. Layout calls
+// it once per text; the Scene then carries the broken lines with their shaped glyph runs
+// (ShapedText), so a renderer never measures or shapes again.
 // The Pango measurer lives in JourneyRender; FixedWidthMeasurer is a deterministic table for
 // tests, so Scene golden files do not change with the machine's fonts.
 
 public struct TextLine: Equatable, Sendable {
     public var text: String
     public var width: Double
+    /// The line's glyphs as the measurer shaped them, for renderers; empty from a measurer that
+    /// only knows widths (`FixedWidthMeasurer`), whose text no renderer can draw.
+    public var runs: [GlyphRun]
 
-    public init(text: String, width: Double) {
+    public init(text: String, width: Double, runs: [GlyphRun] = []) {
         self.text = text
         self.width = width
+        self.runs = runs
     }
 }
 

@@ -32,6 +32,12 @@ enum MapStatements {
         // Only a colour the map sets: a palette colour comes from the same palette again.
         if let c = p.color { lines.append("  color " + q(c.description)) }
         if let s = p.share { lines.append("  share " + n(s * 100) + "%") }
+        if let size = p.size { lines.append("  size " + size.text + (size.unit == SegmentSize.defaultUnit ? "" : " " + size.unit)) }
+        for f in p.facts { lines.append("  fact \(f.key) " + q(f.value)) }
+        for f in p.frustrations { lines.append("  frustration " + q(f)) }
+        for b in p.behaviors { lines.append("  behavior " + q(b)) }
+        if let quote = p.quote { lines.append("  quote " + q(quote)) }
+        lines += content(pains: [], delights: [], opportunities: [], quotes: [], metrics: [], evidence: p.evidence).map { "  " + $0 }
         return lines
     }
 
@@ -77,6 +83,7 @@ enum MapStatements {
             if let i = o.impact { line += " impact \(i)" }
             if let e = o.effort { line += " effort \(e)" }
             if !o.addresses.isEmpty { line += " addresses " + o.addresses.joined(separator: " ") }
+            if let status = o.status { line += " status " + status.rawValue + (o.statusDate.map { " " + q($0) } ?? "") }
             lines.append(line)
         }
         for quote in quotes { lines.append("quote " + id(quote.persona) + q(quote.text)) }

@@ -6,8 +6,9 @@
 // mapped from the map's scale onto Mermaid's 1..5 (a task nobody rated scores a neutral 3 and
 // names no actor).
 //
-// Everything Mermaid cannot show — ids, each persona's own value and feeling, goals, colours,
-// shares, pain points, delights, opportunities, metrics, quotes, evidence — is kept as the map's
+// Everything Mermaid cannot show — ids, each persona's own value and feeling, colours, the
+// persona's profile (description, goals, share, size, facts, frustrations, behaviours, quote,
+// evidence), pain points, delights, opportunities, metrics, quotes, evidence — is kept as the map's
 // own .journey lines (MapStatements) in `%% journeyc: …` comments beside the section or task
 // they belong to. Mermaid ignores comments; `journeyc import mermaid` reads these back
 // (MermaidImport), so a journeyc → Mermaid → journeyc round trip loses nothing.

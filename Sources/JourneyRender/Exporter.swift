@@ -69,40 +69,38 @@ public enum Exporter {
     /// runaway --scale from spending minutes on a file no viewer will open.
     public static let maxPixels = 400e6
 
-    /// `text` should be the measurer the scene was laid out with, so fonts are loaded and text
-    /// is shaped once; without it, a new one is made.
-    public static func render(_ scene: Scene, format: OutputFormat, scale: Double = 1,
-                              text: PangoTextMeasurer? = nil, svgText: SVGText = .outlines) throws -> [UInt8] {
+    /// The Scene is all a renderer reads: its text comes shaped, glyph runs and all, so no
+    /// measurer is needed (or accepted) here.
+    public static func render(_ scene: Scene, format: OutputFormat, scale: Double = 1, svgText: SVGText = .outlines) throws -> [UInt8] {
         var bytes: [UInt8] = []
-        try render(scene, format: format, scale: scale, text: text, svgText: svgText) { bytes.append(contentsOf: $0) }
+        try render(scene, format: format, scale: scale, svgText: svgText) { bytes.append(contentsOf: $0) }
         return bytes
     }
 
     /// Renders `scene`, handing the file's bytes to `write` in order as they are produced.
     /// `timing`, when given, is told how the time divided between drawing and encoding.
     public static func render(_ scene: Scene, format: OutputFormat, scale: Double = 1,
-                              text: PangoTextMeasurer? = nil, svgText: SVGText = .outlines, timing: ExportTiming? = nil,
+                              svgText: SVGText = .outlines, timing: ExportTiming? = nil,
                               to write: ByteWriter) throws {
-        let text = text ?? PangoTextMeasurer()
         let start = ExportTiming.now()
         let timing = timing ?? ExportTiming()
         let encodeBefore = timing.encode
         defer { timing.render += ExportTiming.now() - start - (timing.encode - encodeBefore) }
         switch format {
-        case .svg: try SVGWriter(scene: scene, text: text, mode: svgText).write { chunk in try timing.encoding { try write(chunk) } }
-        case .png: try png(scene, scale: scale, text: text, timing: timing).withUnsafeBytes { chunk in try timing.encoding { try write(chunk) } }
-        case .pdf: try pdf(scene, text: text, timing: timing, to: write)
+        case .svg: try SVGWriter(scene: scene, mode: svgText).write { chunk in try timing.encoding { try write(chunk) } }
+        case .png: try png(scene, scale: scale, timing: timing).withUnsafeBytes { chunk in try timing.encoding { try write(chunk) } }
+        case .pdf: try pdf(scene, timing: timing, to: write)
         }
     }
 
     // MARK: - Formats
 
-    static func pdf(_ scene: Scene, text: PangoTextMeasurer, timing: ExportTiming, to write: ByteWriter) throws {
-        try withoutActuallyEscaping(write) { try pdf(scene, text: text, timing: timing, sink: ByteSink($0)) }
+    static func pdf(_ scene: Scene, timing: ExportTiming, to write: ByteWriter) throws {
+        try withoutActuallyEscaping(write) { try pdf(scene, timing: timing, sink: ByteSink($0)) }
     }
 
     /// One page per `PDFPages.split` range; each page draws only the nodes that reach it.
-    private static func pdf(_ scene: Scene, text: PangoTextMeasurer, timing: ExportTiming, sink: ByteSink) throws {
+    private static func pdf(_ scene: Scene, timing: ExportTiming, sink: ByteSink) throws {
         let pages = PDFPages.split(scene)
         let surface = cairo_pdf_surface_create_for_stream(ByteSink.write, Unmanaged.passUnretained(sink).toOpaque(),
                                                           scene.size.width, pages[0].upperBound - pages[0].lowerBound)
@@ -115,7 +113,7 @@ public enum Exporter {
         defer { cairo_surface_destroy(surface) }
         if pages.count == 1 {
             let cr = cairo_create(surface)!
-            SceneRenderer(context: cr, text: text).draw(scene)
+            SceneRenderer(context: cr).draw(scene)
             cairo_destroy(cr)
         } else {
             let extents = scene.nodes.map(\.extent)
@@ -127,7 +125,7 @@ public enum Exporter {
                 cairo_rectangle(cr, 0, page.lowerBound, scene.size.width, height)
                 cairo_clip(cr)
                 let visible = Rect(0, page.lowerBound, scene.size.width, height)
-                let renderer = SceneRenderer(context: cr, text: text, visible: visible)
+                let renderer = SceneRenderer(context: cr, visible: visible)
                 renderer.drawBackground(scene)
                 for (node, extent) in zip(scene.nodes, extents) where extent.map({ $0.maxY + 20 >= page.lowerBound && $0.minY - 20 <= page.upperBound }) ?? true {
                     renderer.draw(node)
@@ -145,7 +143,7 @@ public enum Exporter {
     /// each encoded as soon as it is drawn, so memory stays small however tall the map is.
     static let stripPixels = 1 << 20
 
-    static func png(_ scene: Scene, scale: Double, text: PangoTextMeasurer, timing: ExportTiming) throws -> [UInt8] {
+    static func png(_ scene: Scene, scale: Double, timing: ExportTiming) throws -> [UInt8] {
         let w = (scene.size.width * scale).rounded(.up), h = (scene.size.height * scale).rounded(.up)
         guard w <= 32767 else { throw RenderError.tooLarge(width: w, height: h) }
         guard w * h <= maxPixels else { throw RenderError.tooManyPixels(width: w, height: h) }
@@ -170,7 +168,7 @@ public enum Exporter {
             cairo_translate(cr, 0, -Double(top))
             cairo_scale(cr, scale, scale)
             let visible = Rect(0, Double(top) / scale, scene.size.width, Double(stripRows) / scale)
-            SceneRenderer(context: cr, text: text, visible: visible).draw(scene)
+            SceneRenderer(context: cr, visible: visible).draw(scene)
             cairo_destroy(cr)
             cairo_surface_flush(surface)
             try check(surface)

@@ -11,28 +11,43 @@
 // configuration instead, so fallback to any installed font keeps working (`covers(_:)`).
 
 import CCairo
-import CStartup
 import Synchronization
 #if canImport(Glibc)
 import Glibc
 #endif
 
 /// fontconfig's start-up — reading its configuration files and font caches, a few milliseconds —
-/// begun on a second thread as soon as the process knows it will draw, so it runs while the
-/// command line and the map are parsed. The first text measured waits for it. The journeyc
-/// program begins it before Swift starts (CStartup); `begin()` is for every other way in.
+/// begun on a second thread as soon as a command knows it will lay text out (once its command
+/// line is parsed: `LaysOutText` in the CLI), so it runs while the map is read and checked. The
+/// first font loaded waits for it; without `begin()`, fonts load as they would anyway.
 public enum FontStartup {
+    private struct State: @unchecked Sendable {
+        var begun = false
+        var thread: pthread_t?
+    }
+
+    private static let state = Mutex(State())
+
     /// Starts fontconfig on a second thread (once; later calls do nothing).
-    public static func begin() { journeyc_font_startup_begin() }
+    public static func begin() {
+        state.withLock { s in
+            guard !s.begun else { return }
+            s.begun = true
+            var t = pthread_t()
+            if pthread_create(&t, nil, { _ in
+                FcInit()
+                return nil
+            }, nil) == 0 { s.thread = t }
+        }
+    }
 
-    /// Waits until a start-up begun by `begin()` has finished.
-    static func wait() { journeyc_font_startup_wait() }
-
-    /// Whether a journeyc command line (without the program name) lays text out.
-    public static func isNeeded(for arguments: [String]) -> Bool {
-        var pointers = arguments.map { strdup($0).map { UnsafePointer($0) } }
-        defer { for p in pointers { free(UnsafeMutablePointer(mutating: p)) } }
-        return journeyc_measures_text(Int32(pointers.count), &pointers) != 0
+    /// Waits until a start-up begun by `begin()` has finished (at once when none was begun).
+    static func wait() {
+        state.withLock { s in
+            guard let t = s.thread else { return }
+            pthread_join(t, nil)
+            s.thread = nil  // never joined again, never started again
+        }
     }
 }
 

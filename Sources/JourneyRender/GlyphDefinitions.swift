@@ -4,11 +4,11 @@
 // from it only whether each glyph draws anything (a space does not), so the two run side by
 // side: the writer waits only when it reaches a glyph the other thread has not made yet.
 //
-// The glyphs are listed before the thread starts, from the lines the measurer kept (shaping a
-// line again only to list its glyphs would cost more than it saves). The writer makes a glyph
-// only found later itself, and writes every definition in the order the drawing first uses
-// the glyphs, so the bytes do not depend on which thread made what. Cairo's scaled fonts may be
-// used from any thread; the writer uses only Pango's glyph strings while this runs.
+// The glyphs are listed before the thread starts, from the glyph runs the Scene carries. The
+// writer would make a glyph missing from the list itself, and it writes every definition in the
+// order the drawing first uses the glyphs, so the bytes do not depend on which thread made
+// what. Cairo's scaled fonts may be used from any thread; the writer only reads the Scene while
+// this runs.
 
 import CCairo
 #if canImport(Glibc)
@@ -22,7 +22,7 @@ final class GlyphDefinitions: @unchecked Sendable {
     struct Glyph {
         /// The font to trace with.
         let scaled: OpaquePointer
-        let glyph: PangoGlyph
+        let glyph: UInt32
     }
 
     /// A glyph's definition, but for its id: `<path id="` or `<g id="` (an image), the id, then

@@ -2,9 +2,10 @@
 // (CJK, Arabic, Hebrew, emoji) are right. Metrics are unhinted and at 72 dpi, so one unit of
 // layout is one PDF point and one pixel at --scale 1, and measuring matches every surface.
 //
-// The renderer draws with the same Pango contexts (`withLine(_:font:_:)`), so fonts are loaded
-// once per process, and the lines broken while measuring are drawn as they were shaped: text is
-// shaped once, and a right-to-left paragraph keeps its direction on every line.
+// Each line comes back with its glyph runs (ShapedText): the glyphs Pango chose, where it put
+// them, and the face each is in, described as data. The Scene carries them to the renderers,
+// which draw them as they are: text is shaped once, here, and a right-to-left paragraph keeps
+// its direction on every line.
 //
 // Fonts come from the faces of the font's family list (`FamilyFonts`), which Pango resolves
 // quickly; a text with characters those faces lack goes through the system's whole
@@ -26,13 +27,71 @@ public final class FontSession {
     fileprivate var systemContext: OpaquePointer?
     /// The faces of each family list met so far (nil: not installed, use the system's).
     fileprivate var families: [String: FamilyFonts?] = [:]
+    /// The description of each Pango font met so far; the font is kept (referenced) so that its
+    /// address is never another font's.
+    fileprivate var faces: [OpaquePointer: GlyphFace] = [:]
 
     public init() {}
 
     deinit {
+        for font in faces.keys { g_object_unref(UnsafeMutableRawPointer(font)) }
+        faces.removeAll()
         families.removeAll()
         // The default font map is not ours to free.
         if let systemContext { g_object_unref(UnsafeMutableRawPointer(systemContext)) }
+    }
+
+    /// What cairo-ft reads from a pattern: the file and face, and how to render it
+    /// (`cairo_ft_font_face_create_for_pattern`, Cairo 1.16), and the slant fontconfig gives a
+    /// synthetic italic.
+    static let renderingElements = [FC_FILE, FC_INDEX, FC_ANTIALIAS, FC_HINTING, FC_HINT_STYLE, FC_AUTOHINT, FC_RGBA,
+                                    FC_LCD_FILTER, FC_EMBOLDEN, FC_VERTICAL_LAYOUT, FC_EMBEDDED_BITMAP, FC_FONT_VARIATIONS, FC_MATRIX]
+
+    /// The face of a Pango font, as the Scene describes it.
+    fileprivate func face(of font: UnsafeMutablePointer<PangoFont>) -> GlyphFace {
+        let key = OpaquePointer(font)
+        if let known = faces[key] { return known }
+        let face = FontSession.describe(key)
+        g_object_ref(UnsafeMutableRawPointer(key))
+        faces[key] = face
+        return face
+    }
+
+    /// What a renderer needs to find the font again (`GlyphFonts`): the elements of its
+    /// fontconfig pattern that Cairo reads to open and render a face (`renderingElements`), and
+    /// the settings of its Cairo font. The rest of a pattern (names, character set, languages,
+    /// the program's name) only chooses a font, and would make the same font a different face.
+    static func describe(_ font: OpaquePointer) -> GlyphFace {
+        var pattern = ""
+        let instance = UnsafeMutablePointer<GTypeInstance>(font)
+        if g_type_check_instance_is_a(instance, pango_fc_font_get_type()) != 0,
+           let full = pango_fc_font_get_pattern(UnsafeMutablePointer<PangoFcFont>(font)),
+           let elements = FcObjectSetCreate() {
+            for name in renderingElements { FcObjectSetAdd(elements, name) }
+            if let kept = FcPatternFilter(full, elements) {
+                if let text = FcNameUnparse(kept) {
+                    pattern = String(cString: text)
+                    free(text)
+                }
+                FcPatternDestroy(kept)
+            }
+            FcObjectSetDestroy(elements)
+        }
+        var matrix = cairo_matrix_t(), ctm = cairo_matrix_t()
+        cairo_matrix_init_identity(&matrix)
+        cairo_matrix_init_identity(&ctm)
+        var options: [Int] = [0, 0, 0, 0]
+        if let scaled = pango_cairo_font_get_scaled_font(font) {
+            cairo_scaled_font_get_font_matrix(scaled, &matrix)
+            cairo_scaled_font_get_ctm(scaled, &ctm)
+            let o = cairo_font_options_create()
+            cairo_scaled_font_get_font_options(scaled, o)
+            options = [Int(cairo_font_options_get_antialias(o).rawValue), Int(cairo_font_options_get_subpixel_order(o).rawValue),
+                       Int(cairo_font_options_get_hint_style(o).rawValue), Int(cairo_font_options_get_hint_metrics(o).rawValue)]
+            cairo_font_options_destroy(o)
+        }
+        func values(_ m: cairo_matrix_t) -> [Double] { [m.xx, m.yx, m.xy, m.yy, m.x0, m.y0] }
+        return GlyphFace(pattern: pattern, matrix: values(matrix), ctm: values(ctm), options: options)
     }
 }
 
@@ -40,38 +99,11 @@ public final class PangoTextMeasurer: TextMeasurer {
     private let fonts: FontSession
     private var descriptions: [FontSpec: OpaquePointer] = [:]
     fileprivate var cache: [CacheKey: TextBlock] = [:]
-    /// Lines of measured paragraphs, by their text and font, for drawing. Each keeps its
-    /// paragraph's layout alive, so the number of layouts kept is capped; past the cap, lines
-    /// are shaped again when drawn (same fonts, same result).
-    fileprivate var shaped: [LineKey: ShapedLine] = [:]
-    fileprivate var layoutsKept = 0
-    static let maxLayoutsKept = 4096
 
     fileprivate struct CacheKey: Hashable {
         var text: String
         var font: FontSpec
         var width: Double
-    }
-
-    fileprivate struct LineKey: Hashable {
-        var text: String
-        var font: FontSpec
-    }
-
-    /// One line of a retained PangoLayout. The line itself is kept (with a reference), not its
-    /// index: finding line i of a layout walks its list of lines, quadratic over a long text.
-    fileprivate final class ShapedLine {
-        let layout: OpaquePointer
-        let line: UnsafeMutablePointer<PangoLayoutLine>?
-        init(layout: OpaquePointer, line: UnsafeMutablePointer<PangoLayoutLine>) {
-            self.layout = layout
-            self.line = pango_layout_line_ref(line)
-            g_object_ref(UnsafeMutableRawPointer(layout))
-        }
-        deinit {
-            pango_layout_line_unref(line)
-            g_object_unref(UnsafeMutableRawPointer(layout))
-        }
     }
 
     /// Resolve every font through the system's whole configuration, not the family's own
@@ -85,9 +117,6 @@ public final class PangoTextMeasurer: TextMeasurer {
     }
 
     deinit {
-        // The shaped lines hold layouts on the session's contexts: they go first.
-        shaped.removeAll()
-        cache.removeAll()
         for d in descriptions.values { pango_font_description_free(d) }
     }
 
@@ -159,8 +188,12 @@ public final class PangoTextMeasurer: TextMeasurer {
                 }
             } ?? false
         }
-        let block = TextFitting.fit(font, maxWidth: maxWidth, wrap: { wrap(utf8, font: $0, maxWidth: maxWidth, rightToLeft: rtl) },
+        var block = TextFitting.fit(font, maxWidth: maxWidth, wrap: { wrap(utf8, font: $0, maxWidth: maxWidth, rightToLeft: rtl) },
                                     width: { lineWidth($0, font: $1) })
+        // A line cut short with "…" was measured alone: it is shaped alone, as it will be drawn.
+        for i in block.lines.indices where block.lines[i].runs.isEmpty && !block.lines[i].text.isEmpty {
+            block.lines[i].runs = shapedAlone(block.lines[i].text, font: block.font)
+        }
         cache[key] = block
         return block
     }
@@ -243,8 +276,7 @@ public final class PangoTextMeasurer: TextMeasurer {
         defer { g_object_unref(UnsafeMutableRawPointer(layout)) }
         pango_layout_set_width(layout, Int32(maxWidth * Double(PANGO_SCALE)))
         pango_layout_set_wrap(layout, PANGO_WRAP_WORD)
-        let keep = layoutsKept < PangoTextMeasurer.maxLayoutsKept
-        if keep { layoutsKept += 1 }
+        let layoutText = pango_layout_get_text(layout)
         var lines: [(TextLine, Int)] = []
         // Lines are walked with an iterator: pango_layout_get_line_readonly(i) walks the list
         // of lines from the start each time, quadratic in a long text's line count.
@@ -258,12 +290,92 @@ public final class PangoTextMeasurer: TextMeasurer {
             let end = min(bytes.count, start + length)
             var piece = String(decoding: bytes[min(max(start, prefix.count), end)..<end], as: UTF8.self)
             while piece.last == " " || piece.last == "\n" { piece.removeLast() }
-            lines.append((TextLine(text: piece, width: (Double(logical.width) / Double(PANGO_SCALE) * 100).rounded(.up) / 100),
+            lines.append((TextLine(text: piece, width: (Double(logical.width) / Double(PANGO_SCALE) * 100).rounded(.up) / 100,
+                                   runs: piece.isEmpty ? [] : runs(of: line, text: layoutText, skipping: prefix.count)),
                           max(0, start - prefix.count)))
-            let lineKey = LineKey(text: piece, font: font)
-            if keep, !piece.isEmpty, shaped[lineKey] == nil { shaped[lineKey] = ShapedLine(layout: layout, line: line) }
         } while pango_layout_iter_next_line(iter) != 0
         return lines
+    }
+
+    /// `text` shaped as a single line.
+    private func shapedAlone(_ text: String, font: FontSpec) -> [GlyphRun] {
+        let layout = newLayout(text, Array(text.utf8), font: font)
+        defer { g_object_unref(UnsafeMutableRawPointer(layout)) }
+        guard let line = pango_layout_get_line_readonly(layout, 0) else { return [] }
+        return runs(of: line, text: pango_layout_get_text(layout))
+    }
+
+    /// The glyph runs of a laid-out line, placed as `pango_renderer_draw_layout_line` places
+    /// them, with the clusters `pango_cairo_show_layout_line` gives a PDF (empty and unknown
+    /// glyphs not counted), so drawing them gives the same bytes as drawing the line. The first
+    /// `skip` bytes of the layout's text (the direction mark before a piece of a long text) are
+    /// left out, when they draw nothing: the line is then the one a single layout gives.
+    private func runs(of line: UnsafeMutablePointer<PangoLayoutLine>, text: UnsafePointer<CChar>?, skipping skip: Int = 0) -> [GlyphRun] {
+        var out: [GlyphRun] = []
+        var x: Int32 = 0
+        var node = line.pointee.runs
+        while let n = node {
+            defer { node = n.pointee.next }
+            let run = n.pointee.data.assumingMemoryBound(to: PangoGlyphItem.self)
+            guard let glyphString = run.pointee.glyphs, let item = run.pointee.item else { continue }
+            let width = pango_glyph_string_get_width(glyphString)
+            x += run.pointee.start_x_offset
+            defer { x += width + run.pointee.end_x_offset }
+            guard let font = item.pointee.analysis.font else { continue }
+            let count = Int(glyphString.pointee.num_glyphs)
+            var glyphs: [ShapedGlyph] = []
+            glyphs.reserveCapacity(count)
+            for i in 0..<count {
+                let g = glyphString.pointee.glyphs[i]
+                glyphs.append(ShapedGlyph(id: g.glyph, xOffset: g.geometry.x_offset, yOffset: g.geometry.y_offset, width: g.geometry.width))
+            }
+            let backward = item.pointee.analysis.level & 1 != 0
+            var clusters: [TextCluster] = []
+            var runText = ""
+            if let text {
+                let start = text + Int(item.pointee.offset)
+                runText = String(decoding: UnsafeRawBufferPointer(start: start, count: Int(item.pointee.length)), as: UTF8.self)
+                var iter = PangoGlyphItemIter()
+                if pango_glyph_item_iter_init_start(&iter, run, text) != 0 {
+                    repeat {
+                        var glyphCount = backward ? iter.start_glyph - iter.end_glyph : iter.end_glyph - iter.start_glyph
+                        var i = min(iter.start_glyph, iter.end_glyph + 1)
+                        while i < max(iter.start_glyph + 1, iter.end_glyph) {
+                            let g = glyphString.pointee.glyphs[Int(i)].glyph
+                            if g == PANGO_GLYPH_EMPTY || g & PANGO_GLYPH_UNKNOWN_FLAG != 0 { glyphCount -= 1 }
+                            i += 1
+                        }
+                        clusters.append(TextCluster(bytes: iter.end_index - iter.start_index, glyphs: glyphCount))
+                    } while pango_glyph_item_iter_next_cluster(&iter) != 0
+                }
+            }
+            var shaped = GlyphRun(face: fonts.face(of: font), x: x, rise: run.pointee.y_offset, glyphs: glyphs,
+                                  text: runText, clusters: clusters, backward: backward)
+            let offset = Int(item.pointee.offset)
+            if offset < skip {
+                let logical = (0..<count).map { Int(glyphString.pointee.log_clusters[$0]) }
+                guard let trimmed = PangoTextMeasurer.dropping(skip - offset, from: shaped, logical: logical) else { continue }
+                shaped = trimmed
+            }
+            out.append(shaped)
+        }
+        return out
+    }
+
+    /// `run` without its first `bytes` bytes of text, when they are one cluster of glyphs that
+    /// draw nothing and take no room (a direction mark); nil when nothing is left. `logical`:
+    /// each glyph's byte in the run's text. Anything else is left as it is.
+    static func dropping(_ bytes: Int, from run: GlyphRun, logical: [Int]) -> GlyphRun? {
+        // Clusters follow the text (a backward run's glyphs are taken from the end).
+        let first = run.clusters.first
+        let marks = logical.indices.filter { logical[$0] < bytes }
+        guard let first, Int(first.bytes) == bytes, first.glyphs == 0,
+              marks.allSatisfy({ run.glyphs[$0].width == 0 && run.glyphs[$0].isEmpty }) else { return run }
+        var out = run
+        out.glyphs = run.glyphs.indices.filter { logical[$0] >= bytes }.map { run.glyphs[$0] }
+        out.text = String(decoding: Array(run.text.utf8.dropFirst(bytes)), as: UTF8.self)
+        out.clusters.removeFirst()
+        return out.glyphs.isEmpty && out.text.isEmpty ? nil : out
     }
 
     /// The width of `text` drawn as one line.
@@ -273,30 +385,6 @@ public final class PangoTextMeasurer: TextMeasurer {
         var ink = PangoRectangle(), logical = PangoRectangle()
         pango_layout_get_extents(layout, &ink, &logical)
         return (Double(logical.width) / Double(PANGO_SCALE) * 100).rounded(.up) / 100
-    }
-
-    /// Draws one line of text with its left end of baseline at the current point of `cr`.
-    func draw(_ text: String, font: FontSpec, on cr: OpaquePointer) {
-        withLine(text, font: font) { pango_cairo_show_layout_line(cr, $0) }
-    }
-
-    /// Calls `body` with the line of `text` as measured, if it was kept; false when it was not.
-    func withKeptLine(_ text: String, font: FontSpec, _ body: (UnsafeMutablePointer<PangoLayoutLine>) -> Void) -> Bool {
-        guard let line = shaped[LineKey(text: text, font: font)]?.line else { return false }
-        body(line)
-        return true
-    }
-
-    /// Calls `body` with the shaped line of `text`: the line as measured when there is one,
-    /// else `text` shaped as a single line. The line is valid only inside `body`.
-    func withLine(_ text: String, font: FontSpec, _ body: (UnsafeMutablePointer<PangoLayoutLine>) -> Void) {
-        if let line = shaped[LineKey(text: text, font: font)]?.line {
-            body(line)
-            return
-        }
-        let layout = newLayout(text, Array(text.utf8), font: font)
-        defer { g_object_unref(UnsafeMutableRawPointer(layout)) }
-        if let line = pango_layout_get_line_readonly(layout, 0) { body(line) }
     }
 }
 
@@ -426,11 +514,10 @@ public final class MeasuringThread: @unchecked Sendable {
 extension PangoTextMeasurer {
     /// Measures `requests` before the layout asks for them: this thread takes them from the
     /// front, a second thread with fonts of its own (`helper`, or one started now) from the
-    /// back, and the answers and shaped lines of both end up here. Shaping is most of a map's layout time, and both threads'
-    /// fonts come from the same faces and settings, so the answers are the ones this thread
-    /// would give. The second thread's lines draw the same pixels and, in SVG, the same glyphs
-    /// (fonts are told apart by their pattern); a PDF embeds fonts per font object, so PDFs
-    /// should be laid out without this. Returns at once when a second thread cannot start.
+    /// back, and the answers of both end up here. Shaping is most of a map's layout time, and
+    /// both threads' fonts come from the same faces and settings, so the answers — glyph runs
+    /// and the descriptions of their faces included — are the ones this thread would give.
+    /// Returns at once when a second thread cannot start.
     public func measureAhead(_ requests: [TextRequest], on helper: MeasuringThread? = nil) {
         guard let helper = helper ?? MeasuringThread(warming: []) else { return }
         let work = MeasureAhead(requests)
@@ -441,10 +528,6 @@ extension PangoTextMeasurer {
             guard let answer else { continue }
             let request = requests[answer.index]
             cache[CacheKey(text: request.text, font: request.font, width: request.maxWidth)] = answer.block
-            for (text, line) in answer.lines where shaped[LineKey(text: text, font: request.font)] == nil && layoutsKept < PangoTextMeasurer.maxLayoutsKept {
-                shaped[LineKey(text: text, font: request.font)] = line
-                layoutsKept += 1
-            }
         }
     }
 
@@ -454,7 +537,6 @@ extension PangoTextMeasurer {
         struct Answer {
             var index: Int
             var block: TextBlock
-            var lines: [(String, ShapedLine)]
         }
 
         let requests: [TextRequest]
@@ -495,11 +577,7 @@ extension PangoTextMeasurer {
         func measureFromBack(with measurer: PangoTextMeasurer) {
             while let i = takeBack() {
                 let r = requests[i]
-                let block = measurer.layout(r.text, font: r.font, maxWidth: r.maxWidth)
-                let lines = block.lines.compactMap { line in
-                    measurer.shaped[LineKey(text: line.text, font: r.font)].map { (line.text, $0) }
-                }
-                answers[i] = Answer(index: i, block: block, lines: lines)
+                answers[i] = Answer(index: i, block: measurer.layout(r.text, font: r.font, maxWidth: r.maxWidth))
             }
         }
     }

@@ -1,7 +1,7 @@
 // SVGWriter: Scene → SVG, written directly rather than through Cairo's SVG surface.
 // - Text is drawn as glyph outlines (defined once per font and glyph, then placed with <use>),
-//   shaped by the same Pango lines as the PNG and PDF, so the picture does not depend on the
-//   viewer's fonts. Colour glyphs (emoji) are embedded as small PNG images. Each line is one
+//   from the glyph runs the Scene carries, as the PNG and PDF are, so the picture does not
+//   depend on the viewer's fonts. Colour glyphs (emoji) are embedded as small PNG images. Each line is one
 //   <g> moved to its baseline, its glyphs placed by x alone (one decimal is a twentieth of a
 //   pixel), and ids are short ("g" and the glyph's number of first use in base 36).
 // - Each line of text is also written as real, transparent <text>, so a browser can find,
@@ -30,7 +30,6 @@ public enum SVGText: String, CaseIterable, Sendable {
 
 final class SVGWriter {
     private let scene: Scene
-    private let text: PangoTextMeasurer
     private let mode: SVGText
     /// The text styles (font, and colour for visible text) in order of first use; a line's
     /// style is a CSS class "tN", written once in <style> instead of on every line.
@@ -53,34 +52,36 @@ final class SVGWriter {
     private var out: ByteWriter?
     /// The drawing is handed to the output in chunks of about this many bytes.
     private static let chunk = 1 << 20
-    /// The fonts of the glyph definitions; a font's number is its place here plus one.
-    private var fonts: [OpaquePointer] = []
-    /// Every font object met, with its font's number.
-    private var fontObjects: [(font: OpaquePointer, number: Int)] = []
+    /// The faces of the glyph definitions; a face's number is its place here plus one.
+    private var fonts: [GlyphFace] = []
+    /// Their Cairo fonts, to trace outlines with (nil: the font could not be found).
+    private var scaledFonts: [OpaquePointer?] = []
+    /// Every face object met, with its face's number.
+    private var fontObjects: [(face: ObjectIdentifier, number: Int)] = []
     /// Per font (number − 1), per glyph id: 0 not met yet, −1 draws nothing (a space), else its
     /// place in `drawnGlyphs` plus one (its SVG id). Glyph ids are below 65,536 in OpenType: a
     /// table beats hashing every glyph.
     private var glyphStates: [[Int32]] = []
     /// The glyphs drawn, in order of first use, with where their definitions are: made on the
     /// second thread (`ahead`) or by the writer itself (`late`).
-    private var drawnGlyphs: [(font: Int, glyph: PangoGlyph, made: GlyphDefinitions.Made, ahead: Bool)] = []
+    private var drawnGlyphs: [(font: Int, glyph: UInt32, made: GlyphDefinitions.Made, ahead: Bool)] = []
     private var definitions: GlyphDefinitions?
     private var late = SVGBytes()
     private var lateContext: (surface: OpaquePointer, cr: OpaquePointer)?
 
-    /// The glyphs listed for the second thread: their fonts, told apart by pattern as `fonts`
-    /// are, but numbered in the order the listing met them.
-    private var aheadFonts: [OpaquePointer] = []
-    private var aheadFontObjects: [(font: OpaquePointer, index: Int)] = []
+    /// The glyphs listed for the second thread: their faces, told apart as `fonts` are, but
+    /// numbered in the order the listing met them.
+    private var aheadFonts: [GlyphFace] = []
+    private var aheadFontObjects: [(face: ObjectIdentifier, index: Int)] = []
+    private var aheadScaled: [OpaquePointer?] = []
     /// Per listed font, per glyph id: 0, or the glyph's place in the list plus one.
     private var aheadGlyphs: [[Int32]] = []
     private var aheadList: [GlyphDefinitions.Glyph] = []
     /// Per font (number − 1): its place in `aheadFonts`, or −1.
     private var aheadOfFont: [Int] = []
 
-    init(scene: Scene, text: PangoTextMeasurer, mode: SVGText = .outlines) {
+    init(scene: Scene, mode: SVGText = .outlines) {
         self.scene = scene
-        self.text = text
         self.mode = mode
     }
 
@@ -274,16 +275,15 @@ final class SVGWriter {
         out.raw(" ")
         out.number(y)
         out.raw(")\">")
-        forEachGlyph(of: t) { number, info, before in
-            let g = info.glyph
-            let geometry = info.geometry
-            let gx = before + Double(geometry.x_offset) / Double(PANGO_SCALE)
-            let gy = Double(geometry.y_offset) / Double(PANGO_SCALE)
-            let width = Double(geometry.width) / Double(PANGO_SCALE)
+        forEachGlyph(of: t) { number, glyph, before in
+            let g = glyph.id
+            let gx = before + Double(glyph.xOffset) / GlyphRun.scale
+            let gy = Double(glyph.yOffset) / GlyphRun.scale
+            let width = Double(glyph.width) / GlyphRun.scale
             advance = before + width
-            if g == PANGO_GLYPH_EMPTY { return }
-            if g & PANGO_GLYPH_UNKNOWN_FLAG != 0 {
-                // A character no font has: an outlined box, as Pango draws it.
+            if glyph.isEmpty { return }
+            if glyph.isUnknown {
+                // A character no font has: an outlined box, as the PNG and PDF draw it.
                 out.raw("<rect x=\"")
                 out.number(gx + 1)
                 out.raw("\" y=\"")
@@ -370,28 +370,21 @@ final class SVGWriter {
         body.append(out)
     }
 
-    /// Calls `body` with each glyph of `t`'s line, its font's number and the advance before it.
-    private func forEachGlyph(of t: SceneText, _ body: (Int, PangoGlyphInfo, Double) -> Void) {
+    /// Calls `body` with each glyph of `t`'s line, its face's number and the advance before it.
+    private func forEachGlyph(of t: SceneText, _ body: (Int, ShapedGlyph, Double) -> Void) {
         var advance = 0.0
-        text.withLine(t.text, font: t.font) { line in
-            var run = line.pointee.runs
-            while let node = run {
-                defer { run = node.pointee.next }
-                let item = node.pointee.data.assumingMemoryBound(to: PangoGlyphItem.self)
-                guard let glyphString = item.pointee.glyphs, let font = item.pointee.item.pointee.analysis.font else { continue }
-                let fontNumber = number(of: font)
-                for i in 0..<Int(glyphString.pointee.num_glyphs) {
-                    let info = glyphString.pointee.glyphs[i]
-                    body(fontNumber, info, advance)
-                    advance += Double(info.geometry.width) / Double(PANGO_SCALE)
-                }
+        for run in t.runs {
+            let fontNumber = number(of: run.face)
+            for glyph in run.glyphs {
+                body(fontNumber, glyph, advance)
+                advance += Double(glyph.width) / GlyphRun.scale
             }
         }
     }
 
     /// The id of glyph `g` of font `number` (its place in order of first use), nil when it draws
     /// nothing; the first time, finds or makes its definition.
-    private func drawnID(_ g: PangoGlyph, _ number: Int) -> Int? {
+    private func drawnID(_ g: UInt32, _ number: Int) -> Int? {
         let index = Int(g)
         let known = glyphStates[number - 1].count
         if index < known, glyphStates[number - 1][index] != 0 {
@@ -404,7 +397,7 @@ final class SVGWriter {
         if let listed = listed(g, number) {
             made = definitions!.made(listed)
             ahead = true
-        } else if let scaled = pango_cairo_font_get_scaled_font(fonts[number - 1]) {
+        } else if let scaled = scaledFonts[number - 1] {
             if lateContext == nil {
                 let surface = cairo_image_surface_create(CAIRO_FORMAT_A8, 1, 1)!
                 lateContext = (surface, cairo_create(surface)!)
@@ -421,12 +414,10 @@ final class SVGWriter {
     }
 
     /// Where glyph `g` of font `number` is in the second thread's list, if it is.
-    private func listed(_ g: PangoGlyph, _ number: Int) -> Int? {
+    private func listed(_ g: UInt32, _ number: Int) -> Int? {
         if aheadOfFont[number - 1] == -2 {
-            let font = fonts[number - 1]
-            aheadOfFont[number - 1] = SVGWriter.pattern(of: font).flatMap { pattern in
-                aheadFonts.firstIndex { $0 == font || SVGWriter.pattern(of: $0).map { FcPatternEqual($0, pattern) != 0 } ?? false }
-            } ?? aheadFonts.firstIndex(of: font) ?? -1
+            let face = fonts[number - 1]
+            aheadOfFont[number - 1] = aheadFonts.firstIndex { $0 == face } ?? -1
         }
         let font = aheadOfFont[number - 1]
         guard font >= 0, Int(g) < aheadGlyphs[font].count, aheadGlyphs[font][Int(g)] > 0 else { return nil }
@@ -434,44 +425,38 @@ final class SVGWriter {
     }
 
     /// Lists the glyphs of the scene's text for the second thread, in the order the drawing
-    /// uses them, from the lines the measurer kept: shaping a line again here would cost more
-    /// than making its glyphs on this thread when the drawing reaches them.
+    /// uses them.
     private func listGlyphs(_ node: SceneNode) {
         switch node {
         case .group(let g): for child in g.children { listGlyphs(child) }
         case .text(let t) where !t.text.isEmpty:
-            _ = text.withKeptLine(t.text, font: t.font) { line in
-                var run = line.pointee.runs
-                while let node = run {
-                    defer { run = node.pointee.next }
-                    let item = node.pointee.data.assumingMemoryBound(to: PangoGlyphItem.self)
-                    guard let glyphString = item.pointee.glyphs, let font = item.pointee.item.pointee.analysis.font,
-                          let scaled = pango_cairo_font_get_scaled_font(OpaquePointer(font)) else { continue }
-                    let f = aheadIndex(of: OpaquePointer(font))
-                    for i in 0..<Int(glyphString.pointee.num_glyphs) {
-                        let g = glyphString.pointee.glyphs[i].glyph
-                        guard g != PANGO_GLYPH_EMPTY, g & PANGO_GLYPH_UNKNOWN_FLAG == 0 else { continue }
-                        let index = Int(g)
-                        let known = aheadGlyphs[f].count
-                        if index >= known { aheadGlyphs[f] += repeatElement(0, count: max(index + 1, 2 * known, 256) - known) }
-                        guard aheadGlyphs[f][index] == 0 else { continue }
-                        aheadList.append(GlyphDefinitions.Glyph(scaled: scaled, glyph: g))
-                        aheadGlyphs[f][index] = Int32(aheadList.count)
-                    }
+            for run in t.runs {
+                let f = aheadIndex(of: run.face)
+                guard let scaled = aheadScaled[f] else { continue }
+                for glyph in run.glyphs {
+                    let g = glyph.id
+                    guard !glyph.isEmpty, !glyph.isUnknown else { continue }
+                    let index = Int(g)
+                    let known = aheadGlyphs[f].count
+                    if index >= known { aheadGlyphs[f] += repeatElement(0, count: max(index + 1, 2 * known, 256) - known) }
+                    guard aheadGlyphs[f][index] == 0 else { continue }
+                    aheadList.append(GlyphDefinitions.Glyph(scaled: scaled, glyph: g))
+                    aheadGlyphs[f][index] = Int32(aheadList.count)
                 }
             }
         default: break
         }
     }
 
-    private func aheadIndex(of object: OpaquePointer) -> Int {
-        if let known = aheadFontObjects.first(where: { $0.font == object }) { return known.index }
-        let pattern = SVGWriter.pattern(of: object)
+    private func aheadIndex(of face: GlyphFace) -> Int {
+        let object = ObjectIdentifier(face)
+        if let known = aheadFontObjects.first(where: { $0.face == object }) { return known.index }
         let index: Int
-        if let pattern, let i = aheadFonts.firstIndex(where: { SVGWriter.pattern(of: $0).map { FcPatternEqual($0, pattern) != 0 } ?? false }) {
+        if let i = aheadFonts.firstIndex(where: { $0 == face }) {
             index = i
         } else {
-            aheadFonts.append(object)
+            aheadFonts.append(face)
+            aheadScaled.append(GlyphFonts.scaledFont(face))
             aheadGlyphs.append([])
             index = aheadFonts.count - 1
         }
@@ -479,30 +464,24 @@ final class SVGWriter {
         return index
     }
 
-    /// A font's number. Fonts are told apart by what they are (their fontconfig pattern: file,
-    /// size, style, rendering), not by object: text measured ahead on a second thread comes with
-    /// that thread's objects for the same fonts, which must draw with the same glyph ids.
-    private func number(of font: UnsafeMutablePointer<PangoFont>) -> Int {
-        let object = OpaquePointer(font)
-        if let known = fontObjects.first(where: { $0.font == object }) { return known.number }
-        let pattern = SVGWriter.pattern(of: object)
+    /// A face's number. Faces are told apart by what they are (fontconfig pattern, matrix,
+    /// options), not by object: text measured ahead on a second thread comes with that thread's
+    /// descriptions of the same fonts, which must draw with the same glyph ids.
+    private func number(of face: GlyphFace) -> Int {
+        let object = ObjectIdentifier(face)
+        if let known = fontObjects.first(where: { $0.face == object }) { return known.number }
         var number = 0
-        if let pattern, let i = fonts.firstIndex(where: { SVGWriter.pattern(of: $0).map { FcPatternEqual($0, pattern) != 0 } ?? false }) {
+        if let i = fonts.firstIndex(where: { $0 == face }) {
             number = i + 1
         } else {
-            fonts.append(object)
+            fonts.append(face)
+            scaledFonts.append(GlyphFonts.scaledFont(face))
             glyphStates.append([])
             aheadOfFont.append(-2)
             number = fonts.count
         }
         fontObjects.append((object, number))
         return number
-    }
-
-    private static func pattern(of font: OpaquePointer) -> OpaquePointer? {
-        let instance = UnsafeMutablePointer<GTypeInstance>(font)
-        guard g_type_check_instance_is_a(instance, pango_fc_font_get_type()) != 0 else { return nil }
-        return pango_fc_font_get_pattern(UnsafeMutablePointer<PangoFcFont>(font))
     }
 }
 

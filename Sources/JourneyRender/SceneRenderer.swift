@@ -1,21 +1,26 @@
 // SceneRenderer: draws a Scene on a Cairo context. It knows nothing of journeys: it draws
 // the rectangles, paths and lines of text the Scene holds, where the Scene puts them.
-// Text is drawn one laid-out line at a time; it is never re-wrapped here.
+// Text is drawn from the glyph runs the Scene carries, placed as Pango's Cairo renderer
+// places a laid-out line (the same calls, the same arithmetic, so the same pixels and PDF
+// bytes); it is never measured, shaped or re-wrapped here.
 
 import CCairo
 import JourneyLayout
 
 final class SceneRenderer {
     private let cr: OpaquePointer
-    private let text: PangoTextMeasurer
     /// Only what may touch this part of the canvas is drawn (a band of a PNG drawn in strips).
     private let visible: Rect?
+    /// Whether the surface keeps text with its glyphs (PDF): runs are then drawn with their
+    /// characters and clusters, so the text can be searched and copied.
+    private let keepsText: Bool
+    /// The scaled font of each face met, by the face object (runs share them).
+    private var fonts: [ObjectIdentifier: OpaquePointer?] = [:]
 
-    /// `text` is the measurer the Scene was laid out with: its fonts and shaped lines are reused.
-    init(context cr: OpaquePointer, text: PangoTextMeasurer, visible: Rect? = nil) {
+    init(context cr: OpaquePointer, visible: Rect? = nil) {
         self.cr = cr
-        self.text = text
         self.visible = visible
+        keepsText = cairo_surface_has_show_text_glyphs(cairo_get_target(cr)) != 0
     }
 
     /// Whether `frame`, grown by `margin` for strokes, antialiasing and glyph overhang, can be seen.
@@ -81,10 +86,71 @@ final class SceneRenderer {
     }
 
     private func drawText(_ t: SceneText) {
-        guard !t.text.isEmpty else { return }
+        guard !t.text.isEmpty, !t.runs.isEmpty else { return }
         setColor(t.color)
+        // Where the line starts, as Cairo keeps a current point (in device space, to 1/256 of
+        // a pixel) and Pango reads it back.
         cairo_move_to(cr, t.frame.x, SceneRenderer.baseline(t))
-        text.draw(t.text, font: t.font, on: cr)
+        var x = 0.0, y = 0.0
+        cairo_get_current_point(cr, &x, &y)
+        for run in t.runs { draw(run, x: x, y: y) }
+        cairo_move_to(cr, x, y)
+    }
+
+    private func scaledFont(_ face: GlyphFace) -> OpaquePointer? {
+        if let known = fonts[ObjectIdentifier(face)] { return known }
+        let font = GlyphFonts.scaledFont(face)
+        fonts[ObjectIdentifier(face)] = font
+        return font
+    }
+
+    /// One run, as `pango_cairo_show_layout_line` draws it: glyph positions summed in Pango's
+    /// units, then added to the run's start; empty glyphs skipped; a character no font has
+    /// drawn as a box.
+    private func draw(_ run: GlyphRun, x: Double, y: Double) {
+        guard let font = scaledFont(run.face) else { return }
+        let baseX = x + Double(run.x) / GlyphRun.scale
+        let baseY = y + Double(-run.rise) / GlyphRun.scale
+        cairo_save(cr)
+        cairo_set_scaled_font(cr, font)
+        var glyphs: [cairo_glyph_t] = []
+        glyphs.reserveCapacity(run.glyphs.count)
+        var position: Int32 = 0
+        var unknown: [(x: Double, y: Double, width: Double)] = []
+        for g in run.glyphs {
+            defer { position &+= g.width }
+            guard !g.isEmpty else { continue }
+            let cx = baseX + Double(position &+ g.xOffset) / GlyphRun.scale
+            let cy = g.yOffset == 0 ? baseY : baseY + Double(g.yOffset) / GlyphRun.scale
+            if g.isUnknown {
+                if g.id != ShapedGlyph.unknownFlag | 0x20 { unknown.append((cx, cy, Double(g.width) / GlyphRun.scale)) }
+            } else {
+                glyphs.append(cairo_glyph_t(index: UInt(g.id), x: cx, y: cy))
+            }
+        }
+        if keepsText && !run.clusters.isEmpty {
+            var clusters = run.clusters.map { cairo_text_cluster_t(num_bytes: $0.bytes, num_glyphs: $0.glyphs) }
+            var text = run.text
+            text.withUTF8 { utf8 in
+                utf8.withMemoryRebound(to: CChar.self) { chars in
+                    cairo_show_text_glyphs(cr, chars.baseAddress, Int32(chars.count), glyphs, Int32(glyphs.count), &clusters,
+                                           Int32(clusters.count), run.backward ? CAIRO_TEXT_CLUSTER_FLAG_BACKWARD : cairo_text_cluster_flags_t(0))
+                }
+            }
+        } else {
+            cairo_show_glyphs(cr, glyphs, Int32(glyphs.count))
+        }
+        cairo_restore(cr)
+        for box in unknown { drawMissingGlyph(box.x, box.y, width: box.width, size: abs(run.face.matrix[3])) }
+    }
+
+    /// A character no installed font has: an outlined box where its glyph would be, as the SVG
+    /// writer draws it.
+    private func drawMissingGlyph(_ x: Double, _ y: Double, width: Double, size: Double) {
+        cairo_new_path(cr)
+        cairo_rectangle(cr, x + 1.5, y - size * 0.75 + 0.5, max(1, width - 2) - 1, size * 0.8 - 1)
+        cairo_set_line_width(cr, 1)
+        cairo_stroke(cr)
     }
 
     /// The baseline of a line of text, placed from its line box alone: centred on the box for

@@ -77,13 +77,22 @@ private struct Builder {
         let opportunities = s.opportunities
         if let top = opportunities.first {
             let quick = opportunities.filter { $0.quadrant == .quickWin }.count
-            items.append([.text("\(count(opportunities.count, "opportunity", "opportunities")), \(count(quick, "quick win", "quick wins")); first: "),
+            // "open" only where some are done: a map without statuses reads as it always did.
+            let open = s.done.isEmpty ? "" : "open "
+            items.append([.text("\(count(opportunities.count, open + "opportunity", open + "opportunities")), \(count(quick, "quick win", "quick wins")); first: "),
                           .strong(ReportWording.short(top.located.opportunity.text, 90)),
                           .text(" (priority \(top.priority)\(top.located.opportunity.owner.map { ", " + $0 } ?? "")).")])
         }
+        if !s.done.isEmpty {
+            let shipped = s.done.filter { $0.located.opportunity.status == .shipped }.count
+            var parts: [String] = []
+            if shipped > 0 { parts.append("\(shipped) shipped") }
+            if shipped < s.done.count { parts.append("\(s.done.count - shipped) dropped") }
+            items.append([.text("Done: " + parts.joined(separator: ", ") + " (listed under Done, below the action list).")])
+        }
         if !s.pains.isEmpty {
             let severe = s.pains.filter { ($0.located.pain.severity ?? 0) >= 4 }.count
-            let open = s.pains.filter(\.addressedBy.isEmpty).count
+            let open = s.pains.filter(\.isUnaddressed).count
             items.append([.text("\(count(s.pains.count, "pain point", "pain points")), \(severe) severe (4–5); \(open) with no opportunity addressing \(open == 1 ? "it" : "them").")])
         }
         let metrics = allMetrics
@@ -109,7 +118,10 @@ private struct Builder {
     mutating func actionList() {
         blocks.append(.heading(2, "Action list"))
         guard !s.opportunities.isEmpty else {
-            blocks.append(.paragraph([.text("The map has no opportunities yet: add them as opportunity lines with an owner, an impact and an effort, and name the pain points each addresses.")]))
+            blocks.append(.paragraph([.text(s.done.isEmpty
+                ? "The map has no opportunities yet: add them as opportunity lines with an owner, an impact and an effort, and name the pain points each addresses."
+                : "Every opportunity on the map is shipped or dropped: add new ones where pain points remain.")]))
+            doneList()
             return
         }
         blocks.append(.paragraph([.text("Opportunities ranked by priority (impact, little effort, and the priority of the pain points each addresses). Start at the top; quick wins are high impact for little effort.")]))
@@ -137,7 +149,8 @@ private struct Builder {
         if !missing.isEmpty {
             blocks.append(.paragraph([.text("Missing ratings count as 3 (see docs/scoring.md): " + missing.map { "“\(ReportWording.short($0.located.opportunity.text, 50))” has no \($0.missing.joined(separator: " or "))" }.joined(separator: "; ") + ".")]))
         }
-        let open = s.pains.enumerated().filter { $0.element.addressedBy.isEmpty }
+        doneList()
+        let open = s.pains.enumerated().filter { $0.element.isUnaddressed }
         if !open.isEmpty {
             blocks.append(.heading(3, "Pain points no opportunity addresses"))
             blocks.append(.table(ReportTable(header: ["#", "Priority", "Pain point", "Where", "Touchpoint owner", "Severity", "Reach"],
@@ -149,6 +162,31 @@ private struct Builder {
                                                   [.text(p.located.pain.reach.map(ReportWording.percent) ?? "–")]]
                                              })))
         }
+    }
+
+    /// The shipped and dropped opportunities, in reading order: what the team has done (or
+    /// decided against) stays visible without crowding the action list.
+    mutating func doneList() {
+        guard !s.done.isEmpty else { return }
+        blocks.append(.heading(3, "Done"))
+        blocks.append(.paragraph([.text("Shipped and dropped opportunities, in the order of the map; they stay on the map, drawn as done, and are not ranked.")]))
+        let rows: [[[ReportInline]]] = s.done.map { o in
+            let opp = o.located.opportunity
+            let status = opp.status ?? .shipped
+            let addresses = ReportWording.firstFew(o.pains, separator: "; ") { p in
+                "#\(p + 1) \(ReportWording.short(s.pains[p].located.pain.text, 60))"
+            }
+            return [
+                [.status(status.words, status == .shipped ? .good : .neutral)],
+                [.text(opp.statusDate ?? "–")],
+                [.text(opp.text)],
+                [.text(opp.owner ?? "–")],
+                [.text(place(o.located.place))],
+                [.text(addresses.isEmpty ? "–" : addresses)],
+            ]
+        }
+        blocks.append(.table(ReportTable(header: ["Status", "Date", "Opportunity", "Owner", "Where", "Pain points it was for (#)"],
+                                         alignment: [.left, .left, .left, .left, .left, .left], rows: rows)))
     }
 
     // MARK: - Pain points
@@ -172,8 +210,7 @@ private struct Builder {
                 [.text(ReportWording.score(p.experience))],
                 [.text(p.belowNeutral.map(ReportWording.percent) ?? "–")],
                 evidence,
-                p.addressedBy.isEmpty ? [.status("nothing yet", (pain.severity ?? 0) >= 4 ? .bad : .neutral)]
-                    : [.text(ReportWording.firstFew(p.addressedBy, separator: ", ") { "#\($0 + 1)" })],
+                addressedBy(p),
             ]
         }
         blocks.append(.table(ReportTable(header: ["#", "Priority", "Pain point", "Where", "Touchpoint owner", "Severity", "Reach", "Experience there", "Below neutral", "Evidence", "Addressed by"],
@@ -186,6 +223,16 @@ private struct Builder {
             }
             blocks.append(.paragraph([.text("Counted as middling (0.5) where the map does not say: " + Array(uniqued(byFactor)).joined(separator: ", ") + ".")]))
         }
+    }
+
+    /// The action list's numbers of what addresses it, else "shipped" when only a shipped
+    /// opportunity did, else "nothing yet".
+    func addressedBy(_ p: ScoredPain) -> [ReportInline] {
+        if !p.addressedBy.isEmpty { return [.text(ReportWording.firstFew(p.addressedBy, separator: ", ") { "#\($0 + 1)" })] }
+        if let first = p.addressedByShipped.first {
+            return [.status("shipped" + (s.done[first].located.opportunity.statusDate.map { " " + $0 } ?? ""), .good)]
+        }
+        return [.status("nothing yet", (p.located.pain.severity ?? 0) >= 4 ? .bad : .neutral)]
     }
 
     // MARK: - Stages

@@ -49,6 +49,12 @@ public struct ScoredPain: Equatable, Sendable {
     public var evidence: Int
     /// Indices in `JourneyScores.opportunities` of the opportunities that address it.
     public var addressedBy: [Int] = []
+    /// Indices in `JourneyScores.done` of the shipped opportunities that addressed it (a
+    /// dropped one addresses nothing).
+    public var addressedByShipped: [Int] = []
+
+    /// Nothing open addresses it and nothing shipped did.
+    public var isUnaddressed: Bool { addressedBy.isEmpty && addressedByShipped.isEmpty }
 }
 
 public struct ScoredOpportunity: Equatable, Sendable {
@@ -102,9 +108,11 @@ public struct JourneyScores: Sendable {
     public let journey: Double?
     /// Ranked: highest priority first (ties: severity, reach, then reading order).
     public let pains: [ScoredPain]
-    /// Ranked: highest priority first (ties: more pain points addressed, impact, less effort,
-    /// then reading order).
+    /// The open opportunities (no status, idea, planned, in progress), ranked: highest priority
+    /// first (ties: more pain points addressed, impact, less effort, then reading order).
     public let opportunities: [ScoredOpportunity]
+    /// The shipped and dropped ones, in reading order: progress, off the action list.
+    public let done: [ScoredOpportunity]
     /// Per persona with at least one value, in persona order.
     public let moments: [PersonaMoments]
     public let coverage: EvidenceCoverage
@@ -225,24 +233,34 @@ public struct JourneyScores: Sendable {
             if xe != ye { return xe < ye }
             return a < b
         }
-        opportunities = opportunityOrder.map { opportunities[$0] }
+        let done = opportunities.filter(\.located.opportunity.isClosed)
+        opportunities = opportunityOrder.map { opportunities[$0] }.filter { !$0.located.opportunity.isClosed }
         // Who addresses each pain point: the opportunities of its place (one shared list per
         // place), and those that name it.
-        var addressingAt: [FindingPlace: [Int]] = [:]
-        var naming: [Int: [Int]] = [:]
-        for (k, o) in opportunities.enumerated() {
-            if o.located.opportunity.addresses.isEmpty {
-                addressingAt[o.located.place, default: []].append(k)
-            } else {
-                for p in o.pains { naming[p, default: []].append(k) }
+        func addressing(_ list: [ScoredOpportunity]) -> [[Int]] {
+            var addressingAt: [FindingPlace: [Int]] = [:]
+            var naming: [Int: [Int]] = [:]
+            for (k, o) in list.enumerated() {
+                if o.located.opportunity.addresses.isEmpty {
+                    addressingAt[o.located.place, default: []].append(k)
+                } else {
+                    for p in o.pains { naming[p, default: []].append(k) }
+                }
+            }
+            return pains.indices.map { p in
+                let atPlace = addressingAt[pains[p].located.place] ?? []
+                return naming[p].map { (atPlace + $0).sorted() } ?? atPlace
             }
         }
+        let open = addressing(opportunities)
+        let shipped = addressing(done)
         for p in pains.indices {
-            let atPlace = addressingAt[pains[p].located.place] ?? []
-            pains[p].addressedBy = naming[p].map { (atPlace + $0).sorted() } ?? atPlace
+            pains[p].addressedBy = open[p]
+            pains[p].addressedByShipped = shipped[p].filter { done[$0].located.opportunity.status == .shipped }
         }
         self.pains = pains
         self.opportunities = opportunities
+        self.done = done
 
         // Moments that matter: each persona's lowest and highest point (the first, on ties).
         var moments: [PersonaMoments] = []

@@ -12,16 +12,44 @@ public struct CheckResult: Sendable {
     /// Parser and checker diagnostics, in source order.
     public var diagnostics: [Diagnostic]
     public var tree: SyntaxTree
+    /// The data files its metrics and evidence read (CSV exports), each once, in the order read.
+    public var dataFiles: [SourceFile] = []
 
     public var hasErrors: Bool { diagnostics.hasErrors }
 }
 
+/// What a checked file is: a map (it draws), or a library a map uses (personas only).
+public enum FileRole: Sendable {
+    case map, library
+}
+
+/// A library file a map sees through its `use` lines (directly or through another library).
+public struct UsedLibrary: Sendable {
+    public var tree: SyntaxTree
+    /// The map's own `use` line for it; nil when the map reaches it through another library.
+    public var useRange: SourceRange?
+    /// The paths of the files this one brings in: itself and what it uses, transitively.
+    public var reaches: Set<String>
+
+    public init(tree: SyntaxTree, useRange: SourceRange?, reaches: Set<String>) {
+        self.tree = tree
+        self.useRange = useRange
+        self.reaches = reaches
+    }
+}
+
 public enum Frontend {
-    /// Lex, parse and check one file. `data` reads the files metrics are bound to; by default
-    /// they are read from disk next to the map (`file.path`, from the process's folder).
+    /// Lex, parse and check one file. `data` reads the files metrics are bound to (none by default).
     public static func check(_ file: SourceFile, data: (any DataFileReading)? = nil) -> CheckResult {
-        let (tree, parseDiagnostics) = Parser.parse(file)
-        var checker = Checker(tree: tree, data: data ?? DiskDataFiles(mapPath: file.path))
+        check(parsed: Parser.parse(file), data: data)
+    }
+
+    /// Check a parsed file: a map with the libraries it uses (in load order, each once), or a
+    /// library on its own. `data` reads the files its metrics are bound to.
+    public static func check(parsed: (tree: SyntaxTree, diagnostics: [Diagnostic]), role: FileRole = .map,
+                             libraries: [UsedLibrary] = [], data: (any DataFileReading)? = nil) -> CheckResult {
+        let (tree, parseDiagnostics) = parsed
+        var checker = Checker(tree: tree, role: role, libraries: libraries, data: data ?? MemoryDataFiles([:]))
         let model = checker.run()
         // A recovered line (a misspelt keyword read as the likely one) has its error already.
         var recovered: [SourceRange] = []
@@ -39,11 +67,11 @@ public enum Frontend {
         let dataProblems = checker.dataDiagnostics
         // The review of a map (ReviewRules) waits until it is valid: a metric whose value is
         // malformed is not also "a target without a value".
-        if !parseDiagnostics.hasErrors, !checks.hasErrors, !dataProblems.contains(where: { $0.diagnostic.severity == .error }) {
+        if !parseDiagnostics.hasErrors, !checks.hasErrors, !dataProblems.hasErrors {
             ReviewRules.check(model, into: &checks)
             MovedEvidenceNotes.add(tree, to: &checks)
         }
-        var all = DataDiagnostics.merge(dataProblems, into: (parseDiagnostics + checks).sortedBySource())
+        var all = (parseDiagnostics + checks + dataProblems).sortedBySource()
         // A file with more problems than anyone will read (garbage, a binary file): keep the
         // first ones and say that the rest were not looked for.
         // Each stage records one past the cap, so more than the cap means there were more.
@@ -53,7 +81,7 @@ public enum Frontend {
             all.append(Diagnostic(.tooManyErrors, "more than \(Diagnostic.maximumPerFile) problems; journeyc stopped looking for more",
                                   at: SourceRange(end, end), help: "fix these first (is this really a .journey file?)"))
         }
-        return CheckResult(model: model, diagnostics: all, tree: tree)
+        return CheckResult(model: model, diagnostics: all, tree: tree, dataFiles: checker.data.loaded)
     }
 }
 
@@ -81,21 +109,32 @@ public struct Checker {
     /// reported, the rest counted in a note on the last one shown.
     var causes: [String: RepeatedCause] = [:]
     /// Reads the data files metrics are bound to, each once.
-    let data: any DataFileReading
-    /// Diagnostics inside data files, each with the map offset it follows in the output (the
-    /// binding's `from`): their ranges are in another file, so they are not sorted with the map's.
-    var dataDiagnostics: [(anchor: Int, diagnostic: Diagnostic)] = []
+    let data: CachedDataFiles
+    /// Diagnostics inside data files (their ranges lie in the CSV, past the map in the shared
+    /// range space), kept apart from the map's so the recovered-line filter never sees them.
+    var dataDiagnostics: [Diagnostic] = []
     /// Each data file's table, parsed once however many metrics read it.
     var csvTables: [String: Result<CSVTable, CSVTable.Problem>] = [:]
     /// Problems inside data files already reported (code, file, offset).
     var reportedDataProblems: Set<String> = []
 
-    public init(tree: SyntaxTree, data: any DataFileReading = MemoryDataFiles([:])) {
+    let role: FileRole
+    let libraries: [UsedLibrary]
+    /// Where each persona of a used library is declared (its id), for notes.
+    var libraryPersonaRanges: [String: SourceRange] = [:]
+    /// Where each channel of a used library is declared (its id), for notes.
+    var libraryChannelRanges: [String: SourceRange] = [:]
+
+    public init(tree: SyntaxTree, role: FileRole = .map, libraries: [UsedLibrary] = [],
+                data: any DataFileReading = MemoryDataFiles([:])) {
         self.tree = tree
+        self.role = role
+        self.libraries = libraries
         self.data = CachedDataFiles(data)
     }
 
     public mutating func run() -> JourneyModel {
+        if role == .library { return runLibrary() }
         IDRegistry.check(tree, into: &diagnostics)
         IndentationRule.check(tree, into: &diagnostics)
         TextLengthRule.check(tree, into: &diagnostics)
@@ -108,7 +147,7 @@ public struct Checker {
         // Declarations first, so references resolve whatever the order in the file.
         let journeys = tree.statements.filter { $0.keyword == .journey }
         var model = JourneyModel(title: "", scale: .standard, personas: [], customChannels: [], stages: [],
-                                 range: SourceRange(0, tree.file.bytes.count))
+                                 range: SourceRange(tree.file.base, tree.file.endOffset))
         if let journey = journeys.first {
             buildJourney(journey, into: &model)
             scale = model.scale
@@ -122,7 +161,7 @@ public struct Checker {
                        notes: [DiagnosticNote("the journey starts here", at: journey.keywordRange)])
             }
         } else {
-            let first = tree.statements.first?.keywordRange ?? SourceRange.point(tree.file.contentStart)
+            let first = tree.statements.first?.keywordRange ?? SourceRange.point(tree.file.contentStartOffset)
             report(.missingJourney, "the map has no `journey` line", SourceRange.point(first.start),
                    help: "start the map with its title, like `journey \"Buying running shoes online\"`")
         }
@@ -133,8 +172,16 @@ public struct Checker {
             tree.walk { if $0.keyword == .scale { misplacedScale = true } }
             scaleIsUnknown = misplacedScale
         }
+        let libraryPersonas = declareLibraryPersonas()
         for statement in tree.statements where statement.keyword == .persona {
             if let id = statement.identifier(.id) {
+                if let declared = libraryPersonaRanges[id] {
+                    report(.declaredTwice, "persona '\(id)' is also declared in a file the map uses",
+                           statement.argument(.id)!.range,
+                           help: "remove this declaration to use the shared one, or rename this persona",
+                           notes: [DiagnosticNote("'\(id)' is declared here", at: declared)])
+                    continue
+                }
                 personaIDs.append(id)
                 personaSet.insert(id)
             } else if let name = statement.string(.label) {
@@ -142,7 +189,14 @@ public struct Checker {
                 unnamedPersonas.insert(String(name.lowercased().prefix { $0.isLetter || $0.isNumber }))
             }
         }
+        let libraryChannels = declareLibraryChannels()
         for statement in tree.statements where statement.keyword == .channel {
+            if let id = statement.identifier(.id), let declared = libraryChannelRanges[id] {
+                report(.declaredTwice, "channel '\(id)' is also declared in a file the map uses", statement.argument(.id)!.range,
+                       help: "remove this declaration to use the shared one, or rename this channel",
+                       notes: [DiagnosticNote("'\(id)' is declared here", at: declared)])
+                continue
+            }
             if let channel = buildChannel(statement) { model.customChannels.append(channel) }
         }
         for statement in tree.statements {
@@ -158,6 +212,8 @@ public struct Checker {
                 _ = buildTouchpoint(statement)  // its lines are still checked
             case .journey, .channel:
                 break
+            case .use:
+                UseRules.checkPlacement(statement, into: &diagnostics)
             default:
                 reportMisplaced(statement, owner: nil)
             }
@@ -168,6 +224,10 @@ public struct Checker {
             let s = Suggestions.closest(to: id, in: personaIDs)
             suggestions[id] = .some(s)
             return s
+        }
+        if !libraries.isEmpty {
+            addUsedChannels(libraryChannels, to: &model)
+            addUsedPersonas(libraryPersonas, referenced: references.named, to: &model)
         }
         UsageRules.check(model, tree: tree, usedPersonas: references.named, hasEmotionForEveryone: references.everyone,
                          into: &diagnostics)
@@ -201,9 +261,9 @@ public struct Checker {
 
     mutating func buildPersona(_ s: Statement) -> Persona {
         let id = s.identifier(.id) ?? ""
-        var persona = Persona(id: id, name: s.string(.label) ?? id, description: nil, goals: [], color: nil, share: nil,
-                              range: s.range, shareRange: nil)
+        var persona = Persona(id: id, name: s.string(.label) ?? id, range: s.range)
         if s.argument(.label) != nil { _ = requireText(s, .label, what: "a persona's name") }
+        var facts = PersonaFacts()
         for a in attributes(of: s, allowed: Placement.persona) {
             switch a.keyword {
             case .description: persona.description = a.string(.text)
@@ -212,6 +272,26 @@ public struct Checker {
             case .share:
                 persona.share = ValueRules.personaShare(a, into: &diagnostics)
                 if persona.share != nil { persona.shareRange = a.range }
+            case .size: persona.size = PersonaRules.size(a, into: &diagnostics)
+            case .fact:
+                if let fact = facts.add(a, into: &diagnostics), let value = requireText(a, .text, what: "a fact") {
+                    persona.facts.append(PersonaFact(key: fact, value: value, range: a.range, keyRange: a.argument(.key)!.range))
+                }
+            case .frustration: if let f = requireText(a, .text, what: "a frustration") { persona.frustrations.append(f) }
+            case .behavior: if let b = requireText(a, .text, what: "a behavior") { persona.behaviors.append(b) }
+            case .quote:
+                if let other = a.argument(.persona), case .identifier(let name) = other.value, name != id {
+                    // The persona's own quote is its own; naming another would put words in the wrong mouth.
+                    let known = personaSet.contains(name)
+                    report(.quoteOfAnotherPersona,
+                           known ? "a quote under persona '\(id)' cannot be \(name)'s" : "a quote under persona '\(id)' names '\(name)'",
+                           other.range,
+                           help: known ? "move it under `persona \(name)`, or leave the name out to make it \(id)'s: `quote \"…\"`"
+                                       : "a persona's quote is its own: leave the name out, `quote \"…\"`")
+                } else if let text = requireText(a, .text, what: "a quote") {
+                    persona.quote = text
+                }
+            case .evidence: if let e = buildEvidence(a) { persona.evidence.append(e) }
             default: break
             }
         }
@@ -340,6 +420,13 @@ public struct Checker {
         if let p = s.property(.addresses), case .identifierList(let names) = p.value {
             o.addresses = resolvePains(names)
         }
+        if let p = s.property(.status), case .status(let literal) = p.value {
+            o.status = ValueRules.status(literal.word, into: &diagnostics)
+            o.statusRange = literal.word.range
+            if let date = literal.date, let range = literal.dateRange {
+                o.statusDate = ValueRules.date(date, at: range, into: &diagnostics)
+            }
+        }
         return o
     }
 
@@ -417,7 +504,9 @@ public struct Checker {
             let more = personaIDs.count > 5 ? " and \(personaIDs.count - 5) more" : ""
             help = "the personas are \(listed)\(more); or declare `persona \(id) \"Name\"`"
         }
-        report(.unknownPersona, "unknown persona '\(id)'", arg.range, help: help, cause: "persona " + id)
+        // A persona of a used file: show where it is declared (the suggestion lies in another file).
+        let notes = suggestPersona(id).flatMap { libraryPersonaRanges[$0] }.map { [DiagnosticNote("'\(suggestPersona(id)!)' is declared here", at: $0)] } ?? []
+        report(.unknownPersona, "unknown persona '\(id)'", arg.range, help: help, notes: notes, cause: "persona " + id)
         return nil
     }
 
@@ -461,10 +550,12 @@ public struct Checker {
         if let custom = channels[name] { return custom }
         guard diagnostics.count < Diagnostic.recordedPerFile else { return nil }
         let candidates = BuiltinChannel.allCases.map(\.rawValue) + channelOrder
-        let help = (BuiltinChannel.synonyms[name.lowercased()]?.rawValue ?? Suggestions.closest(to: name, in: candidates))
-            .map { "did you mean '\($0)'?" }
+        let suggestion = BuiltinChannel.synonyms[name.lowercased()]?.rawValue ?? Suggestions.closest(to: name, in: candidates)
+        let help = suggestion.map { "did you mean '\($0)'?" }
             ?? "declare a custom channel first, like `channel \(name) \"\(name.prefix(1).uppercased() + name.dropFirst())\"`; built-in channels are \(BuiltinChannel.allCases.map(\.rawValue).joined(separator: ", "))"
-        report(.unknownChannel, "unknown channel '\(name)'", range, help: help, cause: "channel " + name)
+        // A channel of a used file: show where it is declared (the suggestion lies in another file).
+        let notes = suggestion.flatMap { id in libraryChannelRanges[id].map { [DiagnosticNote("'\(id)' is declared here", at: $0)] } } ?? []
+        report(.unknownChannel, "unknown channel '\(name)'", range, help: help, notes: notes, cause: "channel " + name)
         return nil
     }
 
@@ -486,6 +577,11 @@ public struct Checker {
     }
 
     mutating func reportMisplaced(_ s: Statement, owner: Statement?) {
+        if s.keyword == .use, let owner {
+            report(.useNotAtTopLevel, "a `use` line belongs at the top of the file, not inside \(owner.keyword.withArticle)", s.keywordRange,
+                   help: "move it above the map's first element, unindented")
+            return
+        }
         let (message, help) = Placement.explain(s.keyword, in: owner)
         // Lines before any element all follow from one missing line (often the journey's).
         report(.misplacedAttribute, message, s.keywordRange, help: help, cause: owner == nil ? "no element" : nil)

@@ -2,8 +2,9 @@
 // "data/kpis.csv" column "csat" target >= 4.2`), the journey's `freshness`, and evidence's `data`.
 // The file is read through the checker's DataFileReading (the one door to data files), parsed
 // by CSVTable and turned into a dated series by DataSeriesReader; the metric's value is the
-// newest row, in the unit of its target. Problems inside the CSV point into the CSV, with a note
-// at the map line; problems of the binding point at the map line.
+// newest row, in the unit of its target. The CSV is loaded into the compilation's SourceMap (its
+// own base), so problems inside it are ordinary diagnostics whose ranges point into the CSV, with
+// a note at the map line; problems of the binding point at the map line.
 
 import JourneyData
 import JourneySyntax
@@ -65,10 +66,10 @@ extension Checker {
         let unit = metric.target?.quantity.unit ?? .plain
         let (series, problems) = DataSeriesReader.series(table, column: columnName, site: site, percentSign: unit == .percent)
         for d in problems {
-            if d.file != nil {
+            if file.contains(d.range.start), !tree.file.contains(d.range.start) {
                 // A bad date is every metric's problem in a wide file: it is reported once.
-                guard reportedDataProblems.insert("\(d.code.id) \(path) \(d.range.start)").inserted else { continue }
-                dataDiagnostics.append((anchor: from.valueRange.start, diagnostic: d))
+                guard reportedDataProblems.insert("\(d.code.id) \(d.range.start)").inserted else { continue }
+                dataDiagnostics.append(d)
             } else if diagnostics.count < Diagnostic.recordedPerFile {
                 diagnostics.append(d)
             }
@@ -117,21 +118,5 @@ enum BoundValueText {
             if c.unicodeScalars.count == 1 { return value < 0 ? "-" + c + DecimalText.shortest(-value) : c + number }
             return number + " " + c
         }
-    }
-}
-
-enum DataDiagnostics {
-    /// `sorted` (the map's diagnostics in source order) with each data-file diagnostic placed
-    /// after the map's diagnostics that start at or before its anchor.
-    static func merge(_ data: [(anchor: Int, diagnostic: Diagnostic)], into sorted: [Diagnostic]) -> [Diagnostic] {
-        guard !data.isEmpty else { return sorted }
-        var out: [Diagnostic] = []
-        var k = 0
-        for d in sorted {
-            while k < data.count, data[k].anchor < d.range.start { out.append(data[k].diagnostic); k += 1 }
-            out.append(d)
-        }
-        out += data[k...].map(\.diagnostic)
-        return out
     }
 }

@@ -109,13 +109,14 @@ extension JourneyModel {
 }
 
 /// The pain points some opportunity addresses: those named by an `addresses`, and the places
-/// that hold an opportunity without one (which addresses the pain points written there).
+/// that hold an opportunity without one (which addresses the pain points written there). A
+/// dropped opportunity addresses nothing: the team decided not to do it.
 public struct AddressedPains: Sendable {
     var named: Set<String> = []
     var places: Set<FindingPlace> = []
 
     init(_ model: JourneyModel) {
-        for o in model.locatedOpportunities {
+        for o in model.locatedOpportunities where o.opportunity.status != .dropped {
             if o.opportunity.addresses.isEmpty { places.insert(o.place) } else { named.formUnion(o.opportunity.addresses) }
         }
     }

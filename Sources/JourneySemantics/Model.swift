@@ -27,6 +27,12 @@ public struct JourneyModel: Equatable, Sendable {
 
     /// Every touchpoint in reading order.
     public var touchpoints: [Touchpoint] { stages.flatMap(\.touchpoints) }
+
+    /// Every piece of evidence in reading order: the personas' (they head the picture), then each
+    /// stage's own and its touchpoints'. The picture, the exports and the report number them so.
+    public var allEvidence: [Evidence] {
+        personas.flatMap(\.evidence) + stages.flatMap { $0.evidence + $0.touchpoints.flatMap(\.evidence) }
+    }
 }
 
 public struct EmotionScale: Equatable, Sendable {
@@ -77,6 +83,99 @@ public struct Persona: Equatable, Sendable {
     public var range: SourceRange
     /// The `share` line, when there is one.
     public var shareRange: SourceRange? = nil
+    /// How many customers (or accounts, households…) the segment holds (`size 120k customers`).
+    public var size: SegmentSize? = nil
+    /// Attributes as key–value facts (`fact age "25–34"`), in source order, keys unique.
+    public var facts: [PersonaFact] = []
+    public var frustrations: [String] = []
+    public var behaviors: [String] = []
+    /// What this persona would say, in its own words (`quote "…"` under the persona).
+    public var quote: String? = nil
+    /// The research the persona is built on.
+    public var evidence: [Evidence] = []
+    /// The path of the library file that declares it (as the map's `use` reached it); nil for
+    /// a persona of the map's own file.
+    public var file: String? = nil
+
+    public init(id: String, name: String, description: String? = nil, goals: [String] = [], color: RGBColor? = nil,
+                share: Double? = nil, range: SourceRange, shareRange: SourceRange? = nil) {
+        self.id = id
+        self.name = name
+        self.description = description
+        self.goals = goals
+        self.color = color
+        self.share = share
+        self.range = range
+        self.shareRange = shareRange
+    }
+
+    /// Whether the persona says anything beyond its name and colour (a card is worth drawing).
+    public var hasProfile: Bool {
+        description.map { !$0.allSatisfy(\.isWhitespace) } == true || !goals.isEmpty || share != nil || size != nil
+            || !facts.isEmpty || !frustrations.isEmpty || !behaviors.isEmpty || quote != nil
+    }
+
+    /// Whether the persona states data about its segment (a size or facts), which should rest
+    /// on evidence (W0025). A share alone is not counted: it is often the business's agreed
+    /// figure, and maps written before persona evidence existed would all start to warn.
+    public var statesData: Bool { size != nil || !facts.isEmpty }
+}
+
+/// A persona's segment size: a whole number of what it counts (`size 120k customers`).
+public struct SegmentSize: Equatable, Sendable {
+    /// The number, magnitude applied: `120k` → 120_000.
+    public var count: Double
+    /// What is counted, as written; "customers" when the line names nothing.
+    public var unit: String
+    /// The number in fmt's spelling, as written in a map (`120k`, `1.2M`, `340`).
+    public var text: String
+    /// The `size` line.
+    public var range: SourceRange
+
+    public init(count: Double, unit: String, text: String, range: SourceRange) {
+        self.count = count
+        self.unit = unit
+        self.text = text
+        self.range = range
+    }
+
+    /// The default noun: a segment of a customer base.
+    public static let defaultUnit = "customers"
+
+    /// `120k customers`.
+    public var description: String { text + " " + unit }
+}
+
+/// One attribute of a persona: `fact age "25–34"`.
+public struct PersonaFact: Equatable, Sendable {
+    /// The identifier, as written (`age-band`).
+    public var key: String
+    public var value: String
+    public var range: SourceRange
+    /// The key, where diagnostics about it point.
+    public var keyRange: SourceRange
+
+    public init(key: String, value: String, range: SourceRange, keyRange: SourceRange? = nil) {
+        self.key = key
+        self.value = value
+        self.range = range
+        self.keyRange = keyRange ?? range
+    }
+
+    /// The key in words, for pictures and documents: `age-band` → "Age band", `plan_tier` →
+    /// "Plan tier"; a key in a script without case is shown as written.
+    public var label: String { PersonaFact.label(of: key) }
+
+    public static func label(of key: String) -> String {
+        let words = String(key.map { $0 == "-" || $0 == "_" ? " " : $0 })
+        guard let first = words.first else { return words }
+        return first.uppercased() + words.dropFirst()
+    }
+
+    /// Two keys name the same fact when they differ only in case or in `-` against `_`.
+    public static func normalized(_ key: String) -> String {
+        String(key.lowercased().map { $0 == "_" ? "-" : $0 })
+    }
 }
 
 public struct CustomChannel: Equatable, Sendable {
@@ -84,6 +183,8 @@ public struct CustomChannel: Equatable, Sendable {
     public var label: String
     public var description: String?
     public var range: SourceRange
+    /// The library file that declares it (see `Persona.file`); nil for the map's own.
+    public var file: String? = nil
 }
 
 public enum BuiltinChannel: String, CaseIterable, Sendable {
@@ -216,7 +317,43 @@ public struct Opportunity: Equatable, Sendable {
     /// point, in the order written; empty when the line names none (then it addresses the
     /// pain points of its own touchpoint or stage: see docs/scoring.md).
     public var addresses: [String] = []
+    /// Where it stands (`status shipped "2026-10"`); nil when the line says nothing, which the
+    /// report and the picture treat as an open opportunity, like an idea.
+    public var status: OpportunityStatus?
+    /// The date it reached its status, as written ("2026", "2026-10", "2026-10-14").
+    public var statusDate: String?
+    /// The status word on the line, for the review warnings.
+    public var statusRange: SourceRange?
     public var range: SourceRange
+
+    /// Shipped or dropped: no longer something to do. It stays on the map (drawn as done) so
+    /// that progress shows, but the report's action list leaves it out.
+    public var isClosed: Bool { status?.isClosed ?? false }
+}
+
+/// Where an opportunity stands, from an idea to shipped or dropped.
+public enum OpportunityStatus: String, CaseIterable, Sendable {
+    case idea, planned, inProgress = "in-progress", shipped, dropped
+
+    /// The status in words, for reports and pictures: "in progress".
+    public var words: String { self == .inProgress ? "in progress" : rawValue }
+
+    /// The status in words with a capital, for labels: "In progress".
+    public var label: String { words.prefix(1).uppercased() + words.dropFirst() }
+
+    /// Shipped or dropped: off the action list.
+    public var isClosed: Bool { self == .shipped || self == .dropped }
+
+    /// Words other tools and habits use for a status (Jira's "done", "wip", "cancelled"), for
+    /// the help of E0085; a word that is close to a status by spelling is found without them.
+    public static let synonyms: [String: OpportunityStatus] = [
+        "abandoned": .dropped, "active": .inProgress, "backlog": .idea, "building": .inProgress, "canceled": .dropped,
+        "cancelled": .dropped, "committed": .planned, "complete": .shipped, "completed": .shipped, "doing": .inProgress,
+        "done": .shipped, "inprogress": .inProgress, "in_progress": .inProgress, "killed": .dropped, "launched": .shipped,
+        "live": .shipped, "new": .idea, "ongoing": .inProgress, "open": .idea, "proposed": .idea, "rejected": .dropped,
+        "released": .shipped, "scheduled": .planned, "started": .inProgress, "todo": .planned, "wip": .inProgress,
+        "wontfix": .dropped,
+    ]
 }
 
 public struct Quote: Equatable, Sendable {

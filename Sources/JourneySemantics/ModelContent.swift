@@ -14,6 +14,10 @@ extension JourneyModel {
         for i in m.personas.indices {
             m.personas[i].range = none
             if m.personas[i].shareRange != nil { m.personas[i].shareRange = none }
+            m.personas[i].size?.range = none
+            for k in m.personas[i].facts.indices { m.personas[i].facts[k].range = none; m.personas[i].facts[k].keyRange = none }
+            var noPains: [PainPoint] = [], noOpportunities: [Opportunity] = [], noMetrics: [Metric] = []
+            clear(&noPains, &noOpportunities, &noMetrics, &m.personas[i].evidence)
         }
         for i in m.customChannels.indices { m.customChannels[i].range = none }
         for s in m.stages.indices {
@@ -37,7 +41,10 @@ extension JourneyModel {
     private func clear(_ pains: inout [PainPoint], _ opportunities: inout [Opportunity], _ metrics: inout [Metric], _ evidence: inout [Evidence]) {
         let none = SourceRange(0, 0)
         for i in pains.indices { pains[i].range = none; pains[i].textRange = none }
-        for i in opportunities.indices { opportunities[i].range = none }
+        for i in opportunities.indices {
+            opportunities[i].range = none
+            if opportunities[i].statusRange != nil { opportunities[i].statusRange = none }
+        }
         for i in metrics.indices {
             metrics[i].range = none
             metrics[i].target?.range = none

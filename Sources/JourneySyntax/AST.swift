@@ -27,6 +27,20 @@ public struct NameReference: Equatable, Sendable {
     }
 }
 
+/// `status shipped "2026-10"`: a word of the status vocabulary (the checker knows the words)
+/// and, optionally, the quoted date the opportunity reached it.
+public struct StatusLiteral: Equatable, Sendable {
+    public var word: NameReference
+    public var date: String?
+    public var dateRange: SourceRange?
+
+    public init(word: NameReference, date: String? = nil, dateRange: SourceRange? = nil) {
+        self.word = word
+        self.date = date
+        self.dateRange = dateRange
+    }
+}
+
 public enum Value: Equatable, Sendable {
     case identifier(String)
     /// One or more identifiers, in the order written.
@@ -36,6 +50,8 @@ public enum Value: Equatable, Sendable {
     case quantity(QuantityLiteral)
     case range(NumberLiteral, NumberLiteral)
     case target(Comparison?, QuantityLiteral)
+    /// An opportunity's `status WORD ["DATE"]`.
+    case status(StatusLiteral)
 }
 
 public struct Argument: Sendable {

@@ -57,6 +57,8 @@ public enum ASTDump {
         case .target(let c, let q):
             return .object([("comparison", c.map { .string($0.rawValue) } ?? .null), ("text", .string(quantity(q))),
                             ("value", .number(q.number.value))])
+        case .status(let status):
+            return .object([("status", .string(status.word.name)), ("date", status.date.map { .string($0) } ?? .null)])
         }
     }
 
@@ -82,6 +84,8 @@ public enum ASTDump {
         case .quantity(let q): return quantity(q)
         case .range(let a, let b): return "\(literal(a))..\(literal(b))"
         case .target(let c, let q): return (c.map { $0.rawValue + " " } ?? "") + quantity(q)
+        case .status(let status):
+            return status.word.name + (status.date.map { " " + render(.string($0)) } ?? "")
         }
     }
 

@@ -18,20 +18,12 @@ public enum Severity: String, Sendable, Comparable {
 
 public struct DiagnosticNote: Sendable, Equatable {
     public var message: String
-    /// Where the note points, in `file` (nil: the file the diagnostic is printed for); nil for a plain note.
+    /// Where the note points, in the same file; nil for a plain note.
     public var range: SourceRange?
-    /// The file the note points into when it is not the map being checked (a data file);
-    /// until the multi-file source map lands, a range is an offset into this file.
-    public var file: SourceFile? = nil
 
-    public init(_ message: String, at range: SourceRange? = nil, in file: SourceFile? = nil) {
+    public init(_ message: String, at range: SourceRange? = nil) {
         self.message = TerminalSafeText.escaped(message)
         self.range = range
-        self.file = file
-    }
-
-    public static func == (a: DiagnosticNote, b: DiagnosticNote) -> Bool {
-        a.message == b.message && a.range == b.range && a.file === b.file
     }
 }
 
@@ -49,13 +41,9 @@ public struct Diagnostic: Sendable, Equatable {
     public var range: SourceRange
     public var notes: [DiagnosticNote]
     public var help: String?
-    /// The file `range` points into when it is not the map being checked (a CSV file a metric
-    /// is bound to); nil means the map. Printed with that file's name, line and caret.
-    public var file: SourceFile? = nil
 
     public init(_ code: DiagnosticCode, _ message: String, at range: SourceRange,
-                help: String? = nil, notes: [DiagnosticNote] = [], in file: SourceFile? = nil) {
-        self.file = file
+                help: String? = nil, notes: [DiagnosticNote] = []) {
         self.code = code
         self.severity = code.severity
         // Messages quote map text: its control and bidi characters are shown as escapes here,
@@ -64,11 +52,6 @@ public struct Diagnostic: Sendable, Equatable {
         self.range = range
         self.help = help.map { TerminalSafeText.escaped($0) }
         self.notes = notes
-    }
-
-    public static func == (a: Diagnostic, b: Diagnostic) -> Bool {
-        a.code == b.code && a.severity == b.severity && a.message == b.message && a.range == b.range
-            && a.notes == b.notes && a.help == b.help && a.file === b.file
     }
 }
 

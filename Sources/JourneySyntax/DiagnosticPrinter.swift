@@ -17,13 +17,17 @@ public struct DiagnosticPrinter {
         self.useColor = useColor
     }
 
-    /// `mapFile` is the map being checked; a diagnostic or note that names another file (a CSV
-    /// file a metric is bound to) is printed with that file's name, line and caret.
-    public func render(_ diagnostic: Diagnostic, in mapFile: SourceFile) -> String {
+    public func render(_ diagnostic: Diagnostic, in file: SourceFile) -> String {
+        render(diagnostic, in: SourceMap(file))
+    }
+
+    /// A diagnostic whose range and notes may lie in any file of `sources`: each part is
+    /// printed with its own file's name, line and column.
+    public func render(_ diagnostic: Diagnostic, in sources: SourceMap) -> String {
         var lines: [String] = []
-        let file = diagnostic.file ?? mapFile
+        let file = sources.file(of: diagnostic.range)
         let location = file.location(of: diagnostic.range.start)
-        let noteLines = diagnostic.notes.compactMap { note in note.range.map { (note.file ?? mapFile).line(of: $0.start) } }
+        let noteLines = diagnostic.notes.compactMap { note in note.range.map { sources.file(of: $0).line(of: $0.start) } }
         let gutter = String(([location.line] + noteLines).max()!).count
 
         let label = "\(diagnostic.severity.rawValue)[\(diagnostic.code.id)]"
@@ -35,7 +39,7 @@ public struct DiagnosticPrinter {
         }
         for note in diagnostic.notes {
             if let range = note.range {
-                let noteFile = note.file ?? mapFile
+                let noteFile = sources.file(of: range)
                 lines.append(header(noteFile.path, noteFile.location(of: range.start), label: paint("note", Style.note),
                                     message: note.message))
                 lines += excerpt(range, in: noteFile, gutter: gutter, style: Style.note)
@@ -59,13 +63,14 @@ public struct DiagnosticPrinter {
         // Only bytes near the range are decoded, so a diagnostic on a 2 MB line stays cheap.
         let reach = 4 * maxLineWidth
         end = min(end, start + reach)
-        let left = utf8Boundary(max(content.lowerBound, start - reach), in: file.bytes)
-        let right = utf8Boundary(min(content.upperBound, end + reach), in: file.bytes)
+        let left = utf8Boundary(max(content.lowerBound, start - reach), in: file)
+        let right = utf8Boundary(min(content.upperBound, end + reach), in: file)
 
-        var before = DisplayText(file.bytes[left..<start], startColumn: 0)
+        let base = file.base
+        var before = DisplayText(file.bytes[(left - base)..<(start - base)], startColumn: 0)
         if left > content.lowerBound { before = DisplayText(prefix: "…", before) }
-        let inside = DisplayText(file.bytes[start..<end], startColumn: before.width)
-        var after = DisplayText(file.bytes[end..<right], startColumn: before.width + inside.width)
+        let inside = DisplayText(file.bytes[(start - base)..<(end - base)], startColumn: before.width)
+        var after = DisplayText(file.bytes[(end - base)..<(right - base)], startColumn: before.width + inside.width)
         if right < content.upperBound { after.text += "…"; after.width += 1 }
 
         var shown = before.text + inside.text + after.text
@@ -105,10 +110,10 @@ public struct DiagnosticPrinter {
     private func pad(_ n: Int) -> String { String(repeating: " ", count: max(0, n)) }
 
     /// Moves back to the start of a UTF-8 sequence.
-    private func utf8Boundary(_ offset: Int, in bytes: [UInt8]) -> Int {
-        var o = offset
-        while o > 0, o < bytes.count, bytes[o] & 0xC0 == 0x80 { o -= 1 }
-        return o
+    private func utf8Boundary(_ offset: Int, in file: SourceFile) -> Int {
+        var o = offset - file.base
+        while o > 0, o < file.bytes.count, file.bytes[o] & 0xC0 == 0x80 { o -= 1 }
+        return o + file.base
     }
 
     private func severityStyle(_ severity: Severity) -> String {

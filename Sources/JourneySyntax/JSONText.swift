@@ -119,8 +119,13 @@ extension Diagnostic {
     }
 
     /// One JSON object for editors and CI: positions as 1-based line/column and byte offsets.
-    public func json(in mapFile: SourceFile) -> JSONValue {
-        let file = self.file ?? mapFile
+    public func json(in file: SourceFile) -> JSONValue { json(in: SourceMap(file)) }
+
+    /// The same for a diagnostic that may point into any file of `sources`: `file` names the
+    /// file of its range and `offset` counts bytes in that file; a note in another file than
+    /// the diagnostic's carries its own `file`.
+    public func json(in sources: SourceMap) -> JSONValue {
+        let file = sources.file(of: range)
         let start = file.location(of: range.start)
         let end = file.location(of: range.end)
         var pairs: [(String, JSONValue)] = [
@@ -129,7 +134,7 @@ extension Diagnostic {
             ("column", .int(start.column)),
             ("endLine", .int(end.line)),
             ("endColumn", .int(end.column)),
-            ("offset", .int(range.start)),
+            ("offset", .int(range.start - file.base)),
             ("length", .int(range.length)),
             ("severity", .string(severity.rawValue)),
             ("code", .string(code.id)),
@@ -140,10 +145,9 @@ extension Diagnostic {
         pairs.append(("notes", .array(notes.map { note in
             var p: [(String, JSONValue)] = [("message", .string(note.message))]
             if let r = note.range {
-                let noteFile = note.file ?? mapFile
-                let l = noteFile.location(of: r.start)
-                // A note in another file than the diagnostic's (the map line of a CSV error) names it.
+                let noteFile = sources.file(of: r)
                 if noteFile !== file { p.append(("file", .string(noteFile.path))) }
+                let l = noteFile.location(of: r.start)
                 p += [("line", .int(l.line)), ("column", .int(l.column))]
             }
             return .object(p)

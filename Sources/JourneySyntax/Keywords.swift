@@ -3,7 +3,13 @@
 
 public enum Keyword: String, CaseIterable, Sendable {
     case journey, persona, channel, stage, touchpoint
+    /// `use "personas/runners.journey"`: the personas of a library file (docs/language.md, "use").
+    /// Not a top-level element: `use` lines come before the elements, and one written after an
+    /// element stays inside it (the checker refuses it there, E0066) instead of closing it.
+    case use
     case description, owner, actor, version, scale, goal, color, share, weights, freshness
+    /// A persona's data points: segment size, key–value facts, frustrations, behaviours.
+    case size, fact, frustration, behavior
     case emotion, pain, delight, opportunity, quote, metric, evidence
 
     /// Keywords that open an element; every other statement is an attribute of one.
@@ -30,6 +36,7 @@ public enum Keyword: String, CaseIterable, Sendable {
         case .evidence: "evidence"
         case .share: "share of customers"
         case .freshness: "data freshness"
+        case .size: "segment size"
         default: rawValue
         }
     }
@@ -59,12 +66,18 @@ public enum Keyword: String, CaseIterable, Sendable {
         "idea": .opportunity, "improvement": .opportunity, "kpi": .metric, "measure": .metric,
         "source": .evidence, "colour": .color, "objective": .goal, "team": .owner, "verbatim": .quote,
         "highlight": .delight, "moment": .delight, "weight": .weights, "weighting": .weights, "segment": .share,
+        "behaviour": .behavior, "habit": .behavior, "attribute": .fact, "trait": .fact, "demographic": .fact,
+        "annoyance": .frustration, "population": .size,
     ]
 }
 
 /// The role a positional part plays; used by the checker and in AST dumps.
 public enum ArgumentRole: String, Sendable {
-    case id, label, title, text, persona, value, feeling, kind, name, range
+    case id, label, title, text, persona, value, feeling, kind, name, range, path
+    /// A persona fact's name (`fact age "25–34"`).
+    case key
+    /// What a persona's segment size counts (`size 120k customers`).
+    case unit
 }
 
 public enum SlotKind: Sendable {
@@ -84,7 +97,7 @@ public struct Slot: Sendable {
 }
 
 public enum PropertyName: String, CaseIterable, Sendable {
-    case via, severity, reach, owner, impact, effort, addresses, target, link, file, date
+    case via, severity, reach, owner, impact, effort, addresses, status, target, link, file, date
     /// A metric bound to a data file: `from "data/kpis.csv" column "csat"`; evidence's `data "…"`.
     case from, column, data
     /// Only on `weights`: the weights of the emotion, personas and pains factors of a priority.
@@ -100,6 +113,7 @@ public enum PropertyName: String, CaseIterable, Sendable {
         case .owner, .link, .file, .date, .from, .column, .data: .string
         case .target: .target
         case .addresses: .identifierList
+        case .status: .status
         case .emotion, .personas, .pains: .weight
         }
     }
@@ -121,6 +135,7 @@ public enum PropertyName: String, CaseIterable, Sendable {
         case .data: "a quoted path to a data file"
         case .target: "a target value"
         case .addresses: "the identifiers of the pain points it addresses"
+        case .status: "a status (idea, planned, in-progress, shipped or dropped)"
         case .emotion, .personas, .pains: "a weight (a number like 0.2)"
         }
     }
@@ -142,6 +157,7 @@ public enum PropertyName: String, CaseIterable, Sendable {
         case .data: "data \"data/kpis.csv\""
         case .target: "target <= 40%"
         case .addresses: "addresses no-size-chart sizing-inconsistent"
+        case .status: "status shipped \"2026-10\""
         case .emotion: "weights emotion 0.2"
         case .personas: "weights personas 0.15"
         case .pains: "weights pains 0.3"
@@ -168,6 +184,8 @@ public enum PropertyValueKind: Sendable {
     case identifierList
     /// A non-negative plain number: the properties of `weights`.
     case weight
+    /// A word and an optional quoted date: `status shipped "2026-10"`.
+    case status
 }
 
 public struct StatementSignature: Sendable {
@@ -189,6 +207,8 @@ public struct StatementSignature: Sendable {
         }
         func id(_ example: String, optional: Bool = true) -> Slot { slot(.id, .identifier, optional: optional, "an identifier", example) }
         return [
+            .use: .init(slots: [slot(.path, .string, "the quoted path of a library file", "use \"personas/runners.journey\"")],
+                        properties: []),
             .journey: .init(slots: [slot(.title, .string, "the journey's title in double quotes", "journey \"Buying running shoes online\"")],
                             properties: []),
             .persona: .init(slots: [id("persona maya \"Maya, weekend runner\"", optional: false),
@@ -212,6 +232,14 @@ public struct StatementSignature: Sendable {
             .color: .init(slots: [slot(.text, .string, "a quoted colour", "color \"#0072B2\"")], properties: []),
             .share: .init(slots: [slot(.value, .percentage, "a share of customers like 40%", "share 40%")], properties: []),
             .freshness: .init(slots: [slot(.value, .quantity, "how old bound data may be, like 45 d", "freshness 45 d")], properties: []),
+            .size: .init(slots: [slot(.value, .number, "a number of customers like 120k", "size 120k customers"),
+                                 slot(.unit, .identifier, optional: true, "what is counted, like customers or accounts", "size 120k customers")],
+                         properties: []),
+            .fact: .init(slots: [slot(.key, .identifier, "the fact's name, like age or plan", "fact age \"25–34\""),
+                                 slot(.text, .string, "the fact's value in double quotes", "fact age \"25–34\"")],
+                         properties: []),
+            .frustration: .init(slots: [slot(.text, .string, "quoted text", "frustration \"Size charts differ from brand to brand\"")], properties: []),
+            .behavior: .init(slots: [slot(.text, .string, "quoted text", "behavior \"Reads reviews before every purchase\"")], properties: []),
             .weights: .init(slots: [], properties: [.severity, .reach, .emotion, .personas, .impact, .effort, .pains],
                             propertiesAreWeights: true),
             .emotion: .init(slots: [slot(.persona, .identifier, optional: true, "a persona", "emotion maya -1 \"unsure\""),
@@ -226,7 +254,7 @@ public struct StatementSignature: Sendable {
                             properties: []),
             .opportunity: .init(slots: [id("opportunity \"Add a fit finder\""),
                                         slot(.text, .string, "the opportunity in double quotes", "opportunity \"Add a fit finder\" owner \"Web team\" impact 5 effort 3")],
-                                properties: [.owner, .impact, .effort, .addresses]),
+                                properties: [.owner, .impact, .effort, .addresses, .status]),
             .quote: .init(slots: [slot(.persona, .identifier, optional: true, "a persona", "quote maya \"I never know my size.\""),
                                   slot(.text, .string, "the verbatim quote in double quotes", "quote maya \"I never know my size.\"")],
                           properties: []),

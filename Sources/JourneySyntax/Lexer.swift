@@ -28,10 +28,17 @@ public struct Lexer {
     /// For each kind of opening quote, where a search for its closer last reached the line end.
     private var closerSearchFailed: [Unicode.Scalar: Int] = [:]
 
+    /// The file's place in the shared range space: the lexer reads `b` with offsets into the
+    /// file and adds `base` to every range it hands out, once, at the end of each line.
+    private let base: Int
+    /// The first of the current line's diagnostics (still in offsets into the file).
+    private var lineDiagnosticsStart = 0
+
     public init(file: SourceFile) {
         self.file = file
         self.b = file.bytes
         self.i = file.contentStart
+        self.base = file.base
     }
 
     /// The tokens of the next line, ending with its `.newline` (or `.endOfFile`) token.
@@ -47,13 +54,13 @@ public struct Lexer {
             case 0x0A:
                 tokens.append(Token(kind: .newline, range: SourceRange(i, i + 1)))
                 i += 1
-                finishRuns()
+                finishLine()
                 return tokens
             case 0x0D:
                 let end = (i + 1 < n && b[i + 1] == 0x0A) ? i + 2 : i + 1
                 tokens.append(Token(kind: .newline, range: SourceRange(i, end)))
                 i = end
-                finishRuns()
+                finishLine()
                 return tokens
             case UInt8(ascii: "#"):
                 lexComment()
@@ -125,8 +132,31 @@ public struct Lexer {
             }
         }
         tokens.append(Token(kind: .endOfFile, range: .point(n)))
-        finishRuns()
+        finishLine()
         return tokens
+    }
+
+    /// Ends a line: merged runs get their messages, then the line's tokens and diagnostics move
+    /// into the shared range space (nothing to do for a file at base 0, the map itself).
+    private mutating func finishLine() {
+        finishRuns()
+        if base != 0 {
+            for k in tokens.indices { tokens[k].range = shifted(tokens[k].range) }
+            for k in lineDiagnosticsStart..<diagnostics.count {
+                diagnostics[k].range = shifted(diagnostics[k].range)
+                for n in diagnostics[k].notes.indices { diagnostics[k].notes[n].range = diagnostics[k].notes[n].range.map(shifted) }
+            }
+        }
+        lineDiagnosticsStart = diagnostics.count
+    }
+
+    @inline(__always) private func shifted(_ r: SourceRange) -> SourceRange { SourceRange(r.start + base, r.end + base) }
+
+    /// The text of a range of offsets into the file (the lexer's own, before `base` is added).
+    private func localText(_ range: SourceRange) -> String {
+        let s = min(max(range.start, 0), b.count)
+        let e = min(max(range.end, s), b.count)
+        return String(decoding: b[s..<e], as: UTF8.self)
     }
 
     private mutating func finishRuns() {
@@ -278,7 +308,7 @@ public struct Lexer {
         default:
             let (_, len) = UTF8Decoding.scalar(in: b, at: i + 1)
             i += 1 + len
-            report(.invalidEscape, "unknown escape '\\\(file.text(in: SourceRange(start + 1, i)))'",
+            report(.invalidEscape, "unknown escape '\\\(localText(SourceRange(start + 1, i)))'",
                    SourceRange(start, i),
                    help: "the escapes are \\\" \\\\ \\n \\t and \\u{…}; write \\\\ for a backslash")
             value.append(contentsOf: b[(start + 1)..<i])
@@ -301,7 +331,7 @@ public struct Lexer {
         while j < n, b[j] != 0x0A, b[j] != 0x0D {
             let (scalar, len) = UTF8Decoding.scalar(in: b, at: j)
             if let scalar, close.contains(scalar) {
-                let text = file.text(in: SourceRange(start + openLength, j))
+                let text = localText(SourceRange(start + openLength, j))
                 i = j + len
                 report(.unexpectedCharacter, "text in \(open == "'" ? "single" : "typographic") quotes",
                        SourceRange(start, i), help: Lexer.help(forUnexpected: open))
@@ -332,10 +362,10 @@ public struct Lexer {
         i = digit
         let n = b.count
         while i < n, isDigit(b[i]) || b[i] == UInt8(ascii: ".") || isLetter(b[i]) { i += 1 }
-        let amount = file.text(in: SourceRange(digit, i))
+        let amount = localText(SourceRange(digit, i))
         report(.malformedNumber, "a space between the currency symbol and the amount", SourceRange(start, i),
                help: "write the symbol next to the digits: \(symbol)\(amount)")
-        tokens.append(Token(kind: .invalid, range: SourceRange(start, i), text: file.text(in: SourceRange(start, i))))
+        tokens.append(Token(kind: .invalid, range: SourceRange(start, i), text: localText(SourceRange(start, i))))
     }
 
     /// `€-5`: reported with the fix, then skipped as one token so the line reads on.
@@ -344,8 +374,8 @@ public struct Lexer {
         i += length + 1
         let n = b.count
         while i < n, isDigit(b[i]) || b[i] == UInt8(ascii: ".") || isLetter(b[i]) || b[i] == UInt8(ascii: "%") { i += 1 }
-        let text = file.text(in: SourceRange(start, i))
-        let sign = file.text(in: SourceRange(start + length, start + length + 1))
+        let text = localText(SourceRange(start, i))
+        let sign = localText(SourceRange(start + length, start + length + 1))
         let fixed = sign + String(symbol) + text.dropFirst(String(symbol).count + 1)
         report(.malformedNumber, "malformed amount '\(text)'", SourceRange(start, i),
                help: "write the sign before the currency symbol: \(fixed)")
@@ -396,8 +426,8 @@ public struct Lexer {
         var hasFraction = false
         if i == digitsStart {
             // ".5"
-            let sign = file.text(in: SourceRange(start, digitsStart))
-            problem = (.malformedNumber, "a number must start with a digit", "write \(sign)0\(file.text(in: SourceRange(i, min(n, i + 8))).prefix { $0 == "." || $0.isNumber })")
+            let sign = localText(SourceRange(start, digitsStart))
+            problem = (.malformedNumber, "a number must start with a digit", "write \(sign)0\(localText(SourceRange(i, min(n, i + 8))).prefix { $0 == "." || $0.isNumber })")
         }
         if i < n, b[i] == UInt8(ascii: ".") {
             if i + 1 < n, isDigit(b[i + 1]) {
@@ -406,7 +436,7 @@ public struct Lexer {
                 while i < n, isDigit(b[i]) { i += 1 }
             } else if !(i + 1 < n && b[i + 1] == UInt8(ascii: ".")) {
                 i += 1
-                let whole = file.text(in: SourceRange(start, i - 1))
+                let whole = localText(SourceRange(start, i - 1))
                 problem = problem ?? (.malformedNumber, "a decimal point must be followed by digits", "write \(whole) or \(whole).0")
             }
         }
@@ -428,15 +458,15 @@ public struct Lexer {
                 break
             }
         }
-        let fullText = file.text(in: SourceRange(start, i))
+        let fullText = localText(SourceRange(start, i))
         let text = fullText.count > 40 ? String(fullText.prefix(39)) + "…" : fullText
-        let suffix = file.text(in: SourceRange(numberEnd, suffixEnd))
+        let suffix = localText(SourceRange(numberEnd, suffixEnd))
         if problem == nil, junk {
             if text.contains(",") {
                 problem = (.malformedNumber, "malformed number '\(text)'",
                            Lexer.decimalComma(fullText).map { "use a decimal point: write \($0)" }
                                ?? "do not group digits with commas: write 1000 or 1k, and use '.' for decimals")
-            } else if file.text(in: SourceRange(numberEnd, i)).filter({ $0 == "." }).count > 0 {
+            } else if localText(SourceRange(numberEnd, i)).filter({ $0 == "." }).count > 0 {
                 problem = (.malformedNumber, "malformed number '\(text)'", "a number has at most one decimal point")
             } else if text.contains("%") {
                 problem = (.malformedPercentage, "malformed percentage '\(text)'", "write a percentage as digits and one %, like 40%")
@@ -447,8 +477,8 @@ public struct Lexer {
         } else if problem == nil, suffix.contains("%"), suffix != "%" {
             problem = (.malformedPercentage, "malformed percentage '\(text)'", "write a percentage as digits and one %, like 40%")
         }
-        let digitsText = (hasSign ? file.text(in: SourceRange(start, signEnd)) : "")
-            + file.text(in: SourceRange(digitsStart, numberEnd))
+        let digitsText = (hasSign ? localText(SourceRange(start, signEnd)) : "")
+            + localText(SourceRange(digitsStart, numberEnd))
         let value = Double(digitsText.hasSuffix(".") ? String(digitsText.dropLast()) : digitsText)
         if problem == nil, value == nil || !(value!.isFinite) {
             problem = (.malformedNumber, "number '\(text)' is too large", "numbers must be below 10^308")
@@ -529,7 +559,7 @@ public struct Lexer {
     }
 
     private func describeRun(_ range: SourceRange) -> String {
-        let text = file.text(in: SourceRange(range.start, min(range.end, range.start + 64)))
+        let text = localText(SourceRange(range.start, min(range.end, range.start + 64)))
         let shown = text.unicodeScalars.prefix(12).map { UTF8Decoding.printable($0) }.joined()
         return "'\(shown)\(text.unicodeScalars.count > 12 || range.length > 64 ? "…" : "")'"
     }
@@ -581,6 +611,7 @@ public struct Lexer {
         mergedRuns.removeAll { $0 >= k }
         diagnostics.removeSubrange(k...)
         diagnostics += kept
+        lineDiagnosticsStart = diagnostics.count  // the parser dismisses only in lines already handed out
     }
 
     /// Past `Diagnostic.recordedPerFile` problems nothing more is recorded.

@@ -280,7 +280,7 @@ public struct Parser {
         case .percentage:
             advance()
             let number = token.number!
-            if number.suffix.isEmpty, current.kind == .invalid, file.bytes[current.range.start] == UInt8(ascii: "%") {
+            if number.suffix.isEmpty, current.kind == .invalid, file.byte(at: current.range.start) == UInt8(ascii: "%") {
                 lineHasMissingPart = true  // `40 %`: the lexer already said to attach the sign
                 return
             }
@@ -431,7 +431,7 @@ public struct Parser {
 
     private func startsValue(_ token: Token, _ kind: PropertyValueKind) -> Bool {
         switch kind {
-        case .identifier, .identifierList: token.kind == .identifier
+        case .identifier, .identifierList, .status: token.kind == .identifier
         case .string: token.kind == .string
         case .number, .percentage, .weight: token.kind == .number
         case .target: [.number, .less, .lessEqual, .greater, .greaterEqual].contains(token.kind)
@@ -645,7 +645,7 @@ public struct Parser {
                 if current.kind == .identifier, !(PropertyName.named(current.text).map(properties.contains) ?? false) {
                     names.append(NameReference(name: current.text, range: current.range))
                 } else if current.kind == .invalid, !names.isEmpty, current.range.length == 1,
-                          file.bytes[current.range.start] == UInt8(ascii: ","), peek().kind == .identifier {
+                          file.byte(at: current.range.start) == UInt8(ascii: ","), peek().kind == .identifier {
                     commas.append(current.range)  // `addresses a, b`: reported once below, the names still read
                 } else {
                     break
@@ -664,6 +664,8 @@ public struct Parser {
                 if plural { lexer.dismiss([.unexpectedCharacter], in: SourceRange(commas[1].start, commas.last!.end)) }
             }
             return (.identifierList(names), first.range.union(last.range))
+        case .status:
+            return parseStatus(name, nameToken: nameToken)
         case .weight:
             if token.kind == .number, let number = token.number {
                 advance()
@@ -696,7 +698,7 @@ public struct Parser {
         case .percentage:
             if token.kind == .number, let number = token.number {
                 advance()
-                if number.suffix.isEmpty, current.kind == .invalid, file.bytes[current.range.start] == UInt8(ascii: "%") {
+                if number.suffix.isEmpty, current.kind == .invalid, file.byte(at: current.range.start) == UInt8(ascii: "%") {
                     return nil  // `40 %`: the lexer already said to attach the sign
                 }
                 guard number.suffix == "%", number.currencySymbol == nil else {
@@ -728,6 +730,44 @@ public struct Parser {
             let (quantity, range) = parseQuantity()
             return (.target(comparison, quantity), SourceRange(start, range.end))
         }
+    }
+
+    /// `status WORD ["DATE"]`. The words are the checker's (E0085 there); here only their shape:
+    /// `in progress` written as two words, a quoted word, a date without quotes or before the word.
+    private mutating func parseStatus(_ name: PropertyName, nameToken: Token) -> (Value, SourceRange)? {
+        let token = current
+        guard token.kind == .identifier else {
+            var help = "for example: `\(name.example)`"
+            if token.kind == .string {
+                help = token.text.count >= 4 && token.text.prefix(4).allSatisfy({ $0.isASCII && $0.isNumber })
+                    ? "name the status before its date: `status shipped \"\(token.text)\"`"
+                    : "write the status without quotes: `status \(slug(token.text))`"
+            }
+            return missingValue(name, nameToken, found: token, help: help)
+        }
+        advance()
+        var word = NameReference(name: token.text, range: token.range)
+        // `status in progress`: the status is one word.
+        if token.text == "in", current.kind == .identifier, current.text == "progress" {
+            let joined = token.range.union(current.range)
+            report(.unknownStatus, "'in progress' is written as one word", joined, help: "write `status in-progress`")
+            advance()
+            word = NameReference(name: "in-progress", range: joined)
+        }
+        var literal = StatusLiteral(word: word)
+        if current.kind == .string {
+            literal.date = current.text
+            literal.dateRange = current.range
+            advance()
+        } else if current.kind == .number {
+            // `status shipped 2026-10`: the date is text, as evidence dates are.
+            let last = tokens[p...].prefix { !$0.isLineEnd && $0.kind != .comment && $0.kind != .identifier }.last ?? current
+            let written = file.text(in: SourceRange(current.range.start, last.range.end))
+            report(.expectedValue, "expected a quoted date after '\(word.name)', found '\(written.prefix(40))'",
+                   current.range.union(last.range), help: "write the date in double quotes: `status \(word.name) \"\(written.prefix(40))\"`")
+            return nil
+        }
+        return (.status(literal), word.range.union(literal.dateRange ?? word.range))
     }
 
     private mutating func missingValue(_ name: PropertyName, _ nameToken: Token, found: Token, expected: String? = nil,
@@ -788,9 +828,9 @@ public struct Parser {
     private func indentation(before offset: Int) -> Int {
         let line = file.line(of: offset)
         var column = 0
-        var i = file.lineStarts[line - 1]
+        var i = file.lineStart(line)
         while i < offset {
-            switch file.bytes[i] {
+            switch file.byte(at: i) {
             case 0x09: column = (column / 4 + 1) * 4
             case 0x20: column += 1
             default: return column  // only whitespace precedes a statement's keyword

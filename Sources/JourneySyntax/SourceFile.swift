@@ -2,10 +2,14 @@
 // In: a display path and raw bytes (any bytes: invalid UTF-8 and NULs are the lexer's business).
 // Out: byte offset ⇄ line/column, and the text of a line for diagnostics.
 // Positions stay byte offsets everywhere; lines and columns are computed only when printing.
+// Every loaded file has a `base`: its first byte's offset in one range space shared by all the
+// files of a compilation (see SourceMap), so a SourceRange alone says which file it is in. The
+// map itself has base 0. `bytes` and `lineStarts` are the file's own storage (indexed from 0);
+// every other member takes and returns offsets in the shared space.
 
 import Synchronization
 
-/// A half-open range of UTF-8 byte offsets into a `SourceFile`.
+/// A half-open range of UTF-8 byte offsets in the shared range space (see `SourceFile.base`).
 public struct SourceRange: Hashable, Sendable, CustomStringConvertible {
     public var start: Int
     public var end: Int
@@ -43,12 +47,16 @@ public final class SourceFile: @unchecked Sendable {
     public let bytes: [UInt8]
     /// Byte offset where each line starts; line 1 starts after a UTF-8 byte-order mark.
     public let lineStarts: [Int]
-    /// Offset of the first byte of content (3 when the file starts with a BOM).
+    /// Offset into `bytes` of the first byte of content (3 when the file starts with a BOM).
     public let contentStart: Int
+    /// The offset of `bytes[0]` in the shared range space: 0 for the map, past the end of the
+    /// files loaded before it for the others (SourceMap hands it out).
+    public let base: Int
 
-    public init(path: String, bytes: [UInt8]) {
+    public init(path: String, bytes: [UInt8], base: Int = 0) {
         self.path = path
         self.bytes = bytes
+        self.base = base
         let bom = bytes.count >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF
         contentStart = bom ? 3 : 0
         var starts = [contentStart]
@@ -73,14 +81,28 @@ public final class SourceFile: @unchecked Sendable {
     private let checkpoints = Mutex<[Int: [Int]]>([:])
     private static let checkpointStride = 4096
 
-    public convenience init(path: String, text: String) {
-        self.init(path: path, bytes: Array(text.utf8))
+    public convenience init(path: String, text: String, base: Int = 0) {
+        self.init(path: path, bytes: Array(text.utf8), base: base)
     }
 
     public var lineCount: Int { lineStarts.count }
 
-    /// 1-based line containing `offset`.
+    /// One past the file's last byte, in the shared range space.
+    public var endOffset: Int { base + bytes.count }
+    /// Where the content starts (after a byte-order mark), in the shared range space.
+    public var contentStartOffset: Int { base + contentStart }
+    /// Whether `offset` (shared range space) lies in this file; its end counts as inside.
+    public func contains(_ offset: Int) -> Bool { offset >= base && offset <= base + bytes.count }
+
+    /// The byte at `offset` (shared range space).
+    @inline(__always) public func byte(at offset: Int) -> UInt8 { bytes[offset - base] }
+
+    /// Where 1-based `line` starts, in the shared range space.
+    public func lineStart(_ line: Int) -> Int { base + lineStarts[line - 1] }
+
+    /// 1-based line containing `offset` (shared range space).
     public func line(of offset: Int) -> Int {
+        let offset = offset - base
         var lo = 0, hi = lineStarts.count - 1
         while lo < hi {
             let mid = (lo + hi + 1) / 2
@@ -91,6 +113,7 @@ public final class SourceFile: @unchecked Sendable {
 
     public func location(of offset: Int) -> SourceLocation {
         let line = line(of: offset)
+        let offset = offset - base
         let start = lineStarts[line - 1]
         let clamped = min(max(offset, start), bytes.count)
         var column = 1
@@ -111,7 +134,7 @@ public final class SourceFile: @unchecked Sendable {
 
     private func checkpoints(forLine line: Int) -> [Int] {
         if let marks = checkpoints.withLock({ $0[line] }) { return marks }
-        let range = contentRange(ofLine: line)
+        let range = localContentRange(ofLine: line)
         var marks = [0]
         var count = 0
         var i = range.lowerBound
@@ -124,8 +147,13 @@ public final class SourceFile: @unchecked Sendable {
         return marks
     }
 
-    /// Byte range of a line's content, without its line end.
+    /// Byte range of a line's content, without its line end (shared range space).
     public func contentRange(ofLine line: Int) -> Range<Int> {
+        let local = localContentRange(ofLine: line)
+        return (base + local.lowerBound)..<(base + local.upperBound)
+    }
+
+    private func localContentRange(ofLine line: Int) -> Range<Int> {
         let start = lineStarts[line - 1]
         var end = line < lineStarts.count ? lineStarts[line] : bytes.count
         if end > start, bytes[end - 1] == 0x0A { end -= 1 }
@@ -135,13 +163,13 @@ public final class SourceFile: @unchecked Sendable {
 
     /// The text of a line for display: invalid UTF-8 becomes U+FFFD.
     public func text(ofLine line: Int) -> String {
-        String(decoding: bytes[contentRange(ofLine: line)], as: UTF8.self)
+        String(decoding: bytes[localContentRange(ofLine: line)], as: UTF8.self)
     }
 
     /// The source text of a range, decoded leniently.
     public func text(in range: SourceRange) -> String {
-        let s = min(max(range.start, 0), bytes.count)
-        let e = min(max(range.end, s), bytes.count)
+        let s = min(max(range.start - base, 0), bytes.count)
+        let e = min(max(range.end - base, s), bytes.count)
         return String(decoding: bytes[s..<e], as: UTF8.self)
     }
 }

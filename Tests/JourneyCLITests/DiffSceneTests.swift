@@ -5,6 +5,7 @@
 
 import Foundation
 import JourneyDiff
+import JourneyDriver
 import JourneyLayout
 import JourneyRender
 import JourneySemantics
@@ -108,6 +109,28 @@ func texts(_ node: SceneNode) -> [SceneText] {
         #expect(added.count == addedChanges.count)
     }
 
+    /// An opportunity marked shipped is drawn as done with a SHIPPED mark and what it was,
+    /// not as a removed ghost.
+    @Test func aShippedOpportunityIsMarkedShipped() throws {
+        let (diff, scene) = try diffScene("v2", "v3")
+        let shipped = diff.changes.filter { $0.action == .shipped }.map(\.element.label)
+        #expect(shipped == ["Require a doorstep photo for every “not home” scan",
+                            "Ship the replacement size as soon as the return is scanned at drop-off"])
+        let cards = markedBoxes(scene).filter { $0.group.name == "opportunity" && $0.mark == "mark:changed" }
+        let lines = cards.map { texts(.group($0.group)).map(\.text) }
+        #expect(lines.contains { $0.contains("SHIPPED") && $0.contains("Shipped 2026-08") && $0.contains("was planned (2026-08)") }, "\(lines)")
+        #expect(lines.contains { $0.contains("SHIPPED") && $0.contains("was in progress (2026-07)") }, "\(lines)")
+    }
+
+    @Test func theBannerSaysWhatTheScoresDid() throws {
+        let (diff, scene) = try diffScene("v1", "v2")
+        #expect(diff.overlay().notes.first == "Experience score: journey 58 → 61 (+3), Compare & choose 64 → 73 (+9), Buy 61 → 64 (+3)")
+        var header: SceneGroup?
+        scene.walk { node, _ in if case .group(let g) = node, g.name == "header", header == nil { header = g } }
+        let lines = texts(.group(try #require(header))).map(\.text).joined(separator: " ")
+        #expect(lines.contains("Experience score: journey 58 → 61 (+3)"), "\(lines)")
+    }
+
     @Test func touchpointsAddedRemovedAndMovedFromV1ToV3() throws {
         let (_, scene) = try diffScene("v1", "v3")
         let boxes = markedBoxes(scene)
@@ -195,5 +218,38 @@ func texts(_ node: SceneNode) -> [SceneText] {
         let overwrite = journeyc(["diff", old, new, "-o", new, "--image-format", "svg"])
         #expect(overwrite.status == 2 && overwrite.stderr.contains("is one of the maps"))
         #expect(journeyc(["diff", old, new, "-o", dir.appendingPathComponent("diff.gif").path]).status == 2)
+    }
+}
+
+/// Issue 14: a changed persona fact shows on the persona's card in the rendered diff.
+@Suite struct DiffScenePersonaTests {
+    static let old = """
+        journey "Shop"
+        persona maya "Maya"
+          size 41k customers
+          fact plan "Free"
+          evidence survey "Segmentation survey" date "2026-05"
+        stage s "S"
+          touchpoint a "A" via web
+            emotion 1
+        """
+
+    @Test(arguments: ["light", "dark", "print"])
+    func aChangedFactIsWrittenOnTheCard(_ themeName: String) throws {
+        let new = Self.old.replacing("fact plan \"Free\"", with: "fact plan \"Premium\"")
+        let old = Frontend.check(SourceFile(path: "old.journey", text: Self.old)).model
+        let newModel = Frontend.check(SourceFile(path: "new.journey", text: new)).model
+        let diff = MapDiff.compare(old: old, new: newModel)
+        let scene = DiffPicture.scene(diff, oldName: "old.journey", theme: Theme.named(themeName)!, measurer: FixedWidthMeasurer(), maxWidth: 2600)
+        #expect(SceneChecks.violations(scene) == [])
+        var card: SceneGroup?
+        scene.walk { node, _ in if case .group(let g) = node, g.name == "legend:persona:maya" { card = g } }
+        let lines = try #require(card).children.flatMap { texts($0) }.map(\.text)
+        #expect(lines.contains("Maya (changed)"))
+        #expect(lines.contains("fact plan Free → Premium"), "\(lines)")
+        // The card's text reaches AA. (Not the whole scene: the dark theme's REMOVED pill in the
+        // banner's key, white on #F85149, is 3.35:1, which no test held to AA before.)
+        let cardScene = Scene(size: scene.size, background: scene.background, nodes: [.group(try #require(card))], metadata: scene.metadata)
+        #expect(SceneContrast.failures(cardScene) == [])
     }
 }

@@ -152,6 +152,18 @@ import Testing
         #expect(bad.status == 2 && bad.stderr.contains("--stale-before takes a date like 2025-06"))
     }
 
+    /// The same cut-off asks about opportunities that should have moved on (W0033).
+    @Test func staleStatusesWithTheCutOff() {
+        let streaming = "samples/streaming-upgrade.journey"
+        #expect(!journeyc(["check", "--stale-before", "2026-06", streaming]).stderr.contains("W0033"),
+                "in progress since 2026-06 is not before 2026-06")
+        let r = journeyc(["check", "--color", "never", "--stale-before", "2026-07", streaming])
+        #expect(r.status == 0)
+        #expect(r.stderr.contains("warning[W0033]: in progress since 2026-06, before 2026-07"), "\(r.stderr)")
+        let report = journeyc(["report", "--color", "never", "--stale-before", "2026-07", streaming])
+        #expect(report.stderr.contains("W0033"))
+    }
+
     @Test func checkStaleBefore() {
         let clean = journeyc(["check", "--stale-before", "2026-01", sample])
         #expect(clean.status == 0 && clean.stderr.isEmpty, "nothing in the sample is older")

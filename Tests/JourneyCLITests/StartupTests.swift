@@ -1,12 +1,17 @@
-// Which command lines start fontconfig early (CStartup, before Swift starts): those that draw
-// or dump a scene. A wrong "yes" costs a second thread's time; a wrong "no" only loses the head
-// start, so this is about speed, not correctness.
+// Which commands start fontconfig early (FontStartup, on a second thread): those that lay text
+// out, as their options say once swift-argument-parser has parsed them (`LaysOutText`). No
+// code reads the command line before that. A wrong "yes" costs a second thread's time; a wrong
+// "no" only loses the head start, so this is about speed, not correctness.
 
 @testable import JourneyCLI
-import JourneyRender
 import Testing
 
 @Suite struct StartupTests {
+    static func laysOutText(_ arguments: [String]) throws -> Bool {
+        let command = try Journeyc.parseAsRoot(arguments)
+        return (command as? LaysOutText)?.laysOutText ?? false
+    }
+
     @Test(arguments: [
         ["map.journey", "-o", "map.svg"],
         ["render", "map.journey"],
@@ -18,43 +23,28 @@ import Testing
         ["report", "map.journey", "-o", "REPORT.HTML"],
         ["report", "map.journey", "--format", "html"],
     ])
-    func drawing(_ arguments: [String]) {
-        #expect(FontStartup.isNeeded(for: arguments))
+    func drawing(_ arguments: [String]) throws {
+        #expect(try StartupTests.laysOutText(arguments))
     }
 
     @Test(arguments: [
-        [],
         ["check", "map.journey"],
         ["fmt", "-w", "map.journey"],
         ["export", "--format", "json", "map.journey"],
         ["import", "mermaid", "a.mmd"],
         ["dump-ast", "map.journey"],
-        ["--version"],
-        ["--help"],
-        ["-h"],
-        ["help"],
+        ["dump-scene", "--measurer", "fixed", "map.journey"],
         ["diff", "a.journey", "b.journey"],
         ["report", "map.journey"],
         ["report", "map.journey", "-o", "report.md"],
     ])
-    func notDrawing(_ arguments: [String]) {
-        #expect(!FontStartup.isNeeded(for: arguments))
-    }
-}
-
-/// `main` starts a measuring thread for the render command before parsing the command line,
-/// judging by the first argument; the list it judges by must be every other command's name.
-@Suite struct EarlyHelperTests {
-    @Test func theListNamesEveryOtherCommand() {
-        let names = Set(Journeyc.configuration.subcommands.map { $0._commandName })
-        #expect(names.subtracting(["render"]).union(["help"]) == JourneyCLIMain.otherCommands)
+    func notDrawing(_ arguments: [String]) throws {
+        #expect(try !StartupTests.laysOutText(arguments))
     }
 
-    @Test func onlyTheRenderCommandDrawsOneMap() {
-        #expect(JourneyCLIMain.drawsOneMap(["map.journey", "-o", "map.svg"]))
-        #expect(JourneyCLIMain.drawsOneMap(["render", "map.journey"]))
-        #expect(!JourneyCLIMain.drawsOneMap(["build", "maps", "-o", "out"]))
-        #expect(!JourneyCLIMain.drawsOneMap(["--version"]))
-        #expect(!JourneyCLIMain.drawsOneMap([]))
+    /// Every command that can draw says whether it will; a new drawing command must too.
+    @Test func everyDrawingCommandAnswers() {
+        let answering = Set(Journeyc.configuration.subcommands.filter { $0 is LaysOutText.Type }.map { $0._commandName })
+        #expect(answering == ["render", "build", "dump-scene", "diff", "report"])
     }
 }

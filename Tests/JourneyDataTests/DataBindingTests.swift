@@ -15,7 +15,8 @@ func bound(_ files: [String: String], metric: String = #"metric csat "CSAT" from
             \(metric)
 
         """
-    return Frontend.check(SourceFile(path: "map.journey", text: map), data: MemoryDataFiles(files))
+    let file = SourceFile(path: "map.journey", text: map)
+    return Frontend.check(file, data: MemoryDataFiles(files, sources: SourceMap(file)))
 }
 
 func bound(csv: String, metric: String = #"metric csat "CSAT" from "data/kpis.csv" column "csat" target >= 4.2 score"#) -> CheckResult {
@@ -25,7 +26,14 @@ func bound(csv: String, metric: String = #"metric csat "CSAT" from "data/kpis.cs
 func theMetric(_ r: CheckResult) -> Metric? { r.model.stages.first?.touchpoints.first?.metrics.first }
 
 func printed(_ r: CheckResult) -> String {
-    r.diagnostics.map { DiagnosticPrinter().render($0, in: r.tree.file) }.joined(separator: "\n\n")
+    r.diagnostics.map { DiagnosticPrinter().render($0, in: sources(r)) }.joined(separator: "\n\n")
+}
+
+/// The map and the data files it read, in one range space.
+func sources(_ r: CheckResult) -> SourceMap {
+    let map = SourceMap(r.tree.file)
+    for file in r.dataFiles { map.add(file) }
+    return map
 }
 
 func codes(_ r: CheckResult) -> [String] { r.diagnostics.map(\.code.id) }

@@ -34,7 +34,7 @@ import Testing
 
             """
         let file = SourceFile(path: "map.journey", text: text)
-        let result = Frontend.check(file, data: MemoryDataFiles(["data/kpis.csv": "date,csat\n2026-01-31,4.0\n2026-02-28,\n2026-03-31,4.3\n"]))
+        let result = Frontend.check(file, data: MemoryDataFiles(["data/kpis.csv": "date,csat\n2026-01-31,4.0\n2026-02-28,\n2026-03-31,4.3\n"], sources: SourceMap(file)))
         #expect(result.diagnostics.isEmpty)
         let doc = try JSONDocument.parse(ModelJSON.render(result.model, source: file))
         #expect(doc["freshness"]?["days"] == .number(45))
@@ -165,7 +165,7 @@ import Testing
         #expect(stage?["touchpoints"]?[1]?["channel"]?["custom"] == .bool(false))
         #expect(tp?["pains"]?[0]?["reach"] == .number(0.333), "33.3% is 0.333, without float noise")
         #expect(tp?["pains"]?[0]?["severity"] == .number(4))
-        #expect(tp?["opportunities"]?[0]?.keys == ["id", "text", "owner", "impact", "effort", "addresses", "line"])
+        #expect(tp?["opportunities"]?[0]?.keys == ["id", "text", "owner", "impact", "effort", "addresses", "status", "statusDate", "line"])
         #expect(tp?["quotes"]?[0]?["persona"]?.string == "a")
         let e = tp?["evidence"]?[0]
         #expect(e?["number"] == .number(2), "the stage's own evidence comes first, as in the picture")

@@ -19,7 +19,8 @@ import Testing
         """
 
     func scene(_ csv: String, theme: Theme = .light) -> Scene {
-        let r = Frontend.check(SourceFile(path: "map.journey", text: Self.map), data: MemoryDataFiles(["data/kpis.csv": csv]))
+        let file = SourceFile(path: "map.journey", text: Self.map)
+        let r = Frontend.check(file, data: MemoryDataFiles(["data/kpis.csv": csv], sources: SourceMap(file)))
         #expect(!r.hasErrors)
         return LayoutEngine(model: r.model, theme: theme, measurer: FixedWidthMeasurer()).layout()
     }

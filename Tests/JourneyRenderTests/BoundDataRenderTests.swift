@@ -9,12 +9,19 @@ import JourneySyntax
 import Testing
 
 @Suite struct BoundDataRenderTests {
-    static let path = "samples/shoe-shop/checkout-kpis.journey"
+    static let folder = "samples/shoe-shop"
+    static let path = folder + "/checkout-kpis.journey"
+    static let dataFiles = ["web-kpis.csv", "support-kpis.csv"]
 
     func scene(_ theme: Theme) throws -> Scene {
         let text = try String(contentsOf: root.appendingPathComponent(Self.path), encoding: .utf8)
-        let result = Frontend.check(SourceFile(path: Self.path, text: text),
-                                    data: DiskDataFiles(mapPath: Self.path, workingDirectory: root.path))
+        let file = SourceFile(path: Self.path, text: text)
+        // The CSV exports next to the map, as the driver's World would read them.
+        var csv: [String: String] = [:]
+        for name in Self.dataFiles {
+            csv["data/" + name] = try String(contentsOf: root.appendingPathComponent(Self.folder + "/data/" + name), encoding: .utf8)
+        }
+        let result = Frontend.check(file, data: MemoryDataFiles(csv, sources: SourceMap(file)))
         #expect(result.diagnostics.isEmpty, "\(result.diagnostics.map(\.message))")
         return LayoutEngine(model: result.model, theme: theme, measurer: PangoTextMeasurer()).layout()
     }

@@ -35,8 +35,8 @@ import Testing
         let b = LayoutEngine(model: model, theme: .light, measurer: system).layout()
         #expect(a.textDump() == b.textDump())
         for format in [OutputFormat.svg, .png] {
-            let x = try Exporter.render(a, format: format, text: fast)
-            let y = try Exporter.render(b, format: format, text: system)
+            let x = try Exporter.render(a, format: format)
+            let y = try Exporter.render(b, format: format)
             #expect(x == y, "\(name): \(format) differs")
         }
     }

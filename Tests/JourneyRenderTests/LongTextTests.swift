@@ -45,13 +45,14 @@ import Testing
         let a = whole.layout(text, font: font, maxWidth: 160), b = pieces.layout(text, font: font, maxWidth: 160)
         #expect(a.rightToLeft && a.lines.count > 100)
         #expect(a == b, "\(a.lines.count) lines whole, \(b.lines.count) in pieces")
-        // Widths alone would not tell: every line, first lines of pieces too, is drawn right to left.
-        var directions: [PangoDirection] = []
-        for line in b.lines {
-            let kept = pieces.withKeptLine(line.text, font: font) { directions.append(pango_layout_line_get_resolved_direction($0)) }
-            #expect(kept)
+        // Widths alone would not tell: the lines' glyph runs (their order on the line, the glyphs,
+        // the text of each) are those of the whole layout, first lines of pieces too, without the
+        // direction mark a piece starts with.
+        for (k, (x, y)) in zip(a.lines, b.lines).enumerated() where x.runs != y.runs {
+            Issue.record("line \(k) differs: \(x.runs.map { "\($0.text)|\($0.x)|\($0.backward)|\($0.glyphs.map(\.id))|\($0.clusters.map { [$0.bytes, $0.glyphs] })" }) vs \(y.runs.map { "\($0.text)|\($0.x)|\($0.backward)|\($0.glyphs.map(\.id))|\($0.clusters.map { [$0.bytes, $0.glyphs] })" })")
+            break
         }
-        #expect(directions.count == b.lines.count && directions.allSatisfy { $0 == PANGO_DIRECTION_RTL })
+        #expect(!b.lines.contains { $0.runs.contains { $0.text.contains("\u{200F}") } }, "a piece's direction mark is not part of a line")
     }
 
     @Test func aLongRunWithoutSpacesStillEndsAndFits() {

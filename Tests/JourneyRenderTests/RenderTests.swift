@@ -143,7 +143,7 @@ func pngSize(_ bytes: [UInt8]) -> (Int, Int) {
         let measurer = PangoTextMeasurer()
         let scene = LayoutEngine(model: result.model, theme: .light, measurer: measurer, options: LayoutOptions(maxWidth: 600)).layout()
         try #require(scene.size.height > 14_400)
-        let pdf = try Exporter.render(scene, format: .pdf, text: measurer)
+        let pdf = try Exporter.render(scene, format: .pdf)
         let boxes = mediaBoxes(pdf)
         #expect(boxes.count == PDFPages.split(scene).count && boxes.count >= 2, "\(boxes)")
         #expect(boxes.allSatisfy { $0.1 <= 14_400 && $0.0 == scene.size.width }, "\(boxes)")

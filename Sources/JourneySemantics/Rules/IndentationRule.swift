@@ -109,9 +109,9 @@ enum IndentationRule {
     /// Columns of indentation before a statement's keyword with tabs `tabWidth` wide.
     private static func indentation(of s: Statement, in file: SourceFile, tabWidth: Int) -> Int {
         var column = 0
-        var i = file.lineStarts[file.line(of: s.keywordRange.start) - 1]
+        var i = file.lineStart(file.line(of: s.keywordRange.start))
         while i < s.keywordRange.start {
-            switch file.bytes[i] {
+            switch file.byte(at: i) {
             case 0x09: column = (column / tabWidth + 1) * tabWidth
             case 0x20: column += 1
             default: return column
@@ -123,8 +123,8 @@ enum IndentationRule {
 
     /// The indentation before a statement when it holds a tab (what the tab warning points at).
     private static func tabRange(before s: Statement, in file: SourceFile) -> SourceRange? {
-        let start = file.lineStarts[file.line(of: s.keywordRange.start) - 1]
-        guard file.bytes[start..<s.keywordRange.start].contains(0x09) else { return nil }
+        let start = file.lineStart(file.line(of: s.keywordRange.start))
+        guard file.bytes[(start - file.base)..<(s.keywordRange.start - file.base)].contains(0x09) else { return nil }
         return SourceRange(start, s.keywordRange.start)
     }
 

@@ -13,7 +13,7 @@ enum MovedEvidenceNotes {
         // Each stage's span (from its line to the next top-level line) with its moved evidence.
         var spans: [(range: SourceRange, moved: [(evidence: Statement, touchpoint: Statement)])] = []
         for (k, stage) in tree.statements.enumerated() where stage.keyword == .stage {
-            let end = tree.statements[(k + 1)...].first { $0.keyword.isTopLevel }?.keywordRange.start ?? file.bytes.count
+            let end = tree.statements[(k + 1)...].first { $0.keyword.isTopLevel }?.keywordRange.start ?? file.endOffset
             var moved: [(Statement, Statement)] = []
             for touchpoint in stage.children where touchpoint.keyword == .touchpoint {
                 for e in touchpoint.children where e.keyword == .evidence && misleading.contains(file.line(of: e.keywordRange.start)) {

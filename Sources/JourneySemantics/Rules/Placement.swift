@@ -5,17 +5,19 @@ import JourneySyntax
 
 enum Placement {
     static let journey: Set<Keyword> = [.description, .owner, .version, .scale, .weights, .freshness]
-    static let persona: Set<Keyword> = [.description, .goal, .color, .share]
+    static let persona: Set<Keyword> = [.description, .goal, .color, .share, .size, .fact, .frustration, .behavior, .quote,
+                                        .evidence]
     static let channel: Set<Keyword> = [.description]
     static let stage: Set<Keyword> = [.description, .goal, .pain, .opportunity, .metric, .evidence, .touchpoint]
     static let touchpoint: Set<Keyword> = [.description, .owner, .actor, .emotion, .pain, .delight, .opportunity,
                                            .quote, .metric, .evidence]
 
     /// Attributes an element holds at most once (lists repeat, and so does a persona's goal).
-    static let singleValued: Set<Keyword> = [.description, .owner, .actor, .version, .scale, .color, .share, .weights, .freshness]
+    static let singleValued: Set<Keyword> = [.description, .owner, .actor, .version, .scale, .color, .share, .size, .weights, .freshness]
 
+    /// A stage has one goal; a persona speaks in one quote (a touchpoint holds many).
     static func isSingleValued(_ attribute: Keyword, in element: Keyword) -> Bool {
-        singleValued.contains(attribute) || (element == .stage && attribute == .goal)
+        singleValued.contains(attribute) || (element == .stage && attribute == .goal) || (element == .persona && attribute == .quote)
     }
 
     static func allowed(in element: Keyword) -> Set<Keyword> {
@@ -50,6 +52,9 @@ enum Placement {
         }
         if owner.keyword == .stage, holders.contains(.touchpoint) {
             return (message, "\(attribute.noun)s belong to touchpoints: write it below a `touchpoint` line of \(ownerName)")
+        }
+        if owner.keyword == .persona, attribute == .pain {
+            return (message, "what troubles a persona in general is its `frustration \"…\"`; pain points found on the journey belong to a stage or touchpoint")
         }
         if [.persona, .channel, .journey].contains(owner.keyword), holders.contains(.stage) {
             return (message, "is a `stage` line missing above? '\(attribute.rawValue)' belongs to \(holderList), and the last element opened is \(ownerName)")

@@ -4,7 +4,11 @@
 // - W0006 a pain point of severity 4 or 5 that no opportunity addresses;
 // - W0007 a metric with a target but no measured value;
 // - W0008 evidence older than a cut-off (only when one is given: `--stale-before`);
-// - W0009 personas' shares that add up to more than 100%, or to 100% with a persona left out.
+// - W0009 personas' shares that add up to more than 100%, or to 100% with a persona left out;
+// - W0032 a shipped opportunity without the date it shipped;
+// - W0033 with the cut-off, an opportunity planned for a date before it, or in progress since before it;
+// - W0025–W0027 what personas claim about the customer base (PersonaRules).
+// A dropped opportunity addresses no pain point (W0006 counts only the others).
 // They review a valid map: Frontend.check runs them only when the map has no errors.
 
 import JourneySyntax
@@ -41,6 +45,12 @@ public enum ReviewRules {
             }
         }
         found += shares(model)
+        for o in model.locatedOpportunities where room {
+            guard o.opportunity.status == .shipped, o.opportunity.statusDate == nil, let range = o.opportunity.statusRange else { continue }
+            found.append(Diagnostic(.shippedWithoutDate, "a shipped opportunity without the date it shipped", at: range,
+                                    help: "add the month it shipped, so its effect on the numbers can be read: `status shipped \"2026-10\"`"))
+        }
+        found += PersonaRules.review(model).prefix(max(0, Diagnostic.recordedPerFile - diagnostics.count - found.count))
         diagnostics += found
     }
 
@@ -66,12 +76,29 @@ public enum ReviewRules {
     /// written (relative to the map's folder); the caller knows where the map is.
     public static func missingEvidenceFiles(_ model: JourneyModel, exists: (String) -> Bool) -> [Diagnostic] {
         var found: [Diagnostic] = []
-        for stage in model.stages {
-            for e in stage.evidence + stage.touchpoints.flatMap(\.evidence) {
-                guard let file = e.file, let range = e.fileRange, !exists(file) else { continue }
-                found.append(Diagnostic(.missingEvidenceFile, "no file '\(file.prefix(80))' next to the map", at: range,
-                                        help: "the path is relative to the map's folder; fix it, or add the file, so the picture's link works"))
-            }
+        for e in model.allEvidence {
+            guard let file = e.file, let range = e.fileRange, !exists(file) else { continue }
+            found.append(Diagnostic(.missingEvidenceFile, "no file '\(file.prefix(80))' next to the map", at: range,
+                                    help: "the path is relative to the map's folder; fix it, or add the file, so the picture's link works"))
+        }
+        return found
+    }
+
+    /// W0033: an opportunity still planned for a date before `cutoff`, or in progress since
+    /// before it: the map says it is on its way, the calendar says it should have arrived. Like
+    /// W0008, only with a cut-off (a map has no "now"), and a date counts only when all of it
+    /// lies before the cut-off.
+    public static func staleStatuses(_ model: JourneyModel, before cutoff: CalendarDate) -> [Diagnostic] {
+        var found: [Diagnostic] = []
+        for o in model.locatedOpportunities {
+            let opportunity = o.opportunity
+            guard let status = opportunity.status, status == .planned || status == .inProgress,
+                  let text = opportunity.statusDate, let date = CalendarDate(text), date.isEntirelyBefore(cutoff),
+                  let range = opportunity.statusRange else { continue }
+            let message = status == .planned ? "planned for \(text), before \(cutoff), and still planned"
+                : "in progress since \(text), before \(cutoff)"
+            found.append(Diagnostic(.staleStatus, message, at: range,
+                                    help: "say where it stands now: `status shipped \"…\"`, a new date, or `status dropped`"))
         }
         return found
     }
@@ -80,13 +107,11 @@ public enum ReviewRules {
     /// it may be from December). Evidence without a date is not judged.
     public static func staleEvidence(_ model: JourneyModel, before cutoff: CalendarDate) -> [Diagnostic] {
         var found: [Diagnostic] = []
-        for stage in model.stages {
-            for e in stage.evidence + stage.touchpoints.flatMap(\.evidence) {
-                guard let text = e.date, let date = CalendarDate(text), date.isEntirelyBefore(cutoff),
-                      let range = e.dateRange else { continue }
-                found.append(Diagnostic(.staleEvidence, "evidence from \(text) is older than \(cutoff)", at: range,
-                                        help: "repeat the research and update the evidence, or retire the findings it backs"))
-            }
+        for e in model.allEvidence {
+            guard let text = e.date, let date = CalendarDate(text), date.isEntirelyBefore(cutoff),
+                  let range = e.dateRange else { continue }
+            found.append(Diagnostic(.staleEvidence, "evidence from \(text) is older than \(cutoff)", at: range,
+                                    help: "repeat the research and update the evidence, or retire the findings it backs"))
         }
         return found
     }

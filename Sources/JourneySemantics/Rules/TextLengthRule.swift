@@ -24,6 +24,9 @@ enum TextLengthRule {
         switch value {
         case .string(let text), .identifier(let text): checkText(text, at: range, into: &diagnostics)
         case .identifierList(let names): for n in names { checkText(n.name, at: n.range, into: &diagnostics) }
+        case .status(let status):
+            checkText(status.word.name, at: status.word.range, into: &diagnostics)
+            if let date = status.date, let range = status.dateRange { checkText(date, at: range, into: &diagnostics) }
         case .number, .quantity, .range, .target: break
         }
     }

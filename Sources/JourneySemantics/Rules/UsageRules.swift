@@ -10,7 +10,8 @@ enum UsageRules {
                                   suggest: (String) -> String?) -> (named: Set<String>, everyone: Bool) {
         var named: Set<String> = []
         var everyone = false
-        tree.walk { s in
+        // A persona's own quote (`quote maya "…"` under `persona maya`) puts it on no curve.
+        for top in tree.statements where top.keyword != .persona { top.walk { s in
             guard s.keyword == .emotion || s.keyword == .quote else { return }
             if let id = s.identifier(.persona) {
                 if declared.contains(id) {
@@ -21,7 +22,7 @@ enum UsageRules {
             } else if s.keyword == .emotion {
                 everyone = true
             }
-        }
+        } }
         return (named, everyone)
     }
 

@@ -294,11 +294,27 @@ enum ValueRules {
 
     static func date(_ p: Property, into diagnostics: inout [Diagnostic]) -> String? {
         guard case .string(let text) = p.value else { return nil }
+        return date(text, at: p.valueRange, into: &diagnostics)
+    }
+
+    static func date(_ text: String, at range: SourceRange, into diagnostics: inout [Diagnostic]) -> String? {
         guard CalendarDate(text) != nil else {
-            diagnostics.append(Diagnostic(.invalidDate, "'\(text.prefix(40))' is not a date", at: p.valueRange,
+            diagnostics.append(Diagnostic(.invalidDate, "'\(text.prefix(40))' is not a date", at: range,
                                           help: "write a date as \"2026\", \"2026-09\" or \"2026-09-14\""))
             return nil
         }
         return text
+    }
+
+    /// E0085: a status that is not in the vocabulary, with the status it most likely meant
+    /// (by spelling, or a word other tools use: `done`, `wip`, `cancelled`).
+    static func status(_ word: NameReference, into diagnostics: inout [Diagnostic]) -> OpportunityStatus? {
+        if let status = OpportunityStatus(rawValue: word.name) { return status }
+        let all = OpportunityStatus.allCases.map(\.rawValue)
+        let meant = OpportunityStatus.synonyms[word.name.lowercased()]?.rawValue
+            ?? Suggestions.closest(to: word.name, in: all)
+        let help = meant.map { "did you mean '\($0)'?" } ?? "a status is one of \(all.joined(separator: ", "))"
+        diagnostics.append(Diagnostic(.unknownStatus, "unknown status '\(word.name.prefix(40))'", at: word.range, help: help))
+        return nil
     }
 }

@@ -1,0 +1,225 @@
+// Compilation: one map and every file it uses, compiled together. In: the map's file (or its
+// path) and a World. Out: the source map of all loaded files (one range space: the map at
+// base 0), their syntax trees, the checked Model and the diagnostics of every file.
+// A map without `use` lines is parsed and checked exactly as a single file always was: no
+// file is read twice, and nothing else is done.
+
+import JourneySemantics
+import JourneySyntax
+
+public struct Compilation: Sendable {
+    /// Every loaded file: the map first (base 0), then the used files in the order they were reached.
+    public var sources: SourceMap
+    /// The map's own check: its tree and Model (with the used personas it refers to).
+    public var result: CheckResult
+    /// The used files (each once), in load order, with what each uses.
+    public var libraries: [LoadedLibrary]
+    /// The diagnostics of every file, in the shared range space: the map's, then each used file's.
+    public var diagnostics: [Diagnostic]
+    // The symbol index of the checker (declarations and references) joins here when the checker has one.
+
+    /// The root is a library file (see `Compiler.isLibrary`): checked as one, it draws nothing.
+    public var isLibrary = false
+
+    public var root: SourceFile { result.tree.file }
+    public var model: JourneyModel { result.model }
+    /// The syntax trees of all files, the map's first.
+    public var trees: [SyntaxTree] { [result.tree] + libraries.map(\.tree) }
+    /// The used files (paths as the driver spelt them), in load order.
+    public var dependencies: [SourceFile] { libraries.map(\.tree.file) }
+    /// The data files (CSV exports) the map's metrics and evidence read, in the order read.
+    public var dataFiles: [SourceFile] { result.dataFiles }
+    public var hasErrors: Bool { diagnostics.hasErrors }
+}
+
+/// A file reached through `use`.
+public struct LoadedLibrary: Sendable {
+    public var tree: SyntaxTree
+    /// The `use` line that first reached it (in the map or in another library).
+    public var usedAt: SourceRange
+    /// The map's own `use` line for it; nil when the map reaches it only through another library.
+    public var mapUseRange: SourceRange?
+    /// The paths of the files it uses itself.
+    public var uses: [String]
+    /// What the lexer and parser found in it.
+    public var parseDiagnostics: [Diagnostic]
+}
+
+public enum Compiler {
+    /// Loads the map at `root` through `world` and compiles it with everything it uses.
+    public static func compile(root: String, world: any World) -> Result<Compilation, WorldError> {
+        world.read(root).map { compile(SourceFile(path: root, bytes: $0), world: world) }
+    }
+
+    /// Compiles a map already read (standard input, a file at a git revision); its `use` lines
+    /// and its data files are read through `world`. Data paths are relative to the folder of
+    /// `dataRelativeTo` (git's diff driver: where the map lives), by default the map's own.
+    public static func compile(_ file: SourceFile, world: any World, dataRelativeTo: String? = nil) -> Compilation {
+        let sources = SourceMap(file)
+        let parsed = Parser.parse(file)
+        let library = isLibrary(parsed.tree)
+        // CSV files join the source map as they are read, after the files the map uses.
+        let data = WorldDataFiles(world: world, sources: sources, mapPath: dataRelativeTo ?? file.path)
+        guard library || parsed.tree.statements.contains(where: { $0.keyword == .use }) else {
+            let result = Frontend.check(parsed: parsed, data: data)
+            return Compilation(sources: sources, result: result, libraries: [], diagnostics: result.diagnostics)
+        }
+        var loader = UseLoader(world: world, sources: sources, root: world.repositoryRoot(forMap: file.path))
+        loader.visit(parsed.tree, chain: [(file.path, nil)])
+        if library {
+            // A library checked on its own (`journeyc check personas/`): its lines, and what it uses.
+            let result = Frontend.check(parsed: parsed, role: .library)
+            var diagnostics = result.diagnostics + loader.diagnostics
+            for used in loader.libraries {
+                diagnostics += Frontend.check(parsed: (used.tree, used.parseDiagnostics), role: .library).diagnostics
+            }
+            return Compilation(sources: sources, result: result, libraries: loader.libraries,
+                               diagnostics: diagnostics.sortedBySource(), isLibrary: true)
+        }
+        let used = loader.libraries.map {
+            UsedLibrary(tree: $0.tree, useRange: $0.mapUseRange, reaches: loader.reach(from: $0.tree.file.path))
+        }
+        var result = Frontend.check(parsed: parsed, libraries: used, data: data)
+        // A persona's file as the map's folder sees it (`personas/runners.journey`), for exports.
+        let folder = UsePaths.normalized(UsePaths.folder(of: world.absolute(file.path)))
+        for k in result.model.personas.indices {
+            if let path = result.model.personas[k].file {
+                result.model.personas[k].file = UsePaths.relative(world.absolute(path), to: folder)
+            }
+        }
+        for k in result.model.customChannels.indices {
+            if let path = result.model.customChannels[k].file {
+                result.model.customChannels[k].file = UsePaths.relative(world.absolute(path), to: folder)
+            }
+        }
+        var diagnostics = (result.diagnostics + loader.diagnostics).sortedBySource()
+        for library in loader.libraries {
+            let own = Frontend.check(parsed: (library.tree, library.parseDiagnostics), role: .library)
+            let path = library.tree.file.path
+            diagnostics += own.diagnostics.map { d in
+                guard d.severity == .error else { return d }
+                var d = d
+                d.notes.append(DiagnosticNote("'\(path)' is used here", at: library.usedAt))
+                return d
+            }
+        }
+        return Compilation(sources: sources, result: result, libraries: loader.libraries, diagnostics: diagnostics.sortedBySource())
+    }
+}
+
+extension Compiler {
+    /// A library file: no `journey` line, nothing that draws (no stage or touchpoint), and at
+    /// least one persona or `use` line. Anything else is a map (an empty file, or one that has
+    /// stages but lost its `journey` line, is a map with an error).
+    public static func isLibrary(_ tree: SyntaxTree) -> Bool {
+        var declares = false
+        for s in tree.statements {
+            switch s.keyword {
+            case .journey, .stage, .touchpoint: return false
+            case .persona, .use: declares = true
+            default: break
+            }
+        }
+        return declares
+    }
+}
+
+/// Follows `use` lines depth-first, loading each file once, and reports what it cannot follow.
+struct UseLoader {
+    let world: any World
+    let sources: SourceMap
+    /// The repository the map's `use` paths stay in.
+    let root: String
+    var libraries: [LoadedLibrary] = []
+    var diagnostics: [Diagnostic] = []
+    private var loaded: Set<String> = []
+
+    init(world: any World, sources: SourceMap, root: String) {
+        self.world = world
+        self.sources = sources
+        self.root = root
+    }
+
+    /// `chain`: the files being loaded, from the map down to `tree`'s, each with the `use` line that reached it.
+    mutating func visit(_ tree: SyntaxTree, chain: [(path: String, usedAt: SourceRange?)]) {
+        var seenHere: [String: SourceRange] = [:]
+        var uses: [String] = []
+        for statement in tree.statements where statement.keyword == .use {
+            guard let arg = statement.argument(.path), case .string(let written) = arg.value else { continue }
+            let range = arg.range
+            guard !written.isEmpty else {
+                report(.useUnreadable, "a `use` line needs the path of a file", range,
+                       help: "write the path relative to this file's folder, like `use \"personas/runners.journey\"`")
+                continue
+            }
+            guard !UsePaths.isAbsolute(written) else {
+                report(.useAbsolutePath, "'\(written)' is an absolute path", range,
+                       help: "write the path relative to this file's folder, so the repository reads the same on every machine")
+                continue
+            }
+            let path = world.join(written.replacing("\\", with: "/"), from: tree.file.path)
+            guard UsePaths.isInside(world.absolute(path), folder: root) else {
+                report(.useOutsideRepository, "'\(written)' leaves the repository", range,
+                       help: "a map uses files inside its repository (the nearest folder above it with .git, else its own folder); copy the file in")
+                continue
+            }
+            if let first = seenHere[path] {
+                report(.repeatedUse, "'\(written)' is already used", range, help: "remove this line",
+                       notes: [DiagnosticNote("first used here", at: first)])
+                continue
+            }
+            seenHere[path] = range
+            if let k = chain.firstIndex(where: { $0.path == path }) {
+                let circle = chain[k...].map { "'\($0.path)'" } + ["'\(path)'"]
+                var notes: [DiagnosticNote] = []
+                for link in chain[(k + 1)...] { if let at = link.usedAt { notes.append(DiagnosticNote("'\(link.path)' is used here", at: at)) } }
+                report(.useCycle, k == chain.count - 1 ? "'\(written)' uses itself" : "files use each other in a circle: " + circle.joined(separator: " → "),
+                       range, help: "a library file cannot use a file that uses it; move the shared personas into one file", notes: notes)
+                continue
+            }
+            uses.append(path)
+            if loaded.contains(path) { continue }
+            if let outside = world.linkEscape(of: path, from: root) {
+                report(.useOutsideRepository, "'\(written)' leads outside the repository, to '\(outside)'", range,
+                       help: "a symbolic link on the path points out of the repository; journeyc does not follow it")
+                continue
+            }
+            switch world.load(path, into: sources) {
+            case .failure(let error):
+                report(.useUnreadable, "cannot use '\(written)': \(error)", range,
+                       help: error == .notFound ? "the path is relative to this file's folder: '\(path)' does not exist" : "`use` names a library file of personas")
+                continue
+            case .success(let file):
+                loaded.insert(path)
+                let parsed = Parser.parse(file)
+                libraries.append(LoadedLibrary(tree: parsed.tree, usedAt: range, mapUseRange: nil, uses: [],
+                                               parseDiagnostics: parsed.diagnostics))
+                visit(parsed.tree, chain: chain + [(path, range)])
+            }
+        }
+        if chain.count > 1, let k = libraries.firstIndex(where: { $0.tree.file.path == tree.file.path }) {
+            libraries[k].uses = uses
+        }
+        // The map's own `use` lines, also for a file it reached first through another library.
+        if chain.count == 1 {
+            for k in libraries.indices { libraries[k].mapUseRange = seenHere[libraries[k].tree.file.path] }
+        }
+    }
+
+    /// `path` and every file it uses, transitively.
+    func reach(from path: String) -> Set<String> {
+        var found: Set<String> = [path]
+        var queue = [path]
+        while let next = queue.popLast() {
+            for used in libraries.first(where: { $0.tree.file.path == next })?.uses ?? [] where found.insert(used).inserted {
+                queue.append(used)
+            }
+        }
+        return found
+    }
+
+    private mutating func report(_ code: DiagnosticCode, _ message: String, _ range: SourceRange, help: String,
+                                 notes: [DiagnosticNote] = []) {
+        diagnostics.append(Diagnostic(code, message, at: range, help: help, notes: notes))
+    }
+}
