@@ -17,6 +17,8 @@ public enum DataFileProblem: Error, Equatable, Sendable {
     case notUTF8
     /// An absolute path: data paths are relative to the map, so a map reads the same anywhere.
     case absolutePath
+    /// Outside the repository the map is in (by its path, or through a symbolic link to `to`).
+    case outsideRepository(to: String?)
 
     public var reason: String {
         switch self {
@@ -26,6 +28,7 @@ public enum DataFileProblem: Error, Equatable, Sendable {
         case .tooLarge(let limit): "is larger than \(DataLimits.describe(limit))"
         case .notUTF8: "is not UTF-8 text"
         case .absolutePath: "is an absolute path"
+        case .outsideRepository(let to): to.map { "leads outside the repository, to '\($0)'" } ?? "leaves the repository"
         }
     }
 }

@@ -22,7 +22,11 @@ public struct WorldDataFiles: DataFileReading {
 
     public func read(_ path: String) -> Result<SourceFile, DataFileProblem> {
         if let problem = DataPath.problem(path) { return .failure(problem) }
-        let joined = world.join(path, from: mapPath)
+        let joined = world.join(path.replacing("\\", with: "/"), from: mapPath)
+        // The rule of `use`: anywhere in the map's repository, never out of it, not by a link either.
+        let root = world.repositoryRoot(forMap: mapPath)
+        guard UsePaths.isInside(world.absolute(joined), folder: root) else { return .failure(.outsideRepository(to: nil)) }
+        if let outside = world.linkEscape(of: joined, from: root) { return .failure(.outsideRepository(to: outside)) }
         switch world.read(joined, limit: world.dataLimit) {
         case .success(let bytes): return DataPath.decode(bytes, name: joined, into: sources)
         case .failure(.notFound): return .failure(.missing)

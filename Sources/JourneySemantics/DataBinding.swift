@@ -24,8 +24,8 @@ extension Checker {
                    help: "name the column too: `\(tree.file.text(in: from.range)) column \"csat\"`")
             return
         }
-        // The same rules as evidence files: relative, inside the map's folder tree, no hidden characters.
-        guard let path = ValueRules.filePath(from, into: &diagnostics) else { return }
+        // Relative, no hidden characters; inside the repository (the World's rule, as for `use`).
+        guard let path = ValueRules.dataPath(from, into: &diagnostics) else { return }
         if let typed = s.argument(.value) {
             report(.dataBindingIncomplete, "a metric bound to data takes its value from the file, not from the map", typed.range,
                    help: "remove the typed value (the newest row of '\(path)' is the value), or remove `from … column …`")
@@ -44,6 +44,9 @@ extension Checker {
             case .tooLarge(let limit):
                 report(.dataFileTooLarge, "'\(path)' is larger than \(limit >> 20 > 0 && limit % (1 << 20) == 0 ? "\(limit >> 20) MiB" : "\(limit) bytes"), the most journeyc reads of a data file",
                        from.valueRange, help: "export a shorter period or fewer columns, or set JOURNEYC_MAX_DATA_MB to raise the limit")
+            case .outsideRepository:
+                report(.dataFileUnreadable, "'\(path)' \(problem.reason)", from.valueRange,
+                       help: "a map reads data files inside its repository (the nearest folder above it with .git, else its own folder), as it uses library files; copy the export in")
             case .absolutePath:
                 report(.dataFileUnreadable, "'\(path)' \(problem.reason)", from.valueRange,
                        help: "write the path relative to the map's folder, like `from \"data/kpis.csv\"`, so the map reads the same on every machine")
@@ -98,7 +101,7 @@ extension Checker {
     /// Evidence's `data "…"`: the data file it came from, which must be readable.
     mutating func evidenceData(_ s: Statement) -> String? {
         guard let p = s.property(.data), case .string(let path) = p.value else { return nil }
-        guard let filePath = ValueRules.filePath(p, into: &diagnostics) else { return nil }
+        guard let filePath = ValueRules.dataPath(p, into: &diagnostics) else { return nil }
         if case .failure(let problem) = data.read(filePath) {
             report(.missingEvidenceData, "the data file '\(filePath)' \(problem.reason)", p.valueRange,
                    help: "paths are relative to the map's folder")
