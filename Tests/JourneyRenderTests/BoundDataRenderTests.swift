@@ -1,7 +1,8 @@
-// The sample whose metrics read CSV exports (samples/shoe-shop), drawn with real fonts in
-// every theme: the layout rules and contrast hold, and each bound metric has its sparkline.
+// The workspace sample whose maps read CSV exports (samples/workspace/data), drawn with real
+// fonts in every theme: the layout rules and contrast hold, and each bound metric has its sparkline.
 
 import Foundation
+import JourneyDriver
 import JourneyLayout
 import JourneyRender
 import JourneySemantics
@@ -9,21 +10,17 @@ import JourneySyntax
 import Testing
 
 @Suite struct BoundDataRenderTests {
-    static let folder = "samples/shoe-shop"
-    static let path = folder + "/checkout-kpis.journey"
-    static let dataFiles = ["web-kpis.csv", "support-kpis.csv"]
+    static let folder = "samples/workspace"
+    /// Each map of the workspace with the number of metrics it binds to the exports in data/.
+    static let maps = [("maps/checkout.journey", 3), ("maps/store-fitting.journey", 2), ("maps/after-sales.journey", 4)]
 
-    func scene(_ theme: Theme) throws -> Scene {
-        let text = try String(contentsOf: root.appendingPathComponent(Self.path), encoding: .utf8)
-        let file = SourceFile(path: Self.path, text: text)
-        // The CSV exports next to the map, as the driver's World would read them.
-        var csv: [String: String] = [:]
-        for name in Self.dataFiles {
-            csv["data/" + name] = try String(contentsOf: root.appendingPathComponent(Self.folder + "/data/" + name), encoding: .utf8)
-        }
-        let result = Frontend.check(file, data: MemoryDataFiles(csv, sources: SourceMap(file)))
-        #expect(result.diagnostics.isEmpty, "\(result.diagnostics.map(\.message))")
-        return LayoutEngine(model: result.model, theme: theme, measurer: PangoTextMeasurer()).layout()
+    /// The map compiled as the CLI compiles it: through the driver, with its library and CSV files from the disk.
+    func scene(_ map: String, _ theme: Theme) throws -> Scene {
+        let world = DiskWorld(workingDirectory: root.path, limit: 64 << 20)
+        let compilation = try Compiler.compile(root: Self.folder + "/" + map, world: world).get()
+        #expect(compilation.diagnostics.isEmpty, "\(map): \(compilation.diagnostics.map(\.message))")
+        #expect(compilation.dataFiles.count == (map.contains("after-sales") ? 2 : 1), "\(map)")
+        return LayoutEngine(model: compilation.model, theme: theme, measurer: PangoTextMeasurer()).layout()
     }
 
     func count(_ name: String, in nodes: [SceneNode]) -> Int {
@@ -33,12 +30,14 @@ import Testing
         }
     }
 
-    @Test func theSampleDrawsASparklinePerBoundMetricInEveryTheme() throws {
-        for theme in [Theme.light, .dark, .print] {
-            let s = try scene(theme)
-            #expect(count("sparkline", in: s.nodes) == 7, "\(theme.name)")
-            #expect(SceneChecks.violations(s) == [], "\(theme.name)")
-            #expect(SceneContrast.failures(s).isEmpty, "\(theme.name): \(SceneContrast.failures(s).prefix(4))")
+    @Test func theWorkspaceDrawsASparklinePerBoundMetricInEveryTheme() throws {
+        for (map, bound) in Self.maps {
+            for theme in [Theme.light, .dark, .print] {
+                let s = try scene(map, theme)
+                #expect(count("sparkline", in: s.nodes) == bound, "\(map) \(theme.name)")
+                #expect(SceneChecks.violations(s) == [], "\(map) \(theme.name)")
+                #expect(SceneContrast.failures(s).isEmpty, "\(map) \(theme.name): \(SceneContrast.failures(s).prefix(4))")
+            }
         }
     }
 }
