@@ -15,6 +15,9 @@ APT_PACKAGES := pkg-config libcairo2-dev libpango1.0-dev libpng-dev zlib1g-dev \
                 fonts-noto-core fonts-noto-cjk fonts-noto-color-emoji
 
 SAMPLES := $(wildcard samples/*.journey)
+# samples/workspace: three maps of one shop sharing a persona library (personas/) and a folder of
+# CSV exports their metrics read (data/); `make run` checks it, draws all three and reports them.
+WORKSPACE_MAPS := $(wildcard samples/workspace/maps/*.journey)
 MERMAID_SAMPLES := $(wildcard samples/*.mmd)
 
 .PHONY: all deps build run test bench fuzz fuzz-build install uninstall clean golden readme-image
@@ -52,9 +55,15 @@ run: build
 	  $(BIN) report $$f --chart matrix -o out/$$b-matrix.png && $(BIN) report $$f --chart stages -o out/$$b-stages.png || exit 1; \
 	  echo "reported out/$$b-report.html out/$$b-report.md out/$$b-matrix.png out/$$b-stages.png"; \
 	done
-	@echo "== journeyc build samples/workspace (maps sharing a persona library)"
-	$(BIN) check --strict samples/workspace
+	@echo "== journeyc build samples/workspace (three maps sharing a persona library and CSV exports)"
+	@# The exports end in November 2026: today is fixed so the strict check stays fresh.
+	JOURNEYC_TODAY=2026-12-04 $(BIN) check --strict samples/workspace
 	$(BIN) build samples/workspace -o out/workspace --format svg,png
+	@for f in $(WORKSPACE_MAPS); do \
+	  b=$$(basename $$f .journey); \
+	  $(BIN) report $$f -o out/workspace/maps/$$b-report.md || exit 1; \
+	  echo "reported out/workspace/maps/$$b-report.md (with its trends from data)"; \
+	done
 
 # The pictures in README.md, regenerated on purpose (they are committed); diff exits 1 when
 # there are differences.

@@ -22,12 +22,17 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        // CSV files that metrics are bound to (`metric … from "data/kpis.csv"`).
+        .package(url: "https://github.com/swiftcsv/SwiftCSV", from: "0.10.0"),
     ],
     targets: [
         // Source text, tokens, lexer, AST, parser, diagnostics. Foundation only.
         .target(name: "JourneySyntax"),
+        // Data files metrics are bound to: CSV read with SwiftCSV into cells with byte ranges,
+        // then into dated series (wide or long format), with diagnostics into the CSV.
+        .target(name: "JourneyData", dependencies: ["JourneySyntax", .product(name: "SwiftCSV", package: "SwiftCSV")]),
         // AST → resolved Model, with the semantic rules.
-        .target(name: "JourneySemantics", dependencies: ["JourneySyntax"]),
+        .target(name: "JourneySemantics", dependencies: ["JourneySyntax", "JourneyData"]),
         // Model → Scene: geometry, themes, text measurement protocol, the layout engine.
         .target(name: "JourneyLayout", dependencies: ["JourneySemantics", "JourneySyntax"]),
         // Maps as code in review: the canonical text layout (fmt), the semantic diff of two
@@ -56,11 +61,11 @@ let package = Package(
         // Between the stages and the CLI: the World (files on disk, in memory), a compilation of
         // a map and the files it uses, and the scenes of a map, a diff and a report.
         .target(name: "JourneyDriver", dependencies: [
-            "JourneySyntax", "JourneySemantics", "JourneyLayout", "JourneyMermaid", "JourneyDiff", "JourneyReport", "JourneyScoring",
+            "JourneySyntax", "JourneyData", "JourneySemantics", "JourneyLayout", "JourneyMermaid", "JourneyDiff", "JourneyReport", "JourneyScoring",
         ]),
         // The command line as a library, so tests can run it in-process: argument parsing and I/O.
         .target(name: "JourneyCLI", dependencies: [
-            "CExecutable", "JourneyDriver", "JourneySyntax", "JourneySemantics", "JourneyLayout", "JourneyRender",
+            "CExecutable", "JourneyDriver", "JourneySyntax", "JourneyData", "JourneySemantics", "JourneyLayout", "JourneyRender",
             "JourneyFormat", "JourneyDiff", "JourneyExport", "JourneyMermaid", "JourneyScoring", "JourneyReport",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
@@ -72,10 +77,11 @@ let package = Package(
         .target(name: "JourneyTestCases", path: "Tests/JourneyTestCases"),
         .testTarget(name: "JourneySyntaxTests", dependencies: ["JourneySyntax"]),
         .testTarget(name: "JourneySemanticsTests", dependencies: ["JourneyTestCases", "JourneySyntax", "JourneySemantics"]),
+        .testTarget(name: "JourneyDataTests", dependencies: ["JourneyTestCases", "JourneyData", "JourneySyntax", "JourneySemantics"]),
         .testTarget(name: "JourneyLayoutTests", dependencies: ["JourneyTestCases", "JourneyLayout", "JourneySemantics", "JourneySyntax"]),
-        .testTarget(name: "JourneyRenderTests", dependencies: ["JourneyTestCases", "JourneyRender", "JourneyLayout", "JourneySemantics", "JourneySyntax", "CZlib", "CLibPNG"]),
-        .testTarget(name: "JourneyDriverTests", dependencies: ["JourneyTestCases", "JourneyDriver", "JourneySyntax", "JourneySemantics"]),
-        .testTarget(name: "JourneyCLITests", dependencies: ["JourneyTestCases", "JourneyCLI", "JourneyDriver", "JourneySyntax", "JourneySemantics", "JourneyLayout", "JourneyMermaid", "JourneyFormat", "JourneyDiff", "JourneyRender", "JourneyScoring", "JourneyReport"]),
+        .testTarget(name: "JourneyRenderTests", dependencies: ["JourneyTestCases", "JourneyRender", "JourneyDriver", "JourneyLayout", "JourneySemantics", "JourneySyntax", "CZlib", "CLibPNG"]),
+        .testTarget(name: "JourneyDriverTests", dependencies: ["JourneyTestCases", "JourneyDriver", "JourneySyntax", "JourneyData", "JourneySemantics"]),
+        .testTarget(name: "JourneyCLITests", dependencies: ["JourneyTestCases", "JourneyCLI", "JourneyDriver", "JourneySyntax", "JourneyData", "JourneySemantics", "JourneyLayout", "JourneyMermaid", "JourneyFormat", "JourneyDiff", "JourneyRender", "JourneyScoring", "JourneyReport"]),
         .testTarget(name: "JourneyFormatTests", dependencies: ["JourneyTestCases", "JourneyFormat", "JourneySyntax", "JourneySemantics"]),
         .testTarget(name: "JourneyDiffTests", dependencies: ["JourneyDiff", "JourneyScoring", "JourneySyntax", "JourneySemantics"]),
         .testTarget(name: "JourneyExportTests", dependencies: ["JourneyTestCases", "JourneyExport", "JourneySyntax", "JourneySemantics"]),

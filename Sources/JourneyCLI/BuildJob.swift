@@ -108,7 +108,9 @@ struct BuildJob: Sendable {
         case .failure(let failure): return MapOutcome(status: .failed, entries: entries, message: failure.description)
         }
         var outcome = MapOutcome(status: .built, entries: entries, diagnostics: map.diagnostics, source: map.source, sources: map.sources)
-        let dependencies = (map.compilation?.dependencies ?? []).map { BuildManifest.Dependency(path: $0.path, hash: ContentHash.of($0.bytes)) }
+        // The files it uses and the CSV files it reads: a change to any of them redraws it.
+        let read = (map.compilation?.dependencies ?? []) + (map.compilation?.dataFiles ?? [])
+        let dependencies = read.map { BuildManifest.Dependency(path: $0.path, hash: ContentHash.of($0.bytes)) }
         guard !map.hasErrors, let result = map.result else {
             outcome.status = .failed
             return outcome

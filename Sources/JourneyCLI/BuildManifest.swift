@@ -4,13 +4,14 @@
 //
 //     journeyc-build 1
 //     <key> <output hash> <output size> <output path, relative to OUTDIR>
-//     use <content hash> <path of a file the map uses>      (one line per used file)
+//     use <content hash> <path of a file the map reads>     (one line per file it uses or reads)
 //
 // The key is the ContentHash of which journeyc draws (BuildIdentity: its version, the build id of
 // its executable and the drawing libraries' versions), the options that change this output, the
 // map's path and its bytes; the output hash and size are those of the file as written, so a
 // file deleted or edited by hand is drawn again. The `use` lines after an entry are the files
-// its map uses (`use "…"`, each with the hash of its bytes when drawn): the map is drawn again
+// its map uses (`use "…"`) and the CSV files its metrics and evidence read (`from "…"`, `data
+// "…"`), each with the hash of its bytes when drawn: one mechanism for both: the map is drawn again
 // when one of them changed, and only then (an older journeyc skips these lines). The manifest is written atomically. One that
 // cannot be read, or of another layout version, is ignored: everything is drawn again, which
 // is slower but never wrong. Anyone can edit the manifest, so an entry that is not a picture
@@ -28,7 +29,8 @@ struct BuildManifest {
         var key: UInt64
         var output: UInt64
         var size: Int
-        /// The files the map uses, as the driver spelt their paths, with the hashes of their bytes.
+        /// The files the map uses and the CSV files it reads, as the driver spelt their paths,
+        /// with the hashes of their bytes.
         var dependencies: [Dependency] = []
     }
 

@@ -46,6 +46,7 @@ struct CheckCommand: ParsableCommand {
         var reporter = DiagnosticReporter(options: diagnostics, io: io)
         var status = ExitStatus.success
         let cutoff = try StaleCutoff.parse(staleBefore)
+        let today = try Today.date(io)
         let (found, scan) = BuildInputs.files(files, journeyOnly: false, io: io)
         reporter.reportScan(scan)
         if !scan.errors.isEmpty { status = max(status, ExitStatus.usage) }
@@ -68,6 +69,7 @@ struct CheckCommand: ParsableCommand {
                 for var map in maps {
                     map.diagnostics = MapReviews.addingStaleEvidence(before: cutoff, to: map)
                     map.diagnostics = MapReviews.addingMissingEvidenceFiles(to: map, world: io.world)
+                    map.diagnostics = StaleData.adding(to: map, today: today)
                     reporter.report(map.diagnostics, in: map.sources, promote: strict, isLibrary: map.compilation?.isLibrary == true)
                     let counted = map.diagnostics.filter { $0.severity != .note }
                     if map.hasErrors || (strict && !counted.isEmpty) {
@@ -90,5 +92,34 @@ enum StaleCutoff {
             throw ValidationError("--stale-before takes a date like 2025-06 (YYYY, YYYY-MM or YYYY-MM-DD), not '\(text)'")
         }
         return date
+    }
+}
+
+/// W0028: bound metrics whose newest row is older than the map's `freshness`.
+enum StaleData {
+    static func adding(to map: LoadedMap, today: CalendarDate) -> [Diagnostic] {
+        guard map.journeyText == nil, !map.hasErrors, let model = map.result?.model else { return map.diagnostics }
+        let stale = DataFreshnessRule.stale(model, today: today)
+        return stale.isEmpty ? map.diagnostics : (map.diagnostics + stale).sortedBySource()
+    }
+}
+
+/// Today's date for `check`'s freshness rule: JOURNEYC_TODAY (YYYY-MM-DD), else
+/// SOURCE_DATE_EPOCH (seconds, as reproducible builds set it), else the clock (UTC).
+enum Today {
+    static func date(_ io: IOContext) throws -> CalendarDate {
+        if let text = io.environment["JOURNEYC_TODAY"] {
+            guard let date = CalendarDate(text), date.day != nil else {
+                throw ValidationError("JOURNEYC_TODAY is '\(text)'; give a day like 2026-12-04 (or unset it for the clock)")
+            }
+            return date
+        }
+        if let text = io.environment["SOURCE_DATE_EPOCH"] {
+            guard let seconds = Int(text), seconds >= 0 else {
+                throw ValidationError("SOURCE_DATE_EPOCH is '\(text)'; give whole seconds since 1970 (or unset it)")
+            }
+            return CalendarDate(dayNumber: seconds / 86400)
+        }
+        return CalendarDate(dayNumber: Int(time(nil)) / 86400)
     }
 }

@@ -108,7 +108,8 @@ struct DiffCommand: ParsableCommand {
                 reporter.reportInputError(error, path: argument)
                 throw ExitCode(ExitStatus.usage)
             }
-            sides.append((file, MapSource.check(file, argument: argument, io: io, reporter: &reporter)))
+            sides.append((file, MapSource.check(file, argument: argument, io: io, reporter: &reporter,
+                                                dataPath: gitDriver ? (argument == oldArgument ? gitPaths.old : gitPaths.new) : nil)))
         }
         guard let old = sides[0].model, let new = sides[1].model else {
             reporter.summarize(files: sides.filter { $0.model == nil }.count)

@@ -7,6 +7,8 @@ import JourneyDriver
 struct GitWorld: World {
     var workingDirectory: String?
     var limit: Int
+    /// The largest data file read (JOURNEYC_MAX_DATA_MB).
+    var dataLimit: Int
 
     /// `REV:PATH` → (`REV:`, `PATH`).
     private func split(_ path: String) -> (revision: String, path: String) {
@@ -14,7 +16,9 @@ struct GitWorld: World {
         return (String(path[...colon]), String(path[path.index(after: colon)...]))
     }
 
-    func read(_ path: String) -> Result<[UInt8], WorldError> {
+    func read(_ path: String) -> Result<[UInt8], WorldError> { read(path, limit: limit) }
+
+    func read(_ path: String, limit: Int) -> Result<[UInt8], WorldError> {
         do {
             let bytes = try GitShow.contents(of: path, in: workingDirectory, upTo: limit + 1)
             return bytes.count > limit ? .failure(.overLimit(limit: limit)) : .success(bytes)

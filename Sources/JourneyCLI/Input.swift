@@ -60,5 +60,5 @@ enum Input {
 
 extension IOContext {
     /// The files of this run, as the maps' `use` lines and the commands read them.
-    var world: DiskWorld { DiskWorld(workingDirectory: workingDirectory, limit: Limits.inputBytes(self)) }
+    var world: DiskWorld { DiskWorld(workingDirectory: workingDirectory, limit: Limits.inputBytes(self), dataLimit: Limits.dataBytes(self)) }
 }

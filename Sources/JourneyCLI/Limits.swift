@@ -2,6 +2,7 @@
 // minutes of work and gigabytes of memory. Each limit is documented (README, "Limits") and can
 // be raised with an environment variable, which the error names.
 
+import JourneyData
 import JourneySemantics
 
 enum Limits {
@@ -9,11 +10,18 @@ enum Limits {
     static let defaultInputMB = 64
     static let defaultTouchpointsDrawn = 20_000
     static let defaultFoldersWalked = 50_000
+    static let defaultDataMB = DataLimits.defaultMaxMB
 
     /// The largest map file read, in MiB (`JOURNEYC_MAX_INPUT_MB`). A 100,000-touchpoint map
     /// written out in full is about 30 MB.
     static func inputBytes(_ io: IOContext) -> Int {
         value(io, "JOURNEYC_MAX_INPUT_MB", default: defaultInputMB) << 20
+    }
+
+    /// The largest data file a metric is bound to, in MiB (`JOURNEYC_MAX_DATA_MB`): refused by
+    /// its size before it is read, and never read past the limit.
+    static func dataBytes(_ io: IOContext) -> Int {
+        value(io, "JOURNEYC_MAX_DATA_MB", default: defaultDataMB) << 20
     }
 
     /// The most touchpoints drawn in one picture (`JOURNEYC_MAX_TOUCHPOINTS`). 20,000 make a
@@ -32,6 +40,7 @@ enum Limits {
 
     /// Every limit's variable, with the largest value it takes (so a shift or a sum cannot overflow).
     static let variables: [(name: String, maximum: Int)] = [
+        ("JOURNEYC_MAX_DATA_MB", 1 << 30),
         ("JOURNEYC_MAX_FOLDERS", 1 << 40),
         ("JOURNEYC_MAX_INPUT_MB", 1 << 30),
         ("JOURNEYC_MAX_TOUCHPOINTS", 1 << 40),

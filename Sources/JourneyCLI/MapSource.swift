@@ -30,7 +30,7 @@ enum MapSource {
 
     /// The files of git revisions, for a `REV:PATH` side and the files it uses.
     static func gitWorld(_ io: IOContext) -> GitWorld {
-        GitWorld(workingDirectory: io.workingDirectory, limit: Limits.inputBytes(io))
+        GitWorld(workingDirectory: io.workingDirectory, limit: Limits.inputBytes(io), dataLimit: Limits.dataBytes(io))
     }
 
     static func exists(_ path: String, io: IOContext) -> Bool {
@@ -40,10 +40,11 @@ enum MapSource {
 
     /// The model of a side, or nil when it has errors (reported). The files the map uses are
     /// read from where the map came from: the disk, or the same git revision.
-    static func check(_ file: SourceFile, argument: String, io: IOContext, reporter: inout DiagnosticReporter) -> JourneyModel? {
+    static func check(_ file: SourceFile, argument: String, io: IOContext, reporter: inout DiagnosticReporter,
+                      dataPath: String? = nil) -> JourneyModel? {
         let fromGit = argument != "-" && argument != none && !exists(argument, io: io) && argument.contains(":")
         let world: any World = fromGit ? gitWorld(io) : io.world
-        let compilation = Compiler.compile(file, world: world)
+        let compilation = Compiler.compile(file, world: world, dataRelativeTo: dataPath)
         if argument == none {
             // No file on this side: an empty map, so everything on the other side is new.
             return compilation.model

@@ -285,6 +285,9 @@ struct ChangeWalk {
                 let label = differing([("id", kind.id(before.item), kind.id(item)), (kind.labelField, kind.label(before.item), kind.label(item))])
                 let oldProps = kind.properties(before.item), newProps = kind.properties(item)
                 var fields = differing(zip(oldProps, newProps).map { ($0.0, $0.1, $1.1) })
+                if let a = before.item as? Metric, let b = item as? Metric, let rows = DataRowsChange.describe(a.binding, b.binding) {
+                    fields.append(Change.Field("data rows", old: nil, new: rows))
+                }
                 // A new status is reported with its date, even when the date stayed (planned
                 // for 2026-08, shipped in 2026-08).
                 if fields.contains(where: { $0.name == "status" }), !fields.contains(where: { $0.name == "status date" }),

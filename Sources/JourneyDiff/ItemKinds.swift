@@ -39,7 +39,9 @@ enum ItemKinds {
 
     static let metric = ItemKind<Metric>(
         kind: .metric, id: \.id, label: \.name, labelField: "name", labelIsName: true,
-        properties: { [("value", $0.value?.text), ("target", $0.target.map(targetText))] },
+        // A bound metric: its file and column (how its rows changed is DataRowsChange's).
+        properties: { [("value", $0.value?.text), ("target", $0.target.map(targetText)),
+                       ("data", $0.binding.map { "\($0.path) column \($0.column)" })] },
         ofStage: \.metrics, ofTouchpoint: \.metrics)
 
     static let quote = ItemKind<Quote>(
@@ -48,7 +50,7 @@ enum ItemKinds {
 
     static let evidence = ItemKind<Evidence>(
         kind: .evidence, id: \.id, label: \.description, labelField: "description", labelIsName: false,
-        properties: { [("kind", $0.kind.rawValue), ("link", $0.link), ("file", $0.file), ("date", $0.date)] },
+        properties: { [("kind", $0.kind.rawValue), ("link", $0.link), ("file", $0.file), ("data", $0.data), ("date", $0.date)] },
         ofStage: \.evidence, ofTouchpoint: \.evidence)
 
     /// A target as the map writes it: `>= 8%`, or `8%` without a comparison.

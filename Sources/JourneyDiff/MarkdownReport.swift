@@ -69,7 +69,8 @@ public struct MarkdownReport {
             target = target.replacing("<=", with: "≤").replacing(">=", with: "≥")
             return [c.action.rawValue, c.action == .renamed ? details(c) : c.element.label, Self.place(c.location),
                     m?.old?.text ?? (c.action == .added ? "" : "not measured"), m?.new?.text ?? (c.action == .removed ? "" : "not measured"),
-                    m?.delta?.text ?? "", target, mark + status]
+                    [m?.delta?.text, c.field("data rows")?.new.map { "data rows " + $0 }].compactMap { $0 }.joined(separator: "; "),
+                    target, mark + status]
         })
         table(&out, "Delights, quotes and evidence", ["Change", "Kind", "Text", "Where", "Details"],
               changes.filter { [.delight, .quote, .evidence].contains($0.kind) }.map { c in

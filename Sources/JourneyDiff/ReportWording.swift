@@ -9,7 +9,7 @@ enum ReportWording {
         guard let v else { return "(none)" }
         switch field {
         case "severity", "impact", "effort", "reach", "scale", "channel", "color", "kind", "date", "id", "value", "target", "persona",
-             "share", "size", "evidence", "addresses", "status date":
+             "share", "size", "evidence", "addresses", "status date", "data rows":
             return v
         case "status":
             return OpportunityStatus(rawValue: v)?.words ?? v

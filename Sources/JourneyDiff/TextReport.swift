@@ -157,6 +157,8 @@ public struct TextReport {
             if let m = c.metric {
                 var text = "\(ReportWording.element(c)): \(ReportWording.metricValues(m))"
                 if let t = c.field("target") { text += "; target \(t.old ?? "(none)") → \(t.new ?? "(none)")" }
+                if let d = c.field("data") { text += "; data \(d.old ?? "(none)") → \(d.new ?? "(none)")" }
+                if let rows = c.field("data rows")?.new { text += "; data rows \(rows)" }
                 if let target = m.target, let verdict = ReportWording.verdict(m, action: .changed) {
                     text += ", target \(target) " + colorVerdict(verdict)
                 }

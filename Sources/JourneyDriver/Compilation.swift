@@ -32,6 +32,8 @@ public struct Compilation: Sendable {
     public var trees: [SyntaxTree] { [result.tree] + libraries.map(\.tree) }
     /// The used files (paths as the driver spelt them), in load order.
     public var dependencies: [SourceFile] { libraries.map(\.tree.file) }
+    /// The data files (CSV exports) the map's metrics and evidence read, in the order read.
+    public var dataFiles: [SourceFile] { result.dataFiles }
     public var hasErrors: Bool { diagnostics.hasErrors }
 }
 
@@ -55,13 +57,16 @@ public enum Compiler {
     }
 
     /// Compiles a map already read (standard input, a file at a git revision); its `use` lines
-    /// are read through `world`.
-    public static func compile(_ file: SourceFile, world: any World) -> Compilation {
+    /// and its data files are read through `world`. Data paths are relative to the folder of
+    /// `dataRelativeTo` (git's diff driver: where the map lives), by default the map's own.
+    public static func compile(_ file: SourceFile, world: any World, dataRelativeTo: String? = nil) -> Compilation {
         let sources = SourceMap(file)
         let parsed = Parser.parse(file)
         let library = isLibrary(parsed.tree)
+        // CSV files join the source map as they are read, after the files the map uses.
+        let data = WorldDataFiles(world: world, sources: sources, mapPath: dataRelativeTo ?? file.path)
         guard library || parsed.tree.statements.contains(where: { $0.keyword == .use }) else {
-            let result = Frontend.check(parsed: parsed)
+            let result = Frontend.check(parsed: parsed, data: data)
             return Compilation(sources: sources, result: result, libraries: [], diagnostics: result.diagnostics, symbols: result.symbols)
         }
         var loader = UseLoader(world: world, sources: sources, root: world.repositoryRoot(forMap: file.path))
@@ -80,7 +85,7 @@ public enum Compiler {
         let used = loader.libraries.map {
             UsedLibrary(tree: $0.tree, useRange: $0.mapUseRange, reaches: loader.reach(from: $0.tree.file.path))
         }
-        var result = Frontend.check(parsed: parsed, libraries: used)
+        var result = Frontend.check(parsed: parsed, libraries: used, data: data)
         // A persona's file as the map's folder sees it (`personas/runners.journey`), for exports.
         let folder = UsePaths.normalized(UsePaths.folder(of: world.absolute(file.path)))
         for k in result.model.personas.indices {

@@ -7,19 +7,25 @@ import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
+import JourneyData
 
 public struct DiskWorld: World {
     /// Relative paths are resolved against this folder; nil: the process's own.
     public var workingDirectory: String?
     /// The largest file read, in bytes (the CLI's JOURNEYC_MAX_INPUT_MB).
     public var limit: Int
+    /// The largest data file read, in bytes (the CLI's JOURNEYC_MAX_DATA_MB).
+    public var dataLimit: Int
 
-    public init(workingDirectory: String?, limit: Int) {
+    public init(workingDirectory: String?, limit: Int, dataLimit: Int = DataLimits.defaultMaxBytes) {
         self.workingDirectory = workingDirectory
         self.limit = limit
+        self.dataLimit = dataLimit
     }
 
-    public func read(_ path: String) -> Result<[UInt8], WorldError> {
+    public func read(_ path: String) -> Result<[UInt8], WorldError> { read(path, limit: limit) }
+
+    public func read(_ path: String, limit: Int) -> Result<[UInt8], WorldError> {
         var resolved = path
         if let base = workingDirectory, !path.hasPrefix("/") { resolved = base + "/" + path }
         let fd = open(resolved, O_RDONLY)

@@ -3,6 +3,7 @@
 // `journey`), or the Mermaid journey blocks of a Markdown file — checked, with every diagnostic
 // pointing into the file it is about (see `sources`).
 
+import JourneyData
 import JourneyMermaid
 import JourneySemantics
 import JourneySyntax

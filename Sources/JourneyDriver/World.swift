@@ -5,6 +5,7 @@
 // In: a path as the driver spells it (the map's own, or one joined from a `use` line).
 // Out: bytes, or a WorldError; and the repository a map's `use` paths may not leave.
 
+import JourneyData
 import JourneySyntax
 
 /// Why a file could not be loaded, in words a person can act on.
@@ -34,8 +35,13 @@ public enum WorldError: Error, Equatable, Sendable, CustomStringConvertible {
 }
 
 public protocol World: Sendable {
-    /// The bytes of the file at `path`, or why not.
+    /// The bytes of the file at `path`, or why not (within the World's own input limit).
     func read(_ path: String) -> Result<[UInt8], WorldError>
+    /// The same within `limit` bytes instead (data files have a limit of their own,
+    /// JOURNEYC_MAX_DATA_MB): a larger file is refused by its size, never read past the limit.
+    func read(_ path: String, limit: Int) -> Result<[UInt8], WorldError>
+    /// The largest data file (a CSV a metric is bound to) read, in bytes.
+    var dataLimit: Int { get }
     /// Whether anything (a file or a folder) is at `path`, without reading it (evidence files).
     func exists(_ path: String) -> Bool
     /// The folder that `use` paths of the map at `mapPath` stay inside: the repository.
@@ -50,12 +56,14 @@ public protocol World: Sendable {
 }
 
 extension World {
+    public var dataLimit: Int { DataLimits.defaultMaxBytes }
+
     public func join(_ usePath: String, from usingFile: String) -> String { UsePaths.join(usePath, from: usingFile) }
 
     /// Reads any file (a library, a CSV export a map names) into `sources`, at the next base,
-    /// so the ranges of what is made from it point into it.
-    public func load(_ path: String, into sources: SourceMap) -> Result<SourceFile, WorldError> {
-        read(path).map { sources.add(path: path, bytes: $0) }
+    /// so the ranges of what is made from it point into it. `limit`: another than the World's.
+    public func load(_ path: String, into sources: SourceMap, limit: Int? = nil) -> Result<SourceFile, WorldError> {
+        (limit.map { read(path, limit: $0) } ?? read(path)).map { sources.add(path: path, bytes: $0) }
     }
 }
 
@@ -76,7 +84,9 @@ public struct MemoryWorld: World {
         self.limit = limit
     }
 
-    public func read(_ path: String) -> Result<[UInt8], WorldError> {
+    public func read(_ path: String) -> Result<[UInt8], WorldError> { read(path, limit: limit) }
+
+    public func read(_ path: String, limit: Int) -> Result<[UInt8], WorldError> {
         let key = UsePaths.normalized(path)
         if folders.contains(key) { return .failure(.isFolder) }
         guard let bytes = files[key] else { return .failure(.notFound) }

@@ -292,6 +292,7 @@ private struct MarkdownPage {
             var item = "\(evidenceNumbers.number(of: e)). **\(e.kind.label)** — " + MarkdownText.inline(e.description)
             if let link = nonBlank(e.link) { item += " · " + MarkdownText.link(link, to: link) }
             if let file = nonBlank(e.file) { item += " · file " + MarkdownText.code(file) }
+            if let data = nonBlank(e.data) { item += " · data " + MarkdownText.code(data) }
             if let date = nonBlank(e.date) { item += " · " + MarkdownText.inline(date) }
             line(item)
         }

@@ -65,6 +65,7 @@ private struct DocumentBuilder {
                 ("effort", .number(model.weights.effort)),
                 ("pains", .number(model.weights.pains)),
             ])),
+            ("freshness", model.freshness.map { .object([("days", .int($0.days))]) } ?? .null),
             ("line", line(model.range)),
             ("personas", .array(zip(model.personas, PersonaPalette.colors(of: model.personas)).map(persona))),
             ("channels", .array(model.customChannels.map(channel))),
@@ -211,7 +212,20 @@ private struct DocumentBuilder {
                 ])
             } ?? .null),
             ("targetMet", m.targetMet.map { .bool($0) } ?? .null),
+            ("data", m.binding.map(binding) ?? .null),
             ("line", line(m.range)),
+        ])
+    }
+
+    /// Where a bound metric's value comes from, and every dated row (a gap has a null value).
+    func binding(_ b: MetricBinding) -> JSONValue {
+        .object([
+            ("file", .string(b.path)),
+            ("column", .string(b.column)),
+            ("layout", .string(b.layout.rawValue)),
+            ("history", .array(b.history.map { p in
+                .object([("date", .string(p.date.description)), ("value", p.value.map { .number($0) } ?? .null)])
+            })),
         ])
     }
 
@@ -231,6 +245,7 @@ private struct DocumentBuilder {
             ("description", .string(e.description)),
             ("link", text(e.link)),
             ("file", text(e.file)),
+            ("data", text(e.data)),
             ("date", text(e.date)),
             ("line", line(e.range)),
         ])

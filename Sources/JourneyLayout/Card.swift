@@ -13,6 +13,8 @@ public struct Card {
         /// A rendered diff's mark (NEW, CHANGED…): a pill in a group of its own name.
         case mark(TextBlock, fill: Color, textColor: Color, name: String)
         case gap(Double)
+        /// A bound metric's history as a small line chart with its target (SparklineLayout).
+        case sparkline(Sparkline)
     }
 
     public var name: String
@@ -51,6 +53,7 @@ public struct Card {
         case .rating(_, _, let b, _): max(b?.height ?? 0, 12)
         case .badge(let b, _, _), .mark(let b, _, _, _): b.height + 4
         case .gap(let g): g
+        case .sparkline: Sparkline.height
         }
     }
 
@@ -98,6 +101,8 @@ public struct Card {
                 children.append(.group(SceneGroup(name: markName, box: pill, children: [
                     .rect(SceneRect(frame: pill, fill: fill, stroke: nil, radius: pill.height / 2)),
                 ] + TextPlacement.lines(block, x: pill.x + 6, y: cy + 2, color: textColor))))
+            case .sparkline(let line):
+                children.append(line.node(in: Rect(left, cy, textWidth, Sparkline.height)))
             case .gap:
                 break
             }

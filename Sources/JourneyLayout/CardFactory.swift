@@ -182,6 +182,13 @@ struct CardFactory {
             c.items.append(.text(t("Target \(Formatting.direction(target.direction))\(Formatting.quantity(target.quantity))\(verdict)",
                                    theme.smallFont, c.textWidth), color))
         }
+        if let line = Sparkline(m, line: theme.mutedText, target: theme.mutedText, latest: color, background: theme.cardFill),
+           let binding = m.binding, let first = binding.history.first, let last = binding.history.last {
+            c.items.append(.gap(5))
+            c.items.append(.sparkline(line))
+            c.items.append(.gap(2))
+            c.items.append(.text(t("\(first.date) – \(last.date)", theme.smallFont, c.textWidth), theme.mutedText))
+        }
         return c
     }
 
@@ -202,7 +209,7 @@ struct CardFactory {
     func evidenceCard(_ e: Evidence, number: Int, width: Double) -> Card {
         var c = card("evidence", width: width, fill: theme.evidenceFill, stroke: nil)
         c.items.append(.text(t("[\(number)] \(e.kind.label)", theme.smallFont, c.textWidth), theme.mutedText))
-        c.link = SceneLink.href(link: e.link, file: e.file, base: engine.options.linkBase)
+        c.link = SceneLink.href(link: e.link, file: e.file ?? e.data, base: engine.options.linkBase)
         return c
     }
 }

@@ -278,13 +278,14 @@ struct EvidenceListLayout {
             if let date = e.date { parts.append(date) }
             if let link = e.link { parts.append(link) }
             if let file = e.file { parts.append(file) }
+            if let data = e.data { parts.append(data) }
             let number = engine.text("[\(k + 1)]", theme.cardFont, numberWidth)
             let block = engine.text(parts.joined(separator: " · "), theme.cardFont, textWidth)
             let box = Rect(x, cy, numberWidth + block.width, max(block.height, number.height))
             let entryNode = SceneNode.group(SceneGroup(name: "evidence:\(k + 1)", box: box,
                                                        children: TextPlacement.lines(number, x: x, y: cy, color: theme.mutedText)
                                                            + TextPlacement.lines(block, x: x + numberWidth, y: cy, color: theme.text),
-                                                       link: SceneLink.href(link: e.link, file: e.file, base: engine.options.linkBase)))
+                                                       link: SceneLink.href(link: e.link, file: e.file ?? e.data, base: engine.options.linkBase)))
             // A rendered diff shows removed evidence as a ghost here too.
             let address = entry.persona.map { engine.addresses?.personaEvidence[$0][entry.index] }
                 ?? engine.contentAddress(.evidence, stage: entry.stage, touchpoint: entry.touchpoint, entry.index)

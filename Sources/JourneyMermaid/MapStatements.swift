@@ -16,6 +16,7 @@ enum MapStatements {
         if let o = model.owner { lines.append("  owner " + q(o)) }
         if let v = model.version { lines.append("  version " + q(v)) }
         lines.append("  scale \(model.scale.low)..\(model.scale.high)")
+        if let f = model.freshness { lines.append("  freshness \(f.days) d") }
         let w = model.weights
         if w != .standard {
             lines.append("  weights severity \(n(w.severity)) reach \(n(w.reach)) emotion \(n(w.emotion)) personas \(n(w.personas))"
@@ -89,7 +90,13 @@ enum MapStatements {
         for m in metrics {
             var line = "metric " + id(m.id) + q(m.name)
             // fmt's spelling (`45 s`), so the import is in fmt's layout.
-            if let v = m.value { line += " " + v.text }
+            // A bound metric keeps its binding, not a snapshot of its value: the import reads
+            // the data again (next to the Mermaid file).
+            if let b = m.binding {
+                line += " from " + q(b.path) + " column " + q(b.column)
+            } else if let v = m.value {
+                line += " " + v.text
+            }
             if let t = m.target { line += " target " + (t.direction == .unspecified ? "" : t.direction.rawValue + " ") + t.quantity.text }
             lines.append(line)
         }
@@ -97,6 +104,7 @@ enum MapStatements {
             var line = "evidence " + id(e.id) + e.kind.rawValue + " " + q(e.description)
             if let link = e.link { line += " link " + q(link) }
             if let file = e.file { line += " file " + q(file) }
+            if let data = e.data { line += " data " + q(data) }
             if let date = e.date { line += " date " + q(date) }
             lines.append(line)
         }

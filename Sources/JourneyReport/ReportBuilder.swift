@@ -53,6 +53,7 @@ private struct Builder {
         stages()
         moments()
         metrics()
+        trends()
         coverage()
         method()
     }
@@ -308,6 +309,26 @@ private struct Builder {
                                              let (words, status) = ReportWording.metricStatus(m)
                                              return [[.text(m.name)], [.text(place(p))], [.text(m.value?.text ?? "–")],
                                                      [.text(m.target.map(ReportWording.target) ?? "–")], [.status(words, status)]]
+                                         })))
+    }
+
+    /// Metrics bound to data: the newest value, its change since the row before, and whether it
+    /// is on track for the target. Only maps that bind metrics have the section.
+    mutating func trends() {
+        let bound = allMetrics.filter { $0.metric.binding?.latest != nil }
+        guard !bound.isEmpty else { return }
+        blocks.append(.heading(2, "Trends from data"))
+        let off = bound.filter { $0.metric.targetMet == false }.count
+        let who = bound.count == 1 ? "1 metric takes its value" : "\(bound.count) metrics take their value"
+        blocks.append(.paragraph([.text("\(who) from the newest row of a data file; \(off) off track.")]))
+        blocks.append(.table(ReportTable(header: ["Metric", "Data", "Last value", "Change", "Target"], alignment: [.left, .left, .right, .right, .left],
+                                         rows: bound.map { m, _ in
+                                             let binding = m.binding!
+                                             let latest = binding.latest!
+                                             let (words, status) = ReportWording.trendStatus(m)
+                                             return [[.text(m.name)], [.text("\(binding.path) · \(binding.column)")],
+                                                     [.text("\(m.value?.text ?? "–") (\(latest.date))")],
+                                                     [.text(ReportWording.change(m) ?? "–")], [.status(words, status)]]
                                          })))
     }
 

@@ -43,6 +43,21 @@ enum ReportWording {
         return ("✗ " + (gap(value, target) ?? "off target"), .bad)
     }
 
+    /// A bound metric against its target: "✓ on track", "✗ off track, 0.3 score short".
+    static func trendStatus(_ m: Metric) -> (String, ReportStatus) {
+        guard let value = m.value, let target = m.target, let met = target.isMet(by: value) else { return ("no target to judge", .neutral) }
+        if met { return ("✓ on track", .good) }
+        return ("✗ off track" + (gap(value, target).map { ", " + $0 } ?? ""), .bad)
+    }
+
+    /// The change of a bound metric since the row before its newest: "+0.12 score since
+    /// 2026-11-22"; nil with a single row.
+    static func change(_ m: Metric) -> String? {
+        guard let binding = m.binding, let latest = binding.latest?.value, let previous = binding.previous,
+              let before = previous.value, let unit = m.value?.unit else { return nil }
+        return AmountText.amount(latest - before, unit: unit, signed: true) + " since \(previous.date)"
+    }
+
     /// How far a value misses its target, as a person says it (AmountText, shared with the
     /// diff): "35 s over", "1.6 pp short", "€4.50 over".
     static func gap(_ value: Quantity, _ target: MetricTarget) -> String? {

@@ -3,6 +3,7 @@
 // each persona's lowest and highest moments, and how much of the map evidence backs.
 
 import JourneySemantics
+import JourneySyntax
 
 /// Whose experience is scored: a persona, or on a map without personas everyone at once.
 public struct ScoredPersona: Equatable, Sendable {

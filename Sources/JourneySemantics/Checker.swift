@@ -4,6 +4,7 @@
 // It never stops at the first problem: the model it returns is a best effort, complete
 // when there are no errors. Consumers must not draw a model whose diagnostics have errors.
 
+import JourneyData
 import JourneySyntax
 
 public struct CheckResult: Sendable {
@@ -13,6 +14,8 @@ public struct CheckResult: Sendable {
     public var tree: SyntaxTree
     /// Every declaration and reference of an identifier in the tree (SymbolIndex).
     public var symbols: SymbolIndex
+    /// The data files its metrics and evidence read (CSV exports), each once, in the order read.
+    public var dataFiles: [SourceFile] = []
 
     public var hasErrors: Bool { diagnostics.hasErrors }
 }
@@ -38,17 +41,17 @@ public struct UsedLibrary: Sendable {
 }
 
 public enum Frontend {
-    /// Lex, parse and check one file.
-    public static func check(_ file: SourceFile) -> CheckResult {
-        check(parsed: Parser.parse(file))
+    /// Lex, parse and check one file. `data` reads the files metrics are bound to (none by default).
+    public static func check(_ file: SourceFile, data: (any DataFileReading)? = nil) -> CheckResult {
+        check(parsed: Parser.parse(file), data: data)
     }
 
     /// Check a parsed file: a map with the libraries it uses (in load order, each once), or a
-    /// library on its own.
+    /// library on its own. `data` reads the files its metrics are bound to.
     public static func check(parsed: (tree: SyntaxTree, diagnostics: [Diagnostic]), role: FileRole = .map,
-                             libraries: [UsedLibrary] = []) -> CheckResult {
+                             libraries: [UsedLibrary] = [], data: (any DataFileReading)? = nil) -> CheckResult {
         let (tree, parseDiagnostics) = parsed
-        var checker = Checker(tree: tree, role: role, libraries: libraries)
+        var checker = Checker(tree: tree, role: role, libraries: libraries, data: data ?? MemoryDataFiles([:]))
         let model = checker.run()
         // A recovered line (a misspelt keyword read as the likely one) has its error already.
         var recovered: [SourceRange] = []
@@ -63,13 +66,14 @@ public enum Frontend {
             return lo > 0 && r.end <= recovered[lo - 1].end
         }
         var checks = recovered.isEmpty ? checker.diagnostics : checker.diagnostics.filter { !insideRecovered($0.range) }
+        let dataProblems = checker.dataDiagnostics
         // The review of a map (ReviewRules) waits until it is valid: a metric whose value is
         // malformed is not also "a target without a value".
-        if !parseDiagnostics.hasErrors, !checks.hasErrors {
+        if !parseDiagnostics.hasErrors, !checks.hasErrors, !dataProblems.hasErrors {
             ReviewRules.check(model, into: &checks)
             MovedEvidenceNotes.add(tree, to: &checks)
         }
-        var all = (parseDiagnostics + checks).sortedBySource()
+        var all = (parseDiagnostics + checks + dataProblems).sortedBySource()
         // A file with more problems than anyone will read (garbage, a binary file): keep the
         // first ones and say that the rest were not looked for.
         // Each stage records one past the cap, so more than the cap means there were more.
@@ -79,7 +83,7 @@ public enum Frontend {
             all.append(Diagnostic(.tooManyErrors, "more than \(Diagnostic.maximumPerFile) problems; journeyc stopped looking for more",
                                   at: SourceRange(end, end), help: "fix these first (is this really a .journey file?)"))
         }
-        return CheckResult(model: model, diagnostics: all, tree: tree, symbols: SymbolIndex(tree))
+        return CheckResult(model: model, diagnostics: all, tree: tree, symbols: SymbolIndex(tree), dataFiles: checker.data.loaded)
     }
 }
 
@@ -106,6 +110,15 @@ public struct Checker {
     /// Diagnostics that share one cause (one undeclared persona, the scale): the first few are
     /// reported, the rest counted in a note on the last one shown.
     var causes: [String: RepeatedCause] = [:]
+    /// Reads the data files metrics are bound to, each once.
+    let data: CachedDataFiles
+    /// Diagnostics inside data files (their ranges lie in the CSV, past the map in the shared
+    /// range space), kept apart from the map's so the recovered-line filter never sees them.
+    var dataDiagnostics: [Diagnostic] = []
+    /// Each data file's table, parsed once however many metrics read it.
+    var csvTables: [String: Result<CSVTable, CSVTable.Problem>] = [:]
+    /// Problems inside data files already reported (code, file, offset).
+    var reportedDataProblems: Set<String> = []
 
     let role: FileRole
     let libraries: [UsedLibrary]
@@ -114,10 +127,12 @@ public struct Checker {
     /// Where each channel of a used library is declared (its id), for notes.
     var libraryChannelRanges: [String: SourceRange] = [:]
 
-    public init(tree: SyntaxTree, role: FileRole = .map, libraries: [UsedLibrary] = []) {
+    public init(tree: SyntaxTree, role: FileRole = .map, libraries: [UsedLibrary] = [],
+                data: any DataFileReading = MemoryDataFiles([:])) {
         self.tree = tree
         self.role = role
         self.libraries = libraries
+        self.data = CachedDataFiles(data)
     }
 
     public mutating func run() -> JourneyModel {
@@ -233,6 +248,7 @@ public struct Checker {
             case .owner: model.owner = a.string(.text)
             case .version: model.version = a.string(.text)
             case .weights: if let w = ValueRules.weights(a, into: &diagnostics) { model.weights = w }
+            case .freshness: model.freshness = buildFreshness(a)
             case .scale:
                 if let parsed = ValueRules.scale(a, into: &diagnostics) {
                     model.scale = parsed
@@ -439,6 +455,7 @@ public struct Checker {
                 metric.target = MetricTarget(direction: direction, quantity: target, range: t.range)
             }
         }
+        bindData(s, to: &metric)
         return metric
     }
 
@@ -461,6 +478,7 @@ public struct Checker {
         e.date = s.property(.date).flatMap { ValueRules.date($0, into: &diagnostics) }
         if e.date != nil { e.dateRange = s.property(.date)?.valueRange }
         if e.file != nil { e.fileRange = s.property(.file)?.valueRange }
+        e.data = evidenceData(s)
         return e
     }
 

@@ -3,6 +3,8 @@
 // emotion names a declared persona), defaults are applied (scale -2..2), and values are
 // validated, so consumers never re-check. Source ranges are kept for tools that point back.
 
+// The data a metric is bound to (DataPoint, DataLayout) is part of the model's vocabulary.
+@_exported import JourneyData
 import JourneySyntax
 
 public struct JourneyModel: Equatable, Sendable {
@@ -13,6 +15,8 @@ public struct JourneyModel: Equatable, Sendable {
     public var scale: EmotionScale
     /// How pain and opportunity priorities weigh their factors (`weights`); defaults applied.
     public var weights: ScoringWeights = .standard
+    /// How old a bound metric's newest row may be (`freshness 45 d`), in days; nil: any age.
+    public var freshness: DataFreshness? = nil
     public var personas: [Persona]
     /// Custom channels declared with `channel`, in source order.
     public var customChannels: [CustomChannel]
@@ -437,15 +441,52 @@ public struct MetricTarget: Equatable, Sendable {
 public struct Metric: Equatable, Sendable {
     public var id: String?
     public var name: String
-    /// Nil for a metric that is named (and perhaps targeted) but not measured yet.
+    /// Nil for a metric that is named (and perhaps targeted) but not measured yet. For a metric
+    /// bound to data, the newest row's value in the map's unit (the target's).
     public var value: Quantity?
     public var target: MetricTarget?
     public var range: SourceRange
+    /// Where the value comes from when the map binds it to a data file, with the whole history.
+    public var binding: MetricBinding? = nil
 
     public var targetMet: Bool? {
         guard let value else { return nil }
         return target?.isMet(by: value)
     }
+}
+
+/// A metric bound to a column of a CSV file (`from "data/kpis.csv" column "csat"`).
+public struct MetricBinding: Equatable, Sendable {
+    /// The path as the map writes it, relative to the map's folder.
+    public var path: String
+    public var column: String
+    public var layout: DataLayout
+    /// Every dated row, oldest first; a row whose cell is empty has no value (a gap).
+    public var history: [DataPoint]
+    /// The `from "…"` value in the map.
+    public var pathRange: SourceRange = SourceRange(0, 0)
+
+    public init(path: String, column: String, layout: DataLayout, history: [DataPoint], pathRange: SourceRange = SourceRange(0, 0)) {
+        self.path = path
+        self.column = column
+        self.layout = layout
+        self.history = history
+        self.pathRange = pathRange
+    }
+
+    /// The newest row with a value.
+    public var latest: DataPoint? { history.last { $0.value != nil } }
+    /// The row with a value before the newest.
+    public var previous: DataPoint? { history.filter { $0.value != nil }.dropLast().last }
+}
+
+/// How old bound data may be before `check` warns (`freshness 45 d` under the journey line).
+public struct DataFreshness: Equatable, Sendable {
+    /// The limit in whole days.
+    public var days: Int
+    /// As written ("45 d"), for messages.
+    public var text: String
+    public var range: SourceRange
 }
 
 public enum EvidenceKind: String, CaseIterable, Sendable {
@@ -478,6 +519,8 @@ public struct Evidence: Equatable, Sendable {
     public var dateRange: SourceRange? = nil
     /// The `file "…"` value, when there is one.
     public var fileRange: SourceRange? = nil
+    /// The data file it came from (`data "data/kpis.csv"`), relative to the map.
+    public var data: String? = nil
 }
 
 /// How a map weighs the factors of its priorities (`weights` under the journey line); each

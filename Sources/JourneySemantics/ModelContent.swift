@@ -10,6 +10,7 @@ extension JourneyModel {
         let none = SourceRange(0, 0)
         var m = self
         m.range = none
+        if m.freshness != nil { m.freshness!.range = none }
         for i in m.personas.indices {
             m.personas[i].range = none
             if m.personas[i].shareRange != nil { m.personas[i].shareRange = none }
@@ -44,7 +45,11 @@ extension JourneyModel {
             opportunities[i].range = none
             if opportunities[i].statusRange != nil { opportunities[i].statusRange = none }
         }
-        for i in metrics.indices { metrics[i].range = none; metrics[i].target?.range = none }
+        for i in metrics.indices {
+            metrics[i].range = none
+            metrics[i].target?.range = none
+            metrics[i].binding?.pathRange = none
+        }
         for i in evidence.indices {
             evidence[i].range = none
             if evidence[i].dateRange != nil { evidence[i].dateRange = none }

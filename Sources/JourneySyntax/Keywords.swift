@@ -7,7 +7,7 @@ public enum Keyword: String, CaseIterable, Sendable {
     /// Not a top-level element: `use` lines come before the elements, and one written after an
     /// element stays inside it (the checker refuses it there, E0066) instead of closing it.
     case use
-    case description, owner, actor, version, scale, goal, color, share, weights
+    case description, owner, actor, version, scale, goal, color, share, weights, freshness
     /// A persona's data points: segment size, key–value facts, frustrations, behaviours.
     case size, fact, frustration, behavior
     case emotion, pain, delight, opportunity, quote, metric, evidence
@@ -35,6 +35,7 @@ public enum Keyword: String, CaseIterable, Sendable {
         case .metric: "metric"
         case .evidence: "evidence"
         case .share: "share of customers"
+        case .freshness: "data freshness"
         case .size: "segment size"
         default: rawValue
         }
@@ -97,6 +98,8 @@ public struct Slot: Sendable {
 
 public enum PropertyName: String, CaseIterable, Sendable {
     case via, severity, reach, owner, impact, effort, addresses, status, target, link, file, date
+    /// A metric bound to a data file: `from "data/kpis.csv" column "csat"`; evidence's `data "…"`.
+    case from, column, data
     /// Only on `weights`: the weights of the emotion, personas and pains factors of a priority.
     case emotion, personas, pains
 
@@ -107,7 +110,7 @@ public enum PropertyName: String, CaseIterable, Sendable {
         case .via: .identifier
         case .severity, .impact, .effort: .number
         case .reach: .percentage
-        case .owner, .link, .file, .date: .string
+        case .owner, .link, .file, .date, .from, .column, .data: .string
         case .target: .target
         case .addresses: .identifierList
         case .status: .status
@@ -127,6 +130,9 @@ public enum PropertyName: String, CaseIterable, Sendable {
         case .link: "a quoted address"
         case .file: "a quoted path"
         case .date: "a quoted date"
+        case .from: "a quoted path to a CSV file"
+        case .column: "a quoted column name"
+        case .data: "a quoted path to a data file"
         case .target: "a target value"
         case .addresses: "the identifiers of the pain points it addresses"
         case .status: "a status (idea, planned, in-progress, shipped or dropped)"
@@ -146,6 +152,9 @@ public enum PropertyName: String, CaseIterable, Sendable {
         case .link: "link \"https://example.com/report\""
         case .file: "file \"research/survey.pdf\""
         case .date: "date \"2026-09\""
+        case .from: "from \"data/kpis.csv\" column \"csat\""
+        case .column: "column \"csat\""
+        case .data: "data \"data/kpis.csv\""
         case .target: "target <= 40%"
         case .addresses: "addresses no-size-chart sizing-inconsistent"
         case .status: "status shipped \"2026-10\""
@@ -222,6 +231,7 @@ public struct StatementSignature: Sendable {
             .goal: .init(slots: [slot(.text, .string, "quoted text", "goal \"Find shoes that fit\"")], properties: []),
             .color: .init(slots: [slot(.text, .string, "a quoted colour", "color \"#0072B2\"")], properties: []),
             .share: .init(slots: [slot(.value, .percentage, "a share of customers like 40%", "share 40%")], properties: []),
+            .freshness: .init(slots: [slot(.value, .quantity, "how old bound data may be, like 45 d", "freshness 45 d")], properties: []),
             .size: .init(slots: [slot(.value, .number, "a number of customers like 120k", "size 120k customers"),
                                  slot(.unit, .identifier, optional: true, "what is counted, like customers or accounts", "size 120k customers")],
                          properties: []),
@@ -251,11 +261,11 @@ public struct StatementSignature: Sendable {
             .metric: .init(slots: [id("metric bounce \"bounce rate\" 62%"),
                                    slot(.name, .string, "the metric's name in double quotes", "metric \"bounce rate\" 62% target <= 40%"),
                                    slot(.value, .quantity, optional: true, "a value", "metric \"bounce rate\" 62% target <= 40%")],
-                           properties: [.target]),
+                           properties: [.from, .column, .target]),
             .evidence: .init(slots: [id("evidence q3-survey survey \"Post-visit survey, n=412\""),
                                      slot(.kind, .identifier, "a kind of evidence", "evidence survey \"Post-visit survey, n=412\""),
                                      slot(.text, .string, "a quoted description of the source", "evidence survey \"Post-visit survey, n=412\"")],
-                             properties: [.link, .file, .date]),
+                             properties: [.link, .file, .data, .date]),
         ]
     }()
 }

@@ -30,5 +30,7 @@ import Testing
         #expect(Limits.touchpointsDrawn(empty) == Limits.defaultTouchpointsDrawn)
         #expect(Limits.foldersWalked(empty) == Limits.defaultFoldersWalked)
         #expect(Limits.inputBytes(empty) == Limits.defaultInputMB << 20)
+        #expect(try row(startingWith: "| size of a data file").contains("| \(Limits.defaultDataMB) MB"))
+        #expect(Limits.dataBytes(empty) == Limits.defaultDataMB << 20)
     }
 }

@@ -38,12 +38,16 @@ import Testing
         #expect(lib.stdout == "persona maya \"Maya\"\n  color \"#0072B2\"\n", "\(lib.stdout)")
     }
 
-    /// The sample workspace (two maps sharing a library) is clean and in canonical form.
+    /// The sample workspace (three maps sharing a persona library and a folder of CSV exports)
+    /// is clean and in canonical form; today is fixed, so its exports are fresh next year too.
     @Test func theSampleWorkspaceChecksCleanAndIsFormatted() {
-        let check = journeyc(["check", "--strict", "samples/workspace"])
+        let check = journeyc(["check", "--strict", "samples/workspace"], environment: ["JOURNEYC_TODAY": "2026-12-04"])
         #expect(check.status == 0 && check.stderr.isEmpty, "\(check.stderr)")
         let fmt = journeyc(["fmt", "--check", "samples/workspace"])
         #expect(fmt.status == 0, "\(fmt.stdout)\(fmt.stderr)")
+        // Its data ages: a day past the freshness of 45 days after the newest week, check says so.
+        let late = journeyc(["check", "--color", "never", "samples/workspace/maps/checkout.journey"], environment: ["JOURNEYC_TODAY": "2027-03-01"])
+        #expect(late.stderr.contains("warning[W0028]"), "\(late.stderr)")
     }
 
     /// Commands that draw or export one map refuse a library file with a clear error.

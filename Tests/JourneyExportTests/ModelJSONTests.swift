@@ -16,11 +16,36 @@ import Testing
 
     @Test func documentOpensWithItsVersionAndKeepsKeysInOrder() throws {
         let doc = try export("journey \"J\"\n")
-        #expect(doc.keys == ["schemaVersion", "title", "description", "owner", "version", "scale", "weights", "line", "personas", "channels", "stages"])
+        #expect(doc.keys == ["schemaVersion", "title", "description", "owner", "version", "scale", "weights", "freshness", "line", "personas", "channels", "stages"])
         #expect(doc["weights"]?["severity"] == .number(0.4), "the defaults, when the map has no `weights`")
         #expect(doc["schemaVersion"] == .number(2))
         #expect(doc["description"] == .null)
         #expect(doc["scale"]?["neutral"] == .number(0))
+    }
+
+    @Test func aBoundMetricCarriesItsFileColumnLayoutAndHistory() throws {
+        let text = """
+            journey "J"
+              freshness 45 d
+            stage s
+              metric csat "CSAT" from "data/kpis.csv" column "csat" target >= 4.2 score
+              evidence analytics "KPI export" data "data/kpis.csv"
+              touchpoint t "T"
+
+            """
+        let file = SourceFile(path: "map.journey", text: text)
+        let result = Frontend.check(file, data: MemoryDataFiles(["data/kpis.csv": "date,csat\n2026-01-31,4.0\n2026-02-28,\n2026-03-31,4.3\n"], sources: SourceMap(file)))
+        #expect(result.diagnostics.isEmpty)
+        let doc = try JSONDocument.parse(ModelJSON.render(result.model, source: file))
+        #expect(doc["freshness"]?["days"] == .number(45))
+        let metric = doc["stages"]?[0]?["metrics"]?[0]
+        #expect(metric?.keys == ["id", "name", "value", "target", "targetMet", "data", "line"])
+        #expect(metric?["value"]?["number"] == .number(4.3))
+        #expect(metric?["data"]?.keys == ["file", "column", "layout", "history"])
+        #expect(metric?["data"]?["layout"] == .string("wide"))
+        #expect(metric?["data"]?["history"]?[1]?["value"] == .null, "a gap")
+        #expect(metric?["data"]?["history"]?[2]?["date"] == .string("2026-03-31"))
+        #expect(doc["stages"]?[0]?["evidence"]?[0]?["data"] == .string("data/kpis.csv"))
     }
 
     @Test func twoSpaceIndentationAndATrailingNewline() {

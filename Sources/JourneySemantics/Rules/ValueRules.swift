@@ -224,6 +224,20 @@ enum ValueRules {
         return trimmedLink(written)
     }
 
+    /// A data file's path (`from "…"`, evidence `data "…"`): relative to the map's folder, and
+    /// allowed to climb out of it (`../data/kpis.csv`); whether it stays in the repository is
+    /// the World's to tell, as for `use`.
+    static func dataPath(_ p: Property, into diagnostics: inout [Diagnostic]) -> String? {
+        guard case .string(let written) = p.value else { return nil }
+        let problem = hiddenCharacterProblem(written) ?? relativePathProblem(trimmedLink(written), mayLeaveFolder: true)
+        if let problem {
+            diagnostics.append(Diagnostic(.unsafeLink, "file '\(shown(written))' is \(problem)", at: p.valueRange,
+                                          help: "give a path relative to the map, like \"data/kpis.csv\""))
+            return nil
+        }
+        return trimmedLink(written)
+    }
+
     /// A link or path as a message shows it: its first 60 characters, hidden ones escaped.
     static func shown(_ text: String) -> String { TerminalSafeText.escaped(String(text.prefix(60))) }
 
@@ -271,7 +285,9 @@ enum ValueRules {
     }
 
     /// Why `text` is not a plain relative path, or nil when it is one.
-    static func relativePathProblem(_ written: String) -> String? {
+    /// `mayLeaveFolder`: a data file (`from`, evidence `data`) may be anywhere in the repository,
+    /// like a file a map `use`s (`../data/kpis.csv`); the driver's World keeps it inside.
+    static func relativePathProblem(_ written: String, mayLeaveFolder: Bool = false) -> String? {
         if written.allSatisfy(\.isWhitespace) { return "empty" }
         // Checked as it will be opened: decoded, so `%2e%2e/` is `../`.
         let text = percentDecoded(written)
@@ -280,7 +296,7 @@ enum ValueRules {
         var depth = 0
         for part in text.split(whereSeparator: { $0 == "/" || $0 == "\\" }) {
             if part == ".." { depth -= 1 } else if part != "." { depth += 1 }
-            if depth < 0 { return "outside the map's folder" }
+            if depth < 0, !mayLeaveFolder { return "outside the map's folder" }
         }
         // A scheme (javascript:, data:, file:, C:) is never a relative path.
         if let colon = text.firstIndex(of: ":") {

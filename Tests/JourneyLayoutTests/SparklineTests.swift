@@ -1,0 +1,78 @@
+// A bound metric's card draws its history: a sparkline with the target line and the newest
+// value marked, inside the card, in every theme; a gap in the data breaks the line.
+
+import Foundation
+import JourneyLayout
+import JourneySemantics
+import JourneySyntax
+import Testing
+
+@Suite struct SparklineTests {
+    static let map = """
+        journey "Shoe shop"
+        stage buy "Buy"
+          touchpoint pay "Pays" via web
+            emotion 1
+            metric csat "CSAT" from "data/kpis.csv" column "csat" target >= 4.2 score
+            metric typed "Typed" 4.1 target >= 4.2
+
+        """
+
+    func scene(_ csv: String, theme: Theme = .light) -> Scene {
+        let file = SourceFile(path: "map.journey", text: Self.map)
+        let r = Frontend.check(file, data: MemoryDataFiles(["data/kpis.csv": csv], sources: SourceMap(file)))
+        #expect(!r.hasErrors)
+        return LayoutEngine(model: r.model, theme: theme, measurer: FixedWidthMeasurer()).layout()
+    }
+
+    func groups(named name: String, in nodes: [SceneNode]) -> [SceneGroup] {
+        nodes.flatMap { node -> [SceneGroup] in
+            guard case .group(let g) = node else { return [] }
+            return (g.name == name ? [g] : []) + groups(named: name, in: g.children)
+        }
+    }
+
+    func paths(_ g: SceneGroup) -> [ScenePath] {
+        g.children.compactMap { if case .path(let p) = $0 { return p } else { return nil } }
+    }
+
+    @Test func theHistoryIsALineWithTheTargetAndTheNewestPointMarked() throws {
+        let s = scene("date,csat\n2026-01-31,4.0\n2026-02-28,4.1\n2026-03-31,4.4\n")
+        let lines = groups(named: "sparkline", in: s.nodes)
+        #expect(lines.count == 1, "only the bound metric has one")
+        let line = try #require(lines.first)
+        let card = try #require(groups(named: "metric", in: s.nodes).first { card in groups(named: "sparkline", in: card.children).count == 1 })
+        let box = try #require(line.box)
+        #expect(try #require(card.box).contains(box), "inside its card")
+        let parts = paths(line)
+        #expect(parts.count == 3, "target, line, dot")
+        #expect(parts[0].stroke?.dash.isEmpty == false, "the target is dashed")
+        // The newest value (4.4, the highest) is the dot at the right end, at the top of the band.
+        let dot = try #require(parts[2].path.bounds)
+        #expect(abs(dot.midX - (box.maxX - 2.75)) < 0.01)
+        #expect(dot.midY < box.midY)
+        #expect(parts[2].fill == Theme.light.metricMet)
+        // The target (4.2) lies between the lowest (4.0) and the highest value.
+        let targetY = try #require(parts[0].path.bounds).minY
+        #expect(targetY > dot.midY && targetY < box.maxY)
+    }
+
+    @Test func aGapBreaksTheLine() throws {
+        let s = scene("date,csat\n2026-01-31,4.0\n2026-02-28,4.1\n2026-03-31,\n2026-04-30,4.3\n2026-05-31,4.4\n")
+        let line = try #require(groups(named: "sparkline", in: s.nodes).first)
+        let moves = paths(line)[1].path.elements.filter { if case .move = $0 { return true } else { return false } }
+        #expect(moves.count == 2)
+    }
+
+    @Test func oneRowIsAValueWithoutALine() {
+        #expect(groups(named: "sparkline", in: scene("date,csat\n2026-01-31,4.0\n").nodes).isEmpty)
+    }
+
+    @Test func everyThemeFollowsTheLayoutRulesAndContrast() {
+        for theme in [Theme.light, .dark, .print] {
+            let s = scene("date,csat\n2026-01-31,4.0\n2026-02-28,4.1\n2026-03-31,4.4\n", theme: theme)
+            #expect(SceneChecks.violations(s) == [], "\(theme.name)")
+            #expect(SceneContrast.failures(s).isEmpty, "\(theme.name)")
+        }
+    }
+}
