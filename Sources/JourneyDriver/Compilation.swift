@@ -19,9 +19,9 @@ public struct Compilation: Sendable {
     public var diagnostics: [Diagnostic]
     /// Every declaration and reference of an identifier in the map and the files it uses, in the
     /// shared range space: a reference in the map to a used persona finds its declaration in
-    /// the library file (`sources` names the file of a range). For a map without `use` lines, the
-    /// checker's own index.
-    public var symbols: SymbolIndex
+    /// the library file (`sources` names the file of a range). Built when asked (the language
+    /// server, tools): checking and drawing never need it, and it costs a walk of every tree.
+    public var symbols: SymbolIndex { SymbolIndex(trees) }
 
     /// The root is a library file (see `Compiler.isLibrary`): checked as one, it draws nothing.
     public var isLibrary = false
@@ -67,7 +67,7 @@ public enum Compiler {
         let data = WorldDataFiles(world: world, sources: sources, mapPath: dataRelativeTo ?? file.path)
         guard library || parsed.tree.statements.contains(where: { $0.keyword == .use }) else {
             let result = Frontend.check(parsed: parsed, data: data)
-            return Compilation(sources: sources, result: result, libraries: [], diagnostics: result.diagnostics, symbols: result.symbols)
+            return Compilation(sources: sources, result: result, libraries: [], diagnostics: result.diagnostics)
         }
         var loader = UseLoader(world: world, sources: sources, root: world.repositoryRoot(forMap: file.path))
         loader.visit(parsed.tree, chain: [(file.path, nil)])
@@ -79,8 +79,7 @@ public enum Compiler {
                 diagnostics += Frontend.check(parsed: (used.tree, used.parseDiagnostics), role: .library).diagnostics
             }
             return Compilation(sources: sources, result: result, libraries: loader.libraries,
-                               diagnostics: diagnostics.sortedBySource(),
-                               symbols: SymbolIndex([result.tree] + loader.libraries.map(\.tree)), isLibrary: true)
+                               diagnostics: diagnostics.sortedBySource(), isLibrary: true)
         }
         let used = loader.libraries.map {
             UsedLibrary(tree: $0.tree, useRange: $0.mapUseRange, reaches: loader.reach(from: $0.tree.file.path))
@@ -109,8 +108,7 @@ public enum Compiler {
                 return d
             }
         }
-        return Compilation(sources: sources, result: result, libraries: loader.libraries, diagnostics: diagnostics.sortedBySource(),
-                           symbols: SymbolIndex([result.tree] + loader.libraries.map(\.tree)))
+        return Compilation(sources: sources, result: result, libraries: loader.libraries, diagnostics: diagnostics.sortedBySource())
     }
 }
 

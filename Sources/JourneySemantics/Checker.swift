@@ -12,8 +12,9 @@ public struct CheckResult: Sendable {
     /// Parser and checker diagnostics, in source order.
     public var diagnostics: [Diagnostic]
     public var tree: SyntaxTree
-    /// Every declaration and reference of an identifier in the tree (SymbolIndex).
-    public var symbols: SymbolIndex
+    /// Every declaration and reference of an identifier in the tree (SymbolIndex), built when
+    /// asked: checking never needs it.
+    public var symbols: SymbolIndex { SymbolIndex(tree) }
     /// The data files its metrics and evidence read (CSV exports), each once, in the order read.
     public var dataFiles: [SourceFile] = []
 
@@ -83,7 +84,7 @@ public enum Frontend {
             all.append(Diagnostic(.tooManyErrors, "more than \(Diagnostic.maximumPerFile) problems; journeyc stopped looking for more",
                                   at: SourceRange(end, end), help: "fix these first (is this really a .journey file?)"))
         }
-        return CheckResult(model: model, diagnostics: all, tree: tree, symbols: SymbolIndex(tree), dataFiles: checker.data.loaded)
+        return CheckResult(model: model, diagnostics: all, tree: tree, dataFiles: checker.data.loaded)
     }
 }
 
