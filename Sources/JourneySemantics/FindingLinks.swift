@@ -54,6 +54,12 @@ extension JourneyModel {
     /// Every opportunity in reading order: each stage's own, then its touchpoints'.
     public var locatedOpportunities: [LocatedOpportunity] { locatedOpportunities(MapAddresses(self)) }
 
+    /// The same opportunities without their addresses, for rules that only read them: making
+    /// addresses walks the whole map, personas included.
+    public var opportunitiesInReadingOrder: [Opportunity] {
+        stages.flatMap { stage in stage.opportunities + stage.touchpoints.flatMap(\.opportunities) }
+    }
+
     public func locatedOpportunities(_ addresses: MapAddresses) -> [LocatedOpportunity] {
         var out: [LocatedOpportunity] = []
         for (s, stage) in stages.enumerated() {

@@ -50,8 +50,8 @@ public enum ReviewRules {
             }
         }
         found += shares(model)
-        for o in model.locatedOpportunities where room {
-            guard o.opportunity.status == .shipped, o.opportunity.statusDate == nil, let range = o.opportunity.statusRange else { continue }
+        for o in model.opportunitiesInReadingOrder where room {
+            guard o.status == .shipped, o.statusDate == nil, let range = o.statusRange else { continue }
             found.append(Diagnostic(.shippedWithoutDate, "a shipped opportunity without the date it shipped", at: range,
                                     help: "add the month it shipped, so its effect on the numbers can be read: `status shipped \"2026-10\"`"))
         }
@@ -95,8 +95,7 @@ public enum ReviewRules {
     /// lies before the cut-off.
     public static func staleStatuses(_ model: JourneyModel, before cutoff: CalendarDate) -> [Diagnostic] {
         var found: [Diagnostic] = []
-        for o in model.locatedOpportunities {
-            let opportunity = o.opportunity
+        for opportunity in model.opportunitiesInReadingOrder {
             guard let status = opportunity.status, status == .planned || status == .inProgress,
                   let text = opportunity.statusDate, let date = CalendarDate(text), date.isEntirelyBefore(cutoff),
                   let range = opportunity.statusRange else { continue }
