@@ -164,8 +164,13 @@ struct UseLoader {
             }
             let path = world.join(written.replacing("\\", with: "/"), from: tree.file.path)
             guard UsePaths.isInside(world.absolute(path), folder: root) else {
-                report(.useOutsideRepository, "'\(written)' leaves the repository", range,
-                       help: "a map uses files inside its repository (the nearest folder above it with .git, else its own folder); copy the file in")
+                if UsePaths.namesGitFolder(path) {
+                    report(.useOutsideRepository, "'\(written)' is inside git's own .git folder", range,
+                           help: "`use` reads library files of the repository, never git's files (its config can hold access tokens)")
+                } else {
+                    report(.useOutsideRepository, "'\(written)' leaves the repository", range,
+                           help: "a map uses files inside its repository (the nearest folder above it with .git, else its own folder); copy the file in")
+                }
                 continue
             }
             if let first = seenHere[path] {

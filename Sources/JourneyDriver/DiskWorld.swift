@@ -28,9 +28,13 @@ public struct DiskWorld: World {
     public func read(_ path: String, limit: Int) -> Result<[UInt8], WorldError> {
         var resolved = path
         if let base = workingDirectory, !path.hasPrefix("/") { resolved = base + "/" + path }
-        let fd = open(resolved, O_RDONLY)
+        // Opened without waiting: a named pipe nobody writes to would otherwise block open(2)
+        // for ever (a `use` or data path naming a FIFO hung check and build). Reads wait again
+        // once the file is open, so a pipe that has a writer (`<(…)`) is read whole.
+        let fd = open(resolved, O_RDONLY | O_NONBLOCK | O_NOCTTY)
         guard fd >= 0 else { return .failure(DiskWorld.error(errno)) }
         defer { close(fd) }
+        _ = fcntl(fd, F_SETFL, fcntl(fd, F_GETFL) & ~O_NONBLOCK)
         var info = stat()
         guard fstat(fd, &info) == 0 else { return .failure(DiskWorld.error(errno)) }
         if (info.st_mode & S_IFMT) == S_IFDIR { return .failure(.isFolder) }

@@ -53,10 +53,21 @@ public enum UsePaths {
         return (up + to[common...].map(String.init)).joined(separator: "/")
     }
 
-    /// Whether normalized `path` lies inside normalized `folder` ("" is the current folder).
+    /// Whether a path goes through a `.git` folder.
+    public static func namesGitFolder(_ path: String) -> Bool {
+        path.split(separator: "/").contains { $0.lowercased() == ".git" }
+    }
+
+    /// Whether normalized `path` lies inside normalized `folder` ("" is the current folder), and
+    /// not in a `.git` folder there: git's own files are not the repository's content, and its
+    /// config can hold a CI job's access token, which a diagnostic quoting the file would print.
     public static func isInside(_ path: String, folder: String) -> Bool {
-        if folder.isEmpty { return !path.hasPrefix("/") && path != ".." && !path.hasPrefix("../") }
-        if folder == "/" { return path.hasPrefix("/") }
-        return path.hasPrefix(folder + "/")
+        let inside: Bool
+        if folder.isEmpty { inside = !path.hasPrefix("/") && path != ".." && !path.hasPrefix("../") }
+        else if folder == "/" { inside = path.hasPrefix("/") }
+        else { inside = path.hasPrefix(folder + "/") }
+        guard inside else { return false }
+        let below = folder.isEmpty || folder == "/" ? path : String(path.dropFirst(folder.count + 1))
+        return !namesGitFolder(below)
     }
 }

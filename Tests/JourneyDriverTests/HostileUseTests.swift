@@ -56,6 +56,32 @@ import Testing
         #expect(try diagnostics(root).map(\.code) == [.useOutsideRepository])
     }
 
+    /// actions/checkout keeps the job's token in .git/config; a map must never make journeyc
+    /// read it (a parse error would quote its lines into a public CI log).
+    @Test func gitsOwnFilesAreNeverUsedNorRead() throws {
+        let root = try repository(["maps/map.journey": map(using: "../.git/config"),
+                                   ".git/config": "[http]\n  extraheader = AUTHORIZATION: basic SECRET\n",
+                                   "maps/data.journey": "journey \"J\"\nstage s \"S\"\n  metric m \"M\" from \"../.git/config\" column \"x\"\n"])
+        defer { try? FileManager.default.removeItem(at: root) }
+        let found = try diagnostics(root)
+        #expect(found.map(\.code) == [.useOutsideRepository], "\(found.map(\.message))")
+        #expect(found.first?.message.contains(".git folder") == true)
+        #expect(!found.contains { d in d.message.contains("SECRET") || d.notes.contains { $0.message.contains("SECRET") } })
+        let world = DiskWorld(workingDirectory: root.path, limit: 64 << 20)
+        let data = try Compiler.compile(root: "maps/data.journey", world: world).get()
+        #expect(data.diagnostics.contains { $0.code == .dataFileUnreadable }, "\(data.diagnostics.map(\.message))")
+        #expect(data.sources.files.count == 1, "nothing but the map is read")
+    }
+
+    /// A named pipe nobody writes to blocked open(2) for ever: check and build hung.
+    @Test func aNamedPipeDoesNotHang() throws {
+        let root = try repository(["maps/map.journey": map(using: "pipe.journey")])
+        defer { try? FileManager.default.removeItem(at: root) }
+        #expect(mkfifo(root.path + "/maps/pipe.journey", 0o600) == 0)
+        let found = try diagnostics(root)  // returns: the pipe reads as empty
+        #expect(!found.contains { $0.severity == .error && $0.code != .unknownPersona }, "\(found.map(\.message))")
+    }
+
     @Test func devZeroIsReadOnlyUpToTheLimit() {
         let world = DiskWorld(workingDirectory: nil, limit: 1 << 20)
         #expect(world.read("/dev/zero") == .failure(.overLimit(limit: 1 << 20)))
