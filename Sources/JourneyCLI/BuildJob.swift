@@ -181,7 +181,13 @@ final class UsedFileHashes: @unchecked Sendable {
 
     func hash(of path: String, io: IOContext) -> UInt64? {
         if let known = hashes.withLock({ $0[path] }) { return known }
-        let found: UInt64? = (try? io.world.read(path).get()).map { ContentHash.of($0) }
+        // A dependency is read as a map reads it: a library within the input limit, a CSV within
+        // the data limit (the larger, so a big export is not "changed" on every run), and never
+        // through a link that now leads out of the repository (that map must be redrawn: it fails).
+        let world = io.world
+        let escapes = world.linkEscape(of: path, from: world.repositoryRoot(forMap: path)) != nil
+        let found: UInt64? = escapes ? nil
+            : (try? world.read(path, limit: max(world.limit, world.dataLimit)).get()).map { ContentHash.of($0) }
         hashes.withLock { $0[path] = found }
         return found
     }

@@ -36,6 +36,23 @@ import Testing
         return "\(a[.systemFileNumber] ?? 0) \((a[.modificationDate] as? Date)?.timeIntervalSince1970 ?? 0)"
     }
 
+    /// The same bytes behind a link that now leads out of the repository: not up to date (the
+    /// maps now fail with E0064), where the hash alone said "unchanged".
+    @Test func aLibraryReplacedByALinkOutOfTheRepositoryIsNotUpToDate() throws {
+        let dir = try workspace()
+        let outside = FileManager.default.temporaryDirectory.appendingPathComponent("journeyc-outside-\(UUID()).journey")
+        defer { try? FileManager.default.removeItem(at: dir); try? FileManager.default.removeItem(at: outside) }
+        let args = ["build", dir.path + "/maps", "-o", dir.path + "/out"]
+        #expect(journeyc(args).status == 0)
+        try library.write(to: outside, atomically: true, encoding: .utf8)
+        let used = dir.appendingPathComponent("personas/runners.journey")
+        try FileManager.default.removeItem(at: used)
+        try FileManager.default.createSymbolicLink(at: used, withDestinationURL: outside)
+        let again = journeyc(args)
+        #expect(again.status == 1, "\(again.stderr)")
+        #expect(again.stderr.contains("0 built, 1 up to date, 2 failed"), "\(again.stderr)")
+    }
+
     @Test func editingTheLibraryRedrawsExactlyTheMapsThatUseIt() throws {
         let dir = try workspace()
         defer { try? FileManager.default.removeItem(at: dir) }
