@@ -157,6 +157,11 @@ struct UseLoader {
                        help: "write the path relative to this file's folder, like `use \"personas/runners.journey\"`")
                 continue
             }
+            guard !written.unicodeScalars.contains(where: TerminalSafeText.mustEscape) else {
+                report(.useUnreadable, "the path \(TerminalSafeText.quotedLiteral(String(written.prefix(60)))) holds control or invisible characters", range,
+                       help: "retype the path: what a reader sees must be the file journeyc opens")
+                continue
+            }
             guard !UsePaths.isAbsolute(written) else {
                 report(.useAbsolutePath, "'\(written)' is an absolute path", range,
                        help: "write the path relative to this file's folder, so the repository reads the same on every machine")

@@ -73,6 +73,16 @@ import Testing
         #expect(data.sources.files.count == 1, "nothing but the map is read")
     }
 
+    /// A NUL ends the path the operating system sees, so the path checked was not the one opened.
+    @Test func aPathWithHiddenCharactersIsRefused() throws {
+        let root = try repository(["maps/map.journey": map(using: "personas/a\\u{0}b.journey"),
+                                   "maps/personas/a": "persona me \"Me\"\n"])
+        defer { try? FileManager.default.removeItem(at: root) }
+        let found = try diagnostics(root)
+        #expect(found.first?.code == .useUnreadable && found.first?.message.contains("control or invisible") == true,
+                "\(found.map(\.message))")
+    }
+
     /// A named pipe nobody writes to blocked open(2) for ever: check and build hung.
     @Test func aNamedPipeDoesNotHang() throws {
         let root = try repository(["maps/map.journey": map(using: "pipe.journey")])
