@@ -57,20 +57,22 @@ public enum Compiler {
     }
 
     /// Compiles a map already read (standard input, a file at a git revision); its `use` lines
-    /// and its data files are read through `world`. Data paths are relative to the folder of
-    /// `dataRelativeTo` (git's diff driver: where the map lives), by default the map's own.
-    public static func compile(_ file: SourceFile, world: any World, dataRelativeTo: String? = nil) -> Compilation {
+    /// and its data files are read through `world`. `use` and data paths are relative to the
+    /// folder of `locatedAt` (git's diff driver and difftool: where the map lives in the working
+    /// tree, while its bytes come from a temporary file), by default the map's own path.
+    public static func compile(_ file: SourceFile, world: any World, locatedAt: String? = nil) -> Compilation {
+        let location = locatedAt ?? file.path
         let sources = SourceMap(file)
         let parsed = Parser.parse(file)
         let library = isLibrary(parsed.tree)
         // CSV files join the source map as they are read, after the files the map uses.
-        let data = WorldDataFiles(world: world, sources: sources, mapPath: dataRelativeTo ?? file.path)
+        let data = WorldDataFiles(world: world, sources: sources, mapPath: location)
         guard library || parsed.tree.statements.contains(where: { $0.keyword == .use }) else {
             let result = Frontend.check(parsed: parsed, data: data)
             return Compilation(sources: sources, result: result, libraries: [], diagnostics: result.diagnostics)
         }
-        var loader = UseLoader(world: world, sources: sources, root: world.repositoryRoot(forMap: file.path))
-        loader.visit(parsed.tree, chain: [(file.path, nil)])
+        var loader = UseLoader(world: world, sources: sources, root: world.repositoryRoot(forMap: location))
+        loader.visit(parsed.tree, chain: [(location, nil)])
         if library {
             // A library checked on its own (`journeyc check personas/`): its lines, and what it uses.
             let result = Frontend.check(parsed: parsed, role: .library)
@@ -86,7 +88,7 @@ public enum Compiler {
         }
         var result = Frontend.check(parsed: parsed, libraries: used, data: data)
         // A persona's file as the map's folder sees it (`personas/runners.journey`), for exports.
-        let folder = UsePaths.normalized(UsePaths.folder(of: world.absolute(file.path)))
+        let folder = UsePaths.normalized(UsePaths.folder(of: world.absolute(location)))
         for k in result.model.personas.indices {
             if let path = result.model.personas[k].file {
                 result.model.personas[k].file = UsePaths.relative(world.absolute(path), to: folder)
@@ -162,7 +164,8 @@ struct UseLoader {
                        help: "write the path relative to this file's folder, so the repository reads the same on every machine")
                 continue
             }
-            let path = world.join(written.replacing("\\", with: "/"), from: tree.file.path)
+            // The using file's path as the chain spells it (the map's may be where it lives, not where it was read).
+            let path = world.join(written.replacing("\\", with: "/"), from: chain[chain.count - 1].path)
             guard UsePaths.isInside(world.absolute(path), folder: root) else {
                 report(.useOutsideRepository, "'\(written)' leaves the repository", range,
                        help: "a map uses files inside its repository (the nearest folder above it with .git, else its own folder); copy the file in")
