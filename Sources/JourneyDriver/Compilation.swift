@@ -99,7 +99,10 @@ public enum Compiler {
                 result.model.customChannels[k].file = UsePaths.relative(world.absolute(path), to: folder)
             }
         }
-        var diagnostics = (result.diagnostics + loader.diagnostics).sortedBySource()
+        // A `use` that failed is the one error: the personas and channels it would have declared
+        // are not each "unknown" with advice to declare them.
+        let own = loader.failed ? result.diagnostics.filter { $0.code != .unknownPersona && $0.code != .unknownChannel } : result.diagnostics
+        var diagnostics = (own + loader.diagnostics).sortedBySource()
         for library in loader.libraries {
             let own = Frontend.check(parsed: (library.tree, library.parseDiagnostics), role: .library)
             let path = library.tree.file.path
@@ -116,14 +119,14 @@ public enum Compiler {
 
 extension Compiler {
     /// A library file: no `journey` line, nothing that draws (no stage or touchpoint), and at
-    /// least one persona or `use` line. Anything else is a map (an empty file, or one that has
+    /// least one persona, channel or `use` line. Anything else is a map (an empty file, or one that has
     /// stages but lost its `journey` line, is a map with an error).
     public static func isLibrary(_ tree: SyntaxTree) -> Bool {
         var declares = false
         for s in tree.statements {
             switch s.keyword {
             case .journey, .stage, .touchpoint: return false
-            case .persona, .use: declares = true
+            case .persona, .channel, .use: declares = true
             default: break
             }
         }
@@ -139,6 +142,9 @@ struct UseLoader {
     let root: String
     var libraries: [LoadedLibrary] = []
     var diagnostics: [Diagnostic] = []
+    /// Whether a `use` line could not be followed (E0060, E0063, E0064, E0065): then the personas
+    /// and channels it would have brought are unknown, and naming them is no further error.
+    var failed = false
     private var loaded: Set<String> = []
 
     init(world: any World, sources: SourceMap, root: String) {
@@ -194,8 +200,12 @@ struct UseLoader {
             }
             switch world.load(path, into: sources) {
             case .failure(let error):
-                report(.useUnreadable, "cannot use '\(written)': \(error)", range,
-                       help: error == .notFound ? "the path is relative to this file's folder: '\(path)' does not exist" : "`use` names a library file of personas")
+                var help = error == .notFound ? "the path is relative to this file's folder: '\(path)' does not exist" : "`use` names a library file of personas"
+                if error == .notFound,
+                   let near = Suggestions.closest(to: UsePaths.lastComponent(of: path), in: world.siblingNames(of: path)) {
+                    help = "did you mean '\(near)'? (a file in the same folder)"
+                }
+                report(.useUnreadable, "cannot use '\(written)': \(error)", range, help: help)
                 continue
             case .success(let file):
                 loaded.insert(path)
@@ -228,6 +238,7 @@ struct UseLoader {
 
     private mutating func report(_ code: DiagnosticCode, _ message: String, _ range: SourceRange, help: String,
                                  notes: [DiagnosticNote] = []) {
+        if code != .repeatedUse { failed = true }
         diagnostics.append(Diagnostic(code, message, at: range, help: help, notes: notes))
     }
 }
