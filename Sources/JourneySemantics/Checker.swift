@@ -165,11 +165,13 @@ public struct Checker {
             }
         } else {
             let first = tree.statements.first?.keywordRange ?? SourceRange.point(tree.file.contentStartOffset)
-            // Personas, channels or `use` lines and a stage: a library that grew a stage, or a map
-            // that lost its title; say both.
+            // Personas, channels or `use` lines, and no emotion names a persona: a library that
+            // grew a stage as likely as a map that lost its title; say both.
             let declaresShared = tree.statements.contains { [.persona, .channel, .use].contains($0.keyword) }
+            var feels = false
+            tree.walk { if $0.keyword == .emotion { feels = true } }
             report(.missingJourney, "the map has no `journey` line", SourceRange.point(first.start),
-                   help: declaresShared
+                   help: declaresShared && !feels
                        ? "start the map with its title, like `journey \"Buying running shoes online\"`; or, if this is a library "
                          + "of shared personas, move its stages and touchpoints into a map: a library holds no stage or touchpoint (E0062)"
                        : "start the map with its title, like `journey \"Buying running shoes online\"`")
