@@ -120,13 +120,14 @@ struct DiagnosticReporter {
     }
 
     /// The one map of `path` (block `block` of a Markdown file) for the commands that read one
-    /// map; a file that holds none is reported and ends the command with status 1.
+    /// map; a file that holds none is reported and ends the command with status 1 (2 for a
+    /// library file: the wrong kind of file, a usage error).
     func loadOneMap(_ path: String, block: Int?) throws -> LoadedMap {
         switch MapInput.maps(in: try load(path), block: block, allBlocks: false, world: io.world) {
         case .success(let maps): return maps[0]
         case .failure(let failure):
             reportInputError(failure, path: path)
-            throw ExitCode(ExitStatus.failure)
+            throw ExitCode(failure.isUsage ? ExitStatus.usage : ExitStatus.failure)
         }
     }
 

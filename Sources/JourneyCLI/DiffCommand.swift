@@ -109,7 +109,7 @@ struct DiffCommand: ParsableCommand {
                 throw ExitCode(ExitStatus.usage)
             }
             sides.append((file, MapSource.check(file, argument: argument, io: io, reporter: &reporter,
-                                                dataPath: gitDriver ? (argument == oldArgument ? gitPaths.old : gitPaths.new) : nil)))
+                                                locatedAt: location(of: argument, old: sides.isEmpty, io: io))))
         }
         guard let old = sides[0].model, let new = sides[1].model else {
             reporter.summarize(files: sides.filter { $0.model == nil }.count)
@@ -135,6 +135,23 @@ struct DiffCommand: ParsableCommand {
         case .json:
             return JSONReport(oldName: names.old, newName: names.new).render(diff).serialized() + "\n"
         }
+    }
+
+    /// Where a side's map lives in the working tree when git gave journeyc a temporary copy, so
+    /// its `use` and data paths resolve against the working tree's folder (not /tmp/git-blob-…):
+    /// - diff driver (seven or nine arguments): git's path of that side, for both sides;
+    /// - `git difftool -x`: git exports BASE (the path in the working tree) and
+    ///   GIT_DIFFTOOL_EXTCMD; a side that is a file outside the repository whose name ends with
+    ///   BASE's file name is git's temporary copy of BASE.
+    /// Nil: the side's own path.
+    func location(of argument: String, old: Bool, io: IOContext) -> String? {
+        if gitDriver { return old ? gitPaths.old : gitPaths.new }
+        guard io.environment["GIT_DIFFTOOL_EXTCMD"] != nil, let base = io.environment["BASE"], !base.isEmpty,
+              argument != "-", argument != MapSource.none, MapSource.exists(argument, io: io),
+              UsePaths.lastComponent(of: argument).hasSuffix(UsePaths.lastComponent(of: base)) else { return nil }
+        let world = io.world
+        let inRepository = UsePaths.isInside(world.absolute(argument), folder: world.repositoryRoot(forMap: base))
+        return inRepository ? nil : base
     }
 
     /// How reports name OLD and NEW: --label, else git's path, else the arguments.

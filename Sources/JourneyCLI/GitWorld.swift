@@ -9,6 +9,15 @@ struct GitWorld: World {
     var limit: Int
     /// The largest data file read (JOURNEYC_MAX_DATA_MB).
     var dataLimit: Int
+    /// The current folder from the top of the repository (`maps/`, "" at the top; git's
+    /// `rev-parse --show-prefix`): a `REV:./PATH` is `REV:` + prefix + PATH.
+    var prefix: String = ""
+
+    /// A revision's path from the top of the repository: `./PATH` and `../PATH` are from the
+    /// current folder, as git reads them.
+    private func fromTop(_ path: String) -> String {
+        path.hasPrefix("./") || path.hasPrefix("../") ? UsePaths.normalized(prefix + path) : path
+    }
 
     /// `REV:PATH` → (`REV:`, `PATH`).
     private func split(_ path: String) -> (revision: String, path: String) {
@@ -34,13 +43,13 @@ struct GitWorld: World {
     /// A revision's paths are the repository's own (from its top, or `./` from this folder).
     func repositoryRoot(forMap mapPath: String) -> String { "" }
 
-    func absolute(_ path: String) -> String { UsePaths.normalized(split(path).path) }
+    func absolute(_ path: String) -> String { UsePaths.normalized(fromTop(split(path).path)) }
 
+    /// The used file at the same revision, from the top of the repository (`REV:./delay.journey`
+    /// read in maps/ uses `REV:personas/…` for `use "../personas/…"`).
     func join(_ usePath: String, from usingFile: String) -> String {
         let (revision, path) = split(usingFile)
-        let keepsDot = path.hasPrefix("./")
-        let joined = UsePaths.join(usePath, from: path)
-        return revision + (keepsDot && !joined.hasPrefix("../") ? "./" : "") + joined
+        return revision + UsePaths.join(usePath, from: fromTop(path))
     }
 
     /// Git keeps a link as a blob holding its target: reading it gives that text, never a file outside.

@@ -30,7 +30,15 @@ enum MapSource {
 
     /// The files of git revisions, for a `REV:PATH` side and the files it uses.
     static func gitWorld(_ io: IOContext) -> GitWorld {
-        GitWorld(workingDirectory: io.workingDirectory, limit: Limits.inputBytes(io), dataLimit: Limits.dataBytes(io))
+        GitWorld(workingDirectory: io.workingDirectory, limit: Limits.inputBytes(io), dataLimit: Limits.dataBytes(io),
+                 prefix: gitPrefix(io))
+    }
+
+    /// The current folder from the top of the repository (`maps/`), "" at the top or outside git.
+    static func gitPrefix(_ io: IOContext) -> String {
+        let git = ["git"] + (io.workingDirectory.map { ["-C", $0] } ?? []) + ["rev-parse", "--show-prefix"]
+        guard let result = try? GitShow.run(git), result.status == 0 else { return "" }
+        return String(decoding: result.stdout, as: UTF8.self).split(separator: "\n").first.map(String.init) ?? ""
     }
 
     static func exists(_ path: String, io: IOContext) -> Bool {
@@ -39,12 +47,14 @@ enum MapSource {
     }
 
     /// The model of a side, or nil when it has errors (reported). The files the map uses are
-    /// read from where the map came from: the disk, or the same git revision.
+    /// read from where the map came from: the disk, or the same git revision. `locatedAt`: where
+    /// the map lives in the working tree when its bytes come from a temporary file of git's
+    /// (diff driver, difftool): its `use` and data paths are resolved from there.
     static func check(_ file: SourceFile, argument: String, io: IOContext, reporter: inout DiagnosticReporter,
-                      dataPath: String? = nil) -> JourneyModel? {
+                      locatedAt: String? = nil) -> JourneyModel? {
         let fromGit = argument != "-" && argument != none && !exists(argument, io: io) && argument.contains(":")
         let world: any World = fromGit ? gitWorld(io) : io.world
-        let compilation = Compiler.compile(file, world: world, dataRelativeTo: dataPath)
+        let compilation = Compiler.compile(file, world: world, locatedAt: locatedAt)
         if argument == none {
             // No file on this side: an empty map, so everything on the other side is new.
             return compilation.model

@@ -146,7 +146,7 @@ struct RenderCommand: ParsableCommand {
         case .success(let found): maps = found
         case .failure(let failure):
             reporter.reportInputError(failure, path: file)
-            throw ExitCode(ExitStatus.failure)
+            throw ExitCode(failure.isUsage ? ExitStatus.usage : ExitStatus.failure)
         }
         clock.lap("parse+check")
         if let folder, maps.contains(where: { !$0.hasErrors }) {

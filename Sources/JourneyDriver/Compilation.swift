@@ -57,20 +57,22 @@ public enum Compiler {
     }
 
     /// Compiles a map already read (standard input, a file at a git revision); its `use` lines
-    /// and its data files are read through `world`. Data paths are relative to the folder of
-    /// `dataRelativeTo` (git's diff driver: where the map lives), by default the map's own.
-    public static func compile(_ file: SourceFile, world: any World, dataRelativeTo: String? = nil) -> Compilation {
+    /// and its data files are read through `world`. `use` and data paths are relative to the
+    /// folder of `locatedAt` (git's diff driver and difftool: where the map lives in the working
+    /// tree, while its bytes come from a temporary file), by default the map's own path.
+    public static func compile(_ file: SourceFile, world: any World, locatedAt: String? = nil) -> Compilation {
+        let location = locatedAt ?? file.path
         let sources = SourceMap(file)
         let parsed = Parser.parse(file)
         let library = isLibrary(parsed.tree)
         // CSV files join the source map as they are read, after the files the map uses.
-        let data = WorldDataFiles(world: world, sources: sources, mapPath: dataRelativeTo ?? file.path)
+        let data = WorldDataFiles(world: world, sources: sources, mapPath: location)
         guard library || parsed.tree.statements.contains(where: { $0.keyword == .use }) else {
             let result = Frontend.check(parsed: parsed, data: data)
             return Compilation(sources: sources, result: result, libraries: [], diagnostics: result.diagnostics)
         }
-        var loader = UseLoader(world: world, sources: sources, root: world.repositoryRoot(forMap: file.path))
-        loader.visit(parsed.tree, chain: [(file.path, nil)])
+        var loader = UseLoader(world: world, sources: sources, root: world.repositoryRoot(forMap: location))
+        loader.visit(parsed.tree, chain: [(location, nil)])
         if library {
             // A library checked on its own (`journeyc check personas/`): its lines, and what it uses.
             let result = Frontend.check(parsed: parsed, role: .library)
@@ -86,7 +88,7 @@ public enum Compiler {
         }
         var result = Frontend.check(parsed: parsed, libraries: used, data: data)
         // A persona's file as the map's folder sees it (`personas/runners.journey`), for exports.
-        let folder = UsePaths.normalized(UsePaths.folder(of: world.absolute(file.path)))
+        let folder = UsePaths.normalized(UsePaths.folder(of: world.absolute(location)))
         for k in result.model.personas.indices {
             if let path = result.model.personas[k].file {
                 result.model.personas[k].file = UsePaths.relative(world.absolute(path), to: folder)
@@ -97,7 +99,10 @@ public enum Compiler {
                 result.model.customChannels[k].file = UsePaths.relative(world.absolute(path), to: folder)
             }
         }
-        var diagnostics = (result.diagnostics + loader.diagnostics).sortedBySource()
+        // A `use` that failed is the one error: the personas and channels it would have declared
+        // are not each "unknown" with advice to declare them.
+        let own = loader.failed ? result.diagnostics.filter { $0.code != .unknownPersona && $0.code != .unknownChannel } : result.diagnostics
+        var diagnostics = (own + loader.diagnostics).sortedBySource()
         for library in loader.libraries {
             let own = Frontend.check(parsed: (library.tree, library.parseDiagnostics), role: .library)
             let path = library.tree.file.path
@@ -114,14 +119,14 @@ public enum Compiler {
 
 extension Compiler {
     /// A library file: no `journey` line, nothing that draws (no stage or touchpoint), and at
-    /// least one persona or `use` line. Anything else is a map (an empty file, or one that has
+    /// least one persona, channel or `use` line. Anything else is a map (an empty file, or one that has
     /// stages but lost its `journey` line, is a map with an error).
     public static func isLibrary(_ tree: SyntaxTree) -> Bool {
         var declares = false
         for s in tree.statements {
             switch s.keyword {
             case .journey, .stage, .touchpoint: return false
-            case .persona, .use: declares = true
+            case .persona, .channel, .use: declares = true
             default: break
             }
         }
@@ -137,6 +142,9 @@ struct UseLoader {
     let root: String
     var libraries: [LoadedLibrary] = []
     var diagnostics: [Diagnostic] = []
+    /// Whether a `use` line could not be followed (E0060, E0063, E0064, E0065): then the personas
+    /// and channels it would have brought are unknown, and naming them is no further error.
+    var failed = false
     private var loaded: Set<String> = []
 
     init(world: any World, sources: SourceMap, root: String) {
@@ -167,7 +175,8 @@ struct UseLoader {
                        help: "write the path relative to this file's folder, so the repository reads the same on every machine")
                 continue
             }
-            let path = world.join(written.replacing("\\", with: "/"), from: tree.file.path)
+            // The using file's path as the chain spells it (the map's may be where it lives, not where it was read).
+            let path = world.join(written.replacing("\\", with: "/"), from: chain[chain.count - 1].path)
             guard UsePaths.isInside(world.absolute(path), folder: root) else {
                 if UsePaths.namesGitFolder(path) {
                     report(.useOutsideRepository, "'\(written)' is inside git's own .git folder", range,
@@ -201,8 +210,12 @@ struct UseLoader {
             }
             switch world.load(path, into: sources) {
             case .failure(let error):
-                report(.useUnreadable, "cannot use '\(written)': \(error)", range,
-                       help: error == .notFound ? "the path is relative to this file's folder: '\(path)' does not exist" : "`use` names a library file of personas")
+                var help = error == .notFound ? "the path is relative to this file's folder: '\(path)' does not exist" : "`use` names a library file of personas"
+                if error == .notFound,
+                   let near = Suggestions.closest(to: UsePaths.lastComponent(of: path), in: world.siblingNames(of: path)) {
+                    help = "did you mean '\(near)'? (a file in the same folder)"
+                }
+                report(.useUnreadable, "cannot use '\(written)': \(error)", range, help: help)
                 continue
             case .success(let file):
                 loaded.insert(path)
@@ -235,6 +248,7 @@ struct UseLoader {
 
     private mutating func report(_ code: DiagnosticCode, _ message: String, _ range: SourceRange, help: String,
                                  notes: [DiagnosticNote] = []) {
+        if code != .repeatedUse { failed = true }
         diagnostics.append(Diagnostic(code, message, at: range, help: help, notes: notes))
     }
 }

@@ -86,6 +86,18 @@ public struct DiskWorld: World {
         return UsePaths.isInside(real, folder: realRoot) ? nil : real
     }
 
+    public func siblingNames(of path: String) -> [String] {
+        let folder = UsePaths.folder(of: absolute(path))
+        guard let dir = opendir(folder.isEmpty ? "/" : folder) else { return [] }
+        defer { closedir(dir) }
+        var names: [String] = []
+        while let entry = readdir(dir), names.count < 10_000 {
+            let name = withUnsafeBytes(of: entry.pointee.d_name) { String(decoding: $0.prefix(while: { $0 != 0 }), as: UTF8.self) }
+            if name != ".", name != ".." { names.append(name) }
+        }
+        return names.sorted()
+    }
+
     private func cwd() -> String {
         if let workingDirectory { return workingDirectory.hasPrefix("/") ? workingDirectory : DiskWorld.processFolder() + "/" + workingDirectory }
         return DiskWorld.processFolder()

@@ -65,8 +65,8 @@ public enum MapInput {
         case .journey:
             let compilation = Compiler.compile(file, world: world)
             if compilation.isLibrary, !allowLibrary {
-                return .failure(Failure(message: "'\(file.path)' is a library file (personas for maps to `use`, no `journey` line): it draws nothing",
-                                        help: "give a map that uses it; `journeyc check` checks a library file"))
+                return .failure(Failure(message: "'\(file.path)' is a library file (personas for maps to `use`, no `journey` line), not a map: it draws nothing",
+                                        help: "draw a map that uses it; `journeyc check` checks a library file", isUsage: true))
             }
             return .success([LoadedMap(source: file, diagnostics: compilation.diagnostics, result: compilation.result,
                                        compilation: compilation)])
@@ -104,12 +104,15 @@ public enum MapInput {
         public var help: String
         /// The catalog's code in JSON diagnostics: E0050 for a Markdown file without a journey.
         public var code: DiagnosticCode = .unreadableInput
+        /// The wrong kind of file for the command (a library given to draw): a usage error (exit 2).
+        public var isUsage = false
         public var description: String { message + "\n  = help: " + help }
 
-        public init(message: String, help: String, code: DiagnosticCode = .unreadableInput) {
+        public init(message: String, help: String, code: DiagnosticCode = .unreadableInput, isUsage: Bool = false) {
             self.message = message
             self.help = help
             self.code = code
+            self.isUsage = isUsage
         }
     }
 

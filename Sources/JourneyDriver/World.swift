@@ -53,12 +53,17 @@ public protocol World: Sendable {
     /// Nil when `path` (inside `root` by its text) stays inside it once symbolic links are
     /// followed; else where it really leads, for the message.
     func linkEscape(of path: String, from root: String) -> String?
+    /// The names of the files in the folder of `path` (a file's path, as `read` takes it), for
+    /// a "did you mean" when it is missing; empty when the World cannot list it.
+    func siblingNames(of path: String) -> [String]
 }
 
 extension World {
     public var dataLimit: Int { DataLimits.defaultMaxBytes }
 
     public func join(_ usePath: String, from usingFile: String) -> String { UsePaths.join(usePath, from: usingFile) }
+
+    public func siblingNames(of path: String) -> [String] { [] }
 
     /// Reads any file (a library, a CSV export a map names) into `sources`, at the next base,
     /// so the ranges of what is made from it point into it. `limit`: another than the World's.
@@ -102,6 +107,11 @@ public struct MemoryWorld: World {
     public func repositoryRoot(forMap mapPath: String) -> String { root }
 
     public func absolute(_ path: String) -> String { UsePaths.normalized(path) }
+
+    public func siblingNames(of path: String) -> [String] {
+        let folder = UsePaths.folder(of: UsePaths.normalized(path))
+        return files.keys.filter { UsePaths.folder(of: $0) == folder }.map { UsePaths.lastComponent(of: $0) }.sorted()
+    }
 
     /// Memory has no links.
     public func linkEscape(of path: String, from root: String) -> String? { nil }

@@ -165,8 +165,16 @@ public struct Checker {
             }
         } else {
             let first = tree.statements.first?.keywordRange ?? SourceRange.point(tree.file.contentStartOffset)
+            // Personas, channels or `use` lines, and no emotion names a persona: a library that
+            // grew a stage as likely as a map that lost its title; say both.
+            let declaresShared = tree.statements.contains { [.persona, .channel, .use].contains($0.keyword) }
+            var feels = false
+            tree.walk { if $0.keyword == .emotion { feels = true } }
             report(.missingJourney, "the map has no `journey` line", SourceRange.point(first.start),
-                   help: "start the map with its title, like `journey \"Buying running shoes online\"`")
+                   help: declaresShared && !feels
+                       ? "start the map with its title, like `journey \"Buying running shoes online\"`; or, if this is a library "
+                         + "of shared personas, move its stages and touchpoints into a map: a library holds no stage or touchpoint (E0062)"
+                       : "start the map with its title, like `journey \"Buying running shoes online\"`")
         }
         if !scaleWasDeclared, !scaleIsUnknown {
             // A `scale` line that is not the journey's own is rejected (E0029): the emotions were
@@ -232,8 +240,9 @@ public struct Checker {
             addUsedChannels(libraryChannels, to: &model)
             addUsedPersonas(libraryPersonas, referenced: references.named, to: &model)
         }
-        UsageRules.check(model, tree: tree, usedPersonas: references.named, hasEmotionForEveryone: references.everyone,
-                         into: &diagnostics)
+        // Without a `journey` line (a library that grew a stage, E0020) no persona is judged unused.
+        UsageRules.check(model, tree: tree, usedPersonas: references.named,
+                         hasEmotionForEveryone: references.everyone || journeys.isEmpty, into: &diagnostics)
         noteRepeatedCauses()
         return model
     }

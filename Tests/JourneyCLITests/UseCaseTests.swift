@@ -50,12 +50,13 @@ import Testing
         #expect(late.stderr.contains("warning[W0028]"), "\(late.stderr)")
     }
 
-    /// Commands that draw or export one map refuse a library file with a clear error.
+    /// Commands that draw or export one map refuse a library file with a clear error: the wrong
+    /// kind of input, a usage error (exit 2).
     @Test func aLibraryIsNotAMapToDraw() {
         let library = "Tests/Cases/use/resolves/personas/runners.journey"
         for command in [["render", library, "-o", "-"], ["export", library], ["dump-scene", library], ["report", library]] {
             let r = journeyc(command)
-            #expect(r.status == 1, "\(command): \(r.stderr)")
+            #expect(r.status == 2, "\(command): \(r.stderr)")
             #expect(r.stderr.contains("is a library file"), "\(command): \(r.stderr)")
         }
         #expect(journeyc(["check", "--strict", library]).status == 0)
