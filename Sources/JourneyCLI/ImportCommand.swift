@@ -58,7 +58,7 @@ struct ImportMermaidCommand: ParsableCommand {
                 throw ExitCode(ExitStatus.failure)
             }
         } else {
-            map = MapInput.mermaid(source, range: nil)
+            map = MapInput.mermaid(source, range: nil, world: io.world)
         }
         reporter.report(map.diagnostics, in: map.sources)
         guard !map.hasErrors, let text = map.journeyText else {

@@ -71,7 +71,7 @@ public enum MapInput {
             return .success([LoadedMap(source: file, diagnostics: compilation.diagnostics, result: compilation.result,
                                        compilation: compilation)])
         case .mermaid:
-            return .success([mermaid(file, range: nil)])
+            return .success([mermaid(file, range: nil, world: world)])
         case .markdown:
             let blocks = MarkdownBlocks.journeys(in: file.bytes)
             if blocks.isEmpty {
@@ -86,13 +86,13 @@ public enum MapInput {
                     return .failure(Failure(message: "--block \(block): '\(file.path)' has \(blocks.count) journey block\(blocks.count == 1 ? "" : "s")",
                                             help: "give a number from 1 to \(blocks.count)"))
                 }
-                var map = mermaid(file, range: blocks[block - 1])
+                var map = mermaid(file, range: blocks[block - 1], world: world)
                 map.block = block
                 return .success([map])
             }
             let chosen = allBlocks ? Array(blocks.indices) : [0]
             return .success(chosen.map { i in
-                var map = mermaid(file, range: blocks[i])
+                var map = mermaid(file, range: blocks[i], world: world)
                 map.block = i + 1
                 return map
             })
@@ -117,13 +117,19 @@ public enum MapInput {
     }
 
     /// A Mermaid journey: parsed, converted to .journey text, checked, and the checker's
-    /// diagnostics pointed back at the Mermaid lines.
-    public static func mermaid(_ file: SourceFile, range: Range<Int>?) -> LoadedMap {
+    /// diagnostics pointed back at the Mermaid lines. The data files of its metrics and evidence
+    /// (kept in the `%% journeyc:` comments) are read through `world`, relative to the Mermaid
+    /// file's folder, as a .journey map's are relative to its own.
+    public static func mermaid(_ file: SourceFile, range: Range<Int>?, world: (any World)? = nil) -> LoadedMap {
         let (diagram, diagnostics) = MermaidParser.parse(file, in: range)
         guard let diagram else { return LoadedMap(source: file, diagnostics: diagnostics.sortedBySource(), result: nil) }
-        let converted = MermaidImport(diagram, origin: file.path == "<stdin>" ? "standard input" : UsePaths.lastComponent(of: file.path))
+        func data(_ generated: SourceFile) -> (any DataFileReading)? {
+            world.map { WorldDataFiles(world: $0, sources: SourceMap(generated), mapPath: file.path) }
+        }
+        let converted = MermaidImport(diagram, origin: file.path == "<stdin>" ? "standard input" : UsePaths.lastComponent(of: file.path),
+                                      check: { Frontend.check($0, data: data($0)) })
         let generated = SourceFile(path: file.path, text: converted.text)
-        let result = Frontend.check(generated)
+        let result = Frontend.check(generated, data: data(generated))
         let all = (diagnostics + converted.diagnostics + converted.repoint(result.diagnostics, in: generated)).sortedBySource()
         return LoadedMap(source: file, diagnostics: all, result: result, journeyText: converted.text)
     }

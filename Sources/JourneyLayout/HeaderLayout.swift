@@ -10,6 +10,8 @@ struct HeaderLayout {
     let personas: PersonaStyles
     let evidence: EvidenceNumbers
     let width: Double
+    /// The map's own width (its widest row), which the persona panel spans; nil: `width`.
+    var mapWidth: Double? = nil
     var theme: Theme { engine.theme }
 
     func nodes(x: Double, y: Double) -> (nodes: [SceneNode], height: Double) {
@@ -40,7 +42,7 @@ struct HeaderLayout {
         }
         // Personas that say more than their names get a card each; the rest of the legend follows.
         if describesPersonas {
-            let panel = PersonaPanelLayout(engine: engine, personas: personas, evidence: evidence, width: width)
+            let panel = PersonaPanelLayout(engine: engine, personas: personas, evidence: evidence, width: mapWidth ?? width)
             let (cards, cardsHeight) = panel.nodes(x: x, y: cy + 14, nameSuffix: personaMarkSuffix)
             out += cards
             cy += 14 + cardsHeight
@@ -262,6 +264,8 @@ struct EvidenceListLayout {
     let engine: LayoutEngine
     let numbers: EvidenceNumbers
     let width: Double
+    /// The map's own width (its widest row), which the persona panel spans; nil: `width`.
+    var mapWidth: Double? = nil
     var theme: Theme { engine.theme }
 
     func nodes(x: Double, y: Double) -> (nodes: [SceneNode], height: Double)? {

@@ -123,7 +123,7 @@ public struct LayoutEngine {
         let canvasWidth = contentWidth + 2 * theme.margin
         var y = theme.margin
 
-        let header = HeaderLayout(engine: self, personas: personas, evidence: evidence, width: contentWidth)
+        let header = HeaderLayout(engine: self, personas: personas, evidence: evidence, width: contentWidth, mapWidth: rowWidths.max())
         let headerNodes = header.nodes(x: theme.margin, y: y)
         nodes.append(.group(SceneGroup(name: "header", box: nil, children: headerNodes.nodes)))
         y += headerNodes.height

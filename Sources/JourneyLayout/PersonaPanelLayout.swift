@@ -2,9 +2,12 @@
 // under the header. A card says who each curve is: the curve's line and marker with the name,
 // the segment (share of customers, with a bar, and size), the description, the persona's own
 // words, its key facts as a two-column list, then goals, frustrations and behaviours, and the
-// numbers of the evidence it rests on (the list under the map). Cards of a row share one height;
-// a card whose name is in a right-to-left script is mirrored. Long lists are cut to a few items
-// with "+ N more": the panel introduces the personas, the exports carry every fact.
+// numbers of the evidence it rests on (the list under the map). The panel is as wide as the map
+// (as many columns as fit, the cards sharing the width); each card is as tall as what it says
+// (a persona with only a name is a small card) and goes under the column that ends highest. A wide card sets its
+// goals, frustrations and behaviours side by side. A card whose name is in a right-to-left
+// script is mirrored. Long lists are cut to a few items with "+ N more": the panel introduces
+// the personas, the exports carry every fact.
 
 import JourneySemantics
 
@@ -18,9 +21,13 @@ struct PersonaPanelLayout {
     static let gap = 12.0
     static let pad = 12.0
     /// Items shown per list (goals, frustrations, behaviours) and facts per card.
-    static let listItems = 4
+    static let listItems = 3
     static let factRows = 6
     static let factKeyWidth = 84.0
+    /// The narrowest card, and the narrowest column of lists inside a wide card.
+    static let minimumCardWidth = 300.0
+    static let minimumListWidth = 200.0
+    static let listGap = 16.0
 
     /// What one card holds, measured for its inner width.
     struct Entry {
@@ -36,6 +43,9 @@ struct PersonaPanelLayout {
         var factKeyWidth: Double
         var moreFacts: TextBlock?
         var lists: [(heading: TextBlock, items: [TextBlock], more: TextBlock?)]
+        /// Lists side by side (1 in a narrow card) and the width of each.
+        var listColumns: Int
+        var listWidth: Double
         var evidence: TextBlock?
         var rightToLeft: Bool { name.rightToLeft }
     }
@@ -46,22 +56,22 @@ struct PersonaPanelLayout {
     func nodes(x: Double, y: Double, nameSuffix: (String) -> String) -> ([SceneNode], Double) {
         let model = engine.model
         let gap = Self.gap
-        let columns = max(1, min(model.personas.count, Int((width + gap) / (300 + gap))))
-        let cardWidth = min(440, (width - gap * Double(columns - 1)) / Double(columns))
+        let columns = max(1, min(model.personas.count, Int((width + gap) / (Self.minimumCardWidth + gap))))
+        let cardWidth = (width - gap * Double(columns - 1)) / Double(columns)
         let inner = cardWidth - 2 * Self.pad
         let entries = model.personas.indices.map { entry(model.personas[$0], at: $0, inner: inner, nameSuffix: nameSuffix(model.personas[$0].id)) }
+        // Cards fill the columns in order, each under the column that ends highest (the leftmost
+        // of those that tie): the first row reads left to right, and a short card leaves no hole
+        // under it for the next to fill.
         var nodes: [SceneNode] = []
-        var cy = y
-        for start in stride(from: 0, to: entries.count, by: columns) {
-            let row = entries[start..<min(start + columns, entries.count)]
-            let rowHeight = row.map { height($0) }.max() ?? 0
-            for (k, e) in row.enumerated() {
-                let box = Rect(x + Double(k) * (cardWidth + gap), cy, cardWidth, rowHeight)
-                nodes.append(.group(SceneGroup(name: "legend:persona:" + e.id, box: box, children: card(e, box: box, inner: inner))))
-            }
-            cy += rowHeight + gap
+        var bottoms = Array(repeating: y, count: columns)
+        for e in entries {
+            let k = bottoms.indices.min { bottoms[$0] < bottoms[$1] }!
+            let box = Rect(x + Double(k) * (cardWidth + gap), bottoms[k], cardWidth, height(e))
+            nodes.append(.group(SceneGroup(name: "legend:persona:" + e.id, box: box, children: card(e, box: box, inner: inner))))
+            bottoms[k] = box.maxY + gap
         }
-        return (nodes, cy - gap - y)
+        return (nodes, (bottoms.max() ?? y) - gap - y)
     }
 
     // MARK: - Measuring
@@ -89,13 +99,16 @@ struct PersonaPanelLayout {
         let keys = shownFacts.map { engine.text($0.label, theme.smallFont, keyWidth) }
         let facts = zip(keys, shownFacts).map { key, f in (key, engine.text(f.value, theme.cardFont, inner - keyWidth - 10)) }
         var lists: [(TextBlock, [TextBlock], TextBlock?)] = []
+        let listCount = [p.goals, p.frustrations, p.behaviors].filter { $0.contains { !$0.allSatisfy(\.isWhitespace) } }.count
+        let listColumns = max(1, min(listCount, Int((inner + Self.listGap) / (Self.minimumListWidth + Self.listGap))))
+        let listWidth = (inner - Self.listGap * Double(listColumns - 1)) / Double(listColumns)
         for (one, many, items) in [("Goal", "Goals", p.goals), ("Frustration", "Frustrations", p.frustrations),
                                    ("Behaviour", "Behaviours", p.behaviors)] {
             let written = items.filter { !$0.allSatisfy(\.isWhitespace) }
             guard !written.isEmpty else { continue }
-            let heading = engine.text(written.count == 1 ? one : many, engine.markFont, inner)
-            let shown = written.prefix(Self.listItems).map { engine.text($0, theme.cardFont, inner - 12) }
-            let more = written.count > Self.listItems ? engine.text("+ \(written.count - Self.listItems) more", theme.smallFont, inner - 12) : nil
+            let heading = engine.text(written.count == 1 ? one : many, engine.markFont, listWidth)
+            let shown = written.prefix(Self.listItems).map { engine.text($0, theme.cardFont, listWidth - 12) }
+            let more = written.count > Self.listItems ? engine.text("+ \(written.count - Self.listItems) more", theme.smallFont, listWidth - 12) : nil
             lists.append((heading, shown, more))
         }
         let hidden = p.facts.count - shownFacts.count
@@ -106,7 +119,7 @@ struct PersonaPanelLayout {
         let evidenceLine = numbers.isEmpty ? nil : engine.text("Evidence " + numbers.joined(separator: " "), theme.smallFont, inner)
         return Entry(id: p.id, name: name, segment: segment.isEmpty ? nil : engine.text(segment, theme.smallFont, inner), changes: changes,
                      share: p.share, description: description, quote: quote, facts: facts, factKeyWidth: keyWidth,
-                     moreFacts: moreFacts, lists: lists, evidence: evidenceLine)
+                     moreFacts: moreFacts, lists: lists, listColumns: listColumns, listWidth: listWidth, evidence: evidenceLine)
     }
 
     /// The card's height: the same sums `card` places by.
@@ -119,12 +132,18 @@ struct PersonaPanelLayout {
         if let q = e.quote { h += 8 + q.height }
         if !e.facts.isEmpty { h += 6 + e.facts.reduce(0) { $0 + max($1.key.height, $1.value.height) + 2 } }
         if let more = e.moreFacts { h += more.height }
-        for list in e.lists {
-            h += 8 + list.heading.height + 2
-            h += list.items.reduce(0) { $0 + $1.height + 1 } + (list.more.map { $0.height } ?? 0)
-        }
+        h += listRows(e).reduce(0) { $0 + $1.map(listHeight).max()! }
         if let ev = e.evidence { h += 8 + ev.height }
         return h + Self.pad
+    }
+
+    /// The lists in rows of `listColumns`.
+    func listRows(_ e: Entry) -> [ArraySlice<(heading: TextBlock, items: [TextBlock], more: TextBlock?)>] {
+        stride(from: 0, to: e.lists.count, by: e.listColumns).map { e.lists[$0..<min($0 + e.listColumns, e.lists.count)] }
+    }
+
+    func listHeight(_ list: (heading: TextBlock, items: [TextBlock], more: TextBlock?)) -> Double {
+        8 + list.heading.height + 2 + list.items.reduce(0) { $0 + $1.height + 1 } + (list.more.map { $0.height } ?? 0)
     }
 
     // MARK: - Drawing
@@ -193,21 +212,27 @@ struct PersonaPanelLayout {
             }
         }
         let bullet = engine.text("•", theme.cardFont, 12)
-        for list in e.lists {
-            y += 8
-            out += TextPlacement.lines(list.heading, x: left, y: y, color: theme.mutedText, width: inner, alignRight: rtl)
-            y += list.heading.height + 2
-            for item in list.items {
-                // A hanging bullet: wrapped lines of an item align with its first word.
-                let itemRTL = rtl || item.rightToLeft
-                out += TextPlacement.lines(bullet, x: itemRTL ? right - 1 - bullet.width : left + 1, y: y, color: theme.mutedText)
-                out += TextPlacement.lines(item, x: itemRTL ? left : left + 12, y: y, color: theme.text, width: inner - 12, alignRight: itemRTL)
-                y += item.height + 1
+        let lw = e.listWidth
+        for row in listRows(e) {
+            for (k, list) in row.enumerated() {
+                // Columns from the start side: mirrored in a right-to-left card.
+                let offset = Double(k) * (lw + Self.listGap)
+                let l = rtl ? right - offset - lw : left + offset, r = l + lw
+                var ly = y + 8
+                out += TextPlacement.lines(list.heading, x: l, y: ly, color: theme.mutedText, width: lw, alignRight: rtl)
+                ly += list.heading.height + 2
+                for item in list.items {
+                    // A hanging bullet: wrapped lines of an item align with its first word.
+                    let itemRTL = rtl || item.rightToLeft
+                    out += TextPlacement.lines(bullet, x: itemRTL ? r - 1 - bullet.width : l + 1, y: ly, color: theme.mutedText)
+                    out += TextPlacement.lines(item, x: itemRTL ? l : l + 12, y: ly, color: theme.text, width: lw - 12, alignRight: itemRTL)
+                    ly += item.height + 1
+                }
+                if let more = list.more {
+                    out += TextPlacement.lines(more, x: rtl ? l : l + 12, y: ly, color: theme.mutedText, width: lw - 12, alignRight: rtl)
+                }
             }
-            if let more = list.more {
-                out += TextPlacement.lines(more, x: rtl ? left : left + 12, y: y, color: theme.mutedText, width: inner - 12, alignRight: rtl)
-                y += more.height
-            }
+            y += row.map(listHeight).max()!
         }
         if let ev = e.evidence {
             out += TextPlacement.lines(ev, x: left, y: y + 8, color: theme.mutedText, width: inner, alignRight: rtl)

@@ -19,15 +19,18 @@ public struct MermaidImport: Sendable {
     /// Warnings about the conversion (a widened scale), in the Mermaid file.
     public var diagnostics: [Diagnostic]
 
-    /// Converts `diagram`; `origin` names the Mermaid source in a comment at the top.
-    public init(_ diagram: MermaidJourney, origin: String? = nil) {
+    /// Converts `diagram`; `origin` names the Mermaid source in a comment at the top. `check`
+    /// decides whether the `%% journeyc:` comments make a valid map: the driver's checks it with
+    /// the data files its metrics read, found next to the Mermaid file.
+    public init(_ diagram: MermaidJourney, origin: String? = nil,
+                check: (SourceFile) -> CheckResult = { Frontend.check($0) }) {
         guard diagram.hasStatements else {
             self.init(plain: diagram, origin: origin)
             return
         }
         let exported = MermaidImport(exported: diagram, origin: origin)
         let generated = SourceFile(path: "exported", text: exported.text)
-        guard let problem = Frontend.check(generated).diagnostics.first(where: { $0.severity == .error }) else {
+        guard let problem = check(generated).diagnostics.first(where: { $0.severity == .error }) else {
             self = exported
             return
         }

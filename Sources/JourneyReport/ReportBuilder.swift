@@ -235,14 +235,16 @@ private struct Builder {
         }
     }
 
-    /// The action list's numbers of what addresses it, else "shipped" when only a shipped
-    /// opportunity did, else "nothing yet".
+    /// The action list's numbers of what addresses it and "shipped" when a shipped
+    /// opportunity did (both when both: "#1, shipped 2026-10"), else "nothing yet".
     func addressedBy(_ p: ScoredPain) -> [ReportInline] {
-        if !p.addressedBy.isEmpty { return [.text(ReportWording.firstFew(p.addressedBy, separator: ", ") { "#\($0 + 1)" })] }
+        var out: [ReportInline] = []
+        if !p.addressedBy.isEmpty { out.append(.text(ReportWording.firstFew(p.addressedBy, separator: ", ") { "#\($0 + 1)" })) }
         if let first = p.addressedByShipped.first {
-            return [.status("shipped" + (s.done[first].located.opportunity.statusDate.map { " " + $0 } ?? ""), .good)]
+            if !out.isEmpty { out.append(.text(", ")) }
+            out.append(.status("shipped" + (s.done[first].located.opportunity.statusDate.map { " " + $0 } ?? ""), .good))
         }
-        return [.status("nothing yet", (p.located.pain.severity ?? 0) >= 4 ? .bad : .neutral)]
+        return out.isEmpty ? [.status("nothing yet", (p.located.pain.severity ?? 0) >= 4 ? .bad : .neutral)] : out
     }
 
     // MARK: - Stages

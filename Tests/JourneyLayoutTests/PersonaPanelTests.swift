@@ -59,7 +59,7 @@ import Testing
         let s = scene(try Self.map, maxWidth: 1400)
         let zoe = try #require(groups(s, prefix: "legend:persona:zoe").first)
         let text = texts(zoe)
-        #expect(text.contains("+ 1 more"), "five goals: four shown")
+        #expect(text.contains("+ 2 more"), "five goals: three shown")
         #expect(!text.contains("Return them for free if they pinch"))
     }
 
@@ -81,12 +81,52 @@ import Testing
         #expect(key.frame.minX > value.frame.maxX, "the key column is on the right")
     }
 
-    @Test func manyPersonasWrapIntoRowsOfOneHeight() throws {
+    @Test func cardsOfARowAreTopAlignedWithTheirOwnHeights() throws {
         let s = scene(try Self.map, maxWidth: 1400)
+        let cards = groups(s, prefix: "legend:persona:")
+        let rows = Dictionary(grouping: cards.compactMap(\.box), by: \.y)
+        #expect(rows.count >= 2, "eight personas wrap")
+        let lukas = try #require(groups(s, prefix: "legend:persona:lukas").first?.box)
+        let zoe = try #require(groups(s, prefix: "legend:persona:zoe").first?.box)
+        #expect(lukas.height <= 60, "a name-only card is as tall as its name, not its row (\(lukas.height))")
+        #expect(zoe.height > 3 * lukas.height)
+    }
+
+    /// The map's right edge: the widest stage band.
+    func mapRight(_ s: Scene) -> Double {
+        groups(s, prefix: "stage:").compactMap(\.box).map(\.maxX).max() ?? 0
+    }
+
+    @Test(arguments: [600.0, 1400.0, 2600.0])
+    func thePanelIsAsWideAsTheMap(_ width: Double) throws {
+        let s = scene(try Self.map, maxWidth: width)
+        let right = groups(s, prefix: "legend:persona:").compactMap(\.box).map(\.maxX).max() ?? 0
+        #expect(abs(right - mapRight(s)) < 1, "cards end at the map's right edge: \(right) vs \(mapRight(s))")
+    }
+
+    @Test func inANarrowMapThePanelIsNoWiderThanTheMap() throws {
+        let narrow = """
+        journey "Narrow"
+        persona maya "Maya"
+          description "Marathon regular; knows her model and size."
+          goal "Reorder the same trainer"
+        stage buy "Buy"
+          touchpoint t0 "Searches" via search
+            emotion 1
+        """
+        let s = scene(narrow, maxWidth: 2600)
+        let card = try #require(groups(s, prefix: "legend:persona:maya").first?.box)
+        #expect(card.maxX <= mapRight(s) + 0.5, "\(card.maxX) vs \(mapRight(s))")
+    }
+
+    @Test func shortCardsStackUnderEachOtherInsteadOfMakingARowAsTallAsTheTallest() throws {
+        // Eight personas in five columns: the three short ones fit under short cards of the first
+        // row, so the panel is no taller than its tallest card (Zoë's), not two rows of it.
+        let s = scene(try Self.map, maxWidth: 2600)
         let cards = groups(s, prefix: "legend:persona:").compactMap(\.box)
-        let rows = Dictionary(grouping: cards, by: \.y)
-        #expect(rows.count >= 2)
-        for (_, row) in rows { #expect(Set(row.map(\.height)).count == 1) }
+        let top = cards.map(\.minY).min() ?? 0, bottom = cards.map(\.maxY).max() ?? 0
+        let tallest = cards.map(\.height).max() ?? 0
+        #expect(bottom - top <= tallest + 0.5, "the panel is \(bottom - top) tall, its tallest card \(tallest)")
     }
 
     @Test func withoutProfilesTheCompactLegendStays() {

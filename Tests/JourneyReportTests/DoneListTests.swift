@@ -44,6 +44,18 @@ import Testing
         #expect(md.contains("| shipped 2026-10 |"), "the pain's Addressed by column says what shipped")
     }
 
+    @Test func aPainAddressedByAnOpenAndAShippedOpportunityNamesBoth() throws {
+        // p1: an open opportunity and a shipped one address it; the shipped fix is not hidden.
+        let map = Self.map.replacing("opportunity \"Rewrite in Rust\" impact 2 effort 5 addresses p1 status dropped \"2026-09\"",
+                                     with: "opportunity \"Cache the page\" impact 2 effort 5 addresses p1 status shipped \"2026-10\"")
+        let s = scores(map)
+        #expect(s.pains.first { $0.located.pain.id == "p1" }?.addressedBy == [0])
+        let md = MarkdownWriter.write(ReportBuilder.document(s))
+        #expect(md.contains("| #1, shipped 2026-10 |"), "\(md)")
+        let html = HTMLWriter.write(ReportBuilder.document(s))
+        #expect(html.contains("#1, <span class=\"status good\">shipped 2026-10</span>"), "\(html)")
+    }
+
     @Test func htmlListsThemUnderDone() throws {
         let html = HTMLWriter.write(ReportBuilder.document(scores(Self.map)))
         let done = try #require(html.range(of: "<h3>Done</h3>"))
