@@ -35,7 +35,7 @@ extension Checker {
             report(.invalidValue, "a column name cannot be empty", column.valueRange, help: "write the column's header, like `column \"csat\"`")
             return
         }
-        let site = DataBindingSite(pathRange: from.valueRange, columnRange: column.valueRange, metricName: metric.name)
+        let site = DataBindingSite(pathRange: from.valueRange, columnRange: column.valueRange, metricName: metric.name, path: path)
         let file: SourceFile
         switch data.read(path) {
         case .success(let f): file = f
@@ -62,14 +62,16 @@ extension Checker {
         switch parsed {
         case .success(let t): table = t
         case .failure(let problem):
-            report(.dataCSVSyntax, "'\(file.path)' is not valid CSV: \(problem.message)", from.valueRange,
-                   help: "journeyc reads comma-separated values with a header line")
+            reportOncePerFile(path, Diagnostic(.dataCSVSyntax, "'\(path)' is not valid CSV: \(problem.message)", at: from.valueRange,
+                                               help: "journeyc reads comma-separated values with a header line"))
             return
         }
         let unit = metric.target?.quantity.unit ?? .plain
         let (series, problems) = DataSeriesReader.series(table, column: columnName, site: site, percentSign: unit == .percent)
         for d in problems {
-            if file.contains(d.range.start), !tree.file.contains(d.range.start) {
+            if Self.fileLevel.contains(d.code), !file.contains(d.range.start) {
+                reportOncePerFile(path, d)
+            } else if file.contains(d.range.start), !tree.file.contains(d.range.start) {
                 // A bad date is every metric's problem in a wide file: it is reported once.
                 guard reportedDataProblems.insert("\(d.code.id) \(d.range.start)").inserted else { continue }
                 dataDiagnostics.append(d)
@@ -83,6 +85,25 @@ extension Checker {
         if let latest = series.latest, let value = latest.value {
             metric.value = Quantity(value: value, unit: unit, text: BoundValueText.text(value, unit: unit), written: latest.text)
         }
+    }
+
+    /// What is wrong with a whole file (not comma-separated, empty): said once, at the first
+    /// metric that reads it, with how many more read it (as W0028 does).
+    static let fileLevel: Set<DiagnosticCode> = [.dataCSVSyntax, .dataFileEmpty]
+
+    mutating func reportOncePerFile(_ path: String, _ d: Diagnostic) {
+        let key = "\(d.code.id) \(path)"
+        if let (index, readers) = fileProblems[key] {
+            fileProblems[key] = (index, readers + 1)
+            guard index < diagnostics.count else { return }
+            let note = DiagnosticNote("and \(readers) more metric\(readers == 1 ? "" : "s") read it")
+            if readers > 1 { diagnostics[index].notes.removeLast() }
+            diagnostics[index].notes.append(note)
+            return
+        }
+        guard diagnostics.count < Diagnostic.recordedPerFile else { return }
+        fileProblems[key] = (diagnostics.count, 1)
+        diagnostics.append(d)
     }
 
     /// `freshness 45 d`: how old a bound metric's newest row may be.
