@@ -32,10 +32,13 @@ public struct DataSeries: Equatable, Sendable {
     public var layout: DataLayout
     /// Every dated row, oldest first; rows with an empty cell have no value.
     public var points: [DataPoint]
+    /// Where the newest row's date is in the CSV (for `check`'s warning about a row after today).
+    public var newestRange: SourceRange?
 
-    public init(layout: DataLayout, points: [DataPoint]) {
+    public init(layout: DataLayout, points: [DataPoint], newestRange: SourceRange? = nil) {
         self.layout = layout
         self.points = points
+        self.newestRange = newestRange
     }
 
     /// The points that have a value, oldest first.
@@ -176,6 +179,7 @@ public enum DataSeriesReader {
             return a.offset < b.offset
         }.map(\.element)
         var kept: [DataPoint] = []
+        var newestRange: SourceRange? = nil
         var firstRow: [String: SourceRange] = [:]
         for (point, dateCell) in sorted {
             let key = point.date.description
@@ -187,6 +191,7 @@ public enum DataSeriesReader {
             }
             firstRow[key] = dateCell
             kept.append(point)
+            newestRange = dateCell
         }
         if problems > maximumProblems {
             let last = diagnostics.count - 1
@@ -196,7 +201,7 @@ public enum DataSeriesReader {
             diagnostics.append(Diagnostic(.dataColumnEmpty, "\(layout == .wide ? "column" : "metric") '\(column)' of '\(site.path)' has no values",
                                           at: site.columnRange, help: "every row's cell is empty; is it the right column?"))
         }
-        return (DataSeries(layout: layout, points: kept), diagnostics)
+        return (DataSeries(layout: layout, points: kept, newestRange: newestRange), diagnostics)
     }
 
     static func unknownColumn(_ column: String, among names: [String], file: SourceFile, site: DataBindingSite, what: String) -> Diagnostic {

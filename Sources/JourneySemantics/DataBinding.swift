@@ -47,6 +47,9 @@ extension Checker {
             case .outsideRepository:
                 report(.dataFileUnreadable, "'\(path)' \(problem.reason)", from.valueRange,
                        help: "a map reads data files inside its repository (the nearest folder above it with .git, else its own folder), as it uses library files; copy the export in")
+            case .utf16:
+                report(.dataFileUnreadable, "'\(path)' \(problem.reason)", from.valueRange,
+                       help: "save or export it again as \"CSV UTF-8 (comma delimited)\" (Excel's \"Unicode text\" is UTF-16 and tab-separated)")
             case .absolutePath:
                 report(.dataFileUnreadable, "'\(path)' \(problem.reason)", from.valueRange,
                        help: "write the path relative to the map's folder, like `from \"data/kpis.csv\"`, so the map reads the same on every machine")
@@ -81,7 +84,7 @@ extension Checker {
         }
         guard let series, !problems.hasErrors else { return }
         metric.binding = MetricBinding(path: path, column: columnName, layout: series.layout, history: series.points,
-                                       pathRange: from.valueRange)
+                                       pathRange: from.valueRange, newestRange: series.newestRange)
         if let latest = series.latest, let value = latest.value {
             metric.value = Quantity(value: value, unit: unit, text: BoundValueText.text(value, unit: unit), written: latest.text)
         }

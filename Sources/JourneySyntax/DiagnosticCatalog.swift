@@ -91,6 +91,7 @@ public enum DiagnosticCode: String, CaseIterable, Sendable {
     case staleData = "W0028"
     case dataColumnEmpty = "W0029"
     case missingEvidenceData = "W0030"
+    case dataFromTheFuture = "W0031"
     case shippedWithoutDate = "W0032"
     case staleStatus = "W0033"
     // Notes (N00xx): information, never a failure
@@ -184,6 +185,7 @@ public enum DiagnosticCode: String, CaseIterable, Sendable {
         case .staleData: "stale-data"
         case .dataColumnEmpty: "data-column-empty"
         case .missingEvidenceData: "missing-evidence-data"
+        case .dataFromTheFuture: "data-from-the-future"
         case .shippedWithoutDate: "shipped-without-date"
         case .staleStatus: "stale-status"
         }
@@ -280,6 +282,7 @@ public enum DiagnosticCode: String, CaseIterable, Sendable {
         case .staleData: "a bound metric whose newest row is older than the map's `freshness` (`check` only; today from JOURNEYC_TODAY)"
         case .dataColumnEmpty: "a bound metric whose column has no value in any row"
         case .missingEvidenceData: "evidence names a `data` file that cannot be read"
+        case .dataFromTheFuture: "a bound metric's CSV has a row dated after today (`check` only; today from JOURNEYC_TODAY)"
         case .shippedWithoutDate: "a shipped opportunity without the date it shipped, so its effect on the map's numbers cannot be dated"
         case .staleStatus: "with `--stale-before`: an opportunity planned for a date before the cut-off, or in progress since before it"
         }
