@@ -109,17 +109,52 @@ extension Checker {
         diagnostics.append(d)
     }
 
-    /// `freshness 45 d`: how old a bound metric's newest row may be.
+    /// `freshness 45 d`: how old a bound metric's newest row may be, in whole days or hours.
     mutating func buildFreshness(_ s: Statement) -> DataFreshness? {
         guard let arg = s.argument(.value), case .quantity(let q) = arg.value else { return nil }
         guard let quantity = ValueRules.quantity(q, at: arg.range, into: &diagnostics) else { return nil }
-        guard let perUnit = quantity.unit.secondsPerUnit, quantity.value > 0 else {
-            report(.invalidFreshness, "freshness is a length of time, not '\(tree.file.text(in: arg.range))'", arg.range,
-                   help: "write how old the data may be in days or hours, like `freshness 45 d` or `freshness 36 h`")
+        let written = tree.file.text(in: arg.range)
+        let units = "write how old the data may be in days or hours, like `freshness 45 d` or `freshness 36 h` (6 weeks is `freshness 42 d`)"
+        guard let perUnit = quantity.unit.secondsPerUnit, perUnit == 86400 || perUnit == 3600 else {
+            // The unit as written: after the number (`1 min`), else the word after it (`6 w`, which is no unit).
+            let (unit, range) = quantity.unit == .plain ? wordAfter(arg.range) : unitOf(arg.range)
+            if unit.isEmpty {
+                report(.invalidFreshness, "freshness is a length of time, not '\(written)'", arg.range, help: units)
+            } else {
+                report(.invalidFreshness, "freshness is in days (d) or hours (h), not '\(unit)'", range, help: units)
+            }
+            return nil
+        }
+        guard quantity.value > 0 else {
+            report(.invalidFreshness, "freshness must be more than zero", arg.range,
+                   help: "write how old the data may be, like `freshness 45 d`; remove `freshness` for no check")
+            return nil
+        }
+        guard quantity.value == quantity.value.rounded() else {
+            report(.invalidFreshness, "freshness is a whole number of days or hours, not '\(written)'", arg.range,
+                   help: "write it in hours for part of a day, like `freshness 60 h`")
             return nil
         }
         let days = Int((quantity.value * perUnit / 86400).rounded(.up))
         return DataFreshness(days: max(1, days), text: quantity.text, range: s.range)
+    }
+
+    /// The letters that end a quantity (`min` of `1 min`), and where.
+    private func unitOf(_ range: SourceRange) -> (String, SourceRange) {
+        let text = Array(tree.file.text(in: range).utf8)
+        var start = text.count
+        while start > 0, !(text[start - 1] >= 0x30 && text[start - 1] <= 0x39), text[start - 1] != 0x20 { start -= 1 }
+        return (String(decoding: text[start...], as: UTF8.self), SourceRange(range.end - (text.count - start), range.end))
+    }
+
+    /// The word after `range` on its line (`w` of `6 w`), and where; empty when there is none.
+    private func wordAfter(_ range: SourceRange) -> (String, SourceRange) {
+        let bytes = tree.file.bytes, base = tree.file.base
+        var i = range.end - base
+        while i < bytes.count, bytes[i] == 0x20 || bytes[i] == 0x09 { i += 1 }
+        let start = i
+        while i < bytes.count, ![0x20, 0x09, 0x0A, 0x0D, 0x23].contains(bytes[i]) { i += 1 }
+        return (String(decoding: bytes[start..<i], as: UTF8.self), SourceRange(base + start, base + i))
     }
 
     /// Evidence's `data "…"`: the data file it came from, which must be readable.

@@ -278,7 +278,7 @@ public enum DiagnosticCode: String, CaseIterable, Sendable {
         case .dataInvalidDate: "a CSV date that is not YYYY-MM-DD, YYYY-MM, YYYY or YYYYMMDD (a time after the day is ignored)"
         case .dataDuplicateDate: "two rows of a bound metric with the same date"
         case .dataBindingIncomplete: "`from` without `column` (or the reverse), or a metric with both a typed value and `from`"
-        case .invalidFreshness: "a `freshness` that is not a number of days, weeks (7 d) or hours"
+        case .invalidFreshness: "a `freshness` that is not a whole number, more than zero, of days (d) or hours (h)"
         case .staleData: "a bound metric whose newest row is older than the map's `freshness` (`check` only; today from JOURNEYC_TODAY)"
         case .dataColumnEmpty: "a bound metric whose column has no value in any row"
         case .missingEvidenceData: "evidence names a `data` file that cannot be read"

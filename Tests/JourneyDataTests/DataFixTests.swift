@@ -90,4 +90,21 @@ func twoReaders(_ csv: String, folder: String = "", journey: String = "") -> Che
         #expect(r.diagnostics.first?.message.contains("UTF-16") == true, "\(printed(r))")
         #expect(r.diagnostics.first?.help?.contains("CSV UTF-8") == true, "\(printed(r))")
     }
+
+    @Test func freshnessSaysWhichUnitsAndPointsAtTheUnit() throws {
+        let csv = ["data/kpis.csv": "date,csat\n2026-01-31,4.0\n"]
+        let weeks = bound(csv, journey: "  freshness 6 w")
+        let e = try #require(weeks.diagnostics.first { $0.code == .invalidFreshness }, "\(printed(weeks))")
+        #expect(e.message == "freshness is in days (d) or hours (h), not 'w'", "\(printed(weeks))")
+        #expect(weeks.tree.file.text(in: e.range) == "w")
+        let minutes = bound(csv, journey: "  freshness 1 min")
+        #expect(minutes.diagnostics.map(\.message) == ["freshness is in days (d) or hours (h), not 'min'"], "\(printed(minutes))")
+        let zero = bound(csv, journey: "  freshness 0 d")
+        #expect(zero.diagnostics.map(\.message) == ["freshness must be more than zero"], "\(printed(zero))")
+        let half = bound(csv, journey: "  freshness 2.5 d")
+        #expect(codes(half) == ["E0084"], "\(printed(half))")
+        #expect(half.diagnostics.first?.message == "freshness is a whole number of days or hours, not '2.5 d'")
+        let hours = bound(csv, journey: "  freshness 36 h")
+        #expect(hours.diagnostics.isEmpty && hours.model.freshness?.days == 2, "\(printed(hours))")
+    }
 }
