@@ -100,6 +100,14 @@ public enum DataSeriesReader {
         if let wide = table.column(named: column), wide != dateColumn {
             layout = .wide
             valueColumn = wide
+        } else if table.column(named: column) == dateColumn {
+            let names = table.columnNames.enumerated().filter { $0.offset != dateColumn }.map(\.element)
+            let listed = names.prefix(12).map { "'\($0)'" }.joined(separator: ", ") + (names.count > 12 ? " and \(names.count - 12) more" : "")
+            diagnostics.append(Diagnostic(.dataUnknownColumn, "'\(column)' is the date column of '\(site.path)'; a metric reads a column of values",
+                                          at: site.columnRange,
+                                          help: names.isEmpty ? "the file has no columns besides the dates" : "the columns of values are \(listed)",
+                                          notes: [DiagnosticNote("its header is here", at: header(file))]))
+            return (nil, diagnostics)
         } else if let m = table.column(named: "metric"), let v = table.column(named: "value") {
             layout = .long
             valueColumn = v
@@ -211,9 +219,30 @@ public enum DataSeriesReader {
         let wanted = column.trimmingSpaces.lowercased()
         let guess = Suggestions.closest(to: column, in: names)
             ?? (wanted.isEmpty ? nil : names.first { $0.lowercased().contains(wanted) })
+            ?? nearestByPrefixOrWords(wanted, in: names)
         if let guess { help = "did you mean '\(guess)'? " + help }
         return Diagnostic(.dataUnknownColumn, "'\(site.path)' has no \(what) '\(column)'", at: site.columnRange, help: help,
                           notes: [DiagnosticNote("its header is here", at: header(file))])
+    }
+
+    /// When no name is a near spelling: the one sharing the longest start (at least 4 letters:
+    /// `Ticket conversion` → `Ticket conv`), else the most words; none when two tie.
+    static func nearestByPrefixOrWords(_ wanted: String, in names: [String]) -> String? {
+        guard !wanted.isEmpty else { return nil }
+        func prefix(_ name: String) -> Int {
+            zip(wanted, name.lowercased()).prefix { $0 == $1 }.count
+        }
+        func words(_ text: String) -> Set<String> {
+            Set(text.lowercased().split { !$0.isLetter && !$0.isNumber }.map(String.init).filter { $0.count >= 3 })
+        }
+        func best(_ score: (String) -> Int, atLeast minimum: Int) -> String? {
+            let scored = names.map { ($0, score($0)) }.filter { $0.1 >= minimum }
+            guard let top = scored.map(\.1).max() else { return nil }
+            let winners = scored.filter { $0.1 == top }
+            return winners.count == 1 ? winners[0].0 : nil
+        }
+        let wantedWords = words(wanted)
+        return best(prefix, atLeast: 4) ?? best({ words($0).intersection(wantedWords).count }, atLeast: 1)
     }
 
     private static func header(_ file: SourceFile) -> SourceRange {

@@ -107,4 +107,21 @@ func twoReaders(_ csv: String, folder: String = "", journey: String = "") -> Che
         let hours = bound(csv, journey: "  freshness 36 h")
         #expect(hours.diagnostics.isEmpty && hours.model.freshness?.days == 2, "\(printed(hours))")
     }
+
+    @Test func aColumnSharingTheStartOfItsNameIsSuggested() throws {
+        let r = bound(csv: "date,Ticket conv,Ticket sales,visits\n2026-01-31,4.0,3,2\n",
+                      metric: #"metric conv "Conversion" from "data/kpis.csv" column "Ticket conversion""#)
+        #expect(codes(r) == ["E0079"], "\(printed(r))")
+        #expect(r.diagnostics.first?.help?.hasPrefix("did you mean 'Ticket conv'?") == true, "\(printed(r))")
+        let words = bound(csv: "date,Checkout revenue (EUR),visits\n2026-01-31,4.0,2\n",
+                          metric: #"metric rev "Revenue" from "data/kpis.csv" column "Revenue total""#)
+        #expect(words.diagnostics.first?.help?.hasPrefix("did you mean 'Checkout revenue (EUR)'?") == true, "\(printed(words))")
+    }
+
+    @Test func theDateColumnIsNamedAsSuch() throws {
+        let r = bound(csv: "date,csat\n2026-01-31,4.0\n", metric: #"metric d "Day" from "data/kpis.csv" column "date""#)
+        #expect(codes(r) == ["E0079"], "\(printed(r))")
+        #expect(r.diagnostics.first?.message == "'date' is the date column of 'data/kpis.csv'; a metric reads a column of values", "\(printed(r))")
+        #expect(r.diagnostics.first?.help == "the columns of values are 'csat'")
+    }
 }
