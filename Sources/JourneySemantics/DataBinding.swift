@@ -99,7 +99,7 @@ extension Checker {
         if let (index, readers) = fileProblems[key] {
             fileProblems[key] = (index, readers + 1)
             guard index < diagnostics.count else { return }
-            let note = DiagnosticNote("and \(readers) more metric\(readers == 1 ? "" : "s") read it")
+            let note = DiagnosticNote(readers == 1 ? "and 1 more metric reads it" : "and \(readers) more metrics read it")
             if readers > 1 { diagnostics[index].notes.removeLast() }
             diagnostics[index].notes.append(note)
             return
