@@ -116,8 +116,10 @@ extension Checker {
         let written = tree.file.text(in: arg.range)
         let units = "write how old the data may be in days or hours, like `freshness 45 d` or `freshness 36 h` (6 weeks is `freshness 42 d`)"
         guard let perUnit = quantity.unit.secondsPerUnit, perUnit == 86400 || perUnit == 3600 else {
-            // The unit as written: after the number (`1 min`), else the word after it (`6 w`, which is no unit).
-            let (unit, range) = quantity.unit == .plain ? wordAfter(arg.range) : unitOf(arg.range)
+            // The unit as written after the number (`1 min`).
+            // A word after a plain number (`6 w`) is the parser's E0084, said at the word.
+            if quantity.unit == .plain, !wordAfter(arg.range).0.isEmpty { return nil }
+            let (unit, range) = quantity.unit == .plain ? ("", arg.range) : unitOf(arg.range)
             if unit.isEmpty {
                 report(.invalidFreshness, "freshness is a length of time, not '\(written)'", arg.range, help: units)
             } else {

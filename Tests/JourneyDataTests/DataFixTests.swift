@@ -94,6 +94,7 @@ func twoReaders(_ csv: String, folder: String = "", journey: String = "") -> Che
     @Test func freshnessSaysWhichUnitsAndPointsAtTheUnit() throws {
         let csv = ["data/kpis.csv": "date,csat\n2026-01-31,4.0\n"]
         let weeks = bound(csv, journey: "  freshness 6 w")
+        #expect(codes(weeks) == ["E0084"], "one error, not also E0012 'extra word': \(printed(weeks))")
         let e = try #require(weeks.diagnostics.first { $0.code == .invalidFreshness }, "\(printed(weeks))")
         #expect(e.message == "freshness is in days (d) or hours (h), not 'w'", "\(printed(weeks))")
         #expect(weeks.tree.file.text(in: e.range) == "w")
