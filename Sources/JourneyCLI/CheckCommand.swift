@@ -99,7 +99,7 @@ enum StaleCutoff {
 enum StaleData {
     static func adding(to map: LoadedMap, today: CalendarDate) -> [Diagnostic] {
         guard map.journeyText == nil, !map.hasErrors, let model = map.result?.model else { return map.diagnostics }
-        let stale = DataFreshnessRule.stale(model, today: today)
+        let stale = DataFreshnessRule.stale(model, today: today) + DataFromTheFutureRule.future(model, today: today)
         return stale.isEmpty ? map.diagnostics : (map.diagnostics + stale).sortedBySource()
     }
 }

@@ -20,7 +20,10 @@ public struct CSVTable: Sendable {
     public var file: SourceFile
     public var header: [CSVCell]
     /// The rows after the header, in file order; a blank line is a row of blank cells.
+    /// Every row has at least the header's cells (a short row is filled with empty ones).
     public var rows: [[CSVCell]]
+    /// How many fields each row writes (the library squares the table; this is what the file has).
+    public var widths: [Int] = []
 
     public var columnNames: [String] { header.map { $0.text.trimmingSpaces } }
 
@@ -51,15 +54,19 @@ public struct CSVTable: Sendable {
             return .failure(Problem(message: "\(error)"))
         }
         var locator = CellLocator(file: file)
-        let header = locator.row(csv.header)
-        // Short rows are filled with empty cells at their end, so every row has every column.
+        let header = locator.row(csv.header).cells
+        // Short rows are filled with empty cells at their end, so every row has every column;
+        // how many fields the file wrote is kept, for the rows whose width is not the header's.
+        var widths: [Int] = []
         let rows = csv.rows.map { fields in
-            var row = locator.row(fields)
+            let (located, written) = locator.row(fields)
+            var row = located
             let end = row.last?.range.end ?? file.base + locator.cursor
             while row.count < header.count { row.append(CSVCell(text: "", range: .point(end))) }
+            widths.append(written ?? header.count)
             return row
         }
-        return .success(CSVTable(file: file, header: header, rows: rows))
+        return .success(CSVTable(file: file, header: header, rows: rows, widths: widths))
     }
 }
 
@@ -83,9 +90,11 @@ struct CellLocator {
     static let lf = UInt8(ascii: "\n"), cr = UInt8(ascii: "\r")
 
     /// The cells of one record; cells the library added to square the table are points at the row's end.
-    mutating func row(_ fields: [String]) -> [CSVCell] {
+    /// `written` is how many fields the line has (nil once the bytes are lost).
+    mutating func row(_ fields: [String]) -> (cells: [CSVCell], written: Int?) {
         var cells: [CSVCell] = []
         var rowEnded = false
+        var written = 0
         for field in fields {
             if lost || rowEnded {
                 cells.append(CSVCell(text: field, range: .point(file.base + cursor)))
@@ -93,10 +102,11 @@ struct CellLocator {
             }
             let (cell, ended) = locate(field)
             cells.append(cell)
+            written += 1
             rowEnded = ended
         }
         if !rowEnded, !lost { skipLineEnd() }
-        return cells
+        return (cells, lost ? nil : written)
     }
 
     /// One field at the cursor; moves past it and its comma. Returns whether the line ended.

@@ -15,6 +15,8 @@ public enum DataFileProblem: Error, Equatable, Sendable {
     /// Larger than the limit, in bytes: refused after reading at most the limit and one byte.
     case tooLarge(limit: Int)
     case notUTF8
+    /// UTF-16 text (a byte order mark FF FE or FE FF): Excel's "Unicode text".
+    case utf16
     /// An absolute path: data paths are relative to the map, so a map reads the same anywhere.
     case absolutePath
     /// Outside the repository the map is in (by its path, or through a symbolic link to `to`).
@@ -27,6 +29,7 @@ public enum DataFileProblem: Error, Equatable, Sendable {
         case .unreadable(let why): "cannot be read (\(why))"
         case .tooLarge(let limit): "is larger than \(DataLimits.describe(limit))"
         case .notUTF8: "is not UTF-8 text"
+        case .utf16: "is UTF-16 text, not UTF-8"
         case .absolutePath: "is an absolute path"
         case .outsideRepository(let to): to.map { "leads outside the repository, to '\($0)'" } ?? "leaves the repository"
         }
@@ -58,6 +61,7 @@ public enum DataPath {
 
     /// The file, joined to `sources` at its next base, when it is UTF-8 text.
     public static func decode(_ bytes: [UInt8], name: String, into sources: SourceMap) -> Result<SourceFile, DataFileProblem> {
+        if bytes.count >= 2, (bytes[0], bytes[1]) == (0xFF, 0xFE) || (bytes[0], bytes[1]) == (0xFE, 0xFF) { return .failure(.utf16) }
         guard String(validating: bytes, as: UTF8.self) != nil else { return .failure(.notUTF8) }
         return .success(sources.add(path: name, bytes: bytes))
     }

@@ -32,10 +32,13 @@ public struct DataSeries: Equatable, Sendable {
     public var layout: DataLayout
     /// Every dated row, oldest first; rows with an empty cell have no value.
     public var points: [DataPoint]
+    /// Where the newest row's date is in the CSV (for `check`'s warning about a row after today).
+    public var newestRange: SourceRange?
 
-    public init(layout: DataLayout, points: [DataPoint]) {
+    public init(layout: DataLayout, points: [DataPoint], newestRange: SourceRange? = nil) {
         self.layout = layout
         self.points = points
+        self.newestRange = newestRange
     }
 
     /// The points that have a value, oldest first.
@@ -54,8 +57,12 @@ public struct DataBindingSite: Sendable {
     public var columnRange: SourceRange
     /// The metric's name as the map writes it, for notes.
     public var metricName: String
+    /// The file's path as the map writes it: how messages name it (the location of a
+    /// diagnostic inside the file stays the path one can open).
+    public var path: String
 
-    public init(pathRange: SourceRange, columnRange: SourceRange, metricName: String) {
+    public init(pathRange: SourceRange, columnRange: SourceRange, metricName: String, path: String) {
+        self.path = path
         self.pathRange = pathRange
         self.columnRange = columnRange
         self.metricName = metricName
@@ -72,14 +79,14 @@ public enum DataSeriesReader {
         let file = table.file
         let mapNote = DiagnosticNote("metric '\(site.metricName)' reads column '\(column)' here", at: site.columnRange)
         guard !table.header.isEmpty, !(table.header.count == 1 && table.header[0].isBlank) else {
-            diagnostics.append(Diagnostic(.dataFileEmpty, "'\(file.path)' is empty", at: site.pathRange,
+            diagnostics.append(Diagnostic(.dataFileEmpty, "'\(site.path)' is empty", at: site.pathRange,
                                           help: "export the data with a header line (date and one column per metric) and at least one row"))
             return (nil, diagnostics)
         }
         // A spreadsheet saved in a locale whose list separator is `;` (or as tab-separated
         // text): one column whose name holds the separators. Said plainly, not "no column 'x'".
         if table.header.count == 1, let separator = [(";", "semicolons"), ("\t", "tabs")].first(where: { table.header[0].text.contains($0.0) }) {
-            diagnostics.append(Diagnostic(.dataCSVSyntax, "'\(file.path)' is separated by \(separator.1), not commas", at: site.pathRange,
+            diagnostics.append(Diagnostic(.dataCSVSyntax, "'\(site.path)' is separated by \(separator.1), not commas", at: site.pathRange,
                                           help: "export it as comma-separated values (CSV, comma-delimited, with a point as the decimal mark)",
                                           notes: [DiagnosticNote("its header is here", at: header(file))]))
             return (nil, diagnostics)
@@ -89,9 +96,18 @@ public enum DataSeriesReader {
         let layout: DataLayout
         var valueColumn: Int
         var metricColumn: Int? = nil
+        var widthProblems: [Diagnostic] = []
         if let wide = table.column(named: column), wide != dateColumn {
             layout = .wide
             valueColumn = wide
+        } else if table.column(named: column) == dateColumn {
+            let names = table.columnNames.enumerated().filter { $0.offset != dateColumn }.map(\.element)
+            let listed = names.prefix(12).map { "'\($0)'" }.joined(separator: ", ") + (names.count > 12 ? " and \(names.count - 12) more" : "")
+            diagnostics.append(Diagnostic(.dataUnknownColumn, "'\(column)' is the date column of '\(site.path)'; a metric reads a column of values",
+                                          at: site.columnRange,
+                                          help: names.isEmpty ? "the file has no columns besides the dates" : "the columns of values are \(listed)",
+                                          notes: [DiagnosticNote("its header is here", at: header(file))]))
+            return (nil, diagnostics)
         } else if let m = table.column(named: "metric"), let v = table.column(named: "value") {
             layout = .long
             valueColumn = v
@@ -101,9 +117,21 @@ public enum DataSeriesReader {
             diagnostics.append(unknownColumn(column, among: names, file: file, site: site, what: "column"))
             return (nil, diagnostics)
         }
-        let dataRows = table.rows.filter { row in !row.allSatisfy(\.isBlank) }
-        if dataRows.isEmpty {
-            diagnostics.append(Diagnostic(.dataFileEmpty, "'\(file.path)' has a header but no rows", at: site.pathRange,
+        // A row whose width is not the header's would read its cells from the wrong columns
+        // (an unquoted `1,200` shifts every value after it): an error at the row, never a guess.
+        var dataRows: [[CSVCell]] = []
+        for (index, row) in table.rows.enumerated() where !row.allSatisfy(\.isBlank) {
+            let written = index < table.widths.count ? table.widths[index] : table.header.count
+            guard written != table.header.count, written > 0 else { dataRows.append(row); continue }
+            let range = SourceRange(row[0].range.start, row[min(written, row.count) - 1].range.end)
+            let help = written > table.header.count
+                ? "a number written with a thousands separator (1,200) or a text with a comma is split in two fields: quote it (\"1,200\") or remove the separator"
+                : "write a field for every column of the header; leave a missing value empty (two commas in a row)"
+            widthProblems.append(Diagnostic(.dataCSVSyntax, "this row has \(written) field\(written == 1 ? "" : "s") and the header \(table.header.count)",
+                                            at: range, help: help, notes: [mapNote]))
+        }
+        if dataRows.isEmpty, widthProblems.isEmpty {
+            diagnostics.append(Diagnostic(.dataFileEmpty, "'\(site.path)' has a header but no rows", at: site.pathRange,
                                           help: "export at least one dated row"))
             return (nil, diagnostics)
         }
@@ -111,7 +139,7 @@ public enum DataSeriesReader {
         if let metricColumn {
             let wanted = column.trimmingSpaces
             rows = dataRows.filter { $0.count > metricColumn && $0[metricColumn].text.trimmingSpaces == wanted }
-            if rows.isEmpty {
+            if rows.isEmpty, widthProblems.isEmpty {
                 var seen: Set<String> = [], metrics: [String] = []
                 for row in dataRows where row.count > metricColumn {
                     let name = row[metricColumn].text.trimmingSpaces
@@ -127,6 +155,7 @@ public enum DataSeriesReader {
             problems += 1
             if problems <= maximumProblems { diagnostics.append(d) }
         }
+        widthProblems.forEach(problem)
         for row in rows {
             let dateCell = row[dateColumn]
             guard let date = DateCell.read(dateCell.text.trimmingSpaces) else {
@@ -158,6 +187,7 @@ public enum DataSeriesReader {
             return a.offset < b.offset
         }.map(\.element)
         var kept: [DataPoint] = []
+        var newestRange: SourceRange? = nil
         var firstRow: [String: SourceRange] = [:]
         for (point, dateCell) in sorted {
             let key = point.date.description
@@ -169,16 +199,17 @@ public enum DataSeriesReader {
             }
             firstRow[key] = dateCell
             kept.append(point)
+            newestRange = dateCell
         }
         if problems > maximumProblems {
             let last = diagnostics.count - 1
-            diagnostics[last].notes.append(DiagnosticNote("and \(problems - maximumProblems) more problems in '\(file.path)' not shown"))
+            diagnostics[last].notes.append(DiagnosticNote("and \(problems - maximumProblems) more problems in '\(site.path)' not shown"))
         }
         if !kept.isEmpty, kept.allSatisfy({ $0.value == nil }), !diagnostics.hasErrors {
-            diagnostics.append(Diagnostic(.dataColumnEmpty, "\(layout == .wide ? "column" : "metric") '\(column)' of '\(file.path)' has no values",
+            diagnostics.append(Diagnostic(.dataColumnEmpty, "\(layout == .wide ? "column" : "metric") '\(column)' of '\(site.path)' has no values",
                                           at: site.columnRange, help: "every row's cell is empty; is it the right column?"))
         }
-        return (DataSeries(layout: layout, points: kept), diagnostics)
+        return (DataSeries(layout: layout, points: kept, newestRange: newestRange), diagnostics)
     }
 
     static func unknownColumn(_ column: String, among names: [String], file: SourceFile, site: DataBindingSite, what: String) -> Diagnostic {
@@ -188,9 +219,30 @@ public enum DataSeriesReader {
         let wanted = column.trimmingSpaces.lowercased()
         let guess = Suggestions.closest(to: column, in: names)
             ?? (wanted.isEmpty ? nil : names.first { $0.lowercased().contains(wanted) })
+            ?? nearestByPrefixOrWords(wanted, in: names)
         if let guess { help = "did you mean '\(guess)'? " + help }
-        return Diagnostic(.dataUnknownColumn, "'\(file.path)' has no \(what) '\(column)'", at: site.columnRange, help: help,
+        return Diagnostic(.dataUnknownColumn, "'\(site.path)' has no \(what) '\(column)'", at: site.columnRange, help: help,
                           notes: [DiagnosticNote("its header is here", at: header(file))])
+    }
+
+    /// When no name is a near spelling: the one sharing the longest start (at least 4 letters:
+    /// `Ticket conversion` → `Ticket conv`), else the most words; none when two tie.
+    static func nearestByPrefixOrWords(_ wanted: String, in names: [String]) -> String? {
+        guard !wanted.isEmpty else { return nil }
+        func prefix(_ name: String) -> Int {
+            zip(wanted, name.lowercased()).prefix { $0 == $1 }.count
+        }
+        func words(_ text: String) -> Set<String> {
+            Set(text.lowercased().split { !$0.isLetter && !$0.isNumber }.map(String.init).filter { $0.count >= 3 })
+        }
+        func best(_ score: (String) -> Int, atLeast minimum: Int) -> String? {
+            let scored = names.map { ($0, score($0)) }.filter { $0.1 >= minimum }
+            guard let top = scored.map(\.1).max() else { return nil }
+            let winners = scored.filter { $0.1 == top }
+            return winners.count == 1 ? winners[0].0 : nil
+        }
+        let wantedWords = words(wanted)
+        return best(prefix, atLeast: 4) ?? best({ words($0).intersection(wantedWords).count }, atLeast: 1)
     }
 
     private static func header(_ file: SourceFile) -> SourceRange {

@@ -1,5 +1,5 @@
 // Sparkline: a bound metric's history drawn small on its card — the line of its values (broken
-// where a row has no value), the target as a dashed line, and the newest value as a dot in the
+// where a row has no value; a value alone between gaps is a small dot), the target as a dashed line, and the newest value as a dot in the
 // card's status colour. Positions along the line follow the rows' dates, so a missing week
 // shows as a longer step; nothing depends on today's date.
 
@@ -64,6 +64,18 @@ public struct Sparkline: Sendable {
             drawing = true
         }
         children.append(.path(ScenePath(path: line, fill: nil, stroke: Stroke(lineColor, width: 1.5))))
+        // A value with no value on either side (a gap or the end) has no segment to draw: a small
+        // dot in the line's colour, so it is not lost (the newest has its own dot).
+        let newest = points.lastIndex { $0.value != nil }
+        var dots = Path()
+        var anyDot = false
+        for (i, point) in points.enumerated() {
+            guard let v = point.value, i != newest,
+                  i == 0 || points[i - 1].value == nil, i == points.count - 1 || points[i + 1].value == nil else { continue }
+            dots.circle(x(point.day), y(v), 2.0)
+            anyDot = true
+        }
+        if anyDot { children.append(.path(ScenePath(path: dots, fill: lineColor, stroke: nil))) }
         if let last = points.last(where: { $0.value != nil }) {
             var dot = Path()
             dot.circle(x(last.day), y(last.value!), r)

@@ -120,6 +120,8 @@ public struct Checker {
     var csvTables: [String: Result<CSVTable, CSVTable.Problem>] = [:]
     /// Problems inside data files already reported (code, file, offset).
     var reportedDataProblems: Set<String> = []
+    /// File-level data problems reported so far, by code and path: where, and how many metrics read the file.
+    var fileProblems: [String: (index: Int, readers: Int)] = [:]
 
     let role: FileRole
     let libraries: [UsedLibrary]

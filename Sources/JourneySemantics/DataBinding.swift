@@ -35,7 +35,7 @@ extension Checker {
             report(.invalidValue, "a column name cannot be empty", column.valueRange, help: "write the column's header, like `column \"csat\"`")
             return
         }
-        let site = DataBindingSite(pathRange: from.valueRange, columnRange: column.valueRange, metricName: metric.name)
+        let site = DataBindingSite(pathRange: from.valueRange, columnRange: column.valueRange, metricName: metric.name, path: path)
         let file: SourceFile
         switch data.read(path) {
         case .success(let f): file = f
@@ -47,6 +47,9 @@ extension Checker {
             case .outsideRepository:
                 report(.dataFileUnreadable, "'\(path)' \(problem.reason)", from.valueRange,
                        help: "a map reads data files inside its repository (the nearest folder above it with .git, else its own folder), as it uses library files; copy the export in")
+            case .utf16:
+                report(.dataFileUnreadable, "'\(path)' \(problem.reason)", from.valueRange,
+                       help: "save or export it again as \"CSV UTF-8 (comma delimited)\" (Excel's \"Unicode text\" is UTF-16 and tab-separated)")
             case .absolutePath:
                 report(.dataFileUnreadable, "'\(path)' \(problem.reason)", from.valueRange,
                        help: "write the path relative to the map's folder, like `from \"data/kpis.csv\"`, so the map reads the same on every machine")
@@ -62,14 +65,16 @@ extension Checker {
         switch parsed {
         case .success(let t): table = t
         case .failure(let problem):
-            report(.dataCSVSyntax, "'\(file.path)' is not valid CSV: \(problem.message)", from.valueRange,
-                   help: "journeyc reads comma-separated values with a header line")
+            reportOncePerFile(path, Diagnostic(.dataCSVSyntax, "'\(path)' is not valid CSV: \(problem.message)", at: from.valueRange,
+                                               help: "journeyc reads comma-separated values with a header line"))
             return
         }
         let unit = metric.target?.quantity.unit ?? .plain
         let (series, problems) = DataSeriesReader.series(table, column: columnName, site: site, percentSign: unit == .percent)
         for d in problems {
-            if file.contains(d.range.start), !tree.file.contains(d.range.start) {
+            if Self.fileLevel.contains(d.code), !file.contains(d.range.start) {
+                reportOncePerFile(path, d)
+            } else if file.contains(d.range.start), !tree.file.contains(d.range.start) {
                 // A bad date is every metric's problem in a wide file: it is reported once.
                 guard reportedDataProblems.insert("\(d.code.id) \(d.range.start)").inserted else { continue }
                 dataDiagnostics.append(d)
@@ -79,23 +84,79 @@ extension Checker {
         }
         guard let series, !problems.hasErrors else { return }
         metric.binding = MetricBinding(path: path, column: columnName, layout: series.layout, history: series.points,
-                                       pathRange: from.valueRange)
+                                       pathRange: from.valueRange, newestRange: series.newestRange)
         if let latest = series.latest, let value = latest.value {
             metric.value = Quantity(value: value, unit: unit, text: BoundValueText.text(value, unit: unit), written: latest.text)
         }
     }
 
-    /// `freshness 45 d`: how old a bound metric's newest row may be.
+    /// What is wrong with a whole file (not comma-separated, empty): said once, at the first
+    /// metric that reads it, with how many more read it (as W0028 does).
+    static let fileLevel: Set<DiagnosticCode> = [.dataCSVSyntax, .dataFileEmpty]
+
+    mutating func reportOncePerFile(_ path: String, _ d: Diagnostic) {
+        let key = "\(d.code.id) \(path)"
+        if let (index, readers) = fileProblems[key] {
+            fileProblems[key] = (index, readers + 1)
+            guard index < diagnostics.count else { return }
+            let note = DiagnosticNote(readers == 1 ? "and 1 more metric reads it" : "and \(readers) more metrics read it")
+            if readers > 1 { diagnostics[index].notes.removeLast() }
+            diagnostics[index].notes.append(note)
+            return
+        }
+        guard diagnostics.count < Diagnostic.recordedPerFile else { return }
+        fileProblems[key] = (diagnostics.count, 1)
+        diagnostics.append(d)
+    }
+
+    /// `freshness 45 d`: how old a bound metric's newest row may be, in whole days or hours.
     mutating func buildFreshness(_ s: Statement) -> DataFreshness? {
         guard let arg = s.argument(.value), case .quantity(let q) = arg.value else { return nil }
         guard let quantity = ValueRules.quantity(q, at: arg.range, into: &diagnostics) else { return nil }
-        guard let perUnit = quantity.unit.secondsPerUnit, quantity.value > 0 else {
-            report(.invalidFreshness, "freshness is a length of time, not '\(tree.file.text(in: arg.range))'", arg.range,
-                   help: "write how old the data may be in days or hours, like `freshness 45 d` or `freshness 36 h`")
+        let written = tree.file.text(in: arg.range)
+        let units = "write how old the data may be in days or hours, like `freshness 45 d` or `freshness 36 h` (6 weeks is `freshness 42 d`)"
+        guard let perUnit = quantity.unit.secondsPerUnit, perUnit == 86400 || perUnit == 3600 else {
+            // The unit as written after the number (`1 min`).
+            // A word after a plain number (`6 w`) is the parser's E0084, said at the word.
+            if quantity.unit == .plain, !wordAfter(arg.range).0.isEmpty { return nil }
+            let (unit, range) = quantity.unit == .plain ? ("", arg.range) : unitOf(arg.range)
+            if unit.isEmpty {
+                report(.invalidFreshness, "freshness is a length of time, not '\(written)'", arg.range, help: units)
+            } else {
+                report(.invalidFreshness, "freshness is in days (d) or hours (h), not '\(unit)'", range, help: units)
+            }
+            return nil
+        }
+        guard quantity.value > 0 else {
+            report(.invalidFreshness, "freshness must be more than zero", arg.range,
+                   help: "write how old the data may be, like `freshness 45 d`; remove `freshness` for no check")
+            return nil
+        }
+        guard quantity.value == quantity.value.rounded() else {
+            report(.invalidFreshness, "freshness is a whole number of days or hours, not '\(written)'", arg.range,
+                   help: "write it in hours for part of a day, like `freshness 60 h`")
             return nil
         }
         let days = Int((quantity.value * perUnit / 86400).rounded(.up))
         return DataFreshness(days: max(1, days), text: quantity.text, range: s.range)
+    }
+
+    /// The letters that end a quantity (`min` of `1 min`), and where.
+    private func unitOf(_ range: SourceRange) -> (String, SourceRange) {
+        let text = Array(tree.file.text(in: range).utf8)
+        var start = text.count
+        while start > 0, !(text[start - 1] >= 0x30 && text[start - 1] <= 0x39), text[start - 1] != 0x20 { start -= 1 }
+        return (String(decoding: text[start...], as: UTF8.self), SourceRange(range.end - (text.count - start), range.end))
+    }
+
+    /// The word after `range` on its line (`w` of `6 w`), and where; empty when there is none.
+    private func wordAfter(_ range: SourceRange) -> (String, SourceRange) {
+        let bytes = tree.file.bytes, base = tree.file.base
+        var i = range.end - base
+        while i < bytes.count, bytes[i] == 0x20 || bytes[i] == 0x09 { i += 1 }
+        let start = i
+        while i < bytes.count, ![0x20, 0x09, 0x0A, 0x0D, 0x23].contains(bytes[i]) { i += 1 }
+        return (String(decoding: bytes[start..<i], as: UTF8.self), SourceRange(base + start, base + i))
     }
 
     /// Evidence's `data "…"`: the data file it came from, which must be readable.

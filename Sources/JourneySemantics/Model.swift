@@ -465,8 +465,12 @@ public struct MetricBinding: Equatable, Sendable {
     public var history: [DataPoint]
     /// The `from "…"` value in the map.
     public var pathRange: SourceRange = SourceRange(0, 0)
+    /// The newest row's date in the CSV, for `check`'s warning about a row dated after today.
+    public var newestRange: SourceRange? = nil
 
-    public init(path: String, column: String, layout: DataLayout, history: [DataPoint], pathRange: SourceRange = SourceRange(0, 0)) {
+    public init(path: String, column: String, layout: DataLayout, history: [DataPoint], pathRange: SourceRange = SourceRange(0, 0),
+                newestRange: SourceRange? = nil) {
+        self.newestRange = newestRange
         self.path = path
         self.column = column
         self.layout = layout

@@ -91,6 +91,7 @@ public enum DiagnosticCode: String, CaseIterable, Sendable {
     case staleData = "W0028"
     case dataColumnEmpty = "W0029"
     case missingEvidenceData = "W0030"
+    case dataFromTheFuture = "W0031"
     case shippedWithoutDate = "W0032"
     case staleStatus = "W0033"
     // Notes (N00xx): information, never a failure
@@ -184,6 +185,7 @@ public enum DiagnosticCode: String, CaseIterable, Sendable {
         case .staleData: "stale-data"
         case .dataColumnEmpty: "data-column-empty"
         case .missingEvidenceData: "missing-evidence-data"
+        case .dataFromTheFuture: "data-from-the-future"
         case .shippedWithoutDate: "shipped-without-date"
         case .staleStatus: "stale-status"
         }
@@ -276,10 +278,11 @@ public enum DiagnosticCode: String, CaseIterable, Sendable {
         case .dataInvalidDate: "a CSV date that is not YYYY-MM-DD, YYYY-MM, YYYY or YYYYMMDD (a time after the day is ignored)"
         case .dataDuplicateDate: "two rows of a bound metric with the same date"
         case .dataBindingIncomplete: "`from` without `column` (or the reverse), or a metric with both a typed value and `from`"
-        case .invalidFreshness: "a `freshness` that is not a number of days, weeks (7 d) or hours"
+        case .invalidFreshness: "a `freshness` that is not a whole number, more than zero, of days (d) or hours (h)"
         case .staleData: "a bound metric whose newest row is older than the map's `freshness` (`check` only; today from JOURNEYC_TODAY)"
         case .dataColumnEmpty: "a bound metric whose column has no value in any row"
         case .missingEvidenceData: "evidence names a `data` file that cannot be read"
+        case .dataFromTheFuture: "a bound metric's CSV has a row dated after today (`check` only; today from JOURNEYC_TODAY)"
         case .shippedWithoutDate: "a shipped opportunity without the date it shipped, so its effect on the map's numbers cannot be dated"
         case .staleStatus: "with `--stale-before`: an opportunity planned for a date before the cut-off, or in progress since before it"
         }

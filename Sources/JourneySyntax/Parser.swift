@@ -558,6 +558,12 @@ public struct Parser {
                    help: "write either \(file.text(in: previous.range)) or \(previous.number!.digits) \(ValueRulesSymbols.code(previous.number!.currencySymbol!))")
             return
         }
+        if previous.kind == .number, statement.keyword == .freshness {
+            // `freshness 6 w`: a word after the number that is no unit of freshness, said once, here.
+            report(.invalidFreshness, "freshness is in days (d) or hours (h), not '\(token.text)'", token.range,
+                   help: "write how old the data may be in days or hours, like `freshness 45 d` or `freshness 36 h` (6 weeks is `freshness 42 d`)")
+            return
+        }
         if previous.kind == .number || previous.kind == .invalid, statement.keyword == .metric {
             let fix = Unit.suggestion(for: token.text)
             report(.unknownUnit, "unknown unit '\(token.text)'", token.range,

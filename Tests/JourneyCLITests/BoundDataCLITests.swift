@@ -57,6 +57,21 @@ import Testing
         #expect(wrong.status == 2 && wrong.stderr.contains("JOURNEYC_TODAY is 'April'"), "\(wrong.stderr)")
     }
 
+    @Test func checkWarnsAtARowDatedAfterTodayAndDrawingIgnoresToday() throws {
+        let dir = try folder(csv: "date,csat\n2026-01-31,4.0\n2026-11-23,4.3\n")
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let before = journeyc(in: dir.path, ["check", "--color", "never", "maps/shop.journey"], environment: ["JOURNEYC_TODAY": "2026-11-22"])
+        #expect(before.status == 0)
+        #expect(before.stderr.contains("maps/data/kpis.csv:3:1: warning[W0031]: a row of 'data/kpis.csv' is dated 2026-11-23, after today (2026-11-22)"), "\(before.stderr)")
+        let onTheDay = journeyc(in: dir.path, ["check", "maps/shop.journey"], environment: ["JOURNEYC_TODAY": "2026-11-23"])
+        #expect(!onTheDay.stderr.contains("W0031"), "\(onTheDay.stderr)")
+        let a = journeyc(in: dir.path, ["maps/shop.journey", "-o", "a.svg"], environment: ["JOURNEYC_TODAY": "2026-11-22"])
+        let b = journeyc(in: dir.path, ["maps/shop.journey", "-o", "b.svg"], environment: ["JOURNEYC_TODAY": "2026-11-23"])
+        #expect(a.status == 0 && b.status == 0 && a.stderr.isEmpty, "\(a.stderr)")
+        let svgA = try Data(contentsOf: dir.appendingPathComponent("a.svg")), svgB = try Data(contentsOf: dir.appendingPathComponent("b.svg"))
+        #expect(svgA == svgB)
+    }
+
     @Test func theReportShowsTheTrend() throws {
         let dir = try folder(csv: "date,csat\n2026-01-31,4.0\n2026-02-28,4.3\n2026-03-31,4.1\n")
         defer { try? FileManager.default.removeItem(at: dir) }

@@ -75,4 +75,27 @@ import Testing
             #expect(SceneContrast.failures(s).isEmpty, "\(theme.name)")
         }
     }
+
+    static let isolated = "date,csat\n2026-01-31,4.0\n2026-02-28,\n2026-03-31,4.6\n2026-04-30,\n2026-05-31,4.2\n2026-06-30,4.4\n"
+
+    @Test func aValueBetweenGapsIsDrawnAsADot() throws {
+        let s = scene(Self.isolated)
+        let line = try #require(groups(named: "sparkline", in: s.nodes).first)
+        let parts = paths(line)
+        #expect(parts.count == 4, "target, line, isolated dots, newest dot")
+        let dots = parts[2]
+        #expect(dots.fill == parts[1].stroke?.color && dots.stroke == nil, "dots in the line's colour")
+        let circles = dots.path.elements.filter { if case .move = $0 { return true } else { return false } }
+        #expect(circles.count == 2, "4.0 (first, a gap after it) and 4.6 (gaps on both sides)")
+        let box = try #require(line.box)
+        #expect(box.contains(try #require(dots.path.bounds)))
+    }
+
+    @Test func isolatedDotsFollowTheRulesAndContrastInEveryTheme() {
+        for theme in [Theme.light, .dark, .print] {
+            let s = scene(Self.isolated, theme: theme)
+            #expect(SceneChecks.violations(s) == [], "\(theme.name)")
+            #expect(SceneContrast.failures(s).isEmpty, "\(theme.name)")
+        }
+    }
 }

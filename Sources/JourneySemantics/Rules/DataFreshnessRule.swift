@@ -39,6 +39,26 @@ public enum DataFreshnessRule {
     }
 }
 
+/// W0031 (`check` only): a data file whose newest row is dated after today — a typo in a date,
+/// or an export with planned values — would be the metric's value; said once per file, at the row.
+public enum DataFromTheFutureRule {
+    public static func future(_ model: JourneyModel, today: CalendarDate) -> [Diagnostic] {
+        var found: [Diagnostic] = []
+        var seen: Set<String> = []
+        for stage in model.stages {
+            for metric in stage.metrics + stage.touchpoints.flatMap(\.metrics) {
+                guard let binding = metric.binding, let newest = binding.history.last,
+                      newest.date.firstDay > today.lastDay, seen.insert(binding.path).inserted else { continue }
+                found.append(Diagnostic(.dataFromTheFuture, "a row of '\(binding.path)' is dated \(newest.date), after today (\(today))",
+                                        at: binding.newestRange ?? binding.pathRange,
+                                        help: "correct the date, or remove rows not measured yet: the newest row is the metric's value",
+                                        notes: [DiagnosticNote("metric '\(metric.name)' reads column '\(binding.column)' here", at: binding.pathRange)]))
+            }
+        }
+        return found
+    }
+}
+
 extension CalendarDate {
     /// Days since 1970-01-01 of a YYYYMMDD number (proleptic Gregorian calendar).
     public static func dayNumber(_ yyyymmdd: Int) -> Int {

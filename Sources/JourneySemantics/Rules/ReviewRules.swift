@@ -43,7 +43,8 @@ public enum ReviewRules {
         }
         for stage in model.stages {
             for metric in stage.metrics + stage.touchpoints.flatMap(\.metrics) where room {
-                guard metric.value == nil, let target = metric.target else { continue }
+                // A bound metric without a value already has W0029 (its column is empty); typing a value is E0083.
+                guard metric.value == nil, metric.binding == nil, let target = metric.target else { continue }
                 found.append(Diagnostic(.targetWithoutValue, "metric \"\(metric.name.prefix(40))\" has a target but no value",
                                         at: target.range,
                                         help: "write the value measured now before the target, like `metric \"…\" 62% target <= 40%`"))
