@@ -135,17 +135,7 @@ import Testing
         #expect(r.stdout.contains("freshness 45 d"), "\(r.stdout)")
     }
 
-    func git(_ directory: URL, _ arguments: String...) throws {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["git", "-c", "user.name=Test", "-c", "user.email=test@example.com", "-c", "init.defaultBranch=main"] + arguments
-        process.currentDirectoryURL = directory
-        process.standardOutput = FileHandle.nullDevice
-        process.standardError = FileHandle.nullDevice
-        try process.run()
-        process.waitUntilExit()
-        #expect(process.terminationStatus == 0, "git \(arguments.joined(separator: " "))")
-    }
+    func git(_ directory: URL, _ arguments: String...) throws { try runGit(in: directory, arguments) }
 
     @Test func diffOfTwoRevisionsReadsTheCSVAtEachRevision() throws {
         let dir = try folder(csv: "date,csat\n2026-01-31,4.0\n")

@@ -163,17 +163,7 @@ func journeyc(in directory: String, _ arguments: [String], stdin: [UInt8] = [], 
         try FileManager.default.createDirectory(at: directory.appendingPathComponent("maps"), withIntermediateDirectories: true)
     }
 
-    func git(_ arguments: String...) throws {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["git", "-c", "user.name=Test", "-c", "user.email=test@example.com", "-c", "init.defaultBranch=main"] + arguments
-        process.currentDirectoryURL = directory
-        process.standardOutput = FileHandle.nullDevice
-        process.standardError = FileHandle.nullDevice
-        try process.run()
-        process.waitUntilExit()
-        #expect(process.terminationStatus == 0, "git \(arguments.joined(separator: " "))")
-    }
+    func git(_ arguments: String...) throws { try runGit(in: directory, arguments) }
 
     func write(_ version: String) throws {
         let source = packageRoot.appendingPathComponent("samples/history/shoe-shop-\(version).journey")

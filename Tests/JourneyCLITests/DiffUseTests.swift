@@ -29,17 +29,7 @@ import Testing
         try text.write(to: url, atomically: true, encoding: .utf8)
     }
 
-    func git(_ arguments: String...) throws {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["git", "-c", "user.name=Test", "-c", "user.email=test@example.com", "-c", "init.defaultBranch=main"] + arguments
-        process.currentDirectoryURL = directory
-        process.standardOutput = FileHandle.nullDevice
-        process.standardError = FileHandle.nullDevice
-        try process.run()
-        process.waitUntilExit()
-        #expect(process.terminationStatus == 0, "git \(arguments.joined(separator: " "))")
-    }
+    func git(_ arguments: String...) throws { try runGit(in: directory, arguments) }
 
     @Test func aPersonaChangedInTheLibraryShowsInTheDiffOfTheMap() throws {
         defer { try? FileManager.default.removeItem(at: directory) }

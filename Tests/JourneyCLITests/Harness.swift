@@ -76,3 +76,17 @@ func temporaryFolder(_ prefix: String, holding files: [String: String] = [:]) th
     }
     return root
 }
+
+/// Runs git in `directory` with a fixed author and branch name, output discarded, and expects it
+/// to succeed (the tests that diff maps at git revisions make their repositories with it).
+func runGit(in directory: URL, _ arguments: [String], sourceLocation: SourceLocation = #_sourceLocation) throws {
+    let process = Process()
+    process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+    process.arguments = ["git", "-c", "user.name=Test", "-c", "user.email=test@example.com", "-c", "init.defaultBranch=main"] + arguments
+    process.currentDirectoryURL = directory
+    process.standardOutput = FileHandle.nullDevice
+    process.standardError = FileHandle.nullDevice
+    try process.run()
+    process.waitUntilExit()
+    #expect(process.terminationStatus == 0, "git \(arguments.joined(separator: " "))", sourceLocation: sourceLocation)
+}
