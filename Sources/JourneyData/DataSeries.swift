@@ -102,7 +102,7 @@ public enum DataSeriesReader {
             valueColumn = wide
         } else if table.column(named: column) == dateColumn {
             let names = table.columnNames.enumerated().filter { $0.offset != dateColumn }.map(\.element)
-            let listed = names.prefix(12).map { "'\($0)'" }.joined(separator: ", ") + (names.count > 12 ? " and \(names.count - 12) more" : "")
+            let listed = listedNames(names)
             diagnostics.append(Diagnostic(.dataUnknownColumn, "'\(column)' is the date column of '\(site.path)'; a metric reads a column of values",
                                           at: site.columnRange,
                                           help: names.isEmpty ? "the file has no columns besides the dates" : "the columns of values are \(listed)",
@@ -212,15 +212,25 @@ public enum DataSeriesReader {
         return (DataSeries(layout: layout, points: kept, newestRange: newestRange), diagnostics)
     }
 
+    /// The first twelve column names for a message, each cut to 60 characters with hidden ones
+    /// escaped: a header can be one 16 MB line (or a quote left open swallows every row after it).
+    static func listedNames(_ names: [String]) -> String {
+        names.prefix(12).map { "'\(shownName($0))'" }.joined(separator: ", ") + (names.count > 12 ? " and \(names.count - 12) more" : "")
+    }
+
+    static func shownName(_ name: String) -> String {
+        TerminalSafeText.escaped(String(name.prefix(60))) + (name.count > 60 ? "…" : "")
+    }
+
     static func unknownColumn(_ column: String, among names: [String], file: SourceFile, site: DataBindingSite, what: String) -> Diagnostic {
-        let listed = names.prefix(12).map { "'\($0)'" }.joined(separator: ", ") + (names.count > 12 ? " and \(names.count - 12) more" : "")
+        let listed = listedNames(names)
         var help = names.isEmpty ? "the file has no \(what)s besides the dates" : "the \(what)s are \(listed)"
         // A near spelling, else a column whose name holds the one written (`CSAT` → `CSAT score`).
         let wanted = column.trimmingSpaces.lowercased()
         let guess = Suggestions.closest(to: column, in: names)
             ?? (wanted.isEmpty ? nil : names.first { $0.lowercased().contains(wanted) })
             ?? nearestByPrefixOrWords(wanted, in: names)
-        if let guess { help = "did you mean '\(guess)'? " + help }
+        if let guess, !guess.contains(where: \.isNewline) { help = "did you mean '\(shownName(guess))'? " + help }
         return Diagnostic(.dataUnknownColumn, "'\(site.path)' has no \(what) '\(column)'", at: site.columnRange, help: help,
                           notes: [DiagnosticNote("its header is here", at: header(file))])
     }

@@ -125,4 +125,17 @@ func twoReaders(_ csv: String, folder: String = "", journey: String = "") -> Che
         #expect(r.diagnostics.first?.message == "'date' is the date column of 'data/kpis.csv'; a metric reads a column of values", "\(printed(r))")
         #expect(r.diagnostics.first?.help == "the columns of values are 'csat'")
     }
+
+    /// A header that is one enormous line (or a quote left open that swallows the rows) must not
+    /// become a message of megabytes: names are cut, and a name holding line breaks is no guess.
+    @Test func columnNamesInMessagesAreCut() throws {
+        let long = String(repeating: "x", count: 20_000)
+        let r = bound(csv: "date,\(long),visits\n2026-01-31,4.0,2\n",
+                      metric: #"metric v "Visits" from "data/kpis.csv" column "visitz""#)
+        #expect(codes(r) == ["E0079"], "\(printed(r))")
+        #expect((r.diagnostics.first?.help?.count ?? 0) < 400, "\(r.diagnostics.first?.help?.count ?? 0) characters")
+        let open = bound(csv: "date,\"Sessions\n2026-01-31,1\n2026-02-28,2\n",
+                         metric: #"metric s "Sessions" from "data/kpis.csv" column "Sessions""#)
+        #expect(open.diagnostics.allSatisfy { ($0.help?.count ?? 0) < 400 && !($0.help ?? "").contains("\n") }, "\(printed(open))")
+    }
 }
