@@ -24,7 +24,7 @@ public struct Sparkline: Sendable {
     /// single row is a value, not a trend).
     init?(_ metric: Metric, line: Color, target: Color, latest: Color, background: Color) {
         guard let binding = metric.binding, binding.history.filter({ $0.value != nil }).count >= 2 else { return nil }
-        points = binding.history.map { (CalendarDate.dayNumber($0.date.firstDay), $0.value) }
+        points = Self.reduced(binding.history.map { (CalendarDate.dayNumber($0.date.firstDay), $0.value) })
         // The target is drawn in the values' unit; a time target in another unit is converted.
         if let t = metric.target, let value = metric.value {
             self.target = t.quantity.value * (t.quantity.unit.secondsPerUnit ?? 1) / (value.unit.secondsPerUnit ?? 1)
@@ -35,6 +35,35 @@ public struct Sparkline: Sendable {
         targetColor = target
         latestColor = latest
         self.background = background
+    }
+
+    /// More rows than a card has pixels (a daily export of years) are drawn through
+    /// `maximumBuckets` spans of days, each keeping its lowest and highest value in date order
+    /// (and a gap where it had an empty cell), so a peak is never lost and a 700,000-row export
+    /// does not make an 11 MB path. The newest row is kept as it is, for its dot.
+    public static let maximumBuckets = 240
+
+    static func reduced(_ points: [(day: Int, value: Double?)]) -> [(day: Int, value: Double?)] {
+        guard points.count > 2 * maximumBuckets, let first = points.first?.day, let last = points.last?.day, last > first else { return points }
+        let newest = points.lastIndex { $0.value != nil }
+        let span = Double(last - first) + 1
+        var out: [(day: Int, value: Double?)] = []
+        var start = 0
+        while start < points.count {
+            let bucket = Int(Double(points[start].day - first) / span * Double(maximumBuckets))
+            var end = start
+            while end < points.count, Int(Double(points[end].day - first) / span * Double(maximumBuckets)) == bucket { end += 1 }
+            let slice = points[start..<end].enumerated().map { (offset: start + $0.offset, point: $0.element) }
+            let valued = slice.filter { $0.point.value != nil && $0.offset != newest }
+            var kept = Set<Int>()
+            if let low = valued.min(by: { $0.point.value! < $1.point.value! }) { kept.insert(low.offset) }
+            if let high = valued.max(by: { $0.point.value! < $1.point.value! }) { kept.insert(high.offset) }
+            if let gap = slice.first(where: { $0.point.value == nil }) { kept.insert(gap.offset) }
+            if let newest, slice.contains(where: { $0.offset == newest }) { kept.insert(newest) }
+            out += kept.sorted().map { points[$0] }
+            start = end
+        }
+        return out
     }
 
     func node(in box: Rect) -> SceneNode {

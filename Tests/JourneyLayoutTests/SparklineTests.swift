@@ -64,6 +64,25 @@ import Testing
         #expect(moves.count == 2)
     }
 
+    /// Years of daily rows: the line is drawn through a few hundred points, and the one peak
+    /// among 20,000 rows still reaches the top of the band.
+    @Test func aLongHistoryIsReducedWithoutLosingItsPeak() throws {
+        var csv = "date,csat\n"
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = TimeZone(identifier: "UTC")!
+        let start = calendar.date(from: DateComponents(year: 2000, month: 1, day: 1))!
+        for k in 0..<20_000 {
+            let d = calendar.dateComponents([.year, .month, .day], from: calendar.date(byAdding: .day, value: k, to: start)!)
+            let date = String(format: "%04d-%02d-%02d", d.year!, d.month!, d.day!)
+            csv += "\(date),\(k == 7_777 ? "9.0" : String(format: "%.2f", 3.5 + Double(k % 10) / 20))\n"
+        }
+        let line = try #require(groups(named: "sparkline", in: scene(csv).nodes).first)
+        let drawn = paths(line)[1].path
+        #expect(drawn.elements.count <= 2 * Sparkline.maximumBuckets + 2, "\(drawn.elements.count) points")
+        let box = try #require(line.box)
+        #expect(abs(try #require(drawn.bounds).minY - (box.minY + 4)) < 0.01, "the peak (9.0) is the top of the band")
+    }
+
     @Test func oneRowIsAValueWithoutALine() {
         #expect(groups(named: "sparkline", in: scene("date,csat\n2026-01-31,4.0\n").nodes).isEmpty)
     }
