@@ -22,7 +22,6 @@ import Testing
     }
 
     func workspace() throws -> URL {
-        let root = FileManager.default.temporaryDirectory.appendingPathComponent("journeyc-build-data-\(UUID())")
         let files = [
             "personas/runners.journey": library,
             "data/web.csv": web,
@@ -33,19 +32,12 @@ import Testing
             "maps/c.journey": map(3, uses: false, csv: "../data/web.csv"),
             "maps/d.journey": map(4, uses: false, csv: nil),
         ]
-        for (path, text) in files {
-            let url = root.appendingPathComponent(path)
-            try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-            try text.write(to: url, atomically: true, encoding: .utf8)
-        }
+        let root = try temporaryFolder("journeyc-build-data", holding: files)
         try FileManager.default.createDirectory(at: root.appendingPathComponent(".git"), withIntermediateDirectories: true)
         return root
     }
 
-    func identity(_ url: URL) throws -> String {
-        let a = try FileManager.default.attributesOfItem(atPath: url.path)
-        return "\(a[.systemFileNumber] ?? 0) \((a[.modificationDate] as? Date)?.timeIntervalSince1970 ?? 0)"
-    }
+    func identity(_ url: URL) throws -> String { try fileIdentity(url) }
 
     func pictures(_ dir: URL) -> [URL] { ["a", "b", "c", "d"].map { dir.appendingPathComponent("out/\($0).svg") } }
 

@@ -58,10 +58,7 @@ import Testing
     }
 
     /// Inode and modification time: changed when a file is written again (atomically, by rename).
-    func identity(_ url: URL) throws -> String {
-        let a = try FileManager.default.attributesOfItem(atPath: url.path)
-        return "\(a[.systemFileNumber] ?? 0) \((a[.modificationDate] as? Date)?.timeIntervalSince1970 ?? 0)"
-    }
+    func identity(_ url: URL) throws -> String { try fileIdentity(url) }
 
     func shop() throws -> URL {
         try folder([

@@ -14,27 +14,19 @@ import Testing
     }
 
     func workspace() throws -> URL {
-        let root = FileManager.default.temporaryDirectory.appendingPathComponent("journeyc-build-use-\(UUID())")
         let files = [
             "personas/runners.journey": library,
             "maps/a.journey": map(1, uses: true),
             "maps/b.journey": map(2, uses: true),
             "maps/c.journey": map(3, uses: false),
         ]
-        for (path, text) in files {
-            let url = root.appendingPathComponent(path)
-            try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-            try text.write(to: url, atomically: true, encoding: .utf8)
-        }
+        let root = try temporaryFolder("journeyc-build-use", holding: files)
         // The repository the maps' `use` lines stay inside.
         try FileManager.default.createDirectory(at: root.appendingPathComponent(".git"), withIntermediateDirectories: true)
         return root
     }
 
-    func identity(_ url: URL) throws -> String {
-        let a = try FileManager.default.attributesOfItem(atPath: url.path)
-        return "\(a[.systemFileNumber] ?? 0) \((a[.modificationDate] as? Date)?.timeIntervalSince1970 ?? 0)"
-    }
+    func identity(_ url: URL) throws -> String { try fileIdentity(url) }
 
     /// The same bytes behind a link that now leads out of the repository: not up to date (the
     /// maps now fail with E0064), where the hash alone said "unchanged".

@@ -77,6 +77,13 @@ func temporaryFolder(_ prefix: String, holding files: [String: String] = [:]) th
     return root
 }
 
+/// A file's inode and modification time: changes when the file is written again, even with the
+/// same bytes (how build tests see which pictures were redrawn).
+func fileIdentity(_ url: URL) throws -> String {
+    let a = try FileManager.default.attributesOfItem(atPath: url.path)
+    return "\(a[.systemFileNumber] ?? 0) \((a[.modificationDate] as? Date)?.timeIntervalSince1970 ?? 0)"
+}
+
 /// Runs git in `directory` with a fixed author and branch name, output discarded, and expects it
 /// to succeed (the tests that diff maps at git revisions make their repositories with it).
 func runGit(in directory: URL, _ arguments: [String], sourceLocation: SourceLocation = #_sourceLocation) throws {
