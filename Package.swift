@@ -22,15 +22,13 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
-        // CSV files that metrics are bound to (`metric … from "data/kpis.csv"`).
-        .package(url: "https://github.com/swiftcsv/SwiftCSV", from: "0.10.0"),
     ],
     targets: [
         // Source text, tokens, lexer, AST, parser, diagnostics. Foundation only.
         .target(name: "JourneySyntax"),
-        // Data files metrics are bound to: CSV read with SwiftCSV into cells with byte ranges,
+        // Data files metrics are bound to: CSV read (a reader of its own) into cells with byte ranges,
         // then into dated series (wide or long format), with diagnostics into the CSV.
-        .target(name: "JourneyData", dependencies: ["JourneySyntax", .product(name: "SwiftCSV", package: "SwiftCSV")]),
+        .target(name: "JourneyData", dependencies: ["JourneySyntax"]),
         // AST → resolved Model, with the semantic rules.
         .target(name: "JourneySemantics", dependencies: ["JourneySyntax", "JourneyData"]),
         // Model → Scene: geometry, themes, text measurement protocol, the layout engine.

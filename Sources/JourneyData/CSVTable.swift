@@ -1,14 +1,15 @@
 // CSVTable: a CSV file as a header and rows of cells, each cell with its byte range in the file.
-// In: a SourceFile (UTF-8; a BOM, CRLF or LF line ends, quoted fields with commas, quotes and
-// line breaks). Out: the table, or why it is not CSV.
-// SwiftCSV reads the fields; it does not say where they were, so `CellLocator` walks the bytes
-// alongside, matching each field the library read, to give every cell a range for diagnostics.
+// In: a SourceFile (UTF-8; a BOM, CRLF, LF or CR line ends, quoted fields with commas, quotes and
+// line breaks). Out: the table, or what is not CSV and where.
+// The reader is this file's own (RFC 4180, plus spaces before a field and after a closing quote):
+// diagnostics need every cell's place in the file, which CSV libraries do not give, and the one
+// that was used here linked the whole of Foundation and ICU into journeyc (twice the binary, about
+// 1.5 ms of every command's start-up; docs/performance.md).
 
 import JourneySyntax
-import SwiftCSV
 
 public struct CSVCell: Equatable, Sendable {
-    /// The field as the library read it (quotes removed, `""` made `"`).
+    /// The field's text (quotes removed, `""` made `"`).
     public var text: String
     /// Where the field's text is in the file (inside its quotes); a point for an empty field.
     public var range: SourceRange
@@ -22,7 +23,7 @@ public struct CSVTable: Sendable {
     /// The rows after the header, in file order; a blank line is a row of blank cells.
     /// Every row has at least the header's cells (a short row is filled with empty ones).
     public var rows: [[CSVCell]]
-    /// How many fields each row writes (the library squares the table; this is what the file has).
+    /// How many fields each row writes (`rows` are filled out to the header; this is what the file has).
     public var widths: [Int] = []
 
     public var columnNames: [String] { header.map { $0.text.trimmingSpaces } }
@@ -34,51 +35,53 @@ public struct CSVTable: Sendable {
         return header.firstIndex { $0.text.trimmingSpaces.lowercased() == wanted }
     }
 
-    /// Why a file cannot be read as CSV.
+    /// Why a file cannot be read as CSV, and where (nil: the whole file).
     public struct Problem: Error, Sendable {
         public var message: String
+        public var range: SourceRange?
+
+        public init(message: String, range: SourceRange? = nil) {
+            self.message = message
+            self.range = range
+        }
     }
 
     /// Reads `file` as comma-separated values with a header line.
     public static func read(_ file: SourceFile) -> Result<CSVTable, Problem> {
-        let text = String(decoding: file.bytes, as: UTF8.self)
-        let csv: EnumeratedCSV
+        var reader = CSVReader(file: file)
+        var records: [[CSVCell]] = []
         do {
-            csv = try EnumeratedCSV(string: text, delimiter: .comma, loadColumns: false)
-        } catch let error as CSVParseError {
-            switch error {
-            case .generic(let message), .quotation(let message):
-                return .failure(Problem(message: "a double quote in the middle of a field (\(message.lowercased())); quote the whole field and double the quotes inside it"))
-            }
+            while let record = try reader.record() { records.append(record) }
         } catch {
-            return .failure(Problem(message: "\(error)"))
+            return .failure(error)
         }
-        var locator = CellLocator(file: file)
-        let header = locator.row(csv.header).cells
+        guard let header = records.first else { return .success(CSVTable(file: file, header: [], rows: [])) }
         // Short rows are filled with empty cells at their end, so every row has every column;
         // how many fields the file wrote is kept, for the rows whose width is not the header's.
         var widths: [Int] = []
-        let rows = csv.rows.map { fields in
-            let (located, written) = locator.row(fields)
-            var row = located
-            let end = row.last?.range.end ?? file.base + locator.cursor
+        widths.reserveCapacity(records.count - 1)
+        let rows = records.dropFirst().map { written in
+            widths.append(written.count)
+            var row = written
+            let end = row.last?.range.end ?? file.base + file.contentStart
             while row.count < header.count { row.append(CSVCell(text: "", range: .point(end))) }
-            widths.append(written ?? header.count)
             return row
         }
         return .success(CSVTable(file: file, header: header, rows: rows, widths: widths))
     }
 }
 
-/// Finds, field after field, where the library's fields are in the bytes. Each field starts
-/// after optional spaces, quoted or not; a quoted field's text has its quotes doubled.
-struct CellLocator {
+/// Reads records, one at a time, from the bytes of a file: fields separated by commas, records
+/// by LF, CRLF or CR. Spaces and tabs before a field are not part of it; a field that then
+/// starts with a double quote runs to the closing quote (commas and line breaks inside are
+/// text, and `""` is one quote), and only spaces or tabs may follow it before the comma or line
+/// end. A quote anywhere else is an error, as is a quoted field never closed. A blank line is a
+/// record of one empty field. The text of a field is read as UTF-8 (a bad byte becomes U+FFFD,
+/// as the file's text does everywhere else).
+struct CSVReader {
     let file: SourceFile
     let bytes: [UInt8]
     var cursor: Int
-    /// Set when a field did not match the bytes (never for what the library reads): the rest
-    /// of the cells point at the last place known.
-    var lost = false
 
     init(file: SourceFile) {
         self.file = file
@@ -89,60 +92,74 @@ struct CellLocator {
     static let comma = UInt8(ascii: ","), quote = UInt8(ascii: "\""), space = UInt8(ascii: " "), tab = UInt8(ascii: "\t")
     static let lf = UInt8(ascii: "\n"), cr = UInt8(ascii: "\r")
 
-    /// The cells of one record; cells the library added to square the table are points at the row's end.
-    /// `written` is how many fields the line has (nil once the bytes are lost).
-    mutating func row(_ fields: [String]) -> (cells: [CSVCell], written: Int?) {
+    static let strayQuote = "a double quote in the middle of a field; quote the whole field and double the quotes inside it"
+
+    /// The next record's cells, each with its range (inside the quotes for a quoted field); nil
+    /// at the end of the file.
+    mutating func record() throws(CSVTable.Problem) -> [CSVCell]? {
+        guard cursor < bytes.count else { return nil }
         var cells: [CSVCell] = []
-        var rowEnded = false
-        var written = 0
-        for field in fields {
-            if lost || rowEnded {
-                cells.append(CSVCell(text: field, range: .point(file.base + cursor)))
+        while true {
+            skipBlanks()
+            cells.append(try cursor < bytes.count && bytes[cursor] == Self.quote ? quotedField() : plainField())
+            if cursor < bytes.count, bytes[cursor] == Self.comma {
+                cursor += 1
                 continue
             }
-            let (cell, ended) = locate(field)
-            cells.append(cell)
-            written += 1
-            rowEnded = ended
+            if cursor < bytes.count, bytes[cursor] == Self.cr { cursor += 1 }
+            if cursor < bytes.count, bytes[cursor] == Self.lf { cursor += 1 }
+            return cells
         }
-        if !rowEnded, !lost { skipLineEnd() }
-        return (cells, lost ? nil : written)
     }
 
-    /// One field at the cursor; moves past it and its comma. Returns whether the line ended.
-    private mutating func locate(_ field: String) -> (CSVCell, Bool) {
+    private mutating func skipBlanks() {
         while cursor < bytes.count, bytes[cursor] == Self.space || bytes[cursor] == Self.tab { cursor += 1 }
-        let quoted = cursor < bytes.count && bytes[cursor] == Self.quote
-        if quoted { cursor += 1 }
-        // The field's bytes as written: inside quotes, each quote doubled.
+    }
+
+    private func range(_ start: Int, _ end: Int) -> SourceRange { SourceRange(file.base + start, file.base + end) }
+
+    /// Up to the comma or line end, which it stops at.
+    private mutating func plainField() throws(CSVTable.Problem) -> CSVCell {
         let start = cursor
-        var i = start
-        for b in field.utf8 {
-            let copies = quoted && b == Self.quote ? 2 : 1
-            for _ in 0..<copies {
-                guard i < bytes.count, bytes[i] == b else {
-                    lost = true
-                    return (CSVCell(text: field, range: .point(file.base + start)), true)
-                }
-                i += 1
-            }
-        }
-        cursor = i
-        // Ranges are in the compilation's shared range space: the CSV's own offsets moved by its base.
-        let cell = CSVCell(text: field, range: SourceRange(file.base + start, file.base + cursor))
-        if quoted, cursor < bytes.count, bytes[cursor] == Self.quote { cursor += 1 }
-        while cursor < bytes.count, bytes[cursor] == Self.space || bytes[cursor] == Self.tab { cursor += 1 }
-        if cursor < bytes.count, bytes[cursor] == Self.comma {
+        while cursor < bytes.count {
+            let b = bytes[cursor]
+            if b == Self.comma || b == Self.lf || b == Self.cr { break }
+            if b == Self.quote { throw CSVTable.Problem(message: Self.strayQuote, range: range(cursor, cursor + 1)) }
             cursor += 1
-            return (cell, false)
         }
-        skipLineEnd()
-        return (cell, true)
+        return CSVCell(text: String(decoding: bytes[start..<cursor], as: UTF8.self), range: range(start, cursor))
     }
 
-    private mutating func skipLineEnd() {
-        if cursor < bytes.count, bytes[cursor] == Self.cr { cursor += 1 }
-        if cursor < bytes.count, bytes[cursor] == Self.lf { cursor += 1 }
+    /// From its opening quote (at the cursor) to past its closing quote and the blanks after it.
+    private mutating func quotedField() throws(CSVTable.Problem) -> CSVCell {
+        let open = cursor
+        cursor += 1
+        let start = cursor
+        var text: [UInt8] = []
+        while true {
+            guard cursor < bytes.count else {
+                throw CSVTable.Problem(message: "this quoted field is never closed; end it with a double quote", range: range(open, open + 1))
+            }
+            let b = bytes[cursor]
+            if b == Self.quote {
+                if cursor + 1 < bytes.count, bytes[cursor + 1] == Self.quote {
+                    text.append(b)
+                    cursor += 2
+                    continue
+                }
+                break
+            }
+            text.append(b)
+            cursor += 1
+        }
+        let cell = CSVCell(text: String(decoding: text, as: UTF8.self), range: range(start, cursor))
+        let close = cursor
+        cursor += 1
+        skipBlanks()
+        if cursor < bytes.count, bytes[cursor] != Self.comma, bytes[cursor] != Self.lf, bytes[cursor] != Self.cr {
+            throw CSVTable.Problem(message: Self.strayQuote, range: range(close, close + 1))
+        }
+        return cell
     }
 }
 

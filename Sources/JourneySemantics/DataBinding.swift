@@ -65,8 +65,13 @@ extension Checker {
         switch parsed {
         case .success(let t): table = t
         case .failure(let problem):
-            reportOncePerFile(path, Diagnostic(.dataCSVSyntax, "'\(path)' is not valid CSV: \(problem.message)", at: from.valueRange,
-                                               help: "journeyc reads comma-separated values with a header line"))
+            let message = "'\(path)' is not valid CSV: \(problem.message)", help = "journeyc reads comma-separated values with a header line"
+            // At the bytes that break it, in the CSV, with a note at the metric; once per file.
+            let d = problem.range.map {
+                Diagnostic(.dataCSVSyntax, message, at: $0, help: help,
+                           notes: [DiagnosticNote("metric '\(metric.name)' reads '\(path)' here", at: from.valueRange)])
+            } ?? Diagnostic(.dataCSVSyntax, message, at: from.valueRange, help: help)
+            reportOncePerFile(path, d)
             return
         }
         let unit = metric.target?.quantity.unit ?? .plain

@@ -212,6 +212,9 @@ func codes(_ r: CheckResult) -> [String] { r.diagnostics.map(\.code.id) }
     @Test func aStrayQuoteIsNotCSV() throws {
         let r = bound(csv: "date,csat\n2026-01-31,4\"x\n")
         #expect(codes(r) == ["E0077"], "\(printed(r))")
+        // Said at the quote in the CSV, with a note at the metric that reads it.
+        #expect(printed(r).contains("data/kpis.csv:2:13: error[E0077]: 'data/kpis.csv' is not valid CSV: a double quote in the middle of a field"), "\(printed(r))")
+        #expect(printed(r).contains("map.journey:6:"), "\(printed(r))")
     }
 
     @Test func aSemicolonSeparatedExportIsNamedAsSuch() throws {
