@@ -13,10 +13,6 @@ import Darwin
 import JourneyRender
 import JourneySyntax
 
-extension BuildCommand: LaysOutText {
-    var laysOutText: Bool { true }
-}
-
 struct BuildCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "build",

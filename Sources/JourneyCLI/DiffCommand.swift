@@ -16,11 +16,6 @@ enum DiffReportFormat: String, ExpressibleByArgument, CaseIterable {
     case text, markdown, json
 }
 
-extension DiffCommand: LaysOutText {
-    /// Only a picture of the changes (`-o` with an image) lays text out.
-    var laysOutText: Bool { output != nil }
-}
-
 struct DiffCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "diff",

@@ -71,6 +71,12 @@ public final class IOContext: @unchecked Sendable {
 
 public enum JourneyCLIMain {
     public static func main() {
+        // fontconfig's start-up (reading /etc/fonts, ~8 ms of one core) begins on a second
+        // thread before anything else, so that it runs while the arguments are parsed and the
+        // map is read and checked: a picture's texts need it by then. Commands that draw nothing
+        // leave it unfinished at exit; it costs them no wall time on a machine with two cores
+        // (docs/performance.md).
+        FontStartup.begin()
         // Swift repairs an argument that is not UTF-8 (a file name in Latin-1) into another
         // name, which then "does not exist": say what is wrong instead.
         for i in 1..<Int(CommandLine.argc) {
@@ -102,9 +108,6 @@ public enum JourneyCLIMain {
             }
             do {
                 var command = try Journeyc.parseAsRoot(arguments)
-                // fontconfig starts on a second thread while the map is read and checked, for a
-                // command that will lay text out, as its parsed options say.
-                if (command as? LaysOutText)?.laysOutText == true { FontStartup.begin() }
                 do {
                     try Limits.validate(io)
                 } catch {
@@ -127,12 +130,6 @@ public enum JourneyCLIMain {
             }
         }
     }
-}
-
-/// A command that may lay text out with real fonts, judged from its parsed options: its run
-/// then finds fontconfig started (`FontStartup`). A wrong answer costs only time.
-protocol LaysOutText {
-    var laysOutText: Bool { get }
 }
 
 /// What a one-shot command leaves for the operating system to reclaim at exit. Freeing a drawn

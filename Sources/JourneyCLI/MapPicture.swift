@@ -16,15 +16,19 @@ struct MapPicture {
     /// `helper`: a second thread to measure the map's texts with, before laying it out (see
     /// `PangoTextMeasurer.measureAhead`); for a map of a few texts it is left idle.
     init(_ model: JourneyModel, theme: ThemeName, options: LayoutOptions, fonts: FontSession = FontSession(),
-         helper: MeasuringThread? = nil) {
+         helper: MeasuringThread? = nil, clock: UnsafeMutablePointer<PhaseClock>? = nil) {
         let measurer = PangoTextMeasurer(fonts: fonts)
         let theme = Theme.named(theme.rawValue)!
         if let helper {
             let recorder = TextRequestRecorder()
             _ = LayoutEngine(model: model, theme: theme, measurer: recorder, options: options).layout()
-            if recorder.requests.count >= MapPicture.fewestToMeasureAhead { measurer.measureAhead(recorder.requests, on: helper) }
+            clock?.pointee.lap("list texts")
+            if recorder.requests.count >= MapPicture.fewestToMeasureAhead {
+                measurer.measureAhead(recorder.requests, on: helper) { clock?.pointee.lap($0) }
+            }
         }
         scene = Scenes.map(model, theme: theme, measurer: measurer, options: options)
+        clock?.pointee.lap("layout")
     }
 
     /// Below this many texts, handing work to a second thread saves less than it costs.

@@ -181,8 +181,7 @@ struct RenderCommand: ParsableCommand {
             }
             let linkBase = Paths.linkBase(picture: destination, map: file, workingDirectory: io.workingDirectory)
             let picture = MapPicture(result.model, theme: render.theme, options: render.layoutOptions(result.model, scores: scores, linkBase: linkBase),
-                                     helper: maps.count == 1 ? helper : nil)
-            clock.lap("layout")
+                                     helper: maps.count == 1 ? helper : nil, clock: &clock)
             // The picture goes to its file as it is drawn; a drawing error leaves the old file.
             // Standard output gets it whole or not at all.
             do {
@@ -232,14 +231,6 @@ struct RenderCommand: ParsableCommand {
         }
         return base + (block.map { "-\($0)" } ?? "") + "." + format.rawValue
     }
-}
-
-extension RenderCommand: LaysOutText {
-    var laysOutText: Bool { true }
-}
-
-extension DumpSceneCommand: LaysOutText {
-    var laysOutText: Bool { measurer == .pango }
 }
 
 struct DumpSceneCommand: ParsableCommand {

@@ -37,11 +37,6 @@ enum ReportChart: String, CaseIterable, ExpressibleByArgument {
     case matrix, stages
 }
 
-extension ReportCommand: LaysOutText {
-    /// A chart, or the HTML report with its figures.
-    var laysOutText: Bool { chart != nil || (try? reportFormat()) == .html }
-}
-
 struct ReportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "report",

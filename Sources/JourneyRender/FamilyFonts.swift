@@ -17,9 +17,9 @@ import Glibc
 #endif
 
 /// fontconfig's start-up — reading its configuration files and font caches, a few milliseconds —
-/// begun on a second thread as soon as a command knows it will lay text out (once its command
-/// line is parsed: `LaysOutText` in the CLI), so it runs while the map is read and checked. The
-/// first font loaded waits for it; without `begin()`, fonts load as they would anyway.
+/// begun on a second thread first thing in the process (`journeyc`'s `main`), so it runs while
+/// the arguments are parsed and the map is read and checked. The first font loaded waits for
+/// it; without `begin()`, fonts load as they would anyway.
 public enum FontStartup {
     private struct State: @unchecked Sendable {
         var begun = false

@@ -202,6 +202,10 @@ public final class PangoTextMeasurer: TextMeasurer {
     /// compares pieces with one whole layout.
     var pieceBytes = 4096
 
+    /// Whether a text that fits is laid out once without a width (`unbroken`); tests turn it
+    /// off to compare with what wrapping gives.
+    var triesUnbroken = true
+
     /// `text` broken at Pango's break points only (`PANGO_WRAP_WORD`: a word wider than the
     /// line overflows it, and `TextFitting` deals with it).
     ///
@@ -212,6 +216,9 @@ public final class PangoTextMeasurer: TextMeasurer {
     /// and the time is linear in the text. A piece that starts inside a paragraph begins with
     /// an invisible direction mark, so that it keeps its paragraph's direction.
     private func wrap(_ utf8: [UInt8], font: FontSpec, maxWidth: Double, rightToLeft: Bool) -> TextBlock {
+        if let lines = unbroken(utf8, font: font, maxWidth: maxWidth) {
+            return TextBlock(lines: lines, font: font, lineHeight: font.lineHeight, rightToLeft: rightToLeft)
+        }
         var lines: [TextLine] = []
         var start = 0
         var size = pieceBytes
@@ -251,6 +258,28 @@ public final class PangoTextMeasurer: TextMeasurer {
         return TextBlock(lines: lines, font: font, lineHeight: font.lineHeight, rightToLeft: rightToLeft)
     }
 
+    /// The lines of `utf8` when none of its paragraphs needs breaking, each laid out as one
+    /// line. Pango shapes a text it wraps at least twice even when it fits (once to learn its
+    /// width, once more to place it); laid out without a width, it is shaped once, and most
+    /// texts of a map (names, labels, short cards: 70% of the e-commerce sample's) fit. The
+    /// lines are the ones a wrapped layout gives, glyph for glyph: with no hyphens inserted
+    /// (`breakingAttributes`), Pango keeps a paragraph whole when its glyphs are no wider than
+    /// the line, and only paragraphs at least an em narrower than that are taken. nil when one
+    /// may need breaking; the caller then wraps. Texts plainly too long for one line are not
+    /// tried (0.4 em a byte is less than Latin, CJK or emoji text takes): a wrong guess costs
+    /// time, never a different line.
+    private func unbroken(_ utf8: [UInt8], font: FontSpec, maxWidth: Double) -> [TextLine]? {
+        let room = maxWidth - font.size
+        guard triesUnbroken, utf8.count <= pieceBytes, room > 0 else { return nil }
+        var longest = 0, current = 0
+        for byte in utf8 {
+            if byte == 0x0A { current = 0 } else { current += 1; longest = max(longest, current) }
+        }
+        guard Double(longest) * font.size * 0.4 <= room else { return nil }
+        let lines = layoutLines(utf8[...], font: font, maxWidth: nil).map(\.line)
+        return lines.allSatisfy({ $0.width <= room }) ? lines : nil
+    }
+
     /// U+200F (right to left) or U+200E (left to right) for the paragraph that starts at
     /// `start`, as its first strong character decides; nothing when it has none.
     static func directionMark(_ utf8: [UInt8], paragraphAt start: Int) -> [UInt8] {
@@ -270,12 +299,15 @@ public final class PangoTextMeasurer: TextMeasurer {
 
     /// The lines of one layout of `utf8`, with the byte where each starts; `prefix` (a direction
     /// mark) is laid out before it and belongs to no line's text.
-    private func layoutLines(_ utf8: ArraySlice<UInt8>, prefix: [UInt8] = [], font: FontSpec, maxWidth: Double) -> [(line: TextLine, start: Int)] {
+    /// `maxWidth` nil: lines end only where the text has a line break.
+    private func layoutLines(_ utf8: ArraySlice<UInt8>, prefix: [UInt8] = [], font: FontSpec, maxWidth: Double?) -> [(line: TextLine, start: Int)] {
         let bytes = prefix + Array(utf8)
         let layout = newLayout(String(decoding: bytes, as: UTF8.self), bytes, font: font)
         defer { g_object_unref(UnsafeMutableRawPointer(layout)) }
-        pango_layout_set_width(layout, Int32(maxWidth * Double(PANGO_SCALE)))
-        pango_layout_set_wrap(layout, PANGO_WRAP_WORD)
+        if let maxWidth {
+            pango_layout_set_width(layout, Int32(maxWidth * Double(PANGO_SCALE)))
+            pango_layout_set_wrap(layout, PANGO_WRAP_WORD)
+        }
         let layoutText = pango_layout_get_text(layout)
         var lines: [(TextLine, Int)] = []
         // Lines are walked with an iterator: pango_layout_get_line_readonly(i) walks the list
@@ -518,12 +550,20 @@ extension PangoTextMeasurer {
     /// both threads' fonts come from the same faces and settings, so the answers — glyph runs
     /// and the descriptions of their faces included — are the ones this thread would give.
     /// Returns at once when a second thread cannot start.
-    public func measureAhead(_ requests: [TextRequest], on helper: MeasuringThread? = nil) {
+    /// `phase` is told when this thread has measured its first text ("first text": the fonts
+    /// are loaded), its last ("measure"), and when the helper has ended ("wait helper").
+    public func measureAhead(_ requests: [TextRequest], on helper: MeasuringThread? = nil, phase: (String) -> Void = { _ in }) {
         guard let helper = helper ?? MeasuringThread(warming: []) else { return }
         let work = MeasureAhead(requests)
         helper.run(work)
-        while let i = work.takeFront() { _ = layout(requests[i].text, font: requests[i].font, maxWidth: requests[i].maxWidth) }
+        var first = true
+        while let i = work.takeFront() {
+            _ = layout(requests[i].text, font: requests[i].font, maxWidth: requests[i].maxWidth)
+            if first { phase("first text"); first = false }
+        }
+        phase("measure")
         helper.close()
+        phase("wait helper")
         for answer in work.answers {
             guard let answer else { continue }
             let request = requests[answer.index]
