@@ -58,3 +58,10 @@ size_t journeyc_executable_build_id(uint8_t *out, size_t capacity) {
     return 0;
 }
 #endif
+
+#if defined(__GLIBC__)
+#include <malloc.h>
+void journeyc_set_heap_growth(size_t bytes) { mallopt(M_TOP_PAD, (int)bytes); }
+#else
+void journeyc_set_heap_growth(size_t bytes) { (void)bytes; }
+#endif

@@ -134,7 +134,7 @@ struct RenderCommand: ParsableCommand {
         // With a core to spare, a second thread loads the fonts while the map is read and
         // checked, then measures half its texts (MapPicture). Every format: the renderers find
         // fonts by the faces the Scene describes, whichever thread shaped the text.
-        let helper = BuildCommand.cores < 2 ? nil : MeasuringThread(warming: Theme.named(render.theme.rawValue)!.fonts)
+        let helper = BuildCommand.cores < 2 ? nil : MeasuringThread()
         var reporter = DiagnosticReporter(options: diagnostics, io: io)
         let source = try reporter.load(file)
         clock.lap("read")
@@ -273,7 +273,8 @@ struct DumpSceneCommand: ParsableCommand {
 /// Wall-clock time per phase, for --timings.
 struct PhaseClock {
     private var last = PhaseClock.now()
-    private var laps: [(String, Double)] = []
+    private var lastFaults = PhaseClock.faults()
+    private var laps: [(name: String, ms: Double, faults: Int)] = []
 
     /// Monotonic time in milliseconds.
     static func now() -> Double {
@@ -282,17 +283,27 @@ struct PhaseClock {
         return Double(t.tv_sec) * 1e3 + Double(t.tv_nsec) / 1e6
     }
 
+    /// The process's page faults so far (each costs a few microseconds on a virtual machine).
+    static func faults() -> Int {
+        var usage = rusage()
+        getrusage(RUSAGE_SELF.rawValue, &usage)
+        return usage.ru_minflt + usage.ru_majflt
+    }
+
     mutating func lap(_ name: String) {
-        let now = PhaseClock.now()
-        laps.append((name, now - last))
+        let now = PhaseClock.now(), faults = PhaseClock.faults()
+        laps.append((name, now - last, faults - lastFaults))
         last = now
+        lastFaults = faults
     }
 
     func report() -> String {
-        func row(_ name: String, _ ms: Double) -> String {
-            name + String(repeating: " ", count: max(0, 12 - name.count)) + DecimalText.padded(DecimalText.fixed(ms, digits: 2), to: 9) + " ms"
+        func row(_ name: String, _ ms: Double, _ faults: Int) -> String {
+            name + String(repeating: " ", count: max(0, 12 - name.count)) + DecimalText.padded(DecimalText.fixed(ms, digits: 2), to: 9)
+                + " ms" + DecimalText.padded(String(faults), to: 7) + " page faults"
         }
-        return (laps.map { row($0.0, $0.1) } + [row("total", laps.map(\.1).reduce(0, +))]).joined(separator: "\n") + "\n"
+        return (laps.map { row($0.name, $0.ms, $0.faults) }
+            + [row("total", laps.map(\.ms).reduce(0, +), laps.map(\.faults).reduce(0, +))]).joined(separator: "\n") + "\n"
     }
 }
 

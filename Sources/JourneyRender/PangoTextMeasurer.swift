@@ -140,6 +140,12 @@ public final class PangoTextMeasurer: TextMeasurer {
         return context
     }
 
+    /// Sets up this thread's fonts of the themes' family list (waiting for fontconfig), so
+    /// that the first text measured loads only its own font.
+    func prepareFonts() {
+        _ = context(for: "", font: Theme.light.cardFont)
+    }
+
     func description(_ font: FontSpec) -> OpaquePointer {
         if let d = descriptions[font] { return d }
         let d = FontOptions.description(font)
@@ -470,12 +476,11 @@ public final class TextRequestRecorder: TextMeasurer {
     }
 }
 
-/// A second thread with a measurer and fonts of its own, for `measureAhead`. It loads the
-/// fonts it is given as soon as it starts, so that start-up (a few milliseconds) overlaps with
-/// reading and checking the map, until it has texts to measure. It measures from the end of a
-/// map (the last stages' cards, the evidence list): give it those fonts first.
+/// A second thread with a measurer and fonts of its own, for `measureAhead`. Started before
+/// the map is read, it sets up its fonts (waiting for fontconfig's start-up) meanwhile, then
+/// measures texts from the end of the list, loading the fonts they need: `splitByFont` gives
+/// that end fonts of its own.
 public final class MeasuringThread: @unchecked Sendable {
-    private let fonts: [FontSpec]
     private let lock = UnsafeMutablePointer<pthread_mutex_t>.allocate(capacity: 1)
     private let signal = UnsafeMutablePointer<pthread_cond_t>.allocate(capacity: 1)
     /// Under `lock`: the work handed over, or nil with `closed` when there will be none.
@@ -484,8 +489,7 @@ public final class MeasuringThread: @unchecked Sendable {
     private var thread: pthread_t?
 
     /// Starts the thread; nil when it cannot start.
-    public init?(warming fonts: [FontSpec]) {
-        self.fonts = fonts
+    public init?() {
         pthread_mutex_init(lock, nil)
         pthread_cond_init(signal, nil)
         var t = pthread_t()
@@ -527,14 +531,7 @@ public final class MeasuringThread: @unchecked Sendable {
 
     private func main() {
         let measurer = PangoTextMeasurer()
-        // Fonts load in the order given, until the work arrives; the rest load when needed.
-        for font in fonts {
-            pthread_mutex_lock(lock)
-            let waiting = !closed
-            pthread_mutex_unlock(lock)
-            guard waiting else { break }
-            _ = measurer.layout("Aa", font: font, maxWidth: 1000)
-        }
+        measurer.prepareFonts()
         pthread_mutex_lock(lock)
         while !closed { pthread_cond_wait(signal, lock) }
         let work = self.work
@@ -553,7 +550,8 @@ extension PangoTextMeasurer {
     /// `phase` is told when this thread has measured its first text ("first text": the fonts
     /// are loaded), its last ("measure"), and when the helper has ended ("wait helper").
     public func measureAhead(_ requests: [TextRequest], on helper: MeasuringThread? = nil, phase: (String) -> Void = { _ in }) {
-        guard let helper = helper ?? MeasuringThread(warming: []) else { return }
+        guard let helper = helper ?? MeasuringThread() else { return }
+        let requests = PangoTextMeasurer.splitByFont(requests)
         let work = MeasureAhead(requests)
         helper.run(work)
         var first = true
@@ -569,6 +567,32 @@ extension PangoTextMeasurer {
             let request = requests[answer.index]
             cache[CacheKey(text: request.text, font: request.font, width: request.maxWidth)] = answer.block
         }
+    }
+
+    /// `requests` reordered so that the front and the back use different fonts, each end
+    /// about half the text: each thread loads only its own fonts (in Pango a new font costs two
+    /// threads started and waited for, and its faces loaded again per thread). Fonts are dealt
+    /// largest first to the end with less text; a font's texts keep their order.
+    static func splitByFont(_ requests: [TextRequest]) -> [TextRequest] {
+        var bytes: [FontSpec: Int] = [:], order: [FontSpec] = []
+        for r in requests {
+            if bytes[r.font] == nil { order.append(r.font) }
+            bytes[r.font, default: 0] += r.text.utf8.count + 16
+        }
+        guard order.count > 1 else { return requests }
+        var front: [FontSpec] = [], back: [FontSpec] = [], frontBytes = 0, backBytes = 0
+        for font in order.enumerated().sorted(by: { (bytes[$0.element]!, -$0.offset) > (bytes[$1.element]!, -$1.offset) }).map(\.element) {
+            if frontBytes <= backBytes {
+                front.append(font)
+                frontBytes += bytes[font]!
+            } else {
+                back.append(font)
+                backBytes += bytes[font]!
+            }
+        }
+        var rank: [FontSpec: Int] = [:]
+        for (k, font) in (front + back.reversed()).enumerated() { rank[font] = k }
+        return requests.enumerated().sorted { (rank[$0.element.font]!, $0.offset) < (rank[$1.element.font]!, $1.offset) }.map(\.element)
     }
 
     /// The requests and the second thread's answers. Unchecked Sendable: the two ends meet

@@ -48,10 +48,10 @@ final class SVGWriter {
             if let color { hasher.combine([color.r, color.g, color.b, color.a]) }
         }
     }
-    private var body = SVGBytes(capacity: 1 << 18)
+    private var body = SVGBytes(capacity: 1 << 17)
     private var out: ByteWriter?
     /// The drawing is handed to the output in chunks of about this many bytes.
-    private static let chunk = 1 << 20
+    private static let chunk = 1 << 16
     /// The faces of the glyph definitions; a face's number is its place here plus one.
     private var fonts: [GlyphFace] = []
     /// Their Cairo fonts, to trace outlines with (nil: the font could not be found).

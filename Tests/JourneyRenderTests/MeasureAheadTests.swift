@@ -5,7 +5,7 @@
 // nothing new.
 
 import JourneyLayout
-import JourneyRender
+@testable import JourneyRender
 import JourneySemantics
 import JourneySyntax
 import Foundation
@@ -35,7 +35,7 @@ import Testing
             let recorder = TextRequestRecorder()
             _ = LayoutEngine(model: model, theme: .light, measurer: recorder).layout()
             let ahead = PangoTextMeasurer()
-            let helper = try #require(MeasuringThread(warming: Theme.light.fonts))
+            let helper = try #require(MeasuringThread())
             ahead.measureAhead(recorder.requests, on: helper)
             let asked = TextRequestRecorder()
             let b = LayoutEngine(model: model, theme: .light, measurer: Counting(ahead, asked)).layout()
@@ -55,7 +55,7 @@ import Testing
     @Test func anUnusedHelperEnds() throws {
         weak var freed: MeasuringThread?
         do {
-            let helper = try #require(MeasuringThread(warming: Theme.light.fonts))
+            let helper = try #require(MeasuringThread())
             freed = helper
             helper.close()
             helper.close()
@@ -75,5 +75,33 @@ import Testing
             _ = notes.layout(text, font: font, maxWidth: maxWidth)
             return measurer.layout(text, font: font, maxWidth: maxWidth)
         }
+    }
+}
+
+/// The two threads take texts from the two ends of the list; ordered by `splitByFont`, each
+/// end uses its own fonts (a font is loaded by one thread only, but for the one they meet in)
+/// and has about half the text.
+@Suite struct SplitByFontTests {
+    @Test func theEndsUseDifferentFontsAndShareTheText() throws {
+        let text = try String(contentsOf: root.appendingPathComponent("samples/ecommerce-running-shoes.journey"), encoding: .utf8)
+        let model = Frontend.check(SourceFile(path: "s.journey", text: text)).model
+        let recorder = TextRequestRecorder()
+        _ = LayoutEngine(model: model, theme: .light, measurer: recorder).layout()
+        let requests = recorder.requests
+        let split = PangoTextMeasurer.splitByFont(requests)
+        #expect(split.count == requests.count && Set(split) == Set(requests))
+        // Each font's texts keep their order.
+        for font in Set(requests.map(\.font)) {
+            #expect(split.filter { $0.font == font } == requests.filter { $0.font == font })
+        }
+        // A font's texts are together: the fonts change at most (fonts − 1) times along the list.
+        let changes = zip(split, split.dropFirst()).filter { $0.font != $1.font }.count
+        #expect(changes == Set(requests.map(\.font)).count - 1)
+        // Halfway through the text, the two halves share at most one font.
+        let total = split.map { $0.text.utf8.count + 16 }.reduce(0, +)
+        var sum = 0, middle = 0
+        while middle < split.count, sum + split[middle].text.utf8.count + 16 <= total / 2 { sum += split[middle].text.utf8.count + 16; middle += 1 }
+        let front = Set(split[..<middle].map(\.font)), back = Set(split[middle...].map(\.font))
+        #expect(front.intersection(back).count <= 1)
     }
 }

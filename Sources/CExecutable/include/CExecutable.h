@@ -1,5 +1,5 @@
 // Which program is running: the linker's build id of the executable, for `journeyc build`'s
-// manifest key (a different journeyc, a different key).
+// manifest key (a different journeyc, a different key); and the process's malloc settings.
 #ifndef CEXECUTABLE_H
 #define CEXECUTABLE_H
 
@@ -10,5 +10,8 @@
 /// the linked program) into `out`; returns its length, or 0 when there is none (not ELF, or
 /// linked without one) or it is longer than `capacity`.
 size_t journeyc_executable_build_id(uint8_t *out, size_t capacity);
+
+/// Has the heap grow `bytes` at a time (glibc's M_TOP_PAD; nothing elsewhere).
+void journeyc_set_heap_growth(size_t bytes);
 
 #endif
