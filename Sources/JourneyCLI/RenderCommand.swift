@@ -134,7 +134,7 @@ struct RenderCommand: ParsableCommand {
         // With a core to spare, a second thread loads the fonts while the map is read and
         // checked, then measures half its texts (MapPicture). Every format: the renderers find
         // fonts by the faces the Scene describes, whichever thread shaped the text.
-        let helper = BuildCommand.cores < 2 ? nil : MeasuringThread()
+        let helper = BuildCommand.cores < 2 ? nil : FontStartup.takeHelper() ?? MeasuringThread()
         var reporter = DiagnosticReporter(options: diagnostics, io: io)
         let source = try reporter.load(file)
         clock.lap("read")

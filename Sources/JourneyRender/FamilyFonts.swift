@@ -19,35 +19,68 @@ import Glibc
 /// fontconfig's start-up — reading its configuration files and font caches, a few milliseconds —
 /// begun on a second thread first thing in the process (`journeyc`'s `main`), so it runs while
 /// the arguments are parsed and the map is read and checked. The first font loaded waits for
-/// it; without `begin()`, fonts load as they would anyway.
+/// it; without `begin()`, fonts load as they would anyway. The thread then sets up its own
+/// fonts and stays, as the `MeasuringThread` a picture's texts are shared with (`takeHelper`):
+/// a thread started in the middle of the run cost the main thread up to a few milliseconds.
 public enum FontStartup {
     private struct State: @unchecked Sendable {
         var begun = false
-        var thread: pthread_t?
+        var helper: MeasuringThread?
     }
 
     private static let state = Mutex(State())
+    private static let started = Latch()
 
     /// Starts fontconfig on a second thread (once; later calls do nothing).
     public static func begin() {
         state.withLock { s in
             guard !s.begun else { return }
-            s.begun = true
-            var t = pthread_t()
-            if pthread_create(&t, nil, { _ in
+            s.helper = MeasuringThread(prelude: {
                 FcInit()
-                return nil
-            }, nil) == 0 { s.thread = t }
+                FontStartup.started.open()
+            })
+            s.begun = s.helper != nil
+        }
+    }
+
+    /// The start-up thread, to measure texts with once fontconfig has started (nil when none
+    /// was begun or it was taken already). A thread never taken waits, idle, until the process ends.
+    public static func takeHelper() -> MeasuringThread? {
+        state.withLock { s in
+            defer { s.helper = nil }
+            return s.helper
         }
     }
 
     /// Waits until a start-up begun by `begin()` has finished (at once when none was begun).
     static func wait() {
-        state.withLock { s in
-            guard let t = s.thread else { return }
-            pthread_join(t, nil)
-            s.thread = nil  // never joined again, never started again
-        }
+        guard state.withLock({ $0.begun }) else { return }
+        started.wait()
+    }
+}
+
+/// A gate that opens once and stays open.
+final class Latch: @unchecked Sendable {
+    private let lock = UnsafeMutablePointer<pthread_mutex_t>.allocate(capacity: 1)
+    private let signal = UnsafeMutablePointer<pthread_cond_t>.allocate(capacity: 1)
+    private var isOpen = false
+
+    init() {
+        pthread_mutex_init(lock, nil)
+        pthread_cond_init(signal, nil)
+    }
+
+    func open() {
+        pthread_mutex_lock(lock)
+        isOpen = true
+        pthread_cond_broadcast(signal)
+        pthread_mutex_unlock(lock)
+    }
+
+    func wait() {
+        pthread_mutex_lock(lock)
+        while !isOpen { pthread_cond_wait(signal, lock) }
+        pthread_mutex_unlock(lock)
     }
 }
 

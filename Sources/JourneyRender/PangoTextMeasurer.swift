@@ -488,8 +488,12 @@ public final class MeasuringThread: @unchecked Sendable {
     private var closed = false
     private var thread: pthread_t?
 
-    /// Starts the thread; nil when it cannot start.
-    public init?() {
+    /// Run first on the thread (fontconfig's start-up, for `FontStartup`).
+    private let prelude: (@Sendable () -> Void)?
+
+    /// Starts the thread, which runs `prelude` first; nil when it cannot start.
+    public init?(prelude: (@Sendable () -> Void)? = nil) {
+        self.prelude = prelude
         pthread_mutex_init(lock, nil)
         pthread_cond_init(signal, nil)
         var t = pthread_t()
@@ -530,6 +534,7 @@ public final class MeasuringThread: @unchecked Sendable {
     }
 
     private func main() {
+        prelude?()
         let measurer = PangoTextMeasurer()
         measurer.prepareFonts()
         pthread_mutex_lock(lock)
