@@ -16,6 +16,15 @@ public struct FontSpec: Hashable, Sendable {
 
     /// Height of one line of text as layout spaces it.
     public var lineHeight: Double { (size * 1.38).rounded() }
+
+    /// The family list is long and the same in nearly every font of a map: its length stands for
+    /// it (equality still compares it). Fonts are hashed with every text measured and drawn.
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(family.utf8.count)
+        hasher.combine(size)
+        hasher.combine(bold)
+        hasher.combine(italic)
+    }
 }
 
 public struct Theme: Sendable {

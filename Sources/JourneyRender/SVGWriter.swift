@@ -45,7 +45,12 @@ final class SVGWriter {
 
         func hash(into hasher: inout Hasher) {
             hasher.combine(font)
-            if let color { hasher.combine([color.r, color.g, color.b, color.a]) }
+            if let color {
+                hasher.combine(color.r)
+                hasher.combine(color.g)
+                hasher.combine(color.b)
+                hasher.combine(color.a)
+            }
         }
     }
     private var body = SVGBytes(capacity: 1 << 17)
