@@ -98,7 +98,8 @@ final class SVGWriter {
     }
 
     /// Writes the SVG to `out`: the header, then the drawing as it is produced (in chunks of
-    /// about a megabyte), then the glyph definitions, which `<use>` may reference forward.
+    /// 64 KB: a picture is never held whole), then the glyph definitions, which `<use>` may
+    /// reference forward.
     func write(to out: ByteWriter) throws {
         try withoutActuallyEscaping(out) { out in
             self.out = out
