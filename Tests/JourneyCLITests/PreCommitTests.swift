@@ -116,3 +116,19 @@ import Testing
         #expect(try git(["log", "--oneline"], in: maps).output.split(separator: "\n").count == 2)
     }
 }
+
+/// `fmt` given a Mermaid file by name (as the journeyc-fmt hook gives every staged .mmd file)
+/// leaves it alone and says so, instead of reading it as .journey text (48 errors, exit 1).
+@Suite struct FmtMermaidTests {
+    @Test func fmtLeavesAMermaidFileGivenByNameAlone() throws {
+        let dir = try temporaryFolder("fmt-mmd", holding: ["a.mmd": "journey\n  title T\n  section S\n    Do: 3: Ana\n"])
+        defer { try? FileManager.default.removeItem(at: dir) }
+        for arguments in [["fmt", "--check", "a.mmd"], ["fmt", "-w", "a.mmd"], ["fmt", "a.mmd"]] {
+            let r = journeyc(in: dir.path, arguments)
+            #expect(r.status == 0, "\(arguments): \(r.stderr)")
+            #expect(r.stdout.isEmpty, "\(arguments): \(r.stdout)")
+            #expect(r.stderr == "journeyc: note: skipped 'a.mmd': fmt formats .journey files; a Mermaid diagram is left as it is\n")
+        }
+        #expect(try String(contentsOf: dir.appendingPathComponent("a.mmd"), encoding: .utf8) == "journey\n  title T\n  section S\n    Do: 3: Ana\n")
+    }
+}
