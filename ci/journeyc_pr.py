@@ -72,6 +72,16 @@ def run(journeyc, args, cwd):
     return p.returncode, p.stdout, p.stderr
 
 
+def fenced(text):
+    """A code block that no run of backticks in `text` can end early."""
+    longest, run_length = 0, 0
+    for ch in text:
+        run_length = run_length + 1 if ch == "`" else 0
+        longest = max(longest, run_length)
+    fence = "`" * max(3, longest + 1)
+    return [fence, text.rstrip(), fence, ""]
+
+
 def picture_names(path):
     return {side: f"{path}/{side}.png" for side in ("before", "after", "diff")}
 
@@ -110,7 +120,7 @@ def comment_body(pr, journeyc, status, path, artifact_url):
     else:
         code, _, err = run(journeyc, ["check", "--color", "never", path], pr.repo_dir)
         if code != 0:
-            lines += ["**`journeyc check` finds errors in this map:**", "", "```", err.rstrip(), "```", ""]
+            lines += ["**`journeyc check` finds errors in this map:**", ""] + fenced(err)
     old = "/dev/null" if status == "A" else f"{pr.base}:{path}"
     new = "/dev/null" if status == "D" else path
     code, out, err = run(journeyc, ["diff", "--format", "markdown", "--color", "never",
@@ -119,8 +129,10 @@ def comment_body(pr, journeyc, status, path, artifact_url):
         if len(out) > MAX_DIFF_CHARS:
             out = out[:MAX_DIFF_CHARS] + "\n\n… (cut here: run `journeyc diff` for the rest)\n"
         lines += [out.rstrip() if out.strip() else "No change to the journey (only its text layout).", ""]
-    else:
+    elif code != 0 and status != "D" and run(journeyc, ["check", path], pr.repo_dir)[0] != 0:
         lines += ["The changes cannot be listed until the map's errors are fixed.", ""]
+    else:
+        lines += ["`journeyc diff` could not compare the two versions:", ""] + fenced(err)
     if artifact_url:
         names = ", ".join(f"`{n}`" for n in picture_names(path).values())
         lines.append(f"Pictures (before, after, changes marked): [download the artifact]({artifact_url}) ({names}).")

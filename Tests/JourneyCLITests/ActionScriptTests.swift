@@ -13,7 +13,7 @@ import Testing
         #expect(result.status == 0, "\(result.output)")
         // Not an empty run: every test of the file ran, and none was skipped.
         let ran = result.output.split(separator: "\n").first { $0.hasPrefix("Ran ") }
-        #expect(ran?.hasPrefix("Ran 6 tests") == true, "\(result.output)")
+        #expect(ran?.hasPrefix("Ran 7 tests") == true, "\(result.output)")
         #expect(!result.output.contains("skipped"), "\(result.output)")
         for name in ["test_one_comment_created_then_updated_in_place", "test_nothing_posted_when_no_map_changed",
                      "test_a_map_with_errors_still_gets_its_comment", "test_pictures_before_after_and_diff"] {

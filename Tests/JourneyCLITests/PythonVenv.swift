@@ -48,7 +48,7 @@ enum PythonVenv {
             let (status, output) = run(["python3", "-m", "venv", folder.path])
             guard status == 0 else { return .failure(VenvError(description: "python3 -m venv failed: \(output)")) }
         }
-        let (status, output) = run([pythonPath, "-m", "pip", "install", "--disable-pip-version-check", "-q"] + packages)
+        let (status, output) = run([pythonPath, "-m", "pip", "install", "--disable-pip-version-check", "-q", "--retries", "2", "--timeout", "20"] + packages)
         guard status == 0 else {
             // Only an unreachable index is a reason to skip; any other failure is a failure.
             let offline = ["Could not find a version", "NewConnectionError", "Temporary failure in name resolution",

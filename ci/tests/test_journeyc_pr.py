@@ -235,6 +235,12 @@ class PullRequestCommentTests(unittest.TestCase):
         self.assertEqual(report[0]["location"], {"path": "<stdin>", "lines": {"begin": 13}})
         self.assertEqual(len(report[0]["fingerprint"]), 64)
 
+    def test_fences_outlast_backticks_in_the_text(self):
+        sys.path.insert(0, os.path.dirname(SCRIPT))
+        import journeyc_pr
+        self.assertEqual(journeyc_pr.fenced("a ``` b\n"), ["````", "a ``` b", "````", ""])
+        self.assertEqual(journeyc_pr.fenced("plain"), ["```", "plain", "```", ""])
+
     def test_unformatted_files_as_annotations(self):
         p = subprocess.run([sys.executable, SCRIPT, "unformatted"], input="maps/a,b:c.journey\nmaps/ok.journey\n",
                            capture_output=True, text=True)
