@@ -204,7 +204,7 @@ deb: $(if $(DEB_BIN),,build)
 	    { dpkg -S "$$lib" || dpkg -S "$$real" || dpkg -S "/usr$$lib" || dpkg -S "$${lib#/usr}" || dpkg -S "$${real#/usr}"; } 2>/dev/null | head -1 | cut -d: -f1; \
 	  done | sort -u | paste -sd, - | sed 's/,/, /g'); \
 	[ -n "$$depends" ] || { echo "deb: found no packages for the libraries of $$bin" >&2; exit 1; }; \
-	size=$$(du -sk --exclude=DEBIAN "$$root" | cut -f1); \
+	size=$$(du -sk --apparent-size --exclude=DEBIAN "$$root" | cut -f1); \
 	printf '%s\n' "Package: journeyc" "Version: $(VERSION)" "Architecture: $(DEB_ARCH)" \
 	  "Maintainer: journeyc maintainers <journeyc@localhost>" "Installed-Size: $$size" \
 	  "Depends: $$depends, $(DEB_FONTS)" "Section: graphics" "Priority: optional" \
