@@ -161,7 +161,9 @@ ZSH_COMPLETION := share/zsh/site-functions/_journeyc
 FISH_COMPLETION := share/fish/vendor_completions.d/journeyc.fish
 MAN_PAGE := share/man/man1/journeyc.1
 
-install: build install-files
+# (install-files runs after build even under make -j)
+install: build
+	@$(MAKE) --no-print-directory install-files
 
 install-files:
 	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/man/man1 \
