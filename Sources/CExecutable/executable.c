@@ -5,6 +5,20 @@
 #endif
 #include "CExecutable.h"
 
+// Written by `make` (the version-header target) from `git rev-parse HEAD`, and rewritten only
+// when the commit changes; not in git. Without it (a plain `swift build`, a tarball without
+// .git) the commit is unknown and `journeyc --version` says so. The commit is text in the
+// binary, so the same source still builds the same bytes (reproducible builds), and a new
+// commit changes the executable's build id, hence `journeyc build`'s manifest key.
+#if __has_include("build_commit.h")
+#include "build_commit.h"
+#endif
+#ifndef JOURNEYC_COMMIT
+#define JOURNEYC_COMMIT ""
+#endif
+
+const char *journeyc_build_commit(void) { return JOURNEYC_COMMIT; }
+
 #if defined(__linux__)
 #include <elf.h>
 #include <link.h>

@@ -1,7 +1,8 @@
 // BuildIdentity: which journeyc draws, for the key of `journeyc build`'s manifest, so that a
 // new journeyc (or new drawing libraries) redraws pictures an older one left up to date.
 //
-// It is the version, the running executable's build id and the drawing libraries' versions
+// It is the version with the commit journeyc was built from (`journeyc --version`), the running
+// executable's build id and the drawing libraries' versions
 // (LibraryVersions). The build id is the note the linker writes into the executable (Swift
 // links with --build-id on Linux): a hash of the linked program, so any change to journeyc's
 // code changes it, while rebuilding the same code keeps it. Reading it costs no I/O (the note is
@@ -20,7 +21,7 @@ import Darwin
 
 enum BuildIdentity {
     /// Computed once per process, on first use.
-    static let current: String = "journeyc \(JourneycVersion.string) \(executable) \(LibraryVersions.text)"
+    static let current: String = "journeyc \(JourneycVersion.full) \(executable) \(LibraryVersions.text)"
 
     /// "build-id HEX", else "xxh64 HEX" of the executable's bytes, else "unidentified".
     static let executable: String = {

@@ -21,6 +21,11 @@ struct CheckCommand: ParsableCommand {
             folders skipped; Mermaid files that are not journeys skipped). Exit status: 0 when clean or only warnings, \
             1 when any map has errors (or warnings, with --strict), 2 on usage errors or \
             unreadable input. Use - to read a map from standard input.
+
+            In CI: --format github writes each diagnostic as a GitHub Actions workflow command \
+            (an annotation on the line in a pull request); --format sarif writes one SARIF 2.1.0 \
+            log with the diagnostic catalog as its rules (for code scanning). Both go to \
+            standard output; the exit status is the same in every format.
             """)
 
     @ArgumentParser.Argument(help: "The maps to check: .journey files, Mermaid journeys (.mmd), Markdown files with ```mermaid journey blocks, folders of maps (- for standard input).")
@@ -33,6 +38,9 @@ struct CheckCommand: ParsableCommand {
             help: "Warn about evidence dated before this date: YYYY, YYYY-MM or YYYY-MM-DD (W0008).")
     var staleBefore: String?
 
+    @Option(help: "How diagnostics are written: text (to stderr), json (one object per line), github (workflow commands: annotations in a pull request) or sarif (one SARIF 2.1.0 log); all but text to stdout. The same as --diagnostics-format, with two more formats.")
+    var format: CheckFormat?
+
     @OptionGroup var diagnostics: DiagnosticOptions
 
     func validate() throws {
@@ -44,6 +52,7 @@ struct CheckCommand: ParsableCommand {
     func run() throws {
         let io = IOContext.current
         var reporter = DiagnosticReporter(options: diagnostics, io: io)
+        if let format { reporter.format = format }
         var status = ExitStatus.success
         let cutoff = try StaleCutoff.parse(staleBefore)
         let today = try Today.date(io)

@@ -1,5 +1,6 @@
 // DiagnosticOutput: the options every command that reports diagnostics shares, and the
-// one place that prints them (text to stderr, or JSON lines to stdout).
+// one place that prints them (text to stderr; JSON lines, GitHub workflow commands or one
+// SARIF log to stdout).
 
 import ArgumentParser
 import JourneyDriver
@@ -7,6 +8,24 @@ import JourneySyntax
 
 enum DiagnosticsFormat: String, ExpressibleByArgument, CaseIterable {
     case text, json
+}
+
+/// `journeyc check --format`: the shared formats and two for where reviewers look: GitHub
+/// workflow commands (annotations on a pull request's lines) and a SARIF 2.1.0 log (code scanning).
+enum CheckFormat: String, ExpressibleByArgument, CaseIterable {
+    case text, json, github, sarif
+
+    init(_ format: DiagnosticsFormat) {
+        switch format {
+        case .text: self = .text
+        case .json: self = .json
+        }
+    }
+}
+
+/// The SARIF results of one run, written as one log when the command ends (`summarize`).
+final class SARIFResults {
+    var log = SARIFLog(toolVersion: JourneycVersion.string)
 }
 
 enum ColorChoice: String, ExpressibleByArgument, CaseIterable {
@@ -35,6 +54,9 @@ struct DiagnosticReporter {
     let io: IOContext
     /// JSON diagnostics go to stderr when stdout carries the command's own output (dump-ast).
     var jsonToStandardError = false
+    /// The format diagnostics are written in: the shared option's, or check's `--format`.
+    var format: CheckFormat
+    private let sarif = SARIFResults()
     private(set) var errors = 0
     private(set) var warnings = 0
     private(set) var promoted = false
@@ -46,6 +68,7 @@ struct DiagnosticReporter {
         self.options = options
         self.io = io
         self.jsonToStandardError = jsonToStandardError
+        self.format = CheckFormat(options.format)
     }
 
     private var useColor: Bool {
@@ -80,27 +103,36 @@ struct DiagnosticReporter {
             if d.severity == .error { errors += 1 } else if d.severity == .warning { warnings += 1 }
             guard shown < limit else { continue }
             shown += 1
-            switch options.format {
+            switch format {
             case .text: text += printer.render(d, in: sources) + "\n\n"
             case .json: text += d.json(in: sources).serialized() + "\n"
+            case .github: text += d.githubAnnotation(in: sources) + "\n"
+            case .sarif: sarif.log.add(d, in: sources)
             }
         }
         if diagnostics.count > shown {
             let hidden = diagnostics.count - shown
             let message = "\(hidden) more diagnostic\(hidden == 1 ? "" : "s") not shown"
             let help = "use --error-limit 0 to see them all"
-            switch options.format {
+            switch format {
             case .text: text += "\(file.path): note: \(message) (\(help))\n\n"
             case .json: text += Diagnostic.fileJSON(path: file.path, code: .tooManyErrors, message: message, help: help).serialized() + "\n"
+            case .github: text += GitHubAnnotation.fileLine(path: file.path, code: .tooManyErrors, message: message, help: help) + "\n"
+            case .sarif: sarif.log.addFile(path: file.path, code: .tooManyErrors, message: message, help: help)
             }
         }
         guard !text.isEmpty else { return }
-        if options.format == .json, !jsonToStandardError { io.writeOut(text) } else { io.writeErr(text) }
+        if format != .text, !jsonToStandardError { io.writeOut(text) } else { io.writeErr(text) }
     }
 
-    /// "2 errors, 1 warning" on stderr after text diagnostics; nothing when clean.
+    /// "2 errors, 1 warning" on stderr after text diagnostics; nothing when clean. With
+    /// `--format sarif`, the one SARIF log of the run, clean or not.
     func summarize(files: Int) {
-        guard options.format == .text, errors + warnings > 0 else { return }
+        if format == .sarif {
+            io.writeOut(sarif.log.document().prettyPrinted() + "\n")
+            return
+        }
+        guard format == .text, errors + warnings > 0 else { return }
         var parts: [String] = []
         if errors > 0 { parts.append("\(errors) error\(errors == 1 ? "" : "s")") }
         if warnings > 0 {
@@ -148,7 +180,16 @@ struct DiagnosticReporter {
 
     /// An input that could not be read, in the same format as diagnostics.
     func reportInputError(_ error: Error, path: String) {
-        switch options.format {
+        switch format {
+        case .github, .sarif:
+            let (code, message, help) = (error as? MapInput.Failure).map { ($0.code, $0.message, $0.help) }
+                ?? (DiagnosticCode.unreadableInput, "\(error)", nil)
+            if format == .sarif {
+                sarif.log.addFile(path: path, code: code, message: message, help: help)
+            } else {
+                let line = GitHubAnnotation.fileLine(path: path, code: code, message: message, help: help) + "\n"
+                if jsonToStandardError { io.writeErr(line) } else { io.writeOut(line) }
+            }
         case .text:
             let label = useColor ? "\u{1B}[1;31merror\u{1B}[0m" : "error"
             io.writeErr("journeyc: \(label): \(TerminalSafeText.escaped("\(error)", keeping: ["\n"]))\n")

@@ -207,11 +207,22 @@ struct Journeyc: ParsableCommand {
             Exit status: 0 when all is well (warnings allowed), 1 when a map has errors, \
             2 on usage errors or unreadable input.
             """,
-        version: JourneycVersion.string,
+        version: JourneycVersion.full,
         subcommands: [RenderCommand.self, BuildCommand.self, CheckCommand.self, FmtCommand.self, DiffCommand.self, ExportCommand.self, ReportCommand.self, ImportCommand.self, DumpASTCommand.self, DumpSceneCommand.self],
         defaultSubcommand: RenderCommand.self)
 }
 
 enum JourneycVersion {
+    /// The release: in SARIF logs, the build manifest's key and `--version`.
     static let string = "0.1.0"
+
+    /// The commit built from (`make` embeds it: CExecutable's build_commit.h), or nil.
+    static let commit: String? = {
+        let text = String(cString: journeyc_build_commit())
+        return text.isEmpty ? nil : text
+    }()
+
+    /// `journeyc --version`: the release and the commit, or why the commit is unknown.
+    static let full = "\(string) (" + (commit.map { "commit \($0)" }
+        ?? "commit unknown: built from a source tree without git, or without make") + ")"
 }

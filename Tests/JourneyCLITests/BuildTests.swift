@@ -379,6 +379,8 @@ import Testing
                 == key(BuildIdentity.current))
         let identity = BuildIdentity.current
         #expect(identity.hasPrefix("journeyc \(JourneycVersion.string) "))
+        // The commit it was built from too (`journeyc --version`): a new commit, new pictures.
+        #expect(identity.hasPrefix("journeyc \(JourneycVersion.full) "))
         #expect(identity.contains(" cairo ") && identity.contains(" pango ") && identity.contains(" harfbuzz "))
         #if os(Linux)
         // Swift links with a GNU build id on Linux: 20 bytes of SHA-1 or 8 to 16 of a faster hash.

@@ -11,6 +11,11 @@
 /// linked without one) or it is longer than `capacity`.
 size_t journeyc_executable_build_id(uint8_t *out, size_t capacity);
 
+/// The git commit journeyc was built from, as `make` wrote it into build_commit.h
+/// (`JOURNEYC_COMMIT`, 40 hex digits, `-modified` after them when tracked files differed from
+/// it); "" when it was built without make or from a source tree without git.
+const char *journeyc_build_commit(void);
+
 /// Has the heap grow `bytes` at a time (glibc's M_TOP_PAD; nothing elsewhere).
 void journeyc_set_heap_growth(size_t bytes);
 
