@@ -101,6 +101,7 @@ struct RenderCommand: ParsableCommand {
     var timings = false
 
     @OptionGroup var render: RenderOptions
+    @OptionGroup var view: ViewOptions
     @OptionGroup var scores: ScoreOptions
     @OptionGroup var diagnostics: DiagnosticOptions
 
@@ -180,7 +181,9 @@ struct RenderCommand: ParsableCommand {
                 throw ExitCode(ExitStatus.usage)
             }
             let linkBase = Paths.linkBase(picture: destination, map: file, workingDirectory: io.workingDirectory)
-            let picture = MapPicture(result.model, theme: render.theme, options: render.layoutOptions(result.model, scores: scores, linkBase: linkBase),
+            let drawn = try view.drawing(map) ?? (result.model, nil)
+            let picture = MapPicture(drawn.model, theme: render.theme, options: render.layoutOptions(drawn.model, scores: scores, linkBase: linkBase),
+                                     marks: drawn.marks,
                                      helper: maps.count == 1 ? helper : nil, clock: &clock)
             // The picture goes to its file as it is drawn; a drawing error leaves the old file.
             // Standard output gets it whole or not at all.
@@ -248,6 +251,7 @@ struct DumpSceneCommand: ParsableCommand {
 
     @OptionGroup var block: BlockOption
     @OptionGroup var render: RenderOptions
+    @OptionGroup var view: ViewOptions
     @OptionGroup var scores: ScoreOptions
     @OptionGroup var diagnostics: DiagnosticOptions
 
@@ -264,8 +268,9 @@ struct DumpSceneCommand: ParsableCommand {
             throw ExitCode(ExitStatus.failure)
         }
         let textMeasurer: TextMeasurer = measurer == .fixed ? FixedWidthMeasurer() : PangoTextMeasurer()
-        let scene = Scenes.map(result.model, theme: render.layoutTheme, measurer: textMeasurer,
-                               options: render.layoutOptions(result.model, scores: scores))
+        let drawn = try view.drawing(map) ?? (result.model, nil)
+        let scene = Scenes.map(drawn.model, theme: render.layoutTheme, measurer: textMeasurer,
+                               options: render.layoutOptions(drawn.model, scores: scores), marks: drawn.marks)
         io.writeOut(scene.json().serialized() + "\n")
     }
 }

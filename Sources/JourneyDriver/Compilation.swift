@@ -25,6 +25,10 @@ public struct Compilation: Sendable {
 
     /// The root is a library file (see `Compiler.isLibrary`): checked as one, it draws nothing.
     public var isLibrary = false
+    /// A future map's current-state map (`baseline`), compiled on its own (its own range space):
+    /// nil when the map names none, or it could not be read or is not a valid current map (then
+    /// `diagnostics` says why, at the `baseline` line).
+    public var baseline: BaselineMap? = nil
 
     public var root: SourceFile { result.tree.file }
     public var model: JourneyModel { result.model }
@@ -34,6 +38,11 @@ public struct Compilation: Sendable {
     public var dependencies: [SourceFile] { libraries.map(\.tree.file) }
     /// The data files (CSV exports) the map's metrics and evidence read, in the order read.
     public var dataFiles: [SourceFile] { result.dataFiles }
+    /// The files the baseline map was made from (itself, what it uses, its data files): a
+    /// change to any of them changes the future map's gap view and report (`build`).
+    public var baselineFiles: [SourceFile] { baselineAttempt }
+    /// Set while loading: every file of the baseline read, even one that failed to compile.
+    var baselineAttempt: [SourceFile] = []
     public var hasErrors: Bool { diagnostics.hasErrors }
 }
 
@@ -61,6 +70,13 @@ public enum Compiler {
     /// folder of `locatedAt` (git's diff driver and difftool: where the map lives in the working
     /// tree, while its bytes come from a temporary file), by default the map's own path.
     public static func compile(_ file: SourceFile, world: any World, locatedAt: String? = nil) -> Compilation {
+        var compilation = compileMap(file, world: world, locatedAt: locatedAt)
+        BaselineLoader.attach(to: &compilation, world: world, location: locatedAt ?? file.path)
+        return compilation
+    }
+
+    /// The map and the files it uses, without its baseline (a baseline's own baseline is never loaded).
+    static func compileMap(_ file: SourceFile, world: any World, locatedAt: String? = nil) -> Compilation {
         let location = locatedAt ?? file.path
         let sources = SourceMap(file)
         let parsed = Parser.parse(file)

@@ -259,6 +259,8 @@ public struct Checker {
             case .description: model.description = a.string(.text)
             case .owner: model.owner = a.string(.text)
             case .version: model.version = a.string(.text)
+            case .state: model.state = StateRules.state(a, into: &diagnostics)
+            case .baseline: model.baseline = StateRules.baseline(a)
             case .weights: if let w = ValueRules.weights(a, into: &diagnostics) { model.weights = w }
             case .freshness: model.freshness = buildFreshness(a)
             case .scale:
@@ -271,6 +273,7 @@ public struct Checker {
             default: break
             }
         }
+        StateRules.check(model, journey: s, into: &diagnostics)
     }
 
     mutating func buildPersona(_ s: Statement) -> Persona {
