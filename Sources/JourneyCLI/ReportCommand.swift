@@ -175,9 +175,10 @@ struct ReportCommand: ParsableCommand {
                 try Limits.checkDrawable(result.model, io)
                 let drawn = ViewOptions.defaultDrawing(map) ?? (result.model, nil)
                 let mapScene = Scenes.map(drawn.model, theme: theme, measurer: measurer,
-                                          options: render.layoutOptions(drawn.model, scores: showScores,
+                                          options: render.layoutOptions(result.model, scores: showScores,
                                                                         linkBase: Paths.linkBase(picture: output ?? "-", map: file,
-                                                                                                 workingDirectory: io.workingDirectory)),
+                                                                                                 workingDirectory: io.workingDirectory),
+                                                                        drawn: drawn),
                                           marks: drawn.marks)
                 figures[.map] = String(decoding: try Exporter.render(mapScene, format: .svg, svgText: render.svgText.mode), as: UTF8.self)
                 let matrix = Scenes.matrix(scores, theme: theme, measurer: measurer)

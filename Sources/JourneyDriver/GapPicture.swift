@@ -32,8 +32,12 @@ public enum GapPicture {
             summary.append("Experience score \(now) → \(planned) (\(planned - now >= 0 ? "+" : "−")\(abs(planned - now)))")
         }
         summary.append("\(gap.resolved.count) pain point\(gap.resolved.count == 1 ? "" : "s") resolved, \(gap.unresolved.count) still open")
-        let changes = diff.isEmpty ? "no changes" : diff.summary.line
-        summary.append(changes)
+        // The touchpoints the plan adds and removes, and how many it lifts; the marks say the rest.
+        let added = gap.touchpoints.filter { $0.presence == .new }.count
+        let removed = gap.touchpoints.filter { $0.presence == .removed }.count
+        let lifted = gap.touchpoints.filter { ($0.lift ?? 0) > 0 }.count
+        let lowered = gap.touchpoints.filter { ($0.lift ?? 0) < 0 }.count
+        summary.append("touchpoints: \(added) new, \(removed) removed, \(lifted) lifted" + (lowered > 0 ? ", \(lowered) lower" : ""))
         let now = current.state?.phrase ?? "current state"
         let planned = future.state?.phrase ?? "future state"
         var marks = DiffPicture.changeMarks(overlay, summary: summary.joined(separator: " · "), oldName: baselineName)

@@ -79,6 +79,20 @@ import Testing
         #expect(plain.stderr.contains("--view gap draws a future-state map over its baseline"), "\(plain.stderr)")
     }
 
+    /// With --show-scores the gap view shows the future map's scores, in its order: a ghost of a
+    /// removed stage or touchpoint has none (the current map's value is not the plan's).
+    @Test func theGapViewShowsTheFutureScoresAndNoneOnGhosts() throws {
+        func badges(_ args: [String]) -> [String] {
+            let r = journeyc(["dump-scene", "--measurer", "fixed", "--show-scores", Self.future] + args)
+            #expect(r.status == 0, "\(r.stderr)")
+            let pattern = /"text":"Experience [0-9]+\/100"/
+            return r.stdout.matches(of: pattern).map { String($0.output) }
+        }
+        let map = badges(["--view", "map"])
+        #expect(!map.isEmpty)
+        #expect(badges([]) == map)
+    }
+
     @Test func buildRedrawsAFutureMapWhenItsBaselineChanges() throws {
         let root = FileManager.default.temporaryDirectory.appendingPathComponent("journeyc-gap-\(UUID())")
         defer { try? FileManager.default.removeItem(at: root) }
