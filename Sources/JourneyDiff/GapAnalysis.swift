@@ -5,9 +5,8 @@
 // unresolved. Elements are paired as `journeyc diff` pairs them (Comparison).
 //
 // Which opportunity closes a gap: one that addresses the resolved pain point (`addresses` its
-// id, or, without `addresses`, sits where the pain sits — docs/scoring.md), in either map. The
-// current map is where pains and the ideas against them are written; the future map's own
-// opportunities can only sit where the pain sat, as its pains are gone.
+// id, or, without `addresses`, sits where the pain sits — docs/scoring.md), in either map. A
+// future map's `addresses` may name a pain point of its baseline, as the pain is gone from it.
 
 import JourneyScoring
 import JourneySemantics
@@ -128,6 +127,8 @@ public struct GapAnalysis: Equatable, Sendable {
             let item = c.pains.old[k]
             var closers = item.item.id.flatMap { oldOpp.byPain[$0] } ?? []
             closers += oldOpp.byContainer[item.container] ?? []
+            // The future map's opportunities may name it too (its id is the baseline's).
+            closers += item.item.id.flatMap { newOpp.byPain[$0] } ?? []
             if let there = oldContainerInNew(item.container) { closers += newOpp.byContainer[there] ?? [] }
             return PainGap(text: item.item.text, place: place(current, c.oldTouchpoints, item.container), severity: item.item.severity,
                            opportunities: unique(closers))

@@ -72,11 +72,21 @@ public enum Compiler {
     public static func compile(_ file: SourceFile, world: any World, locatedAt: String? = nil) -> Compilation {
         var compilation = compileMap(file, world: world, locatedAt: locatedAt)
         BaselineLoader.attach(to: &compilation, world: world, location: locatedAt ?? file.path)
+        // A future map's `addresses` may name pain points of its baseline (those it resolves):
+        // checked again knowing them, only when a name was unknown the first time.
+        if let baseline = compilation.baseline, compilation.diagnostics.contains(where: { $0.code == .unknownPain }) {
+            let pains = Set(baseline.model.stages.flatMap { $0.pains + $0.touchpoints.flatMap(\.pains) }.compactMap(\.id))
+            if !pains.isEmpty {
+                var again = compileMap(file, world: world, locatedAt: locatedAt, baselinePains: pains)
+                BaselineLoader.attach(to: &again, world: world, location: locatedAt ?? file.path)
+                compilation = again
+            }
+        }
         return compilation
     }
 
     /// The map and the files it uses, without its baseline (a baseline's own baseline is never loaded).
-    static func compileMap(_ file: SourceFile, world: any World, locatedAt: String? = nil) -> Compilation {
+    static func compileMap(_ file: SourceFile, world: any World, locatedAt: String? = nil, baselinePains: Set<String> = []) -> Compilation {
         let location = locatedAt ?? file.path
         let sources = SourceMap(file)
         let parsed = Parser.parse(file)
@@ -84,7 +94,7 @@ public enum Compiler {
         // CSV files join the source map as they are read, after the files the map uses.
         let data = WorldDataFiles(world: world, sources: sources, mapPath: location)
         guard library || parsed.tree.statements.contains(where: { $0.keyword == .use }) else {
-            let result = Frontend.check(parsed: parsed, data: data)
+            let result = Frontend.check(parsed: parsed, data: data, baselinePains: baselinePains)
             return Compilation(sources: sources, result: result, libraries: [], diagnostics: result.diagnostics)
         }
         var loader = UseLoader(world: world, sources: sources, root: world.repositoryRoot(forMap: location))
@@ -102,7 +112,7 @@ public enum Compiler {
         let used = loader.libraries.map {
             UsedLibrary(tree: $0.tree, useRange: $0.mapUseRange, reaches: loader.reach(from: $0.tree.file.path))
         }
-        var result = Frontend.check(parsed: parsed, libraries: used, data: data)
+        var result = Frontend.check(parsed: parsed, libraries: used, data: data, baselinePains: baselinePains)
         // A persona's file as the map's folder sees it (`personas/runners.journey`), for exports.
         let folder = UsePaths.normalized(UsePaths.folder(of: world.absolute(location)))
         for k in result.model.personas.indices {
