@@ -7,6 +7,7 @@ import Foundation
 import JourneyDiff
 import JourneyDriver
 import JourneyLayout
+import JourneyRender
 import JourneySemantics
 import JourneySyntax
 import Testing
@@ -44,6 +45,15 @@ import Testing
         let gap = try #require(GapPicture.drawing(c))
         for theme in [Theme.light, .dark, .print] {
             let scene = Scenes.map(gap.model, theme: theme, measurer: FixedWidthMeasurer(), options: LayoutOptions(), marks: gap.marks)
+            #expect(SceneChecks.violations(scene) == [], "\(theme.name)")
+        }
+    }
+
+    /// With real fonts too: what the picture will show.
+    @Test func theSampleGapFollowsTheLayoutRulesWithPango() throws {
+        let gap = try #require(GapPicture.drawing(try compiled(Self.future)))
+        for theme in [Theme.light, .dark] {
+            let scene = Scenes.map(gap.model, theme: theme, measurer: PangoTextMeasurer(), options: LayoutOptions(), marks: gap.marks)
             #expect(SceneChecks.violations(scene) == [], "\(theme.name)")
         }
     }
