@@ -35,36 +35,39 @@ enum BaselineLoader {
         }
         defer { compilation.diagnostics = (compilation.diagnostics + problems).sortedBySource() }
         let written = reference.path
-        guard !written.isEmpty else {
-            return report(.baselineUnreadable, "a `baseline` line needs the path of the current-state map",
-                          help: "write the path relative to this map's folder, like `baseline \"shoe-shop-current.journey\"`")
-        }
-        guard !written.unicodeScalars.contains(where: TerminalSafeText.mustEscape) else {
-            return report(.baselineUnreadable, "the path \(TerminalSafeText.quotedLiteral(String(written.prefix(60)))) holds control or invisible characters",
-                          help: "retype the path: what a reader sees must be the file journeyc opens")
-        }
-        guard !UsePaths.isAbsolute(written) else {
-            return report(.baselineOutsideRepository, "'\(written)' is an absolute path",
-                          help: "write the path relative to this map's folder, so the repository reads the same on every machine")
-        }
         let root = world.repositoryRoot(forMap: location)
-        let path = world.join(written.replacing("\\", with: "/"), from: location)
-        guard UsePaths.isInside(world.absolute(path), folder: root) else {
-            if UsePaths.namesGitFolder(path) {
-                return report(.baselineOutsideRepository, "'\(written)' is inside git's own .git folder",
-                              help: "a baseline is a map of the repository, never one of git's files")
+        func refuse(_ problem: RepositoryPath.Problem) {
+            switch problem {
+            case .empty:
+                report(.baselineUnreadable, "a `baseline` line needs the path of the current-state map",
+                       help: "write the path relative to this map's folder, like `baseline \"shoe-shop-current.journey\"`")
+            case .hiddenCharacters(let quoted):
+                report(.baselineUnreadable, "the path \(quoted) holds control or invisible characters",
+                       help: "retype the path: what a reader sees must be the file journeyc opens")
+            case .absolute:
+                report(.baselineOutsideRepository, "'\(written)' is an absolute path",
+                       help: "write the path relative to this map's folder, so the repository reads the same on every machine")
+            case .insideGit:
+                report(.baselineOutsideRepository, "'\(written)' is inside git's own .git folder",
+                       help: "a baseline is a map of the repository, never one of git's files")
+            case .outside:
+                report(.baselineOutsideRepository, "'\(written)' leaves the repository",
+                       help: "a future map's baseline lives inside its repository (the nearest folder above it with .git, else its own folder)")
+            case .linkEscape(let outside):
+                report(.baselineOutsideRepository, "'\(written)' leads outside the repository, to '\(outside)'",
+                       help: "a symbolic link on the path points out of the repository; journeyc does not follow it")
             }
-            return report(.baselineOutsideRepository, "'\(written)' leaves the repository",
-                          help: "a future map's baseline lives inside its repository (the nearest folder above it with .git, else its own folder)")
+        }
+        let path: String
+        switch RepositoryPath.resolve(written, from: location, root: root, world: world) {
+        case .success(let resolved): path = resolved
+        case .failure(let problem): return refuse(problem)
         }
         guard world.absolute(path) != world.absolute(location) else {
             return report(.baselineIsItself, "'\(written)' is this map itself",
                           help: "name the current-state map this future map improves on")
         }
-        if let outside = world.linkEscape(of: path, from: root) {
-            return report(.baselineOutsideRepository, "'\(written)' leads outside the repository, to '\(outside)'",
-                          help: "a symbolic link on the path points out of the repository; journeyc does not follow it")
-        }
+        if let problem = RepositoryPath.linkProblem(path, root: root, world: world) { return refuse(problem) }
         let bytes: [UInt8]
         switch world.read(path) {
         case .failure(let error):

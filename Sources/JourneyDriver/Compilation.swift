@@ -186,31 +186,12 @@ struct UseLoader {
         for statement in tree.statements where statement.keyword == .use {
             guard let arg = statement.argument(.path), case .string(let written) = arg.value else { continue }
             let range = arg.range
-            guard !written.isEmpty else {
-                report(.useUnreadable, "a `use` line needs the path of a file", range,
-                       help: "write the path relative to this file's folder, like `use \"personas/runners.journey\"`")
-                continue
-            }
-            guard !written.unicodeScalars.contains(where: TerminalSafeText.mustEscape) else {
-                report(.useUnreadable, "the path \(TerminalSafeText.quotedLiteral(String(written.prefix(60)))) holds control or invisible characters", range,
-                       help: "retype the path: what a reader sees must be the file journeyc opens")
-                continue
-            }
-            guard !UsePaths.isAbsolute(written) else {
-                report(.useAbsolutePath, "'\(written)' is an absolute path", range,
-                       help: "write the path relative to this file's folder, so the repository reads the same on every machine")
-                continue
-            }
             // The using file's path as the chain spells it (the map's may be where it lives, not where it was read).
-            let path = world.join(written.replacing("\\", with: "/"), from: chain[chain.count - 1].path)
-            guard UsePaths.isInside(world.absolute(path), folder: root) else {
-                if UsePaths.namesGitFolder(path) {
-                    report(.useOutsideRepository, "'\(written)' is inside git's own .git folder", range,
-                           help: "`use` reads library files of the repository, never git's files (its config can hold access tokens)")
-                } else {
-                    report(.useOutsideRepository, "'\(written)' leaves the repository", range,
-                           help: "a map uses files inside its repository (the nearest folder above it with .git, else its own folder); copy the file in")
-                }
+            let path: String
+            switch RepositoryPath.resolve(written, from: chain[chain.count - 1].path, root: root, world: world) {
+            case .success(let resolved): path = resolved
+            case .failure(let problem):
+                report(problem, written, range)
                 continue
             }
             if let first = seenHere[path] {
@@ -229,9 +210,8 @@ struct UseLoader {
             }
             uses.append(path)
             if loaded.contains(path) { continue }
-            if let outside = world.linkEscape(of: path, from: root) {
-                report(.useOutsideRepository, "'\(written)' leads outside the repository, to '\(outside)'", range,
-                       help: "a symbolic link on the path points out of the repository; journeyc does not follow it")
+            if let problem = RepositoryPath.linkProblem(path, root: root, world: world) {
+                report(problem, written, range)
                 continue
             }
             switch world.load(path, into: sources) {
@@ -270,6 +250,30 @@ struct UseLoader {
             }
         }
         return found
+    }
+
+    /// A `use` path that breaks RepositoryPath's rule, in the words of a `use` line.
+    private mutating func report(_ problem: RepositoryPath.Problem, _ written: String, _ range: SourceRange) {
+        switch problem {
+        case .empty:
+            report(.useUnreadable, "a `use` line needs the path of a file", range,
+                   help: "write the path relative to this file's folder, like `use \"personas/runners.journey\"`")
+        case .hiddenCharacters(let quoted):
+            report(.useUnreadable, "the path \(quoted) holds control or invisible characters", range,
+                   help: "retype the path: what a reader sees must be the file journeyc opens")
+        case .absolute:
+            report(.useAbsolutePath, "'\(written)' is an absolute path", range,
+                   help: "write the path relative to this file's folder, so the repository reads the same on every machine")
+        case .insideGit:
+            report(.useOutsideRepository, "'\(written)' is inside git's own .git folder", range,
+                   help: "`use` reads library files of the repository, never git's files (its config can hold access tokens)")
+        case .outside:
+            report(.useOutsideRepository, "'\(written)' leaves the repository", range,
+                   help: "a map uses files inside its repository (the nearest folder above it with .git, else its own folder); copy the file in")
+        case .linkEscape(let outside):
+            report(.useOutsideRepository, "'\(written)' leads outside the repository, to '\(outside)'", range,
+                   help: "a symbolic link on the path points out of the repository; journeyc does not follow it")
+        }
     }
 
     private mutating func report(_ code: DiagnosticCode, _ message: String, _ range: SourceRange, help: String,
