@@ -66,6 +66,9 @@ version-header:
 	  echo "version-header: $${commit:-commit unknown (no git)}"; \
 	fi
 
+# samples/ecommerce-running-shoes-future.journey is the future state of the shoe-shop sample: its
+# picture is the gap view (the current curve dashed behind, resolved pains struck through) and
+# its report opens with the gap to the future state.
 run: build
 	@echo "== journeyc check samples/*.journey"
 	$(BIN) check $(SAMPLES) $(MERMAID_SAMPLES)

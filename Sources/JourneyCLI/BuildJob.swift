@@ -108,8 +108,9 @@ struct BuildJob: Sendable {
         case .failure(let failure): return MapOutcome(status: .failed, entries: entries, message: failure.description)
         }
         var outcome = MapOutcome(status: .built, entries: entries, diagnostics: map.diagnostics, source: map.source, sources: map.sources)
-        // The files it uses and the CSV files it reads: a change to any of them redraws it.
-        let read = (map.compilation?.dependencies ?? []) + (map.compilation?.dataFiles ?? [])
+        // The files it uses, the CSV files it reads and a future map's baseline (with what that
+        // reads): a change to any of them redraws it.
+        let read = (map.compilation?.dependencies ?? []) + (map.compilation?.dataFiles ?? []) + (map.compilation?.baselineFiles ?? [])
         let dependencies = read.map { BuildManifest.Dependency(path: $0.path, hash: ContentHash.of($0.bytes)) }
         guard !map.hasErrors, let result = map.result else {
             outcome.status = .failed
@@ -124,7 +125,9 @@ struct BuildJob: Sendable {
         }
         // Every format of a map lands in one folder, so one link base serves them all.
         let linkBase = stale.first.map { Paths.linkBase(picture: outputFolder + "/" + $0.path, map: input.path, workingDirectory: io.workingDirectory) } ?? ""
-        let picture = MapPicture(result.model, theme: theme, options: LayoutOptions(maxWidth: maxWidth, linkBase: linkBase), fonts: fonts)
+        // A future map with a baseline is drawn as its gap view (ViewOptions' default).
+        let drawn = ViewOptions.defaultDrawing(map) ?? (result.model, nil)
+        let picture = MapPicture(drawn.model, theme: theme, options: LayoutOptions(maxWidth: maxWidth, linkBase: linkBase), marks: drawn.marks, fonts: fonts)
         for output in stale {
             let destination = outputFolder + "/" + output.path
             do {

@@ -15,19 +15,20 @@ struct MapPicture {
     /// `fonts`: the session of the thread's earlier maps (`journeyc build`), or a new one.
     /// `helper`: a second thread to measure the map's texts with, before laying it out (see
     /// `PangoTextMeasurer.measureAhead`); for a map of a few texts it is left idle.
-    init(_ model: JourneyModel, theme: ThemeName, options: LayoutOptions, fonts: FontSession = FontSession(),
+    /// `marks`: the gap view of a future map (GapPicture), drawn over `model`.
+    init(_ model: JourneyModel, theme: ThemeName, options: LayoutOptions, marks: ChangeMarks? = nil, fonts: FontSession = FontSession(),
          helper: MeasuringThread? = nil, clock: UnsafeMutablePointer<PhaseClock>? = nil) {
         let measurer = PangoTextMeasurer(fonts: fonts)
         let theme = Theme.named(theme.rawValue)!
         if let helper {
             let recorder = TextRequestRecorder()
-            _ = LayoutEngine(model: model, theme: theme, measurer: recorder, options: options).layout()
+            _ = LayoutEngine(model: model, theme: theme, measurer: recorder, options: options, marks: marks).layout()
             clock?.pointee.lap("list texts")
             if recorder.requests.count >= MapPicture.fewestToMeasureAhead {
                 measurer.measureAhead(recorder.requests, on: helper) { clock?.pointee.lap($0) }
             }
         }
-        scene = Scenes.map(model, theme: theme, measurer: measurer, options: options)
+        scene = Scenes.map(model, theme: theme, measurer: measurer, options: options, marks: marks)
         clock?.pointee.lap("layout")
     }
 

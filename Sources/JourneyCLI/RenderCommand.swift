@@ -46,8 +46,18 @@ struct RenderOptions: ParsableArguments {
 
     /// The layout options these choices make for `model`, with its scores when asked for.
     /// `linkBase` leads from the picture's folder to the map's, for evidence links.
-    func layoutOptions(_ model: JourneyModel, scores: ScoreOptions, linkBase: String = "") -> LayoutOptions {
-        LayoutOptions(maxWidth: maxWidth, scores: scores.showScores ? ScoreBadges(JourneyScores(model)) : nil, linkBase: linkBase)
+    /// `drawn`: a gap view's model and marks (ViewOptions), whose ghosts get no score.
+    func layoutOptions(_ model: JourneyModel, scores: ScoreOptions, linkBase: String = "",
+                       drawn: (model: JourneyModel, marks: ChangeMarks?)? = nil) -> LayoutOptions {
+        var badges: ScoreBadges? = nil
+        if scores.showScores {
+            if let drawn, let marks = drawn.marks {
+                badges = ScoreBadges(JourneyScores(model), drawnAs: drawn.model, marks: marks)
+            } else {
+                badges = ScoreBadges(JourneyScores(model))
+            }
+        }
+        return LayoutOptions(maxWidth: maxWidth, scores: badges, linkBase: linkBase)
     }
 }
 
@@ -62,6 +72,30 @@ extension ScoreBadges {
     init(_ scores: JourneyScores) {
         self.init(stages: scores.stages.map(\.experience), touchpoints: scores.touchpoints.map { $0.map(\.experience) },
                   neutral: Formulas.neutralExperience(on: scores.model.scale))
+    }
+
+    /// A future map's scores placed on its gap view (`drawn`: the future map with the ghosts of
+    /// what it removed): a ghost stage or touchpoint has no score, the others keep their order.
+    init(_ scores: JourneyScores, drawnAs drawn: JourneyModel, marks: ChangeMarks) {
+        let addresses = MapAddresses(drawn)
+        var stages: [Double?] = [], touchpoints: [[Double?]] = []
+        var s = 0
+        for (k, stage) in drawn.stages.enumerated() {
+            guard !marks.isRemoved(addresses.stages[k].stage), s < scores.stages.count else {
+                stages.append(nil)
+                touchpoints.append(Array(repeating: nil, count: stage.touchpoints.count))
+                continue
+            }
+            stages.append(scores.stages[s].experience)
+            var t = 0
+            touchpoints.append(stage.touchpoints.indices.map { j in
+                guard !marks.isRemoved(addresses.stages[k].touchpoints[j].touchpoint), t < scores.touchpoints[s].count else { return nil }
+                defer { t += 1 }
+                return scores.touchpoints[s][t].experience
+            })
+            s += 1
+        }
+        self.init(stages: stages, touchpoints: touchpoints, neutral: Formulas.neutralExperience(on: scores.model.scale))
     }
 }
 
@@ -101,6 +135,7 @@ struct RenderCommand: ParsableCommand {
     var timings = false
 
     @OptionGroup var render: RenderOptions
+    @OptionGroup var view: ViewOptions
     @OptionGroup var scores: ScoreOptions
     @OptionGroup var diagnostics: DiagnosticOptions
 
@@ -180,7 +215,9 @@ struct RenderCommand: ParsableCommand {
                 throw ExitCode(ExitStatus.usage)
             }
             let linkBase = Paths.linkBase(picture: destination, map: file, workingDirectory: io.workingDirectory)
-            let picture = MapPicture(result.model, theme: render.theme, options: render.layoutOptions(result.model, scores: scores, linkBase: linkBase),
+            let drawn = try view.drawing(map) ?? (result.model, nil)
+            let picture = MapPicture(drawn.model, theme: render.theme, options: render.layoutOptions(result.model, scores: scores, linkBase: linkBase, drawn: drawn),
+                                     marks: drawn.marks,
                                      helper: maps.count == 1 ? helper : nil, clock: &clock)
             // The picture goes to its file as it is drawn; a drawing error leaves the old file.
             // Standard output gets it whole or not at all.
@@ -248,6 +285,7 @@ struct DumpSceneCommand: ParsableCommand {
 
     @OptionGroup var block: BlockOption
     @OptionGroup var render: RenderOptions
+    @OptionGroup var view: ViewOptions
     @OptionGroup var scores: ScoreOptions
     @OptionGroup var diagnostics: DiagnosticOptions
 
@@ -264,8 +302,9 @@ struct DumpSceneCommand: ParsableCommand {
             throw ExitCode(ExitStatus.failure)
         }
         let textMeasurer: TextMeasurer = measurer == .fixed ? FixedWidthMeasurer() : PangoTextMeasurer()
-        let scene = Scenes.map(result.model, theme: render.layoutTheme, measurer: textMeasurer,
-                               options: render.layoutOptions(result.model, scores: scores))
+        let drawn = try view.drawing(map) ?? (result.model, nil)
+        let scene = Scenes.map(drawn.model, theme: render.layoutTheme, measurer: textMeasurer,
+                               options: render.layoutOptions(result.model, scores: scores, drawn: drawn), marks: drawn.marks)
         io.writeOut(scene.json().serialized() + "\n")
     }
 }

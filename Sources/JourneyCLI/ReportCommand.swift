@@ -161,7 +161,9 @@ struct ReportCommand: ParsableCommand {
 
         let format = try reportFormat()
         let sourceName = file == "-" ? nil : Paths.lastComponent(of: file)
-        let document = ReportBuilder.document(scores, options: ReportOptions(sourceName: sourceName, staleBefore: cutoff))
+        // A future map with a baseline: the gap to its future state comes right after the map.
+        let document = GapReport.inserting(map.compilation.map(GapReport.blocks) ?? [],
+                                           into: ReportBuilder.document(scores, options: ReportOptions(sourceName: sourceName, staleBefore: cutoff)))
         let text: String
         switch format {
         case .markdown:
@@ -171,10 +173,13 @@ struct ReportCommand: ParsableCommand {
             let measurer = PangoTextMeasurer()
             do {
                 try Limits.checkDrawable(result.model, io)
-                let mapScene = Scenes.map(result.model, theme: theme, measurer: measurer,
+                let drawn = ViewOptions.defaultDrawing(map) ?? (result.model, nil)
+                let mapScene = Scenes.map(drawn.model, theme: theme, measurer: measurer,
                                           options: render.layoutOptions(result.model, scores: showScores,
                                                                         linkBase: Paths.linkBase(picture: output ?? "-", map: file,
-                                                                                                 workingDirectory: io.workingDirectory)))
+                                                                                                 workingDirectory: io.workingDirectory),
+                                                                        drawn: drawn),
+                                          marks: drawn.marks)
                 figures[.map] = String(decoding: try Exporter.render(mapScene, format: .svg, svgText: render.svgText.mode), as: UTF8.self)
                 let matrix = Scenes.matrix(scores, theme: theme, measurer: measurer)
                 figures[.matrix] = String(decoding: try Exporter.render(matrix, format: .svg, svgText: render.svgText.mode), as: UTF8.self)

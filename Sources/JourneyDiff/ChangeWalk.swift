@@ -37,12 +37,16 @@ struct ChangeWalk {
         let o = c.old, n = c.new
         let fields = differing([
             ("title", o.title, n.title), ("description", o.description, n.description), ("owner", o.owner, n.owner),
-            ("version", o.version, n.version), ("scale", "\(o.scale.low)..\(o.scale.high)", "\(n.scale.low)..\(n.scale.high)"),
+            ("version", o.version, n.version), ("state", o.state.map(ChangeWalk.state), n.state.map(ChangeWalk.state)),
+            ("baseline", o.baseline?.path, n.baseline?.path), ("scale", "\(o.scale.low)..\(o.scale.high)", "\(n.scale.low)..\(n.scale.high)"),
         ] + ChangeWalk.weights(o.weights).indices.map { k in
             (ChangeWalk.weights(o.weights)[k].0, ChangeWalk.weights(o.weights)[k].1, ChangeWalk.weights(n.weights)[k].1)
         })
         if !fields.isEmpty { emit(Change(.journey, .changed, element: ElementRef(id: nil, label: n.title), fields: fields)) }
     }
+
+    /// `future 2027-06`: a map's state as a field's value.
+    static func state(_ s: MapState) -> String { s.kind.rawValue + (s.date.map { " " + $0 } ?? "") }
 
     /// The map's weights as fields (`weight severity` 0.4), defaults applied: a map that
     /// writes the default weights out has not changed them.

@@ -25,6 +25,10 @@ public struct Compilation: Sendable {
 
     /// The root is a library file (see `Compiler.isLibrary`): checked as one, it draws nothing.
     public var isLibrary = false
+    /// A future map's current-state map (`baseline`), compiled on its own (its own range space):
+    /// nil when the map names none, or it could not be read or is not a valid current map (then
+    /// `diagnostics` says why, at the `baseline` line).
+    public var baseline: BaselineMap? = nil
 
     public var root: SourceFile { result.tree.file }
     public var model: JourneyModel { result.model }
@@ -34,6 +38,11 @@ public struct Compilation: Sendable {
     public var dependencies: [SourceFile] { libraries.map(\.tree.file) }
     /// The data files (CSV exports) the map's metrics and evidence read, in the order read.
     public var dataFiles: [SourceFile] { result.dataFiles }
+    /// The files the baseline map was made from (itself, what it uses, its data files): a
+    /// change to any of them changes the future map's gap view and report (`build`).
+    public var baselineFiles: [SourceFile] { baselineAttempt }
+    /// Set while loading: every file of the baseline read, even one that failed to compile.
+    var baselineAttempt: [SourceFile] = []
     public var hasErrors: Bool { diagnostics.hasErrors }
 }
 
@@ -61,6 +70,23 @@ public enum Compiler {
     /// folder of `locatedAt` (git's diff driver and difftool: where the map lives in the working
     /// tree, while its bytes come from a temporary file), by default the map's own path.
     public static func compile(_ file: SourceFile, world: any World, locatedAt: String? = nil) -> Compilation {
+        var compilation = compileMap(file, world: world, locatedAt: locatedAt)
+        BaselineLoader.attach(to: &compilation, world: world, location: locatedAt ?? file.path)
+        // A future map's `addresses` may name pain points of its baseline (those it resolves):
+        // checked again knowing them, only when a name was unknown the first time.
+        if let baseline = compilation.baseline, compilation.diagnostics.contains(where: { $0.code == .unknownPain }) {
+            let pains = Set(baseline.model.stages.flatMap { $0.pains + $0.touchpoints.flatMap(\.pains) }.compactMap(\.id))
+            if !pains.isEmpty {
+                var again = compileMap(file, world: world, locatedAt: locatedAt, baselinePains: pains)
+                BaselineLoader.attach(to: &again, world: world, location: locatedAt ?? file.path)
+                compilation = again
+            }
+        }
+        return compilation
+    }
+
+    /// The map and the files it uses, without its baseline (a baseline's own baseline is never loaded).
+    static func compileMap(_ file: SourceFile, world: any World, locatedAt: String? = nil, baselinePains: Set<String> = []) -> Compilation {
         let location = locatedAt ?? file.path
         let sources = SourceMap(file)
         let parsed = Parser.parse(file)
@@ -68,7 +94,7 @@ public enum Compiler {
         // CSV files join the source map as they are read, after the files the map uses.
         let data = WorldDataFiles(world: world, sources: sources, mapPath: location)
         guard library || parsed.tree.statements.contains(where: { $0.keyword == .use }) else {
-            let result = Frontend.check(parsed: parsed, data: data)
+            let result = Frontend.check(parsed: parsed, data: data, baselinePains: baselinePains)
             return Compilation(sources: sources, result: result, libraries: [], diagnostics: result.diagnostics)
         }
         var loader = UseLoader(world: world, sources: sources, root: world.repositoryRoot(forMap: location))
@@ -86,7 +112,7 @@ public enum Compiler {
         let used = loader.libraries.map {
             UsedLibrary(tree: $0.tree, useRange: $0.mapUseRange, reaches: loader.reach(from: $0.tree.file.path))
         }
-        var result = Frontend.check(parsed: parsed, libraries: used, data: data)
+        var result = Frontend.check(parsed: parsed, libraries: used, data: data, baselinePains: baselinePains)
         // A persona's file as the map's folder sees it (`personas/runners.journey`), for exports.
         let folder = UsePaths.normalized(UsePaths.folder(of: world.absolute(location)))
         for k in result.model.personas.indices {
@@ -160,31 +186,12 @@ struct UseLoader {
         for statement in tree.statements where statement.keyword == .use {
             guard let arg = statement.argument(.path), case .string(let written) = arg.value else { continue }
             let range = arg.range
-            guard !written.isEmpty else {
-                report(.useUnreadable, "a `use` line needs the path of a file", range,
-                       help: "write the path relative to this file's folder, like `use \"personas/runners.journey\"`")
-                continue
-            }
-            guard !written.unicodeScalars.contains(where: TerminalSafeText.mustEscape) else {
-                report(.useUnreadable, "the path \(TerminalSafeText.quotedLiteral(String(written.prefix(60)))) holds control or invisible characters", range,
-                       help: "retype the path: what a reader sees must be the file journeyc opens")
-                continue
-            }
-            guard !UsePaths.isAbsolute(written) else {
-                report(.useAbsolutePath, "'\(written)' is an absolute path", range,
-                       help: "write the path relative to this file's folder, so the repository reads the same on every machine")
-                continue
-            }
             // The using file's path as the chain spells it (the map's may be where it lives, not where it was read).
-            let path = world.join(written.replacing("\\", with: "/"), from: chain[chain.count - 1].path)
-            guard UsePaths.isInside(world.absolute(path), folder: root) else {
-                if UsePaths.namesGitFolder(path) {
-                    report(.useOutsideRepository, "'\(written)' is inside git's own .git folder", range,
-                           help: "`use` reads library files of the repository, never git's files (its config can hold access tokens)")
-                } else {
-                    report(.useOutsideRepository, "'\(written)' leaves the repository", range,
-                           help: "a map uses files inside its repository (the nearest folder above it with .git, else its own folder); copy the file in")
-                }
+            let path: String
+            switch RepositoryPath.resolve(written, from: chain[chain.count - 1].path, root: root, world: world) {
+            case .success(let resolved): path = resolved
+            case .failure(let problem):
+                report(problem, written, range)
                 continue
             }
             if let first = seenHere[path] {
@@ -203,9 +210,8 @@ struct UseLoader {
             }
             uses.append(path)
             if loaded.contains(path) { continue }
-            if let outside = world.linkEscape(of: path, from: root) {
-                report(.useOutsideRepository, "'\(written)' leads outside the repository, to '\(outside)'", range,
-                       help: "a symbolic link on the path points out of the repository; journeyc does not follow it")
+            if let problem = RepositoryPath.linkProblem(path, root: root, world: world) {
+                report(problem, written, range)
                 continue
             }
             switch world.load(path, into: sources) {
@@ -244,6 +250,30 @@ struct UseLoader {
             }
         }
         return found
+    }
+
+    /// A `use` path that breaks RepositoryPath's rule, in the words of a `use` line.
+    private mutating func report(_ problem: RepositoryPath.Problem, _ written: String, _ range: SourceRange) {
+        switch problem {
+        case .empty:
+            report(.useUnreadable, "a `use` line needs the path of a file", range,
+                   help: "write the path relative to this file's folder, like `use \"personas/runners.journey\"`")
+        case .hiddenCharacters(let quoted):
+            report(.useUnreadable, "the path \(quoted) holds control or invisible characters", range,
+                   help: "retype the path: what a reader sees must be the file journeyc opens")
+        case .absolute:
+            report(.useAbsolutePath, "'\(written)' is an absolute path", range,
+                   help: "write the path relative to this file's folder, so the repository reads the same on every machine")
+        case .insideGit:
+            report(.useOutsideRepository, "'\(written)' is inside git's own .git folder", range,
+                   help: "`use` reads library files of the repository, never git's files (its config can hold access tokens)")
+        case .outside:
+            report(.useOutsideRepository, "'\(written)' leaves the repository", range,
+                   help: "a map uses files inside its repository (the nearest folder above it with .git, else its own folder); copy the file in")
+        case .linkEscape(let outside):
+            report(.useOutsideRepository, "'\(written)' leads outside the repository, to '\(outside)'", range,
+                   help: "a symbolic link on the path points out of the repository; journeyc does not follow it")
+        }
     }
 
     private mutating func report(_ code: DiagnosticCode, _ message: String, _ range: SourceRange, help: String,

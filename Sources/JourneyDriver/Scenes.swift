@@ -9,9 +9,10 @@ import JourneyScoring
 import JourneySemantics
 
 public enum Scenes {
-    /// The Scene of a map.
-    public static func map(_ model: JourneyModel, theme: Theme, measurer: TextMeasurer, options: LayoutOptions) -> Scene {
-        LayoutEngine(model: model, theme: theme, measurer: measurer, options: options).layout()
+    /// The Scene of a map; with `marks`, a rendered diff or a future map's gap view (GapPicture).
+    public static func map(_ model: JourneyModel, theme: Theme, measurer: TextMeasurer, options: LayoutOptions,
+                           marks: ChangeMarks? = nil) -> Scene {
+        LayoutEngine(model: model, theme: theme, measurer: measurer, options: options, marks: marks).layout()
     }
 
     /// The report's priority matrix (impact against effort of the opportunities).

@@ -59,6 +59,8 @@ private struct MarkdownPage {
         line()
         if let owner = nonBlank(model.owner) { line("- **Owner:** " + MarkdownText.inline(owner)) }
         if let version = nonBlank(model.version) { line("- **Version:** " + MarkdownText.inline(version)) }
+        if let state = model.state { line("- **State:** " + MarkdownText.inline(state.kind.rawValue + (state.date.map { ", " + $0 } ?? ""))) }
+        if let baseline = model.baseline { line("- **Baseline (current state):** " + MarkdownText.inline(baseline.path)) }
         line("- **Emotion scale:** " + scaleDescription())
         line("- **In this map:** " + summary())
         personas()

@@ -44,6 +44,12 @@ private struct DocumentBuilder {
         evidenceNumbers = EvidenceNumbers(model)
     }
 
+    /// `state` and `baseline`: null on a map that does not say.
+    func stateFields() -> [(String, JSONValue)] {
+        [("state", model.state.map { s in .object([("kind", .string(s.kind.rawValue)), ("date", text(s.date)), ("line", line(s.range))]) } ?? .null),
+         ("baseline", model.baseline.map { b in .object([("path", .string(b.path)), ("line", line(b.range))]) } ?? .null)]
+    }
+
     func document() -> JSONValue {
         .object([
             ("schemaVersion", .int(ModelJSON.schemaVersion)),
@@ -51,6 +57,7 @@ private struct DocumentBuilder {
             ("description", text(model.description)),
             ("owner", text(model.owner)),
             ("version", text(model.version)),
+        ] + stateFields() + [
             ("scale", .object([
                 ("low", .int(model.scale.low)),
                 ("high", .int(model.scale.high)),

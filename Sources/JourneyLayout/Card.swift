@@ -30,6 +30,8 @@ public struct Card {
     public var strokeDash: [Double] = []
     /// A ghost of a removed element: its ink kept at this alpha (its mark stays solid).
     public var ghost: Double?
+    /// Its text blocks are struck through (a pain the future state resolves).
+    public var struck = false
     /// Where the card links to (evidence: its source), as `SceneGroup.link`.
     public var link: String?
     /// A card whose main text reads right to left: it is laid out as a mirror image, every line
@@ -73,7 +75,9 @@ public struct Card {
         for item in items {
             switch item {
             case .text(let block, let color):
-                children += TextPlacement.lines(block, x: left, y: cy, color: color, width: textWidth, alignRight: rtl)
+                let lines = TextPlacement.lines(block, x: left, y: cy, color: color, width: textWidth, alignRight: rtl)
+                children += lines
+                if struck { children += lines.compactMap { Self.strike($0, color: color) } }
             case .iconLine(let icon, let iconColor, let block, let color):
                 let iconY = cy + max(0, (block.lineHeight - 16) / 2)
                 children.append(.path(ScenePath(path: icon.transformed(scale: 1, dx: rtl ? right - 16 : left, dy: iconY), fill: nil,
@@ -115,6 +119,19 @@ public struct Card {
             }
         }
         return .group(SceneGroup(name: name, box: frame, children: children, link: link))
+    }
+}
+
+extension Card {
+    /// A line through the middle of a placed line of text, in its colour.
+    static func strike(_ node: SceneNode, color: Color) -> SceneNode? {
+        guard case .text(let t) = node, t.frame.width > 0 else { return nil }
+        var line = Path()
+        let y = t.frame.y + t.frame.height * 0.55
+        line.move(t.frame.x, y)
+        line.line(t.frame.x + t.frame.width, y)
+        return .group(SceneGroup(name: "strike", box: Rect(t.frame.x, y - 1, t.frame.width, 2),
+                                 children: [.path(ScenePath(path: line, fill: nil, stroke: Stroke(color, width: 1.3)))]))
     }
 }
 

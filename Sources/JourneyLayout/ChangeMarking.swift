@@ -45,6 +45,7 @@ extension LayoutEngine {
     func marked(_ card: Card, _ address: ElementAddress?) -> Card {
         guard let address, let mark = marks?[address] else { return card }
         var c = card
+        c.struck = mark.struck
         let color = markColor(mark.kind)
         switch mark.kind {
         case .added:

@@ -19,12 +19,15 @@ public struct ChangeMarks: Sendable {
         public var notes: [String]
         /// Good news (a target reached): the pill takes the colour of a met target.
         public var good: Bool
+        /// The element's text is struck through (a pain the future state resolves, in the gap view).
+        public var struck: Bool
 
-        public init(_ kind: Kind, badge: String, notes: [String] = [], good: Bool = false) {
+        public init(_ kind: Kind, badge: String, notes: [String] = [], good: Bool = false, struck: Bool = false) {
             self.kind = kind
             self.badge = badge
             self.notes = notes
             self.good = good
+            self.struck = struck
         }
     }
 
@@ -37,6 +40,25 @@ public struct ChangeMarks: Sendable {
     public var title: String
     public var summary: String
     public var notes: [String]
+    /// The banner's key: what each kind of mark means, and the name of the dashed curve. A
+    /// diff's by default; the gap view (current → future state) has its own words.
+    public var key = Key.diff
+
+    public struct Key: Equatable, Sendable {
+        public var added: String
+        public var changed: String
+        public var removed: String
+        public var curve: String
+
+        public init(added: String, changed: String, removed: String, curve: String) {
+            self.added = added
+            self.changed = changed
+            self.removed = removed
+            self.curve = curve
+        }
+
+        public static let diff = Key(added: "added", changed: "changed: old → new", removed: "removed (faded, where it was)", curve: "emotion before")
+    }
 
     public init(marks: [ElementAddress: Mark] = [:], oldEmotions: [ElementAddress: [String: Double]] = [:], title: String = "",
                 summary: String = "", notes: [String] = []) {

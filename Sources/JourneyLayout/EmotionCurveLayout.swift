@@ -338,7 +338,7 @@ struct EmotionCurveLayout {
             if !run.isEmpty { runs.append(run) }
             for r in runs where r.count > 1 {
                 nodes.append(.path(ScenePath(path: Monotone.path(through: r), fill: nil,
-                                             stroke: Stroke(s.color.withAlpha(0.5), width: 2, dash: [6, 4]))))
+                                             stroke: Stroke(s.color.withAlpha(theme.ghostCurveAlpha), width: 2, dash: [6, 4]))))
             }
         }
         return nodes + [.group(SceneGroup(name: "emotion-dots-before", box: nil, children: dots))]

@@ -34,6 +34,7 @@ struct HeaderLayout {
         var meta: [String] = []
         if let owner = model.owner.nonBlank { meta.append("Owner: " + owner) }
         if let version = model.version.nonBlank { meta.append("Version: " + version) }
+        if let state = model.state { meta.append((state.kind == .future ? "Future state" : "Current state") + (state.date.map { ": " + $0 } ?? "")) }
         if !meta.isEmpty {
             let block = engine.text(meta.joined(separator: "   ·   "), theme.metaFont, width)
             cy += 4
@@ -100,7 +101,7 @@ struct HeaderLayout {
             return (cx, cy)
         }
         let key: [(ChangeMarks.Kind, String, String)] = [
-            (.added, "NEW", "added"), (.changed, "CHANGED", "changed: old → new"), (.removed, "REMOVED", "removed (faded, where it was)"),
+            (.added, "NEW", marks.key.added), (.changed, "CHANGED", marks.key.changed), (.removed, "REMOVED", marks.key.removed),
         ]
         for (kind, badge, meaning) in key {
             let pill = engine.text(badge, engine.markFont, 120)
@@ -115,7 +116,7 @@ struct HeaderLayout {
             children += TextPlacement.lines(label, x: px + box.width + 6, y: py + (h - label.height) / 2, color: theme.text)
         }
         if engine.hasEmotions {
-            let label = engine.text("emotion before", theme.cardFont, 260)
+            let label = engine.text(marks.key.curve, theme.cardFont, 260)
             let (px, py) = place(28 + 8 + label.width, label.height)
             var line = Path()
             line.move(px, py + label.height / 2); line.line(px + 28, py + label.height / 2)

@@ -96,6 +96,9 @@ public struct Theme: Sendable {
     public var diffChangedDash: [Double] = []
     /// How much of a removed element's ink its ghost keeps.
     public var ghostAlpha = 0.4
+    /// How much of its colour the dashed curve of before keeps (a diff, a future map's gap
+    /// view): on a dark background a faded persona colour sinks into the lane.
+    public var ghostCurveAlpha = 0.5
 
     // Distances
     public var margin = 32.0
@@ -170,6 +173,7 @@ public struct Theme: Sendable {
         t.personaPalette = ["#56B4E9", "#E69F00", "#009E73", "#CC79A7", "#D55E00", "#0072B2", "#F0E442", "#FFFFFF"].map { Color(hex: $0) }
         t.diffAdded = Color(hex: "#3FB950"); t.diffChanged = Color(hex: "#D29922"); t.diffRemoved = Color(hex: "#F85149")
         t.ghostAlpha = 0.45
+        t.ghostCurveAlpha = 0.8
         return t
     }()
 

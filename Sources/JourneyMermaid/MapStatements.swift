@@ -15,6 +15,8 @@ enum MapStatements {
         if let d = model.description { lines.append("  description " + q(d)) }
         if let o = model.owner { lines.append("  owner " + q(o)) }
         if let v = model.version { lines.append("  version " + q(v)) }
+        if let s = model.state { lines.append("  state " + s.kind.rawValue + (s.date.map { " " + q($0) } ?? "")) }
+        if let b = model.baseline { lines.append("  baseline " + q(b.path)) }
         lines.append("  scale \(model.scale.low)..\(model.scale.high)")
         if let f = model.freshness { lines.append("  freshness \(f.days) d") }
         let w = model.weights

@@ -36,6 +36,12 @@ public struct ReportTable: Equatable, Sendable {
     public var header: [String]
     public var alignment: [Alignment]
     public var rows: [[[ReportInline]]]
+
+    public init(header: [String], alignment: [Alignment], rows: [[[ReportInline]]]) {
+        self.header = header
+        self.alignment = alignment
+        self.rows = rows
+    }
 }
 
 public struct ReportDocument: Equatable, Sendable {

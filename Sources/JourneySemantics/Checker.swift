@@ -49,10 +49,14 @@ public enum Frontend {
 
     /// Check a parsed file: a map with the libraries it uses (in load order, each once), or a
     /// library on its own. `data` reads the files its metrics are bound to.
+    /// `baselinePains`: the pain point ids of a future map's baseline, which its opportunities'
+    /// `addresses` may name (the pains the future resolves are no longer on it).
     public static func check(parsed: (tree: SyntaxTree, diagnostics: [Diagnostic]), role: FileRole = .map,
-                             libraries: [UsedLibrary] = [], data: (any DataFileReading)? = nil) -> CheckResult {
+                             libraries: [UsedLibrary] = [], data: (any DataFileReading)? = nil,
+                             baselinePains: Set<String> = []) -> CheckResult {
         let (tree, parseDiagnostics) = parsed
         var checker = Checker(tree: tree, role: role, libraries: libraries, data: data ?? MemoryDataFiles([:]))
+        checker.baselinePains = baselinePains
         let model = checker.run()
         // A recovered line (a misspelt keyword read as the likely one) has its error already.
         var recovered: [SourceRange] = []
@@ -125,6 +129,8 @@ public struct Checker {
 
     let role: FileRole
     let libraries: [UsedLibrary]
+    /// A future map's baseline's pain point ids: `addresses` may name them (StateRules).
+    var baselinePains: Set<String> = []
     /// Where each persona of a used library is declared (its id), for notes.
     var libraryPersonaRanges: [String: SourceRange] = [:]
     /// Where each channel of a used library is declared (its id), for notes.
@@ -259,6 +265,8 @@ public struct Checker {
             case .description: model.description = a.string(.text)
             case .owner: model.owner = a.string(.text)
             case .version: model.version = a.string(.text)
+            case .state: model.state = StateRules.state(a, into: &diagnostics)
+            case .baseline: model.baseline = StateRules.baseline(a)
             case .weights: if let w = ValueRules.weights(a, into: &diagnostics) { model.weights = w }
             case .freshness: model.freshness = buildFreshness(a)
             case .scale:
@@ -271,6 +279,7 @@ public struct Checker {
             default: break
             }
         }
+        StateRules.check(model, journey: s, into: &diagnostics)
     }
 
     mutating func buildPersona(_ s: Statement) -> Persona {
@@ -542,6 +551,9 @@ public struct Checker {
                 let help = Suggestions.closest(to: id, in: painIDs).map { "did you mean '\($0)'?" }
                     ?? "`addresses` names pain points by their identifiers; to address the pain points of \(other.withArticle), write the opportunity there without `addresses`"
                 report(.unknownPain, "'\(id)' is \(other.withArticle), not a pain point", ref.range, help: help)
+            case nil where baselinePains.contains(id):
+                // A pain point of the current map this future one resolves: it closes that gap.
+                if seen.insert(id).inserted { resolved.append(id) }
             case nil:
                 guard diagnostics.count < Diagnostic.recordedPerFile else { continue }
                 let help: String

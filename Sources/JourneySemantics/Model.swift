@@ -12,6 +12,10 @@ public struct JourneyModel: Equatable, Sendable {
     public var description: String?
     public var owner: String?
     public var version: String?
+    /// Which state the map draws (`state current "2026-09"`); nil when it does not say.
+    public var state: MapState? = nil
+    /// The current-state map a future one is measured against (`baseline "…"`), as written.
+    public var baseline: BaselineReference? = nil
     public var scale: EmotionScale
     /// How pain and opportunity priorities weigh their factors (`weights`); defaults applied.
     public var weights: ScoringWeights = .standard
@@ -550,4 +554,39 @@ public struct ScoringWeights: Equatable, Sendable {
     /// The defaults: severity weighs most in a pain point, impact in an opportunity.
     public static let standard = ScoringWeights(severity: 0.4, reach: 0.25, emotion: 0.2, personas: 0.15,
                                                 impact: 0.4, effort: 0.3, pains: 0.3)
+}
+
+/// `state current "2026-09"` / `state future "2027-06"`: which state a map draws, and when.
+public struct MapState: Equatable, Sendable {
+    public enum Kind: String, CaseIterable, Sendable {
+        case current, future
+    }
+
+    public var kind: Kind
+    /// As written ("2027-06"); nil when the line gives none (W0041) or it is not a date (E0107).
+    public var date: String?
+    public var range: SourceRange
+
+    public init(kind: Kind, date: String?, range: SourceRange) {
+        self.kind = kind
+        self.date = date
+        self.range = range
+    }
+
+    /// "future state, 2027-06".
+    public var phrase: String { kind.rawValue + " state" + (date.map { ", " + $0 } ?? "") }
+}
+
+/// `baseline "shoe-shop-current.journey"`: the path as written (relative to the map's folder).
+public struct BaselineReference: Equatable, Sendable {
+    public var path: String
+    /// The range of the quoted path.
+    public var pathRange: SourceRange
+    public var range: SourceRange
+
+    public init(path: String, pathRange: SourceRange, range: SourceRange) {
+        self.path = path
+        self.pathRange = pathRange
+        self.range = range
+    }
 }

@@ -11,6 +11,8 @@ extension JourneyModel {
         var m = self
         m.range = none
         if m.freshness != nil { m.freshness!.range = none }
+        if m.state != nil { m.state!.range = none }
+        if m.baseline != nil { m.baseline!.range = none; m.baseline!.pathRange = none }
         for i in m.personas.indices {
             m.personas[i].range = none
             if m.personas[i].shareRange != nil { m.personas[i].shareRange = none }

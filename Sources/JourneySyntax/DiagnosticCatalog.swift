@@ -69,6 +69,16 @@ public enum DiagnosticCode: String, CaseIterable, Sendable {
     case unknownStatus = "E0085"
     case unreadableInput = "E0098"
     case tooManyErrors = "E0099"
+    // Current and future state (E0100–E0108, W0040–W0044)
+    case baselineUnreadable = "E0100"
+    case baselineOutsideRepository = "E0101"
+    case baselineIsFuture = "E0102"
+    case baselineNotAMap = "E0103"
+    case baselineHasErrors = "E0104"
+    case baselineWithoutFuture = "E0105"
+    case unknownState = "E0106"
+    case invalidStateDate = "E0107"
+    case baselineIsItself = "E0108"
     // Warnings (W00xx)
     case misleadingIndentation = "W0001"
     case emptyStage = "W0002"
@@ -94,6 +104,11 @@ public enum DiagnosticCode: String, CaseIterable, Sendable {
     case dataFromTheFuture = "W0031"
     case shippedWithoutDate = "W0032"
     case staleStatus = "W0033"
+    case futureWithoutBaseline = "W0040"
+    case stateWithoutDate = "W0041"
+    case futureNotAfterBaseline = "W0042"
+    case baselineScaleDiffers = "W0043"
+    case baselineUnrelated = "W0044"
     // Notes (N00xx): information, never a failure
     case mermaidIgnored = "N0011"
 
@@ -188,6 +203,20 @@ public enum DiagnosticCode: String, CaseIterable, Sendable {
         case .dataFromTheFuture: "data-from-the-future"
         case .shippedWithoutDate: "shipped-without-date"
         case .staleStatus: "stale-status"
+        case .baselineUnreadable: "baseline-unreadable"
+        case .baselineOutsideRepository: "baseline-outside-repository"
+        case .baselineIsFuture: "baseline-is-future"
+        case .baselineNotAMap: "baseline-not-a-map"
+        case .baselineHasErrors: "baseline-has-errors"
+        case .baselineWithoutFuture: "baseline-without-future"
+        case .unknownState: "unknown-state"
+        case .invalidStateDate: "invalid-state-date"
+        case .baselineIsItself: "baseline-is-itself"
+        case .futureWithoutBaseline: "future-without-baseline"
+        case .stateWithoutDate: "state-without-date"
+        case .futureNotAfterBaseline: "future-not-after-baseline"
+        case .baselineScaleDiffers: "baseline-scale-differs"
+        case .baselineUnrelated: "baseline-unrelated"
         }
     }
 
@@ -285,6 +314,20 @@ public enum DiagnosticCode: String, CaseIterable, Sendable {
         case .dataFromTheFuture: "a bound metric's CSV has a row dated after today (`check` only; today from JOURNEYC_TODAY)"
         case .shippedWithoutDate: "a shipped opportunity without the date it shipped, so its effect on the map's numbers cannot be dated"
         case .staleStatus: "with `--stale-before`: an opportunity planned for a date before the cut-off, or in progress since before it"
+        case .baselineUnreadable: "a future map's `baseline` names a file that cannot be read: missing, a folder, over the input limit, or an empty path"
+        case .baselineOutsideRepository: "a `baseline` path that is absolute, leaves the repository (also through a symbolic link) or goes into git's .git folder"
+        case .baselineIsFuture: "a future map's `baseline` is itself a future-state map: the baseline is the current state"
+        case .baselineNotAMap: "a `baseline` names a file that is not a journey map (a library of personas, a file without a `journey` line)"
+        case .baselineHasErrors: "the current-state map a `baseline` names has errors of its own, so the gap cannot be measured"
+        case .baselineWithoutFuture: "a `baseline` on a map that is not `state future` (a current map, or one that states no state)"
+        case .unknownState: "a `state` that is not `current` or `future`"
+        case .invalidStateDate: "a `state` date that is not YYYY, YYYY-MM or YYYY-MM-DD, or names a day the calendar has not"
+        case .baselineIsItself: "a `baseline` that names the map's own file"
+        case .futureWithoutBaseline: "a `state future` map without a `baseline`: no gap view or gap report can be made"
+        case .stateWithoutDate: "a `state` line without its date: a reader cannot tell when the state holds"
+        case .futureNotAfterBaseline: "a future map dated on or before its baseline's date"
+        case .baselineScaleDiffers: "a future map and its baseline on different emotion scales: the two curves do not compare"
+        case .baselineUnrelated: "a future map that shares no stage or touchpoint with its baseline (is it the right file?)"
         }
     }
 }

@@ -11,6 +11,10 @@ public enum Keyword: String, CaseIterable, Sendable {
     /// A persona's data points: segment size, key–value facts, frustrations, behaviours.
     case size, fact, frustration, behavior
     case emotion, pain, delight, opportunity, quote, metric, evidence
+    /// Current and future state (docs/language.md, "Current and future state"): which the map is,
+    /// `state future "2027-06"`, and the current-state map a future one is measured against,
+    /// `baseline "shoe-shop-current.journey"`. Journey-level lines, one fact each.
+    case state, baseline
 
     /// Keywords that open an element; every other statement is an attribute of one.
     public var opensElement: Bool {
@@ -37,6 +41,8 @@ public enum Keyword: String, CaseIterable, Sendable {
         case .share: "share of customers"
         case .freshness: "data freshness"
         case .size: "segment size"
+        case .state: "`state` line"
+        case .baseline: "`baseline` line"
         default: rawValue
         }
     }
@@ -78,6 +84,8 @@ public enum ArgumentRole: String, Sendable {
     case key
     /// What a persona's segment size counts (`size 120k customers`).
     case unit
+    /// When a map's state holds (`state future "2027-06"`).
+    case date
 }
 
 public enum SlotKind: Sendable {
@@ -227,6 +235,11 @@ public struct StatementSignature: Sendable {
             .owner: .init(slots: [slot(.text, .string, "a quoted team or person", "owner \"CX research\"")], properties: []),
             .actor: .init(slots: [slot(.text, .string, "a quoted person, role or system", "actor \"Store associate\"")], properties: []),
             .version: .init(slots: [slot(.text, .string, "a quoted version", "version \"2026-09\"")], properties: []),
+            .state: .init(slots: [slot(.kind, .identifier, "`current` or `future`", "state future \"2027-06\""),
+                                  slot(.date, .string, optional: true, "the quoted date the state holds at", "state future \"2027-06\"")],
+                          properties: []),
+            .baseline: .init(slots: [slot(.path, .string, "the quoted path of the current-state map",
+                                          "baseline \"shoe-shop-current.journey\"")], properties: []),
             .scale: .init(slots: [slot(.range, .range, "a range of whole numbers", "scale -2..2")], properties: []),
             .goal: .init(slots: [slot(.text, .string, "quoted text", "goal \"Find shoes that fit\"")], properties: []),
             .color: .init(slots: [slot(.text, .string, "a quoted colour", "color \"#0072B2\"")], properties: []),

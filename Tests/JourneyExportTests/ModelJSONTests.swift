@@ -14,9 +14,19 @@ import Testing
         return try JSONDocument.parse(json)
     }
 
+    @Test func aFutureMapExportsItsStateAndBaseline() throws {
+        let doc = try export("journey \"J\"\n  state future \"2027-06\"\n  baseline \"now.journey\"\n")
+        #expect(doc["state"]?["kind"] == .string("future"))
+        #expect(doc["state"]?["date"] == .string("2027-06"))
+        #expect(doc["state"]?["line"] == .number(2))
+        #expect(doc["baseline"]?["path"] == .string("now.journey"))
+        #expect(doc["baseline"]?["line"] == .number(3))
+    }
+
     @Test func documentOpensWithItsVersionAndKeepsKeysInOrder() throws {
         let doc = try export("journey \"J\"\n")
-        #expect(doc.keys == ["schemaVersion", "title", "description", "owner", "version", "scale", "weights", "freshness", "line", "personas", "channels", "stages"])
+        #expect(doc.keys == ["schemaVersion", "title", "description", "owner", "version", "state", "baseline", "scale", "weights", "freshness", "line", "personas", "channels", "stages"])
+        #expect(doc["state"] == .null && doc["baseline"] == .null, "a map that does not say its state")
         #expect(doc["weights"]?["severity"] == .number(0.4), "the defaults, when the map has no `weights`")
         #expect(doc["schemaVersion"] == .number(2))
         #expect(doc["description"] == .null)

@@ -4,7 +4,7 @@
 import JourneySyntax
 
 enum Placement {
-    static let journey: Set<Keyword> = [.description, .owner, .version, .scale, .weights, .freshness]
+    static let journey: Set<Keyword> = [.description, .owner, .version, .state, .baseline, .scale, .weights, .freshness]
     static let persona: Set<Keyword> = [.description, .goal, .color, .share, .size, .fact, .frustration, .behavior, .quote,
                                         .evidence]
     static let channel: Set<Keyword> = [.description]
@@ -13,7 +13,7 @@ enum Placement {
                                            .quote, .metric, .evidence]
 
     /// Attributes an element holds at most once (lists repeat, and so does a persona's goal).
-    static let singleValued: Set<Keyword> = [.description, .owner, .actor, .version, .scale, .color, .share, .size, .weights, .freshness]
+    static let singleValued: Set<Keyword> = [.description, .owner, .actor, .version, .state, .baseline, .scale, .color, .share, .size, .weights, .freshness]
 
     /// A stage has one goal; a persona speaks in one quote (a touchpoint holds many).
     static func isSingleValued(_ attribute: Keyword, in element: Keyword) -> Bool {
