@@ -129,12 +129,7 @@ struct Comparison {
             case .touchpoint(let t): touchpointPairs.newForOld[t].map(Container.touchpoint)
             }
         }
-        pains.pair(containerInNew: map)
-        delights.pair(containerInNew: map)
-        opportunities.pair(containerInNew: map)
-        metrics.pair(containerInNew: map)
-        quotes.pair(containerInNew: map)
-        evidence.pair(containerInNew: map)
+        for row in ContentDiff.itemRows { row.pair(&self, map) }
     }
 
     static func flatten(_ model: JourneyModel) -> ([FlatTouchpoint], [[Int]]) {
