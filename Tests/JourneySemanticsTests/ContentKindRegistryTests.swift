@@ -67,4 +67,19 @@ import Testing
             }
         }
     }
+
+    @Test func everyKindWithElementsIsNamedAndLosesItsRangesInAComparison() {
+        #expect(ContentElements.rows.map(\.kind) == ContentKind.allCases.filter { $0 != .emotion },
+                "one row per kind named by id or label (emotions are named by persona), in model order")
+        for row in ContentElements.rows {
+            #expect(row.kind.row.stands(under: .stage) || row.ofStage(Stage(id: nil, label: "", touchpoints: [], pains: [], opportunities: [],
+                                                                          metrics: [], evidence: [], range: SourceRange(0, 0))).isEmpty)
+        }
+        // The same map moved down two lines: every range differs, what it says does not.
+        let text = Self.mapWithOneOfEach()
+        let a = Frontend.check(SourceFile(path: "a", text: text)).model
+        let b = Frontend.check(SourceFile(path: "b", text: "\n\n" + text)).model
+        #expect(a != b)
+        #expect(a.withoutRanges() == b.withoutRanges(), "a kind's ranges are left in withoutRanges()")
+    }
 }
