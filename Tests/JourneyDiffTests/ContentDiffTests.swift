@@ -2,6 +2,7 @@
 // kind has a row, a change kind and its noun; and a map that gains one line of each kind under
 // a stage and a touchpoint lists each as added, and the rendered diff's overlay marks each.
 
+import Foundation
 @testable import JourneyDiff
 import JourneySemantics
 import JourneySyntax
@@ -37,6 +38,15 @@ import Testing
         for row in ContentKinds.all where row.kind != .emotion {
             #expect(overlay.statuses.keys.filter { $0.kind == row.address }.count == (row.stands(under: .stage) ? 2 : 1),
                     "\(row.kind): marked in the rendered diff")
+        }
+    }
+
+    @Test func theDiffSchemaNamesEveryKindOfContent() throws {
+        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        let schema = try String(contentsOf: root.appendingPathComponent("schema/diff.schema.json"), encoding: .utf8)
+        let kinds = try #require(schema.split(separator: "\n").first { $0.contains("\"enum\": [\"journey\"") })
+        for kind in ContentKind.allCases {
+            #expect(kinds.contains("\"\(kind.rawValue)\""), "\(kind): in schema/diff.schema.json's enum of change kinds")
         }
     }
 }

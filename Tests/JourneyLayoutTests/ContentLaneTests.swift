@@ -22,7 +22,11 @@ import Testing
                     + ["  touchpoint t \"T\""]
                     + ContentKinds.held(by: .touchpoint).map { "    " + example($0) }).joined(separator: "\n") + "\n"
         let s = scene(text)
-        for lane in ContentLane.rows {
+        for kind in ContentKind.allCases {
+            guard let lane = ContentLane.byKind[kind] else {
+                Issue.record("\(kind): no lane in ContentLane.rows")
+                continue
+            }
             let name = LayoutEngine.Lane.content(lane.kind).name
             let found = groups(s, prefix: name).filter { $0.name == name }
             #expect(found.count == 1, "\(lane.kind): the lane \(name) is drawn")
