@@ -34,6 +34,14 @@ import Testing
             #expect(d.changes.filter { $0.kind == Change.Kind(row.kind) && $0.action == .added }.count == expected,
                     "\(row.kind): added under each holder")
         }
+        // Every report shows each kind's changes (a kind left out of a report's tables fails here).
+        let reports = ["text": TextReport().render(d), "Markdown": MarkdownReport(oldName: "a", newName: "b").render(d),
+                       "JSON": JSONReport(oldName: "a", newName: "b").render(d).prettyPrinted(indent: 2)]
+        for change in d.changes where change.action == .added {
+            for (format, text) in reports {
+                #expect(text.contains(change.element.label) || change.element.id.map(text.contains) == true, "\(change.kind): \(change.element.label) in the \(format) report")
+            }
+        }
         let overlay = d.overlay()
         for row in ContentKinds.all where row.kind != .emotion {
             #expect(overlay.statuses.keys.filter { $0.kind == row.address }.count == (row.stands(under: .stage) ? 2 : 1),
