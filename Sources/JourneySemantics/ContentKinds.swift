@@ -66,6 +66,13 @@ public enum ContentKinds {
     /// The kind a statement writes, when it writes content.
     public static func kind(of keyword: Keyword) -> ContentKind? { byKeyword[keyword] }
 
+    /// The kinds whose line may name a persona (`emotion maya -1`, `quote maya "…"`): those with a
+    /// persona slot in the keyword table. Their lines are references to the persona (SymbolIndex)
+    /// and put it to use (UsageRules, W0003).
+    public static let namingPersona: [ContentKindRow] = all.filter { $0.keyword.signature.slots.contains { $0.role == .persona } }
+
+    static let namingPersonaKeywords: Set<Keyword> = Set(namingPersona.map(\.keyword))
+
     static let byKeyword: [Keyword: ContentKind] = Dictionary(uniqueKeysWithValues: all.map { ($0.keyword, $0.kind) })
 
     static let table: [ContentKind: ContentKindRow] = {

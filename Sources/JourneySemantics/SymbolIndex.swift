@@ -77,9 +77,10 @@ public struct SymbolIndex: Sendable {
         var names: @Sendable (Statement) -> [NameReference]
     }
 
-    static let referenceSites: [ReferenceSite] = [
-        ReferenceSite(keyword: .emotion, kind: .persona) { identifier($0.argument(.persona)) },
-        ReferenceSite(keyword: .quote, kind: .persona) { identifier($0.argument(.persona)) },
+    /// The kinds of content that name a persona (ContentKinds.namingPersona), then the others.
+    static let referenceSites: [ReferenceSite] = ContentKinds.namingPersona.map { row in
+        ReferenceSite(keyword: row.keyword, kind: .persona) { identifier($0.argument(.persona)) }
+    } + [
         ReferenceSite(keyword: .opportunity, kind: .pain) { s in
             guard case .identifierList(let names)? = s.property(.addresses)?.value else { return [] }
             return names

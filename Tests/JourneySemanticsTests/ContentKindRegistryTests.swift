@@ -22,6 +22,7 @@ import Testing
             #expect(row.counted(1) == row.one && row.counted(2) == row.many)
         }
         #expect(Set(ContentKinds.all.map(\.list)).count == ContentKinds.all.count, "each kind has its own list")
+        #expect(ContentKinds.namingPersona.map(\.kind) == [.emotion, .quote])
     }
 
     @Test func placementAndTheIdentifierNamespaceFollowTheRegistry() {
@@ -32,6 +33,9 @@ import Testing
             }
             #expect(IDRegistry.declaring.contains(row.keyword) == row.declaresID, "\(row.kind): IDRegistry")
             #expect(SymbolIndex.declaring.contains { $0.keyword == row.keyword } == row.declaresID, "\(row.kind): SymbolIndex")
+            let namesPersona = row.keyword.signature.slots.contains { $0.role == .persona }
+            #expect(SymbolIndex.referenceSites.contains { $0.keyword == row.keyword && $0.kind == .persona } == namesPersona,
+                    "\(row.kind): a reference to a persona in SymbolIndex iff its line names one")
         }
     }
 
