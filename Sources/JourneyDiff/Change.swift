@@ -4,6 +4,8 @@
 // them and nothing else.
 
 /// An element as a report names it: its id when it has one, its label or text always.
+import JourneySemantics
+
 public struct ElementRef: Equatable, Sendable {
     public var id: String?
     public var label: String
@@ -33,6 +35,12 @@ public struct Change: Equatable, Sendable {
     /// In the order reports list kinds (summary line, Markdown tables).
     public enum Kind: String, CaseIterable, Sendable {
         case journey, persona, channel, stage, touchpoint, emotion, pain, opportunity, metric, delight, quote, evidence
+
+        /// The kind of content (ContentKinds) a change of this kind is about; nil for an element.
+        public var content: ContentKind? { ContentKind(rawValue: rawValue) }
+
+        /// The change kind of a kind of content: spelt the same.
+        init(_ content: ContentKind) { self = Kind(rawValue: content.rawValue)! }
     }
 
     public enum Action: String, CaseIterable, Sendable {

@@ -256,16 +256,12 @@ struct ChangeWalk {
 
     // MARK: - Content
 
+    /// Each kind's items, in the order of the diff's table of content kinds (ContentDiffs).
     private mutating func content(new: Container?, old: Container?) {
-        items(c.pains, new: new, old: old)
-        items(c.delights, new: new, old: old)
-        items(c.opportunities, new: new, old: old)
-        items(c.metrics, new: new, old: old)
-        items(c.quotes, new: new, old: old)
-        items(c.evidence, new: new, old: old)
+        for row in ContentDiff.itemRows { row.walk(&self, new, old) }
     }
 
-    private mutating func items<T>(_ table: ItemTable<T>, new: Container?, old: Container?) {
+    mutating func items<T>(_ table: ItemTable<T>, new: Container?, old: Container?) {
         let kind = table.kind
         let (slots, newItems) = c.itemSlots(table, new: new, old: old)
         for slot in slots {

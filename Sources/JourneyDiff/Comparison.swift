@@ -96,12 +96,9 @@ struct Comparison {
     var touchpoints: Pairing
     var personas: Pairing
     var channels: Pairing
-    var pains: ItemTable<PainPoint>
-    var delights: ItemTable<Delight>
-    var opportunities: ItemTable<Opportunity>
-    var metrics: ItemTable<Metric>
-    var quotes: ItemTable<Quote>
-    var evidence: ItemTable<Evidence>
+    /// Each kind of content's items of both maps and their pairing (an `ItemTable` of the kind's
+    /// element type), made and read through the diff's table of kinds (ContentDiffs).
+    private var items: [ContentKind: Any] = [:]
 
     init(old: JourneyModel, new: JourneyModel) {
         self.old = old
@@ -112,12 +109,7 @@ struct Comparison {
         touchpoints = Pairing(old: oldTouchpoints.count, new: newTouchpoints.count)
         personas = Pairing(old: old.personas.count, new: new.personas.count)
         channels = Pairing(old: old.customChannels.count, new: new.customChannels.count)
-        pains = ItemTable(kind: ItemKinds.pain, old: old, new: new)
-        delights = ItemTable(kind: ItemKinds.delight, old: old, new: new)
-        opportunities = ItemTable(kind: ItemKinds.opportunity, old: old, new: new)
-        metrics = ItemTable(kind: ItemKinds.metric, old: old, new: new)
-        quotes = ItemTable(kind: ItemKinds.quote, old: old, new: new)
-        evidence = ItemTable(kind: ItemKinds.evidence, old: old, new: new)
+        for row in ContentDiff.itemRows { items[row.kind] = row.table(old, new) }
 
         personas.pairByKey(old: old.personas.map(\.id), new: new.personas.map(\.id))
         channels.pairByKey(old: old.customChannels.map(\.id), new: new.customChannels.map(\.id))
@@ -129,12 +121,17 @@ struct Comparison {
             case .touchpoint(let t): touchpointPairs.newForOld[t].map(Container.touchpoint)
             }
         }
-        pains.pair(containerInNew: map)
-        delights.pair(containerInNew: map)
-        opportunities.pair(containerInNew: map)
-        metrics.pair(containerInNew: map)
-        quotes.pair(containerInNew: map)
-        evidence.pair(containerInNew: map)
+        for row in ContentDiff.itemRows { row.pair(&self, map) }
+    }
+
+    /// The items of one kind of content.
+    func table<T>(_ kind: ItemKind<T>) -> ItemTable<T> { items[kind.content] as! ItemTable<T> }
+
+    /// Pairs the items of one kind, once stages and touchpoints are paired.
+    mutating func pair<T>(_ kind: ItemKind<T>, containerInNew map: (Container) -> Container?) {
+        var table = items.removeValue(forKey: kind.content) as! ItemTable<T>
+        table.pair(containerInNew: map)
+        items[kind.content] = table
     }
 
     static func flatten(_ model: JourneyModel) -> ([FlatTouchpoint], [[Int]]) {

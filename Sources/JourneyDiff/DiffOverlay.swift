@@ -152,24 +152,19 @@ struct OverlayBuilder {
         return values
     }
 
+    /// The stage's own items of each kind a stage holds (ContentDiffs).
     private mutating func content(of stage: inout Stage, new: Container?, old: Container?, place: Place) {
-        stage.pains = merge(c.pains, new: new, old: old, place: place, kind: .pain)
-        stage.opportunities = merge(c.opportunities, new: new, old: old, place: place, kind: .opportunity)
-        stage.metrics = merge(c.metrics, new: new, old: old, place: place, kind: .metric)
-        stage.evidence = merge(c.evidence, new: new, old: old, place: place, kind: .evidence)
+        for row in ContentDiff.itemRows { row.mergeStage?(&self, &stage, new, old, place) }
     }
 
+    /// The touchpoint's items of each kind (ContentDiffs).
     private mutating func content(of tp: inout Touchpoint, new: Container?, old: Container?, place: Place) {
-        tp.pains = merge(c.pains, new: new, old: old, place: place, kind: .pain)
-        tp.delights = merge(c.delights, new: new, old: old, place: place, kind: .delight)
-        tp.opportunities = merge(c.opportunities, new: new, old: old, place: place, kind: .opportunity)
-        tp.metrics = merge(c.metrics, new: new, old: old, place: place, kind: .metric)
-        tp.quotes = merge(c.quotes, new: new, old: old, place: place, kind: .quote)
-        tp.evidence = merge(c.evidence, new: new, old: old, place: place, kind: .evidence)
+        for row in ContentDiff.itemRows { row.mergeTouchpoint(&self, &tp, new, old, place) }
     }
 
     /// A container's items: the new ones, and the removed old ones where they stood.
-    private mutating func merge<T>(_ table: ItemTable<T>, new: Container?, old: Container?, place: Place, kind: ElementAddress.Kind) -> [T] {
+    mutating func merge<T>(_ table: ItemTable<T>, new: Container?, old: Container?, place: Place) -> [T] {
+        let kind = table.kind.content.row.address
         var out: [T] = []
         let (slots, newItems) = c.itemSlots(table, new: new, old: old)
         for slot in slots {

@@ -104,20 +104,15 @@ public struct DiffSummary: Sendable {
 
     /// The kind's name for a count: "1 pain point", "2 opportunities".
     public static func noun(_ kind: Change.Kind, _ n: Int) -> String {
+        // Content is counted as the registry counts it (ContentKinds).
+        if let content = kind.content { return content.row.counted(n) }
         let one: String, many: String
         switch kind {
         case .journey: (one, many) = ("journey", "journeys")
         case .persona: (one, many) = ("persona", "personas")
         case .channel: (one, many) = ("channel", "channels")
         case .stage: (one, many) = ("stage", "stages")
-        case .touchpoint: (one, many) = ("touchpoint", "touchpoints")
-        case .emotion: (one, many) = ("emotion", "emotions")
-        case .pain: (one, many) = ("pain point", "pain points")
-        case .opportunity: (one, many) = ("opportunity", "opportunities")
-        case .metric: (one, many) = ("metric", "metrics")
-        case .delight: (one, many) = ("delight", "delights")
-        case .quote: (one, many) = ("quote", "quotes")
-        case .evidence: (one, many) = ("evidence item", "evidence items")
+        default: (one, many) = ("touchpoint", "touchpoints")
         }
         return n == 1 ? one : many
     }

@@ -6,7 +6,9 @@ import JourneySemantics
 
 /// A stage's or a touchpoint's list of one kind of content.
 struct ItemKind<T>: @unchecked Sendable {  // immutable; its closures read only their argument
-    let kind: Change.Kind
+    let content: ContentKind
+    /// The kind in the change list: spelt as the content kind.
+    var kind: Change.Kind { Change.Kind(content) }
     let id: (T) -> String?
     /// What identifies the item when it has no id, and names it in reports.
     let label: (T) -> String
@@ -22,34 +24,34 @@ struct ItemKind<T>: @unchecked Sendable {  // immutable; its closures read only 
 
 enum ItemKinds {
     static let pain = ItemKind<PainPoint>(
-        kind: .pain, id: \.id, label: \.text, labelField: "text", labelIsName: false,
+        content: .pain, id: \.id, label: \.text, labelField: "text", labelIsName: false,
         properties: { [("severity", $0.severity.map { "\($0)" }), ("reach", $0.reach.map { DiffNumbers.plain($0 * 100) + "%" })] },
         ofStage: \.pains, ofTouchpoint: \.pains)
 
     static let delight = ItemKind<Delight>(
-        kind: .delight, id: \.id, label: \.text, labelField: "text", labelIsName: false,
+        content: .delight, id: \.id, label: \.text, labelField: "text", labelIsName: false,
         properties: { _ in [] }, ofStage: { _ in [] }, ofTouchpoint: \.delights)
 
     static let opportunity = ItemKind<Opportunity>(
-        kind: .opportunity, id: \.id, label: \.text, labelField: "text", labelIsName: false,
+        content: .opportunity, id: \.id, label: \.text, labelField: "text", labelIsName: false,
         properties: { [("owner", $0.owner), ("impact", $0.impact.map { "\($0)" }), ("effort", $0.effort.map { "\($0)" }),
                        ("addresses", $0.addresses.isEmpty ? nil : $0.addresses.joined(separator: " ")),
                        ("status", $0.status?.rawValue), ("status date", $0.statusDate)] },
         ofStage: \.opportunities, ofTouchpoint: \.opportunities)
 
     static let metric = ItemKind<Metric>(
-        kind: .metric, id: \.id, label: \.name, labelField: "name", labelIsName: true,
+        content: .metric, id: \.id, label: \.name, labelField: "name", labelIsName: true,
         // A bound metric: its file and column (how its rows changed is DataRowsChange's).
         properties: { [("value", $0.value?.text), ("target", $0.target.map(targetText)),
                        ("data", $0.binding.map { "\($0.path) column \($0.column)" })] },
         ofStage: \.metrics, ofTouchpoint: \.metrics)
 
     static let quote = ItemKind<Quote>(
-        kind: .quote, id: { _ in nil }, label: \.text, labelField: "text", labelIsName: false,
+        content: .quote, id: { _ in nil }, label: \.text, labelField: "text", labelIsName: false,
         properties: { [("persona", $0.persona)] }, ofStage: { _ in [] }, ofTouchpoint: \.quotes)
 
     static let evidence = ItemKind<Evidence>(
-        kind: .evidence, id: \.id, label: \.description, labelField: "description", labelIsName: false,
+        content: .evidence, id: \.id, label: \.description, labelField: "description", labelIsName: false,
         properties: { [("kind", $0.kind.rawValue), ("link", $0.link), ("file", $0.file), ("data", $0.data), ("date", $0.date)] },
         ofStage: \.evidence, ofTouchpoint: \.evidence)
 

@@ -26,12 +26,14 @@ public enum MapMarkdown {
     }
 }
 
-private struct MarkdownPage {
+struct MarkdownPage {
     let model: JourneyModel
     let evidenceNumbers: EvidenceNumbers
     let emotionColumns: [EmotionColumn]
     /// Whether the map has any of each, anywhere: the table columns to show.
-    let hasChannels, hasPains, hasDelights, hasOpportunities, hasMetrics, hasEvidence: Bool
+    let hasChannels: Bool
+    /// The kinds with a column in the touchpoint tables (MarkdownContent), those any touchpoint has.
+    let columns: [MarkdownContent]
     var out = ""
 
     init(model: JourneyModel) {
@@ -40,11 +42,7 @@ private struct MarkdownPage {
         emotionColumns = EmotionColumn.columns(of: model)
         let touchpoints = model.touchpoints
         hasChannels = touchpoints.contains { $0.channel != nil }
-        hasPains = touchpoints.contains { !$0.pains.isEmpty }
-        hasDelights = touchpoints.contains { !$0.delights.isEmpty }
-        hasOpportunities = touchpoints.contains { !$0.opportunities.isEmpty }
-        hasMetrics = touchpoints.contains { !$0.metrics.isEmpty }
-        hasEvidence = touchpoints.contains { !$0.evidence.isEmpty }
+        columns = MarkdownContent.rows.filter { row in row.column != nil && touchpoints.contains { row.kind.row.inTouchpoint($0) > 0 } }
     }
 
     mutating func render(_ options: MapMarkdown.Options) -> String {
@@ -147,11 +145,7 @@ private struct MarkdownPage {
             line()
             line(MarkdownText.block(d))
         }
-        var stageItems: [String] = []
-        stageItems += s.pains.map { "**Pain:** " + pain($0) }
-        stageItems += s.opportunities.map { "**Opportunity:** " + opportunity($0) }
-        stageItems += s.metrics.map { "**Metric:** " + metric($0) }
-        if !s.evidence.isEmpty { stageItems.append("**Evidence:** " + evidenceReferences(s.evidence)) }
+        let stageItems = MarkdownContent.rows.flatMap { $0.stageItems?(self, s) ?? [] }
         if !stageItems.isEmpty {
             line()
             line("Across the stage:")
@@ -171,11 +165,7 @@ private struct MarkdownPage {
         var header = ["Touchpoint"]
         if hasChannels { header.append("Channel") }
         header += emotionColumns.map { $0.personaID == nil ? "Emotion" : MarkdownText.inline($0.title) }
-        if hasPains { header.append("Pains") }
-        if hasDelights { header.append("Delights") }
-        if hasOpportunities { header.append("Opportunities") }
-        if hasMetrics { header.append("Metrics") }
-        if hasEvidence { header.append("Evidence") }
+        header += columns.compactMap { $0.column?.title }
         row(header)
         row(header.map { _ in "---" })
         for tp in touchpoints {
@@ -187,11 +177,7 @@ private struct MarkdownPage {
                 if let feeling = nonBlank(e.feeling) { cell += " " + MarkdownText.inline(feeling) }
                 cells.append(cell)
             }
-            if hasPains { cells.append(list(tp.pains.map(pain))) }
-            if hasDelights { cells.append(list(tp.delights.map { MarkdownText.inline($0.text) })) }
-            if hasOpportunities { cells.append(list(tp.opportunities.map(opportunity))) }
-            if hasMetrics { cells.append(list(tp.metrics.map(metric))) }
-            if hasEvidence { cells.append(evidenceReferences(tp.evidence)) }
+            cells += columns.compactMap { $0.column?.cell(self, tp) }
             row(cells)
         }
     }

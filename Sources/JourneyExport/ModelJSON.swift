@@ -33,7 +33,7 @@ public enum ModelJSON {
     }
 }
 
-private struct DocumentBuilder {
+struct DocumentBuilder {
     let model: JourneyModel
     let sources: SourceMap
     let evidenceNumbers: EvidenceNumbers
@@ -123,10 +123,7 @@ private struct DocumentBuilder {
             ("goal", text(s.goal)),
             ("description", text(s.description)),
             ("line", line(s.range)),
-            ("pains", .array(s.pains.map(pain))),
-            ("opportunities", .array(s.opportunities.map(opportunity))),
-            ("metrics", .array(s.metrics.map(metric))),
-            ("evidence", .array(s.evidence.map(evidence))),
+        ] + ContentJSON.rows.flatMap { $0.stage?(self, s) ?? [] } + [
             ("touchpoints", .array(s.touchpoints.map(touchpoint))),
         ])
     }
@@ -140,15 +137,7 @@ private struct DocumentBuilder {
             ("owner", text(t.owner)),
             ("actor", text(t.actor)),
             ("line", line(t.range)),
-            ("emotions", .array(model.personas.map { resolvedEmotion(ResolvedEmotion($0, at: t)) })),
-            ("emotionsAsWritten", .array(t.emotions.map(writtenEmotion))),
-            ("pains", .array(t.pains.map(pain))),
-            ("delights", .array(t.delights.map(delight))),
-            ("opportunities", .array(t.opportunities.map(opportunity))),
-            ("quotes", .array(t.quotes.map(quote))),
-            ("metrics", .array(t.metrics.map(metric))),
-            ("evidence", .array(t.evidence.map(evidence))),
-        ])
+        ] + ContentJSON.rows.flatMap { $0.touchpoint(self, t) })
     }
 
     func channelReference(_ c: Channel) -> JSONValue {

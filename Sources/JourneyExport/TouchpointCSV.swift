@@ -18,28 +18,71 @@ public enum TouchpointCSV {
     public static func render(_ model: JourneyModel) -> String {
         let emotions = EmotionColumn.columns(of: model)
         var csv = CSVText()
-        csv.record(["stage", "touchpoint", "channel", "owner"]
+        csv.record(leading.map(\.header)
                    + emotions.map { $0.personaID == nil ? "emotion" : "emotion: " + $0.title }
-                   + ["pain count", "highest severity", "pains", "opportunities", "metrics", "stage id", "touchpoint id",
-                      "delights", "quotes"]
+                   + trailing.map(\.header)
                    + emotions.map { $0.personaID == nil ? "feeling" : "feeling: " + $0.title })
         for stage in model.stages {
             for tp in stage.touchpoints {
-                csv.record([stage.label, tp.label, tp.channel?.label ?? "", tp.owner ?? ""]
+                let row = Row(model: model, stage: stage, touchpoint: tp)
+                csv.record(leading.map { $0.cell(row) }
                            + emotions.map { column in column.emotion(at: tp).map { ExportText.number($0.value) } ?? "" }
-                           + [String(tp.pains.count),
-                              tp.pains.compactMap(\.severity).max().map(String.init) ?? "",
-                              list(tp.pains.map(pain)),
-                              list(tp.opportunities.map(opportunity)),
-                              list(tp.metrics.map(metric)),
-                              stage.id ?? "", tp.id ?? "",
-                              list(tp.delights.map(\.text)),
-                              list(tp.quotes.map { quote($0, model: model) })]
+                           + trailing.map { $0.cell(row) }
                            + emotions.map { column in column.emotion(at: tp)?.feeling.map { ExportText.joiningLines($0, with: " ") } ?? "" })
             }
         }
         return csv.text
     }
+
+    /// One touchpoint's row, as a column's cell reads it.
+    struct Row {
+        let model: JourneyModel
+        let stage: Stage
+        let touchpoint: Touchpoint
+    }
+
+    /// A column of the CSV: its header, the kind of content it carries (nil for the touchpoint's
+    /// own facts) and its cell.
+    struct Column: Sendable {
+        let header: String
+        let carries: ContentKind?
+        let cell: @Sendable (Row) -> String
+
+        init(_ header: String, carries: ContentKind? = nil, _ cell: @escaping @Sendable (Row) -> String) {
+            self.header = header
+            self.carries = carries
+            self.cell = cell
+        }
+    }
+
+    /// The columns before the emotions (one per persona, then one feeling per persona after the rest).
+    static let leading: [Column] = [
+        Column("stage") { $0.stage.label },
+        Column("touchpoint") { $0.touchpoint.label },
+        Column("channel") { $0.touchpoint.channel?.label ?? "" },
+        Column("owner") { $0.touchpoint.owner ?? "" },
+    ]
+
+    /// The columns after the emotions. Their order is fixed: scripts read them by position, so a
+    /// new kind's column goes at the end.
+    static let trailing: [Column] = [
+        Column("pain count", carries: .pain) { String($0.touchpoint.pains.count) },
+        Column("highest severity", carries: .pain) { $0.touchpoint.pains.compactMap(\.severity).max().map(String.init) ?? "" },
+        Column("pains", carries: .pain) { list($0.touchpoint.pains.map(pain)) },
+        Column("opportunities", carries: .opportunity) { list($0.touchpoint.opportunities.map(opportunity)) },
+        Column("metrics", carries: .metric) { list($0.touchpoint.metrics.map(metric)) },
+        Column("stage id") { $0.stage.id ?? "" },
+        Column("touchpoint id") { $0.touchpoint.id ?? "" },
+        Column("delights", carries: .delight) { list($0.touchpoint.delights.map(\.text)) },
+        Column("quotes", carries: .quote) { row in list(row.touchpoint.quotes.map { quote($0, model: row.model) }) },
+    ]
+
+    /// The kinds of content (ContentKinds) the CSV carries in columns of their own elsewhere than
+    /// `trailing` (emotions: a column per persona), and those it leaves out, with why.
+    static let carriedOtherwise: [ContentKind: String] = [
+        .emotion: "one `emotion: NAME` and one `feeling: NAME` column per persona",
+        .evidence: "left to the JSON and Markdown exports, which number it as the picture does",
+    ]
 
     static func list(_ items: [String]) -> String {
         items.map { ExportText.joiningLines($0, with: " ") }.joined(separator: "\n")

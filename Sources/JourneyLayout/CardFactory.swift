@@ -22,42 +22,27 @@ struct CardFactory {
 
     /// A stage's own cards in a lane (stage `s` of the model), with their change marks.
     func stageCards(_ lane: LayoutEngine.Lane, _ s: Int, width: Double) -> [Card] {
-        let stage = engine.model.stages[s]
-        func at(_ kind: ElementAddress.Kind, _ k: Int) -> ElementAddress? { engine.contentAddress(kind, stage: s, touchpoint: nil, k) }
-        let cards: [(Card, ElementAddress?)]
-        switch lane {
-        case .pains: cards = stage.pains.enumerated().map { (pain($1, width: width), at(.pain, $0)) }
-        case .opportunities: cards = stage.opportunities.enumerated().map { (opportunity($1, width: width), at(.opportunity, $0)) }
-        case .metrics: cards = stage.metrics.enumerated().map { (metric($1, width: width), at(.metric, $0)) }
-        case .evidence:
-            cards = stage.evidence.enumerated().map {
-                (evidenceCard($1, number: evidence.number(stage: s, touchpoint: nil, $0), width: width), at(.evidence, $0))
-            }
-        default: cards = []
-        }
-        return cards.map { engine.marked($0.0, $0.1) }
+        let holder = CardHolder(stage: s, touchpoint: nil, stageValue: engine.model.stages[s], touchpointValue: nil)
+        return contentCards(lane, holder, width: width)
     }
 
     /// A column's cards in a lane, with their change marks.
     func columnCards(_ lane: LayoutEngine.Lane, _ column: LayoutEngine.Column, width: Double) -> [Card] {
         guard let tp = column.touchpoint, let t = column.index else { return [] }
         let s = column.stage
-        func at(_ kind: ElementAddress.Kind, _ k: Int) -> ElementAddress? { engine.contentAddress(kind, stage: s, touchpoint: t, k) }
-        let cards: [(Card, ElementAddress?)]
-        switch lane {
-        case .touchpoints: cards = [(touchpoint(tp, width: width, score: engine.options.scores?.touchpoint(s, t)), engine.touchpointAddress(column))]
-        case .emotions: cards = []
-        case .pains: cards = tp.pains.enumerated().map { (pain($1, width: width), at(.pain, $0)) }
-        case .delights: cards = tp.delights.enumerated().map { (delight($1, width: width), at(.delight, $0)) }
-        case .opportunities: cards = tp.opportunities.enumerated().map { (opportunity($1, width: width), at(.opportunity, $0)) }
-        case .metrics: cards = tp.metrics.enumerated().map { (metric($1, width: width), at(.metric, $0)) }
-        case .quotes: cards = tp.quotes.enumerated().map { (quote($1, width: width), at(.quote, $0)) }
-        case .evidence:
-            cards = tp.evidence.enumerated().map {
-                (evidenceCard($1, number: evidence.number(stage: s, touchpoint: t, $0), width: width), at(.evidence, $0))
-            }
+        if lane == .touchpoints {
+            return [engine.marked(touchpoint(tp, width: width, score: engine.options.scores?.touchpoint(s, t)), engine.touchpointAddress(column))]
         }
-        return cards.map { engine.marked($0.0, $0.1) }
+        let holder = CardHolder(stage: s, touchpoint: t, stageValue: engine.model.stages[s], touchpointValue: tp)
+        return contentCards(lane, holder, width: width)
+    }
+
+    /// The cards of a lane of content in one holder, each with the change mark of its element.
+    private func contentCards(_ lane: LayoutEngine.Lane, _ holder: CardHolder, width: Double) -> [Card] {
+        guard case .content(let kind) = lane, case .cards(let make)? = lane.row?.drawing else { return [] }
+        return make(self, holder, width).enumerated().map { k, card in
+            engine.marked(card, engine.contentAddress(kind.row.address, stage: holder.stage, touchpoint: holder.touchpoint, k))
+        }
     }
 
     private func card(_ name: String, width: Double, fill: Color, stroke: Color?, accent: Color? = nil) -> Card {

@@ -74,21 +74,27 @@ public struct LayoutEngine {
         var continued: Bool
     }
 
-    enum Lane: CaseIterable {
-        case touchpoints, emotions, pains, delights, opportunities, metrics, quotes, evidence
+    /// A row under a stage band: the touchpoints' cards, then one lane per kind of content in
+    /// the order of the layout's table (ContentLanes).
+    enum Lane: Hashable {
+        case touchpoints
+        case content(ContentKind)
 
-        var title: String {
-            switch self {
-            case .touchpoints: "Touchpoints"
-            case .emotions: "Emotion"
-            case .pains: "Pain points"
-            case .delights: "Delights"
-            case .opportunities: "Opportunities"
-            case .metrics: "Metrics"
-            case .quotes: "Quotes"
-            case .evidence: "Evidence"
-            }
+        static let allCases: [Lane] = [.touchpoints] + ContentLane.rows.map { .content($0.kind) }
+
+        /// The lane's row of ContentLanes; nil for the touchpoints' lane.
+        var row: ContentLane? {
+            guard case .content(let kind) = self else { return nil }
+            return ContentLane.byKind[kind]
         }
+
+        /// Whether the lane is drawn as a curve (the emotion lane) rather than as cards.
+        var isCurve: Bool {
+            if case .curve? = row?.drawing { return true }
+            return false
+        }
+
+        var title: String { row?.title ?? "Touchpoints" }
 
         /// "lane:pain-points": the title lowercased, spaces as hyphens (asked for per row and lane;
         /// `replacing` on a String is slow, so the characters are mapped).
@@ -283,26 +289,12 @@ public struct LayoutEngine {
         row.contains { segment in
             let stage = model.stages[segment.stage]
             if !segment.continued {
-                switch lane {
-                case .pains: if !stage.pains.isEmpty { return true }
-                case .opportunities: if !stage.opportunities.isEmpty { return true }
-                case .metrics: if !stage.metrics.isEmpty { return true }
-                case .evidence: if !stage.evidence.isEmpty { return true }
-                case .touchpoints, .emotions, .delights, .quotes: break
-                }
+                if case .content(let kind) = lane, kind.row.inStage(stage) > 0 { return true }
             }
             return segment.columns.contains { column in
                 guard let tp = column.touchpoint else { return false }
-                switch lane {
-                case .touchpoints: return true
-                case .emotions: return !tp.emotions.isEmpty
-                case .pains: return !tp.pains.isEmpty
-                case .delights: return !tp.delights.isEmpty
-                case .opportunities: return !tp.opportunities.isEmpty
-                case .metrics: return !tp.metrics.isEmpty
-                case .quotes: return !tp.quotes.isEmpty
-                case .evidence: return !tp.evidence.isEmpty
-                }
+                guard case .content(let kind) = lane else { return true }
+                return kind.row.inTouchpoint(tp) > 0
             }
         }
     }
@@ -390,7 +382,7 @@ public struct LayoutEngine {
 
     func layoutLane(_ lane: Lane, row: [Segment], columnX: [[Double]], y: Double, personas: PersonaStyles,
                     evidence: EvidenceNumbers, into nodes: inout [SceneNode]) -> Double {
-        if lane == .emotions {
+        if lane.isCurve {
             let curve = EmotionCurveLayout(engine: self, personas: personas, row: row, columnX: columnX, y: y)
             let (laneNodes, height) = curve.nodes()
             nodes.append(laneLabel(lane, y: y, height: height, extra: curve.tickLabels()))
@@ -451,7 +443,7 @@ public struct LayoutEngine {
     }
 
     func laneLabelBlock(_ lane: Lane) -> TextBlock {
-        text(lane.title, theme.laneFont, theme.gutterWidth - 20 - (lane == .emotions ? 26 : 0))
+        text(lane.title, theme.laneFont, theme.gutterWidth - 20 - (lane.isCurve ? 26 : 0))
     }
 
     /// The lane's name in the gutter, as a box the height of the lane.

@@ -39,7 +39,7 @@ enum MapStatements {
         for f in p.frustrations { lines.append("  frustration " + q(f)) }
         for b in p.behaviors { lines.append("  behavior " + q(b)) }
         if let quote = p.quote { lines.append("  quote " + q(quote)) }
-        lines += content(pains: [], delights: [], opportunities: [], quotes: [], metrics: [], evidence: p.evidence).map { "  " + $0 }
+        lines += ContentStatements.rows.flatMap { $0.persona?(p) ?? [] }.map { "  " + $0 }
         return lines
     }
 
@@ -52,8 +52,7 @@ enum MapStatements {
         var lines = ["stage " + (s.id.map { $0 + " " } ?? "") + q(s.label)]
         if let d = s.description { lines.append("  description " + q(d)) }
         if let g = s.goal { lines.append("  goal " + q(g)) }
-        lines += content(pains: s.pains, delights: [], opportunities: s.opportunities, quotes: [], metrics: s.metrics,
-                         evidence: s.evidence).map { "  " + $0 }
+        lines += ContentStatements.rows.flatMap { $0.stage?(s) ?? [] }.map { "  " + $0 }
         return lines
     }
 
@@ -63,54 +62,55 @@ enum MapStatements {
         if let d = t.description { lines.append("    description " + q(d)) }
         if let o = t.owner { lines.append("    owner " + q(o)) }
         if let a = t.actor { lines.append("    actor " + q(a)) }
-        for e in t.emotions {
-            let value = EmotionText.value(e.value, on: scale, minus: .ascii)
-            lines.append("    emotion " + (e.persona.map { $0 + " " } ?? "") + value + (e.feeling.map { " " + q($0) } ?? ""))
-        }
-        lines += content(pains: t.pains, delights: t.delights, opportunities: t.opportunities, quotes: t.quotes, metrics: t.metrics,
-                         evidence: t.evidence).map { "    " + $0 }
+        lines += ContentStatements.rows.flatMap { $0.touchpoint(t, scale) }.map { "    " + $0 }
         return lines
     }
 
-    private static func content(pains: [PainPoint], delights: [Delight], opportunities: [Opportunity], quotes: [Quote],
-                                metrics: [Metric], evidence: [Evidence]) -> [String] {
-        var lines: [String] = []
-        for p in pains {
-            lines.append("pain " + id(p.id) + q(p.text) + (p.severity.map { " severity \($0)" } ?? "") + (p.reach.map { " reach " + n($0 * 100) + "%" } ?? ""))
+    /// One kind of content written back, one line per element (ContentStatements' rows).
+    static func pain(_ p: PainPoint) -> String {
+        "pain " + id(p.id) + q(p.text) + (p.severity.map { " severity \($0)" } ?? "") + (p.reach.map { " reach " + n($0 * 100) + "%" } ?? "")
+    }
+
+    static func delight(_ d: Delight) -> String { "delight " + id(d.id) + q(d.text) }
+
+    static func opportunity(_ o: Opportunity) -> String {
+        var line = "opportunity " + id(o.id) + q(o.text)
+        if let owner = o.owner { line += " owner " + q(owner) }
+        if let i = o.impact { line += " impact \(i)" }
+        if let e = o.effort { line += " effort \(e)" }
+        if !o.addresses.isEmpty { line += " addresses " + o.addresses.joined(separator: " ") }
+        if let status = o.status { line += " status " + status.rawValue + (o.statusDate.map { " " + q($0) } ?? "") }
+        return line
+    }
+
+    static func quote(_ quote: Quote) -> String { "quote " + id(quote.persona) + q(quote.text) }
+
+    static func metric(_ m: Metric) -> String {
+        var line = "metric " + id(m.id) + q(m.name)
+        // fmt's spelling (`45 s`), so the import is in fmt's layout.
+        // A bound metric keeps its binding, not a snapshot of its value: the import reads
+        // the data again (next to the Mermaid file).
+        if let b = m.binding {
+            line += " from " + q(b.path) + " column " + q(b.column)
+        } else if let v = m.value {
+            line += " " + v.text
         }
-        for d in delights { lines.append("delight " + id(d.id) + q(d.text)) }
-        for o in opportunities {
-            var line = "opportunity " + id(o.id) + q(o.text)
-            if let owner = o.owner { line += " owner " + q(owner) }
-            if let i = o.impact { line += " impact \(i)" }
-            if let e = o.effort { line += " effort \(e)" }
-            if !o.addresses.isEmpty { line += " addresses " + o.addresses.joined(separator: " ") }
-            if let status = o.status { line += " status " + status.rawValue + (o.statusDate.map { " " + q($0) } ?? "") }
-            lines.append(line)
-        }
-        for quote in quotes { lines.append("quote " + id(quote.persona) + q(quote.text)) }
-        for m in metrics {
-            var line = "metric " + id(m.id) + q(m.name)
-            // fmt's spelling (`45 s`), so the import is in fmt's layout.
-            // A bound metric keeps its binding, not a snapshot of its value: the import reads
-            // the data again (next to the Mermaid file).
-            if let b = m.binding {
-                line += " from " + q(b.path) + " column " + q(b.column)
-            } else if let v = m.value {
-                line += " " + v.text
-            }
-            if let t = m.target { line += " target " + (t.direction == .unspecified ? "" : t.direction.rawValue + " ") + t.quantity.text }
-            lines.append(line)
-        }
-        for e in evidence {
-            var line = "evidence " + id(e.id) + e.kind.rawValue + " " + q(e.description)
-            if let link = e.link { line += " link " + q(link) }
-            if let file = e.file { line += " file " + q(file) }
-            if let data = e.data { line += " data " + q(data) }
-            if let date = e.date { line += " date " + q(date) }
-            lines.append(line)
-        }
-        return lines
+        if let t = m.target { line += " target " + (t.direction == .unspecified ? "" : t.direction.rawValue + " ") + t.quantity.text }
+        return line
+    }
+
+    static func evidence(_ e: Evidence) -> String {
+        var line = "evidence " + id(e.id) + e.kind.rawValue + " " + q(e.description)
+        if let link = e.link { line += " link " + q(link) }
+        if let file = e.file { line += " file " + q(file) }
+        if let data = e.data { line += " data " + q(data) }
+        if let date = e.date { line += " date " + q(date) }
+        return line
+    }
+
+    static func emotion(_ e: Emotion, scale: EmotionScale) -> String {
+        let value = EmotionText.value(e.value, on: scale, minus: .ascii)
+        return "emotion " + (e.persona.map { $0 + " " } ?? "") + value + (e.feeling.map { " " + q($0) } ?? "")
     }
 
     private static func q(_ s: String) -> String { Formatter.quoted(s) }

@@ -349,11 +349,7 @@ public struct Checker {
             case .touchpoint: stage.touchpoints.append(buildTouchpoint(child))
             case .description: stage.description = child.string(.text)
             case .goal: stage.goal = child.string(.text)
-            case .pain: if let p = buildPain(child) { stage.pains.append(p) }
-            case .opportunity: if let o = buildOpportunity(child) { stage.opportunities.append(o) }
-            case .metric: if let m = buildMetric(child) { stage.metrics.append(m) }
-            case .evidence: if let e = buildEvidence(child) { stage.evidence.append(e) }
-            default: break
+            default: _ = addContent(child, to: &stage)
             }
         }
         return stage
@@ -373,22 +369,7 @@ public struct Checker {
             case .description: tp.description = a.string(.text)
             case .owner: tp.owner = a.string(.text)
             case .actor: tp.actor = a.string(.text)
-            case .emotion:
-                if let e = buildEmotion(a, existing: tp.emotions) { tp.emotions.append(e) }
-            case .pain: if let p = buildPain(a) { tp.pains.append(p) }
-            case .delight:
-                if let text = requireText(a, .text, what: "a delight") {
-                    tp.delights.append(Delight(id: a.identifier(.id), text: text, range: a.range))
-                }
-            case .opportunity: if let o = buildOpportunity(a) { tp.opportunities.append(o) }
-            case .quote:
-                if let text = requireText(a, .text, what: "a quote") {
-                    let persona = a.argument(.persona).flatMap { resolvePersona($0) }
-                    tp.quotes.append(Quote(persona: persona, text: text, range: a.range))
-                }
-            case .metric: if let m = buildMetric(a) { tp.metrics.append(m) }
-            case .evidence: if let e = buildEvidence(a) { tp.evidence.append(e) }
-            default: break
+            default: _ = addContent(a, to: &tp)
             }
         }
         return tp

@@ -10,13 +10,20 @@ import JourneySyntax
 
 public struct MapAddresses: Sendable {
     /// The addresses of the content a stage or a touchpoint holds, list by list.
+    /// The addresses of the content a stage or a touchpoint holds, list by list: one per kind
+    /// of content with elements (ContentElements), by kind.
     public struct Content: Sendable {
-        public var pains: [ElementAddress] = []
-        public var delights: [ElementAddress] = []
-        public var opportunities: [ElementAddress] = []
-        public var metrics: [ElementAddress] = []
-        public var quotes: [ElementAddress] = []
-        public var evidence: [ElementAddress] = []
+        var lists: [ContentKind: [ElementAddress]] = [:]
+
+        public var pains: [ElementAddress] { self[ContentKind.pain] }
+        public var delights: [ElementAddress] { self[ContentKind.delight] }
+        public var opportunities: [ElementAddress] { self[ContentKind.opportunity] }
+        public var metrics: [ElementAddress] { self[ContentKind.metric] }
+        public var quotes: [ElementAddress] { self[ContentKind.quote] }
+        public var evidence: [ElementAddress] { self[ContentKind.evidence] }
+
+        /// The list of one kind (empty for a kind the holder does not hold).
+        public subscript(_ kind: ContentKind) -> [ElementAddress] { lists[kind] ?? [] }
     }
 
     public struct TouchpointAddresses: Sendable {
@@ -54,8 +61,7 @@ public struct MapAddresses: Sendable {
         for stage in model.stages {
             let stageAddress = address(.stage, id: stage.id, label: stage.label, in: nil, &stageLabels)
             var entry = StageAddresses(stage: stageAddress)
-            entry.content = content(pains: stage.pains, delights: [], opportunities: stage.opportunities, metrics: stage.metrics,
-                                    quotes: [], evidence: stage.evidence, in: stageAddress)
+            entry.content = content(in: stageAddress) { $0.ofStage(stage) }
             var touchpointLabels = LabelCounter()
             for tp in stage.touchpoints {
                 let address = address(.touchpoint, id: tp.id, label: tp.label, in: stageAddress, &touchpointLabels)
@@ -65,29 +71,21 @@ public struct MapAddresses: Sendable {
                     let n = personas.next(e.persona ?? "")
                     return ElementAddress(steps: address.steps + [.init(.emotion, e.persona.map(ElementAddress.Key.id) ?? .none, occurrence: n)])
                 }
-                tpEntry.content = content(pains: tp.pains, delights: tp.delights, opportunities: tp.opportunities, metrics: tp.metrics,
-                                          quotes: tp.quotes, evidence: tp.evidence, in: address)
+                tpEntry.content = content(in: address) { $0.ofTouchpoint(tp) }
                 entry.touchpoints.append(tpEntry)
             }
             stages.append(entry)
         }
     }
 
-    private mutating func content(pains: [PainPoint], delights: [Delight], opportunities: [Opportunity], metrics: [Metric],
-                                  quotes: [Quote], evidence: [Evidence], in holder: ElementAddress) -> Content {
+    /// The addresses of a holder's content, kind by kind (ContentElements): each element by its
+    /// id, else by its label among the kind's elements in the holder.
+    private mutating func content(in holder: ElementAddress, _ elements: (ContentElements) -> [ContentElementName]) -> Content {
         var c = Content()
-        var labels = LabelCounter()
-        c.pains = pains.map { address(.pain, id: $0.id, label: $0.text, in: holder, &labels) }
-        labels = LabelCounter()
-        c.delights = delights.map { address(.delight, id: $0.id, label: $0.text, in: holder, &labels) }
-        labels = LabelCounter()
-        c.opportunities = opportunities.map { address(.opportunity, id: $0.id, label: $0.text, in: holder, &labels) }
-        labels = LabelCounter()
-        c.metrics = metrics.map { address(.metric, id: $0.id, label: $0.name, in: holder, &labels) }
-        labels = LabelCounter()
-        c.quotes = quotes.map { address(.quote, id: nil, label: $0.text, in: holder, &labels) }
-        labels = LabelCounter()
-        c.evidence = evidence.map { address(.evidence, id: $0.id, label: $0.description, in: holder, &labels) }
+        for row in ContentElements.rows {
+            var labels = LabelCounter()
+            c.lists[row.kind] = elements(row).map { address(row.kind.row.address, id: $0.id, label: $0.label, in: holder, &labels) }
+        }
         return c
     }
 
@@ -130,14 +128,8 @@ public struct MapAddresses: Sendable {
         func add(_ list: [ElementAddress], _ ranges: [SourceRange], stage: Int?, touchpoint: Int?) {
             for (k, a) in list.enumerated() { places[a] = Place(stage: stage, touchpoint: touchpoint, index: k, range: ranges[k]) }
         }
-        func add(_ c: Content, pains: [PainPoint], delights: [Delight], opportunities: [Opportunity], metrics: [Metric],
-                 quotes: [Quote], evidence: [Evidence], stage: Int, touchpoint: Int?) {
-            add(c.pains, pains.map(\.range), stage: stage, touchpoint: touchpoint)
-            add(c.delights, delights.map(\.range), stage: stage, touchpoint: touchpoint)
-            add(c.opportunities, opportunities.map(\.range), stage: stage, touchpoint: touchpoint)
-            add(c.metrics, metrics.map(\.range), stage: stage, touchpoint: touchpoint)
-            add(c.quotes, quotes.map(\.range), stage: stage, touchpoint: touchpoint)
-            add(c.evidence, evidence.map(\.range), stage: stage, touchpoint: touchpoint)
+        func add(_ c: Content, _ elements: (ContentElements) -> [ContentElementName], stage: Int, touchpoint: Int?) {
+            for row in ContentElements.rows { add(c[row.kind], elements(row).map(\.range), stage: stage, touchpoint: touchpoint) }
         }
         places[.journey] = Place(stage: nil, touchpoint: nil, index: 0, range: model.range)
         add(personas, model.personas.map(\.range), stage: nil, touchpoint: nil)
@@ -150,14 +142,12 @@ public struct MapAddresses: Sendable {
         for (s, stage) in model.stages.enumerated() {
             let a = stages[s]
             places[a.stage] = Place(stage: s, touchpoint: nil, index: 0, range: stage.range)
-            add(a.content, pains: stage.pains, delights: [], opportunities: stage.opportunities, metrics: stage.metrics, quotes: [],
-                evidence: stage.evidence, stage: s, touchpoint: nil)
+            add(a.content, { $0.ofStage(stage) }, stage: s, touchpoint: nil)
             for (t, tp) in stage.touchpoints.enumerated() {
                 let ta = a.touchpoints[t]
                 places[ta.touchpoint] = Place(stage: s, touchpoint: t, index: 0, range: tp.range)
                 add(ta.emotions, tp.emotions.map(\.range), stage: s, touchpoint: t)
-                add(ta.content, pains: tp.pains, delights: tp.delights, opportunities: tp.opportunities, metrics: tp.metrics,
-                    quotes: tp.quotes, evidence: tp.evidence, stage: s, touchpoint: t)
+                add(ta.content, { $0.ofTouchpoint(tp) }, stage: s, touchpoint: t)
             }
         }
         return places
@@ -185,14 +175,6 @@ struct LabelCounter {
 extension MapAddresses.Content {
     /// The list of one kind (empty for a kind a holder does not hold in lists).
     public subscript(_ kind: ElementAddress.Kind) -> [ElementAddress] {
-        switch kind {
-        case .pain: pains
-        case .delight: delights
-        case .opportunity: opportunities
-        case .metric: metrics
-        case .quote: quotes
-        case .evidence: evidence
-        default: []
-        }
+        ContentKind(rawValue: kind.rawValue).map { self[$0] } ?? []
     }
 }

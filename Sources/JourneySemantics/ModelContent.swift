@@ -18,44 +18,23 @@ extension JourneyModel {
             if m.personas[i].shareRange != nil { m.personas[i].shareRange = none }
             m.personas[i].size?.range = none
             for k in m.personas[i].facts.indices { m.personas[i].facts[k].range = none; m.personas[i].facts[k].keyRange = none }
-            var noPains: [PainPoint] = [], noOpportunities: [Opportunity] = [], noMetrics: [Metric] = []
-            clear(&noPains, &noOpportunities, &noMetrics, &m.personas[i].evidence)
+            ContentElements.clear(&m.personas[i].evidence)
         }
         for i in m.customChannels.indices { m.customChannels[i].range = none }
         for s in m.stages.indices {
             var stage = m.stages[s]
             stage.range = none
-            clear(&stage.pains, &stage.opportunities, &stage.metrics, &stage.evidence)
+            // Each kind of content clears its own ranges (ContentElements); emotions are not in that table.
+            for row in ContentElements.rows { row.clearStage(&stage) }
             for t in stage.touchpoints.indices {
                 var tp = stage.touchpoints[t]
                 tp.range = none
                 for i in tp.emotions.indices { tp.emotions[i].range = none }
-                for i in tp.delights.indices { tp.delights[i].range = none }
-                for i in tp.quotes.indices { tp.quotes[i].range = none }
-                clear(&tp.pains, &tp.opportunities, &tp.metrics, &tp.evidence)
+                for row in ContentElements.rows { row.clearTouchpoint(&tp) }
                 stage.touchpoints[t] = tp
             }
             m.stages[s] = stage
         }
         return m
-    }
-
-    private func clear(_ pains: inout [PainPoint], _ opportunities: inout [Opportunity], _ metrics: inout [Metric], _ evidence: inout [Evidence]) {
-        let none = SourceRange(0, 0)
-        for i in pains.indices { pains[i].range = none; pains[i].textRange = none }
-        for i in opportunities.indices {
-            opportunities[i].range = none
-            if opportunities[i].statusRange != nil { opportunities[i].statusRange = none }
-        }
-        for i in metrics.indices {
-            metrics[i].range = none
-            metrics[i].target?.range = none
-            metrics[i].binding?.pathRange = none
-        }
-        for i in evidence.indices {
-            evidence[i].range = none
-            if evidence[i].dateRange != nil { evidence[i].dateRange = none }
-            if evidence[i].fileRange != nil { evidence[i].fileRange = none }
-        }
     }
 }

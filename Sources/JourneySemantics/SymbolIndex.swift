@@ -65,10 +65,10 @@ public struct SymbolIndex: Sendable {
     private var byOffset: [Symbol] = []
 
     /// The statements whose `id` declares an element, and the kind each declares.
-    static let declaring: [(keyword: Keyword, kind: ElementAddress.Kind)] = [
-        (.persona, .persona), (.channel, .channel), (.stage, .stage), (.touchpoint, .touchpoint), (.pain, .pain),
-        (.delight, .delight), (.opportunity, .opportunity), (.metric, .metric), (.evidence, .evidence),
-    ]
+    /// The elements first, then the kinds of content that declare one (ContentKinds), in model order.
+    static let declaring: [(keyword: Keyword, kind: ElementAddress.Kind)] =
+        [(.persona, .persona), (.channel, .channel), (.stage, .stage), (.touchpoint, .touchpoint)]
+        + ContentKinds.all.filter(\.declaresID).map { ($0.keyword, $0.address) }
 
     /// Where a statement names another element, and the kind it names.
     struct ReferenceSite: Sendable {
@@ -77,9 +77,10 @@ public struct SymbolIndex: Sendable {
         var names: @Sendable (Statement) -> [NameReference]
     }
 
-    static let referenceSites: [ReferenceSite] = [
-        ReferenceSite(keyword: .emotion, kind: .persona) { identifier($0.argument(.persona)) },
-        ReferenceSite(keyword: .quote, kind: .persona) { identifier($0.argument(.persona)) },
+    /// The kinds of content that name a persona (ContentKinds.namingPersona), then the others.
+    static let referenceSites: [ReferenceSite] = ContentKinds.namingPersona.map { row in
+        ReferenceSite(keyword: row.keyword, kind: .persona) { identifier($0.argument(.persona)) }
+    } + [
         ReferenceSite(keyword: .opportunity, kind: .pain) { s in
             guard case .identifierList(let names)? = s.property(.addresses)?.value else { return [] }
             return names

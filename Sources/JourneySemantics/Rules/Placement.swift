@@ -5,12 +5,17 @@ import JourneySyntax
 
 enum Placement {
     static let journey: Set<Keyword> = [.description, .owner, .version, .state, .baseline, .scale, .weights, .freshness]
-    static let persona: Set<Keyword> = [.description, .goal, .color, .share, .size, .fact, .frustration, .behavior, .quote,
-                                        .evidence]
+    // The kinds of content each element may hold come from the registry (ContentKinds); the
+    // rest of each set is the element's own attributes.
+    static let persona: Set<Keyword> = own([.description, .goal, .color, .share, .size, .fact, .frustration, .behavior], .persona)
     static let channel: Set<Keyword> = [.description]
-    static let stage: Set<Keyword> = [.description, .goal, .pain, .opportunity, .metric, .evidence, .touchpoint]
-    static let touchpoint: Set<Keyword> = [.description, .owner, .actor, .emotion, .pain, .delight, .opportunity,
-                                           .quote, .metric, .evidence]
+    static let stage: Set<Keyword> = own([.description, .goal, .touchpoint], .stage)
+    static let touchpoint: Set<Keyword> = own([.description, .owner, .actor], .touchpoint)
+
+    /// An element's own attributes and the keywords of the kinds of content it may hold.
+    private static func own(_ attributes: Set<Keyword>, _ element: Keyword) -> Set<Keyword> {
+        attributes.union(ContentKinds.held(by: element).map(\.keyword))
+    }
 
     /// Attributes an element holds at most once (lists repeat, and so does a persona's goal).
     static let singleValued: Set<Keyword> = [.description, .owner, .actor, .version, .state, .baseline, .scale, .color, .share, .size, .weights, .freshness]

@@ -4,7 +4,7 @@
 import JourneySyntax
 
 enum UsageRules {
-    /// Personas named by any emotion or quote in the file, wherever the line sits (a
+    /// Personas named by any emotion or quote (ContentKinds.namingPersona) in the file, wherever the line sits (a
     /// misplaced line still shows intent). A typo counts for the persona it resembles.
     static func personaReferences(in tree: SyntaxTree, declared: Set<String>,
                                   suggest: (String) -> String?) -> (named: Set<String>, everyone: Bool) {
@@ -12,7 +12,7 @@ enum UsageRules {
         var everyone = false
         // A persona's own quote (`quote maya "…"` under `persona maya`) puts it on no curve.
         for top in tree.statements where top.keyword != .persona { top.walk { s in
-            guard s.keyword == .emotion || s.keyword == .quote else { return }
+            guard ContentKinds.namingPersonaKeywords.contains(s.keyword) else { return }
             if let id = s.identifier(.persona) {
                 if declared.contains(id) {
                     named.insert(id)
