@@ -87,8 +87,9 @@ public struct GapAnalysis: Equatable, Sendable {
             }
             return (byContainer, byPain)
         }
-        let oldOpp = addressed(c.opportunities, pains: c.pains, old: true)
-        let newOpp = addressed(c.opportunities, pains: c.pains, old: false)
+        let painTable = c.table(ItemKinds.pain), opportunityTable = c.table(ItemKinds.opportunity)
+        let oldOpp = addressed(opportunityTable, pains: painTable, old: true)
+        let newOpp = addressed(opportunityTable, pains: painTable, old: false)
         func unique(_ texts: [String]) -> [String] {
             var seen: Set<String> = []
             return texts.filter { seen.insert($0).inserted }
@@ -123,8 +124,8 @@ public struct GapAnalysis: Equatable, Sendable {
             case .touchpoint(let t): return model.stages[flat[t].stage].label + " › " + flat[t].touchpoint.label
             }
         }
-        resolved = c.pains.old.indices.filter { c.pains.pairing.newForOld[$0] == nil }.map { k in
-            let item = c.pains.old[k]
+        resolved = painTable.old.indices.filter { painTable.pairing.newForOld[$0] == nil }.map { k in
+            let item = painTable.old[k]
             var closers = item.item.id.flatMap { oldOpp.byPain[$0] } ?? []
             closers += oldOpp.byContainer[item.container] ?? []
             // The future map's opportunities may name it too (its id is the baseline's).
@@ -133,7 +134,7 @@ public struct GapAnalysis: Equatable, Sendable {
             return PainGap(text: item.item.text, place: place(current, c.oldTouchpoints, item.container), severity: item.item.severity,
                            opportunities: unique(closers))
         }
-        unresolved = c.pains.new.map { item in
+        unresolved = painTable.new.map { item in
             var addressing = item.item.id.flatMap { newOpp.byPain[$0] } ?? []
             addressing += newOpp.byContainer[item.container] ?? []
             return PainGap(text: item.item.text, place: place(future, c.newTouchpoints, item.container), severity: item.item.severity,

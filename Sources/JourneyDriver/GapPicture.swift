@@ -56,7 +56,7 @@ public enum GapPicture {
         for (s, stage) in overlay.model.stages.enumerated() {
             func visit(_ pains: [PainPoint], _ content: MapAddresses.Content, holder: ElementAddress) {
                 for (k, pain) in pains.enumerated() {
-                    guard let address = content[.pain][safe: k], var mark = marks.marks[address], mark.kind == .removed else { continue }
+                    guard let address = content[ContentKind.pain][safe: k], var mark = marks.marks[address], mark.kind == .removed else { continue }
                     mark.struck = true
                     mark.badge = "RESOLVED"
                     marks.marks[address] = mark
@@ -74,7 +74,7 @@ public enum GapPicture {
             func visit(_ opportunities: [Opportunity], _ content: MapAddresses.Content, holder: ElementAddress) {
                 for (k, o) in opportunities.enumerated() where o.status != .dropped {
                     let closes = o.addresses.isEmpty ? resolvedPlaces.contains(holder) : !resolvedIDs.isDisjoint(with: o.addresses)
-                    guard closes, let address = content[.opportunity][safe: k] else { continue }
+                    guard closes, let address = content[ContentKind.opportunity][safe: k] else { continue }
                     if let mark = marks.marks[address], mark.kind != .changed {
                         var m = mark
                         m.notes.append("closes a gap")
