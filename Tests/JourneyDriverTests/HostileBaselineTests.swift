@@ -8,16 +8,7 @@ import JourneySyntax
 import Testing
 
 @Suite struct HostileBaselineTests {
-    func repository(_ files: [String: String]) throws -> URL {
-        let root = FileManager.default.temporaryDirectory.appendingPathComponent("journeyc-baseline-\(UUID())")
-        try FileManager.default.createDirectory(at: root.appendingPathComponent(".git"), withIntermediateDirectories: true)
-        for (path, text) in files {
-            let url = root.appendingPathComponent(path)
-            try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-            try text.write(to: url, atomically: true, encoding: .utf8)
-        }
-        return root
-    }
+    func repository(_ files: [String: String]) throws -> URL { try testRepository(files) }
 
     func future(_ baseline: String) -> String {
         "journey \"J\"\n  state future \"2027\"\n  baseline \"\(baseline)\"\n\nstage s \"S\"\n\n  touchpoint t \"T\"\n    emotion 1\n"

@@ -8,17 +8,7 @@ import JourneySyntax
 import Testing
 
 @Suite struct HostileUseTests {
-    /// A repository (a folder with .git) holding `files`; removed by the caller.
-    func repository(_ files: [String: String]) throws -> URL {
-        let root = FileManager.default.temporaryDirectory.appendingPathComponent("journeyc-use-\(UUID())")
-        try FileManager.default.createDirectory(at: root.appendingPathComponent(".git"), withIntermediateDirectories: true)
-        for (path, text) in files {
-            let url = root.appendingPathComponent(path)
-            try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-            try text.write(to: url, atomically: true, encoding: .utf8)
-        }
-        return root
-    }
+    func repository(_ files: [String: String]) throws -> URL { try testRepository(files) }
 
     func map(using path: String) -> String {
         "use \"\(path)\"\n\njourney \"J\"\npersona me \"Me\"\nstage s \"S\"\n  touchpoint t \"T\"\n    emotion me 1\n"
@@ -152,4 +142,17 @@ import Testing
         #expect(UsePaths.relative("maps/personas/x.journey", to: "maps") == "personas/x.journey")
         #expect(UsePaths.relative("personas/x.journey", to: "maps") == "../personas/x.journey")
     }
+}
+
+/// A repository (a folder with .git) holding `files`, for the suites that try paths on the disk;
+/// removed by the caller.
+func testRepository(_ files: [String: String]) throws -> URL {
+    let root = FileManager.default.temporaryDirectory.appendingPathComponent("journeyc-repo-\(UUID())")
+    try FileManager.default.createDirectory(at: root.appendingPathComponent(".git"), withIntermediateDirectories: true)
+    for (path, text) in files {
+        let url = root.appendingPathComponent(path)
+        try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+        try text.write(to: url, atomically: true, encoding: .utf8)
+    }
+    return root
 }
