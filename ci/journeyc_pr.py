@@ -32,8 +32,11 @@ import urllib.request
 
 MAP_EXTENSIONS = (".journey", ".mmd", ".mermaid")
 MARKER = "<!-- journeyc-pr map={} -->"
-# GitHub refuses comments over 65,536 characters; the diff is cut well before.
-MAX_DIFF_CHARS = 50_000
+# GitHub refuses comments over 65,536 characters: the diff and the errors are cut well before.
+MAX_DIFF_CHARS = 40_000
+MAX_ERRORS_CHARS = 15_000
+# Whose comments are this script's own (the login GITHUB_TOKEN posts as); only those are edited.
+DEFAULT_AUTHOR = "github-actions[bot]"
 
 
 def marker(path):
@@ -57,19 +60,48 @@ class PullRequest:
         return subprocess.run(["git", "-C", self.repo_dir, *args], check=True, capture_output=True).stdout
 
     def changed_maps(self):
-        """(status, path) of each changed map, in path order: A added, M modified, D deleted."""
+        """(status, path) of each changed map, in path order: A added, M modified, D deleted.
+
+        Only regular files: a symbolic link named like a map (`cfg.journey -> .git/config`) would
+        have journeyc quote whatever it points at into a public comment, so it is left out, as
+        is anything under a .git folder."""
         out = self.git("diff", "--name-status", "--no-renames", "-z", f"{self.base}...{self.head}")
         fields = out.decode("utf-8", "surrogateescape").split("\0")
         changes = []
         for status, path in zip(fields[0::2], fields[1::2]):
-            if path.lower().endswith(MAP_EXTENSIONS):
-                changes.append((status[0], path))
+            if not path.lower().endswith(MAP_EXTENSIONS) or ".git" in path.split("/"):
+                continue
+            if any(self.mode(rev, path) not in (None, "100644", "100755") for rev in (self.base, self.head)):
+                continue
+            changes.append((status[0], path))
         return sorted(changes, key=lambda c: c[1])
+
+    def mode(self, rev, path):
+        """The git mode of `path` at `rev` (120000 a symbolic link), or None when it is not there."""
+        out = self.git("ls-tree", "-z", rev, "--", path).decode("utf-8", "surrogateescape")
+        return out.split(" ", 1)[0] if out else None
 
 
 def run(journeyc, args, cwd):
     p = subprocess.run([journeyc, *args], cwd=cwd, capture_output=True, text=True)
     return p.returncode, p.stdout, p.stderr
+
+
+def code_span(text):
+    """`text` as inline code that nothing in it can end early or break onto a new line (a file
+    name may hold backticks, a newline, `@someone` or Markdown)."""
+    text = text.replace("\r", " ").replace("\n", " ")
+    longest, run_length = 0, 0
+    for ch in text:
+        run_length = run_length + 1 if ch == "`" else 0
+        longest = max(longest, run_length)
+    ticks = "`" * (longest + 1)
+    pad = " " if text.startswith("`") or text.endswith("`") else ""
+    return f"{ticks}{pad}{text}{pad}{ticks}"
+
+
+def cut(text, limit, hint):
+    return text if len(text) <= limit else text[:limit] + f"\n\n… (cut here: {hint})\n"
 
 
 def fenced(text):
@@ -97,13 +129,13 @@ def make_pictures(pr, journeyc, out):
             for name in names.values():
                 os.makedirs(os.path.join(out, os.path.dirname(name)), exist_ok=True)
             done = []
-            if status != "A" and run(journeyc, [os.path.join(base_tree, path), "-o", os.path.join(out, names["before"])], pr.repo_dir)[0] == 0:
+            if status != "A" and run(journeyc, ["-o", os.path.join(out, names["before"]), "--", os.path.join(base_tree, path)], pr.repo_dir)[0] == 0:
                 done.append("before")
-            if status != "D" and run(journeyc, [path, "-o", os.path.join(out, names["after"])], pr.repo_dir)[0] == 0:
+            if status != "D" and run(journeyc, ["-o", os.path.join(out, names["after"]), "--", path], pr.repo_dir)[0] == 0:
                 done.append("after")
             old = "/dev/null" if status == "A" else f"{pr.base}:{path}"
             new = "/dev/null" if status == "D" else path
-            if run(journeyc, ["diff", old, new, "-o", os.path.join(out, names["diff"])], pr.repo_dir)[0] in (0, 1):
+            if run(journeyc, ["diff", "-o", os.path.join(out, names["diff"]), "--", old, new], pr.repo_dir)[0] in (0, 1):
                 done.append("diff")
             drawn[path] = done
     finally:
@@ -113,28 +145,27 @@ def make_pictures(pr, journeyc, out):
 
 
 def comment_body(pr, journeyc, status, path, artifact_url):
-    lines = [marker(path), f"### journeyc: `{path}`", ""]
+    lines = [marker(path), f"### journeyc: {code_span(path)}", ""]
     if status == "D":
         lines.append("This map is removed by the pull request.")
         lines.append("")
     else:
-        code, _, err = run(journeyc, ["check", "--color", "never", path], pr.repo_dir)
+        code, _, err = run(journeyc, ["check", "--color", "never", "--", path], pr.repo_dir)
         if code != 0:
-            lines += ["**`journeyc check` finds errors in this map:**", ""] + fenced(err)
+            lines += ["**`journeyc check` finds errors in this map:**", ""] + fenced(cut(err, MAX_ERRORS_CHARS, "run `journeyc check` for the rest"))
     old = "/dev/null" if status == "A" else f"{pr.base}:{path}"
     new = "/dev/null" if status == "D" else path
     code, out, err = run(journeyc, ["diff", "--format", "markdown", "--color", "never",
-                                    "--label", f"base ({pr.base[:7]})", "--label", f"head ({pr.head[:7]})", old, new], pr.repo_dir)
+                                    "--label", f"base ({pr.base[:7]})", "--label", f"head ({pr.head[:7]})", "--", old, new], pr.repo_dir)
     if code in (0, 1):
-        if len(out) > MAX_DIFF_CHARS:
-            out = out[:MAX_DIFF_CHARS] + "\n\n… (cut here: run `journeyc diff` for the rest)\n"
+        out = cut(out, MAX_DIFF_CHARS, "run `journeyc diff` for the rest")
         lines += [out.rstrip() if out.strip() else "No change to the journey (only its text layout).", ""]
-    elif code != 0 and status != "D" and run(journeyc, ["check", path], pr.repo_dir)[0] != 0:
+    elif code != 0 and status != "D" and run(journeyc, ["check", "--", path], pr.repo_dir)[0] != 0:
         lines += ["The changes cannot be listed until the map's errors are fixed.", ""]
     else:
-        lines += ["`journeyc diff` could not compare the two versions:", ""] + fenced(err)
+        lines += ["`journeyc diff` could not compare the two versions:", ""] + fenced(cut(err, MAX_ERRORS_CHARS, "run `journeyc diff`"))
     if artifact_url:
-        names = ", ".join(f"`{n}`" for n in picture_names(path).values())
+        names = ", ".join(code_span(n) for n in picture_names(path).values())
         lines.append(f"Pictures (before, after, changes marked): [download the artifact]({artifact_url}) ({names}).")
     return "\n".join(lines) + "\n"
 
@@ -172,12 +203,13 @@ class GitHub:
             page += 1
 
 
-def post_comments(pr, journeyc, github, artifact_url):
+def post_comments(pr, journeyc, github, artifact_url, author=DEFAULT_AUTHOR):
     changes = pr.changed_maps()
     existing = {}
     for c in github.comments(pr.number):
         body = c.get("body") or ""
-        if body.startswith("<!-- journeyc-pr map="):
+        # Only this script's own comments: anyone may post a comment that starts with the marker.
+        if body.startswith("<!-- journeyc-pr map=") and (c.get("user") or {}).get("login") == author:
             existing.setdefault(body.split("\n", 1)[0], c)
     written = []
     for status, path in changes:
@@ -194,7 +226,7 @@ def post_comments(pr, journeyc, github, artifact_url):
     # A map commented on by an earlier push and no longer changed: say so, in its own comment.
     for line, old in existing.items():
         path = urllib.parse.unquote(line[len("<!-- journeyc-pr map="):-len(" -->")])
-        body = f"{line}\n### journeyc: `{path}`\n\nThis map is no longer changed by the pull request.\n"
+        body = f"{line}\n### journeyc: {code_span(path)}\n\nThis map is no longer changed by the pull request.\n"
         if old.get("body") != body:
             github.request("PATCH", f"/repos/{github.repository}/issues/comments/{old['id']}", {"body": body})
             written.append(("updated", path))
@@ -244,6 +276,9 @@ def main(argv=None):
     pictures.add_argument("--out", required=True)
     comment = sub.add_parser("comment", help="write or update one comment per changed map")
     comment.add_argument("--artifact-url", default="")
+    comment.add_argument("--author", default=os.environ.get("JOURNEYC_PR_AUTHOR", DEFAULT_AUTHOR),
+                         help="the login the token posts as (its earlier comments are edited): "
+                              "github-actions[bot] for GITHUB_TOKEN")
     sub.add_parser("code-quality", help="read check's JSON lines on stdin, write a GitLab Code Quality report")
     sub.add_parser("unformatted", help="read `journeyc fmt --check`'s file names on stdin, write GitHub annotations")
     args = parser.parse_args(argv)
@@ -272,7 +307,7 @@ def main(argv=None):
                     os.environ.get("GITHUB_REPOSITORY", ""), os.environ.get("GITHUB_TOKEN", ""))
     if not github.repository:
         parser.error("set GITHUB_REPOSITORY (owner/name)")
-    written = post_comments(pr, args.journeyc, github, args.artifact_url)
+    written = post_comments(pr, args.journeyc, github, args.artifact_url, args.author)
     for what, path in written:
         print(f"journeyc_pr: {path}: comment {what}")
     if not written:

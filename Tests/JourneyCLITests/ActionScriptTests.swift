@@ -13,7 +13,7 @@ import Testing
         #expect(result.status == 0, "\(result.output)")
         // Not an empty run: every test of the file ran, and none was skipped.
         let ran = result.output.split(separator: "\n").first { $0.hasPrefix("Ran ") }
-        #expect(ran?.hasPrefix("Ran 7 tests") == true, "\(result.output)")
+        #expect(ran?.hasPrefix("Ran 10 tests") == true, "\(result.output)")
         #expect(!result.output.contains("skipped"), "\(result.output)")
         for name in ["test_one_comment_created_then_updated_in_place", "test_nothing_posted_when_no_map_changed",
                      "test_a_map_with_errors_still_gets_its_comment", "test_pictures_before_after_and_diff"] {
@@ -37,6 +37,24 @@ extension ActionScriptTests {
                            "journeyc_pr.py\\" --journeyc \\"$JOURNEYC\\" comment", "make -C"]:
                 assert needed in runs, needed
             assert any(step.get("uses", "").startswith("actions/upload-artifact@") for step in action["runs"]["steps"])
+            # GitHub runs a bash step as `bash --noprofile --norc -eo pipefail`: a map with errors
+            # (journeyc exits 1) must not end the check or fmt step, or the comment steps are skipped.
+            import os, subprocess, tempfile
+            with tempfile.TemporaryDirectory() as tmp:
+                failing = os.path.join(tmp, "journeyc")
+                with open(failing, "w") as f:
+                    f.write("#!/bin/sh\\necho maps/a.journey\\nexit 1\\n")
+                os.chmod(failing, 0o755)
+                for step in action["runs"]["steps"]:
+                    if step.get("id") not in ("check", "fmt"):
+                        continue
+                    output = os.path.join(tmp, step["id"] + ".out")
+                    env = dict(os.environ, JOURNEYC=failing, MAPS="maps/a.journey", STRICT="false", GITHUB_OUTPUT=output,
+                               RUNNER_TEMP=tmp, ACTION_PATH=os.getcwd())
+                    p = subprocess.run(["bash", "--noprofile", "--norc", "-eo", "pipefail", "-c", step["run"]], env=env,
+                                       capture_output=True, text=True)
+                    assert p.returncode == 0, (step["id"], p.returncode, p.stdout, p.stderr)
+                    assert open(output).read() == "status=1\\n", (step["id"], open(output).read())
             print("steps", len(action["runs"]["steps"]))
             """
         let result = try spawn([python, "-c", reader], in: packageRoot)

@@ -235,6 +235,40 @@ class PullRequestCommentTests(unittest.TestCase):
         self.assertEqual(report[0]["location"], {"path": "<stdin>", "lines": {"begin": 13}})
         self.assertEqual(len(report[0]["fingerprint"]), 64)
 
+    def test_a_symbolic_link_named_like_a_map_is_not_read(self):
+        # actions/checkout keeps the token in .git/config: a link to it must never be quoted.
+        self.git("config", "http.https://github.com/.extraheader", "AUTHORIZATION: basic c2VjcmV0")
+        os.symlink(".git/config", os.path.join(self.repo, "cfg.journey"))
+        os.symlink("/etc/passwd", os.path.join(self.repo, "leak.journey"))
+        head = self.commit("links")
+        out = self.run_script("comment", head=head)
+        self.assertIn("no map changed; nothing posted", out)
+        self.assertEqual(self.writes(), [])
+
+    def test_only_its_own_comments_are_edited(self):
+        # Somebody else's comment that starts with the marker is left alone (editing it would be
+        # refused, and fail the job); the script posts its own.
+        self.server.next_id += 1
+        self.server.comments[self.server.next_id] = {
+            "id": self.server.next_id, "issue": 42, "user": {"login": "mallory"},
+            "body": "<!-- journeyc-pr map=maps/checkout.journey -->\nnot the bot"}
+        self.write("maps/checkout.journey", HEAD_MAP)
+        head = self.commit("the size hint")
+        out = self.run_script("comment", head=head)
+        self.assertIn("maps/checkout.journey: comment created", out)
+        self.assertEqual([w["method"] for w in self.writes()], ["POST"])
+        self.assertEqual(self.server.comments[self.server.next_id - 1]["body"].split("\n")[1], "not the bot")
+
+    def test_a_file_name_stays_inside_its_code_span(self):
+        sys.path.insert(0, os.path.dirname(SCRIPT))
+        import journeyc_pr
+        name = "x` @octocat ![p](https://evil.example/t.png) `\n# Approved\ny.journey"
+        span = journeyc_pr.code_span(name)
+        self.assertNotIn("\n", span)
+        self.assertTrue(span.startswith("``") and span.endswith("``") and "```" not in span, span)
+        self.assertEqual(journeyc_pr.code_span("maps/a.journey"), "`maps/a.journey`")
+        self.assertEqual(journeyc_pr.code_span("`a"), "`` `a ``")
+
     def test_fences_outlast_backticks_in_the_text(self):
         sys.path.insert(0, os.path.dirname(SCRIPT))
         import journeyc_pr
