@@ -69,14 +69,19 @@ public struct GapAnalysis: Equatable, Sendable {
             StageGap(label: current.stages[o].label, now: points(now.stages[o].experience), planned: nil)
         }
 
-        // Opportunities by the container they address, in each map.
-        func addressed(_ table: ItemTable<Opportunity>, pains: ItemTable<PainPoint>, old: Bool) -> (byContainer: [Container: [String]], byPain: [String: [String]]) {
-            var byContainer: [Container: [String]] = [:], byPain: [String: [String]] = [:]
+        // Opportunities by the container they address, in each map: `byContainer` for a
+        // touchpoint's lift (an opportunity with `addresses` is filed where its pains are),
+        // `general` those without `addresses`, which answer any pain of their own container, and
+        // `byPain` the others, which answer only the pains they name.
+        func addressed(_ table: ItemTable<Opportunity>, pains: ItemTable<PainPoint>, old: Bool)
+            -> (byContainer: [Container: [String]], general: [Container: [String]], byPain: [String: [String]]) {
+            var byContainer: [Container: [String]] = [:], general: [Container: [String]] = [:], byPain: [String: [String]] = [:]
             for item in old ? table.old : table.new {
                 let o = item.item
                 if o.status == .dropped { continue }
                 if o.addresses.isEmpty {
                     byContainer[item.container, default: []].append(o.text)
+                    general[item.container, default: []].append(o.text)
                 } else {
                     for id in o.addresses { byPain[id, default: []].append(o.text) }
                     // Where the pains it addresses sit, for the touchpoints' lift.
@@ -85,7 +90,7 @@ public struct GapAnalysis: Equatable, Sendable {
                     }
                 }
             }
-            return (byContainer, byPain)
+            return (byContainer, general, byPain)
         }
         let painTable = c.table(ItemKinds.pain), opportunityTable = c.table(ItemKinds.opportunity)
         let oldOpp = addressed(opportunityTable, pains: painTable, old: true)
@@ -127,16 +132,16 @@ public struct GapAnalysis: Equatable, Sendable {
         resolved = painTable.old.indices.filter { painTable.pairing.newForOld[$0] == nil }.map { k in
             let item = painTable.old[k]
             var closers = item.item.id.flatMap { oldOpp.byPain[$0] } ?? []
-            closers += oldOpp.byContainer[item.container] ?? []
+            closers += oldOpp.general[item.container] ?? []
             // The future map's opportunities may name it too (its id is the baseline's).
             closers += item.item.id.flatMap { newOpp.byPain[$0] } ?? []
-            if let there = oldContainerInNew(item.container) { closers += newOpp.byContainer[there] ?? [] }
+            if let there = oldContainerInNew(item.container) { closers += newOpp.general[there] ?? [] }
             return PainGap(text: item.item.text, place: place(current, c.oldTouchpoints, item.container), severity: item.item.severity,
                            opportunities: unique(closers))
         }
         unresolved = painTable.new.map { item in
             var addressing = item.item.id.flatMap { newOpp.byPain[$0] } ?? []
-            addressing += newOpp.byContainer[item.container] ?? []
+            addressing += newOpp.general[item.container] ?? []
             return PainGap(text: item.item.text, place: place(future, c.newTouchpoints, item.container), severity: item.item.severity,
                            opportunities: unique(addressing))
         }
