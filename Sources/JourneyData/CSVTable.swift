@@ -157,6 +157,12 @@ struct CSVReader {
         cursor += 1
         skipBlanks()
         if cursor < bytes.count, bytes[cursor] != Self.comma, bytes[cursor] != Self.lf, bytes[cursor] != Self.cr {
+            // A field that ran over a line break into a quote in the middle of a later field was
+            // most likely never closed on its own line: said where it opens.
+            if text.contains(Self.lf) || text.contains(Self.cr) {
+                throw CSVTable.Problem(message: "this quoted field runs past the end of its line into a quote in the middle of a later field; "
+                                       + "is its closing quote missing?", range: range(open, open + 1))
+            }
             throw CSVTable.Problem(message: Self.strayQuote, range: range(close, close + 1))
         }
         return cell

@@ -52,6 +52,8 @@ import Testing
         ("a,b\n1,2\"3\n", "a double quote in the middle of a field", 7),
         ("a,b\n1,\"2\"x\n", "a double quote in the middle of a field", 8),
         ("a,b\n1,\"2\n3\n", "never closed", 6),
+        // The quote of line 2 is never closed; the next quoted field (line 3) ends the run.
+        ("a,b\n1,\"open\n2,\"x\"\n", "closing quote missing", 6),
     ])
     func whatIsNotCSVIsSaidWhereItIs(text: String, message: String, at offset: Int) throws {
         let file = SourceFile(path: "k.csv", text: text)
