@@ -41,6 +41,8 @@ extension LayoutEngine {
         return (t.map { holder.touchpoints[$0].content } ?? holder.content)[kind][k]
     }
 
+    static let struckAlpha = 0.85
+
     /// The card with the mark of the element at `address`, if it has one.
     func marked(_ card: Card, _ address: ElementAddress?) -> Card {
         guard let address, let mark = marks?[address] else { return card }
@@ -59,7 +61,9 @@ extension LayoutEngine {
             c.stroke = theme.mutedText
             c.strokeWidth = 1.2
             c.strokeDash = [4, 3]
-            c.ghost = theme.ghostAlpha
+            // A pain the future resolves is struck through, and must still be read (the gap
+            // view's point): faded far less than a removed element, so its text keeps AA contrast.
+            c.ghost = mark.struck ? max(theme.ghostAlpha, Self.struckAlpha) : theme.ghostAlpha
         }
         let pill = text(mark.badge, markFont, c.textWidth - 12)
         let pillColor = mark.good ? theme.metricMet : color
