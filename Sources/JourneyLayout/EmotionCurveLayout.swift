@@ -231,6 +231,9 @@ struct EmotionCurveLayout {
             if !paths.isEmpty { curves.append(.group(SceneGroup(name: "curve:" + (s.id ?? "everyone"), box: nil, children: paths))) }
         }
 
+        // The old map's curves (a rendered diff, the gap view) are curves too: no word covers them.
+        let before = engine.marks != nil ? oldCurves(centers: centers, offsets: dx, columns: columns.map(\.column), obstacles: &obstacles) : []
+
         // Feeling words beside their points, where they cover no curve and no other point;
         // those that find no such place go under the plot, in their column.
         let labels = feelings()
@@ -264,8 +267,15 @@ struct EmotionCurveLayout {
                 placed.append((spot.frame, label, spot.wide ? wideLines : sideLines))
                 labelsByColumn[ci, default: []].append(spot.frame)
             } else {
-                let top = strips[ci] ?? stripTop
-                placed.append((Rect(region.x, top, wide.width, wide.height), label, wideLines))
+                // Under the plot, below what the column holds already (a label beside a low
+                // point may reach down past the plot).
+                let lowest = (labelsByColumn[ci] ?? []).map { $0.maxY + 3 }.max() ?? stripTop
+                let top = max(strips[ci] ?? stripTop, lowest)
+                let frame = Rect(region.x, top, wide.width, wide.height)
+                placed.append((frame, label, wideLines))
+                // Kept in the column's way too: a later label may be placed beside a point low
+                // enough to reach the strip.
+                labelsByColumn[ci, default: []].append(frame)
                 strips[ci] = top + wide.height + 3
             }
         }
@@ -286,7 +296,7 @@ struct EmotionCurveLayout {
             base.move(x0, neutral); base.line(x1, neutral)
             nodes.append(.path(ScenePath(path: base, fill: nil, stroke: Stroke(theme.baseline, width: 1.2, dash: [5, 4]))))
         }
-        if engine.marks != nil { nodes += oldCurves(centers: centers, offsets: dx, columns: columns.map(\.column)) }
+        nodes += before
         nodes += curves
         nodes.append(.group(SceneGroup(name: "emotion-dots", box: nil, children: dots)))
         for (frame, label, lines) in placed { nodes.append(labelNode(label, lines, frame)) }
@@ -316,7 +326,7 @@ struct EmotionCurveLayout {
 
     /// The old map's curves (a rendered diff): dashed and faded, through the values each persona
     /// had, skipping touchpoints that were not there; a hollow dot where the value changed.
-    func oldCurves(centers: [Double], offsets dx: [[Double]], columns: [LayoutEngine.Column]) -> [SceneNode] {
+    func oldCurves(centers: [Double], offsets dx: [[Double]], columns: [LayoutEngine.Column], obstacles: inout SegmentGrid) -> [SceneNode] {
         var nodes: [SceneNode] = []
         var dots: [SceneNode] = []
         for (i, s) in series.enumerated() {
@@ -337,8 +347,10 @@ struct EmotionCurveLayout {
             }
             if !run.isEmpty { runs.append(run) }
             for r in runs where r.count > 1 {
-                nodes.append(.path(ScenePath(path: Monotone.path(through: r), fill: nil,
+                let curve = Monotone.path(through: r)
+                nodes.append(.path(ScenePath(path: curve, fill: nil,
                                              stroke: Stroke(s.color.withAlpha(theme.ghostCurveAlpha), width: 2, dash: [6, 4]))))
+                for line in curve.flattened() { obstacles.add(line) }
             }
         }
         return nodes + [.group(SceneGroup(name: "emotion-dots-before", box: nil, children: dots))]
