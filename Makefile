@@ -190,7 +190,8 @@ man:
 	.build/debug/generate-manual-tool .build/debug/journeyc --date $$(git log -1 --format=%cs) -o docs/man
 
 # make deb: a Debian package of the release build (DEB_BIN=... packages another binary, as the
-# tests do with the debug one), in DEB_DIR: /usr/bin/journeyc, its man page and completions.
+# tests do with the debug one), in DEB_DIR: /usr/bin/journeyc (without its debug information, as
+# Debian ships binaries; the build id note stays), its man page and completions.
 # Depends: the packages of the shared libraries it loads (Cairo, Pango, libpng, GLib…, found
 # with ldd and dpkg -S on this machine) and the Noto fonts it draws CJK, Arabic and emoji with.
 # Timestamps come from SOURCE_DATE_EPOCH (the last commit), so the same tree packs the same bytes.
@@ -204,6 +205,7 @@ deb: $(if $(DEB_BIN),,build)
 	rm -rf "$$root" && mkdir -p "$$root/DEBIAN" && \
 	$(MAKE) -s install-files INSTALL_BIN="$$bin" DESTDIR="$$(cd "$(DEB_DIR)" && pwd)/journeyc_$(VERSION)_$(DEB_ARCH)" PREFIX=/usr && \
 	gzip -9n "$$root/usr/$(MAN_PAGE)" && \
+	strip --strip-debug "$$root/usr/bin/journeyc" && \
 	depends=$$(for lib in $$(ldd "$$bin" | awk '$$3 ~ /^\// {print $$3}'); do \
 	    real=$$(readlink -f "$$lib"); \
 	    { dpkg -S "$$lib" || dpkg -S "$$real" || dpkg -S "/usr$$lib" || dpkg -S "$${lib#/usr}" || dpkg -S "$${real#/usr}"; } 2>/dev/null | head -1 | cut -d: -f1; \
