@@ -233,6 +233,17 @@ struct DocumentBuilder {
         ])
     }
 
+    func step(_ b: BlueprintStep) -> JSONValue {
+        .object([
+            ("id", text(b.id)),
+            ("text", .string(b.text)),
+            ("owner", text(b.owner)),
+            ("triggers", .array(b.triggers.map { .string($0) })),
+            ("needs", .array(b.needs.map { .string($0) })),
+            ("line", line(b.range)),
+        ])
+    }
+
     func evidence(_ e: Evidence) -> JSONValue {
         .object([
             ("number", .int(evidenceNumbers.number(of: e))),

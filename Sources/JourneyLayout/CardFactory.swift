@@ -150,6 +150,36 @@ struct CardFactory {
         return c
     }
 
+    /// A service-blueprint step: the step, who owns it and the steps it triggers or needs; its
+    /// bar says the lane (a system's card is dashed: a thing, not people at work).
+    func step(_ b: BlueprintStep, width: Double) -> Card {
+        let accent: Color
+        switch b.lane {
+        case .frontstage: accent = theme.opportunityStroke
+        case .backstage: accent = theme.mutedText
+        case .support: accent = theme.metricNeutral
+        case .system: accent = theme.cardStroke
+        }
+        var c = card(b.lane.rawValue, width: width, fill: theme.cardFill, stroke: theme.cardStroke, accent: accent)
+        if b.lane == .system { c.strokeDash = [4, 3] }
+        let text = t(b.text, theme.cardFont, c.textWidth)
+        c.rightToLeft = text.rightToLeft
+        c.items.append(.text(text, theme.text))
+        if let owner = b.owner.nonBlank {
+            c.items.append(.gap(3))
+            c.items.append(.text(t("Owner: " + owner, theme.smallFont, c.textWidth), theme.mutedText))
+        }
+        if !b.triggers.isEmpty {
+            c.items.append(.gap(3))
+            c.items.append(.text(t("Triggers " + b.triggers.joined(separator: ", "), theme.smallFont, c.textWidth), theme.mutedText))
+        }
+        if !b.needs.isEmpty {
+            c.items.append(.gap(3))
+            c.items.append(.text(t("Needs " + b.needs.joined(separator: ", "), theme.smallFont, c.textWidth), theme.mutedText))
+        }
+        return c
+    }
+
     func metric(_ m: Metric, width: Double) -> Card {
         let status = m.targetMet
         let color = status == true ? theme.metricMet : status == false ? theme.metricMissed : theme.metricNeutral

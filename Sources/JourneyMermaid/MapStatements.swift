@@ -99,6 +99,14 @@ enum MapStatements {
         return line
     }
 
+    static func step(_ b: BlueprintStep) -> String {
+        var line = b.lane.rawValue + " " + id(b.id) + q(b.text)
+        if let owner = b.owner { line += " owner " + q(owner) }
+        if !b.triggers.isEmpty { line += " triggers " + b.triggers.joined(separator: " ") }
+        if !b.needs.isEmpty { line += " needs " + b.needs.joined(separator: " ") }
+        return line
+    }
+
     static func evidence(_ e: Evidence) -> String {
         var line = "evidence " + id(e.id) + e.kind.rawValue + " " + q(e.description)
         if let link = e.link { line += " link " + q(link) }

@@ -251,6 +251,7 @@ public struct Checker {
         // Without a `journey` line (a library that grew a stage, E0020) no persona is judged unused.
         UsageRules.check(model, tree: tree, usedPersonas: references.named,
                          hasEmotionForEveryone: references.everyone || journeys.isEmpty, into: &diagnostics)
+        BlueprintRules.check(model, into: &diagnostics)
         noteRepeatedCauses()
         return model
     }
