@@ -160,7 +160,7 @@ struct CardFactory {
         case .support: accent = theme.metricNeutral
         case .system: accent = theme.cardStroke
         }
-        var c = card(b.lane.rawValue, width: width, fill: theme.cardFill, stroke: theme.cardStroke, accent: accent)
+        var c = card(b.lane.rawValue + ":" + LayoutEngine.stepKey(b), width: width, fill: theme.cardFill, stroke: theme.cardStroke, accent: accent)
         if b.lane == .system { c.strokeDash = [4, 3] }
         let text = t(b.text, theme.cardFont, c.textWidth)
         c.rightToLeft = text.rightToLeft
