@@ -291,6 +291,25 @@ public struct Touchpoint: Equatable, Sendable {
     }
 }
 
+extension JourneyModel {
+    /// Whether any touchpoint has a step of a service blueprint.
+    public var hasBlueprint: Bool { stages.contains { $0.touchpoints.contains { !$0.blueprint.isEmpty } } }
+
+    /// The map without its service blueprint: the journey alone (`--view journey`).
+    public var withoutBlueprint: JourneyModel {
+        var m = self
+        for s in m.stages.indices {
+            for t in m.stages[s].touchpoints.indices {
+                m.stages[s].touchpoints[t].frontstage = []
+                m.stages[s].touchpoints[t].backstage = []
+                m.stages[s].touchpoints[t].support = []
+                m.stages[s].touchpoints[t].systems = []
+            }
+        }
+        return m
+    }
+}
+
 /// The lanes of a service blueprint, from the line of interaction down: frontstage (in view of
 /// the customer), backstage (out of view), support processes, and the systems involved.
 public enum BlueprintLane: String, CaseIterable, Sendable {

@@ -36,4 +36,17 @@ import Testing
             #expect(text.contains("[\(code)]") || text.contains(code), "\(code) is shown by a case under Tests/Cases/blueprint")
         }
     }
+
+    @Test func theViewsDrawTheBlueprintOrLeaveItOut() {
+        let map = "Tests/Cases/blueprint/clean/input.journey"
+        let byDefault = journeyc(["dump-scene", "--measurer", "fixed", map]).stdout
+        #expect(byDefault.contains("blueprint-line:visibility") && byDefault.contains("lane:backstage"))
+        #expect(journeyc(["dump-scene", "--measurer", "fixed", "--view", "blueprint", map]).stdout == byDefault)
+        #expect(journeyc(["dump-scene", "--measurer", "fixed", "--view", "map", map]).stdout == byDefault)
+        let journey = journeyc(["dump-scene", "--measurer", "fixed", "--view", "journey", map])
+        #expect(journey.status == 0)
+        #expect(!journey.stdout.contains("blueprint-line:") && !journey.stdout.contains("lane:backstage") && journey.stdout.contains("lane:emotion"))
+        let none = journeyc(["dump-scene", "--view", "blueprint", "samples/ecommerce-running-shoes.journey"])
+        #expect(none.status == 2 && none.stderr.contains("has no `frontstage`"), "\(none.stderr)")
+    }
 }
