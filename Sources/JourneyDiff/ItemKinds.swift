@@ -25,7 +25,8 @@ struct ItemKind<T>: @unchecked Sendable {  // immutable; its closures read only 
 enum ItemKinds {
     static let pain = ItemKind<PainPoint>(
         content: .pain, id: \.id, label: \.text, labelField: "text", labelIsName: false,
-        properties: { [("severity", $0.severity.map { "\($0)" }), ("reach", $0.reach.map { DiffNumbers.plain($0 * 100) + "%" })] },
+        properties: { [("severity", $0.severity.map { "\($0)" }), ("reach", $0.reach.map { DiffNumbers.plain($0 * 100) + "%" }),
+                       ("fails at", $0.failsAt)] },
         ofStage: \.pains, ofTouchpoint: \.pains)
 
     static let delight = ItemKind<Delight>(

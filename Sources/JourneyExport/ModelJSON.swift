@@ -170,6 +170,7 @@ struct DocumentBuilder {
             ("text", .string(p.text)),
             ("severity", int(p.severity)),
             ("reach", p.reach.map { .number($0) } ?? .null),
+            ("failsAt", text(p.failsAt)),
             ("line", line(p.range)),
         ])
     }

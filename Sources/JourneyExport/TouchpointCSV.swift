@@ -106,6 +106,7 @@ public enum TouchpointCSV {
         var details: [String] = []
         if let s = p.severity { details.append("severity \(s)") }
         if let r = p.reach { details.append("reach " + ExportText.percent(r)) }
+        if let step = p.failsAt { details.append("fails at " + step) }
         return p.text + parenthesized(details)
     }
 

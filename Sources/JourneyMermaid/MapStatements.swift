@@ -69,6 +69,7 @@ enum MapStatements {
     /// One kind of content written back, one line per element (ContentStatements' rows).
     static func pain(_ p: PainPoint) -> String {
         "pain " + id(p.id) + q(p.text) + (p.severity.map { " severity \($0)" } ?? "") + (p.reach.map { " reach " + n($0 * 100) + "%" } ?? "")
+            + (p.failsAt.map { " at " + $0 } ?? "")
     }
 
     static func delight(_ d: Delight) -> String { "delight " + id(d.id) + q(d.text) }

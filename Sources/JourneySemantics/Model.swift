@@ -353,6 +353,9 @@ public struct PainPoint: Equatable, Sendable {
     public var range: SourceRange
     /// The quoted text, where diagnostics about the pain point.
     public var textRange: SourceRange
+    /// The blueprint step where it fails (`at pick`): a failure point behind the touchpoint it
+    /// surfaces at, which still counts it.
+    public var failsAt: String? = nil
 }
 
 public struct Delight: Equatable, Sendable {

@@ -121,12 +121,14 @@ public enum PropertyName: String, CaseIterable, Sendable {
     case emotion, personas, pains
     /// A blueprint step's links to other steps: `triggers ship refund`, `needs label`.
     case triggers, needs
+    /// A pain point's failure point: the blueprint step where it starts (`pain … at pick`).
+    case at
 
     /// The value the property takes on most statements; `weights` reads every property as a
     /// weight (StatementSignature.valueKind(of:)).
     public var valueKind: PropertyValueKind {
         switch self {
-        case .via: .identifier
+        case .via, .at: .identifier
         case .severity, .impact, .effort: .number
         case .reach: .percentage
         case .owner, .link, .file, .date, .from, .column, .data: .string
@@ -155,6 +157,7 @@ public enum PropertyName: String, CaseIterable, Sendable {
         case .target: "a target value"
         case .addresses: "the identifiers of the pain points it addresses"
         case .triggers: "the identifiers of the blueprint steps it triggers"
+        case .at: "the identifier of the blueprint step where it fails"
         case .needs: "the identifiers of the blueprint steps it depends on"
         case .status: "a status (idea, planned, in-progress, shipped or dropped)"
         case .emotion, .personas, .pains: "a weight (a number like 0.2)"
@@ -179,6 +182,7 @@ public enum PropertyName: String, CaseIterable, Sendable {
         case .target: "target <= 40%"
         case .addresses: "addresses no-size-chart sizing-inconsistent"
         case .triggers: "triggers ship-parcel"
+        case .at: "at pick"
         case .needs: "needs stock-check"
         case .status: "status shipped \"2026-10\""
         case .emotion: "weights emotion 0.2"
@@ -282,7 +286,7 @@ public struct StatementSignature: Sendable {
                             properties: []),
             .pain: .init(slots: [id("pain no-size-chart \"No size chart\" severity 4"),
                                  slot(.text, .string, "the pain point in double quotes", "pain \"No size chart on the product page\" severity 4")],
-                         properties: [.severity, .reach]),
+                         properties: [.severity, .reach, .at]),
             .delight: .init(slots: [id("delight \"Real runners, not models\""),
                                     slot(.text, .string, "the delight in double quotes", "delight \"Real runners, not models\"")],
                             properties: []),

@@ -59,4 +59,18 @@ import Testing
                                          children: [.path(ScenePath(path: path, fill: nil, stroke: nil))])))
         #expect(SceneChecks.violations(s).contains { $0.hasPrefix("connector:bad crosses backstage:") })
     }
+
+    @Test func aPainAtABackstageStepMarksItAsAFailurePoint() {
+        let map = Self.map + "\n    pain slow \"Refund takes ten days\" severity 4 at refund\n"
+        let s = scene(map)
+        var texts: [String] = []
+        s.walk { n, _ in
+            if case .group(let g) = n, g.name == "backstage:refund" {
+                for case .text(let t) in g.children { texts.append(t.text) }
+            }
+        }
+        #expect(texts.first == "Failure point", "\(texts)")
+        #expect(!scene(Self.map).boxes.isEmpty)
+        #expect(SceneChecks.violations(s) == [])
+    }
 }
