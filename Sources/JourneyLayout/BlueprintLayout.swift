@@ -1,4 +1,4 @@
-// BlueprintLayout: the service blueprint under the journey (docs/rendering.md, "Service
+// BlueprintLayout: the service blueprint under the journey (README.md, "Service
 // blueprint"). Its lanes are content lanes (ContentLanes: frontstage, backstage, support,
 // systems); this file draws what lies between them — the line of interaction above the
 // frontstage, the line of visibility above the backstage, the line of internal interaction
