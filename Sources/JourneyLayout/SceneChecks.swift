@@ -6,7 +6,9 @@
 // - no feeling label covers a curve segment (groups "curve:…") other than the ends at its own
 //   point (a point the label sits next to), nor a point of the curve;
 // - no connector of the service blueprint (groups "connector:…") crosses a box other than a
-//   blueprint line's: it may only touch the cards it leaves and enters, on their sides.
+//   blueprint line's: it may only touch the cards it leaves and enters, on their sides;
+// - every card of a lane of cards (the groups with boxes in a group "lane:…") lies within its
+//   lane, as tall as the lane's name in the gutter ("label:lane:…") of the same row.
 
 public enum SceneChecks {
     public static func violations(_ scene: Scene) -> [String] {
@@ -67,6 +69,7 @@ public enum SceneChecks {
             }
         }
         problems += labelsOverCurves(labels, curves: curves, dots: dots)
+        problems += cardsOutsideTheirLanes(scene)
         problems += connectorsOverBoxes(connectors, boxes: scene.boxes.filter { !$0.name.hasPrefix("blueprint-line:") })
         for (y, heights) in touchpointHeights where heights.count > 1 {
             problems.append("touchpoint cards in the row at y=\(Num.format(y)) have different heights")
@@ -93,6 +96,23 @@ public enum SceneChecks {
             let exempt = near.map { $0.insetBy(-3, -3) }
             if let (a, _) = segments.segments(from: box.minX, to: box.maxX).first(where: { LabelPlacement.covers(box, $0.0, $0.1, except: exempt) }) {
                 problems.append("feeling label \(describe(box)) covers a curve at \(Num.format(a.x)),\(Num.format(a.y))")
+            }
+        }
+        return problems
+    }
+
+    /// Cards whose box leaves the band of their lane, row by row.
+    static func cardsOutsideTheirLanes(_ scene: Scene) -> [String] {
+        var problems: [String] = []
+        for case .group(let row) in scene.nodes where row.name.hasPrefix("row:") {
+            var bands: [String: Rect] = [:]
+            for case .group(let g) in row.children where g.name.hasPrefix("label:lane:") { bands[String(g.name.dropFirst(6))] = g.box }
+            for case .group(let lane) in row.children where lane.name.hasPrefix("lane:") {
+                guard let band = bands[lane.name] else { continue }
+                for case .group(let card) in lane.children {
+                    guard let box = card.box, box.minY < band.minY - 0.5 || box.maxY > band.maxY + 0.5 else { continue }
+                    problems.append("\(card.name) \(describe(box)) is not inside its lane \(lane.name) \(describe(band))")
+                }
             }
         }
         return problems

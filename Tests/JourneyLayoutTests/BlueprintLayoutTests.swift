@@ -73,4 +73,18 @@ import Testing
         #expect(!scene(Self.map).boxes.isEmpty)
         #expect(SceneChecks.violations(s) == [])
     }
+
+    @Test func aCardOutsideItsLaneIsCaught() {
+        let s = scene(Self.map)
+        func moved(_ node: SceneNode) -> SceneNode {
+            guard case .group(var g) = node else { return node }
+            if g.name == "backstage:refund", let b = g.box { g.box = Rect(b.x, b.y + 400, b.width, b.height); g.children = [] }
+            g.children = g.children.map(moved)
+            return .group(g)
+        }
+        var bad = s
+        bad.nodes = s.nodes.map(moved)
+        #expect(SceneChecks.violations(s) == [])
+        #expect(SceneChecks.violations(bad).contains { $0.hasPrefix("backstage:refund") && $0.contains("not inside its lane lane:backstage") })
+    }
 }
