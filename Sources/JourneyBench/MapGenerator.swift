@@ -25,7 +25,11 @@ struct MapGenerator {
 
     /// A map with `touchpoints` touchpoints in stages of ten, three personas, and pains,
     /// opportunities, metrics, quotes and evidence at the density of the bundled samples.
-    mutating func map(touchpoints: Int) -> String {
+    /// With `blueprint`, every touchpoint also has a service blueprint: a frontstage action that
+    /// triggers its backstage action, which triggers the next touchpoint's (within the stage),
+    /// a support process every other touchpoint and a system (issue 16: 200 of them to SVG in
+    /// under 300 ms).
+    mutating func map(touchpoints: Int, blueprint: Bool = false) -> String {
         var out = "# Generated benchmark map: \(touchpoints) touchpoints\n"
         out += "journey \"Generated journey with \(touchpoints) touchpoints\"\n"
         out += "  description \"Seeded benchmark input\"\n  owner \"Bench\"\n  version \"1\"\n  scale -2..2\n\n"
@@ -57,6 +61,13 @@ struct MapGenerator {
                 if n % 4 == 0 { out += "    metric \"time on step\" \(int(10...300))s target <= 60s\n" }
                 if n % 5 == 0 { out += "    evidence \(pick(Self.kinds)) \"Source for step \(n)\" date \"2026-0\(int(1...9))\"\n" }
                 if n % 6 == 0 { out += "    quote \(pick(personas)) \"I didn't expect step \(n) to take this long — 本当に.\"\n" }
+                if blueprint {
+                    let last = (n + 1) % 10 == 0 || n + 1 == touchpoints
+                    out += "    frontstage f\(n) \"Staff help at step \(n)\" owner \"\(pick(Self.teams))\" triggers b\(n)\n"
+                    out += "    backstage b\(n) \"Prepare what step \(n) needs\" owner \"\(pick(Self.teams))\"" + (last ? "" : " triggers b\(n + 1)") + "\n"
+                    if n % 2 == 0 { out += "    support p\(n) \"Keep step \(n) running\" owner \"\(pick(Self.teams))\"\n" }
+                    out += "    system y\(n) \"\(pick(["CRM", "Warehouse system", "Payment provider", "Courier API"]))\"\n"
+                }
                 n += 1
             }
             out += "\n"

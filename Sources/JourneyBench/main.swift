@@ -3,6 +3,7 @@
 //   journeyc-bench build         only `journeyc build` on 500 generated maps, 1 job and all cores
 //   journeyc-bench workspace     only the workspace figures: 1,000 maps sharing persona libraries and CSV exports
 //   journeyc-bench generate N    print a generated map of N touchpoints (seed 42)
+//   journeyc-bench generate N blueprint   the same with a service blueprint under every touchpoint
 //   journeyc-bench svg-sizes     only the SVG sizes of the samples, outlines and --svg-text fonts
 // Figures are medians of several runs; in-process phases use a monotonic clock, and the
 // process row runs the release `journeyc check` binary as a user would.
@@ -67,7 +68,7 @@ func runTimed(_ path: String, _ arguments: [String]) -> (wall: Double, cpu: Doub
 let args = Array(CommandLine.arguments.dropFirst())
 if args.first == "generate", args.count >= 2, let n = Int(args[1]) {
     var generator = MapGenerator(seed: 42)
-    print(generator.map(touchpoints: n), terminator: "")
+    print(generator.map(touchpoints: n, blueprint: args.count >= 3 && args[2] == "blueprint"), terminator: "")
     exit(0)
 }
 
@@ -203,6 +204,13 @@ for n in [10, 100, 1_000, 10_000] {
     benchMaps.append(BenchMap(name: "generated \(n)", path: path.path, touchpoints: n, runs: n >= 10_000 ? 1 : n >= 1_000 ? 3 : 11))
 }
 
+do {
+    var generator = MapGenerator(seed: 42)
+    let path = scratch.appendingPathComponent("blueprint-200.journey")
+    try generator.map(touchpoints: 200, blueprint: true).write(to: path, atomically: true, encoding: .utf8)
+    benchMaps.append(BenchMap(name: "blueprint 200", path: path.path, touchpoints: 200, runs: 11))
+}
+
 /// Runs the release binary once: its wall time, peak memory and exit status.
 func processOnce(_ arguments: [String]) -> (seconds: Double, peakMB: Double, status: Int32) {
     guard let r = spawn(journeycBinary, arguments) else { return (0, 0, -1) }
@@ -336,6 +344,9 @@ if let svg = processTimes["ecommerce-running-shoes/svg"], let png = processTimes
     func cell(_ v: Double) -> String { ms(v).trimmingCharacters(in: .whitespaces) }
     print("target: sample to SVG in under 30 ms (issue 6; 40 ms, issue 3): \(svg < 0.03 ? "met" : svg < 0.04 ? "40 ms met, 30 ms NOT MET" : "NOT MET") (\(cell(svg)) ms)")
     print("target: sample to PNG in under 100 ms (issue 6; 150 ms, issue 3): \(png < 0.1 ? "met" : png < 0.15 ? "150 ms met, 100 ms NOT MET" : "NOT MET") (\(cell(png)) ms)")
+}
+if let svg = processTimes["blueprint 200/svg"] {
+    print("target: a 200-touchpoint service blueprint to SVG in under 300 ms (issue 16): \(svg < 0.3 ? "met" : "NOT MET") (\(ms(svg).trimmingCharacters(in: .whitespaces)) ms)")
 }
 if let peak = peaks["generated 10000/svg"] {
     print("target: 10,000 touchpoints to SVG in under 300 MB of memory: \(peak < 300 ? "met" : "NOT MET") (\(String(format: "%.0f", peak)) MB)")

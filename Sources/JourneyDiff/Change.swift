@@ -35,6 +35,7 @@ public struct Change: Equatable, Sendable {
     /// In the order reports list kinds (summary line, Markdown tables).
     public enum Kind: String, CaseIterable, Sendable {
         case journey, persona, channel, stage, touchpoint, emotion, pain, opportunity, metric, delight, quote, evidence
+        case frontstage, backstage, support, system
 
         /// The kind of content (ContentKinds) a change of this kind is about; nil for an element.
         public var content: ContentKind? { ContentKind(rawValue: rawValue) }

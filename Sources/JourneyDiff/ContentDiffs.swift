@@ -62,6 +62,10 @@ struct ContentDiff: Sendable {
         items(ItemKinds.metric, intoStage: { $0.metrics = $1 }, intoTouchpoint: { $0.metrics = $1 }),
         items(ItemKinds.quote, intoStage: nil, intoTouchpoint: { $0.quotes = $1 }),
         items(ItemKinds.evidence, intoStage: { $0.evidence = $1 }, intoTouchpoint: { $0.evidence = $1 }),
+        items(ItemKinds.frontstage, intoStage: nil, intoTouchpoint: { $0.frontstage = $1 }),
+        items(ItemKinds.backstage, intoStage: nil, intoTouchpoint: { $0.backstage = $1 }),
+        items(ItemKinds.support, intoStage: nil, intoTouchpoint: { $0.support = $1 }),
+        items(ItemKinds.system, intoStage: nil, intoTouchpoint: { $0.systems = $1 }),
     ]
 
     /// The rows of kinds compared as items.

@@ -25,7 +25,8 @@ struct ItemKind<T>: @unchecked Sendable {  // immutable; its closures read only 
 enum ItemKinds {
     static let pain = ItemKind<PainPoint>(
         content: .pain, id: \.id, label: \.text, labelField: "text", labelIsName: false,
-        properties: { [("severity", $0.severity.map { "\($0)" }), ("reach", $0.reach.map { DiffNumbers.plain($0 * 100) + "%" })] },
+        properties: { [("severity", $0.severity.map { "\($0)" }), ("reach", $0.reach.map { DiffNumbers.plain($0 * 100) + "%" }),
+                       ("fails at", $0.failsAt)] },
         ofStage: \.pains, ofTouchpoint: \.pains)
 
     static let delight = ItemKind<Delight>(
@@ -54,6 +55,19 @@ enum ItemKinds {
         content: .evidence, id: \.id, label: \.description, labelField: "description", labelIsName: false,
         properties: { [("kind", $0.kind.rawValue), ("link", $0.link), ("file", $0.file), ("data", $0.data), ("date", $0.date)] },
         ofStage: \.evidence, ofTouchpoint: \.evidence)
+
+    /// A blueprint lane's steps (all four lanes compare alike).
+    static func steps(_ content: ContentKind, _ list: KeyPath<Touchpoint, [BlueprintStep]> & Sendable) -> ItemKind<BlueprintStep> {
+        ItemKind<BlueprintStep>(
+            content: content, id: \.id, label: \.text, labelField: "text", labelIsName: false,
+            properties: { [("owner", $0.owner), ("triggers", $0.triggers.isEmpty ? nil : $0.triggers.joined(separator: " ")),
+                           ("needs", $0.needs.isEmpty ? nil : $0.needs.joined(separator: " "))] },
+            ofStage: { _ in [] }, ofTouchpoint: { $0[keyPath: list] })
+    }
+    static let frontstage = steps(.frontstage, \.frontstage)
+    static let backstage = steps(.backstage, \.backstage)
+    static let support = steps(.support, \.support)
+    static let system = steps(.system, \.systems)
 
     /// A target as the map writes it: `>= 8%`, or `8%` without a comparison.
     static func targetText(_ t: MetricTarget) -> String {

@@ -1,6 +1,6 @@
 // MarkdownReport: a MapDiff to paste into a pull request — the summary line, then one table per
 // kind of change (journey, personas, channels, stages, touchpoints, emotions, pain points,
-// opportunities, metrics, then delights, quotes and evidence), rows in the map's reading
+// opportunities, metrics, then delights, quotes and evidence, then the service blueprint's steps), rows in the map's reading
 // order. Every cell is escaped, so a label with | or * cannot break the table.
 
 import JourneySemantics
@@ -74,6 +74,10 @@ public struct MarkdownReport {
         })
         table(&out, "Delights, quotes and evidence", ["Change", "Kind", "Text", "Where", "Details"],
               changes.filter { [.delight, .quote, .evidence].contains($0.kind) }.map { c in
+            [c.action.rawValue, c.kind.rawValue, c.element.label, Self.place(c.location), details(c)]
+        })
+        table(&out, "Service blueprint", ["Change", "Lane", "Step", "Where", "Details"],
+              changes.filter { $0.kind.content?.blueprintLane != nil }.map { c in
             [c.action.rawValue, c.kind.rawValue, c.element.label, Self.place(c.location), details(c)]
         })
         return out

@@ -37,5 +37,9 @@ struct ContentJSON: Sendable {
                     stage: { b, s in list(.metric, s.metrics, b.metric) }),
         ContentJSON(kind: .evidence, touchpoint: { b, t in list(.evidence, t.evidence, b.evidence) },
                     stage: { b, s in list(.evidence, s.evidence, b.evidence) }),
+        ContentJSON(kind: .frontstage, touchpoint: { b, t in list(.frontstage, t.frontstage, b.step) }, stage: nil),
+        ContentJSON(kind: .backstage, touchpoint: { b, t in list(.backstage, t.backstage, b.step) }, stage: nil),
+        ContentJSON(kind: .support, touchpoint: { b, t in list(.support, t.support, b.step) }, stage: nil),
+        ContentJSON(kind: .system, touchpoint: { b, t in list(.system, t.systems, b.step) }, stage: nil),
     ]
 }

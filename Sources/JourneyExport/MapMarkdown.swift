@@ -218,6 +218,7 @@ struct MarkdownPage {
         var details: [String] = []
         if let s = p.severity { details.append("severity \(s)") }
         if let r = p.reach { details.append("reach " + ExportText.percent(r)) }
+        if let step = p.failsAt { details.append("fails at " + step) }
         return MarkdownText.inline(p.text) + parenthesized(details)
     }
 

@@ -27,5 +27,15 @@ struct MarkdownContent: Sendable {
         MarkdownContent(kind: .evidence, column: ("Evidence", { p, tp in p.evidenceReferences(tp.evidence) }),
                         stageItems: { p, s in s.evidence.isEmpty ? [] : ["**Evidence:** " + p.evidenceReferences(s.evidence)] }),
         MarkdownContent(kind: .quote, column: nil, stageItems: nil),  // listed under the table
+        steps(.frontstage, "Frontstage", \.frontstage),
+        steps(.backstage, "Backstage", \.backstage),
+        steps(.support, "Support", \.support),
+        steps(.system, "Systems", \.systems),
     ]
+
+    /// A blueprint lane's column: each step with its owner and what it triggers.
+    static func steps(_ kind: ContentKind, _ title: String, _ list: KeyPath<Touchpoint, [BlueprintStep]> & Sendable) -> MarkdownContent {
+        MarkdownContent(kind: kind, column: (title, { p, tp in p.list(tp[keyPath: list].map { MarkdownText.inline(TouchpointCSV.step($0)) }) }),
+                        stageItems: nil)
+    }
 }

@@ -170,6 +170,7 @@ struct DocumentBuilder {
             ("text", .string(p.text)),
             ("severity", int(p.severity)),
             ("reach", p.reach.map { .number($0) } ?? .null),
+            ("failsAt", text(p.failsAt)),
             ("line", line(p.range)),
         ])
     }
@@ -230,6 +231,17 @@ struct DocumentBuilder {
             ("number", .number(q.value)),
             ("unit", text(ExportText.unitCode(q.unit))),
             ("text", .string(q.written ?? q.text)),
+        ])
+    }
+
+    func step(_ b: BlueprintStep) -> JSONValue {
+        .object([
+            ("id", text(b.id)),
+            ("text", .string(b.text)),
+            ("owner", text(b.owner)),
+            ("triggers", .array(b.triggers.map { .string($0) })),
+            ("needs", .array(b.needs.map { .string($0) })),
+            ("line", line(b.range)),
         ])
     }
 

@@ -75,7 +75,20 @@ public enum TouchpointCSV {
         Column("touchpoint id") { $0.touchpoint.id ?? "" },
         Column("delights", carries: .delight) { list($0.touchpoint.delights.map(\.text)) },
         Column("quotes", carries: .quote) { row in list(row.touchpoint.quotes.map { quote($0, model: row.model) }) },
+        Column("frontstage", carries: .frontstage) { list($0.touchpoint.frontstage.map(step)) },
+        Column("backstage", carries: .backstage) { list($0.touchpoint.backstage.map(step)) },
+        Column("support", carries: .support) { list($0.touchpoint.support.map(step)) },
+        Column("systems", carries: .system) { list($0.touchpoint.systems.map(step)) },
     ]
+
+    /// `Pick the shoes (owner Warehouse, triggers ship, needs label)`.
+    static func step(_ b: BlueprintStep) -> String {
+        var details: [String] = []
+        if let o = b.owner { details.append("owner " + o) }
+        if !b.triggers.isEmpty { details.append("triggers " + b.triggers.joined(separator: " ")) }
+        if !b.needs.isEmpty { details.append("needs " + b.needs.joined(separator: " ")) }
+        return b.text + parenthesized(details)
+    }
 
     /// The kinds of content (ContentKinds) the CSV carries in columns of their own elsewhere than
     /// `trailing` (emotions: a column per persona), and those it leaves out, with why.
@@ -93,6 +106,7 @@ public enum TouchpointCSV {
         var details: [String] = []
         if let s = p.severity { details.append("severity \(s)") }
         if let r = p.reach { details.append("reach " + ExportText.percent(r)) }
+        if let step = p.failsAt { details.append("fails at " + step) }
         return p.text + parenthesized(details)
     }
 

@@ -11,6 +11,8 @@ struct CardFactory {
     /// Whether any touchpoint names its channel: only then is a missing one worth pointing out
     /// (a map imported from Mermaid has none, and "Channel not given" on every card is noise).
     let mapHasChannels: Bool
+    /// The blueprint steps a pain point names as where it fails (`pain … at pick`).
+    let failurePoints: Set<String>
     var theme: Theme { engine.theme }
 
     init(engine: LayoutEngine, personas: PersonaStyles, evidence: EvidenceNumbers) {
@@ -18,6 +20,7 @@ struct CardFactory {
         self.personas = personas
         self.evidence = evidence
         mapHasChannels = engine.model.stages.contains { $0.touchpoints.contains { $0.channel != nil } }
+        failurePoints = Set(engine.model.stages.flatMap { $0.touchpoints.flatMap { $0.pains.compactMap(\.failsAt) } })
     }
 
     /// A stage's own cards in a lane (stage `s` of the model), with their change marks.
@@ -97,6 +100,10 @@ struct CardFactory {
         let text = t(p.text, theme.cardFont, c.textWidth)
         c.rightToLeft = text.rightToLeft
         c.items.append(.text(text, theme.text))
+        if let step = p.failsAt {
+            c.items.append(.gap(3))
+            c.items.append(.text(t("Fails at " + step, theme.smallFont, c.textWidth), theme.painAccent))
+        }
         return c
     }
 
@@ -146,6 +153,42 @@ struct CardFactory {
             c.items.append(.gap(5))
             c.items.append(.badge(t(badge.joined(separator: " · "), theme.smallFont, c.textWidth - 12),
                                   fill: theme.opportunityBadge, textColor: theme.opportunityBadgeText))
+        }
+        return c
+    }
+
+    /// A service-blueprint step: the step, who owns it and the steps it triggers or needs; its
+    /// bar says the lane (a system's card is dashed: a thing, not people at work).
+    func step(_ b: BlueprintStep, width: Double) -> Card {
+        let accent: Color
+        switch b.lane {
+        case .frontstage: accent = theme.opportunityStroke
+        case .backstage: accent = theme.mutedText
+        case .support: accent = theme.metricNeutral
+        case .system: accent = theme.cardStroke
+        }
+        let fails = b.id.map(failurePoints.contains) == true
+        var c = card(b.lane.rawValue + ":" + LayoutEngine.stepKey(b), width: width, fill: theme.cardFill,
+                     stroke: fails ? theme.painStroke : theme.cardStroke, accent: fails ? theme.painStroke : accent)
+        if b.lane == .system { c.strokeDash = [4, 3] }
+        if fails {
+            c.items.append(.text(t("Failure point", theme.smallFont, c.textWidth), theme.painAccent))
+            c.items.append(.gap(2))
+        }
+        let text = t(b.text, theme.cardFont, c.textWidth)
+        c.rightToLeft = text.rightToLeft
+        c.items.append(.text(text, theme.text))
+        if let owner = b.owner.nonBlank {
+            c.items.append(.gap(3))
+            c.items.append(.text(t("Owner: " + owner, theme.smallFont, c.textWidth), theme.mutedText))
+        }
+        if !b.triggers.isEmpty {
+            c.items.append(.gap(3))
+            c.items.append(.text(t("Triggers " + b.triggers.joined(separator: ", "), theme.smallFont, c.textWidth), theme.mutedText))
+        }
+        if !b.needs.isEmpty {
+            c.items.append(.gap(3))
+            c.items.append(.text(t("Needs " + b.needs.joined(separator: ", "), theme.smallFont, c.textWidth), theme.mutedText))
         }
         return c
     }

@@ -58,7 +58,19 @@ struct ContentLane: Sendable {
                 f.evidenceCard(e, number: f.evidence.number(stage: h.stage, touchpoint: h.touchpoint, k), width: w)
             }
         }),
+        // The service blueprint, under the journey, from the line of visibility down.
+        steps(.frontstage, "Frontstage", \.frontstage),
+        steps(.backstage, "Backstage", \.backstage),
+        steps(.support, "Support processes", \.support),
+        steps(.system, "Systems", \.systems),
     ]
+
+    /// A blueprint lane: a card per step of each touchpoint.
+    static func steps(_ kind: ContentKind, _ title: String, _ list: KeyPath<Touchpoint, [BlueprintStep]> & Sendable) -> ContentLane {
+        ContentLane(kind: kind, title: title, drawing: .cards { f, h, w in
+            h.list({ _ in [] }, { $0[keyPath: list] }).map { f.step($0, width: w) }
+        })
+    }
 
     static let byKind: [ContentKind: ContentLane] = Dictionary(uniqueKeysWithValues: rows.map { ($0.kind, $0) })
 }

@@ -142,11 +142,29 @@ public struct LayoutEngine {
             var rowNodes: [SceneNode] = []
             let columnX = columnPositions(row)
             y = layoutStageBand(row, columnX: columnX, y: y, into: &rowNodes)
-            // A lane is drawn in a row only when it has something there.
+            // A lane is drawn in a row only when it has something there. Above a blueprint lane
+            // come the blueprint's lines not drawn yet in the row (BlueprintLayout).
+            var linesDrawn = 0
+            var stepCards: [String: (frame: Rect, laneTop: Double)] = [:]
             for lane in Lane.allCases where hasContent(lane, in: row) {
                 y += theme.laneGap
+                let blueprintLane = lane.row?.kind.blueprintLane
+                if let blueprintLane {
+                    let last = BlueprintLine.last(above: blueprintLane).rawValue
+                    if linesDrawn <= last {
+                        while linesDrawn <= last {
+                            rowNodes.append(blueprintLine(BlueprintLine(rawValue: linesDrawn)!, y: y, width: rowWidths[r]))
+                            y += blueprintLineHeight
+                            linesDrawn += 1
+                        }
+                        y += theme.laneGap
+                    }
+                }
+                let top = y, before = rowNodes.count
                 y = layoutLane(lane, row: row, columnX: columnX, y: y, personas: personas, evidence: evidence, into: &rowNodes)
+                if blueprintLane != nil { Self.stepCards(Array(rowNodes[before...]), laneTop: top, into: &stepCards) }
             }
+            rowNodes += blueprintConnectors(stepCards)
             nodes.append(.group(SceneGroup(name: "row:\(r + 1)", box: nil, children: rowNodes)))
             if r < rows.count - 1 {
                 pageBreaks.append(y + theme.rowGap / 2)

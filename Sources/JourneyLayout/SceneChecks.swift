@@ -4,7 +4,11 @@
 // - every line of text lies inside its innermost box, and nothing lies outside the canvas;
 // - the touchpoint cards of a row share one height;
 // - no feeling label covers a curve segment (groups "curve:…") other than the ends at its own
-//   point (a point the label sits next to), nor a point of the curve.
+//   point (a point the label sits next to), nor a point of the curve;
+// - no connector of the service blueprint (groups "connector:…") crosses a box other than a
+//   blueprint line's: it may only touch the cards it leaves and enters, on their sides;
+// - every card of a lane of cards (the groups with boxes in a group "lane:…") lies within its
+//   lane, as tall as the lane's name in the gutter ("label:lane:…") of the same row.
 
 public enum SceneChecks {
     public static func violations(_ scene: Scene) -> [String] {
@@ -15,10 +19,17 @@ public enum SceneChecks {
         var labels: [Rect] = []
         var curves: [[Point]] = []
         var dots: [Rect] = []
+        var connectors: [(String, [[Point]])] = []
 
         scene.walk { node, enclosing in
             switch node {
             case .group(let g):
+                if g.name.hasPrefix("connector:") {
+                    connectors.append((g.name, g.children.flatMap { node -> [[Point]] in
+                        if case .path(let p) = node { return p.path.flattened() }
+                        return []
+                    }))
+                }
                 if g.name.hasPrefix("curve:") {
                     for case .path(let p) in g.children { curves += p.path.flattened() }
                 }
@@ -58,6 +69,8 @@ public enum SceneChecks {
             }
         }
         problems += labelsOverCurves(labels, curves: curves, dots: dots)
+        problems += cardsOutsideTheirLanes(scene)
+        problems += connectorsOverBoxes(connectors, boxes: scene.boxes.filter { !$0.name.hasPrefix("blueprint-line:") })
         for (y, heights) in touchpointHeights where heights.count > 1 {
             problems.append("touchpoint cards in the row at y=\(Num.format(y)) have different heights")
         }
@@ -83,6 +96,42 @@ public enum SceneChecks {
             let exempt = near.map { $0.insetBy(-3, -3) }
             if let (a, _) = segments.segments(from: box.minX, to: box.maxX).first(where: { LabelPlacement.covers(box, $0.0, $0.1, except: exempt) }) {
                 problems.append("feeling label \(describe(box)) covers a curve at \(Num.format(a.x)),\(Num.format(a.y))")
+            }
+        }
+        return problems
+    }
+
+    /// Cards whose box leaves the band of their lane, row by row.
+    static func cardsOutsideTheirLanes(_ scene: Scene) -> [String] {
+        var problems: [String] = []
+        for case .group(let row) in scene.nodes where row.name.hasPrefix("row:") {
+            var bands: [String: Rect] = [:]
+            for case .group(let g) in row.children where g.name.hasPrefix("label:lane:") { bands[String(g.name.dropFirst(6))] = g.box }
+            for case .group(let lane) in row.children where lane.name.hasPrefix("lane:") {
+                guard let band = bands[lane.name] else { continue }
+                for case .group(let card) in lane.children {
+                    guard let box = card.box, box.minY < band.minY - 0.5 || box.maxY > band.maxY + 0.5 else { continue }
+                    problems.append("\(card.name) \(describe(box)) is not inside its lane \(lane.name) \(describe(band))")
+                }
+            }
+        }
+        return problems
+    }
+
+    /// Connectors whose straight pieces run through a box (its inside, not its edge).
+    static func connectorsOverBoxes(_ connectors: [(String, [[Point]])], boxes: [(name: String, box: Rect)]) -> [String] {
+        var problems: [String] = []
+        for (name, lines) in connectors {
+            for line in lines {
+                for (a, b) in zip(line, line.dropFirst()) {
+                    let piece = Rect(min(a.x, b.x), min(a.y, b.y), abs(a.x - b.x), abs(a.y - b.y))
+                    for (boxName, box) in boxes {
+                        let inside = box.insetBy(0.5, 0.5)
+                        if piece.minX < inside.maxX, inside.minX < piece.maxX, piece.minY < inside.maxY, inside.minY < piece.maxY {
+                            problems.append("\(name) crosses \(boxName) \(describe(box))")
+                        }
+                    }
+                }
             }
         }
         return problems

@@ -26,5 +26,9 @@ struct ContentStatements: Sendable {
                           stage: { $0.metrics.map(MapStatements.metric) }, persona: nil),
         ContentStatements(kind: .evidence, touchpoint: { t, _ in t.evidence.map(MapStatements.evidence) },
                           stage: { $0.evidence.map(MapStatements.evidence) }, persona: { $0.evidence.map(MapStatements.evidence) }),
+        ContentStatements(kind: .frontstage, touchpoint: { t, _ in t.frontstage.map(MapStatements.step) }, stage: nil, persona: nil),
+        ContentStatements(kind: .backstage, touchpoint: { t, _ in t.backstage.map(MapStatements.step) }, stage: nil, persona: nil),
+        ContentStatements(kind: .support, touchpoint: { t, _ in t.support.map(MapStatements.step) }, stage: nil, persona: nil),
+        ContentStatements(kind: .system, touchpoint: { t, _ in t.systems.map(MapStatements.step) }, stage: nil, persona: nil),
     ]
 }

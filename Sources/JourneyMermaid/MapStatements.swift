@@ -69,6 +69,7 @@ enum MapStatements {
     /// One kind of content written back, one line per element (ContentStatements' rows).
     static func pain(_ p: PainPoint) -> String {
         "pain " + id(p.id) + q(p.text) + (p.severity.map { " severity \($0)" } ?? "") + (p.reach.map { " reach " + n($0 * 100) + "%" } ?? "")
+            + (p.failsAt.map { " at " + $0 } ?? "")
     }
 
     static func delight(_ d: Delight) -> String { "delight " + id(d.id) + q(d.text) }
@@ -96,6 +97,14 @@ enum MapStatements {
             line += " " + v.text
         }
         if let t = m.target { line += " target " + (t.direction == .unspecified ? "" : t.direction.rawValue + " ") + t.quantity.text }
+        return line
+    }
+
+    static func step(_ b: BlueprintStep) -> String {
+        var line = b.lane.rawValue + " " + id(b.id) + q(b.text)
+        if let owner = b.owner { line += " owner " + q(owner) }
+        if !b.triggers.isEmpty { line += " triggers " + b.triggers.joined(separator: " ") }
+        if !b.needs.isEmpty { line += " needs " + b.needs.joined(separator: " ") }
         return line
     }
 

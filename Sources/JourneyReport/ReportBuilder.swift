@@ -104,6 +104,15 @@ private struct Builder {
             let severe = s.pains.filter { ($0.located.pain.severity ?? 0) >= 4 }.count
             let open = s.pains.filter(\.isUnaddressed).count
             items.append([.text("\(count(s.pains.count, "pain point", "pain points")), \(severe) severe (4–5); \(open) with no opportunity addressing \(open == 1 ? "it" : "them").")])
+            // Failure points: pains that start at a step of the service blueprint (`at intake`),
+            // counted above with the touchpoint where the customer feels them.
+            let steps = Dictionary(model.stages.flatMap { $0.touchpoints.flatMap(\.blueprint) }.compactMap { b in b.id.map { ($0, b) } },
+                                   uniquingKeysWith: { a, _ in a })
+            let failing = s.pains.compactMap { $0.located.pain.failsAt }.compactMap { steps[$0] }
+            if !failing.isEmpty {
+                let names = failing.map { "\($0.text) (\($0.lane.rawValue)\($0.owner.map { ", " + $0 } ?? ""))" }
+                items.append([.text("\(count(failing.count, "of them fails", "of them fail")) behind the scenes, counted with the touchpoint where customers feel \(failing.count == 1 ? "it" : "them"): " + names.joined(separator: "; ") + ".")])
+            }
         }
         let metrics = allMetrics
         if !metrics.isEmpty {

@@ -251,6 +251,7 @@ public struct Checker {
         // Without a `journey` line (a library that grew a stage, E0020) no persona is judged unused.
         UsageRules.check(model, tree: tree, usedPersonas: references.named,
                          hasEmotionForEveryone: references.everyone || journeys.isEmpty, into: &diagnostics)
+        BlueprintRules.check(model, into: &diagnostics)
         noteRepeatedCauses()
         return model
     }
@@ -411,8 +412,12 @@ public struct Checker {
         let severity = s.property(.severity).flatMap { ValueRules.rating($0, into: &diagnostics) }
         let reach = s.property(.reach).flatMap { ValueRules.share($0, into: &diagnostics) }
         guard let text = requireText(s, .text, what: "a pain point") else { return nil }
-        return PainPoint(id: s.identifier(.id), text: text, severity: severity, reach: reach, range: s.range,
-                         textRange: s.argument(.text)?.range ?? s.keywordRange)
+        var pain = PainPoint(id: s.identifier(.id), text: text, severity: severity, reach: reach, range: s.range,
+                             textRange: s.argument(.text)?.range ?? s.keywordRange)
+        if let p = s.property(.at), case .identifier(let name) = p.value {
+            pain.failsAt = resolveSteps([NameReference(name: name, range: p.valueRange)], .at).first
+        }
+        return pain
     }
 
     mutating func buildOpportunity(_ s: Statement) -> Opportunity? {

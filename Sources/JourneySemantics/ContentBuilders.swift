@@ -26,6 +26,10 @@ extension Checker {
         },
         .metric: { c, s, tp in if let m = c.buildMetric(s) { tp.metrics.append(m) } },
         .evidence: { c, s, tp in if let e = c.buildEvidence(s) { tp.evidence.append(e) } },
+        .frontstage: { c, s, tp in if let step = c.buildStep(s, .frontstage) { tp.frontstage.append(step) } },
+        .backstage: { c, s, tp in if let step = c.buildStep(s, .backstage) { tp.backstage.append(step) } },
+        .support: { c, s, tp in if let step = c.buildStep(s, .support) { tp.support.append(step) } },
+        .system: { c, s, tp in if let step = c.buildStep(s, .system) { tp.systems.append(step) } },
     ]
 
     /// The kinds of content a stage holds (ContentKindRow.holders), built into the stage.

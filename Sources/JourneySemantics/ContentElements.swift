@@ -40,7 +40,20 @@ struct ContentElements: Sendable {
         ContentElements(kind: .evidence,
                         ofTouchpoint: { $0.evidence.map(name) }, ofStage: { $0.evidence.map(name) },
                         clearTouchpoint: { clear(&$0.evidence) }, clearStage: { clear(&$0.evidence) }),
+        steps(.frontstage, \.frontstage),
+        steps(.backstage, \.backstage),
+        steps(.support, \.support),
+        steps(.system, \.systems),
     ]
+
+    /// A blueprint lane's steps: named by id and text; a touchpoint's only.
+    static func steps(_ kind: ContentKind, _ list: WritableKeyPath<Touchpoint, [BlueprintStep]> & Sendable) -> ContentElements {
+        ContentElements(kind: kind,
+                        ofTouchpoint: { $0[keyPath: list].map { ContentElementName(id: $0.id, label: $0.text, range: $0.range) } },
+                        ofStage: { _ in [] },
+                        clearTouchpoint: { tp in for i in tp[keyPath: list].indices { tp[keyPath: list][i].range = none } },
+                        clearStage: { _ in })
+    }
 
     static let byKind: [ContentKind: ContentElements] = Dictionary(uniqueKeysWithValues: rows.map { ($0.kind, $0) })
 

@@ -21,6 +21,11 @@ public enum ContentKind: String, CaseIterable, Sendable {
     // the Mermaid import writes. Modules with an order of their own (the layout's lanes, the
     // diff's reports, the CSV's columns) keep it in their own table.
     case emotion, pain, delight, opportunity, quote, metric, evidence
+    /// The service blueprint's lanes (BlueprintLane), one kind each.
+    case frontstage, backstage, support, system
+
+    /// The blueprint lane of a blueprint kind; nil for the journey's own content.
+    public var blueprintLane: BlueprintLane? { BlueprintLane(rawValue: rawValue) }
 
     /// This kind's row of the registry.
     public var row: ContentKindRow { ContentKinds.table[self]! }
@@ -101,6 +106,14 @@ public enum ContentKinds {
             row(.evidence, .evidence, under: [.persona, .stage, .touchpoint], declaresID: true, .evidence, "evidence item",
                 "evidence items", list: "evidence",
                 touchpoint: { $0.evidence.count }, stage: { $0.evidence.count }, persona: { $0.evidence.count }),
+            row(.frontstage, .frontstage, under: [.touchpoint], declaresID: true, .frontstage, "frontstage action", "frontstage actions",
+                list: "frontstage", touchpoint: { $0.frontstage.count }),
+            row(.backstage, .backstage, under: [.touchpoint], declaresID: true, .backstage, "backstage action", "backstage actions",
+                list: "backstage", touchpoint: { $0.backstage.count }),
+            row(.support, .support, under: [.touchpoint], declaresID: true, .support, "support process", "support processes",
+                list: "support", touchpoint: { $0.support.count }),
+            row(.system, .system, under: [.touchpoint], declaresID: true, .system, "system", "systems",
+                list: "systems", touchpoint: { $0.systems.count }),
         ])
     }()
 }

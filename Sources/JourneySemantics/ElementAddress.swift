@@ -29,6 +29,7 @@ public struct ElementAddress: Hashable, Sendable, LosslessStringConvertible {
     /// The kinds of element, spelt as their keywords.
     public enum Kind: String, CaseIterable, Sendable {
         case journey, persona, channel, stage, touchpoint, pain, delight, opportunity, metric, quote, evidence, emotion
+        case frontstage, backstage, support, system
     }
 
     /// What tells an element from the others of its kind in its holder.

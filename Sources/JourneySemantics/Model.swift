@@ -275,11 +275,63 @@ public struct Touchpoint: Equatable, Sendable {
     public var quotes: [Quote]
     public var metrics: [Metric]
     public var evidence: [Evidence]
+    /// The service blueprint under the touchpoint, a list per lane (BlueprintLane).
+    public var frontstage: [BlueprintStep] = []
+    public var backstage: [BlueprintStep] = []
+    public var support: [BlueprintStep] = []
+    public var systems: [BlueprintStep] = []
     public var range: SourceRange
+
+    /// Its blueprint steps, lane by lane from the line of visibility down.
+    public var blueprint: [BlueprintStep] { frontstage + backstage + support + systems }
 
     /// The persona's own emotion, else the one for everyone, else nil.
     public func emotion(for personaID: String) -> Emotion? {
         emotions.first { $0.persona == personaID } ?? emotions.first { $0.persona == nil }
+    }
+}
+
+extension JourneyModel {
+    /// Whether any touchpoint has a step of a service blueprint.
+    public var hasBlueprint: Bool { stages.contains { $0.touchpoints.contains { !$0.blueprint.isEmpty } } }
+
+    /// The map without its service blueprint: the journey alone (`--view journey`).
+    public var withoutBlueprint: JourneyModel {
+        var m = self
+        for s in m.stages.indices {
+            for t in m.stages[s].touchpoints.indices {
+                m.stages[s].touchpoints[t].frontstage = []
+                m.stages[s].touchpoints[t].backstage = []
+                m.stages[s].touchpoints[t].support = []
+                m.stages[s].touchpoints[t].systems = []
+            }
+        }
+        return m
+    }
+}
+
+/// The lanes of a service blueprint, from the line of interaction down: frontstage (in view of
+/// the customer), backstage (out of view), support processes, and the systems involved.
+public enum BlueprintLane: String, CaseIterable, Sendable {
+    case frontstage, backstage, support, system
+}
+
+/// One step of a service blueprint: `backstage pick "Pick the shoes" owner "Warehouse" triggers ship`.
+public struct BlueprintStep: Equatable, Sendable {
+    public var id: String?
+    public var lane: BlueprintLane
+    public var text: String
+    public var owner: String?
+    /// The steps it starts, by identifier, as written (each a declared blueprint step).
+    public var triggers: [String] = []
+    /// The steps it waits for, by identifier.
+    public var needs: [String] = []
+    public var range: SourceRange
+
+    public init(id: String?, lane: BlueprintLane, text: String, owner: String? = nil, triggers: [String] = [], needs: [String] = [],
+                range: SourceRange) {
+        self.id = id; self.lane = lane; self.text = text; self.owner = owner
+        self.triggers = triggers; self.needs = needs; self.range = range
     }
 }
 
@@ -301,6 +353,9 @@ public struct PainPoint: Equatable, Sendable {
     public var range: SourceRange
     /// The quoted text, where diagnostics about the pain point.
     public var textRange: SourceRange
+    /// The blueprint step where it fails (`at pick`): a failure point behind the touchpoint it
+    /// surfaces at, which still counts it.
+    public var failsAt: String? = nil
 }
 
 public struct Delight: Equatable, Sendable {

@@ -79,6 +79,10 @@ public enum DiagnosticCode: String, CaseIterable, Sendable {
     case unknownState = "E0106"
     case invalidStateDate = "E0107"
     case baselineIsItself = "E0108"
+    // Service-blueprint steps (E0115–E0124, W0050–W0054)
+    case unknownStep = "E0115"
+    case notAStep = "E0116"
+    case triggerCycle = "E0117"
     // Warnings (W00xx)
     case misleadingIndentation = "W0001"
     case emptyStage = "W0002"
@@ -109,6 +113,7 @@ public enum DiagnosticCode: String, CaseIterable, Sendable {
     case futureNotAfterBaseline = "W0042"
     case baselineScaleDiffers = "W0043"
     case baselineUnrelated = "W0044"
+    case stepWithoutOwner = "W0050"
     // Notes (N00xx): information, never a failure
     case mermaidIgnored = "N0011"
 
@@ -217,6 +222,10 @@ public enum DiagnosticCode: String, CaseIterable, Sendable {
         case .futureNotAfterBaseline: "future-not-after-baseline"
         case .baselineScaleDiffers: "baseline-scale-differs"
         case .baselineUnrelated: "baseline-unrelated"
+        case .unknownStep: "unknown-step"
+        case .notAStep: "not-a-step"
+        case .triggerCycle: "trigger-cycle"
+        case .stepWithoutOwner: "step-without-owner"
         }
     }
 
@@ -328,6 +337,10 @@ public enum DiagnosticCode: String, CaseIterable, Sendable {
         case .futureNotAfterBaseline: "a future map dated on or before its baseline's date"
         case .baselineScaleDiffers: "a future map and its baseline on different emotion scales: the two curves do not compare"
         case .baselineUnrelated: "a future map that shares no stage or touchpoint with its baseline (is it the right file?)"
+        case .unknownStep: "a blueprint step's `triggers` or `needs` naming no declared identifier"
+        case .notAStep: "a blueprint step's `triggers` or `needs` naming an element that is not a blueprint step"
+        case .triggerCycle: "blueprint steps that trigger (or need) each other in a circle: no step can start"
+        case .stepWithoutOwner: "a frontstage, backstage or support step without an `owner`: nobody answers for it"
         }
     }
 }

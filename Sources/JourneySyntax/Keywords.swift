@@ -11,6 +11,10 @@ public enum Keyword: String, CaseIterable, Sendable {
     /// A persona's data points: segment size, key–value facts, frustrations, behaviours.
     case size, fact, frustration, behavior
     case emotion, pain, delight, opportunity, quote, metric, evidence
+    /// Service-blueprint steps under a touchpoint (docs/language.md, "Service blueprint"): what
+    /// staff do in view of the customer, out of view, the support processes behind them and the
+    /// systems involved, each with an owner and what it triggers or needs.
+    case frontstage, backstage, support, system
     /// Current and future state (docs/language.md, "Current and future state"): which the map is,
     /// `state future "2027-06"`, and the current-state map a future one is measured against,
     /// `baseline "shoe-shop-current.journey"`. Journey-level lines, one fact each.
@@ -38,6 +42,9 @@ public enum Keyword: String, CaseIterable, Sendable {
         case .pain: "pain point"
         case .metric: "metric"
         case .evidence: "evidence"
+        case .frontstage: "frontstage action"
+        case .backstage: "backstage action"
+        case .support: "support process"
         case .share: "share of customers"
         case .freshness: "data freshness"
         case .size: "segment size"
@@ -74,6 +81,8 @@ public enum Keyword: String, CaseIterable, Sendable {
         "highlight": .delight, "moment": .delight, "weight": .weights, "weighting": .weights, "segment": .share,
         "behaviour": .behavior, "habit": .behavior, "attribute": .fact, "trait": .fact, "demographic": .fact,
         "annoyance": .frustration, "population": .size,
+        "front-stage": .frontstage, "onstage": .frontstage, "back-stage": .backstage, "backoffice": .backstage,
+        "process": .support, "tool": .system,
     ]
 }
 
@@ -110,17 +119,21 @@ public enum PropertyName: String, CaseIterable, Sendable {
     case from, column, data
     /// Only on `weights`: the weights of the emotion, personas and pains factors of a priority.
     case emotion, personas, pains
+    /// A blueprint step's links to other steps: `triggers ship refund`, `needs label`.
+    case triggers, needs
+    /// A pain point's failure point: the blueprint step where it starts (`pain … at pick`).
+    case at
 
     /// The value the property takes on most statements; `weights` reads every property as a
     /// weight (StatementSignature.valueKind(of:)).
     public var valueKind: PropertyValueKind {
         switch self {
-        case .via: .identifier
+        case .via, .at: .identifier
         case .severity, .impact, .effort: .number
         case .reach: .percentage
         case .owner, .link, .file, .date, .from, .column, .data: .string
         case .target: .target
-        case .addresses: .identifierList
+        case .addresses, .triggers, .needs: .identifierList
         case .status: .status
         case .emotion, .personas, .pains: .weight
         }
@@ -143,6 +156,9 @@ public enum PropertyName: String, CaseIterable, Sendable {
         case .data: "a quoted path to a data file"
         case .target: "a target value"
         case .addresses: "the identifiers of the pain points it addresses"
+        case .triggers: "the identifiers of the blueprint steps it triggers"
+        case .at: "the identifier of the blueprint step where it fails"
+        case .needs: "the identifiers of the blueprint steps it depends on"
         case .status: "a status (idea, planned, in-progress, shipped or dropped)"
         case .emotion, .personas, .pains: "a weight (a number like 0.2)"
         }
@@ -165,6 +181,9 @@ public enum PropertyName: String, CaseIterable, Sendable {
         case .data: "data \"data/kpis.csv\""
         case .target: "target <= 40%"
         case .addresses: "addresses no-size-chart sizing-inconsistent"
+        case .triggers: "triggers ship-parcel"
+        case .at: "at pick"
+        case .needs: "needs stock-check"
         case .status: "status shipped \"2026-10\""
         case .emotion: "weights emotion 0.2"
         case .personas: "weights personas 0.15"
@@ -214,6 +233,12 @@ public struct StatementSignature: Sendable {
             Slot(role: role, kind: kind, optional: optional, expectation: what, example: example)
         }
         func id(_ example: String, optional: Bool = true) -> Slot { slot(.id, .identifier, optional: optional, "an identifier", example) }
+        // A blueprint step: `backstage pick "Pick the shoes from the shelf" owner "Warehouse" triggers …`.
+        func step(_ k: Keyword, _ ident: String, _ text: String, owner: String) -> StatementSignature {
+            let line = "\(k.rawValue) \(ident) \"\(text)\" owner \"\(owner)\""
+            return .init(slots: [id(line), slot(.text, .string, "the step in double quotes", line)],
+                         properties: [.owner, .triggers, .needs])
+        }
         return [
             .use: .init(slots: [slot(.path, .string, "the quoted path of a library file", "use \"personas/runners.journey\"")],
                         properties: []),
@@ -261,7 +286,7 @@ public struct StatementSignature: Sendable {
                             properties: []),
             .pain: .init(slots: [id("pain no-size-chart \"No size chart\" severity 4"),
                                  slot(.text, .string, "the pain point in double quotes", "pain \"No size chart on the product page\" severity 4")],
-                         properties: [.severity, .reach]),
+                         properties: [.severity, .reach, .at]),
             .delight: .init(slots: [id("delight \"Real runners, not models\""),
                                     slot(.text, .string, "the delight in double quotes", "delight \"Real runners, not models\"")],
                             properties: []),
@@ -279,6 +304,10 @@ public struct StatementSignature: Sendable {
                                      slot(.kind, .identifier, "a kind of evidence", "evidence survey \"Post-visit survey, n=412\""),
                                      slot(.text, .string, "a quoted description of the source", "evidence survey \"Post-visit survey, n=412\"")],
                              properties: [.link, .file, .data, .date]),
+            .frontstage: step(.frontstage, "greet", "Greet the customer at the returns desk", owner: "Store staff"),
+            .backstage: step(.backstage, "pick", "Pick the shoes from the shelf", owner: "Warehouse"),
+            .support: step(.support, "restock", "Restock the returned pair", owner: "Warehouse"),
+            .system: step(.system, "wms", "Warehouse management system", owner: "IT"),
         ]
     }()
 }

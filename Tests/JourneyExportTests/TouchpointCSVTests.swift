@@ -99,12 +99,12 @@ func parseCSV(_ text: String) throws -> [[String]] {
             """)
         #expect(r[0] == ["stage", "touchpoint", "channel", "owner", "emotion: Maya Okafor", "emotion: Tom", "pain count",
                          "highest severity", "pains", "opportunities", "metrics", "stage id", "touchpoint id",
-                         "delights", "quotes", "feeling: Maya Okafor", "feeling: Tom"])
+                         "delights", "quotes", "frontstage", "backstage", "support", "systems", "feeling: Maya Okafor", "feeling: Tom"])
         #expect(r.dropFirst().map { $0[1] } == ["First", "Second", "Third"])
         #expect(r.dropFirst().map { $0[0] } == ["Stage A", "Stage A", "Stage B"])
         #expect(r.dropFirst().map { $0[2] } == ["Web", "", "Phone"])
         #expect(r.dropFirst().map { $0[12] } == ["t1", "t2", "t3"])
-        #expect(Set(r.map(\.count)) == [17])
+        #expect(Set(r.map(\.count)) == [21])
     }
 
     @Test func emotionsPainsAndNumbersArePlain() throws {
@@ -131,7 +131,7 @@ func parseCSV(_ text: String) throws -> [[String]] {
 
     @Test func emptyCellsWhenThereIsNothing() throws {
         let r = try rows("journey \"J\"\npersona a \"A\"\nstage s\n  touchpoint t\n    emotion a 1\n  touchpoint u\n")
-        #expect(r[2] == ["s", "u", "", "", "", "0", "", "", "", "", "s", "u", "", "", ""])
+        #expect(r[2] == ["s", "u", "", "", "", "0", "", "", "", "", "s", "u", "", "", "", "", "", "", ""])
     }
 
     @Test func severalItemsOneLineEachAndLineBreaksInsideAnItemBecomeSpaces() throws {
@@ -168,7 +168,7 @@ func parseCSV(_ text: String) throws -> [[String]] {
 
     @Test func aMapWithoutTouchpointsIsItsHeader() throws {
         let (model, _) = checkedMap("journey \"J\"\nstage s\n")
-        #expect(TouchpointCSV.render(model) == "stage,touchpoint,channel,owner,pain count,highest severity,pains,opportunities,metrics,stage id,touchpoint id,delights,quotes\r\n")
+        #expect(TouchpointCSV.render(model) == "stage,touchpoint,channel,owner,pain count,highest severity,pains,opportunities,metrics,stage id,touchpoint id,delights,quotes,frontstage,backstage,support,systems\r\n")
     }
 
     /// Issue 13: the CSV had no delights, quotes or feelings. They come after the columns it
@@ -189,7 +189,8 @@ func parseCSV(_ text: String) throws -> [[String]] {
             """#)
         let header = r[0], row = r[1]
         func cell(_ name: String) -> String? { header.firstIndex(of: name).map { row[$0] } }
-        #expect(Array(header.suffix(4)) == ["delights", "quotes", "feeling: Maya, runner", "feeling: Tom"])
+        #expect(Array(header.suffix(8)) == ["delights", "quotes", "frontstage", "backstage", "support", "systems",
+                                            "feeling: Maya, runner", "feeling: Tom"])
         #expect(cell("delights") == "Free returns\nReal runners")
         #expect(cell("quotes") == "Maya, runner: I never know my size.\nAnyone: it's fine")
         #expect(cell("feeling: Maya, runner") == "unsure about her size")

@@ -19,6 +19,7 @@ func everyAddress(_ a: MapAddresses) -> [ElementAddress] {
     var out: [ElementAddress] = [.journey] + a.personas + a.personaEvidence.flatMap { $0 } + a.channels
     func content(_ c: MapAddresses.Content) -> [ElementAddress] {
         c.pains + c.delights + c.opportunities + c.metrics + c.quotes + c.evidence
+            + ContentKind.allCases.filter { $0.blueprintLane != nil }.flatMap { c[$0] }
     }
     for s in a.stages {
         out.append(s.stage)
@@ -33,7 +34,7 @@ func elementCount(_ m: JourneyModel) -> Int {
         n + 1 + s.pains.count + s.opportunities.count + s.metrics.count + s.evidence.count
             + s.touchpoints.reduce(0) { k, t in
                 k + 1 + t.emotions.count + t.pains.count + t.delights.count + t.opportunities.count + t.metrics.count
-                    + t.quotes.count + t.evidence.count
+                    + t.quotes.count + t.evidence.count + t.blueprint.count
             }
     }
 }
