@@ -803,7 +803,14 @@ public struct Parser {
         case .number where statement.keyword == .emotion:
             help = "one emotion per line; write `emotion PERSONA VALUE` for each persona"
         case .number:
-            let props = statement.keyword.signature.properties.map(\.rawValue)
+            // Only the properties a number can be the value of (not `owner`, `at`, `via`…).
+            let signature = statement.keyword.signature
+            let props = signature.properties.filter {
+                switch signature.valueKind(of: $0) {
+                case .number, .percentage, .target, .weight: true
+                case .identifier, .string, .identifierList, .status: false
+                }
+            }.map(\.rawValue)
             help = props.isEmpty ? nil : "name the value with a property: \(props.joined(separator: ", "))"
         case .less, .lessEqual, .greater, .greaterEqual:
             help = statement.keyword == .metric ? "write a target as `target <= 40%`" : nil
