@@ -74,13 +74,13 @@ extension LayoutEngine {
     /// was written (a step without an identifier can trigger, though none can name it).
     static func stepKey(_ step: BlueprintStep) -> String { step.id ?? "at-\(step.range.start)" }
 
-    /// The connectors between the steps of one row whose cards are both in it: one per
+    /// The connectors between the steps of one row (`row`, its segments) whose cards are both in it: one per
     /// `triggers` and per `needs` (from the step needed to the step that needs it), each once.
-    func blueprintConnectors(_ cards: [String: (frame: Rect, laneTop: Double)]) -> [SceneNode] {
+    func blueprintConnectors(_ cards: [String: (frame: Rect, laneTop: Double)], row: [Segment]) -> [SceneNode] {
         var edges: [(String, String)] = []
         var seen: Set<String> = []
-        for stage in model.stages {
-            for tp in stage.touchpoints {
+        for segment in row {
+            for tp in segment.columns.compactMap(\.touchpoint) {
                 for step in tp.blueprint {
                     let id = Self.stepKey(step)
                     for (a, b) in step.triggers.map({ (id, $0) }) + step.needs.map({ ($0, id) })

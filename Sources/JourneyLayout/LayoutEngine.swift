@@ -120,6 +120,8 @@ public struct LayoutEngine {
         let personas = PersonaStyles(model: model, theme: theme)
         let evidence = EvidenceNumbers(model: model)
         let rows = packRows()
+        // Made once: it holds facts of the whole map (any channel, every failure point).
+        let cards = CardFactory(engine: self, personas: personas, evidence: evidence)
 
         var nodes: [SceneNode] = []
         var pageBreaks: [Double] = []
@@ -161,10 +163,10 @@ public struct LayoutEngine {
                     }
                 }
                 let top = y, before = rowNodes.count
-                y = layoutLane(lane, row: row, columnX: columnX, y: y, personas: personas, evidence: evidence, into: &rowNodes)
+                y = layoutLane(lane, row: row, columnX: columnX, y: y, personas: personas, cards: cards, into: &rowNodes)
                 if blueprintLane != nil { Self.stepCards(Array(rowNodes[before...]), laneTop: top, into: &stepCards) }
             }
-            rowNodes += blueprintConnectors(stepCards)
+            rowNodes += blueprintConnectors(stepCards, row: row)
             nodes.append(.group(SceneGroup(name: "row:\(r + 1)", box: nil, children: rowNodes)))
             if r < rows.count - 1 {
                 pageBreaks.append(y + theme.rowGap / 2)
@@ -399,7 +401,7 @@ public struct LayoutEngine {
     // MARK: - Lanes
 
     func layoutLane(_ lane: Lane, row: [Segment], columnX: [[Double]], y: Double, personas: PersonaStyles,
-                    evidence: EvidenceNumbers, into nodes: inout [SceneNode]) -> Double {
+                    cards: CardFactory, into nodes: inout [SceneNode]) -> Double {
         if lane.isCurve {
             let curve = EmotionCurveLayout(engine: self, personas: personas, row: row, columnX: columnX, y: y)
             let (laneNodes, height) = curve.nodes()
@@ -408,7 +410,6 @@ public struct LayoutEngine {
             return y + height
         }
         let pad = 8.0
-        let cards = CardFactory(engine: self, personas: personas, evidence: evidence)
         // Stage-level cards, spanning the stage (only on a stage's first segment).
         var stageStacks: [[Card]] = []
         for segment in row {

@@ -21,7 +21,9 @@ extension Checker {
     mutating func resolveSteps(_ names: [NameReference], _ property: PropertyName) -> [String] {
         var resolved: [String] = []
         var seen: Set<String> = []
-        let stepIDs = declaredIDs.filter { Self.stepKeywords.contains($0.value) }.keys.sorted()
+        // Only a name that is not a step needs the list to suggest from (made per call, so never
+        // on the path of a map without errors: that would be quadratic in the map's steps).
+        func stepIDs() -> [String] { declaredIDs.filter { Self.stepKeywords.contains($0.value) }.keys.sorted() }
         for ref in names {
             let id = ref.name
             switch declaredIDs[id] {
@@ -32,11 +34,11 @@ extension Checker {
                     report(.duplicateProperty, "step '\(id)' is named twice", ref.range, help: "name each step once")
                 }
             case let other?:
-                let help = Suggestions.closest(to: id, in: stepIDs).map { "did you mean '\($0)'?" }
+                let help = Suggestions.closest(to: id, in: stepIDs()).map { "did you mean '\($0)'?" }
                     ?? "`\(property.rawValue)` names frontstage, backstage, support or system steps by their identifiers"
                 report(.notAStep, "'\(id)' is \(other.withArticle), not a step of the blueprint", ref.range, help: help)
             case nil:
-                let help = Suggestions.closest(to: id, in: stepIDs).map { "did you mean '\($0)'?" }
+                let help = Suggestions.closest(to: id, in: stepIDs()).map { "did you mean '\($0)'?" }
                     ?? "give the step an identifier, like `backstage \(id) \"…\" owner \"…\"`, and name it here"
                 report(.unknownStep, "no blueprint step is called '\(id)'", ref.range, help: help)
             }
