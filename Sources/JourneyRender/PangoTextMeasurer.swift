@@ -264,26 +264,67 @@ public final class PangoTextMeasurer: TextMeasurer {
         return TextBlock(lines: lines, font: font, lineHeight: font.lineHeight, rightToLeft: rightToLeft)
     }
 
-    /// The lines of `utf8` when none of its paragraphs needs breaking, each laid out as one
-    /// line. Pango shapes a text it wraps at least twice even when it fits (once to learn its
-    /// width, once more to place it); laid out without a width, it is shaped once, and most
-    /// texts of a map (names, labels, short cards: 70% of the e-commerce sample's) fit. The
-    /// lines are the ones a wrapped layout gives, glyph for glyph: with no hyphens inserted
-    /// (`breakingAttributes`), Pango keeps a paragraph whole when its glyphs are no wider than
-    /// the line, and only paragraphs at least an em narrower than that are taken. nil when one
-    /// may need breaking; the caller then wraps. Texts plainly too long for one line are not
-    /// tried (0.4 em a byte is less than Latin, CJK or emoji text takes): a wrong guess costs
-    /// time, never a different line.
+    /// Whether a text that needs breaking is broken from its one unbroken layout
+    /// (`OneShapingBreaker`) rather than by Pango's wrapping; tests turn it off to compare.
+    var breaksFromOneShaping = true
+
+    /// The lines of `utf8` from one layout without a width, or nil when Pango must wrap it.
+    ///
+    /// Pango shapes a text it wraps at least twice even when it fits (once to learn its width,
+    /// once more to place it), and a text it breaks about five times a line (it shapes again
+    /// every break candidate near the line's end). Laid out without a width, the text is shaped
+    /// once, and:
+    /// - a paragraph at least an em narrower than the line is the line a wrapped layout gives,
+    ///   glyph for glyph (with no hyphens inserted, `breakingAttributes`, Pango keeps a paragraph
+    ///   whole when its glyphs are no wider than the line);
+    /// - a paragraph of one run (one font, left to right) is broken where Pango would break it,
+    ///   from its glyphs' widths (`OneShapingBreaker`);
+    /// - any other paragraph too wide for the line makes the whole text Pango's to wrap.
+    /// Without `breaksFromOneShaping`, texts plainly too long for one line are not tried (0.4 em
+    /// a byte is less than Latin, CJK or emoji text takes): a wrong guess costs time, never a
+    /// different line.
     private func unbroken(_ utf8: [UInt8], font: FontSpec, maxWidth: Double) -> [TextLine]? {
         let room = maxWidth - font.size
-        guard triesUnbroken, utf8.count <= pieceBytes, room > 0 else { return nil }
-        var longest = 0, current = 0
-        for byte in utf8 {
-            if byte == 0x0A { current = 0 } else { current += 1; longest = max(longest, current) }
+        guard triesUnbroken, utf8.count <= pieceBytes, maxWidth > 0 else { return nil }
+        if !breaksFromOneShaping {
+            var longest = 0, current = 0
+            for byte in utf8 {
+                if byte == 0x0A { current = 0 } else { current += 1; longest = max(longest, current) }
+            }
+            guard room > 0, Double(longest) * font.size * 0.4 <= room else { return nil }
         }
-        guard Double(longest) * font.size * 0.4 <= room else { return nil }
-        let lines = layoutLines(utf8[...], font: font, maxWidth: nil).map(\.line)
-        return lines.allSatisfy({ $0.width <= room }) ? lines : nil
+        let layout = newLayout(String(decoding: utf8, as: UTF8.self), utf8, font: font)
+        defer { g_object_unref(UnsafeMutableRawPointer(layout)) }
+        let layoutText = pango_layout_get_text(layout)
+        var breaker = breaksFromOneShaping ? OneShapingBreaker(layout: layout, utf8: utf8, maxWidth: maxWidth) : nil
+        var lines: [TextLine] = []
+        let iter = pango_layout_get_iter(layout)!
+        defer { pango_layout_iter_free(iter) }
+        repeat {
+            guard let line = pango_layout_iter_get_line_readonly(iter) else { break }
+            let start = Int(line.pointee.start_index), length = Int(line.pointee.length)
+            var ink = PangoRectangle(), logical = PangoRectangle()
+            pango_layout_line_get_extents(line, &ink, &logical)
+            let width = PangoTextMeasurer.points(logical.width)
+            if let layoutText, let broken = breaker?.lines(of: line, text: layoutText, logicalWidth: logical.width, face: { self.fonts.face(of: $0) }) {
+                lines += broken
+                continue
+            }
+            guard width <= room else { return nil }
+            let piece = PangoTextMeasurer.trimmed(utf8[start..<min(utf8.count, start + length)])
+            lines.append(TextLine(text: piece, width: width, runs: piece.isEmpty ? [] : runs(of: line, text: layoutText)))
+        } while pango_layout_iter_next_line(iter) != 0
+        return lines
+    }
+
+    /// A width in Pango units as a layout width: points, rounded up to a hundredth.
+    static func points(_ units: Int32) -> Double { (Double(units) / Double(PANGO_SCALE) * 100).rounded(.up) / 100 }
+
+    /// A line's text as `TextLine` holds it: without the spaces and line break it ends with.
+    static func trimmed(_ bytes: ArraySlice<UInt8>) -> String {
+        var piece = String(decoding: bytes, as: UTF8.self)
+        while piece.last == " " || piece.last == "\n" { piece.removeLast() }
+        return piece
     }
 
     /// U+200F (right to left) or U+200E (left to right) for the paragraph that starts at
@@ -326,9 +367,8 @@ public final class PangoTextMeasurer: TextMeasurer {
             var ink = PangoRectangle(), logical = PangoRectangle()
             pango_layout_line_get_extents(line, &ink, &logical)
             let end = min(bytes.count, start + length)
-            var piece = String(decoding: bytes[min(max(start, prefix.count), end)..<end], as: UTF8.self)
-            while piece.last == " " || piece.last == "\n" { piece.removeLast() }
-            lines.append((TextLine(text: piece, width: (Double(logical.width) / Double(PANGO_SCALE) * 100).rounded(.up) / 100,
+            let piece = PangoTextMeasurer.trimmed(bytes[min(max(start, prefix.count), end)..<end])
+            lines.append((TextLine(text: piece, width: PangoTextMeasurer.points(logical.width),
                                    runs: piece.isEmpty ? [] : runs(of: line, text: layoutText, skipping: prefix.count)),
                           max(0, start - prefix.count)))
         } while pango_layout_iter_next_line(iter) != 0
@@ -422,7 +462,7 @@ public final class PangoTextMeasurer: TextMeasurer {
         defer { g_object_unref(UnsafeMutableRawPointer(layout)) }
         var ink = PangoRectangle(), logical = PangoRectangle()
         pango_layout_get_extents(layout, &ink, &logical)
-        return (Double(logical.width) / Double(PANGO_SCALE) * 100).rounded(.up) / 100
+        return PangoTextMeasurer.points(logical.width)
     }
 }
 
