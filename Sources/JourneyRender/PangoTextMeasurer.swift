@@ -619,25 +619,43 @@ extension PangoTextMeasurer {
     /// threads started and waited for, and its faces loaded again per thread). Fonts are dealt
     /// largest first to the end with less text; a font's texts keep their order.
     static func splitByFont(_ requests: [TextRequest]) -> [TextRequest] {
-        var bytes: [FontSpec: Int] = [:], order: [FontSpec] = []
+        // Each request's font as a number (fonts in order of first use), looked up once: the
+        // reordering is then a walk over arrays, not a sort whose every comparison hashes fonts.
+        var number: [FontSpec: Int] = [:], order: [FontSpec] = [], bytes: [Int] = []
+        var fontOf: [Int] = []
+        fontOf.reserveCapacity(requests.count)
         for r in requests {
-            if bytes[r.font] == nil { order.append(r.font) }
-            bytes[r.font, default: 0] += r.text.utf8.count + 16
+            let n: Int
+            if let known = number[r.font] {
+                n = known
+            } else {
+                n = order.count
+                number[r.font] = n
+                order.append(r.font)
+                bytes.append(0)
+            }
+            fontOf.append(n)
+            bytes[n] += r.text.utf8.count + 16
         }
         guard order.count > 1 else { return requests }
-        var front: [FontSpec] = [], back: [FontSpec] = [], frontBytes = 0, backBytes = 0
-        for font in order.enumerated().sorted(by: { (bytes[$0.element]!, -$0.offset) > (bytes[$1.element]!, -$1.offset) }).map(\.element) {
+        var front: [Int] = [], back: [Int] = [], frontBytes = 0, backBytes = 0
+        for font in order.indices.sorted(by: { (bytes[$0], -$0) > (bytes[$1], -$1) }) {
             if frontBytes <= backBytes {
                 front.append(font)
-                frontBytes += bytes[font]!
+                frontBytes += bytes[font]
             } else {
                 back.append(font)
-                backBytes += bytes[font]!
+                backBytes += bytes[font]
             }
         }
-        var rank: [FontSpec: Int] = [:]
-        for (k, font) in (front + back.reversed()).enumerated() { rank[font] = k }
-        return requests.enumerated().sorted { (rank[$0.element.font]!, $0.offset) < (rank[$1.element.font]!, $1.offset) }.map(\.element)
+        var byFont = [[Int]](repeating: [], count: order.count)
+        for (i, n) in fontOf.enumerated() { byFont[n].append(i) }
+        var out: [TextRequest] = []
+        out.reserveCapacity(requests.count)
+        for font in front + back.reversed() {
+            for i in byFont[font] { out.append(requests[i]) }
+        }
+        return out
     }
 
     /// The requests and the second thread's answers. Unchecked Sendable: the two ends meet

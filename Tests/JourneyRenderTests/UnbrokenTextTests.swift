@@ -64,7 +64,7 @@ import Testing
     }
 
     /// Every quoted text of every map in the repository (samples and test cases), at widths from
-    /// a tenth of its own to its own, in the fonts cards, titles and notes use.
+    /// a tenth of its own to nine tenths, in the fonts cards, titles and quotes use.
     @Test func quotedTextsGiveTheSameLines() throws {
         let (wrapped, fast) = Self.measurers()
         var texts: Set<String> = []
@@ -83,7 +83,7 @@ import Testing
         for font in [Theme.light.cardFont, Theme.light.titleFont, Theme.light.quoteFont, Theme.light.cardTitleFont] {
             for text in texts.sorted() {
                 let natural = wrapped.layout(text, font: font, maxWidth: 10_000).lines.map(\.width).max() ?? 0
-                for tenth in 1...9 {
+                for tenth in [1, 2, 3, 5, 7, 9] {
                     let width = max(1, natural * Double(tenth) / 10)
                     let a = wrapped.layout(text, font: font, maxWidth: width), b = fast.layout(text, font: font, maxWidth: width)
                     #expect(Self.describe(a) == Self.describe(b), "'\(text)' at \(width): \(Self.describe(a)) vs \(Self.describe(b))")
@@ -91,6 +91,6 @@ import Testing
                 }
             }
         }
-        #expect(compared > 10_000)
+        #expect(compared > 6_000)
     }
 }
