@@ -54,7 +54,8 @@ let package = Package(
         .systemLibrary(name: "CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
         // Scene → SVG, PNG, PDF through Cairo; the Pango text measurer.
         .target(name: "JourneyRender", dependencies: ["JourneyLayout", "CCairo", "CPNGWriter"]),
-        // The running executable's build id, for the manifest key of `journeyc build`.
+        // The running executable's build id (the manifest key of `journeyc build`), malloc settings, and
+        // Pango's font matching kept on the asking thread (pango_threads.c: linked into every program).
         .target(name: "CExecutable"),
         // Between the stages and the CLI: the World (files on disk, in memory), a compilation of
         // a map and the files it uses, and the scenes of a map, a diff and a report.
@@ -69,7 +70,7 @@ let package = Package(
         ]),
         .executableTarget(name: "journeyc", dependencies: ["JourneyCLI"]),
         // `make bench`: generates seeded maps and measures the front end.
-        .executableTarget(name: "JourneyBench", dependencies: ["JourneySyntax", "JourneySemantics", "JourneyLayout", "JourneyRender"]),
+        .executableTarget(name: "JourneyBench", dependencies: ["CExecutable", "JourneySyntax", "JourneySemantics", "JourneyLayout", "JourneyRender"]),
 
         // How tests list their cases from folders: a missing or empty folder fails the test.
         .target(name: "JourneyTestCases", path: "Tests/JourneyTestCases"),
@@ -79,7 +80,7 @@ let package = Package(
         .testTarget(name: "JourneyLayoutTests", dependencies: ["JourneyTestCases", "JourneyLayout", "JourneySemantics", "JourneySyntax"]),
         .testTarget(name: "JourneyRenderTests", dependencies: ["JourneyTestCases", "JourneyRender", "JourneyDriver", "JourneyLayout", "JourneySemantics", "JourneySyntax", "CZlib", "CLibPNG"]),
         .testTarget(name: "JourneyDriverTests", dependencies: ["JourneyTestCases", "JourneyDriver", "JourneySyntax", "JourneyData", "JourneySemantics"]),
-        .testTarget(name: "JourneyCLITests", dependencies: ["JourneyTestCases", "JourneyCLI", "JourneyDriver", "JourneySyntax", "JourneyData", "JourneySemantics", "JourneyLayout", "JourneyMermaid", "JourneyFormat", "JourneyDiff", "JourneyRender", "JourneyScoring", "JourneyReport"]),
+        .testTarget(name: "JourneyCLITests", dependencies: ["JourneyTestCases", "JourneyCLI", "CExecutable", "CCairo", "JourneyDriver", "JourneySyntax", "JourneyData", "JourneySemantics", "JourneyLayout", "JourneyMermaid", "JourneyFormat", "JourneyDiff", "JourneyRender", "JourneyScoring", "JourneyReport"]),
         .testTarget(name: "JourneyFormatTests", dependencies: ["JourneyTestCases", "JourneyFormat", "JourneySyntax", "JourneySemantics"]),
         .testTarget(name: "JourneyDiffTests", dependencies: ["JourneyDiff", "JourneyScoring", "JourneySyntax", "JourneySemantics"]),
         .testTarget(name: "JourneyExportTests", dependencies: ["JourneyTestCases", "JourneyExport", "JourneySyntax", "JourneySemantics"]),

@@ -615,8 +615,8 @@ extension PangoTextMeasurer {
     }
 
     /// `requests` reordered so that the front and the back use different fonts, each end
-    /// about half the text: each thread loads only its own fonts (in Pango a new font costs two
-    /// threads started and waited for, and its faces loaded again per thread). Fonts are dealt
+    /// about half the text: each thread loads only its own fonts (in Pango a font new to a thread
+    /// is matched by fontconfig and its faces loaded again, per thread). Fonts are dealt
     /// largest first to the end with less text; a font's texts keep their order.
     static func splitByFont(_ requests: [TextRequest]) -> [TextRequest] {
         // Each request's font as a number (fonts in order of first use), looked up once: the

@@ -1,5 +1,6 @@
 // Which program is running: the linker's build id of the executable, for `journeyc build`'s
-// manifest key (a different journeyc, a different key); and the process's malloc settings.
+// manifest key (a different journeyc, a different key); the process's malloc settings; and
+// Pango's font matching kept on the thread that asks (pango_threads.c).
 #ifndef CEXECUTABLE_H
 #define CEXECUTABLE_H
 
@@ -18,5 +19,9 @@ const char *journeyc_build_commit(void);
 
 /// Has the heap grow `bytes` at a time (glibc's M_TOP_PAD; nothing elsewhere).
 void journeyc_set_heap_growth(size_t bytes);
+
+/// How many of Pango's font-matching jobs ran on the thread that asked for them instead of on
+/// threads of their own (pango_threads.c); 0 where that is not done.
+unsigned long journeyc_pango_jobs_run_inline(void);
 
 #endif
