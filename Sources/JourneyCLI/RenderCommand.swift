@@ -217,8 +217,8 @@ struct RenderCommand: ParsableCommand {
             let linkBase = Paths.linkBase(picture: destination, map: file, workingDirectory: io.workingDirectory)
             let drawn = try view.drawing(map) ?? (result.model, nil)
             let picture = MapPicture(drawn.model, theme: render.theme, options: render.layoutOptions(result.model, scores: scores, linkBase: linkBase, drawn: drawn),
-                                     marks: drawn.marks,
-                                     helper: maps.count == 1 ? helper : nil, clock: &clock)
+                                     marks: drawn.marks, helper: maps.count == 1 ? helper : nil,
+                                     tracesOutlines: format == .svg && render.svgText.mode == .outlines, clock: &clock)
             // The picture goes to its file as it is drawn; a drawing error leaves the old file.
             // Standard output gets it whole or not at all.
             do {

@@ -79,15 +79,16 @@ public enum Exporter {
 
     /// Renders `scene`, handing the file's bytes to `write` in order as they are produced.
     /// `timing`, when given, is told how the time divided between drawing and encoding.
+    /// `outlines`: the glyph outlines of an SVG, begun before the scene was laid out.
     public static func render(_ scene: Scene, format: OutputFormat, scale: Double = 1,
                               svgText: SVGText = .outlines, timing: ExportTiming? = nil,
-                              to write: ByteWriter) throws {
+                              outlines: PreparedOutlines? = nil, to write: ByteWriter) throws {
         let start = ExportTiming.now()
         let timing = timing ?? ExportTiming()
         let encodeBefore = timing.encode
         defer { timing.render += ExportTiming.now() - start - (timing.encode - encodeBefore) }
         switch format {
-        case .svg: try SVGWriter(scene: scene, mode: svgText).write { chunk in try timing.encoding { try write(chunk) } }
+        case .svg: try SVGWriter(scene: scene, mode: svgText, prepared: outlines).write { chunk in try timing.encoding { try write(chunk) } }
         case .png: try png(scene, scale: scale, timing: timing).withUnsafeBytes { chunk in try timing.encoding { try write(chunk) } }
         case .pdf: try pdf(scene, timing: timing, to: write)
         }

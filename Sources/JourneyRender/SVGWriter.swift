@@ -74,20 +74,18 @@ final class SVGWriter {
     private var late = SVGBytes()
     private var lateContext: (surface: OpaquePointer, cr: OpaquePointer)?
 
-    /// The glyphs listed for the second thread: their faces, told apart as `fonts` are, but
-    /// numbered in the order the listing met them.
-    private var aheadFonts: [GlyphFace] = []
-    private var aheadFontObjects: [(face: ObjectIdentifier, index: Int)] = []
-    private var aheadScaled: [OpaquePointer?] = []
-    /// Per listed font, per glyph id: 0, or the glyph's place in the list plus one.
-    private var aheadGlyphs: [[Int32]] = []
-    private var aheadList: [GlyphDefinitions.Glyph] = []
-    /// Per font (number − 1): its place in `aheadFonts`, or −1.
+    /// The glyphs the second thread makes (from the scene, or as `prepared` brought them).
+    private var ahead = GlyphList()
+    /// Outlines begun before the scene was laid out (`PreparedOutlines`), if any.
+    private let prepared: PreparedOutlines?
+    /// Per font (number − 1): its place in `ahead`'s fonts, or −1.
     private var aheadOfFont: [Int] = []
 
-    init(scene: Scene, mode: SVGText = .outlines) {
+    /// `prepared`: outlines of the scene's glyphs already being traced (outlines mode only).
+    init(scene: Scene, mode: SVGText = .outlines, prepared: PreparedOutlines? = nil) {
         self.scene = scene
         self.mode = mode
+        self.prepared = mode == .outlines ? prepared : nil
     }
 
     deinit {
@@ -158,10 +156,16 @@ final class SVGWriter {
         }
         try head.withBytes { try out($0) }
 
-        if mode == .outlines { for node in scene.nodes { listGlyphs(node) } }
-        let definitions = GlyphDefinitions(aheadList)
+        let definitions: GlyphDefinitions
+        if let prepared {
+            ahead = prepared.list
+            definitions = prepared.definitions
+        } else {
+            if mode == .outlines { for node in scene.nodes { ahead.add(node) } }
+            definitions = GlyphDefinitions(ahead.glyphs)
+            definitions.start()
+        }
         self.definitions = definitions
-        definitions.start()
         defer { definitions.finish() }
 
         body.raw("<rect width=\"")
@@ -423,51 +427,9 @@ final class SVGWriter {
     private func listed(_ g: UInt32, _ number: Int) -> Int? {
         if aheadOfFont[number - 1] == -2 {
             let face = fonts[number - 1]
-            aheadOfFont[number - 1] = aheadFonts.firstIndex { $0 == face } ?? -1
+            aheadOfFont[number - 1] = ahead.fontIndex(face) ?? -1
         }
-        let font = aheadOfFont[number - 1]
-        guard font >= 0, Int(g) < aheadGlyphs[font].count, aheadGlyphs[font][Int(g)] > 0 else { return nil }
-        return Int(aheadGlyphs[font][Int(g)]) - 1
-    }
-
-    /// Lists the glyphs of the scene's text for the second thread, in the order the drawing
-    /// uses them.
-    private func listGlyphs(_ node: SceneNode) {
-        switch node {
-        case .group(let g): for child in g.children { listGlyphs(child) }
-        case .text(let t) where !t.text.isEmpty:
-            for run in t.runs {
-                let f = aheadIndex(of: run.face)
-                guard let scaled = aheadScaled[f] else { continue }
-                for glyph in run.glyphs {
-                    let g = glyph.id
-                    guard !glyph.isEmpty, !glyph.isUnknown else { continue }
-                    let index = Int(g)
-                    let known = aheadGlyphs[f].count
-                    if index >= known { aheadGlyphs[f] += repeatElement(0, count: max(index + 1, 2 * known, 256) - known) }
-                    guard aheadGlyphs[f][index] == 0 else { continue }
-                    aheadList.append(GlyphDefinitions.Glyph(scaled: scaled, glyph: g))
-                    aheadGlyphs[f][index] = Int32(aheadList.count)
-                }
-            }
-        default: break
-        }
-    }
-
-    private func aheadIndex(of face: GlyphFace) -> Int {
-        let object = ObjectIdentifier(face)
-        if let known = aheadFontObjects.first(where: { $0.face == object }) { return known.index }
-        let index: Int
-        if let i = aheadFonts.firstIndex(where: { $0 == face }) {
-            index = i
-        } else {
-            aheadFonts.append(face)
-            aheadScaled.append(GlyphFonts.scaledFont(face))
-            aheadGlyphs.append([])
-            index = aheadFonts.count - 1
-        }
-        aheadFontObjects.append((object, index))
-        return index
+        return ahead.index(of: g, font: aheadOfFont[number - 1])
     }
 
     /// A face's number. Faces are told apart by what they are (fontconfig pattern, matrix,

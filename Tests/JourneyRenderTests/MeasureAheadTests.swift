@@ -45,7 +45,28 @@ import Testing
             for format in OutputFormat.allCases {
                 let x = try Exporter.render(a, format: format)
                 let y = try Exporter.render(b, format: format)
-                #expect(x == y, "\(name): \(format) differs")
+                #expect(firstDifference(x, y) == nil, "\(name): \(format) differs")
+            }
+        }
+    }
+
+    /// Outlines traced before the layout (PreparedOutlines) give the same SVG, whether they
+    /// cover every glyph, only some (the writer makes the rest), or glyphs the scene never uses.
+    @Test func preparedOutlinesGiveTheSameSVG() throws {
+        for (name, text) in try MeasureAheadTests.maps {
+            let model = Frontend.check(SourceFile(path: name, text: text)).model
+            let recorder = TextRequestRecorder()
+            _ = LayoutEngine(model: model, theme: .light, measurer: recorder).layout()
+            let measurer = PangoTextMeasurer()
+            let blocks = recorder.requests.map { measurer.layout($0.text, font: $0.font, maxWidth: $0.maxWidth) }
+            let scene = LayoutEngine(model: model, theme: .light, measurer: measurer).layout()
+            let plain = try Exporter.render(scene, format: .svg)
+            let extra = measurer.layout("Glyphs the scene never draws: QXZ 0123 ⁂", font: Theme.light.titleFont, maxWidth: 900)
+            for (label, some) in [("all", blocks), ("every other", blocks.enumerated().filter { $0.offset % 2 == 0 }.map(\.element)),
+                                  ("none", []), ("unused", [extra] + blocks.reversed())] {
+                var bytes: [UInt8] = []
+                try Exporter.render(scene, format: .svg, outlines: PreparedOutlines(some)) { bytes.append(contentsOf: $0) }
+                #expect(firstDifference(bytes, plain) == nil, "\(name), \(label) prepared: the SVGs differ")
             }
         }
     }

@@ -12,6 +12,14 @@ import Testing
 let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
 var sampleNames: [String] { get throws { try CaseFolders.names(in: "samples") { $0.hasSuffix(".journey") } } }
 
+/// Where two files' bytes first differ (nil: they are the same). Tests expect this to be nil
+/// rather than `x == y`: a failing `#expect` on two large arrays makes Swift Testing compute
+/// their difference, which takes hours for a picture.
+func firstDifference(_ x: [UInt8], _ y: [UInt8]) -> Int? {
+    if x == y { return nil }
+    return zip(x, y).enumerated().first { $0.element.0 != $0.element.1 }?.offset ?? min(x.count, y.count)
+}
+
 func sampleScene(_ name: String, theme: Theme = .light) throws -> Scene {
     let text = try String(contentsOf: root.appendingPathComponent("samples/" + name), encoding: .utf8)
     let result = Frontend.check(SourceFile(path: name, text: text))
