@@ -49,8 +49,9 @@ final class GlyphDefinitions: @unchecked Sendable {
     private var seen = 0
     private var thread: pthread_t?
 
-    init(_ glyphs: [Glyph]) {
+    init(_ glyphs: [Glyph], madeElsewhere: Bool = false) {
         self.glyphs = glyphs
+        self.madeElsewhere = madeElsewhere
         made = .allocate(capacity: max(1, glyphs.count))
         made.initialize(repeating: Made(), count: max(1, glyphs.count))
         pthread_mutex_init(lock, nil)
@@ -107,11 +108,27 @@ final class GlyphDefinitions: @unchecked Sendable {
 
     /// Waits until every definition is made; `bytes` is then complete.
     func finish() {
-        guard let t = thread else { return }
-        pthread_join(t, nil)
-        thread = nil
+        if let t = thread {
+            pthread_join(t, nil)
+            thread = nil
+        } else if madeElsewhere {
+            pthread_mutex_lock(lock)
+            wanted = glyphs.count
+            while done < glyphs.count { pthread_cond_wait(progress, lock) }
+            wanted = Int.max
+            pthread_mutex_unlock(lock)
+        }
         seen = glyphs.count
     }
+
+    /// Makes the definitions on the calling thread, one this object did not start and not the
+    /// writer's (`PreparedOutlines`; made with `madeElsewhere`): instead of `start()`.
+    func makeHere() {
+        makeAll()
+    }
+
+    /// The definitions are made by `makeHere()` on a thread this object did not start.
+    private let madeElsewhere: Bool
 
     private func makeAll() {
         let surface = cairo_image_surface_create(CAIRO_FORMAT_A8, 1, 1)

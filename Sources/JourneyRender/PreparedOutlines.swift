@@ -10,6 +10,9 @@
 
 import CCairo
 import JourneyLayout
+#if canImport(Glibc)
+import Glibc
+#endif
 
 struct GlyphList {
     private var fonts: [GlyphFace] = []
@@ -70,18 +73,65 @@ struct GlyphList {
 }
 
 /// Outlines being traced on a second thread for an SVG to come (`Exporter.render(…, outlines:)`).
+/// The thread lists the glyphs too, so the caller only hands the texts over and goes on.
 public final class PreparedOutlines: @unchecked Sendable {
-    let list: GlyphList
-    let definitions: GlyphDefinitions
+    private let state = State()
+    private var thread: pthread_t?
 
-    /// Starts tracing every glyph of `blocks` (measured texts) on a second thread.
+    /// Starts listing and tracing every glyph of `blocks` (measured texts) on a second thread.
     public init(_ blocks: [TextBlock]) {
-        var list = GlyphList()
-        for block in blocks {
-            for line in block.lines { list.add(line.runs) }
+        var t = pthread_t()
+        let job = Unmanaged.passRetained(Job(state: state, blocks: blocks))
+        if pthread_create(&t, nil, { context in
+            Unmanaged<Job>.fromOpaque(context!).takeRetainedValue().run()
+            return nil
+        }, job.toOpaque()) == 0 {
+            thread = t
+        } else {
+            job.takeRetainedValue().run()
         }
-        self.list = list
-        definitions = GlyphDefinitions(list.glyphs)
-        definitions.start()
+    }
+
+    deinit {
+        if let thread { pthread_join(thread, nil) }
+    }
+
+    /// The glyphs listed, in the order of `definitions`.
+    var list: GlyphList {
+        state.ready.wait()
+        return state.made!.list
+    }
+
+    var definitions: GlyphDefinitions {
+        state.ready.wait()
+        return state.made!.definitions
+    }
+
+    /// What the thread makes, shared with it. Unchecked Sendable: `made` is written once, on
+    /// the thread, before `ready` opens, and read only after it has.
+    private final class State: @unchecked Sendable {
+        let ready = Latch()
+        var made: (list: GlyphList, definitions: GlyphDefinitions)?
+    }
+
+    private final class Job: @unchecked Sendable {
+        let state: State
+        let blocks: [TextBlock]
+
+        init(state: State, blocks: [TextBlock]) {
+            self.state = state
+            self.blocks = blocks
+        }
+
+        func run() {
+            var list = GlyphList()
+            for block in blocks {
+                for line in block.lines { list.add(line.runs) }
+            }
+            let definitions = GlyphDefinitions(list.glyphs, madeElsewhere: true)
+            state.made = (list, definitions)
+            state.ready.open()
+            definitions.makeHere()
+        }
     }
 }
