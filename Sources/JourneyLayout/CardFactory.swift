@@ -15,8 +15,12 @@ struct CardFactory {
     let failurePoints: Set<String>
     var theme: Theme { engine.theme }
 
-    init(engine: LayoutEngine, personas: PersonaStyles, evidence: EvidenceNumbers) {
+    /// Where each blueprint step is drawn and which steps point at it.
+    let links: StepLinks
+
+    init(engine: LayoutEngine, personas: PersonaStyles, evidence: EvidenceNumbers, links: StepLinks = StepLinks()) {
         self.engine = engine
+        self.links = links
         self.personas = personas
         self.evidence = evidence
         mapHasChannels = engine.model.stages.contains { $0.touchpoints.contains { $0.channel != nil } }
@@ -159,7 +163,7 @@ struct CardFactory {
 
     /// A service-blueprint step: the step, who owns it and the steps it triggers or needs; its
     /// bar says the lane (a system's card is dashed: a thing, not people at work).
-    func step(_ b: BlueprintStep, width: Double) -> Card {
+    func step(_ b: BlueprintStep, in tp: Touchpoint, width: Double) -> Card {
         let accent: Color
         switch b.lane {
         case .frontstage: accent = theme.opportunityStroke
@@ -168,7 +172,8 @@ struct CardFactory {
         case .system: accent = theme.cardStroke
         }
         let fails = b.id.map(failurePoints.contains) == true
-        var c = card(b.lane.rawValue + ":" + LayoutEngine.stepKey(b), width: width, fill: theme.cardFill,
+        let key = LayoutEngine.stepKey(b, in: tp)
+        var c = card(LayoutEngine.stepCardName(b, in: tp), width: width, fill: theme.cardFill,
                      stroke: fails ? theme.painStroke : theme.cardStroke, accent: fails ? theme.painStroke : accent)
         if b.lane == .system { c.strokeDash = [4, 3] }
         if fails {
@@ -182,13 +187,12 @@ struct CardFactory {
             c.items.append(.gap(3))
             c.items.append(.text(t("Owner: " + owner, theme.smallFont, c.textWidth), theme.mutedText))
         }
-        if !b.triggers.isEmpty {
+        // The steps it names, and those in other rows that name it: a step in another row is
+        // named with its row, and its connector is a stub on this card's side (BlueprintLayout).
+        for line in StepLinks.Line.allCases {
+            guard let text = links.text(line, of: b, key: key) else { continue }
             c.items.append(.gap(3))
-            c.items.append(.text(t("Triggers " + b.triggers.joined(separator: ", "), theme.smallFont, c.textWidth), theme.mutedText))
-        }
-        if !b.needs.isEmpty {
-            c.items.append(.gap(3))
-            c.items.append(.text(t("Needs " + b.needs.joined(separator: ", "), theme.smallFont, c.textWidth), theme.mutedText))
+            c.items.append(.text(t(text, theme.smallFont, c.textWidth), theme.mutedText))
         }
         return c
     }
