@@ -11,8 +11,11 @@ struct CardFactory {
     /// Whether any touchpoint names its channel: only then is a missing one worth pointing out
     /// (a map imported from Mermaid has none, and "Channel not given" on every card is noise).
     let mapHasChannels: Bool
-    /// The blueprint steps a pain point names as where it fails (`pain … at pick`).
+    /// The blueprint steps a pain point names as where it fails (`pain … at pick`); in a diff or
+    /// a gap view, only the pains still there count, and a step whose every pain is removed
+    /// (resolved by the future state) is a failure point resolved.
     let failurePoints: Set<String>
+    let resolvedFailurePoints: Set<String>
     var theme: Theme { engine.theme }
 
     /// Where each blueprint step is drawn and which steps point at it.
@@ -24,7 +27,20 @@ struct CardFactory {
         self.personas = personas
         self.evidence = evidence
         mapHasChannels = engine.model.stages.contains { $0.touchpoints.contains { $0.channel != nil } }
-        failurePoints = Set(engine.model.stages.flatMap { $0.touchpoints.flatMap { $0.pains.compactMap(\.failsAt) } })
+        var failing: Set<String> = [], resolved: Set<String> = []
+        for (s, stage) in engine.model.stages.enumerated() {
+            for (t, tp) in stage.touchpoints.enumerated() {
+                for (k, pain) in tp.pains.enumerated() {
+                    guard let step = pain.failsAt else { continue }
+                    let gone = engine.marks.map { marks in
+                        engine.contentAddress(.pain, stage: s, touchpoint: t, k).map(marks.isRemoved) ?? false
+                    } ?? false
+                    if gone { resolved.insert(step) } else { failing.insert(step) }
+                }
+            }
+        }
+        failurePoints = failing
+        resolvedFailurePoints = resolved.subtracting(failing)
     }
 
     /// A stage's own cards in a lane (stage `s` of the model), with their change marks.
@@ -178,6 +194,9 @@ struct CardFactory {
         if b.lane == .system { c.strokeDash = [4, 3] }
         if fails {
             c.items.append(.text(t("Failure point", theme.smallFont, c.textWidth), theme.painAccent))
+            c.items.append(.gap(2))
+        } else if b.id.map(resolvedFailurePoints.contains) == true {
+            c.items.append(.text(t("Failure point resolved", theme.smallFont, c.textWidth), theme.mutedText))
             c.items.append(.gap(2))
         }
         let text = t(b.text, theme.cardFont, c.textWidth)
