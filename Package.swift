@@ -78,7 +78,7 @@ let package = Package(
         .testTarget(name: "JourneySemanticsTests", dependencies: ["JourneyTestCases", "JourneySyntax", "JourneySemantics"]),
         .testTarget(name: "JourneyDataTests", dependencies: ["JourneyTestCases", "JourneyData", "JourneySyntax", "JourneySemantics"]),
         .testTarget(name: "JourneyLayoutTests", dependencies: ["JourneyTestCases", "JourneyLayout", "JourneySemantics", "JourneySyntax"]),
-        .testTarget(name: "JourneyRenderTests", dependencies: ["JourneyTestCases", "JourneyRender", "JourneyDriver", "JourneyLayout", "JourneySemantics", "JourneySyntax", "CZlib", "CLibPNG"]),
+        .testTarget(name: "JourneyRenderTests", dependencies: ["JourneyTestCases", "JourneyBench", "JourneyRender", "JourneyDriver", "JourneyLayout", "JourneySemantics", "JourneySyntax", "CZlib", "CLibPNG"]),
         .testTarget(name: "JourneyDriverTests", dependencies: ["JourneyTestCases", "JourneyDriver", "JourneySyntax", "JourneyData", "JourneySemantics"]),
         .testTarget(name: "JourneyCLITests", dependencies: ["JourneyTestCases", "JourneyCLI", "CExecutable", "CCairo", "JourneyDriver", "JourneySyntax", "JourneyData", "JourneySemantics", "JourneyLayout", "JourneyMermaid", "JourneyFormat", "JourneyDiff", "JourneyRender", "JourneyScoring", "JourneyReport"]),
         .testTarget(name: "JourneyFormatTests", dependencies: ["JourneyTestCases", "JourneyFormat", "JourneySyntax", "JourneySemantics"]),

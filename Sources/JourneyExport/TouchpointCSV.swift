@@ -5,8 +5,11 @@
 // Columns: stage, touchpoint, channel, owner, one `emotion: NAME` per persona (a single
 // `emotion` on a map without personas), pain count, highest severity, pains, opportunities,
 // metrics, stage id, touchpoint id; then delights, quotes (`NAME: text` when a persona said
-// it) and one `feeling: NAME` per emotion column. The later columns come last so that a script
-// reading the earlier ones by position keeps working. Numeric columns are plain numbers (-1.5, 3), empty when
+// it) and one `feeling: NAME` per emotion column; then the service blueprint's lanes
+// (frontstage, backstage, support, systems), in every map, empty without a blueprint. Each
+// addition goes after every column before it, so that a script reading the earlier ones by
+// position keeps working; and a column is in every map, so that a sheet reading it by name
+// finds it in each (a map's columns depend only on its personas). Numeric columns are plain numbers (-1.5, 3), empty when
 // there is no value. A cell listing several items puts each on its own line (an LF inside the
 // quoted cell, which spreadsheets show as a line break); a line break inside an item becomes
 // a space, so one line is always one item. `; ` would be ambiguous: map text uses semicolons.
@@ -21,14 +24,16 @@ public enum TouchpointCSV {
         csv.record(leading.map(\.header)
                    + emotions.map { $0.personaID == nil ? "emotion" : "emotion: " + $0.title }
                    + trailing.map(\.header)
-                   + emotions.map { $0.personaID == nil ? "feeling" : "feeling: " + $0.title })
+                   + emotions.map { $0.personaID == nil ? "feeling" : "feeling: " + $0.title }
+                   + appended.map(\.header))
         for stage in model.stages {
             for tp in stage.touchpoints {
                 let row = Row(model: model, stage: stage, touchpoint: tp)
                 csv.record(leading.map { $0.cell(row) }
                            + emotions.map { column in column.emotion(at: tp).map { ExportText.number($0.value) } ?? "" }
                            + trailing.map { $0.cell(row) }
-                           + emotions.map { column in column.emotion(at: tp)?.feeling.map { ExportText.joiningLines($0, with: " ") } ?? "" })
+                           + emotions.map { column in column.emotion(at: tp)?.feeling.map { ExportText.joiningLines($0, with: " ") } ?? "" }
+                           + appended.map { $0.cell(row) })
             }
         }
         return csv.text
@@ -63,8 +68,8 @@ public enum TouchpointCSV {
         Column("owner") { $0.touchpoint.owner ?? "" },
     ]
 
-    /// The columns after the emotions. Their order is fixed: scripts read them by position, so a
-    /// new kind's column goes at the end.
+    /// The columns after the emotions, before the feelings. Their order is fixed: scripts read
+    /// them by position; a new kind's column goes at the end of `appended`.
     static let trailing: [Column] = [
         Column("pain count", carries: .pain) { String($0.touchpoint.pains.count) },
         Column("highest severity", carries: .pain) { $0.touchpoint.pains.compactMap(\.severity).max().map(String.init) ?? "" },
@@ -75,6 +80,11 @@ public enum TouchpointCSV {
         Column("touchpoint id") { $0.touchpoint.id ?? "" },
         Column("delights", carries: .delight) { list($0.touchpoint.delights.map(\.text)) },
         Column("quotes", carries: .quote) { row in list(row.touchpoint.quotes.map { quote($0, model: row.model) }) },
+    ]
+
+    /// The columns after the feelings, the last of every CSV: a new kind's column goes at the
+    /// end of this list (never before the feelings: that would move them in every map).
+    static let appended: [Column] = [
         Column("frontstage", carries: .frontstage) { list($0.touchpoint.frontstage.map(step)) },
         Column("backstage", carries: .backstage) { list($0.touchpoint.backstage.map(step)) },
         Column("support", carries: .support) { list($0.touchpoint.support.map(step)) },
@@ -91,7 +101,7 @@ public enum TouchpointCSV {
     }
 
     /// The kinds of content (ContentKinds) the CSV carries in columns of their own elsewhere than
-    /// `trailing` (emotions: a column per persona), and those it leaves out, with why.
+    /// `trailing` and `appended` (emotions: a column per persona), and those it leaves out, with why.
     static let carriedOtherwise: [ContentKind: String] = [
         .emotion: "one `emotion: NAME` and one `feeling: NAME` column per persona",
         .evidence: "left to the JSON and Markdown exports, which number it as the picture does",

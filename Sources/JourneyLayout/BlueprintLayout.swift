@@ -59,52 +59,127 @@ extension LayoutEngine {
         return .group(SceneGroup(name: line.name, box: frame, children: children))
     }
 
-    /// The steps' cards of a row's blueprint lanes, by identifier: their frames and the top of their lane.
-    static func stepCards(_ laneNodes: [SceneNode], laneTop: Double, into cards: inout [String: (frame: Rect, laneTop: Double)]) {
+    /// A step's card in a row: its frame, the top of its lane, and the middle of the first line
+    /// of each of its lines naming other steps ("Triggers …", "Needs …", "Triggered by …",
+    /// "Needed by …"), where a stub to a step in another row leaves or enters it.
+    struct StepCard {
+        var frame: Rect
+        var laneTop: Double
+        var lineY: [StepLinks.Line: Double] = [:]
+    }
+
+    /// The steps' cards of a row's blueprint lanes, by step key (LayoutEngine.stepKey).
+    static func stepCards(_ laneNodes: [SceneNode], laneTop: Double, into cards: inout [String: StepCard]) {
         for case .group(let lane) in laneNodes {
             for case .group(let card) in lane.children {
                 guard let box = card.box, let colon = card.name.firstIndex(of: ":"),
                       BlueprintLane(rawValue: String(card.name[..<colon])) != nil else { continue }
-                cards[String(card.name[card.name.index(after: colon)...]), default: (box, laneTop)] = (box, laneTop)
+                // An identifier holds no `#`; a step without one is named by its whole card name.
+                let rest = String(card.name[card.name.index(after: colon)...])
+                let key = rest.contains("#") ? card.name : rest
+                guard cards[key] == nil else { continue }
+                var entry = StepCard(frame: box, laneTop: laneTop)
+                for case .text(let t) in card.children {
+                    for line in StepLinks.Line.allCases where entry.lineY[line] == nil && t.text.hasPrefix(line.title + " ") {
+                        entry.lineY[line] = t.frame.y + t.frame.height / 2
+                    }
+                }
+                cards[key] = entry
             }
         }
     }
 
-    /// How a step's card is named after its lane (`backstage:pick`): its identifier, else where it
-    /// was written (a step without an identifier can trigger, though none can name it).
-    static func stepKey(_ step: BlueprintStep) -> String { step.id ?? "at-\(step.range.start)" }
+    /// How a step is named in the scene and by connectors: its identifier, else its lane, its
+    /// touchpoint and its place among that touchpoint's steps of the lane (`backstage:checkout#2`),
+    /// which stays the same when lines above it are edited (a step without an identifier can
+    /// trigger, though none can name it). Its card is `lane:identifier`, or this name.
+    static func stepKey(_ step: BlueprintStep, in tp: Touchpoint) -> String {
+        if let id = step.id { return id }
+        let lane = tp.steps(step.lane)
+        let n = (lane.firstIndex { $0.range == step.range } ?? 0) + 1
+        return "\(step.lane.rawValue):\(tp.id ?? tp.label)#\(n)"
+    }
 
-    /// The connectors between the steps of one row (`row`, its segments) whose cards are both in it: one per
-    /// `triggers` and per `needs` (from the step needed to the step that needs it), each once.
-    func blueprintConnectors(_ cards: [String: (frame: Rect, laneTop: Double)], row: [Segment]) -> [SceneNode] {
+    /// The name of a step's card.
+    static func stepCardName(_ step: BlueprintStep, in tp: Touchpoint) -> String {
+        step.id.map { step.lane.rawValue + ":" + $0 } ?? stepKey(step, in: tp)
+    }
+
+    /// A connector's route: the step it leaves, the step it enters, and the corridors it runs in.
+    private struct Route {
+        var from: String, to: String
+        var s: Rect, t: Rect
+        var sameColumn: Bool
+        /// The target's column is the next one right of the source's: the corridor between them
+        /// is all the connector needs.
+        var adjacent: Bool
+        /// Centres of the corridor right of the source, of the gap above the target's lane and
+        /// of the corridor left of the target.
+        var out: Double, gap: Double, into: Double
+        /// The widths of the corridors right of the source and left of the target.
+        var outRoom: Double, intoRoom: Double
+    }
+
+    /// The connectors of one row (`row`, its segments, with `cards` its steps' cards, `r` its
+    /// index): one per `triggers` and per `needs` (from the step needed to the step that needs
+    /// it), each once, between steps both in the row; and for a step in another row a stub at
+    /// this row's end (docs/blueprint.md, "Connectors across rows").
+    func blueprintConnectors(_ cards: [String: StepCard], row: [Segment], columnX: [[Double]], links: StepLinks) -> [SceneNode] {
         var edges: [(String, String)] = []
         var seen: Set<String> = []
+        var stubs: [(from: String, to: String, at: String, line: StepLinks.Line)] = []
         for segment in row {
             for tp in segment.columns.compactMap(\.touchpoint) {
                 for step in tp.blueprint {
-                    let id = Self.stepKey(step)
+                    let id = Self.stepKey(step, in: tp)
                     for (a, b) in step.triggers.map({ (id, $0) }) + step.needs.map({ ($0, id) })
                     where cards[a] != nil && cards[b] != nil && seen.insert(a + "\u{0}" + b).inserted {
                         edges.append((a, b))
                     }
+                    guard cards[id] != nil else { continue }
+                    for end in links.ends(of: step) where links.row[end.other] != nil && cards[end.other] == nil {
+                        stubs.append(end.outgoing ? (id, end.other, id, end.line) : (end.other, id, id, end.line))
+                    }
                 }
             }
         }
-        let half = theme.columnGap / 2
-        var nodes: [SceneNode] = []
-        for (k, (a, b)) in edges.enumerated() {
+        // The corridors between the row's columns (left of the first lies the gutter's gap,
+        // right of the last the margin): a corridor is named by its centre, whichever card it is
+        // left or right of.
+        let lefts = columnX.flatMap { $0 }
+        func corridor(rightOf x: Double) -> (centre: Double, room: Double) {
+            guard let next = lefts.first(where: { $0 > x + 0.5 }) else { return (x + theme.columnGap / 2, theme.columnGap) }
+            return ((x + next) / 2, next - x)
+        }
+        func corridor(leftOf x: Double) -> (centre: Double, room: Double) {
+            guard let previous = lefts.last(where: { $0 < x - 0.5 }) else { return (x - gutterGap / 2, gutterGap) }
+            return corridor(rightOf: previous + theme.columnWidth)
+        }
+        let routes = edges.map { a, b -> Route in
             let s = cards[a]!.frame, t = cards[b]!.frame
-            // Spread connectors that share a corridor or a gap a little, within it.
-            let spread = Double(k % 3 - 1) * 2
-            let xs = s.maxX + half + spread, xt = t.minX - half + spread
-            let cy = cards[b]!.laneTop - theme.laneGap / 2 + spread
+            let out = corridor(rightOf: s.maxX), into = corridor(leftOf: t.minX)
+            return Route(from: a, to: b, s: s, t: t, sameColumn: abs(s.minX - t.minX) < 1 && t.y >= s.maxY,
+                         adjacent: abs(out.centre - into.centre) < 0.5,
+                         out: out.centre, gap: cards[b]!.laneTop - theme.laneGap / 2, into: into.centre,
+                         outRoom: out.room, intoRoom: into.room)
+        }
+        let (vertical, horizontal) = tracks(routes)
+        var nodes: [SceneNode] = []
+        for (k, route) in routes.enumerated() {
+            let s = route.s, t = route.t
             let sy = s.y + s.height / 2, ty = t.y + t.height / 2
+            let xt = route.into + vertical[k].into
             var path = Path()
-            if abs(s.minX - t.minX) < 1, t.y >= s.maxY {
+            if route.sameColumn {
                 // Down the same column: out of the left side, down the corridor, into the left side.
                 path.move(s.minX, sy)
                 path.line(xt, sy)
+            } else if route.adjacent {
+                // Into the next column: across the corridor between them.
+                path.move(s.maxX, sy)
+                path.line(xt, sy)
             } else {
+                let xs = route.out + vertical[k].out, cy = route.gap + horizontal[k]
                 path.move(s.maxX, sy)
                 path.line(xs, sy)
                 path.line(xs, cy)
@@ -112,16 +187,75 @@ extension LayoutEngine {
             }
             path.line(xt, ty)
             path.line(t.minX - 5, ty)
-            var head = Path()
-            head.move(t.minX, ty)
-            head.line(t.minX - 5, ty - 3.5)
-            head.line(t.minX - 5, ty + 3.5)
-            head.close()
-            nodes.append(.group(SceneGroup(name: "connector:\(a)->\(b)", box: nil, children: [
-                .path(ScenePath(path: path, fill: nil, stroke: Stroke(theme.mutedText, width: 1.2))),
-                .path(ScenePath(path: head, fill: theme.mutedText, stroke: nil)),
-            ])))
+            nodes.append(connector("connector:\(route.from)->\(route.to)", path, arrowTo: Point(t.minX, ty), pointingRight: true))
+        }
+        for stub in stubs {
+            let card = cards[stub.at]!
+            let y = card.lineY[stub.line] ?? card.frame.y + card.frame.height / 2
+            var path = Path()
+            if stub.line.outgoing {
+                // Out of the right side, an arrow pointing on: the card's line names where to.
+                path.move(card.frame.maxX, y)
+                path.line(card.frame.maxX + 4, y)
+                nodes.append(connector("connector:\(stub.from)->\(stub.to)", path, arrowTo: Point(card.frame.maxX + 9, y), pointingRight: true))
+            } else {
+                path.move(card.frame.minX - 9, y)
+                path.line(card.frame.minX - 5, y)
+                nodes.append(connector("connector:\(stub.from)->\(stub.to)", path, arrowTo: Point(card.frame.minX, y), pointingRight: true))
+            }
         }
         return nodes
+    }
+
+    private func connector(_ name: String, _ path: Path, arrowTo tip: Point, pointingRight: Bool) -> SceneNode {
+        var head = Path()
+        head.move(tip.x, tip.y)
+        head.line(tip.x - 5, tip.y - 3.5)
+        head.line(tip.x - 5, tip.y + 3.5)
+        head.close()
+        return .group(SceneGroup(name: name, box: nil, children: [
+            .path(ScenePath(path: path, fill: nil, stroke: Stroke(theme.mutedText, width: 1.2))),
+            .path(ScenePath(path: head, fill: theme.mutedText, stroke: nil)),
+        ]))
+    }
+
+    /// Each route's offsets from the centres of its corridors, so that connectors sharing a
+    /// corridor run side by side, clearly apart (6 px, less only when more than two share one:
+    /// they stay within the corridor, a pixel from the cards). Connectors into one step share
+    /// their track in its corridor and in the gap above its lane (they meet at its arrow anyway),
+    /// as do connectors out of one step in the corridor they leave it by.
+    private func tracks(_ routes: [Route]) -> (vertical: [(out: Double, into: Double)], horizontal: [Double]) {
+        /// A corridor by its centre, in half pixels; the bundles using it, in order of first use.
+        struct Corridor: Hashable { var horizontal: Bool; var centre: Int }
+        var bundles: [Corridor: [String]] = [:]
+        func use(_ c: Corridor, _ bundle: String) {
+            if !(bundles[c]?.contains(bundle) ?? false) { bundles[c, default: []].append(bundle) }
+        }
+        func key(_ v: Double, horizontal: Bool) -> Corridor { Corridor(horizontal: horizontal, centre: Int((v * 2).rounded())) }
+        for r in routes {
+            use(key(r.into, horizontal: false), "to:" + r.to)
+            if !r.sameColumn && !r.adjacent {
+                use(key(r.gap, horizontal: true), "to:" + r.to)
+                use(key(r.out, horizontal: false), "from:" + r.from)
+            }
+        }
+        /// The offset of a bundle's track from the corridor's centre: side by side, 6 px apart when
+        /// the corridor has room, a pixel from the card on the left and, in a vertical corridor,
+        /// clear of the arrowheads (5 px) on the right.
+        func offset(_ c: Corridor, _ bundle: String, room: Double) -> Double {
+            let list = bundles[c] ?? []
+            guard list.count > 1, let k = list.firstIndex(of: bundle) else { return 0 }
+            let left = 1.0, right = c.horizontal ? 1.0 : 6.0
+            let spacing = min(6, (room - left - right) / Double(list.count - 1))
+            return (Double(k) - Double(list.count - 1) / 2) * spacing + (left - right) / 2
+        }
+        let vertical = routes.map { r -> (out: Double, into: Double) in
+            let into = offset(key(r.into, horizontal: false), "to:" + r.to, room: r.intoRoom)
+            let outKey = key(r.out, horizontal: false)
+            let out = r.adjacent ? into : offset(outKey, "from:" + r.from, room: r.outRoom)
+            return (out, into)
+        }
+        let horizontal = routes.map { r in r.sameColumn || r.adjacent ? 0 : offset(key(r.gap, horizontal: true), "to:" + r.to, room: theme.laneGap) }
+        return (vertical, horizontal)
     }
 }

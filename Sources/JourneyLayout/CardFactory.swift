@@ -11,16 +11,36 @@ struct CardFactory {
     /// Whether any touchpoint names its channel: only then is a missing one worth pointing out
     /// (a map imported from Mermaid has none, and "Channel not given" on every card is noise).
     let mapHasChannels: Bool
-    /// The blueprint steps a pain point names as where it fails (`pain … at pick`).
+    /// The blueprint steps a pain point names as where it fails (`pain … at pick`); in a diff or
+    /// a gap view, only the pains still there count, and a step whose every pain is removed
+    /// (resolved by the future state) is a failure point resolved.
     let failurePoints: Set<String>
+    let resolvedFailurePoints: Set<String>
     var theme: Theme { engine.theme }
 
-    init(engine: LayoutEngine, personas: PersonaStyles, evidence: EvidenceNumbers) {
+    /// Where each blueprint step is drawn and which steps point at it.
+    let links: StepLinks
+
+    init(engine: LayoutEngine, personas: PersonaStyles, evidence: EvidenceNumbers, links: StepLinks = StepLinks()) {
         self.engine = engine
+        self.links = links
         self.personas = personas
         self.evidence = evidence
         mapHasChannels = engine.model.stages.contains { $0.touchpoints.contains { $0.channel != nil } }
-        failurePoints = Set(engine.model.stages.flatMap { $0.touchpoints.flatMap { $0.pains.compactMap(\.failsAt) } })
+        var failing: Set<String> = [], resolved: Set<String> = []
+        for (s, stage) in engine.model.stages.enumerated() {
+            for (t, tp) in stage.touchpoints.enumerated() {
+                for (k, pain) in tp.pains.enumerated() {
+                    guard let step = pain.failsAt else { continue }
+                    let gone = engine.marks.map { marks in
+                        engine.contentAddress(.pain, stage: s, touchpoint: t, k).map(marks.isRemoved) ?? false
+                    } ?? false
+                    if gone { resolved.insert(step) } else { failing.insert(step) }
+                }
+            }
+        }
+        failurePoints = failing
+        resolvedFailurePoints = resolved.subtracting(failing)
     }
 
     /// A stage's own cards in a lane (stage `s` of the model), with their change marks.
@@ -159,7 +179,7 @@ struct CardFactory {
 
     /// A service-blueprint step: the step, who owns it and the steps it triggers or needs; its
     /// bar says the lane (a system's card is dashed: a thing, not people at work).
-    func step(_ b: BlueprintStep, width: Double) -> Card {
+    func step(_ b: BlueprintStep, in tp: Touchpoint, width: Double) -> Card {
         let accent: Color
         switch b.lane {
         case .frontstage: accent = theme.opportunityStroke
@@ -168,11 +188,15 @@ struct CardFactory {
         case .system: accent = theme.cardStroke
         }
         let fails = b.id.map(failurePoints.contains) == true
-        var c = card(b.lane.rawValue + ":" + LayoutEngine.stepKey(b), width: width, fill: theme.cardFill,
+        let key = LayoutEngine.stepKey(b, in: tp)
+        var c = card(LayoutEngine.stepCardName(b, in: tp), width: width, fill: theme.cardFill,
                      stroke: fails ? theme.painStroke : theme.cardStroke, accent: fails ? theme.painStroke : accent)
         if b.lane == .system { c.strokeDash = [4, 3] }
         if fails {
             c.items.append(.text(t("Failure point", theme.smallFont, c.textWidth), theme.painAccent))
+            c.items.append(.gap(2))
+        } else if b.id.map(resolvedFailurePoints.contains) == true {
+            c.items.append(.text(t("Failure point resolved", theme.smallFont, c.textWidth), theme.mutedText))
             c.items.append(.gap(2))
         }
         let text = t(b.text, theme.cardFont, c.textWidth)
@@ -182,13 +206,12 @@ struct CardFactory {
             c.items.append(.gap(3))
             c.items.append(.text(t("Owner: " + owner, theme.smallFont, c.textWidth), theme.mutedText))
         }
-        if !b.triggers.isEmpty {
+        // The steps it names, and those in other rows that name it: a step in another row is
+        // named with its row, and its connector is a stub on this card's side (BlueprintLayout).
+        for line in StepLinks.Line.allCases {
+            guard let text = links.text(line, of: b, key: key) else { continue }
             c.items.append(.gap(3))
-            c.items.append(.text(t("Triggers " + b.triggers.joined(separator: ", "), theme.smallFont, c.textWidth), theme.mutedText))
-        }
-        if !b.needs.isEmpty {
-            c.items.append(.gap(3))
-            c.items.append(.text(t("Needs " + b.needs.joined(separator: ", "), theme.smallFont, c.textWidth), theme.mutedText))
+            c.items.append(.text(t(text, theme.smallFont, c.textWidth), theme.mutedText))
         }
         return c
     }

@@ -68,7 +68,8 @@ struct ContentLane: Sendable {
     /// A blueprint lane: a card per step of each touchpoint.
     static func steps(_ kind: ContentKind, _ title: String, _ list: KeyPath<Touchpoint, [BlueprintStep]> & Sendable) -> ContentLane {
         ContentLane(kind: kind, title: title, drawing: .cards { f, h, w in
-            h.list({ _ in [] }, { $0[keyPath: list] }).map { f.step($0, width: w) }
+            guard let tp = h.touchpointValue else { return [] }
+            return tp[keyPath: list].map { f.step($0, in: tp, width: w) }
         })
     }
 

@@ -43,6 +43,8 @@ public struct LayoutEngine {
     public init(model: JourneyModel, theme: Theme, measurer: TextMeasurer, options: LayoutOptions = LayoutOptions(),
                 marks: ChangeMarks? = nil) {
         self.model = model
+        var theme = theme
+        if model.hasBlueprint { theme.columnGap = max(theme.columnGap, theme.blueprintColumnGap) }
         self.theme = theme
         self.measurer = measurer
         self.options = options
@@ -121,7 +123,8 @@ public struct LayoutEngine {
         let evidence = EvidenceNumbers(model: model)
         let rows = packRows()
         // Made once: it holds facts of the whole map (any channel, every failure point).
-        let cards = CardFactory(engine: self, personas: personas, evidence: evidence)
+        let links = StepLinks(rows)
+        let cards = CardFactory(engine: self, personas: personas, evidence: evidence, links: links)
 
         var nodes: [SceneNode] = []
         var pageBreaks: [Double] = []
@@ -147,7 +150,7 @@ public struct LayoutEngine {
             // A lane is drawn in a row only when it has something there. Above a blueprint lane
             // come the blueprint's lines not drawn yet in the row (BlueprintLayout).
             var linesDrawn = 0
-            var stepCards: [String: (frame: Rect, laneTop: Double)] = [:]
+            var stepCards: [String: StepCard] = [:]
             for lane in Lane.allCases where hasContent(lane, in: row) {
                 y += theme.laneGap
                 let blueprintLane = lane.row?.kind.blueprintLane
@@ -166,7 +169,7 @@ public struct LayoutEngine {
                 y = layoutLane(lane, row: row, columnX: columnX, y: y, personas: personas, cards: cards, into: &rowNodes)
                 if blueprintLane != nil { Self.stepCards(Array(rowNodes[before...]), laneTop: top, into: &stepCards) }
             }
-            rowNodes += blueprintConnectors(stepCards, row: row)
+            rowNodes += blueprintConnectors(stepCards, row: row, columnX: columnX, links: links)
             nodes.append(.group(SceneGroup(name: "row:\(r + 1)", box: nil, children: rowNodes)))
             if r < rows.count - 1 {
                 pageBreaks.append(y + theme.rowGap / 2)

@@ -105,6 +105,9 @@ public struct Theme: Sendable {
     public var gutterWidth = 128.0
     public var columnWidth = 188.0
     public var columnGap = 12.0
+    /// The gap between columns of a map with a service blueprint: its connectors run side by side
+    /// in the corridors between columns, 6 px apart, clear of the arrowheads (BlueprintLayout).
+    public var blueprintColumnGap = 24.0
     public var laneGap = 10.0
     public var rowGap = 36.0
     public var cardPadding = 8.0

@@ -285,6 +285,16 @@ public struct Touchpoint: Equatable, Sendable {
     /// Its blueprint steps, lane by lane from the line of visibility down.
     public var blueprint: [BlueprintStep] { frontstage + backstage + support + systems }
 
+    /// Its steps of one lane of the blueprint.
+    public func steps(_ lane: BlueprintLane) -> [BlueprintStep] {
+        switch lane {
+        case .frontstage: frontstage
+        case .backstage: backstage
+        case .support: support
+        case .system: systems
+        }
+    }
+
     /// The persona's own emotion, else the one for everyone, else nil.
     public func emotion(for personaID: String) -> Emotion? {
         emotions.first { $0.persona == personaID } ?? emotions.first { $0.persona == nil }

@@ -1,7 +1,8 @@
 // SymbolIndex: SyntaxTree(s) → every declaration of an identifier (persona, channel, stage,
-// touchpoint, pain, delight, opportunity, metric, evidence — a persona's too) and every reference to one (the
-// persona of an emotion or a quote, the pain points of an opportunity's `addresses`, a custom
-// channel after `via`), each with the range of its identifier and the ElementAddress of the
+// touchpoint, pain, delight, opportunity, metric, evidence — a persona's too — and the blueprint
+// steps) and every reference to one (the persona of an emotion or a quote, the pain points of an
+// opportunity's `addresses`, a custom channel after `via`, the steps a step `triggers` or `needs`
+// and a pain's failure point `at`), each with the range of its identifier and the ElementAddress of the
 // element it names. Built by the checker (Frontend.check) and returned beside the Model, and by
 // the driver over a map and the files it uses (Compilation.symbols), for the tools that point
 // at names: go to declaration, find references, rename, hover.
@@ -9,7 +10,9 @@
 // What declares and what refers is written once, in the two tables below: a new kind of
 // reference (a persona's evidence, a metric's data file …) is a new row. A reference names the
 // address its site expects (`emotion maya` → `persona:maya`) whether or not anything declares
-// it, so `declaration(of:)` is nil for an unknown name (the checker reports those). Ranges are
+// it, so `declaration(of:)` is nil for an unknown name (the checker reports those); a site that
+// may name several kinds (a step is frontstage, backstage, support or system) names the kind that
+// declares the identifier, or its first kind when none does. Ranges are
 // byte offsets in the shared range space, so one index can span several files.
 
 import JourneySyntax
@@ -70,31 +73,59 @@ public struct SymbolIndex: Sendable {
         [(.persona, .persona), (.channel, .channel), (.stage, .stage), (.touchpoint, .touchpoint)]
         + ContentKinds.all.filter(\.declaresID).map { ($0.keyword, $0.address) }
 
-    /// Where a statement names another element, and the kind it names.
+    /// Where a statement names another element, and the kinds it may name: one for most sites;
+    /// several where one namespace holds elements of several kinds that the site accepts alike
+    /// (a step of any of the blueprint's four lanes). A reference takes the first of its kinds
+    /// that declares the name, else the first.
     struct ReferenceSite: Sendable {
         var keyword: Keyword
-        var kind: ElementAddress.Kind
+        var kinds: [ElementAddress.Kind]
         var names: @Sendable (Statement) -> [NameReference]
+
+        init(keyword: Keyword, kind: ElementAddress.Kind, names: @escaping @Sendable (Statement) -> [NameReference]) {
+            self.init(keyword: keyword, kinds: [kind], names: names)
+        }
+
+        init(keyword: Keyword, kinds: [ElementAddress.Kind], names: @escaping @Sendable (Statement) -> [NameReference]) {
+            precondition(!kinds.isEmpty, "a reference site names at least one kind")
+            self.keyword = keyword
+            self.kinds = kinds
+            self.names = names
+        }
     }
+
+    /// The kinds of a blueprint step, one per lane (the registry's blueprint rows).
+    static let stepKinds: [ElementAddress.Kind] = ContentKinds.all.filter { $0.kind.blueprintLane != nil }.map(\.address)
 
     /// The kinds of content that name a persona (ContentKinds.namingPersona), then the others.
     static let referenceSites: [ReferenceSite] = ContentKinds.namingPersona.map { row in
         ReferenceSite(keyword: row.keyword, kind: .persona) { identifier($0.argument(.persona)) }
     } + [
-        ReferenceSite(keyword: .opportunity, kind: .pain) { s in
-            guard case .identifierList(let names)? = s.property(.addresses)?.value else { return [] }
-            return names
-        },
+        ReferenceSite(keyword: .opportunity, kind: .pain) { identifiers($0.property(.addresses)) },
         // A built-in channel is declared by no line.
         ReferenceSite(keyword: .touchpoint, kind: .channel) { s in
             guard let via = s.property(.via), case .identifier(let name) = via.value, BuiltinChannel(rawValue: name) == nil else { return [] }
             return [NameReference(name: name, range: via.valueRange)]
         },
-    ]
+        // A failure point: the step behind the touchpoint where the pain arises.
+        ReferenceSite(keyword: .pain, kinds: stepKinds) { s in
+            guard let at = s.property(.at), case .identifier(let name) = at.value else { return [] }
+            return [NameReference(name: name, range: at.valueRange)]
+        },
+    ] + ContentKinds.all.filter { $0.kind.blueprintLane != nil }.map { row in
+        // The steps a step starts, then those it waits for (the order of the line's properties is
+        // kept by sorting the sites by position below).
+        ReferenceSite(keyword: row.keyword, kinds: stepKinds) { identifiers($0.property(.triggers)) + identifiers($0.property(.needs)) }
+    }
 
     private static func identifier(_ argument: Argument?) -> [NameReference] {
         guard let argument, case .identifier(let name) = argument.value else { return [] }
         return [NameReference(name: name, range: argument.range)]
+    }
+
+    private static func identifiers(_ property: Property?) -> [NameReference] {
+        guard case .identifierList(let names)? = property?.value else { return [] }
+        return names
     }
 
     public init() {}
@@ -105,6 +136,7 @@ public struct SymbolIndex: Sendable {
     public init(_ trees: [SyntaxTree]) {
         // The tables are short: scanned, not hashed (a map has a statement per line).
         let declaring = Self.declaring, sites = Self.referenceSites
+        var ambiguous: [(index: Int, kinds: [ElementAddress.Kind])] = []
         for tree in trees {
             tree.walk { s in
                 let keyword = s.keyword
@@ -121,14 +153,25 @@ public struct SymbolIndex: Sendable {
                     declarations.append(Symbol(role: .declaration, kind: kind, id: id, occurrence: occurrence, nameRange: arg.range,
                                                range: s.keywordRange.union(s.range)))
                 }
+                var named: [(NameReference, [ElementAddress.Kind])] = []
                 for site in sites where site.keyword == keyword {
-                    for name in site.names(s) {
-                        referencesTo[Name(kind: site.kind, id: name.name), default: []].append(references.count)
-                        references.append(Symbol(role: .reference, kind: site.kind, id: name.name, nameRange: name.range, range: name.range))
-                    }
+                    named += site.names(s).map { ($0, site.kinds) }
+                }
+                // A line's references in the order written, whichever site found them.
+                if named.count > 1 { named.sort { $0.0.range.start < $1.0.range.start } }
+                for (name, kinds) in named {
+                    references.append(Symbol(role: .reference, kind: kinds[0], id: name.name, nameRange: name.range, range: name.range))
+                    if kinds.count > 1 { ambiguous.append((references.count - 1, kinds)) }
                 }
             }
         }
+        // A reference that may name several kinds takes the one declared, which can come later
+        // in the map (`triggers` names steps further down), so it is settled after the walk.
+        for (i, kinds) in ambiguous {
+            let id = references[i].id
+            if let declaredKind = kinds.first(where: { declared[Name(kind: $0, id: id)] != nil }) { references[i].kind = declaredKind }
+        }
+        for (i, r) in references.enumerated() { referencesTo[Name(kind: r.kind, id: r.id), default: []].append(i) }
         byOffset = Self.merged(declarations, references)
     }
 

@@ -16,10 +16,10 @@ import Testing
 @Suite(.serialized) struct GapViewTests {
     static let future = "samples/ecommerce-running-shoes-future.journey"
 
-    func compiled(_ path: String) throws -> Compilation {
+    func compiled(_ path: String, baseline: String = "samples/ecommerce-running-shoes.journey") throws -> Compilation {
         let world = MemoryWorld(files: [
             path: try String(contentsOf: packageRoot.appendingPathComponent(path), encoding: .utf8),
-            "samples/ecommerce-running-shoes.journey": try String(contentsOf: packageRoot.appendingPathComponent("samples/ecommerce-running-shoes.journey"), encoding: .utf8),
+            baseline: try String(contentsOf: packageRoot.appendingPathComponent(baseline), encoding: .utf8),
         ])
         guard case .success(let c) = Compiler.compile(root: path, world: world) else {
             Issue.record("cannot read \(path)")
@@ -47,6 +47,49 @@ import Testing
             let scene = Scenes.map(gap.model, theme: theme, measurer: FixedWidthMeasurer(), options: LayoutOptions(), marks: gap.marks)
             #expect(SceneChecks.violations(scene) == [], "\(theme.name)")
         }
+    }
+
+    static let blueprintFuture = "samples/ecommerce-returns-blueprint-future.journey"
+    static let blueprintCurrent = "samples/ecommerce-returns-blueprint.journey"
+
+    /// The future state of the returns blueprint, drawn as its gap: within the layout rules in
+    /// every theme, with the fixed measurer and with real fonts.
+    @Test func theBlueprintGapFollowsTheLayoutRules() throws {
+        let c = try compiled(Self.blueprintFuture, baseline: Self.blueprintCurrent)
+        #expect(!c.hasErrors, "\(c.diagnostics.map(\.message))")
+        let gap = try #require(GapPicture.drawing(c))
+        #expect(gap.model.hasBlueprint)
+        for theme in [Theme.light, .dark, .print] {
+            for measurer in [FixedWidthMeasurer() as TextMeasurer, PangoTextMeasurer()] {
+                let scene = Scenes.map(gap.model, theme: theme, measurer: measurer, options: LayoutOptions(), marks: gap.marks)
+                #expect(SceneChecks.violations(scene) == [], "\(theme.name)")
+            }
+        }
+    }
+
+    /// A step is a failure point while a pain of the future map fails at it; one whose pains the
+    /// future resolves (struck through in the pain lane) says the failure point is resolved.
+    @Test func aResolvedFailurePointIsNoLongerMarkedAsOne() throws {
+        let gap = try #require(GapPicture.drawing(try compiled(Self.blueprintFuture, baseline: Self.blueprintCurrent)))
+        let scene = Scenes.map(gap.model, theme: .light, measurer: FixedWidthMeasurer(), options: LayoutOptions(), marks: gap.marks)
+        func card(_ name: String) -> (texts: [String], stroke: Color?) {
+            var texts: [String] = [], stroke: Color?
+            for node in scene.nodes {
+                for g in groups(node, named: name) where g.name == name {
+                    for child in g.children {
+                        if case .text(let t) = child { texts.append(t.text) }
+                        if case .rect(let r) = child, stroke == nil { stroke = r.stroke?.color }
+                    }
+                }
+            }
+            return (texts, stroke)
+        }
+        let refund = card("backstage:refund"), intake = card("backstage:intake")
+        #expect(!refund.texts.isEmpty && !intake.texts.isEmpty)
+        #expect(!refund.texts.contains("Failure point"), "\(refund.texts)")
+        #expect(refund.texts.contains("Failure point resolved"), "\(refund.texts)")
+        #expect(refund.stroke != Theme.light.painStroke)
+        #expect(intake.texts.contains("Failure point"), "a pain of the future map still fails at intake: \(intake.texts)")
     }
 
     /// With real fonts too: what the picture will show.

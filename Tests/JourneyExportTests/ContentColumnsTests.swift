@@ -9,7 +9,7 @@ import Testing
 
 @Suite struct ContentColumnsTests {
     @Test func theCSVCarriesEveryKindOrSaysWhyNot() {
-        let carried = Set(TouchpointCSV.trailing.compactMap(\.carries))
+        let carried = Set((TouchpointCSV.trailing + TouchpointCSV.appended).compactMap(\.carries))
         for kind in ContentKind.allCases {
             #expect(carried.contains(kind) != (TouchpointCSV.carriedOtherwise[kind] != nil),
                     "\(kind): a CSV column, or a line in TouchpointCSV.carriedOtherwise — exactly one")

@@ -99,7 +99,8 @@ func parseCSV(_ text: String) throws -> [[String]] {
             """)
         #expect(r[0] == ["stage", "touchpoint", "channel", "owner", "emotion: Maya Okafor", "emotion: Tom", "pain count",
                          "highest severity", "pains", "opportunities", "metrics", "stage id", "touchpoint id",
-                         "delights", "quotes", "frontstage", "backstage", "support", "systems", "feeling: Maya Okafor", "feeling: Tom"])
+                         "delights", "quotes", "feeling: Maya Okafor", "feeling: Tom", "frontstage", "backstage", "support", "systems"],
+                "the service blueprint's columns come after every older column, so none of those moves")
         #expect(r.dropFirst().map { $0[1] } == ["First", "Second", "Third"])
         #expect(r.dropFirst().map { $0[0] } == ["Stage A", "Stage A", "Stage B"])
         #expect(r.dropFirst().map { $0[2] } == ["Web", "", "Phone"])
@@ -189,12 +190,35 @@ func parseCSV(_ text: String) throws -> [[String]] {
             """#)
         let header = r[0], row = r[1]
         func cell(_ name: String) -> String? { header.firstIndex(of: name).map { row[$0] } }
-        #expect(Array(header.suffix(8)) == ["delights", "quotes", "frontstage", "backstage", "support", "systems",
-                                            "feeling: Maya, runner", "feeling: Tom"])
+        #expect(Array(header.suffix(8)) == ["delights", "quotes", "feeling: Maya, runner", "feeling: Tom",
+                                            "frontstage", "backstage", "support", "systems"])
         #expect(cell("delights") == "Free returns\nReal runners")
         #expect(cell("quotes") == "Maya, runner: I never know my size.\nAnyone: it's fine")
         #expect(cell("feeling: Maya, runner") == "unsure about her size")
         #expect(cell("feeling: Tom") == "")
+    }
+
+    /// Issue 16: the blueprint's lanes went in before the feeling columns, moving them for every
+    /// map. Every column a CSV had before the blueprint keeps its place; the lanes' columns are
+    /// the last, in every map (empty without a blueprint), so a sheet finds them by name in any map.
+    @Test func blueprintColumnsComeAfterEveryOlderColumn() throws {
+        let older = ["stage", "touchpoint", "channel", "owner", "emotion: Maya", "pain count", "highest severity", "pains",
+                     "opportunities", "metrics", "stage id", "touchpoint id", "delights", "quotes", "feeling: Maya"]
+        let lanes = ["frontstage", "backstage", "support", "systems"]
+        let plain = try rows("journey \"J\"\npersona maya \"Maya\"\nstage s\n  touchpoint t\n    emotion maya 1 \"fine\"\n")
+        #expect(plain[0] == older + lanes)
+        #expect(plain[1].suffix(5) == ["fine", "", "", "", ""])
+        let blueprint = try rows("""
+            journey "J"
+            persona maya "Maya"
+            stage s
+              touchpoint t
+                emotion maya 1 "fine"
+                backstage pick "Pick" owner "Warehouse"
+                system wms "WMS"
+            """)
+        #expect(blueprint[0] == older + lanes)
+        #expect(blueprint[1].suffix(5) == ["fine", "", "Pick (owner Warehouse)", "", "WMS"])
     }
 
     @Test(arguments: try exportableMaps)

@@ -87,4 +87,127 @@ import Testing
         #expect(SceneChecks.violations(s) == [])
         #expect(SceneChecks.violations(bad).contains { $0.hasPrefix("backstage:refund") && $0.contains("not inside its lane lane:backstage") })
     }
+
+    /// The straight pieces of each connector, by its name (a connector cut by a row break has a
+    /// group in each row, under one name).
+    func connectorPieces(_ s: Scene) -> [(name: String, a: Point, b: Point)] {
+        var out: [(String, Point, Point)] = []
+        s.walk { node, _ in
+            guard case .group(let g) = node, g.name.hasPrefix("connector:") else { return }
+            for case .path(let p) in g.children where p.fill == nil {
+                for line in p.path.flattened() { for (a, b) in zip(line, line.dropFirst()) { out.append((g.name, a, b)) } }
+            }
+        }
+        return out
+    }
+
+    /// Parallel connectors in one corridor are 5 px apart or more, never merely 2: vertical
+    /// pieces of two connectors that run side by side over a stretch.
+    @Test func parallelConnectorsInACorridorAreClearlyApart() {
+        for map in [Self.map, Self.fanIn] {
+            let s = scene(map)
+            let verticals = connectorPieces(s).filter { abs($0.a.x - $0.b.x) < 0.01 && abs($0.a.y - $0.b.y) > 0.01 }
+            var pairs = 0
+            for (i, p) in verticals.enumerated() {
+                for q in verticals[(i + 1)...] where q.name != p.name {
+                    let overlap = min(max(p.a.y, p.b.y), max(q.a.y, q.b.y)) - max(min(p.a.y, p.b.y), min(q.a.y, q.b.y))
+                    guard overlap > 1, abs(p.a.x - q.a.x) < 20 else { continue }
+                    pairs += 1
+                    // Connectors into one step (or out of one) may run as one line: they meet anyway.
+                    let ends = { (n: String) in n.dropFirst("connector:".count).components(separatedBy: "->") }
+                    if abs(p.a.x - q.a.x) < 0.01, ends(p.name)[1] == ends(q.name)[1] || ends(p.name)[0] == ends(q.name)[0] { continue }
+                    #expect(abs(p.a.x - q.a.x) >= 5, "\(p.name) and \(q.name) run \(abs(p.a.x - q.a.x)) px apart")
+                }
+            }
+            #expect(pairs > 0, "the map has connectors side by side in a corridor")
+            #expect(SceneChecks.violations(s) == [])
+        }
+    }
+
+    /// Three steps of three touchpoints feeding one step: their connectors share the corridor
+    /// left of it.
+    static let fanIn = """
+        journey "Fan in"
+        stage a "A"
+          touchpoint t1 "One"
+            backstage intake "Intake" owner "W"
+            backstage check "Check" owner "W" triggers refund
+          touchpoint t2 "Two"
+            backstage refund "Refund" owner "P"
+          touchpoint t3 "Three"
+            frontstage mail "Mail" owner "C" triggers refund
+            backstage late "Late" owner "C" triggers refund
+            support sup "Support" owner "C" triggers intake
+        """
+
+    /// A connector between steps in different rows: a stub at each end with an arrow, on the
+    /// side of the card it leaves or enters, and each card names the other step and its row.
+    @Test func aConnectorAcrossRowsIsAStubAtEachEndNamingTheOtherStep() throws {
+        // Each stage in a row of its own: each end of a connector gets a group in its row.
+        let crossing = """
+            journey "Across"
+            stage a "Ask"
+              touchpoint form "Form"
+                backstage label "Create the label" owner "Logistics" triggers intake
+                backstage rma "Open it" owner "Care"
+            stage b "Send"
+              touchpoint drop "Drop"
+                backstage intake "Warehouse checks" owner "Warehouse" needs rma
+            """
+        let x = scene(crossing, maxWidth: 300)
+        #expect(groups(x, prefix: "row:").count == 2)
+        #expect(SceneChecks.violations(x) == [])
+        #expect(SceneChecks.violations(scene(crossing, theme: .dark, maxWidth: 300)) == [])
+        let ends = groups(x, prefix: "connector:")
+        #expect(ends.map(\.name).sorted() == ["connector:label->intake", "connector:label->intake", "connector:rma->intake", "connector:rma->intake"])
+        func card(_ name: String) throws -> (Rect, [SceneText]) {
+            let g = try #require(groups(x, prefix: name).first { $0.name == name })
+            var t: [SceneText] = []
+            g.children.forEach { if case .text(let x) = $0 { t.append(x) } }
+            return (try #require(g.box), t)
+        }
+        let (labelBox, labelTexts) = try card("backstage:label")
+        let (intakeBox, intakeTexts) = try card("backstage:intake")
+        let (rmaBox, rmaTexts) = try card("backstage:rma")
+        #expect(labelTexts.map(\.text).contains("Triggers intake (row 2)"), "\(labelTexts.map(\.text))")
+        #expect(rmaTexts.map(\.text).contains("Needed by intake (row 2)"), "\(rmaTexts.map(\.text))")
+        #expect(intakeTexts.map(\.text).contains("Triggered by label (row 1)"), "\(intakeTexts.map(\.text))")
+        #expect(intakeTexts.map(\.text).contains("Needs rma (row 1)"), "\(intakeTexts.map(\.text))")
+        // Each end: a stub with an arrowhead touching its card's side at the line that names the other step.
+        for end in ends {
+            var stubs: [[Point]] = [], heads: [Rect] = []
+            for case .path(let p) in end.children {
+                if p.fill == nil { stubs += p.path.flattened() } else if let b = p.path.bounds { heads.append(b) }
+            }
+            #expect(stubs.count == 1 && heads.count == 1, "\(end.name): a stub and its arrowhead")
+            guard let stub = stubs.first, let head = heads.first else { continue }
+            #expect(stub.allSatisfy { abs($0.y - stub[0].y) < 0.01 }, "a stub is level")
+            let out = [labelBox, rmaBox].contains { b in stub.contains { abs($0.x - b.maxX) < 0.01 } && b.minY < stub[0].y && stub[0].y < b.maxY }
+            let into = abs(head.maxX - intakeBox.minX) < 0.01 && intakeBox.minY < stub[0].y && stub[0].y < intakeBox.maxY
+            #expect(out || into, "\(end.name): the stub leaves a card's right side or its arrow enters the left side")
+        }
+    }
+
+    /// A step without an identifier is named by its touchpoint, lane and place in that lane,
+    /// not by where it was written: a line added above it renames nothing.
+    @Test func aStepWithoutAnIdentifierHasAStableName() {
+        let map = """
+            journey "J"
+            stage a "A"
+              touchpoint t1 "First"
+                system "CRM"
+              touchpoint t2 "Second"
+                backstage "Pack" owner "W" triggers ship
+                backstage ship "Ship" owner "C"
+                backstage "Wrap" owner "W" needs ship
+            """
+        func stepNames(_ s: Scene) -> [String] {
+            names(s, prefix: "").filter { ["frontstage:", "backstage:", "support:", "system:"].contains(where: $0.hasPrefix) }
+        }
+        let expected = ["backstage:t2#1", "backstage:ship", "backstage:t2#3", "system:t1#1"]
+        #expect(stepNames(scene(map)) == expected)
+        let edited = map.replacingOccurrences(of: "journey \"J\"", with: "journey \"J\"\n  description \"A line more above every step\"")
+        #expect(stepNames(scene(edited)) == expected)
+        #expect(names(scene(map), prefix: "connector:").sorted() == ["connector:backstage:t2#1->ship", "connector:ship->backstage:t2#3"].sorted())
+    }
 }

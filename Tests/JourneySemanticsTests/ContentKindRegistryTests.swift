@@ -34,7 +34,7 @@ import Testing
             #expect(IDRegistry.declaring.contains(row.keyword) == row.declaresID, "\(row.kind): IDRegistry")
             #expect(SymbolIndex.declaring.contains { $0.keyword == row.keyword } == row.declaresID, "\(row.kind): SymbolIndex")
             let namesPersona = row.keyword.signature.slots.contains { $0.role == .persona }
-            #expect(SymbolIndex.referenceSites.contains { $0.keyword == row.keyword && $0.kind == .persona } == namesPersona,
+            #expect(SymbolIndex.referenceSites.contains { $0.keyword == row.keyword && $0.kinds == [.persona] } == namesPersona,
                     "\(row.kind): a reference to a persona in SymbolIndex iff its line names one")
         }
     }

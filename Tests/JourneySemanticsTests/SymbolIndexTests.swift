@@ -99,6 +99,80 @@ import Testing
         #expect(result.hasErrors)
     }
 
+    /// A blueprint step is named by `triggers`, `needs` and a pain's `at`; a step is one of four
+    /// kinds, and each reference names the step as the kind its line declares it.
+    @Test func blueprintStepsAreNamedByTriggersNeedsAndAPainsAt() throws {
+        let source = """
+            journey "J"
+            stage s "S"
+              touchpoint t "T"
+                frontstage form "Form" owner "Web" triggers rma
+                backstage rma "RMA" owner "Care" triggers label ship
+                backstage label "Label" owner "Logistics" needs rma
+                pain late "Late" at label
+              touchpoint u "U"
+                support ship "Ship" owner "Courier" needs label form
+                system crm "CRM" triggers nowhere
+                pain lost "Lost" at rma
+
+            """
+        let result = Frontend.check(SourceFile(path: "t", text: source))
+        let symbols = result.symbols
+        let bytes = Array(source.utf8)
+        func offset(_ needle: String, _ n: Int = 1) -> Int {
+            let b = Array(needle.utf8)
+            var seen = 0
+            for i in 0...(bytes.count - b.count) where Array(bytes[i..<i + b.count]) == b {
+                seen += 1
+                if seen == n { return i }
+            }
+            Issue.record("no \(needle) #\(n)")
+            return 0
+        }
+        #expect(symbols.references.map(\.address.description) == [
+            "backstage:rma", "backstage:label", "support:ship", "backstage:rma", "backstage:label",
+            "backstage:label", "frontstage:form", "frontstage:nowhere", "backstage:rma",
+        ], "each reference takes the kind of the step it names, declared before or after it")
+        // Every reference to a declared step resolves to it: go to definition from each site.
+        for r in symbols.references where r.id != "nowhere" {
+            let d = try #require(symbols.declaration(of: r), "\(r.address) resolves")
+            #expect(d.kind == r.kind && d.id == r.id)
+            #expect(symbols.symbol(at: r.nameRange.start) == r)
+        }
+        // Rename-style lookups: every site naming a step, in source order.
+        let rma = try #require(symbols.declaration(of: ElementAddress(.backstage, .id("rma"))))
+        #expect(symbols.references(of: rma).map(\.nameRange.start)
+            == [offset("triggers rma") + 9, offset("needs rma") + 6, offset("at rma") + 3])
+        #expect(symbols.references(to: ElementAddress(.backstage, .id("label"))).map(\.nameRange.start)
+            == [offset("triggers label ship") + 9, offset("at label") + 3, offset("needs label") + 6])
+        #expect(symbols.references(to: ElementAddress(.support, .id("ship"))).map(\.nameRange.start)
+            == [offset("label ship") + 6])
+        #expect(symbols.references(to: ElementAddress(.frontstage, .id("form"))).count == 1)
+        #expect(symbols.references(to: ElementAddress(.backstage, .id("form"))).isEmpty, "a step is named as its own kind")
+        // From the site under the cursor to the declaration.
+        #expect(symbols.symbol(at: offset("at label") + 5).flatMap(symbols.declaration(of:))?.address
+            == ElementAddress(.backstage, .id("label")))
+        // A name no step declares is a reference that resolves to nothing (E0115 says so).
+        let nowhere = try #require(symbols.symbol(at: offset("nowhere")))
+        #expect(nowhere.role == .reference && symbols.declaration(of: nowhere) == nil)
+        #expect(result.hasErrors)
+    }
+
+    /// A name that another kind of element declares is no step: the reference resolves to nothing.
+    @Test func aStepReferenceToAnotherKindResolvesToNothing() throws {
+        let symbols = Frontend.check(SourceFile(path: "t", text: """
+            journey "J"
+            stage s "S"
+              touchpoint t "T"
+                backstage b "B" owner "O" triggers t
+                pain p "P" at s
+
+            """)).symbols
+        #expect(symbols.references.count == 2)
+        for r in symbols.references { #expect(symbols.declaration(of: r) == nil, "\(r.address)") }
+        #expect(symbols.references(to: ElementAddress(.touchpoint, .id("t"))).isEmpty)
+    }
+
     /// One index over a map and a file it uses (for the driver): a reference in one resolves to
     /// a declaration in the other.
     @Test func oneIndexOverTwoFiles() throws {
