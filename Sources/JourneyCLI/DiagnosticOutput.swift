@@ -6,13 +6,13 @@ import ArgumentParser
 import JourneyDriver
 import JourneySyntax
 
-enum DiagnosticsFormat: String, ExpressibleByArgument, CaseIterable {
+enum DiagnosticsFormat: String, EnumArgument {
     case text, json
 }
 
 /// `journeyc check --format`: the shared formats and two for where reviewers look: GitHub
 /// workflow commands (annotations on a pull request's lines) and a SARIF 2.1.0 log (code scanning).
-enum CheckFormat: String, ExpressibleByArgument, CaseIterable {
+enum CheckFormat: String, EnumArgument {
     case text, json, github, sarif
 
     init(_ format: DiagnosticsFormat) {
@@ -28,7 +28,7 @@ final class SARIFResults {
     var log = SARIFLog(toolVersion: JourneycVersion.string)
 }
 
-enum ColorChoice: String, ExpressibleByArgument, CaseIterable {
+enum ColorChoice: String, EnumArgument {
     case auto, always, never
 }
 

@@ -12,7 +12,7 @@ import JourneyRender
 import JourneySemantics
 import JourneySyntax
 
-enum DiffReportFormat: String, ExpressibleByArgument, CaseIterable {
+enum DiffReportFormat: String, EnumArgument {
     case text, markdown, json
 }
 

@@ -16,7 +16,7 @@ struct DumpASTCommand: ParsableCommand {
             file cannot be read.
             """)
 
-    enum Format: String, ExpressibleByArgument, CaseIterable { case text, json }
+    enum Format: String, EnumArgument { case text, json }
 
     @ArgumentParser.Argument(help: "The .journey file (- for standard input).")
     var file: String

@@ -14,7 +14,7 @@ import JourneySemantics
 import JourneySyntax
 
 /// What `journeyc export` can write. A new format is a case here and a line in `export`.
-enum ExportFormat: String, CaseIterable, ExpressibleByArgument {
+enum ExportFormat: String, EnumArgument {
     case json, csv, markdown, mermaid
 
     /// `md` is accepted for markdown and `mmd` for mermaid; case does not matter.

@@ -22,7 +22,7 @@ enum PictureRange {
 }
 
 /// `--svg-text`: how an SVG draws its text (JourneyRender's SVGText), as a command-line value.
-enum SVGTextOption: String, ExpressibleByArgument, CaseIterable {
+enum SVGTextOption: String, EnumArgument {
     case outlines, fonts
     var mode: SVGText { SVGText(rawValue: rawValue)! }
 }

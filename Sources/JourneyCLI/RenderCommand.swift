@@ -16,7 +16,7 @@ import JourneyDriver
 import JourneySemantics
 import JourneySyntax
 
-enum ThemeName: String, ExpressibleByArgument, CaseIterable {
+enum ThemeName: String, EnumArgument {
     case light, dark, print
 }
 
@@ -275,7 +275,7 @@ struct DumpSceneCommand: ParsableCommand {
         commandName: "dump-scene",
         abstract: "Print the laid-out Scene of a map as JSON (for debugging layout).")
 
-    enum Measurer: String, ExpressibleByArgument, CaseIterable { case pango, fixed }
+    enum Measurer: String, EnumArgument { case pango, fixed }
 
     @ArgumentParser.Argument(help: "The map: a .journey file, a Mermaid journey (.mmd), or a Markdown file with ```mermaid journey blocks (- for standard input).")
     var file: String

@@ -15,7 +15,7 @@ import JourneyDriver
 import JourneySemantics
 import JourneySyntax
 
-enum ReportFormat: String, CaseIterable, ExpressibleByArgument {
+enum ReportFormat: String, EnumArgument {
     case markdown, html
 
     init?(argument: String) {
@@ -33,7 +33,7 @@ enum ReportFormat: String, CaseIterable, ExpressibleByArgument {
     }
 }
 
-enum ReportChart: String, CaseIterable, ExpressibleByArgument {
+enum ReportChart: String, EnumArgument {
     case matrix, stages
 }
 

@@ -11,7 +11,7 @@ import JourneyDriver
 import JourneyLayout
 import JourneySemantics
 
-enum MapView: String, ExpressibleByArgument, CaseIterable {
+enum MapView: String, EnumArgument {
     case map, gap, blueprint, journey
 }
 
