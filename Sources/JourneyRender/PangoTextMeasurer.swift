@@ -298,23 +298,35 @@ public final class PangoTextMeasurer: TextMeasurer {
         let layoutText = pango_layout_get_text(layout)
         var breaker = breaksFromOneShaping ? OneShapingBreaker(layout: layout, utf8: utf8, maxWidth: maxWidth) : nil
         var lines: [TextLine] = []
+        let whole = PangoTextMeasurer.eachLine(of: layout) { line, start, length, logicalWidth in
+            if let layoutText, let broken = breaker?.lines(of: line, text: layoutText, logicalWidth: logicalWidth, face: { self.fonts.face(of: $0) }) {
+                lines += broken
+                return true
+            }
+            let width = PangoTextMeasurer.points(logicalWidth)
+            guard width <= room else { return false }
+            let piece = PangoTextMeasurer.trimmed(utf8[start..<min(utf8.count, start + length)])
+            lines.append(TextLine(text: piece, width: width, runs: piece.isEmpty ? [] : runs(of: line, text: layoutText)))
+            return true
+        }
+        return whole ? lines : nil
+    }
+
+    /// Calls `body` with each line of `layout` in order — the line, its first byte, its length in
+    /// bytes and its logical width in Pango units — until `body` returns false; whether it saw
+    /// every line. Lines are walked with an iterator: pango_layout_get_line_readonly(i) walks the
+    /// list of lines from the start each time, quadratic in a long text's line count.
+    static func eachLine(of layout: OpaquePointer,
+                         _ body: (UnsafeMutablePointer<PangoLayoutLine>, Int, Int, Int32) -> Bool) -> Bool {
         let iter = pango_layout_get_iter(layout)!
         defer { pango_layout_iter_free(iter) }
         repeat {
             guard let line = pango_layout_iter_get_line_readonly(iter) else { break }
-            let start = Int(line.pointee.start_index), length = Int(line.pointee.length)
             var ink = PangoRectangle(), logical = PangoRectangle()
             pango_layout_line_get_extents(line, &ink, &logical)
-            let width = PangoTextMeasurer.points(logical.width)
-            if let layoutText, let broken = breaker?.lines(of: line, text: layoutText, logicalWidth: logical.width, face: { self.fonts.face(of: $0) }) {
-                lines += broken
-                continue
-            }
-            guard width <= room else { return nil }
-            let piece = PangoTextMeasurer.trimmed(utf8[start..<min(utf8.count, start + length)])
-            lines.append(TextLine(text: piece, width: width, runs: piece.isEmpty ? [] : runs(of: line, text: layoutText)))
+            guard body(line, Int(line.pointee.start_index), Int(line.pointee.length), logical.width) else { return false }
         } while pango_layout_iter_next_line(iter) != 0
-        return lines
+        return true
     }
 
     /// A width in Pango units as a layout width: points, rounded up to a hundredth.
@@ -357,21 +369,14 @@ public final class PangoTextMeasurer: TextMeasurer {
         }
         let layoutText = pango_layout_get_text(layout)
         var lines: [(TextLine, Int)] = []
-        // Lines are walked with an iterator: pango_layout_get_line_readonly(i) walks the list
-        // of lines from the start each time, quadratic in a long text's line count.
-        let iter = pango_layout_get_iter(layout)!
-        defer { pango_layout_iter_free(iter) }
-        repeat {
-            guard let line = pango_layout_iter_get_line_readonly(iter) else { break }
-            let start = Int(line.pointee.start_index), length = Int(line.pointee.length)
-            var ink = PangoRectangle(), logical = PangoRectangle()
-            pango_layout_line_get_extents(line, &ink, &logical)
+        _ = PangoTextMeasurer.eachLine(of: layout) { line, start, length, logicalWidth in
             let end = min(bytes.count, start + length)
             let piece = PangoTextMeasurer.trimmed(bytes[min(max(start, prefix.count), end)..<end])
-            lines.append((TextLine(text: piece, width: PangoTextMeasurer.points(logical.width),
+            lines.append((TextLine(text: piece, width: PangoTextMeasurer.points(logicalWidth),
                                    runs: piece.isEmpty ? [] : runs(of: line, text: layoutText, skipping: prefix.count)),
                           max(0, start - prefix.count)))
-        } while pango_layout_iter_next_line(iter) != 0
+            return true
+        }
         return lines
     }
 
