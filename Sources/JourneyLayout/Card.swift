@@ -241,19 +241,24 @@ public enum TextPlacement {
     /// `sanitize` does not, so a true here may be needless, never wrong). Nearly every text
     /// passes, on its bytes, without building a new string.
     public static func mayNeedSanitizing(_ text: String) -> Bool {
-        var run = 0
-        var previous: UInt8 = 0
-        for b in text.utf8 {
-            if b < 0x20 && b != 0x0A || b == 0x7F { return true }
-            if previous == 0xC2 && b < 0xA0 { return true }  // U+0080…U+009F
-            if b == 0x20 || b == 0x0A {
-                run = 0
-            } else if b & 0xC0 != 0x80 {  // the first byte of a character
-                run += 1
-                if run > 64 { return true }
+        var text = text
+        // Over the bytes in place: a native string's UTF-8 view is walked an index at a time,
+        // ten times slower, and every text of a map passes here twice per layout.
+        return text.withUTF8 { bytes in
+            var run = 0
+            var previous: UInt8 = 0
+            for b in bytes {
+                if b < 0x20 && b != 0x0A || b == 0x7F { return true }
+                if previous == 0xC2 && b < 0xA0 { return true }  // U+0080…U+009F
+                if b == 0x20 || b == 0x0A {
+                    run = 0
+                } else if b & 0xC0 != 0x80 {  // the first byte of a character
+                    run += 1
+                    if run > 64 { return true }
+                }
+                previous = b
             }
-            previous = b
+            return false
         }
-        return false
     }
 }
