@@ -106,6 +106,15 @@ struct ExportCommand: ParsableCommand {
         // The page names the map's file, not the folders it sits in on this machine.
         let sourceName = file == "-" ? nil : Paths.lastComponent(of: file)
         let text = format.export(result.model, sources: sources, sourceName: sourceName)
+        if format == .mermaid {
+            // What the diagram will not show, said once: the comments keep it for import.
+            let lost = MermaidExport.notDrawn(result.model)
+            if !lost.isEmpty {
+                let listed = lost.count == 1 ? lost[0] : lost.dropLast().joined(separator: ", ") + " or " + lost.last!
+                io.writeErr("journeyc: note: Mermaid's journey diagram cannot draw this map's \(listed), nor any map's cards "
+                    + "(pain points, opportunities, metrics …); all of it is kept in `%% journeyc:` comments, which `journeyc import mermaid` reads back\n")
+            }
+        }
         guard let output, output != "-" else {
             io.writeOut(text)
             return

@@ -144,10 +144,18 @@ struct OverlayBuilder {
     }
 
     /// The old values of the personas the new map draws.
+    /// The old touchpoint's feelings, on the new map's scale: when the two maps' scales differ
+    /// (W0043 says so), a value keeps its place between the ends of its own scale, so the old
+    /// curve is drawn on the new axis instead of beside it.
     private func oldEmotions(_ tp: Touchpoint) -> [String: Double] {
+        let from = c.old.scale, to = c.new.scale
+        func onNewScale(_ v: Double) -> Double {
+            guard from != to, from.high > from.low else { return v }
+            return Double(to.low) + (v - Double(from.low)) * Double(to.high - to.low) / Double(from.high - from.low)
+        }
         var values: [String: Double] = [:]
         for persona in c.comparedPersonas {
-            if let e = Comparison.emotion(tp, persona) { values[persona?.id ?? ""] = e.value }
+            if let e = Comparison.emotion(tp, persona) { values[persona?.id ?? ""] = onNewScale(e.value) }
         }
         return values
     }

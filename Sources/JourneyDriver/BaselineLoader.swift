@@ -79,7 +79,26 @@ enum BaselineLoader {
         case .success(let read):
             bytes = read
         }
-        let baseline = Compiler.compileMap(SourceFile(path: path, bytes: bytes), world: world)
+        var source = SourceFile(path: path, bytes: bytes)
+        switch MapInput.kind(of: path, bytes: bytes) {
+        case .journey: break
+        case .markdown:
+            return report(.baselineNotAMap, "'\(written)' is a Markdown file, not a journey map",
+                          help: "name the current-state map itself: a .journey file or a Mermaid journey (.mmd)")
+        case .mermaid:
+            // A Mermaid journey is read as every command reads it: converted to .journey text,
+            // its errors reported at its own lines.
+            let loaded = MapInput.mermaid(source, range: nil, world: world)
+            let errors = loaded.diagnostics.filter { $0.severity == .error }
+            guard let text = loaded.journeyText, errors.isEmpty else {
+                let first = errors.first
+                let line = first.map { source.location(of: $0.range.start) }
+                return report(.baselineHasErrors, "the baseline '\(written)' has \(max(1, errors.count)) error\(errors.count == 1 ? "" : "s"), so the gap cannot be measured",
+                              help: "run `journeyc check \(path)`" + (first.map { "; the first is at \(path):\(line!.line):\(line!.column): \($0.message)" } ?? ""))
+            }
+            source = SourceFile(path: path, text: text)
+        }
+        let baseline = Compiler.compileMap(source, world: world)
         compilation.baselineAttempt = baseline.sources.files
         guard !baseline.isLibrary, baseline.result.tree.statements.contains(where: { $0.keyword == .journey }) else {
             return report(.baselineNotAMap, "'\(written)' is not a journey map",

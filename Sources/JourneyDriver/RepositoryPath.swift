@@ -25,14 +25,18 @@ enum RepositoryPath {
         }
         if UsePaths.isAbsolute(written) { return .failure(.absolute) }
         let path = world.join(written.replacing("\\", with: "/"), from: usingFile)
-        guard UsePaths.isInside(world.absolute(path), folder: root) else {
+        // The repository's own folder (`"."` in a map at its root) is inside: the loader then
+        // says it is a folder, which is what is wrong with it.
+        let absolute = world.absolute(path)
+        guard absolute == root || UsePaths.isInside(absolute, folder: root) else {
             return .failure(UsePaths.namesGitFolder(path) ? .insideGit : .outside)
         }
-        return .success(path)
+        return .success(absolute == root ? root : path)
     }
 
     /// The link check, apart: `use` checks it only for a file it has not loaded yet.
     static func linkProblem(_ path: String, root: String, world: any World) -> Problem? {
-        world.linkEscape(of: path, from: root).map(Problem.linkEscape)
+        if world.absolute(path) == root { return nil }  // the repository's folder itself
+        return world.linkEscape(of: path, from: root).map(Problem.linkEscape)
     }
 }

@@ -26,6 +26,19 @@ public enum MermaidExport {
     /// The prefix of the comments that hold the map's own lines.
     static let statementPrefix = "%% journeyc:"
 
+    /// What of `model` a Mermaid journey diagram cannot draw beyond the lanes of cards every map
+    /// loses there, in words for a note ("service blueprint (12 steps)"); empty when nothing.
+    /// Kept in the comments either way.
+    public static func notDrawn(_ model: JourneyModel) -> [String] {
+        var out: [String] = []
+        let steps = model.touchpoints.reduce(0) { $0 + $1.blueprint.count }
+        if steps > 0 { out.append("service blueprint (\(steps) step\(steps == 1 ? "" : "s"))") }
+        let failures = model.touchpoints.reduce(0) { $0 + $1.pains.filter { $0.failsAt != nil }.count }
+        if failures > 0 { out.append("\(failures) failure point\(failures == 1 ? "" : "s")") }
+        if let state = model.state { out.append(state.kind == .future ? "future state and its gap to the baseline" : "current state") }
+        return out
+    }
+
     public static func text(_ model: JourneyModel) -> String {
         var out = "journey\n"
         func line(_ indent: Int, _ s: String) { out += String(repeating: " ", count: indent) + s + "\n" }

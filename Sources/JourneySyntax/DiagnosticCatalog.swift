@@ -337,8 +337,8 @@ public enum DiagnosticCode: String, CaseIterable, Sendable {
         case .futureNotAfterBaseline: "a future map dated on or before its baseline's date"
         case .baselineScaleDiffers: "a future map and its baseline on different emotion scales: the two curves do not compare"
         case .baselineUnrelated: "a future map that shares no stage or touchpoint with its baseline (is it the right file?)"
-        case .unknownStep: "a blueprint step's `triggers` or `needs` naming no declared identifier"
-        case .notAStep: "a blueprint step's `triggers` or `needs` naming an element that is not a blueprint step"
+        case .unknownStep: "a blueprint step's `triggers` or `needs`, or a pain's `at`, naming no declared identifier"
+        case .notAStep: "a blueprint step's `triggers` or `needs`, or a pain's `at`, naming an element that is not a blueprint step"
         case .triggerCycle: "blueprint steps that trigger (or need) each other in a circle: no step can start"
         case .stepWithoutOwner: "a frontstage, backstage or support step without an `owner`: nobody answers for it"
         }

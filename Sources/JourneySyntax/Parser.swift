@@ -659,7 +659,8 @@ public struct Parser {
                 advance()
             }
             guard let first = names.first, let last = names.last else {
-                return missingValue(name, nameToken, found: token, help: "name the pain points by their identifiers, like `\(name.example)`")
+                let named = name == .addresses ? "the pain points" : "the blueprint steps"
+                return missingValue(name, nameToken, found: token, help: "name \(named) by their identifiers, like `\(name.example)`")
             }
             if let comma = commas.first {
                 let list = names.map(\.name).joined(separator: " ")

@@ -41,8 +41,10 @@ enum BlueprintRules {
                     switch colour[n] {
                     case 1?:
                         let circle = Array(path[path.firstIndex(of: n)!...]) + [n]
+                        // A long circle is named by its first steps and its last: a message, not a list.
+                        let shown = circle.count <= 12 ? circle : Array(circle.prefix(5)) + ["… \(circle.count - 9) more …"] + Array(circle.suffix(4))
                         if let first = byID[n] {
-                            diagnostics.append(Diagnostic(.triggerCycle, "these steps trigger each other in a circle: " + circle.joined(separator: " → "),
+                            diagnostics.append(Diagnostic(.triggerCycle, "these steps trigger each other in a circle: " + shown.joined(separator: " → "),
                                                           at: first.range,
                                                           help: "a step cannot start before itself: remove one of the `triggers` or `needs` on the circle"))
                         }
