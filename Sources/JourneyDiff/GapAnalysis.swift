@@ -42,6 +42,9 @@ public struct GapAnalysis: Equatable, Sendable {
         public var severity: Int?
         /// The opportunities that close it (resolved), or that address it still (unresolved).
         public var opportunities: [String]
+        /// An unresolved pain the current map has too (carried over), rather than one the future
+        /// map brings; always true for a resolved pain.
+        public var carried = true
     }
 
     public var journeyNow: Int?
@@ -139,11 +142,12 @@ public struct GapAnalysis: Equatable, Sendable {
             return PainGap(text: item.item.text, place: place(current, c.oldTouchpoints, item.container), severity: item.item.severity,
                            opportunities: unique(closers))
         }
-        unresolved = painTable.new.map { item in
+        unresolved = painTable.new.indices.map { k in
+            let item = painTable.new[k]
             var addressing = item.item.id.flatMap { newOpp.byPain[$0] } ?? []
             addressing += newOpp.general[item.container] ?? []
             return PainGap(text: item.item.text, place: place(future, c.newTouchpoints, item.container), severity: item.item.severity,
-                           opportunities: unique(addressing))
+                           opportunities: unique(addressing), carried: painTable.pairing.oldForNew[k] != nil)
         }
     }
 }

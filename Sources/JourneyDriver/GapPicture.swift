@@ -31,7 +31,10 @@ public enum GapPicture {
         if let now = gap.journeyNow, let planned = gap.journeyPlanned {
             summary.append("Experience score \(now) → \(planned) (\(planned - now >= 0 ? "+" : "−")\(abs(planned - now)))")
         }
-        summary.append("\(gap.resolved.count) pain point\(gap.resolved.count == 1 ? "" : "s") resolved, \(gap.unresolved.count) still open")
+        // Still open: the current state's pains the future keeps; a pain the future brings is new.
+        let open = gap.unresolved.filter(\.carried).count, brought = gap.unresolved.count - open
+        summary.append("\(gap.resolved.count) pain point\(gap.resolved.count == 1 ? "" : "s") resolved, \(open) still open"
+            + (brought > 0 ? ", \(brought) new" : ""))
         // The touchpoints the plan adds and removes, and how many it lifts; the marks say the rest.
         let added = gap.touchpoints.filter { $0.presence == .new }.count
         let removed = gap.touchpoints.filter { $0.presence == .removed }.count

@@ -78,10 +78,25 @@ public enum GapReport {
         if gap.unresolved.isEmpty {
             out.append(.paragraph([.text("Nothing: the future map has no pain points.")]))
         } else {
-            out.append(.list(gap.unresolved.map { p in
-                [.strong(p.text), .text(" (\(p.place)\(p.severity.map { ", severity \($0)" } ?? ""))")]
-                    + (p.opportunities.isEmpty ? [.text(" — "), .status("no opportunity addresses it", .bad)] : [.text(" — addressed by " + p.opportunities.joined(separator: "; "))])
-            }))
+            // Pains the current state has and the future keeps, then those the future brings: a
+            // new pain is not a gap left open, and is not counted as one.
+            let carried = gap.unresolved.filter(\.carried), brought = gap.unresolved.filter { !$0.carried }
+            func items(_ pains: [GapAnalysis.PainGap]) -> ReportBlock {
+                .list(pains.map { p in
+                    [.strong(p.text), .text(" (\(p.place)\(p.severity.map { ", severity \($0)" } ?? ""))")]
+                        + (p.opportunities.isEmpty ? [.text(" — "), .status("no opportunity addresses it", .bad)]
+                                                   : [.text(" — addressed by " + p.opportunities.joined(separator: "; "))])
+                })
+            }
+            if carried.isEmpty {
+                out.append(.paragraph([.text("None of the current state's pain points: the future map resolves them all.")]))
+            } else {
+                out.append(items(carried))
+            }
+            if !brought.isEmpty {
+                out.append(.paragraph([.text("New in the future state (the plan's own risks, not gaps left open):")]))
+                out.append(items(brought))
+            }
         }
         return out
     }
