@@ -71,6 +71,12 @@ public enum Frontend {
             return lo > 0 && r.end <= recovered[lo - 1].end
         }
         var checks = recovered.isEmpty ? checker.diagnostics : checker.diagnostics.filter { !insideRecovered($0.range) }
+        // A step whose line has an error (`owner` without a value, a misspelt property) is told
+        // about that error; "without an owner" (W0050) would only repeat it.
+        if checks.contains(where: { $0.code == .stepWithoutOwner }) {
+            let errorLines = Set((parseDiagnostics + checks).filter { $0.severity == .error }.map { tree.file.location(of: $0.range.start).line })
+            checks.removeAll { $0.code == .stepWithoutOwner && errorLines.contains(tree.file.location(of: $0.range.start).line) }
+        }
         let dataProblems = checker.dataDiagnostics
         // The review of a map (ReviewRules) waits until it is valid: a metric whose value is
         // malformed is not also "a target without a value".

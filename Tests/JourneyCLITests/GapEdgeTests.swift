@@ -2,7 +2,8 @@
 // drawn on the future map's axis; a Mermaid journey may be the baseline (read as every command
 // reads it); `baseline "."` is a folder, not a path out of the repository; the Mermaid export
 // says what its diagram cannot draw; `triggers`/`needs` without names get their own hint, and a
-// very long trigger circle is named briefly.
+// very long trigger circle is named briefly; a step whose owner line is broken gets that error
+// alone, not also "without an owner".
 
 import Foundation
 import JourneyDriver
@@ -107,5 +108,19 @@ import Testing
         let circle = Frontend.check(SourceFile(path: "c.journey", text: text))
         let message = try #require(circle.diagnostics.first { $0.code == .triggerCycle }?.message)
         #expect(message.count < 200 && message.contains("more"), "\(message.count) characters")
+    }
+
+    @Test func aStepWhoseOwnerLineIsBrokenIsNotAlsoWithoutAnOwner() {
+        let result = Frontend.check(SourceFile(path: "o.journey", text: """
+            journey "J"
+            stage s "S"
+              touchpoint t "T"
+                backstage a "A" owner
+                backstage b "B" ownr "Ops"
+                backstage c "C"
+            """))
+        let warned = result.diagnostics.filter { $0.code == .stepWithoutOwner }.map { result.tree.file.location(of: $0.range.start).line }
+        #expect(warned == [6], "W0050 on lines \(warned)")
+        #expect(result.diagnostics.filter { $0.severity == .error }.count == 2)
     }
 }
