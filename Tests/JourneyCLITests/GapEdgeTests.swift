@@ -123,4 +123,17 @@ import Testing
         #expect(warned == [6], "W0050 on lines \(warned)")
         #expect(result.diagnostics.filter { $0.severity == .error }.count == 2)
     }
+
+    @Test func aMisspeltStateIsToldOnceWithItsDate() {
+        let result = Frontend.check(SourceFile(path: "s.journey", text: """
+            journey "J"
+              state tobe "2027-13"
+              baseline "now.journey"
+            stage s "S"
+              touchpoint t "T"
+            """))
+        let codes = result.diagnostics.map(\.code)
+        #expect(codes.contains(.unknownState) && codes.contains(.invalidStateDate), "\(codes)")
+        #expect(!codes.contains(.baselineWithoutFuture), "\(codes)")
+    }
 }

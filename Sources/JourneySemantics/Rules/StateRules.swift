@@ -9,6 +9,11 @@ enum StateRules {
     static func state(_ s: Statement, into diagnostics: inout [Diagnostic]) -> MapState? {
         guard let kindArg = s.argument(.kind), case .identifier(let word) = kindArg.value else { return nil }
         guard let kind = MapState.Kind(rawValue: word) else {
+            // The date is told about too: fixing the word should not reveal a second mistake.
+            if let dateArg = s.argument(.date), case .string(let text) = dateArg.value, CalendarDate(text) == nil {
+                diagnostics.append(Diagnostic(.invalidStateDate, "'\(text)' is not a date", at: dateArg.range,
+                                              help: "write the date as YYYY, YYYY-MM or YYYY-MM-DD, like `state future \"2027-06\"`"))
+            }
             let names = MapState.Kind.allCases.map(\.rawValue)
             let near = Suggestions.closest(to: word, in: names) ?? synonyms[word.lowercased()]
             diagnostics.append(Diagnostic(.unknownState, "'\(word)' is not a state", at: kindArg.range,
@@ -44,7 +49,10 @@ enum StateRules {
 
     /// A baseline belongs to a future map; a future map without one has nothing to measure its gap against.
     static func check(_ model: JourneyModel, journey: Statement, into diagnostics: inout [Diagnostic]) {
-        if let baseline = model.baseline, model.state?.kind != .future {
+        // A `state` line whose word is not a state has its error (E0106); the baseline is not also
+        // told to need one.
+        let unreadState = model.state == nil && journey.children.contains { $0.keyword == .state }
+        if let baseline = model.baseline, model.state?.kind != .future, !unreadState {
             let current = model.state?.kind == .current
             diagnostics.append(Diagnostic(.baselineWithoutFuture,
                                           current ? "a current-state map has no baseline" : "a `baseline` needs a `state future` line",
