@@ -108,9 +108,14 @@ private struct Builder {
             // counted above with the touchpoint where the customer feels them.
             let steps = Dictionary(model.stages.flatMap { $0.touchpoints.flatMap(\.blueprint) }.compactMap { b in b.id.map { ($0, b) } },
                                    uniquingKeysWith: { a, _ in a })
-            let failing = s.pains.compactMap { $0.located.pain.failsAt }.compactMap { steps[$0] }
+            // Each with the step where it fails and where the customer feels it.
+            let failing = s.pains.compactMap { p in p.located.pain.failsAt.flatMap { steps[$0] }.map { (step: $0, located: p.located) } }
             if !failing.isEmpty {
-                let names = failing.map { "\($0.text) (\($0.lane.rawValue)\($0.owner.map { ", " + $0 } ?? ""))" }
+                let names = failing.map { f -> String in
+                    let stage = model.stages[f.located.stage]
+                    let felt = f.located.touchpoint.map { stage.touchpoints[$0].label } ?? stage.label
+                    return "\(f.step.text) (\(f.step.lane.rawValue)\(f.step.owner.map { ", " + $0 } ?? "")), felt at \(felt)"
+                }
                 items.append([.text("\(count(failing.count, "of them fails", "of them fail")) behind the scenes, counted with the touchpoint where customers feel \(failing.count == 1 ? "it" : "them"): " + names.joined(separator: "; ") + ".")])
             }
         }
