@@ -124,6 +124,75 @@ import Testing
         }
     }
 
+    /// A connector as the layout draws one: its line through `points`, its arrowhead at the end.
+    static func connector(_ name: String, _ points: [Point]) -> SceneNode {
+        var line = Path(), head = Path()
+        line.move(points[0].x, points[0].y)
+        for p in points.dropFirst() { line.line(p.x, p.y) }
+        let tip = points.last!
+        head.move(tip.x + 5, tip.y)
+        head.line(tip.x, tip.y - 3.5)
+        head.line(tip.x, tip.y + 3.5)
+        head.close()
+        return .group(SceneGroup(name: name, box: nil, children: [.path(ScenePath(path: line, fill: nil, stroke: nil)),
+                                                                  .path(ScenePath(path: head, fill: nil, stroke: nil))]))
+    }
+
+    /// Two connectors that read as one are caught: one leaving where another arrives, two
+    /// running along one line; connectors fanning out of one point or into one arrow are not.
+    @Test func connectorsThatMergeAreCaught() {
+        func problems(_ nodes: [SceneNode]) -> [String] {
+            var s = scene(Self.map)
+            s.nodes = nodes
+            return SceneChecks.violations(s)
+        }
+        let into = Self.connector("connector:a->b", [Point(50, 100), Point(90, 100), Point(95, 100)])
+        let outOfTheArrow = Self.connector("connector:b->c", [Point(100, 100), Point(92, 100), Point(92, 160), Point(95, 160)])
+        #expect(problems([into, outOfTheArrow]).contains { $0.hasPrefix("connector:b->c leaves from the arrowhead of connector:a->b") })
+        let alongside = Self.connector("connector:x->y", [Point(70, 100.5), Point(80, 100.5), Point(80, 300), Point(95, 300)])
+        #expect(problems([into, alongside]).contains { $0.hasPrefix("connector:a->b and connector:x->y run along one line") })
+        let upTheCorridor = Self.connector("connector:p->q", [Point(30, 40), Point(80.4, 40), Point(80.4, 120), Point(95, 120)])
+        #expect(problems([alongside, upTheCorridor]).contains { $0.hasPrefix("connector:x->y and connector:p->q run along one line") })
+        let fanOut = Self.connector("connector:a->d", [Point(50, 100), Point(70, 100), Point(70, 200), Point(95, 200)])
+        let fanIn = Self.connector("connector:e->b", [Point(20, 300), Point(85, 300), Point(85, 100), Point(95, 100)])
+        #expect(problems([into, fanOut, fanIn]) == [])
+        let apart = Self.connector("connector:m->n", [Point(70, 104), Point(80, 104), Point(80, 300)])
+        #expect(problems([into, apart]) == [])
+    }
+
+    /// A step that a step of another column triggers and that triggers a step below it in its
+    /// own column, and one that triggers a step above it: no connector leaves where another
+    /// arrives, and none runs beyond the blueprint's lines.
+    static let chain = """
+        journey "Chain"
+        stage a "A"
+          touchpoint t1 "One"
+            frontstage form "Form" owner "W" triggers rma
+            backstage transit "Carry" owner "C" triggers intake
+            backstage rma "Authorise" owner "C"
+          touchpoint t2 "Two"
+            backstage intake "Receive" owner "W" triggers restock
+            support restock "Restock" owner "W"
+          touchpoint t3 "Three"
+            backstage refund "Refund" owner "P" triggers note
+            frontstage note "Mail" owner "C"
+        """
+
+    @Test func aStepsWayOutNeverMeetsTheArrowsIntoIt() throws {
+        for theme in [Theme.light, .dark] {
+            let s = scene(Self.chain, theme: theme)
+            #expect(Set(names(s, prefix: "connector:")) == ["connector:form->rma", "connector:transit->intake",
+                                                             "connector:intake->restock", "connector:refund->note"])
+            #expect(SceneChecks.violations(s) == [])
+            let line = try #require(s.boxes.first { $0.name == "blueprint-line:interaction" }?.box)
+            for piece in connectorPieces(s) {
+                for p in [piece.a, piece.b] {
+                    #expect(p.x >= line.minX && p.x <= line.maxX, "\(piece.name) runs beyond the blueprint's lines at \(p.x)")
+                }
+            }
+        }
+    }
+
     /// Three steps of three touchpoints feeding one step: their connectors share the corridor
     /// left of it.
     static let fanIn = """
