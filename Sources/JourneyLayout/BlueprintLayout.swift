@@ -6,7 +6,10 @@
 // triggers (or that need it). A connector runs only through the free space of the picture: out
 // of its card's right side into the corridor between columns, along the gap just above the
 // target's lane, down the corridor left of the target and into its left side; so it crosses no
-// card (SceneChecks checks it).
+// card (SceneChecks checks it). Arrows arrive at the middle of a card's left side; connectors
+// leave off the middle (above it by the right side; below it by the left side, for a step in
+// the same column or a column to the left, so that they never loop round the row's right end),
+// so none starts where another arrives: it would read as one line through the card.
 
 import JourneySemantics
 
@@ -109,6 +112,9 @@ extension LayoutEngine {
     private struct Route {
         var from: String, to: String
         var s: Rect, t: Rect
+        /// The target's column is the source's or one left of it: the connector leaves by the
+        /// source's left side (below the middle, where arrows arrive) into the corridor left of it.
+        var leftward: Bool
         var sameColumn: Bool
         /// The target's column is the next one right of the source's: the corridor between them
         /// is all the connector needs.
@@ -157,8 +163,9 @@ extension LayoutEngine {
         }
         let routes = edges.map { a, b -> Route in
             let s = cards[a]!.frame, t = cards[b]!.frame
-            let out = corridor(rightOf: s.maxX), into = corridor(leftOf: t.minX)
-            return Route(from: a, to: b, s: s, t: t, sameColumn: abs(s.minX - t.minX) < 1 && t.y >= s.maxY,
+            let leftward = t.minX < s.minX + 1
+            let out = leftward ? corridor(leftOf: s.minX) : corridor(rightOf: s.maxX), into = corridor(leftOf: t.minX)
+            return Route(from: a, to: b, s: s, t: t, leftward: leftward, sameColumn: abs(s.minX - t.minX) < 1,
                          adjacent: abs(out.centre - into.centre) < 0.5,
                          out: out.centre, gap: cards[b]!.laneTop - theme.laneGap / 2, into: into.centre,
                          outRoom: out.room, intoRoom: into.room)
@@ -169,19 +176,27 @@ extension LayoutEngine {
             let s = route.s, t = route.t
             let sy = s.y + s.height / 2, ty = t.y + t.height / 2
             let xt = route.into + vertical[k].into
+            // Arrows arrive at the middle of a card's left side (their heads reach 3.5 above and
+            // below it); a connector leaves 8 px off the middle, so that it never starts at
+            // another's arrow: above it by the right side, below it by the left. Arrows into the
+            // cards of the next column arrive at their middles, which are often level with this
+            // card's: leaving above the middle keeps the two apart in the corridor between.
+            let off = min(8, s.height / 2 - 2)
+            let sx = route.leftward ? s.minX : s.maxX
+            let leaveY = route.leftward ? sy + off : sy - off
             var path = Path()
             if route.sameColumn {
-                // Down the same column: out of the left side, down the corridor, into the left side.
-                path.move(s.minX, sy)
-                path.line(xt, sy)
+                // Up or down the same column: out of the left side, along the corridor, into the left side.
+                path.move(sx, leaveY)
+                path.line(xt, leaveY)
             } else if route.adjacent {
                 // Into the next column: across the corridor between them.
-                path.move(s.maxX, sy)
-                path.line(xt, sy)
+                path.move(sx, leaveY)
+                path.line(xt, leaveY)
             } else {
                 let xs = route.out + vertical[k].out, cy = route.gap + horizontal[k]
-                path.move(s.maxX, sy)
-                path.line(xs, sy)
+                path.move(sx, leaveY)
+                path.line(xs, leaveY)
                 path.line(xs, cy)
                 path.line(xt, cy)
             }
