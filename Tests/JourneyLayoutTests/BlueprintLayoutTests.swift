@@ -104,7 +104,7 @@ import Testing
     /// Parallel connectors in one corridor are 5 px apart or more, never merely 2: vertical
     /// pieces of two connectors that run side by side over a stretch.
     @Test func parallelConnectorsInACorridorAreClearlyApart() {
-        for map in [Self.map, Self.fanIn] {
+        for map in [Self.map, Self.fanIn, Self.crowd] {
             let s = scene(map)
             let verticals = connectorPieces(s).filter { abs($0.a.x - $0.b.x) < 0.01 && abs($0.a.y - $0.b.y) > 0.01 }
             var pairs = 0
@@ -192,6 +192,14 @@ import Testing
             }
         }
     }
+
+    /// Eight backstage steps of the second column, each triggering a frontstage step of the
+    /// first: eight connectors side by side in the corridor between the columns and in the gap
+    /// left of the first, which widen to hold them 6 px apart.
+    static let crowd = (["journey \"Crowd\"", "stage a \"A\"", "  touchpoint t1 \"One\""]
+        + (0..<8).map { "    frontstage f\($0) \"Front \($0)\" owner \"W\"" }
+        + ["  touchpoint t2 \"Two\""]
+        + (0..<8).map { "    backstage b\($0) \"Back \($0)\" owner \"W\" triggers f\($0)" }).joined(separator: "\n")
 
     /// Three steps of three touchpoints feeding one step: their connectors share the corridor
     /// left of it.
