@@ -126,6 +126,47 @@ extension LayoutEngine {
         var outRoom: Double, intoRoom: Double
     }
 
+    /// The width a vertical corridor needs for `n` tracks 6 px apart, a pixel from the card on
+    /// its left and clear of the arrowheads (5 px) on its right (`tracks`).
+    static func corridorRoom(_ n: Int) -> Double { Double(max(1, n) - 1) * 6 + 8 }
+
+    /// The most tracks the connectors may need side by side in the gap left of a row's first
+    /// column (`gutter`) and in a corridor between two columns (`between`), counted on the map
+    /// before it is cut into rows, so an upper bound: with any column first in its row, with
+    /// each column next to the one before it in the map. A corridor holds one track per step
+    /// entered from it (in the column right of it), per step of the column left of it with a
+    /// connector going past the column right of it, and per step of the column right of it with
+    /// a connector to a column further left (`tracks`).
+    static func corridorTracks(_ model: JourneyModel) -> (gutter: Int, between: Int) {
+        var column: [String: Int] = [:]
+        var edges: [(String, String)] = []
+        var c = 0
+        for stage in model.stages {
+            for tp in stage.touchpoints {
+                for step in tp.blueprint {
+                    let id = stepKey(step, in: tp)
+                    if column[id] == nil { column[id] = c }
+                    edges += step.triggers.map { (id, $0) } + step.needs.map { ($0, id) }
+                }
+                c += 1
+            }
+        }
+        var entered = [Set<String>](repeating: [], count: c), goingPast = entered, goingLeft = entered
+        for (a, b) in edges {
+            guard let ca = column[a], let cb = column[b], a != b else { continue }
+            entered[cb].insert(b)
+            if cb > ca + 1 { goingPast[ca].insert(a) }
+            if cb < ca { goingLeft[ca].insert(a) }
+        }
+        let gutter = entered.map(\.count).max() ?? 0
+        var between = 0
+        for k in 1..<max(1, c) {
+            let n: Int = entered[k].count + goingPast[k - 1].count + goingLeft[k].count
+            between = max(between, n)
+        }
+        return (gutter, between)
+    }
+
     /// The connectors of one row (`row`, its segments, with `cards` its steps' cards, `r` its
     /// index): one per `triggers` and per `needs` (from the step needed to the step that needs
     /// it), each once, between steps both in the row; and for a step in another row a stub at

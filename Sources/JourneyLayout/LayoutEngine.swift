@@ -44,7 +44,14 @@ public struct LayoutEngine {
                 marks: ChangeMarks? = nil) {
         self.model = model
         var theme = theme
-        if model.hasBlueprint { theme.columnGap = max(theme.columnGap, theme.blueprintColumnGap) }
+        var gutterGap = 12.0
+        if model.hasBlueprint {
+            // Room for the connectors' tracks side by side (BlueprintLayout, `corridorTracks`).
+            let tracks = Self.corridorTracks(model)
+            theme.columnGap = max(theme.columnGap, theme.blueprintColumnGap, Self.corridorRoom(tracks.between))
+            gutterGap = max(gutterGap, Self.corridorRoom(tracks.gutter))
+        }
+        self.gutterGap = gutterGap
         self.theme = theme
         self.measurer = measurer
         self.options = options
@@ -104,7 +111,9 @@ public struct LayoutEngine {
     }
 
     var stageGap: Double { theme.columnGap + 10 }
-    var gutterGap: Double { 12 }
+    /// The gap between the lane names and the first column: 12, wider when a blueprint's
+    /// connectors need more tracks there.
+    let gutterGap: Double
 
     func text(_ s: String, _ font: FontSpec, _ width: Double) -> TextBlock {
         let text = TextPlacement.sanitize(s)
