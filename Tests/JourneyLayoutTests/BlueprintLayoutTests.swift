@@ -201,6 +201,24 @@ import Testing
         + ["  touchpoint t2 \"Two\""]
         + (0..<8).map { "    backstage b\($0) \"Back \($0)\" owner \"W\" triggers f\($0)" }).joined(separator: "\n")
 
+    /// The gap above a lane widens too, for the connectors that run along it to the steps of
+    /// the lane: their horizontal pieces are 5 px apart or more.
+    @Test func parallelConnectorsAlongALaneGapAreClearlyApart() {
+        let s = scene(Self.crowd)
+        let horizontals = connectorPieces(s).filter { abs($0.a.y - $0.b.y) < 0.01 && abs($0.a.x - $0.b.x) > 0.01 }
+        var pairs = 0
+        for (i, p) in horizontals.enumerated() {
+            for q in horizontals[(i + 1)...] where q.name != p.name {
+                let overlap = min(max(p.a.x, p.b.x), max(q.a.x, q.b.x)) - max(min(p.a.x, p.b.x), min(q.a.x, q.b.x))
+                guard overlap > 20, abs(p.a.y - q.a.y) < 20 else { continue }
+                pairs += 1
+                #expect(abs(p.a.y - q.a.y) >= 5, "\(p.name) and \(q.name) run \(abs(p.a.y - q.a.y)) px apart")
+            }
+        }
+        #expect(pairs > 0, "the map has connectors side by side along a lane's gap")
+        #expect(SceneChecks.violations(s) == [])
+    }
+
     /// Three steps of three touchpoints feeding one step: their connectors share the corridor
     /// left of it.
     static let fanIn = """
