@@ -68,11 +68,13 @@ extension LayoutEngine {
     struct StepCard {
         var frame: Rect
         var laneTop: Double
+        /// The height of the gap just above its lane, where connectors to it run.
+        var gapAbove: Double
         var lineY: [StepLinks.Line: Double] = [:]
     }
 
     /// The steps' cards of a row's blueprint lanes, by step key (LayoutEngine.stepKey).
-    static func stepCards(_ laneNodes: [SceneNode], laneTop: Double, into cards: inout [String: StepCard]) {
+    static func stepCards(_ laneNodes: [SceneNode], laneTop: Double, gapAbove: Double, into cards: inout [String: StepCard]) {
         for case .group(let lane) in laneNodes {
             for case .group(let card) in lane.children {
                 guard let box = card.box, let colon = card.name.firstIndex(of: ":"),
@@ -81,7 +83,7 @@ extension LayoutEngine {
                 let rest = String(card.name[card.name.index(after: colon)...])
                 let key = rest.contains("#") ? card.name : rest
                 guard cards[key] == nil else { continue }
-                var entry = StepCard(frame: box, laneTop: laneTop)
+                var entry = StepCard(frame: box, laneTop: laneTop, gapAbove: gapAbove)
                 for case .text(let t) in card.children {
                     for line in StepLinks.Line.allCases where entry.lineY[line] == nil && t.text.hasPrefix(line.title + " ") {
                         entry.lineY[line] = t.frame.y + t.frame.height / 2
@@ -122,8 +124,9 @@ extension LayoutEngine {
         /// Centres of the corridor right of the source, of the gap above the target's lane and
         /// of the corridor left of the target.
         var out: Double, gap: Double, into: Double
-        /// The widths of the corridors right of the source and left of the target.
-        var outRoom: Double, intoRoom: Double
+        /// The widths of the corridors right of the source and left of the target, and the
+        /// height of the gap above the target's lane.
+        var outRoom: Double, intoRoom: Double, gapRoom: Double
     }
 
     /// The width a vertical corridor needs for `n` tracks 6 px apart, a pixel from the card on
@@ -167,6 +170,28 @@ extension LayoutEngine {
         return (gutter, between)
     }
 
+    /// The height of the gap above a blueprint lane in a row: the lane gap, or more when more
+    /// connectors run along it (to steps of the lane: from a column further left than the one
+    /// before, or from a column on the right) than it holds 6 px apart, a pixel from each side.
+    func blueprintGap(above lane: BlueprintLane, row: [Segment]) -> Double {
+        var column: [String: Int] = [:], laneOf: [String: BlueprintLane] = [:]
+        var edges: [(String, String)] = []
+        for (k, tp) in row.flatMap(\.columns).enumerated() {
+            guard let tp = tp.touchpoint else { continue }
+            for step in tp.blueprint {
+                let id = Self.stepKey(step, in: tp)
+                if column[id] == nil { column[id] = k; laneOf[id] = step.lane }
+                edges += step.triggers.map { (id, $0) } + step.needs.map { ($0, id) }
+            }
+        }
+        var along: Set<String> = []
+        for (a, b) in edges where laneOf[b] == lane {
+            guard let ca = column[a], let cb = column[b], cb < ca || cb > ca + 1 else { continue }
+            along.insert(b)
+        }
+        return max(theme.laneGap, Double(max(1, along.count) - 1) * 6 + 2)
+    }
+
     /// The connectors of one row (`row`, its segments, with `cards` its steps' cards, `r` its
     /// index): one per `triggers` and per `needs` (from the step needed to the step that needs
     /// it), each once, between steps both in the row; and for a step in another row a stub at
@@ -208,8 +233,8 @@ extension LayoutEngine {
             let out = leftward ? corridor(leftOf: s.minX) : corridor(rightOf: s.maxX), into = corridor(leftOf: t.minX)
             return Route(from: a, to: b, s: s, t: t, leftward: leftward, sameColumn: abs(s.minX - t.minX) < 1,
                          adjacent: abs(out.centre - into.centre) < 0.5,
-                         out: out.centre, gap: cards[b]!.laneTop - theme.laneGap / 2, into: into.centre,
-                         outRoom: out.room, intoRoom: into.room)
+                         out: out.centre, gap: cards[b]!.laneTop - cards[b]!.gapAbove / 2, into: into.centre,
+                         outRoom: out.room, intoRoom: into.room, gapRoom: cards[b]!.gapAbove)
         }
         let (vertical, horizontal) = tracks(routes)
         var nodes: [SceneNode] = []
@@ -311,7 +336,7 @@ extension LayoutEngine {
             let out = r.adjacent ? into : offset(outKey, "from:" + r.from, room: r.outRoom)
             return (out, into)
         }
-        let horizontal = routes.map { r in r.sameColumn || r.adjacent ? 0 : offset(key(r.gap, horizontal: true), "to:" + r.to, room: theme.laneGap) }
+        let horizontal = routes.map { r in r.sameColumn || r.adjacent ? 0 : offset(key(r.gap, horizontal: true), "to:" + r.to, room: r.gapRoom) }
         return (vertical, horizontal)
     }
 }

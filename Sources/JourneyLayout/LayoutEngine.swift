@@ -174,9 +174,12 @@ public struct LayoutEngine {
                         y += theme.laneGap
                     }
                 }
+                // Connectors to the lane's steps run along the gap above it: wider when many do.
+                let gapAbove = blueprintLane.map { blueprintGap(above: $0, row: row) } ?? theme.laneGap
+                y += gapAbove - theme.laneGap
                 let top = y, before = rowNodes.count
                 y = layoutLane(lane, row: row, columnX: columnX, y: y, personas: personas, cards: cards, into: &rowNodes)
-                if blueprintLane != nil { Self.stepCards(Array(rowNodes[before...]), laneTop: top, into: &stepCards) }
+                if blueprintLane != nil { Self.stepCards(Array(rowNodes[before...]), laneTop: top, gapAbove: gapAbove, into: &stepCards) }
             }
             rowNodes += blueprintConnectors(stepCards, row: row, columnX: columnX, links: links)
             nodes.append(.group(SceneGroup(name: "row:\(r + 1)", box: nil, children: rowNodes)))
