@@ -301,8 +301,9 @@ extension LayoutEngine {
     }
 
     /// Each route's offsets from the centres of its corridors, so that connectors sharing a
-    /// corridor run side by side, clearly apart (6 px, less only when more than two share one:
-    /// they stay within the corridor, a pixel from the cards). Connectors into one step share
+    /// corridor run side by side, clearly apart (6 px: the layout widens the corridors and the
+    /// gaps above lanes for them, `corridorTracks` and `blueprintGap`; were one still too narrow,
+    /// they would draw closer and stay within it, a pixel from the cards). Connectors into one step share
     /// their track in its corridor and in the gap above its lane (they meet at its arrow anyway),
     /// as do connectors out of one step in the corridor they leave it by.
     private func tracks(_ routes: [Route]) -> (vertical: [(out: Double, into: Double)], horizontal: [Double]) {
