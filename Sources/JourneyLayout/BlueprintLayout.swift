@@ -6,7 +6,10 @@
 // triggers (or that need it). A connector runs only through the free space of the picture: out
 // of its card's right side into the corridor between columns, along the gap just above the
 // target's lane, down the corridor left of the target and into its left side; so it crosses no
-// card (SceneChecks checks it).
+// card (SceneChecks checks it). Arrows arrive at the middle of a card's left side; connectors
+// leave off the middle (above it by the right side; below it by the left side, for a step in
+// the same column or a column to the left, so that they never loop round the row's right end),
+// so none starts where another arrives: it would read as one line through the card.
 
 import JourneySemantics
 
@@ -65,11 +68,13 @@ extension LayoutEngine {
     struct StepCard {
         var frame: Rect
         var laneTop: Double
+        /// The height of the gap just above its lane, where connectors to it run.
+        var gapAbove: Double
         var lineY: [StepLinks.Line: Double] = [:]
     }
 
     /// The steps' cards of a row's blueprint lanes, by step key (LayoutEngine.stepKey).
-    static func stepCards(_ laneNodes: [SceneNode], laneTop: Double, into cards: inout [String: StepCard]) {
+    static func stepCards(_ laneNodes: [SceneNode], laneTop: Double, gapAbove: Double, into cards: inout [String: StepCard]) {
         for case .group(let lane) in laneNodes {
             for case .group(let card) in lane.children {
                 guard let box = card.box, let colon = card.name.firstIndex(of: ":"),
@@ -78,7 +83,7 @@ extension LayoutEngine {
                 let rest = String(card.name[card.name.index(after: colon)...])
                 let key = rest.contains("#") ? card.name : rest
                 guard cards[key] == nil else { continue }
-                var entry = StepCard(frame: box, laneTop: laneTop)
+                var entry = StepCard(frame: box, laneTop: laneTop, gapAbove: gapAbove)
                 for case .text(let t) in card.children {
                     for line in StepLinks.Line.allCases where entry.lineY[line] == nil && t.text.hasPrefix(line.title + " ") {
                         entry.lineY[line] = t.frame.y + t.frame.height / 2
@@ -109,6 +114,9 @@ extension LayoutEngine {
     private struct Route {
         var from: String, to: String
         var s: Rect, t: Rect
+        /// The target's column is the source's or one left of it: the connector leaves by the
+        /// source's left side (below the middle, where arrows arrive) into the corridor left of it.
+        var leftward: Bool
         var sameColumn: Bool
         /// The target's column is the next one right of the source's: the corridor between them
         /// is all the connector needs.
@@ -116,8 +124,72 @@ extension LayoutEngine {
         /// Centres of the corridor right of the source, of the gap above the target's lane and
         /// of the corridor left of the target.
         var out: Double, gap: Double, into: Double
-        /// The widths of the corridors right of the source and left of the target.
-        var outRoom: Double, intoRoom: Double
+        /// The widths of the corridors right of the source and left of the target, and the
+        /// height of the gap above the target's lane.
+        var outRoom: Double, intoRoom: Double, gapRoom: Double
+    }
+
+    /// The width a vertical corridor needs for `n` tracks 6 px apart, a pixel from the card on
+    /// its left and clear of the arrowheads (5 px) on its right (`tracks`).
+    static func corridorRoom(_ n: Int) -> Double { Double(max(1, n) - 1) * 6 + 8 }
+
+    /// The most tracks the connectors may need side by side in the gap left of a row's first
+    /// column (`gutter`) and in a corridor between two columns (`between`), counted on the map
+    /// before it is cut into rows, so an upper bound: with any column first in its row, with
+    /// each column next to the one before it in the map. A corridor holds one track per step
+    /// entered from it (in the column right of it), per step of the column left of it with a
+    /// connector going past the column right of it, and per step of the column right of it with
+    /// a connector to a column further left (`tracks`).
+    static func corridorTracks(_ model: JourneyModel) -> (gutter: Int, between: Int) {
+        var column: [String: Int] = [:]
+        var edges: [(String, String)] = []
+        var c = 0
+        for stage in model.stages {
+            for tp in stage.touchpoints {
+                for step in tp.blueprint {
+                    let id = stepKey(step, in: tp)
+                    if column[id] == nil { column[id] = c }
+                    edges += step.triggers.map { (id, $0) } + step.needs.map { ($0, id) }
+                }
+                c += 1
+            }
+        }
+        var entered = [Set<String>](repeating: [], count: c), goingPast = entered, goingLeft = entered
+        for (a, b) in edges {
+            guard let ca = column[a], let cb = column[b], a != b else { continue }
+            entered[cb].insert(b)
+            if cb > ca + 1 { goingPast[ca].insert(a) }
+            if cb < ca { goingLeft[ca].insert(a) }
+        }
+        let gutter = entered.map(\.count).max() ?? 0
+        var between = 0
+        for k in 1..<max(1, c) {
+            let n: Int = entered[k].count + goingPast[k - 1].count + goingLeft[k].count
+            between = max(between, n)
+        }
+        return (gutter, between)
+    }
+
+    /// The height of the gap above a blueprint lane in a row: the lane gap, or more when more
+    /// connectors run along it (to steps of the lane: from a column further left than the one
+    /// before, or from a column on the right) than it holds 6 px apart, a pixel from each side.
+    func blueprintGap(above lane: BlueprintLane, row: [Segment]) -> Double {
+        var column: [String: Int] = [:], laneOf: [String: BlueprintLane] = [:]
+        var edges: [(String, String)] = []
+        for (k, tp) in row.flatMap(\.columns).enumerated() {
+            guard let tp = tp.touchpoint else { continue }
+            for step in tp.blueprint {
+                let id = Self.stepKey(step, in: tp)
+                if column[id] == nil { column[id] = k; laneOf[id] = step.lane }
+                edges += step.triggers.map { (id, $0) } + step.needs.map { ($0, id) }
+            }
+        }
+        var along: Set<String> = []
+        for (a, b) in edges where laneOf[b] == lane {
+            guard let ca = column[a], let cb = column[b], cb < ca || cb > ca + 1 else { continue }
+            along.insert(b)
+        }
+        return max(theme.laneGap, Double(max(1, along.count) - 1) * 6 + 2)
     }
 
     /// The connectors of one row (`row`, its segments, with `cards` its steps' cards, `r` its
@@ -157,11 +229,12 @@ extension LayoutEngine {
         }
         let routes = edges.map { a, b -> Route in
             let s = cards[a]!.frame, t = cards[b]!.frame
-            let out = corridor(rightOf: s.maxX), into = corridor(leftOf: t.minX)
-            return Route(from: a, to: b, s: s, t: t, sameColumn: abs(s.minX - t.minX) < 1 && t.y >= s.maxY,
+            let leftward = t.minX < s.minX + 1
+            let out = leftward ? corridor(leftOf: s.minX) : corridor(rightOf: s.maxX), into = corridor(leftOf: t.minX)
+            return Route(from: a, to: b, s: s, t: t, leftward: leftward, sameColumn: abs(s.minX - t.minX) < 1,
                          adjacent: abs(out.centre - into.centre) < 0.5,
-                         out: out.centre, gap: cards[b]!.laneTop - theme.laneGap / 2, into: into.centre,
-                         outRoom: out.room, intoRoom: into.room)
+                         out: out.centre, gap: cards[b]!.laneTop - cards[b]!.gapAbove / 2, into: into.centre,
+                         outRoom: out.room, intoRoom: into.room, gapRoom: cards[b]!.gapAbove)
         }
         let (vertical, horizontal) = tracks(routes)
         var nodes: [SceneNode] = []
@@ -169,19 +242,27 @@ extension LayoutEngine {
             let s = route.s, t = route.t
             let sy = s.y + s.height / 2, ty = t.y + t.height / 2
             let xt = route.into + vertical[k].into
+            // Arrows arrive at the middle of a card's left side (their heads reach 3.5 above and
+            // below it); a connector leaves 8 px off the middle, so that it never starts at
+            // another's arrow: above it by the right side, below it by the left. Arrows into the
+            // cards of the next column arrive at their middles, which are often level with this
+            // card's: leaving above the middle keeps the two apart in the corridor between.
+            let off = min(8, s.height / 2 - 2)
+            let sx = route.leftward ? s.minX : s.maxX
+            let leaveY = route.leftward ? sy + off : sy - off
             var path = Path()
             if route.sameColumn {
-                // Down the same column: out of the left side, down the corridor, into the left side.
-                path.move(s.minX, sy)
-                path.line(xt, sy)
+                // Up or down the same column: out of the left side, along the corridor, into the left side.
+                path.move(sx, leaveY)
+                path.line(xt, leaveY)
             } else if route.adjacent {
                 // Into the next column: across the corridor between them.
-                path.move(s.maxX, sy)
-                path.line(xt, sy)
+                path.move(sx, leaveY)
+                path.line(xt, leaveY)
             } else {
                 let xs = route.out + vertical[k].out, cy = route.gap + horizontal[k]
-                path.move(s.maxX, sy)
-                path.line(xs, sy)
+                path.move(sx, leaveY)
+                path.line(xs, leaveY)
                 path.line(xs, cy)
                 path.line(xt, cy)
             }
@@ -220,8 +301,9 @@ extension LayoutEngine {
     }
 
     /// Each route's offsets from the centres of its corridors, so that connectors sharing a
-    /// corridor run side by side, clearly apart (6 px, less only when more than two share one:
-    /// they stay within the corridor, a pixel from the cards). Connectors into one step share
+    /// corridor run side by side, clearly apart (6 px: the layout widens the corridors and the
+    /// gaps above lanes for them, `corridorTracks` and `blueprintGap`; were one still too narrow,
+    /// they would draw closer and stay within it, a pixel from the cards). Connectors into one step share
     /// their track in its corridor and in the gap above its lane (they meet at its arrow anyway),
     /// as do connectors out of one step in the corridor they leave it by.
     private func tracks(_ routes: [Route]) -> (vertical: [(out: Double, into: Double)], horizontal: [Double]) {
@@ -255,7 +337,7 @@ extension LayoutEngine {
             let out = r.adjacent ? into : offset(outKey, "from:" + r.from, room: r.outRoom)
             return (out, into)
         }
-        let horizontal = routes.map { r in r.sameColumn || r.adjacent ? 0 : offset(key(r.gap, horizontal: true), "to:" + r.to, room: theme.laneGap) }
+        let horizontal = routes.map { r in r.sameColumn || r.adjacent ? 0 : offset(key(r.gap, horizontal: true), "to:" + r.to, room: r.gapRoom) }
         return (vertical, horizontal)
     }
 }

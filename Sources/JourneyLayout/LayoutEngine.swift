@@ -44,7 +44,14 @@ public struct LayoutEngine {
                 marks: ChangeMarks? = nil) {
         self.model = model
         var theme = theme
-        if model.hasBlueprint { theme.columnGap = max(theme.columnGap, theme.blueprintColumnGap) }
+        var gutterGap = 12.0
+        if model.hasBlueprint {
+            // Room for the connectors' tracks side by side (BlueprintLayout, `corridorTracks`).
+            let tracks = Self.corridorTracks(model)
+            theme.columnGap = max(theme.columnGap, theme.blueprintColumnGap, Self.corridorRoom(tracks.between))
+            gutterGap = max(gutterGap, Self.corridorRoom(tracks.gutter))
+        }
+        self.gutterGap = gutterGap
         self.theme = theme
         self.measurer = measurer
         self.options = options
@@ -104,7 +111,9 @@ public struct LayoutEngine {
     }
 
     var stageGap: Double { theme.columnGap + 10 }
-    var gutterGap: Double { 12 }
+    /// The gap between the lane names and the first column: 12, wider when a blueprint's
+    /// connectors need more tracks there.
+    let gutterGap: Double
 
     func text(_ s: String, _ font: FontSpec, _ width: Double) -> TextBlock {
         let text = TextPlacement.sanitize(s)
@@ -165,9 +174,12 @@ public struct LayoutEngine {
                         y += theme.laneGap
                     }
                 }
+                // Connectors to the lane's steps run along the gap above it: wider when many do.
+                let gapAbove = blueprintLane.map { blueprintGap(above: $0, row: row) } ?? theme.laneGap
+                y += gapAbove - theme.laneGap
                 let top = y, before = rowNodes.count
                 y = layoutLane(lane, row: row, columnX: columnX, y: y, personas: personas, cards: cards, into: &rowNodes)
-                if blueprintLane != nil { Self.stepCards(Array(rowNodes[before...]), laneTop: top, into: &stepCards) }
+                if blueprintLane != nil { Self.stepCards(Array(rowNodes[before...]), laneTop: top, gapAbove: gapAbove, into: &stepCards) }
             }
             rowNodes += blueprintConnectors(stepCards, row: row, columnX: columnX, links: links)
             nodes.append(.group(SceneGroup(name: "row:\(r + 1)", box: nil, children: rowNodes)))

@@ -7,6 +7,9 @@
 //   point (a point the label sits next to), nor a point of the curve;
 // - no connector of the service blueprint (groups "connector:…") crosses a box other than a
 //   blueprint line's: it may only touch the cards it leaves and enters, on their sides;
+// - no two connectors merge into one line: one never leaves from where another arrives (its
+//   arrowhead), and two run along the same line over a stretch (less than a pixel apart) only
+//   when they leave from the same point or arrive at the same arrow (they meet there anyway);
 // - every card of a lane of cards (the groups with boxes in a group "lane:…") lies within its
 //   lane, as tall as the lane's name in the gutter ("label:lane:…") of the same row.
 
@@ -71,6 +74,7 @@ public enum SceneChecks {
         problems += labelsOverCurves(labels, curves: curves, dots: dots)
         problems += cardsOutsideTheirLanes(scene)
         problems += connectorsOverBoxes(connectors, boxes: scene.boxes.filter { !$0.name.hasPrefix("blueprint-line:") })
+        problems += mergedConnectors(connectors)
         for (y, heights) in touchpointHeights where heights.count > 1 {
             problems.append("touchpoint cards in the row at y=\(Num.format(y)) have different heights")
         }
@@ -131,6 +135,49 @@ public enum SceneChecks {
                             problems.append("\(name) crosses \(boxName) \(describe(box))")
                         }
                     }
+                }
+            }
+        }
+        return problems
+    }
+
+    /// Connectors drawn so that they read as one: one leaving from another's arrowhead, or two
+    /// running along one line over more than a pixel, unless they share their start (one step's
+    /// connectors fanning out) or their arrow (connectors into one step). A connector is its
+    /// line (its first path) and its arrowhead (its last path, the tip first).
+    static func mergedConnectors(_ connectors: [(String, [[Point]])]) -> [String] {
+        struct Drawn { var name: String; var start: Point; var tip: Point; var head: Rect; var pieces: [(Point, Point)] }
+        let drawn = connectors.compactMap { name, lines -> Drawn? in
+            guard lines.count >= 2, let start = lines.first?.first, let head = lines.last, let tip = head.first else { return nil }
+            let xs = head.map(\.x), ys = head.map(\.y)
+            let box = Rect(xs.min()!, ys.min()!, xs.max()! - xs.min()!, ys.max()! - ys.min()!)
+            let pieces = lines.dropLast().flatMap { line in Array(zip(line, line.dropFirst())) }
+            return Drawn(name: name, start: start, tip: tip, head: box, pieces: pieces)
+        }
+        func inside(_ p: Point, _ r: Rect) -> Bool { p.x >= r.minX && p.x <= r.maxX && p.y >= r.minY && p.y <= r.maxY }
+        func near(_ a: Point, _ b: Point) -> Bool { abs(a.x - b.x) < 1 && abs(a.y - b.y) < 1 }
+        /// How far two straight pieces run along one line (both horizontal or both vertical, less
+        /// than a pixel apart): the length they share, else 0.
+        func shared(_ p: (Point, Point), _ q: (Point, Point)) -> Double {
+            let pH = abs(p.0.y - p.1.y) < 0.01, qH = abs(q.0.y - q.1.y) < 0.01
+            let pV = abs(p.0.x - p.1.x) < 0.01, qV = abs(q.0.x - q.1.x) < 0.01
+            if pH && qH && abs(p.0.y - q.0.y) < 1 {
+                return min(max(p.0.x, p.1.x), max(q.0.x, q.1.x)) - max(min(p.0.x, p.1.x), min(q.0.x, q.1.x))
+            }
+            if pV && qV && abs(p.0.x - q.0.x) < 1 {
+                return min(max(p.0.y, p.1.y), max(q.0.y, q.1.y)) - max(min(p.0.y, p.1.y), min(q.0.y, q.1.y))
+            }
+            return 0
+        }
+        var problems: [String] = []
+        for (i, a) in drawn.enumerated() {
+            for b in drawn[(i + 1)...] {
+                for (x, y) in [(a, b), (b, a)] where inside(y.start, x.head.insetBy(-1, -1)) {
+                    problems.append("\(y.name) leaves from the arrowhead of \(x.name) at \(Num.format(x.tip.x)),\(Num.format(x.tip.y))")
+                }
+                guard !near(a.start, b.start), !near(a.tip, b.tip) else { continue }
+                if let (p, _) = a.pieces.lazy.flatMap({ p in b.pieces.map { (p, $0) } }).first(where: { shared($0.0, $0.1) > 1 }) {
+                    problems.append("\(a.name) and \(b.name) run along one line at \(Num.format(p.0.x)),\(Num.format(p.0.y))")
                 }
             }
         }

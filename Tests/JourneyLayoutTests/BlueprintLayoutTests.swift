@@ -104,7 +104,7 @@ import Testing
     /// Parallel connectors in one corridor are 5 px apart or more, never merely 2: vertical
     /// pieces of two connectors that run side by side over a stretch.
     @Test func parallelConnectorsInACorridorAreClearlyApart() {
-        for map in [Self.map, Self.fanIn] {
+        for map in [Self.map, Self.fanIn, Self.crowd] {
             let s = scene(map)
             let verticals = connectorPieces(s).filter { abs($0.a.x - $0.b.x) < 0.01 && abs($0.a.y - $0.b.y) > 0.01 }
             var pairs = 0
@@ -122,6 +122,101 @@ import Testing
             #expect(pairs > 0, "the map has connectors side by side in a corridor")
             #expect(SceneChecks.violations(s) == [])
         }
+    }
+
+    /// A connector as the layout draws one: its line through `points`, its arrowhead at the end.
+    static func connector(_ name: String, _ points: [Point]) -> SceneNode {
+        var line = Path(), head = Path()
+        line.move(points[0].x, points[0].y)
+        for p in points.dropFirst() { line.line(p.x, p.y) }
+        let tip = points.last!
+        head.move(tip.x + 5, tip.y)
+        head.line(tip.x, tip.y - 3.5)
+        head.line(tip.x, tip.y + 3.5)
+        head.close()
+        return .group(SceneGroup(name: name, box: nil, children: [.path(ScenePath(path: line, fill: nil, stroke: nil)),
+                                                                  .path(ScenePath(path: head, fill: nil, stroke: nil))]))
+    }
+
+    /// Two connectors that read as one are caught: one leaving where another arrives, two
+    /// running along one line; connectors fanning out of one point or into one arrow are not.
+    @Test func connectorsThatMergeAreCaught() {
+        func problems(_ nodes: [SceneNode]) -> [String] {
+            var s = scene(Self.map)
+            s.nodes = nodes
+            return SceneChecks.violations(s)
+        }
+        let into = Self.connector("connector:a->b", [Point(50, 100), Point(90, 100), Point(95, 100)])
+        let outOfTheArrow = Self.connector("connector:b->c", [Point(100, 100), Point(92, 100), Point(92, 160), Point(95, 160)])
+        #expect(problems([into, outOfTheArrow]).contains { $0.hasPrefix("connector:b->c leaves from the arrowhead of connector:a->b") })
+        let alongside = Self.connector("connector:x->y", [Point(70, 100.5), Point(80, 100.5), Point(80, 300), Point(95, 300)])
+        #expect(problems([into, alongside]).contains { $0.hasPrefix("connector:a->b and connector:x->y run along one line") })
+        let upTheCorridor = Self.connector("connector:p->q", [Point(30, 40), Point(80.4, 40), Point(80.4, 120), Point(95, 120)])
+        #expect(problems([alongside, upTheCorridor]).contains { $0.hasPrefix("connector:x->y and connector:p->q run along one line") })
+        let fanOut = Self.connector("connector:a->d", [Point(50, 100), Point(70, 100), Point(70, 200), Point(95, 200)])
+        let fanIn = Self.connector("connector:e->b", [Point(20, 300), Point(85, 300), Point(85, 100), Point(95, 100)])
+        #expect(problems([into, fanOut, fanIn]) == [])
+        let apart = Self.connector("connector:m->n", [Point(70, 104), Point(80, 104), Point(80, 300)])
+        #expect(problems([into, apart]) == [])
+    }
+
+    /// A step that a step of another column triggers and that triggers a step below it in its
+    /// own column, and one that triggers a step above it: no connector leaves where another
+    /// arrives, and none runs beyond the blueprint's lines.
+    static let chain = """
+        journey "Chain"
+        stage a "A"
+          touchpoint t1 "One"
+            frontstage form "Form" owner "W" triggers rma
+            backstage transit "Carry" owner "C" triggers intake
+            backstage rma "Authorise" owner "C"
+          touchpoint t2 "Two"
+            backstage intake "Receive" owner "W" triggers restock
+            support restock "Restock" owner "W"
+          touchpoint t3 "Three"
+            backstage refund "Refund" owner "P" triggers note
+            frontstage note "Mail" owner "C"
+        """
+
+    @Test func aStepsWayOutNeverMeetsTheArrowsIntoIt() throws {
+        for theme in [Theme.light, .dark] {
+            let s = scene(Self.chain, theme: theme)
+            #expect(Set(names(s, prefix: "connector:")) == ["connector:form->rma", "connector:transit->intake",
+                                                             "connector:intake->restock", "connector:refund->note"])
+            #expect(SceneChecks.violations(s) == [])
+            let line = try #require(s.boxes.first { $0.name == "blueprint-line:interaction" }?.box)
+            for piece in connectorPieces(s) {
+                for p in [piece.a, piece.b] {
+                    #expect(p.x >= line.minX && p.x <= line.maxX, "\(piece.name) runs beyond the blueprint's lines at \(p.x)")
+                }
+            }
+        }
+    }
+
+    /// Eight backstage steps of the second column, each triggering a frontstage step of the
+    /// first: eight connectors side by side in the corridor between the columns and in the gap
+    /// left of the first, which widen to hold them 6 px apart.
+    static let crowd = (["journey \"Crowd\"", "stage a \"A\"", "  touchpoint t1 \"One\""]
+        + (0..<8).map { "    frontstage f\($0) \"Front \($0)\" owner \"W\"" }
+        + ["  touchpoint t2 \"Two\""]
+        + (0..<8).map { "    backstage b\($0) \"Back \($0)\" owner \"W\" triggers f\($0)" }).joined(separator: "\n")
+
+    /// The gap above a lane widens too, for the connectors that run along it to the steps of
+    /// the lane: their horizontal pieces are 5 px apart or more.
+    @Test func parallelConnectorsAlongALaneGapAreClearlyApart() {
+        let s = scene(Self.crowd)
+        let horizontals = connectorPieces(s).filter { abs($0.a.y - $0.b.y) < 0.01 && abs($0.a.x - $0.b.x) > 0.01 }
+        var pairs = 0
+        for (i, p) in horizontals.enumerated() {
+            for q in horizontals[(i + 1)...] where q.name != p.name {
+                let overlap = min(max(p.a.x, p.b.x), max(q.a.x, q.b.x)) - max(min(p.a.x, p.b.x), min(q.a.x, q.b.x))
+                guard overlap > 20, abs(p.a.y - q.a.y) < 20 else { continue }
+                pairs += 1
+                #expect(abs(p.a.y - q.a.y) >= 5, "\(p.name) and \(q.name) run \(abs(p.a.y - q.a.y)) px apart")
+            }
+        }
+        #expect(pairs > 0, "the map has connectors side by side along a lane's gap")
+        #expect(SceneChecks.violations(s) == [])
     }
 
     /// Three steps of three touchpoints feeding one step: their connectors share the corridor
