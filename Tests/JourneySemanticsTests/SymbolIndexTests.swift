@@ -57,18 +57,7 @@ import Testing
             """
         let result = Frontend.check(SourceFile(path: "t", text: source))
         let symbols = result.symbols
-        let bytes = Array(source.utf8)
-        /// The byte offset of the n-th occurrence of `needle`.
-        func offset(_ needle: String, _ n: Int = 1) -> Int {
-            let b = Array(needle.utf8)
-            var seen = 0
-            for i in 0...(bytes.count - b.count) where Array(bytes[i..<i + b.count]) == b {
-                seen += 1
-                if seen == n { return i }
-            }
-            Issue.record("no \(needle) #\(n)")
-            return 0
-        }
+        func offset(_ needle: String, _ n: Int = 1) -> Int { byteOffset(of: needle, n, in: source) }
         #expect(symbols.declarations.map(\.address.description)
             == ["persona:maya", "channel:kiosk", "stage:look", "touchpoint:shelf", "pain:high", "touchpoint:web"])
         #expect(symbols.references.map(\.address.description)
@@ -92,7 +81,7 @@ import Testing
         #expect(symbols.symbol(at: offset("high \"Too") + 1)?.role == .declaration)
         #expect(symbols.symbol(at: offset("shelf"))?.address == ElementAddress(.touchpoint, .id("shelf")))
         #expect(symbols.symbol(at: offset("via web") + 4) == nil)
-        #expect(symbols.symbol(at: 0) == nil && symbols.symbol(at: bytes.count + 10) == nil)
+        #expect(symbols.symbol(at: 0) == nil && symbols.symbol(at: source.utf8.count + 10) == nil)
         // An unknown persona is a reference that nothing declares.
         let ghost = try #require(symbols.symbol(at: offset("ghost")))
         #expect(ghost.role == .reference && symbols.declaration(of: ghost) == nil)
@@ -118,17 +107,7 @@ import Testing
             """
         let result = Frontend.check(SourceFile(path: "t", text: source))
         let symbols = result.symbols
-        let bytes = Array(source.utf8)
-        func offset(_ needle: String, _ n: Int = 1) -> Int {
-            let b = Array(needle.utf8)
-            var seen = 0
-            for i in 0...(bytes.count - b.count) where Array(bytes[i..<i + b.count]) == b {
-                seen += 1
-                if seen == n { return i }
-            }
-            Issue.record("no \(needle) #\(n)")
-            return 0
-        }
+        func offset(_ needle: String, _ n: Int = 1) -> Int { byteOffset(of: needle, n, in: source) }
         #expect(symbols.references.map(\.address.description) == [
             "backstage:rma", "backstage:label", "support:ship", "backstage:rma", "backstage:label",
             "backstage:label", "frontstage:form", "frontstage:nowhere", "backstage:rma",
@@ -199,4 +178,17 @@ import Testing
         #expect(symbols.declaration(of: ElementAddress("pain:p#3")!) == nil)
         #expect(symbols.declaration(of: ElementAddress("touchpoint:t/pain:p")!) == nil, "an id is named by itself alone")
     }
+}
+
+/// The byte offset of the n-th occurrence of `needle` in `source` (recorded as an issue, and 0,
+/// when there is none).
+func byteOffset(of needle: String, _ n: Int = 1, in source: String) -> Int {
+    let bytes = Array(source.utf8), b = Array(needle.utf8)
+    var seen = 0
+    for i in 0...(bytes.count - b.count) where Array(bytes[i..<i + b.count]) == b {
+        seen += 1
+        if seen == n { return i }
+    }
+    Issue.record("no \(needle) #\(n)")
+    return 0
 }
