@@ -2,6 +2,7 @@
 // fonts: every sample measures and draws exactly as through the system's configuration, and a
 // text in a script the theme's families lack still finds an installed font.
 
+import CCairo
 @testable import JourneyRender
 import JourneyLayout
 import JourneySemantics
@@ -51,5 +52,45 @@ import Testing
         let group = svg[..<stage.lowerBound].components(separatedBy: "<g ").last ?? ""
         #expect(group.contains("<use "), "the stage name is drawn with glyphs")
         #expect(!group.contains("stroke=\"currentColor\""), "no missing-glyph boxes")
+    }
+}
+
+/// `FontStartup.systemConfiguration()` is fontconfig's own start-up less the template folder's
+/// descriptions: the same fonts, in the same order, and the same answers to a match.
+@Suite(.serialized) struct FontStartupTests {
+    private func files(_ config: OpaquePointer) -> [String] {
+        guard let set = FcConfigGetFonts(config, FcSetSystem) else { return [] }
+        return (0..<Int(set.pointee.nfont)).map { i in
+            var file: UnsafeMutablePointer<FcChar8>?
+            guard let face = set.pointee.fonts[i], FcPatternGetString(face, FC_FILE, 0, &file) == FcResultMatch, let file else { return "" }
+            return String(cString: file)
+        }
+    }
+
+    private func match(_ name: String, in config: OpaquePointer) -> String {
+        guard let pattern = FcNameParse(name) else { return "" }
+        defer { FcPatternDestroy(pattern) }
+        FcConfigSubstitute(config, pattern, FcMatchPattern)
+        FcDefaultSubstitute(pattern)
+        var result = FcResultNoMatch
+        guard let found = FcFontMatch(config, pattern, &result) else { return "" }
+        defer { FcPatternDestroy(found) }
+        guard let text = FcNameUnparse(found) else { return "" }
+        defer { free(text) }
+        return String(cString: text)
+    }
+
+    @Test func sameFontsAndMatchesAsFcInit() throws {
+        let light = try #require(FontStartup.systemConfiguration())
+        defer { FcConfigDestroy(light) }
+        let full = try #require(FcInitLoadConfigAndFonts())
+        defer { FcConfigDestroy(full) }
+        let fonts = files(light)
+        #expect(fonts.count > 10)
+        #expect(fonts == files(full))
+        for name in ["sans-serif", "serif", "monospace", "Noto Sans:bold", "DejaVu Sans:italic", "Arial", "Helvetica:oblique",
+                     "Times New Roman", "Courier", "emoji", "sans-serif:lang=ja", "sans-serif:lang=ar", "No Such Family"] {
+            #expect(match(name, in: light) == match(name, in: full), "\(name)")
+        }
     }
 }
