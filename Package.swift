@@ -53,7 +53,9 @@ let package = Package(
         // zlib, for the tests' own PNG decoder.
         .systemLibrary(name: "CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
         // Scene → SVG, PNG, PDF through Cairo; the Pango text measurer.
-        .target(name: "JourneyRender", dependencies: ["JourneyLayout", "CCairo", "CPNGWriter"]),
+        // Threads that begin on another processor than their creator's (threads.c).
+        .target(name: "CThreads"),
+        .target(name: "JourneyRender", dependencies: ["JourneyLayout", "CCairo", "CPNGWriter", "CThreads"]),
         // The running executable's build id (the manifest key of `journeyc build`), malloc settings, and
         // Pango's font matching kept on the asking thread (pango_threads.c: linked into every program).
         .target(name: "CExecutable"),
@@ -64,7 +66,7 @@ let package = Package(
         ]),
         // The command line as a library, so tests can run it in-process: argument parsing and I/O.
         .target(name: "JourneyCLI", dependencies: [
-            "CExecutable", "JourneyDriver", "JourneySyntax", "JourneyData", "JourneySemantics", "JourneyLayout", "JourneyRender",
+            "CExecutable", "CThreads", "JourneyDriver", "JourneySyntax", "JourneyData", "JourneySemantics", "JourneyLayout", "JourneyRender",
             "JourneyFormat", "JourneyDiff", "JourneyExport", "JourneyMermaid", "JourneyScoring", "JourneyReport",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
@@ -78,7 +80,7 @@ let package = Package(
         .testTarget(name: "JourneySemanticsTests", dependencies: ["JourneyTestCases", "JourneySyntax", "JourneySemantics"]),
         .testTarget(name: "JourneyDataTests", dependencies: ["JourneyTestCases", "JourneyData", "JourneySyntax", "JourneySemantics"]),
         .testTarget(name: "JourneyLayoutTests", dependencies: ["JourneyTestCases", "JourneyLayout", "JourneySemantics", "JourneySyntax"]),
-        .testTarget(name: "JourneyRenderTests", dependencies: ["JourneyTestCases", "JourneyBench", "JourneyRender", "JourneyDriver", "JourneyLayout", "JourneySemantics", "JourneySyntax", "CZlib", "CLibPNG"]),
+        .testTarget(name: "JourneyRenderTests", dependencies: ["JourneyTestCases", "JourneyBench", "JourneyRender", "JourneyDriver", "JourneyLayout", "JourneySemantics", "JourneySyntax", "CCairo", "CZlib", "CLibPNG", "CThreads"]),
         .testTarget(name: "JourneyDriverTests", dependencies: ["JourneyTestCases", "JourneyDriver", "JourneySyntax", "JourneyData", "JourneySemantics"]),
         .testTarget(name: "JourneyCLITests", dependencies: ["JourneyTestCases", "JourneyCLI", "CExecutable", "CCairo", "JourneyDriver", "JourneySyntax", "JourneyData", "JourneySemantics", "JourneyLayout", "JourneyMermaid", "JourneyFormat", "JourneyDiff", "JourneyRender", "JourneyScoring", "JourneyReport"]),
         .testTarget(name: "JourneyFormatTests", dependencies: ["JourneyTestCases", "JourneyFormat", "JourneySyntax", "JourneySemantics"]),

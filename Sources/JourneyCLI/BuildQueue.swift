@@ -10,6 +10,7 @@
 // being drawn, so threads scale like processes without paying a process start and a fontconfig
 // start per worker, and the tests run the whole command in-process.
 
+import CThreads
 import Synchronization
 #if canImport(Glibc)
 import Glibc
@@ -110,7 +111,7 @@ enum WorkerThreads {
         for _ in 0..<count {
             let context = Unmanaged.passRetained(Body(body)).toOpaque()
             var thread = pthread_t()
-            let status = pthread_create(&thread, nil, { context in
+            let status = journeyc_thread_start(&thread, { context in
                 Unmanaged<Body>.fromOpaque(context!).takeRetainedValue().run()
                 return nil
             }, context)

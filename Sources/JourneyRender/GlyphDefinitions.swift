@@ -11,6 +11,7 @@
 // this runs.
 
 import CCairo
+import CThreads
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -78,7 +79,7 @@ final class GlyphDefinitions: @unchecked Sendable {
         guard !glyphs.isEmpty, thread == nil else { return }
         var t = pthread_t()
         let me = Unmanaged.passRetained(self)
-        let started = pthread_create(&t, nil, { context in
+        let started = journeyc_thread_start(&t, { context in
             let definitions = Unmanaged<GlyphDefinitions>.fromOpaque(context!).takeRetainedValue()
             definitions.makeAll()
             return nil

@@ -12,6 +12,7 @@
 // configuration, so any installed font can still draw it.
 
 import CCairo
+import CThreads
 import JourneyLayout
 #if canImport(Glibc)
 import Glibc
@@ -543,7 +544,7 @@ public final class MeasuringThread: @unchecked Sendable {
         pthread_cond_init(signal, nil)
         var t = pthread_t()
         let me = Unmanaged.passRetained(self)
-        guard pthread_create(&t, nil, { context in
+        guard journeyc_thread_start(&t, { context in
             Unmanaged<MeasuringThread>.fromOpaque(context!).takeRetainedValue().main()
             return nil
         }, me.toOpaque()) == 0 else {

@@ -9,6 +9,7 @@
 // by what they are (two threads describe the same font with different objects).
 
 import CCairo
+import CThreads
 import JourneyLayout
 #if canImport(Glibc)
 import Glibc
@@ -82,7 +83,7 @@ public final class PreparedOutlines: @unchecked Sendable {
     public init(_ blocks: [TextBlock]) {
         var t = pthread_t()
         let job = Unmanaged.passRetained(Job(state: state, blocks: blocks))
-        if pthread_create(&t, nil, { context in
+        if journeyc_thread_start(&t, { context in
             Unmanaged<Job>.fromOpaque(context!).takeRetainedValue().run()
             return nil
         }, job.toOpaque()) == 0 {
