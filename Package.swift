@@ -72,7 +72,7 @@ let package = Package(
         ]),
         .executableTarget(name: "journeyc", dependencies: ["JourneyCLI"]),
         // `make bench`: generates seeded maps and measures the front end.
-        .executableTarget(name: "JourneyBench", dependencies: ["CExecutable", "JourneySyntax", "JourneySemantics", "JourneyLayout", "JourneyRender"]),
+        .executableTarget(name: "JourneyBench", dependencies: ["CExecutable", "CThreads", "JourneySyntax", "JourneySemantics", "JourneyLayout", "JourneyRender"]),
 
         // How tests list their cases from folders: a missing or empty folder fails the test.
         .target(name: "JourneyTestCases", path: "Tests/JourneyTestCases"),

@@ -27,6 +27,22 @@ int journeyc_allowed_processors(void) {
     return sched_getaffinity(0, sizeof allowed, &allowed) == 0 ? CPU_COUNT(&allowed) : 0;
 }
 
+int journeyc_use_one_processor(int one) {
+    static cpu_set_t before;
+    static int saved;
+    if (!one) return saved && sched_setaffinity(0, sizeof before, &before) == 0 ? 0 : -1;
+    if (sched_getaffinity(0, sizeof before, &before) != 0) return -1;
+    saved = 1;
+    for (int cpu = 0; cpu < CPU_SETSIZE; cpu++) {
+        if (!CPU_ISSET(cpu, &before)) continue;
+        cpu_set_t first;
+        CPU_ZERO(&first);
+        CPU_SET(cpu, &first);
+        return sched_setaffinity(0, sizeof first, &first);
+    }
+    return -1;
+}
+
 struct journeyc_start {
     void *(*start)(void *);
     void *argument;
@@ -71,6 +87,8 @@ int journeyc_thread_start(pthread_t *thread, void *(*start)(void *), void *argum
 }
 #else
 int journeyc_allowed_processors(void) { return 0; }
+
+int journeyc_use_one_processor(int one) { (void)one; return -1; }
 
 int journeyc_thread_start(pthread_t *thread, void *(*start)(void *), void *argument) {
     return pthread_create(thread, NULL, start, argument);

@@ -129,9 +129,10 @@ struct BuildCommand: ParsableCommand {
                         + "that \(n == 1 ? "is not a picture" : "are not pictures") inside the output folder (\(names)); "
                         + "journeyc deletes and overwrites only its own pictures there\n")
         }
-        let job = BuildJob(inputs: scan.inputs, formats: formats, theme: render.theme, maxWidth: render.maxWidth, scale: scale, svgText: render.svgText,
-                           outputFolder: outputFolder, outputShown: shownOutput, previous: previous.entries, force: force, io: io)
         let threads = min(jobs ?? BuildCommand.cores, max(1, scan.inputs.count))
+        let job = BuildJob(inputs: scan.inputs, formats: formats, theme: render.theme, maxWidth: render.maxWidth, scale: scale, svgText: render.svgText,
+                           outputFolder: outputFolder, outputShown: shownOutput, previous: previous.entries, force: force, io: io,
+                           tracesAside: threads < BuildCommand.cores)
         // Read the umask now: reading it sets it for a moment, which must not race the workers.
         _ = OutputFile.creationMask
 

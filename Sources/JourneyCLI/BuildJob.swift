@@ -46,6 +46,9 @@ struct BuildJob: Sendable {
     let previous: [String: BuildManifest.Entry]
     let force: Bool
     let io: IOContext
+    /// Whether a map's SVG has its glyph outlines traced on a thread of its own: only when the
+    /// build leaves processors idle (fewer jobs than cores).
+    let tracesAside: Bool
     /// The hashes of the files maps use, each read once per run.
     let usedFiles = UsedFileHashes()
 
@@ -133,7 +136,7 @@ struct BuildJob: Sendable {
             do {
                 let bytes: [UInt8]
                 do {
-                    bytes = try picture.bytes(output.format, scale: scale, svgText: svgText.mode)
+                    bytes = try picture.bytes(output.format, scale: scale, svgText: svgText.mode, tracesAside: tracesAside)
                 } catch {
                     throw BuildError("cannot draw '\(input.path)' as \(output.format.rawValue.uppercased()): \(error)")
                 }

@@ -80,15 +80,18 @@ public enum Exporter {
     /// Renders `scene`, handing the file's bytes to `write` in order as they are produced.
     /// `timing`, when given, is told how the time divided between drawing and encoding.
     /// `outlines`: the glyph outlines of an SVG, begun before the scene was laid out.
+    /// `tracesAside`: without `outlines`, an SVG's glyph outlines are traced on a second thread
+    /// while its body is written; false where every processor is busy already (`journeyc build`
+    /// with a job per core), so they are traced first on this one.
     public static func render(_ scene: Scene, format: OutputFormat, scale: Double = 1,
                               svgText: SVGText = .outlines, timing: ExportTiming? = nil,
-                              outlines: PreparedOutlines? = nil, to write: ByteWriter) throws {
+                              outlines: PreparedOutlines? = nil, tracesAside: Bool = true, to write: ByteWriter) throws {
         let start = ExportTiming.now()
         let timing = timing ?? ExportTiming()
         let encodeBefore = timing.encode
         defer { timing.render += ExportTiming.now() - start - (timing.encode - encodeBefore) }
         switch format {
-        case .svg: try SVGWriter(scene: scene, mode: svgText, prepared: outlines).write { chunk in try timing.encoding { try write(chunk) } }
+        case .svg: try SVGWriter(scene: scene, mode: svgText, prepared: outlines, tracesAside: tracesAside).write { chunk in try timing.encoding { try write(chunk) } }
         case .png: try png(scene, scale: scale, timing: timing).withUnsafeBytes { chunk in try timing.encoding { try write(chunk) } }
         case .pdf: try pdf(scene, timing: timing, to: write)
         }

@@ -74,9 +74,10 @@ final class GlyphDefinitions: @unchecked Sendable {
     }
 
     /// Begins making the definitions on a second thread; makes them all at once when no thread
-    /// can start.
-    func start() {
+    /// can start, or when not `aside` (every processor already busy with a map of its own).
+    func start(aside: Bool = true) {
         guard !glyphs.isEmpty, thread == nil else { return }
+        guard aside else { return makeAll() }
         var t = pthread_t()
         let me = Unmanaged.passRetained(self)
         let started = journeyc_thread_start(&t, { context in

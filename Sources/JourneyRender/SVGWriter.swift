@@ -31,6 +31,8 @@ public enum SVGText: String, CaseIterable, Sendable {
 final class SVGWriter {
     private let scene: Scene
     private let mode: SVGText
+    /// Glyph outlines traced on a second thread while the body is written (`Exporter.render`).
+    private let tracesAside: Bool
     /// The text styles (font, and colour for visible text) in order of first use; a line's
     /// style is a CSS class "tN", written once in <style> instead of on every line.
     private var styles: [TextStyle: Int] = [:]
@@ -82,7 +84,8 @@ final class SVGWriter {
     private var aheadOfFont: [Int] = []
 
     /// `prepared`: outlines of the scene's glyphs already being traced (outlines mode only).
-    init(scene: Scene, mode: SVGText = .outlines, prepared: PreparedOutlines? = nil) {
+    init(scene: Scene, mode: SVGText = .outlines, prepared: PreparedOutlines? = nil, tracesAside: Bool = true) {
+        self.tracesAside = tracesAside
         self.scene = scene
         self.mode = mode
         self.prepared = mode == .outlines ? prepared : nil
@@ -163,7 +166,7 @@ final class SVGWriter {
         } else {
             if mode == .outlines { for node in scene.nodes { ahead.add(node) } }
             definitions = GlyphDefinitions(ahead.glyphs)
-            definitions.start()
+            definitions.start(aside: tracesAside)
         }
         self.definitions = definitions
         defer { definitions.finish() }

@@ -68,6 +68,10 @@ import Testing
                 try Exporter.render(scene, format: .svg, outlines: PreparedOutlines(some)) { bytes.append(contentsOf: $0) }
                 #expect(firstDifference(bytes, plain) == nil, "\(name), \(label) prepared: the SVGs differ")
             }
+            // Traced first on the writer's own thread (`journeyc build` with a job per core).
+            var here: [UInt8] = []
+            try Exporter.render(scene, format: .svg, tracesAside: false) { here.append(contentsOf: $0) }
+            #expect(firstDifference(here, plain) == nil, "\(name), traced on the writer's thread: the SVGs differ")
         }
     }
 

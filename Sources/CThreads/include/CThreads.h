@@ -15,4 +15,10 @@ unsigned long journeyc_threads_started_elsewhere(void);
 /// How many processors the calling thread may run on (0 when that cannot be read).
 int journeyc_allowed_processors(void);
 
+/// With `one` non-zero, keeps the calling thread — and the processes it starts from then on,
+/// which inherit it — to the first processor it may use; with `one` zero, gives back the
+/// processors it had before. Returns 0, or -1 when the affinity cannot be changed
+/// (`make bench` measures "one core" with it).
+int journeyc_use_one_processor(int one);
+
 #endif
