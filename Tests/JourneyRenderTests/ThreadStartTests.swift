@@ -31,8 +31,10 @@ import Glibc
         let mine = Int(journeyc_allowed_processors())
         #expect(seen.runs == 1)
         #expect(seen.processors == mine)
-        // Begun elsewhere exactly when the caller may use more than one processor.
-        #expect(journeyc_threads_started_elsewhere() - before == (mine > 1 ? 1 : 0))
+        // Begun elsewhere exactly when the caller may use more than one processor (other suites
+        // may start threads meanwhile, so at least this one).
+        let begunElsewhere = journeyc_threads_started_elsewhere() - before
+        if mine > 1 { #expect(begunElsewhere >= 1) } else { #expect(begunElsewhere == 0) }
     }
 
     private final class Counter: @unchecked Sendable {
