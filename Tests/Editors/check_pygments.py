@@ -42,6 +42,13 @@ def check_registration(failures: list[str]) -> int:
         if type(found).__module__ != "journey_pygments.lexer":
             failures.append(f"pygments finds {type(found).__module__}.{type(found).__name__} {how}, "
                             "not journey_pygments.lexer.JourneyLexer (is editors/pygments installed?)")
+    # The venv holds a copy of editors/pygments: after an edit it must be installed again.
+    import journey_pygments
+    installed = Path(journey_pygments.__file__).parent
+    for source in sorted((ROOT / "editors" / "pygments" / "journey_pygments").glob("*.py")):
+        copy = installed / source.name
+        if not copy.exists() or copy.read_bytes() != source.read_bytes():
+            failures.append(f"the installed {copy} differs from {source.relative_to(ROOT)}: run make pydeps")
     return 2
 
 
