@@ -6,6 +6,7 @@
 
 const vscode = require('vscode');
 const childProcess = require('child_process');
+const fs = require('fs');
 const { Connection, ErrorCodes } = require('./jsonrpc');
 
 const SELECTOR = [{ language: 'journey', scheme: 'file' }, { language: 'journey', scheme: 'untitled' }];
@@ -164,9 +165,11 @@ class Session {
     this.disposables = [];
     this.stopping = false;
     const { path, args, trace: level } = configuration();
+    // The server runs in the first workspace folder when it is one on this disk.
     const folder = vscode.workspace.workspaceFolders && vscode.workspace.workspaceFolders[0];
-    output.appendLine(`starting ${path} ${args.join(' ')}`);
-    this.process = childProcess.spawn(path, args, { cwd: folder ? folder.uri.fsPath : undefined, stdio: 'pipe' });
+    const cwd = folder && folder.uri.scheme === 'file' && fs.existsSync(folder.uri.fsPath) ? folder.uri.fsPath : undefined;
+    output.appendLine(`starting ${path} ${args.join(' ')}${cwd ? ` in ${cwd}` : ''}`);
+    this.process = childProcess.spawn(path, args, { cwd, stdio: 'pipe' });
     this.process.on('error', (e) => {
       const hint = e.code === 'ENOENT' ? ` (set "journey.server.path" to the journeyc executable)` : '';
       vscode.window.showErrorMessage(`Journey: cannot start ${path}: ${e.message}${hint}`);

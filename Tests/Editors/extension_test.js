@@ -1,0 +1,217 @@
+// editors/vscode/extension.js in a fake VS Code (the `vscode` module, mocked with the few classes
+// the extension uses) against fake_lsp_server.js: the server starts from journey.server.path,
+// diagnostics arrive, and every provider turns the server's answers into vscode objects;
+// an incremental edit reaches the server, cancellation gives null, deactivate stops the server.
+'use strict';
+const assert = require('assert');
+const Module = require('module');
+const path = require('path');
+
+const registered = {};
+const listeners = {};
+const collections = [];
+const shown = [];
+let outputChannel;
+const on = (name) => (f) => { (listeners[name] = listeners[name] || []).push(f); return { dispose() {} }; };
+const register = (name) => (...args) => { registered[name] = args; return { dispose() { delete registered[name]; } }; };
+
+class Position { constructor(line, character) { this.line = line; this.character = character; } }
+class Range {
+  constructor(a, b, c, d) {
+    if (a instanceof Position) { this.start = a; this.end = b; } else { this.start = new Position(a, b); this.end = new Position(c, d); }
+  }
+}
+class Uri {
+  constructor(s) { this.s = s; this.scheme = s.split(':')[0]; this.fsPath = s.replace(/^file:\/\//, ''); }
+  static parse(s) { return new Uri(s); }
+  toString() { return this.s; }
+}
+class MarkdownString {
+  constructor(v) { this.value = v || ''; }
+  appendText(t) { this.value += t; return this; }
+  appendCodeblock(t, l) { this.value += `\n\`\`\`${l}\n${t}\n\`\`\`\n`; return this; }
+}
+class WorkspaceEdit {
+  constructor() { this.edits = []; }
+  replace(uri, range, newText) { this.edits.push({ uri: uri.toString(), range, newText }); }
+  createFile(uri) { this.edits.push({ create: uri.toString() }); }
+  renameFile(a, b) { this.edits.push({ rename: [a.toString(), b.toString()] }); }
+  deleteFile(uri) { this.edits.push({ delete: uri.toString() }); }
+}
+const kind = (value) => ({ value, append: (k) => kind(value ? `${value}.${k}` : k) });
+const plain = (...names) => class { constructor(...args) { names.forEach((n, i) => { this[n] = args[i]; }); } };
+
+const vscode = {
+  version: '1.90.0-fake',
+  Position, Range, Uri, MarkdownString, WorkspaceEdit,
+  Location: plain('uri', 'range'),
+  Diagnostic: plain('range', 'message', 'severity'),
+  DiagnosticRelatedInformation: plain('location', 'message'),
+  DiagnosticSeverity: { Error: 0, Warning: 1, Information: 2, Hint: 3 },
+  DiagnosticTag: { Unnecessary: 1, Deprecated: 2 },
+  CompletionItem: plain('label', 'kind'),
+  CompletionList: plain('items', 'isIncomplete'),
+  SnippetString: plain('value'),
+  Hover: plain('contents', 'range'),
+  TextEdit: { replace: (range, newText) => ({ range, newText }) },
+  DocumentSymbol: plain('name', 'detail', 'kind', 'range', 'selectionRange'),
+  SymbolInformation: plain('name', 'kind', 'containerName', 'location'),
+  CodeAction: plain('title', 'kind'),
+  CodeActionKind: { Empty: kind('') },
+  SemanticTokensLegend: plain('tokenTypes', 'tokenModifiers'),
+  SemanticTokens: plain('data', 'resultId'),
+  FoldingRange: plain('start', 'end', 'kind'),
+  FoldingRangeKind: { Comment: 1, Imports: 2, Region: 3 },
+  DocumentLink: plain('range', 'target'),
+  window: {
+    createOutputChannel: () => (outputChannel = { lines: [], append(t) { outputChannel.lines.push(t); },
+      appendLine(t) { outputChannel.lines.push(t); }, show() {}, dispose() {} }),
+    showErrorMessage: (m) => { shown.push(m); return Promise.resolve(undefined); },
+    showWarningMessage: (m) => { shown.push(m); return Promise.resolve(undefined); },
+    showInformationMessage: (m) => { shown.push(m); return Promise.resolve(undefined); },
+  },
+  languages: {
+    createDiagnosticCollection: () => {
+      const c = { map: new Map(), set(u, d) { this.map.set(u.toString(), d); }, delete(u) { this.map.delete(u.toString()); },
+        clear() { this.map.clear(); }, dispose() {} };
+      collections.push(c);
+      return c;
+    },
+  },
+  workspace: {
+    workspaceFolders: [{ uri: Uri.parse('file:///w'), name: 'w' }],
+    textDocuments: [],
+    getConfiguration: () => ({ get: (key) => ({
+      'server.path': process.execPath, 'server.args': [path.join(__dirname, 'fake_lsp_server.js')], 'trace.server': 'off',
+    })[key] }),
+    onDidOpenTextDocument: on('open'), onDidCloseTextDocument: on('close'), onDidChangeTextDocument: on('change'),
+    onDidSaveTextDocument: on('save'), onDidChangeConfiguration: on('configuration'),
+    applyEdit: () => Promise.resolve(true),
+  },
+  commands: { registerCommand: register('command') },
+};
+for (const name of ['CompletionItemProvider', 'HoverProvider', 'DefinitionProvider', 'ReferenceProvider', 'RenameProvider',
+  'DocumentSymbolProvider', 'WorkspaceSymbolProvider', 'DocumentFormattingEditProvider', 'DocumentRangeFormattingEditProvider',
+  'CodeActionsProvider', 'DocumentSemanticTokensProvider', 'FoldingRangeProvider', 'DocumentLinkProvider']) {
+  vscode.languages[`register${name}`] = register(name);
+}
+
+const resolve = Module._resolveFilename;
+Module._resolveFilename = function (request, ...rest) {
+  return request === 'vscode' ? 'vscode' : resolve.call(this, request, ...rest);
+};
+require.cache.vscode = { id: 'vscode', filename: 'vscode', loaded: true, exports: vscode };
+
+const text = 'persona maya "Maya"\n  emotion mya 1\nstage buy "Buy"\n  touchpoint pay "Pays" via web';
+const document = { uri: Uri.parse('file:///w/map.journey'), languageId: 'journey', version: 1, getText: () => text,
+  getWordRangeAtPosition: () => new Range(0, 8, 0, 12) };
+vscode.workspace.textDocuments.push(document);
+const token = { isCancellationRequested: false, onCancellationRequested: () => ({ dispose() {} }) };
+
+async function until(what, test) {
+  for (let i = 0; i < 200; i++) {
+    if (test()) return;
+    await new Promise((r) => setTimeout(r, 25));
+  }
+  throw new Error(`timed out waiting for ${what}`);
+}
+
+async function main() {
+  const extension = require('../../editors/vscode/extension.js');
+  extension.activate({ subscriptions: [] });
+  const diagnostics = collections[0];
+  await until('diagnostics', () => diagnostics.map.size === 1);
+  const [error, warning] = diagnostics.map.get('file:///w/map.journey');
+  assert.strictEqual(error.severity, vscode.DiagnosticSeverity.Error);
+  assert.strictEqual(error.code, 'E0012');
+  assert.strictEqual(error.relatedInformation[0].message, 'maya is declared here');
+  assert.deepStrictEqual([error.range.start.line, error.range.start.character], [1, 10]);
+  assert.strictEqual(warning.severity, vscode.DiagnosticSeverity.Warning);
+  assert.deepStrictEqual(warning.tags, [vscode.DiagnosticTag.Unnecessary]);
+
+  const [, completion, ...triggers] = registered.CompletionItemProvider;
+  assert.deepStrictEqual(triggers, [' ']);
+  const list = await completion.provideCompletionItems(document, new Position(1, 12), token, { triggerKind: 0 });
+  assert.deepStrictEqual(list.items.map((i) => i.label), ['emotion', 'maya']);
+  assert.strictEqual(list.items[0].kind, 13, 'LSP kinds are one above vscode kinds');
+  assert.ok(list.items[0].insertText instanceof vscode.SnippetString);
+  assert.strictEqual(list.items[1].documentation.value, '**Maya**');
+  assert.deepStrictEqual([list.items[1].range.start.character, list.items[1].range.end.character], [10, 13]);
+
+  const hover = await registered.HoverProvider[1].provideHover(document, new Position(0, 9), token);
+  assert.strictEqual(hover.contents[0].value, text);
+
+  const definition = await registered.DefinitionProvider[1].provideDefinition(document, new Position(1, 11), token);
+  assert.strictEqual(definition[0].uri.toString(), 'file:///w/map.journey');
+  const references = await registered.ReferenceProvider[1].provideReferences(document, new Position(0, 9), { includeDeclaration: true }, token);
+  assert.strictEqual(references.length, 2);
+
+  const rename = registered.RenameProvider[1];
+  const prepared = await rename.prepareRename(document, new Position(0, 9), token);
+  assert.strictEqual(prepared.placeholder, 'maya');
+  const edit = await rename.provideRenameEdits(document, new Position(0, 9), 'maia', token);
+  assert.deepStrictEqual(edit.edits.map((e) => e.newText), ['maia', 'maia']);
+
+  const symbols = await registered.DocumentSymbolProvider[1].provideDocumentSymbols(document, token);
+  assert.strictEqual(symbols[0].name, 'buy');
+  assert.strictEqual(symbols[0].kind, 1);
+  assert.strictEqual(symbols[0].children[0].name, 'pay');
+  const found = await registered.WorkspaceSymbolProvider[0].provideWorkspaceSymbols('maya', token);
+  assert.strictEqual(found[0].name, 'maya');
+
+  const formatted = await registered.DocumentFormattingEditProvider[1].provideDocumentFormattingEdits(document, { tabSize: 2, insertSpaces: true }, token);
+  assert.strictEqual(formatted[0].newText, '  ');
+  const ranged = await registered.DocumentRangeFormattingEditProvider[1].provideDocumentRangeFormattingEdits(document, new Range(1, 0, 1, 5), { tabSize: 2, insertSpaces: true }, token);
+  assert.strictEqual(ranged.length, 1);
+
+  // The diagnostic's `data` goes back to the server with the code action request.
+  const actions = await registered.CodeActionsProvider[1].provideCodeActions(document, error.range, { diagnostics: [error, warning], triggerKind: 1 }, token);
+  assert.strictEqual(actions.length, 1);
+  assert.strictEqual(actions[0].title, "Change to 'maya'");
+  assert.strictEqual(actions[0].kind.value, 'quickfix');
+  assert.strictEqual(actions[0].isPreferred, true);
+  assert.deepStrictEqual(actions[0].edit.edits.map((e) => e.newText), ['maya']);
+  assert.deepStrictEqual(registered.CodeActionsProvider[2].providedCodeActionKinds.map((k) => k.value), ['quickfix']);
+
+  const [, semantic, legend] = registered.DocumentSemanticTokensProvider;
+  assert.deepStrictEqual(legend.tokenTypes, ['keyword', 'variable']);
+  const tokens = await semantic.provideDocumentSemanticTokens(document, token);
+  assert.ok(tokens.data instanceof Uint32Array);
+  assert.strictEqual(tokens.data.length, 10);
+
+  const folds = await registered.FoldingRangeProvider[1].provideFoldingRanges(document, {}, token);
+  assert.deepStrictEqual([folds[0].start, folds[0].end], [2, 3]);
+  const links = await registered.DocumentLinkProvider[1].provideDocumentLinks(document, token);
+  assert.strictEqual(links[0].target.toString(), 'file:///w/personas.journey');
+
+  // An incremental edit with a character outside the BMP: the server applies it in UTF-16 units.
+  document.version = 2;
+  for (const f of listeners.change) {
+    f({ document, contentChanges: [
+      { range: new Range(1, 10, 1, 13), rangeLength: 3, text: 'maya 👟' },
+    ] });
+  }
+  const after = await registered.HoverProvider[1].provideHover(document, new Position(0, 0), token);
+  assert.strictEqual(after.contents[0].value, 'persona maya "Maya"\n  emotion maya 👟 1\nstage buy "Buy"\n  touchpoint pay "Pays" via web');
+
+  // A cancelled request resolves to null once the server answers RequestCancelled; here the
+  // server never answers, so the test only checks that $/cancelRequest is sent without error.
+  let cancel;
+  const cancellable = { isCancellationRequested: false, onCancellationRequested: (f) => { cancel = f; return { dispose() {} }; } };
+  registered.ReferenceProvider[1].provideReferences(document, new Position(9, 0), { includeDeclaration: true }, cancellable);
+  await until('the request to start', () => cancel);
+  cancellable.isCancellationRequested = true;
+  cancel();
+
+  await extension.deactivate();
+  assert.strictEqual(diagnostics.map.size, 0, 'stopping clears the diagnostics');
+  assert.deepStrictEqual(shown, [], `no error shown: ${shown}`);
+  console.log('extension: ok');
+  process.exit(0);
+}
+
+main().catch((e) => {
+  console.error(e);
+  console.error(`output of the extension:\n${outputChannel ? outputChannel.lines.join('\n') : '(none)'}`);
+  process.exit(1);
+});
