@@ -82,9 +82,7 @@ FENCE = re.compile(r"^```journey[ \t]*\n(.*?)^```", re.S | re.M)
 def documented_blocks() -> list[tuple[str, str]]:
     """(where, text) of every ```journey block in README.md and docs/*.md."""
     blocks = []
-    for doc in [ROOT / "README.md", ROOT / "docs" / "editors.md"] + sorted((ROOT / "docs").glob("*.md")):
-        if not doc.exists():
-            continue
+    for doc in [ROOT / "README.md"] + sorted((ROOT / "docs").glob("*.md")):
         text = doc.read_text(encoding="utf-8")
         for m in FENCE.finditer(text):
             line = text.count("\n", 0, m.start()) + 1
