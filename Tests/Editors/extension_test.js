@@ -81,9 +81,7 @@ const vscode = {
   workspace: {
     workspaceFolders: [{ uri: Uri.parse('file:///w'), name: 'w' }],
     textDocuments: [],
-    getConfiguration: () => ({ get: (key) => ({
-      'server.path': process.execPath, 'server.args': [path.join(__dirname, 'fake_lsp_server.js')], 'trace.server': 'off',
-    })[key] }),
+    getConfiguration: () => ({ get: (key) => settings[key] }),
     onDidOpenTextDocument: on('open'), onDidCloseTextDocument: on('close'), onDidChangeTextDocument: on('change'),
     onDidSaveTextDocument: on('save'), onDidChangeConfiguration: on('configuration'),
     applyEdit: () => Promise.resolve(true),
@@ -95,6 +93,10 @@ for (const name of ['CompletionItemProvider', 'HoverProvider', 'DefinitionProvid
   'CodeActionsProvider', 'DocumentSemanticTokensProvider', 'FoldingRangeProvider', 'DocumentLinkProvider']) {
   vscode.languages[`register${name}`] = register(name);
 }
+
+const settings = {
+  'server.path': process.execPath, 'server.args': [path.join(__dirname, 'fake_lsp_server.js')], 'trace.server': 'off',
+};
 
 const resolve = Module._resolveFilename;
 Module._resolveFilename = function (request, ...rest) {
@@ -206,6 +208,16 @@ async function main() {
   await extension.deactivate();
   assert.strictEqual(diagnostics.map.size, 0, 'stopping clears the diagnostics');
   assert.deepStrictEqual(shown, [], `no error shown: ${shown}`);
+
+  // A journeyc that is not there: one message naming the setting, no crash, nothing registered.
+  settings['server.path'] = '/nonexistent/journeyc';
+  for (const k of Object.keys(registered)) delete registered[k];
+  extension.activate({ subscriptions: [] });
+  await until('the error message', () => shown.length === 1);
+  assert.match(shown[0], /journey\.server\.path/);
+  await new Promise((r) => setTimeout(r, 100));
+  assert.strictEqual(registered.HoverProvider, undefined);
+  await extension.deactivate();
   console.log('extension: ok');
   process.exit(0);
 }

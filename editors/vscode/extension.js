@@ -175,6 +175,7 @@ class Session {
       vscode.window.showErrorMessage(`Journey: cannot start ${path}: ${e.message}${hint}`);
       output.appendLine(`cannot start ${path}: ${e.message}`);
       this.stopping = true;
+      this.connection.close(`cannot start ${path}`); // 'exit' may never come: fail what waits
     });
     this.process.stderr.on('data', (chunk) => output.append(chunk.toString('utf8')));
     this.process.stdin.on('error', (e) => output.appendLine(`writing to the server: ${e.message}`));
