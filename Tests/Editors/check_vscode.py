@@ -24,6 +24,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 import check_tmgrammar  # noqa: E402
+import onigurumacffi  # noqa: E402  (the Oniguruma of the TextMate tokenizer: VS Code's regex dialect)
 import journey_words  # noqa: E402
 
 ROOT = journey_words.ROOT
@@ -60,6 +61,18 @@ def check_manifest(failures: list[str]) -> None:
         grammar = load(EXT / grammars[0]["path"], failures) or {}
         if grammar.get("scopeName") != grammars[0].get("scopeName"):
             failures.append(f"package.json names scope {grammars[0].get('scopeName')}, the grammar {grammar.get('scopeName')}")
+    # ```journey blocks in Markdown: an injection grammar that embeds source.journey.
+    injections = [g for g in c.get("grammars", []) if "text.html.markdown" in g.get("injectTo", [])]
+    if not injections:
+        failures.append("package.json: no grammar injected into Markdown for ```journey blocks")
+    for g in injections:
+        text = (EXT / g["path"]).read_text(encoding="utf-8") if (EXT / g["path"]).exists() else ""
+        injected = load(EXT / g["path"], failures) if text else None
+        if not injected or injected.get("scopeName") != g.get("scopeName") or '"source.journey"' not in text \
+                or "meta.embedded.block.journey" not in g.get("embeddedLanguages", {}):
+            failures.append(f"package.json: the Markdown injection {g.get('path')} does not embed source.journey")
+        elif not onigurumacffi.compile(injected["repository"]["journey-code-block"]["begin"]).search("```journey"):
+            failures.append("the Markdown injection does not open on ```journey")
     snippets = [s for s in c.get("snippets", []) if s.get("language") == "journey"]
     if not snippets or not (EXT / snippets[0]["path"]).exists():
         failures.append("package.json: no snippets for `journey`")
