@@ -8,8 +8,10 @@
    TextMate grammar without an `invalid` scope; with JOURNEYC set (the journeyc binary), the
    snippets assembled into one map pass `journeyc check`;
 4. with `node` on PATH: extension.js and jsonrpc.js pass `node --check` and
-   Tests/Editors/jsonrpc_test.js and Tests/Editors/extension_test.js pass. Without node it says
-   so; everything else still runs.
+   Tests/Editors/jsonrpc_test.js and Tests/Editors/extension_test.js (a fake server) pass, and
+   with JOURNEYC, Tests/Editors/extension_server_test.js runs the extension against
+   `JOURNEYC lsp` (when that journeyc has the subcommand). Without node it says so; everything
+   else still runs.
 
 Prints one line per failure and exits 1 when any."""
 
@@ -186,7 +188,17 @@ def check_node(failures: list[str]) -> str:
         run = subprocess.run([node, str(path)], capture_output=True, text=True, timeout=60)
         if run.returncode != 0:
             failures.append(f"node Tests/Editors/{test}:\n{run.stdout}{run.stderr}")
-    return "node: extension.js and jsonrpc.js checked and run"
+    journeyc = os.environ.get("JOURNEYC")
+    if not journeyc:
+        return "node: extension.js and jsonrpc.js checked and run with a fake server (JOURNEYC not set: not with journeyc lsp)"
+    usage = subprocess.run([journeyc, "--help"], capture_output=True, text=True).stdout
+    if not re.search(r"^\s+lsp\s", usage, re.M):
+        return "node: extension.js and jsonrpc.js checked and run with a fake server; this journeyc has no `lsp` subcommand yet"
+    run = subprocess.run([node, str(Path(__file__).resolve().parent / "extension_server_test.js"), journeyc],
+                         capture_output=True, text=True, timeout=120)
+    if run.returncode != 0:
+        failures.append(f"node Tests/Editors/extension_server_test.js {journeyc}:\n{run.stdout}{run.stderr}")
+    return "node: extension.js and jsonrpc.js checked and run with a fake server and with journeyc lsp"
 
 
 def main() -> int:

@@ -303,6 +303,15 @@ class Session {
         },
       }));
     }
+    if (caps.declarationProvider) {
+      add(l.registerDeclarationProvider(SELECTOR, {
+        provideDeclaration: async (document, position, token) => {
+          const r = await req('textDocument/declaration', at(document, position), token);
+          if (!r) return null;
+          return Array.isArray(r) ? r.map(toLocation) : toLocation(r);
+        },
+      }));
+    }
     if (caps.referencesProvider) {
       add(l.registerReferenceProvider(SELECTOR, {
         provideReferences: async (document, position, context, token) => {
@@ -466,6 +475,7 @@ const CLIENT_CAPABILITIES = {
     },
     hover: { contentFormat: ['markdown', 'plaintext'] },
     definition: { linkSupport: true },
+    declaration: { linkSupport: true },
     references: {},
     rename: { prepareSupport: true },
     documentSymbol: { hierarchicalDocumentSymbolSupport: true },
