@@ -45,7 +45,6 @@ class JourneyLexer(RegexLexer):
     aliases = ["journey"]
     filenames = ["*.journey"]
     mimetypes = ["text/x-journey"]
-    url = "https://github.com/journeyc/journeyc"
 
     tokens = {
         "root": [
