@@ -18,6 +18,8 @@ RELEASE := -c release --static-swift-stdlib \
 # render as glyphs.
 APT_PACKAGES := pkg-config libcairo2-dev libpango1.0-dev libpng-dev zlib1g-dev \
                 fonts-noto-core fonts-noto-cjk fonts-noto-color-emoji
+# Python with venv for the editor tests' virtual environment (make pydeps).
+APT_PACKAGES += python3 python3-venv
 
 SAMPLES := $(wildcard samples/*.journey)
 # samples/workspace: three maps of one shop sharing a persona library (personas/) and a folder of
@@ -25,7 +27,7 @@ SAMPLES := $(wildcard samples/*.journey)
 WORKSPACE_MAPS := $(wildcard samples/workspace/maps/*.journey)
 MERMAID_SAMPLES := $(wildcard samples/*.mmd)
 
-.PHONY: all deps build run test bench fuzz fuzz-build install install-files uninstall deb man version-header clean golden readme-image
+.PHONY: all deps pydeps build run test bench fuzz fuzz-build install install-files uninstall deb man version-header clean golden readme-image
 
 all: build
 
@@ -104,9 +106,23 @@ readme-image: build
 	$(BIN) report samples/ecommerce-running-shoes.journey --chart matrix -o docs/images/ecommerce-running-shoes-matrix.png
 	$(BIN) report samples/ecommerce-running-shoes.journey --chart stages -o docs/images/ecommerce-running-shoes-stages.png
 
+# The editor tests' Python (EditorTests: the TextMate grammar and the Pygments lexer) in .build/venv:
+# the pinned PyPI packages of Tests/Editors/requirements.txt and editors/pygments itself (installed
+# as a user would, not editable: EditorTests fails when its lexer differs from the source). Made
+# again only when the venv is missing or one of those files changed (the stamp is older).
+VENV := .build/venv
+PYDEPS_STAMP := $(VENV)/journeyc-pydeps.stamp
+PYDEPS_INPUTS := Tests/Editors/requirements.txt editors/pygments/pyproject.toml $(wildcard editors/pygments/journey_pygments/*.py)
+pydeps: $(PYDEPS_STAMP)
+$(PYDEPS_STAMP): $(PYDEPS_INPUTS) | deps
+	@[ -x $(VENV)/bin/python ] || python3 -m venv $(VENV)
+	$(VENV)/bin/python -m pip install --disable-pip-version-check -q -r Tests/Editors/requirements.txt
+	$(VENV)/bin/python -m pip install --disable-pip-version-check -q --no-build-isolation --no-deps --force-reinstall ./editors/pygments
+	@touch $@
+
 # The tests include ci/tests (the GitHub Action's script, run by ActionScriptTests) and the tests
 # that need PyPI tools (pre-commit, jsonschema), which make their own venv in .build/test-venv.
-test: deps version-header
+test: deps version-header pydeps
 	$(SWIFT) build --build-tests
 	$(SWIFT) test --skip-build
 

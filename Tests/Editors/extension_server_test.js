@@ -1,0 +1,88 @@
+// editors/vscode/extension.js in the fake VS Code of fake_vscode.js against the real language
+// server, `JOURNEYC lsp` (the path is the first argument), on samples/ecommerce-running-shoes.journey:
+// the extension starts it, registers every provider it announces, and each gives an answer of the
+// right shape; an edit brings a diagnostic, undoing it clears it; deactivate stops the server.
+'use strict';
+const assert = require('assert');
+const fs = require('fs');
+const path = require('path');
+const { vscode, registered, listeners, collections, shown, settings, output, until, Position, Range, Uri } = require('./fake_vscode.js');
+
+const root = path.resolve(__dirname, '..', '..');
+const file = path.join(root, 'samples', 'ecommerce-running-shoes.journey');
+settings['server.path'] = process.argv[2];
+settings['server.args'] = ['lsp'];
+vscode.workspace.workspaceFolders = [{ uri: Uri.parse(`file://${root}`), name: 'journeyc' }];
+let text = fs.readFileSync(file, 'utf8');
+const document = { uri: Uri.parse(`file://${file}`), languageId: 'journey', version: 1, getText: () => text,
+  getWordRangeAtPosition: () => undefined };
+vscode.workspace.textDocuments.push(document);
+const token = { isCancellationRequested: false, onCancellationRequested: () => ({ dispose() {} }) };
+const lines = text.split('\n');
+const lineOf = (prefix) => { const i = lines.findIndex((l) => l.startsWith(prefix)); assert.ok(i >= 0, prefix); return i; };
+
+async function main() {
+  const extension = require('../../editors/vscode/extension.js');
+  extension.activate({ subscriptions: [] });
+  const diagnostics = collections[0];
+  await until('the providers', () => registered.HoverProvider && registered.CompletionItemProvider);
+  await until('the diagnostics of the sample', () => diagnostics.map.has(document.uri.toString()));
+  const errors = (uri) => (diagnostics.map.get(uri) || []).filter((d) => d.severity === vscode.DiagnosticSeverity.Error);
+  assert.deepStrictEqual(errors(document.uri.toString()), [], 'the sample has no errors');
+
+  const emotion = lineOf('    emotion maya +1');
+  const persona = new Position(emotion, 13); // on `maya`
+  const completion = await registered.CompletionItemProvider[1].provideCompletionItems(document, new Position(emotion, 4), token, { triggerKind: 0 });
+  const labels = completion.items.map((i) => i.label);
+  assert.ok(labels.includes('emotion') && labels.includes('pain'), `keywords in a touchpoint: ${labels}`);
+
+  const hover = await registered.HoverProvider[1].provideHover(document, persona, token);
+  assert.ok(hover && hover.contents.length > 0 && /Maya/.test(hover.contents.map((c) => c.value).join('')), 'hover names the persona');
+  const definition = await registered.DefinitionProvider[1].provideDefinition(document, persona, token);
+  const target = Array.isArray(definition) ? definition[0] : definition;
+  assert.strictEqual(target.range.start.line, lineOf('persona maya'), 'definition goes to the persona line');
+  const references = await registered.ReferenceProvider[1].provideReferences(document, persona, { includeDeclaration: true }, token);
+  assert.ok(references.length > 3, `references of maya: ${references.length}`);
+  if (registered.RenameProvider[1].prepareRename) {
+    const prepared = await registered.RenameProvider[1].prepareRename(document, persona, token);
+    assert.ok(prepared, 'maya can be renamed');
+  }
+  const edit = await registered.RenameProvider[1].provideRenameEdits(document, persona, 'maia', token);
+  assert.ok(edit.edits.length >= references.length - 1, `rename edits: ${edit.edits.length}`);
+  assert.ok(edit.edits.every((e) => e.newText === 'maia'));
+
+  const symbols = await registered.DocumentSymbolProvider[1].provideDocumentSymbols(document, token);
+  assert.ok(symbols.some((s) => s.name.includes('discover') || s.name.includes('Discover')), `outline: ${symbols.map((s) => s.name)}`);
+  const formatted = await registered.DocumentFormattingEditProvider[1].provideDocumentFormattingEdits(document, { tabSize: 2, insertSpaces: true }, token);
+  assert.ok(Array.isArray(formatted));
+  const tokens = await registered.DocumentSemanticTokensProvider[1].provideDocumentSemanticTokens(document, token);
+  assert.ok(tokens.data.length > 0 && tokens.data.length % 5 === 0, 'semantic tokens');
+  const folds = await registered.FoldingRangeProvider[1].provideFoldingRanges(document, {}, token);
+  assert.ok(folds.length > 0, 'folding ranges');
+
+  // Misspell the persona in an incremental edit: an error arrives there, with a quick fix.
+  const at = new Range(emotion, 12, emotion, 16);
+  text = lines.map((l, i) => (i === emotion ? `${l.slice(0, 12)}mayo${l.slice(16)}` : l)).join('\n');
+  document.version = 2;
+  for (const f of listeners.change) f({ document, contentChanges: [{ range: at, rangeLength: 4, text: 'mayo' }] });
+  await until('an error for mayo', () => errors(document.uri.toString()).length > 0);
+  const [error] = errors(document.uri.toString());
+  assert.strictEqual(error.range.start.line, emotion);
+  const actions = await registered.CodeActionsProvider[1].provideCodeActions(document, error.range, { diagnostics: [error], triggerKind: 1 }, token);
+  assert.ok(actions.some((a) => a.edit && a.edit.edits.some((e) => e.newText === 'maya')), `a quick fix to maya: ${actions.map((a) => a.title)}`);
+  text = lines.join('\n');
+  document.version = 3;
+  for (const f of listeners.change) f({ document, contentChanges: [{ range: new Range(emotion, 12, emotion, 16), rangeLength: 4, text: 'maya' }] });
+  await until('the error to go', () => errors(document.uri.toString()).length === 0);
+
+  await extension.deactivate();
+  assert.deepStrictEqual(shown, [], `no error shown: ${shown}`);
+  console.log('extension with journeyc lsp: ok');
+  process.exit(0);
+}
+
+main().catch((e) => {
+  console.error(e);
+  console.error(`output of the extension:\n${output()}`);
+  process.exit(1);
+});

@@ -1,0 +1,5 @@
+"""A Pygments lexer for journeyc's .journey files (see lexer.JourneyLexer)."""
+
+from .lexer import JourneyLexer
+
+__all__ = ["JourneyLexer"]
