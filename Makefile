@@ -21,9 +21,10 @@ APT_PACKAGES := pkg-config libcairo2-dev libpango1.0-dev libpng-dev zlib1g-dev \
 
 # `journeyc preview`: its server is a program of its own (journeyc-preview: FlyingFox and Foundation,
 # kept out of journeyc), built, installed and packaged with journeyc. Its browser test (and the
-# save-to-picture figure of `make bench`) drives Debian's headless Chromium.
+# save-to-picture figure of `make bench`) drives Debian's headless Chromium. FlyingFox imports
+# FoundationNetworking, which the static Swift runtime links against libcurl.
 PREVIEW_BIN := .build/release/journeyc-preview
-APT_PACKAGES += chromium
+APT_PACKAGES += chromium libcurl4-openssl-dev
 
 SAMPLES := $(wildcard samples/*.journey)
 # samples/workspace: three maps of one shop sharing a persona library (personas/) and a folder of

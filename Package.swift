@@ -99,7 +99,7 @@ let package = Package(
         .testTarget(name: "JourneyExportTests", dependencies: ["JourneyTestCases", "JourneyExport", "JourneySyntax", "JourneySemantics"]),
         .testTarget(name: "JourneyScoringTests", dependencies: ["JourneyScoring", "JourneySemantics", "JourneySyntax"]),
         .testTarget(name: "JourneyReportTests", dependencies: ["JourneyTestCases", "JourneyReport", "JourneyScoring", "JourneyLayout", "JourneySemantics", "JourneySyntax"]),
-        .testTarget(name: "JourneyPreviewTests", dependencies: ["JourneyTestCases", "JourneyPreview", "JourneyDriver", "JourneySyntax"]),
+        .testTarget(name: "JourneyPreviewTests", dependencies: ["JourneyTestCases", "JourneyPreview", "JourneyDriver", "JourneyLayout", "JourneyRender", "JourneySyntax", .product(name: "FlyingFox", package: "FlyingFox")]),
         .testTarget(name: "JourneyMermaidTests", dependencies: ["JourneyTestCases", "JourneyMermaid", "JourneyFormat", "JourneySyntax", "JourneySemantics", "JourneyLayout", "JourneyExport"]),
     ]
 )

@@ -13,6 +13,7 @@ import Darwin
 import JourneyDriver
 import JourneyLayout
 import JourneyRender
+import JourneyScoring
 import JourneySemantics
 
 /// The preview's options, read by `journeyc preview` and by `journeyc-preview` alike.
@@ -26,7 +27,19 @@ public struct PreviewOptions: ParsableArguments {
     @Option(help: "The port to listen on; 0 (the default) picks a free one. The page's address is printed when it listens.")
     public var port: Int = 0
 
-    @OptionGroup var render: RenderOptions
+    @Option(help: "Colour theme: light, dark, or print (reads in greyscale).")
+    var theme: ThemeName = .light
+
+    @Option(name: .customLong("svg-text"), help: """
+        How the picture draws text: fonts (real text in the theme's fonts, which the browser draws several times \
+        faster than outlines; the default here) or outlines (glyph outlines, as `journeyc -o map.svg` writes them).
+        """)
+    var svgTextOption: SVGTextOption = .fonts
+
+    @Option(name: .customLong("max-width"),
+            help: "Widest the picture may be, in pixels, \(PictureRange.maxWidthText); wider maps wrap onto more rows.")
+    var maxWidth: Double = 2600
+
     @OptionGroup var scores: ScoreOptions
 
     public init() {}
@@ -34,16 +47,19 @@ public struct PreviewOptions: ParsableArguments {
     public func validate() throws {
         guard (0...65_535).contains(port) else { throw ValidationError("--port must be between 0 and 65535") }
         guard !host.isEmpty else { throw ValidationError("--host must be an address, such as 127.0.0.1 or ::1") }
+        guard maxWidth.isFinite, maxWidth >= LayoutEngine.minimumWidth(Theme.named(theme.rawValue)!), maxWidth <= PictureRange.maxWidth.upperBound else {
+            throw ValidationError("--max-width must be between \(Int(LayoutEngine.minimumWidth(Theme.named(theme.rawValue)!))) and \(Int(PictureRange.maxWidth.upperBound))")
+        }
     }
 
     /// The picture's theme.
-    public var theme: Theme { render.layoutTheme }
-    /// How the SVG draws text (`--svg-text`; glyph outlines by default, as `journeyc -o map.svg`).
-    public var svgText: SVGText { render.svgText.mode }
+    public var layoutTheme: Theme { Theme.named(theme.rawValue)! }
+    /// How the SVG draws text (`--svg-text`).
+    public var svgText: SVGText { svgTextOption.mode }
 
-    /// The layout options for `model`, as `journeyc map.journey -o map.svg` makes them.
+    /// The layout options for `model`, as `journeyc map.journey -o map.svg` makes them from the same options.
     public func layoutOptions(_ model: JourneyModel) -> LayoutOptions {
-        render.layoutOptions(model, scores: scores)
+        LayoutOptions(maxWidth: maxWidth, scores: scores.showScores ? ScoreBadges(JourneyScores(model)) : nil)
     }
 
     /// The world the maps are read through, with the limits `journeyc` reads them with.
@@ -55,8 +71,8 @@ public struct PreviewOptions: ParsableArguments {
 
     /// These options as arguments, for `journeyc-preview`.
     var arguments: [String] {
-        var out = [path, "--host", host, "--port", String(port), "--theme", render.theme.rawValue,
-                   "--svg-text", render.svgText.rawValue, "--max-width", String(render.maxWidth)]
+        var out = [path, "--host", host, "--port", String(port), "--theme", theme.rawValue,
+                   "--svg-text", svgTextOption.rawValue, "--max-width", String(maxWidth)]
         if scores.showScores { out.append("--show-scores") }
         return out
     }

@@ -173,6 +173,7 @@ public enum PreviewPage {
         }
 
         function receive(text) {
+          const receivedAt = now();
           const cut = text.indexOf('\n');
           const header = JSON.parse(text.slice(0, cut));
           const svgText = text.slice(cut + 1);
@@ -183,7 +184,8 @@ public enum PreviewPage {
             state.picture = header.picture;
             state.locations = header.locations;
             const at = now();
-            Object.assign(window.journeyPreview, { picture: header.picture, swappedAt: at });
+            Object.assign(window.journeyPreview, { picture: header.picture, swappedAt: at, receivedAt,
+                                                   drawnIn: header.compileMilliseconds + header.drawMilliseconds, bytes: svgText.length });
             requestAnimationFrame(() => requestAnimationFrame(() => { window.journeyPreview.paintedAt = now(); }));
           }
           showProblems(header.diagnostics);

@@ -291,21 +291,25 @@ def main():
             tools.screenshot(args.screenshot, clip={"x": 0, "y": 0, "width": 1280, "height": 860, "scale": 0.625})
 
         # The figure: save to new picture, `--measure` times.
-        swapped, painted = [], []
+        swapped, painted, received, drawn, size = [], [], [], [], 0
         for k in range(args.measure):
             picture = tools.evaluate("window.journeyPreview.picture")
             time.sleep(0.15)
             saved_at = save_like_an_editor(args.map, titled(f"Measured save {k}") if k % 2 == 0 else original)
             tools.wait_for(f"window.journeyPreview.picture > {picture} && window.journeyPreview.paintedAt > window.journeyPreview.swappedAt",
                            interval=0.001)
-            timing = tools.evaluate("[window.journeyPreview.swappedAt, window.journeyPreview.paintedAt]")
+            timing = tools.evaluate("[window.journeyPreview.swappedAt, window.journeyPreview.paintedAt, window.journeyPreview.receivedAt, window.journeyPreview.drawnIn, window.journeyPreview.bytes]")
             swapped.append(timing[0] - saved_at)
             painted.append(timing[1] - saved_at)
+            received.append(timing[2] - saved_at)
+            drawn.append(timing[3])
+            size = timing[4]
         if swapped:
             def summary(values):
                 values = sorted(values)
                 return {"median": round(values[len(values) // 2], 1), "min": round(values[0], 1), "max": round(values[-1], 1)}
-            results["save_to_picture_ms"] = {"saves": len(swapped), "swapped": summary(swapped), "painted": summary(painted)}
+            results["save_to_picture_ms"] = {"saves": len(swapped), "swapped": summary(swapped), "painted": summary(painted),
+                                             "received": summary(received), "compiled_and_drawn": summary(drawn), "svg_characters": size}
     except Exception as error:  # a check that could not run is a failure, said plainly
         results["failures"].append(f"error: {error}")
     finally:
@@ -322,7 +326,9 @@ def main():
     figure = results.get("save_to_picture_ms")
     if args.summary and figure and not results["failures"]:
         print(f"{os.path.basename(args.map)}: swapped in {figure['swapped']['median']} ms ({figure['swapped']['min']}–{figure['swapped']['max']}), "
-              f"painted {figure['painted']['median']} ms ({figure['painted']['min']}–{figure['painted']['max']}) after the save, {figure['saves']} saves")
+              f"painted {figure['painted']['median']} ms ({figure['painted']['min']}–{figure['painted']['max']}) after the save, {figure['saves']} saves "
+              f"(server: compiled and drawn in {figure['compiled_and_drawn']['median']} ms; message received at {figure['received']['median']} ms; "
+              f"SVG {figure['svg_characters'] // 1000} k characters)")
     else:
         print(json.dumps(results, indent=1))
     sys.exit(1 if results["failures"] or not results["checks"] else 0)
