@@ -286,9 +286,17 @@ def main():
               tools.evaluate("document.querySelector('#pic svg').textContent.includes(%s)" % json.dumps(match.group(1))))
 
         if args.screenshot:
-            tools.evaluate("document.getElementById('one').click(); document.getElementById('view').scrollTo(0, 0); document.getElementById('where').textContent = ''; true")
+            # At actual size, the stages and their first touchpoints in view, one clicked.
+            point = tools.evaluate("""(() => { document.getElementById('one').click();
+                const view = document.getElementById('view'), g = document.querySelector('#pic [data-address^="touchpoint:"]');
+                view.scrollTo(0, 0);
+                const r = g.getBoundingClientRect();
+                view.scrollTo(0, r.top - view.getBoundingClientRect().top - 150);
+                const q = g.getBoundingClientRect(); return [q.left + 20, q.top + 20]; })()""")
+            for kind in ("mousePressed", "mouseReleased"):
+                tools.call("Input.dispatchMouseEvent", type=kind, x=point[0], y=point[1], button="left", clickCount=1)
             tools.evaluate("new Promise(r => requestAnimationFrame(() => requestAnimationFrame(r)))")
-            tools.screenshot(args.screenshot, clip={"x": 0, "y": 0, "width": 1280, "height": 860, "scale": 0.625})
+            tools.screenshot(args.screenshot, clip={"x": 0, "y": 0, "width": 1280, "height": 860, "scale": 0.7})
 
         # The figure: save to new picture, `--measure` times.
         swapped, painted, received, drawn, size = [], [], [], [], 0
