@@ -18,13 +18,18 @@ import Testing
         #expect(!r.stderr.contains("missing"))
     }
 
-    @Test func theServerGetsTheOptions() throws {
-        // The real server beside the tests: a map that does not exist ends it with status 2.
-        let beside = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("journeyc-preview").path
-        let program = try #require([beside, packageRoot.appendingPathComponent(".build/debug/journeyc-preview").path]
-            .first { FileManager.default.isExecutableFile(atPath: $0) }, "build journeyc-preview first")
-        let r = journeyc(["preview", packageRoot.appendingPathComponent("samples/no-such-map.journey").path, "--theme", "dark"],
-                         environment: ["JOURNEYC_PREVIEW_PROGRAM": program])
-        #expect(r.status == 2)
+    @Test func theServerGetsTheOptionsAndItsStatusIsTheCommands() throws {
+        // A stand-in server that writes down its arguments and ends with status 7.
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("journeyc-preview-args-\(getpid())")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let program = folder.appendingPathComponent("journeyc-preview")
+        let written = folder.appendingPathComponent("arguments")
+        try "#!/bin/sh\nprintf '%s\\n' \"$@\" > '\(written.path)'\nexit 7\n".write(to: program, atomically: true, encoding: .utf8)
+        #expect(chmod(program.path, 0o755) == 0)
+        let r = journeyc(["preview", "maps", "--port", "8080", "--theme", "dark", "--show-scores"], environment: ["JOURNEYC_PREVIEW_PROGRAM": program.path])
+        #expect(r.status == 7, "\(r.stderr)")
+        let arguments = try String(contentsOf: written, encoding: .utf8).split(separator: "\n").map(String.init)
+        #expect(arguments == ["maps", "--host", "127.0.0.1", "--port", "8080", "--theme", "dark", "--svg-text", "fonts", "--max-width", "2600.0", "--show-scores"])
     }
 }

@@ -22,9 +22,9 @@ import Testing
             let scene = Scenes.map(compilation.model, theme: Theme.named("dark")!, measurer: PangoTextMeasurer(), options: LayoutOptions(maxWidth: 1800))
             let file = String(decoding: try Exporter.render(scene, format: .svg, svgText: mode), as: UTF8.self)
             #expect(!file.contains("data-address"))
-            let addresses = svg.matches(of: / data-address="[^"]*"/)
+            let addresses = svg.matches(of: #/ data-address="[^"]*"/#)
             #expect(addresses.count > 10)
-            #expect(svg.replacing(/ data-address="[^"]*"/, with: "") == file, "\(mode)")
+            #expect(svg.replacing(#/ data-address="[^"]*"/#, with: "") == file, "\(mode)")
             // Every address drawn has its file:line.
             for match in addresses {
                 let address = String(svg[match.range].dropFirst(15).dropLast())
