@@ -24,6 +24,8 @@ public final class FileWatcher {
         if descriptor >= 0 { close(descriptor) }
     }
 
+    public func isWatching(_ folder: String) -> Bool { watched.contains(folder) }
+
     /// Watches `folder` (an absolute path) from now on; false when it cannot.
     @discardableResult
     public func watch(folder: String) -> Bool {

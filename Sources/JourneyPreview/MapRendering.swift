@@ -35,6 +35,9 @@ public struct PreviewFrame: Sendable {
     public var locations: [String: String]
     /// Every file the picture depends on, absolute: the map, the files it uses, its data files.
     public var files: [String]
+    /// The bytes each of them was drawn from (absolute path → bytes; a missing file has none),
+    /// to tell whether one changed before it was watched.
+    public var read: [String: [UInt8]] = [:]
     /// Milliseconds spent compiling and drawing.
     public var compileMilliseconds: Double
     public var drawMilliseconds: Double
@@ -66,9 +69,11 @@ public enum MapRendering {
         let compiled = Clock.now()
         let sources = compilation.sources
         var files = [absoluteMap]
-        for file in compilation.dependencies + compilation.dataFiles + compilation.baselineFiles {
+        var read: [String: [UInt8]] = [:]
+        for file in [compilation.root] + compilation.dependencies + compilation.dataFiles + compilation.baselineFiles {
             let path = file.path.hasPrefix("/") ? file.path : folder.root + "/" + file.path
             if !files.contains(path) { files.append(path) }
+            read[path] = file.bytes
         }
         func place(_ range: SourceRange) -> (file: String, line: Int, column: Int) {
             let file = sources.file(of: range)
@@ -91,7 +96,7 @@ public enum MapRendering {
                                                      message: "'\(map)' is a library file: it draws nothing",
                                                      help: "preview a map that uses it", notes: []))
             }
-            return PreviewFrame(svg: nil, title: model.title, diagnostics: diagnostics, locations: [:], files: files,
+            return PreviewFrame(svg: nil, title: model.title, diagnostics: diagnostics, locations: [:], files: files, read: read,
                                 compileMilliseconds: compiled - start, drawMilliseconds: 0)
         }
         var locations: [String: String] = [:]
@@ -110,7 +115,7 @@ public enum MapRendering {
             all.append(PreviewDiagnostic(file: map, line: 1, column: 1, severity: "error", code: "", message: "the picture could not be drawn",
                                          help: nil, notes: []))
         }
-        return PreviewFrame(svg: svg, title: model.title, diagnostics: all, locations: locations, files: files,
+        return PreviewFrame(svg: svg, title: model.title, diagnostics: all, locations: locations, files: files, read: read,
                             compileMilliseconds: compiled - start, drawMilliseconds: drawn - compiled)
     }
 

@@ -11,6 +11,7 @@ import Glibc
 import CThreads
 import JourneyDriver
 import JourneyRender
+import JourneySyntax
 import Synchronization
 
 public final class PreviewEngine: Sendable {
@@ -71,6 +72,14 @@ public final class PreviewEngine: Sendable {
         return session
     }
 
+    /// The maps of the folder's index: its .journey files but library files (which draw nothing).
+    public func indexedMaps() -> [String] {
+        folder.maps().filter { map in
+            guard case .success(let bytes) = world.read(folder.absolute(map)) else { return true }
+            return !Compiler.isLibrary(Parser.parse(SourceFile(path: map, bytes: bytes)).tree)
+        }
+    }
+
     private func poke() {
         var one: UInt8 = 1
         _ = write(wake.write, &one, 1)
@@ -81,12 +90,21 @@ public final class PreviewEngine: Sendable {
         var debouncer = SaveDebouncer(quiet: quiet, longest: longest)
         let fonts = FontSession()
         func draw(_ session: MapSession) {
-            let frame = MapRendering.frame(map: session.map, folder: folder, world: world, drawing: drawing, fonts: fonts)
-            session.publish(frame)
-            for file in frame.files {
-                let slash = file.lastIndex(of: "/")!
-                if let real = ServedFolder.realPath(String(file[..<slash])) { watcher.watch(folder: real) }
+            var frame = MapRendering.frame(map: session.map, folder: folder, world: world, drawing: drawing, fonts: fonts)
+            // A file in a folder not watched yet could have been saved between its reading and
+            // its watch: once watched, it is read again, and drawn again if it changed.
+            for _ in 0..<3 {
+                var added = false
+                for file in frame.files {
+                    let slash = file.lastIndex(of: "/")!
+                    if let real = ServedFolder.realPath(String(file[..<slash])), !watcher.isWatching(real) {
+                        added = watcher.watch(folder: real) || added
+                    }
+                }
+                guard added, frame.read.contains(where: { path, bytes in world.read(path) != .success(bytes) }) else { break }
+                frame = MapRendering.frame(map: session.map, folder: folder, world: world, drawing: drawing, fonts: fonts)
             }
+            session.publish(frame)
         }
         var fds = [pollfd(fd: wake.read, events: Int16(POLLIN), revents: 0), pollfd(fd: watcher.descriptor, events: Int16(POLLIN), revents: 0)]
         while true {

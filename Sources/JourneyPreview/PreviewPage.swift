@@ -22,7 +22,7 @@ public enum PreviewPage {
         return page(title: "journeyc preview", body: """
             <main class="index"><h1>Maps in \(escaped(folder))</h1>
             \(list)
-            <p class="hint">Each map opens its own live page. Reload this page to see maps added since.</p></main>
+            <p class="hint">Each map opens its own live page (library files, which draw nothing, are not listed). Reload this page to see maps added since.</p></main>
             """)
     }
 

@@ -46,7 +46,7 @@ public struct PreviewRoutes: HTTPHandler {
         let path = request.path
         if path == "/" {
             if let only = engine.folder.onlyMap { return Self.html(PreviewPage.map(only)) }
-            return Self.html(PreviewPage.index(engine.folder.maps(), folder: engine.folder.root))
+            return Self.html(PreviewPage.index(engine.indexedMaps(), folder: engine.folder.root))
         }
         if path == "/favicon.ico" { return HTTPResponse(statusCode: .noContent) }
         for (prefix, isSocket) in [("/map/", false), ("/ws/", true)] where path.hasPrefix(prefix) {

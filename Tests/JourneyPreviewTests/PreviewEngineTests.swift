@@ -69,4 +69,28 @@ import Testing
         let opened = try #require(session.fullMessage)
         #expect(opened.contains("Maya, trail runner"))
     }
+
+    @Test func redrawsWhenALibraryInAnotherFolderIsSavedRightAfterTheFirstPicture() async throws {
+        let served = try scratchFolder()
+        try FileManager.default.createDirectory(at: served.appendingPathComponent(".git"), withIntermediateDirectories: true)
+        try FileManager.default.createDirectory(at: served.appendingPathComponent("personas"), withIntermediateDirectories: true)
+        let library = served.appendingPathComponent("personas/runners.journey")
+        try "persona maya \"Maya, weekend runner\"\n".write(to: library, atomically: true, encoding: .utf8)
+        try "use \"../personas/runners.journey\"\n\njourney \"Checkout\"\nstage pay \"Pay\"\n  touchpoint card \"Pays by card\" via web\n    emotion maya 1\n"
+            .write(to: served.appendingPathComponent("maps/uses.journey"), atomically: true, encoding: .utf8)
+        let folder = try #require(ServedFolder(path: served.path))
+        let engine = PreviewEngine(folder: folder, world: DiskWorldForTests.world(folder), drawing: DiskWorldForTests.drawing)
+        #expect(engine.start())
+        let session = engine.session(for: "maps/uses.journey")
+        let (id, messages) = session.subscribe()
+        defer { session.unsubscribe(id) }
+        var iterator = messages.makeAsyncIterator()
+        let first = try #require(await next(&iterator))
+        #expect(first.svg.contains("Maya, weekend runner"))
+        #expect((first.header["locations"] as? [String: String])?["persona:maya"] == "personas/runners.journey:1")
+        // Saved at once, with no pause after the first picture.
+        try save("persona maya \"Maya, trail runner\"\n", to: library)
+        let second = try #require(await next(&iterator))
+        #expect(second.svg.contains("Maya, trail runner"))
+    }
 }

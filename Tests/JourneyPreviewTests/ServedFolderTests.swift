@@ -18,6 +18,7 @@ func scratchFolder(_ name: String = #function) throws -> URL {
     try map.write(to: served.appendingPathComponent("top.journey"), atomically: true, encoding: .utf8)
     try map.write(to: served.appendingPathComponent(".hidden/secret.journey"), atomically: true, encoding: .utf8)
     try "not a map".write(to: served.appendingPathComponent("notes.txt"), atomically: true, encoding: .utf8)
+    try "persona maya \"Maya\"\n".write(to: served.appendingPathComponent("maps/library.journey"), atomically: true, encoding: .utf8)
     try map.write(to: base.appendingPathComponent("outside.journey"), atomically: true, encoding: .utf8)
     try FileManager.default.createSymbolicLink(atPath: served.appendingPathComponent("escape.journey").path,
                                                withDestinationPath: base.appendingPathComponent("outside.journey").path)
@@ -52,7 +53,7 @@ func scratchFolder(_ name: String = #function) throws -> URL {
 
     @Test func listsTheMapsInsideOnly() throws {
         let folder = try #require(ServedFolder(path: try scratchFolder().path))
-        #expect(folder.maps() == ["inside.journey", "maps/checkout.journey", "top.journey"])
+        #expect(folder.maps() == ["inside.journey", "maps/checkout.journey", "maps/library.journey", "top.journey"])
     }
 
     @Test func oneMapServesThatMapOnly() throws {
@@ -85,6 +86,7 @@ func scratchFolder(_ name: String = #function) throws -> URL {
         #expect(index.contains("href=\"/map/maps/checkout.journey\""))
         #expect(!index.contains("secret"))
         #expect(!index.contains("escape.journey"))
+        #expect(!index.contains("library.journey"), "a library file draws nothing: not in the index")
         #expect(try await get(routes, "/map/maps/checkout.journey").0 == 200)
         #expect(try await get(routes, "/", method: .POST).0 == 405)
         #expect(try await get(routes, "/map/top.journey", method: .PUT).0 == 405)
