@@ -8,6 +8,7 @@
 import FlyingFox
 import FlyingSocks
 import Foundation
+import Synchronization
 
 public struct PreviewRoutes: HTTPHandler {
     let engine: PreviewEngine
@@ -78,16 +79,37 @@ public struct PreviewRoutes: HTTPHandler {
 }
 
 public enum PreviewServer {
+    /// Why the server could not listen, in a sentence.
+    public struct ListenError: Error, CustomStringConvertible {
+        public let description: String
+    }
+
     /// Listens on `host`:`port` (0: a free port), says the address with `announce`, and serves
-    /// until the process ends. Throws when it cannot listen.
+    /// until the process ends. Throws when it cannot listen (a port in use, a bad address).
     public static func run(engine: PreviewEngine, host: String, port: Int, announce: @Sendable (String) -> Void) async throws {
-        let address: any SocketAddress = host.contains(":")
-            ? try sockaddr_in6.inet6(ip6: host, port: UInt16(port))
-            : try sockaddr_in.inet(ip4: host, port: UInt16(port))
+        let address: any SocketAddress
+        do {
+            address = host.contains(":") ? try sockaddr_in6.inet6(ip6: host, port: UInt16(port)) : try sockaddr_in.inet(ip4: host, port: UInt16(port))
+        } catch {
+            throw ListenError(description: "'\(host)' is not an IPv4 or IPv6 address")
+        }
         let server = HTTPServer(address: address, timeout: 30, logger: .disabled,
                                 handler: PreviewRoutes(engine: engine, hosts: PreviewRoutes.hosts(listeningOn: host)))
-        let task = Task { try await server.run() }
-        try await server.waitUntilListening()
+        // The server's own error (a port in use) ends the wait at once.
+        let failure = Mutex<(any Error)?>(nil)
+        let task = Task {
+            do { try await server.run() } catch {
+                failure.withLock { $0 = error }
+                throw error
+            }
+        }
+        while await !server.isListening {
+            if let error = failure.withLock({ $0 }) {
+                if case SocketError.failed(_, _, let message) = error { throw ListenError(description: message.lowercased()) }
+                throw ListenError(description: "\(error)")
+            }
+            try await Task.sleep(for: .milliseconds(2))
+        }
         var bound = port
         if case .ip4(_, let p)? = await server.listeningAddress { bound = Int(p) }
         if case .ip6(_, let p)? = await server.listeningAddress { bound = Int(p) }
