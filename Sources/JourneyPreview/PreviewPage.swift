@@ -168,6 +168,9 @@ public enum PreviewPage {
             const w = vb && vb.width ? vb.width : parseFloat(svg.getAttribute('width')), h = vb && vb.height ? vb.height : parseFloat(svg.getAttribute('height'));
             state.size = { w, h };
             applyZoom();
+            // The page around the picture takes the picture's own background (the dark theme's too).
+            const ground = svg.querySelector('rect');
+            if (ground && ground.getAttribute('fill')) view.style.background = ground.getAttribute('fill');
           }
           view.scrollLeft = left; view.scrollTop = top;
         }

@@ -2,8 +2,8 @@
 // page of a map (`/` for the one map, `/map/PATH` in a folder), the folder's index (`/`), and
 // each page's WebSocket (`/ws/PATH`), which MapSession feeds. Only GET is answered (405 else);
 // a request whose Host is not the address listened on (or localhost) is refused, so another
-// site's page cannot reach the server through a name it points at 127.0.0.1; paths outside the
-// folder are refused (ServedFolder).
+// site's page cannot reach the server through a name it points at 127.0.0.1, and so is a
+// WebSocket opened by a page of another origin; paths outside the folder are refused (ServedFolder).
 
 import FlyingFox
 import FlyingSocks
@@ -26,6 +26,12 @@ public struct PreviewRoutes: HTTPHandler {
         if host == "0.0.0.0" || host == "::" { return [] }
         let names = host == "127.0.0.1" || host == "::1" ? ["localhost", "127.0.0.1", "[::1]"] : [host]
         return Set(names.map { ($0.contains(":") && !$0.hasPrefix("[") ? "[\($0)]" : $0).lowercased() })
+    }
+
+    /// The host name of an Origin header's value (`http://localhost:8123` → `localhost`).
+    static func originHost(_ origin: String) -> String {
+        guard let scheme = origin.range(of: "://") else { return "" }
+        return hostName(String(origin[scheme.upperBound...]))
     }
 
     /// The name of a Host header's value, without its port.
@@ -56,6 +62,11 @@ public struct PreviewRoutes: HTTPHandler {
             case .failure(let refusal):
                 return Self.text(refusal == .missing(relative) ? .notFound : .forbidden, "journeyc preview: \(refusal)\n")
             case .success(let map):
+                if isSocket, !hosts.isEmpty, let origin = request.headers[HTTPHeader("Origin")], !hosts.contains(Self.originHost(origin)) {
+                    // A page of another site may open a WebSocket to 127.0.0.1 (browsers do not
+                    // stop it): only this server's own pages get the picture.
+                    return Self.text(.forbidden, "journeyc preview: pages of \(origin) may not connect\n")
+                }
                 if isSocket {
                     return try await WebSocketHTTPHandler(handler: MessageFrameWSHandler(handler: MapSocket(session: engine.session(for: map)),
                                                                               frameSize: 1 << 20), accepts: [.GET])

@@ -73,8 +73,10 @@ func scratchFolder(_ name: String = #function) throws -> URL {
         return PreviewRoutes(engine: engine, hosts: PreviewRoutes.hosts(listeningOn: host))
     }
 
-    func get(_ routes: PreviewRoutes, _ path: String, method: HTTPMethod = .GET, host: String = "127.0.0.1:8123") async throws -> (Int, String) {
-        let request = HTTPRequest(method: method, version: .http11, path: path, query: [], headers: [.host: host], body: Data())
+    func get(_ routes: PreviewRoutes, _ path: String, method: HTTPMethod = .GET, host: String = "127.0.0.1:8123",
+             headers: [HTTPHeader: String] = [:]) async throws -> (Int, String) {
+        let request = HTTPRequest(method: method, version: .http11, path: path, query: [],
+                                  headers: headers.merging([.host: host]) { $1 }, body: Data())
         let response = try await routes.handleRequest(request)
         return (response.statusCode.code, String(decoding: try await response.bodyData, as: UTF8.self))
     }
@@ -103,6 +105,16 @@ func scratchFolder(_ name: String = #function) throws -> URL {
         #expect(try await get(routes, "/map/notes.txt").0 == 403)
         #expect(try await get(routes, "/map/gone.journey").0 == 404)
         #expect(try await get(routes, "/etc/passwd").0 == 404)
+    }
+
+    @Test func socketsOpenOnlyFromTheServersOwnPages() async throws {
+        let routes = try routes(try scratchFolder())
+        let upgrade: [HTTPHeader: String] = [.upgrade: "websocket", .connection: "Upgrade", .webSocketKey: "dGhlIHNhbXBsZSBub25jZQ==",
+                                             .webSocketVersion: "13"]
+        #expect(try await get(routes, "/ws/top.journey", headers: upgrade).0 == 101)
+        #expect(try await get(routes, "/ws/top.journey", headers: upgrade.merging([HTTPHeader("Origin"): "http://localhost:8123"]) { $1 }).0 == 101)
+        #expect(try await get(routes, "/ws/top.journey", headers: upgrade.merging([HTTPHeader("Origin"): "https://evil.example"]) { $1 }).0 == 403)
+        #expect(try await get(routes, "/ws/top.journey", headers: upgrade.merging([HTTPHeader("Origin"): "null"]) { $1 }).0 == 403)
     }
 
     @Test func aServerOnEveryAddressTakesAnyHost() {
