@@ -129,6 +129,7 @@ public enum PreviewPage {
             if (!at) continue;
             pic.querySelectorAll('.picked').forEach(p => p.classList.remove('picked'));
             g.classList.add('picked');
+            state.picked = address;
             show(at + '  ' + address);
             if (g.closest('a')) e.preventDefault();
             return;
@@ -173,6 +174,11 @@ public enum PreviewPage {
             if (ground && ground.getAttribute('fill')) view.style.background = ground.getAttribute('fill');
           }
           view.scrollLeft = left; view.scrollTop = top;
+          // The element picked stays picked in the new picture, when it is still there.
+          if (state.picked) {
+            const again = [...pic.querySelectorAll('[data-address], [data-name^="legend:"]')].find(g => addressOf(g) === state.picked);
+            if (again) again.classList.add('picked');
+          }
         }
 
         function receive(text) {

@@ -282,6 +282,8 @@ def main():
         fixed = tools.screenshot(os.path.join(args.shots, "4-fixed.png"), clip=picture_area)
         check("fixed: diagnostics gone", tools.evaluate("document.getElementById('problems').hidden && !document.body.classList.contains('broken')"))
         check("fixed: the picture's screenshot differs from the broken one", fixed != bad)
+        check("fixed: the element clicked before stays picked in the new picture",
+              tools.evaluate("(document.querySelector('#pic .picked') || {dataset: {}}).dataset.address") == point[2])
         check("fixed: the original title is back",
               tools.evaluate("document.querySelector('#pic svg').textContent.includes(%s)" % json.dumps(match.group(1))))
 
