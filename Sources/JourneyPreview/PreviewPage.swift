@@ -142,7 +142,8 @@ public enum PreviewPage {
           window.journeyPreview.diagnostics = errors.length;
           if (!list.length) { problems.hidden = true; problems.replaceChildren(); return; }
           const head = document.createElement('h2');
-          head.textContent = errors.length ? (errors.length === 1 ? '1 error' : errors.length + ' errors') + ' — showing the last good picture'
+          head.textContent = errors.length ? (errors.length === 1 ? '1 error' : errors.length + ' errors')
+                                             + (state.picture ? ' — showing the last good picture' : ' — the map is drawn once it has none')
                                            : (list.length === 1 ? '1 warning' : list.length + ' warnings');
           const items = list.map(d => {
             const div = document.createElement('div');
