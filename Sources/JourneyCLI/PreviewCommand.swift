@@ -69,6 +69,17 @@ public struct PreviewOptions: ParsableArguments {
         return io.world
     }
 
+    /// Why journeyc would not draw `model` (its limits, as `journeyc -o` says them), or nil.
+    public static func refusalToDraw(_ model: JourneyModel, environment: [String: String]) -> String? {
+        let io = IOContext(readStandardInput: { [] }, writeOut: { _ in }, writeErr: { _ in }, stderrIsTerminal: false, environment: environment)
+        do {
+            try Limits.checkDrawable(model, io)
+            return nil
+        } catch {
+            return "\(error)"
+        }
+    }
+
     /// These options as arguments, for `journeyc-preview`.
     var arguments: [String] {
         var out = [path, "--host", host, "--port", String(port), "--theme", theme.rawValue,

@@ -47,11 +47,15 @@ public struct PreviewDrawing: Sendable {
     public var theme: Theme
     public var svgText: SVGText
     public var layoutOptions: @Sendable (JourneyModel) -> LayoutOptions
+    /// Why a map is not drawn (journeyc's limits: too many touchpoints), or nil.
+    public var refusal: @Sendable (JourneyModel) -> String?
 
-    public init(theme: Theme, svgText: SVGText, layoutOptions: @escaping @Sendable (JourneyModel) -> LayoutOptions) {
+    public init(theme: Theme, svgText: SVGText, layoutOptions: @escaping @Sendable (JourneyModel) -> LayoutOptions,
+                refusal: @escaping @Sendable (JourneyModel) -> String? = { _ in nil }) {
         self.theme = theme
         self.svgText = svgText
         self.layoutOptions = layoutOptions
+        self.refusal = refusal
     }
 }
 
@@ -98,6 +102,12 @@ public enum MapRendering {
             }
             return PreviewFrame(svg: nil, title: model.title, diagnostics: diagnostics, locations: [:], files: files, read: read,
                                 compileMilliseconds: compiled - start, drawMilliseconds: 0)
+        }
+        if let refusal = drawing.refusal(model) {
+            return PreviewFrame(svg: nil, title: model.title,
+                                diagnostics: diagnostics + [PreviewDiagnostic(file: map, line: 1, column: 1, severity: "error", code: "",
+                                                                              message: refusal, help: nil, notes: [])],
+                                locations: [:], files: files, read: read, compileMilliseconds: compiled - start, drawMilliseconds: 0)
         }
         var locations: [String: String] = [:]
         for (address, place) in MapAddresses(model).lookup() {

@@ -31,7 +31,8 @@ struct PreviewProgram: AsyncParsableCommand {
         let environment = ProcessInfo.processInfo.environment
         let world = PreviewOptions.world(workingDirectory: folder.root.isEmpty ? "/" : folder.root, environment: environment)
         let options = self.options
-        let drawing = PreviewDrawing(theme: options.layoutTheme, svgText: options.svgText, layoutOptions: { options.layoutOptions($0) })
+        let drawing = PreviewDrawing(theme: options.layoutTheme, svgText: options.svgText, layoutOptions: { options.layoutOptions($0) },
+                                     refusal: { PreviewOptions.refusalToDraw($0, environment: environment) })
         let engine = PreviewEngine(folder: folder, world: world, drawing: drawing)
         guard engine.start() else {
             FileHandle.standardError.write(Data("journeyc: error: cannot start the preview's thread\n".utf8))

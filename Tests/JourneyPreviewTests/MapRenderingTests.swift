@@ -34,4 +34,14 @@ import Testing
             }
         }
     }
+
+    @Test func aMapOverTheLimitsIsNotDrawn() throws {
+        let folder = try #require(ServedFolder(path: CaseFolders.packageRoot.appendingPathComponent("samples").path))
+        let drawing = PreviewDrawing(theme: Theme.named("light")!, svgText: .fonts, layoutOptions: { _ in LayoutOptions() },
+                                     refusal: { "the map has \($0.touchpoints.count) touchpoints" })
+        let frame = MapRendering.frame(map: "b2b-onboarding.journey", folder: folder, world: DiskWorldForTests.world(folder), drawing: drawing, fonts: FontSession())
+        #expect(frame.svg == nil)
+        #expect(frame.diagnostics.last?.message.hasSuffix("touchpoints") == true)
+        #expect(frame.diagnostics.last?.severity == "error")
+    }
 }
