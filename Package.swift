@@ -11,6 +11,8 @@ let package = Package(
     products: [
         .executable(name: "journeyc", targets: ["journeyc"]),
         .executable(name: "journeyc-bench", targets: ["JourneyBench"]),
+        // `journeyc preview`: a program of its own, so that FlyingFox and Foundation stay out of journeyc.
+        .executable(name: "journeyc-preview", targets: ["journeyc-preview"]),
         // The stages as libraries, for the fuzz targets in Fuzz/ (a package of their own, so
         // `swift build` and `swift test` here never try to link them without -sanitize=fuzzer).
         .library(name: "JourneySyntax", targets: ["JourneySyntax"]),
@@ -22,6 +24,7 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/swhitty/FlyingFox", exact: "0.27.1"),
     ],
     targets: [
         // Source text, tokens, lexer, AST, parser, diagnostics. Foundation only.
@@ -71,6 +74,14 @@ let package = Package(
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .executableTarget(name: "journeyc", dependencies: ["JourneyCLI"]),
+        // `journeyc preview`: the live preview server (FlyingFox: HTTP and WebSocket; inotify file
+        // watching). It may use Foundation: only the `journeyc-preview` program links it, never journeyc.
+        .target(name: "JourneyPreview", dependencies: [
+            "CThreads", "JourneyDriver", "JourneyRender", "JourneyLayout", "JourneySemantics", "JourneySyntax",
+            .product(name: "FlyingFox", package: "FlyingFox"),
+        ]),
+        // The preview program: its options are JourneyCLI's (`journeyc preview` declares them and execs this).
+        .executableTarget(name: "journeyc-preview", dependencies: ["CExecutable", "JourneyCLI", "JourneyPreview"]),
         // `make bench`: generates seeded maps and measures the front end.
         .executableTarget(name: "JourneyBench", dependencies: ["CExecutable", "CThreads", "JourneySyntax", "JourneySemantics", "JourneyLayout", "JourneyRender"]),
 
@@ -88,6 +99,7 @@ let package = Package(
         .testTarget(name: "JourneyExportTests", dependencies: ["JourneyTestCases", "JourneyExport", "JourneySyntax", "JourneySemantics"]),
         .testTarget(name: "JourneyScoringTests", dependencies: ["JourneyScoring", "JourneySemantics", "JourneySyntax"]),
         .testTarget(name: "JourneyReportTests", dependencies: ["JourneyTestCases", "JourneyReport", "JourneyScoring", "JourneyLayout", "JourneySemantics", "JourneySyntax"]),
+        .testTarget(name: "JourneyPreviewTests", dependencies: ["JourneyTestCases", "JourneyPreview", "JourneyDriver", "JourneyLayout", "JourneyRender", "JourneySyntax", .product(name: "FlyingFox", package: "FlyingFox")]),
         .testTarget(name: "JourneyMermaidTests", dependencies: ["JourneyTestCases", "JourneyMermaid", "JourneyFormat", "JourneySyntax", "JourneySemantics", "JourneyLayout", "JourneyExport"]),
     ]
 )

@@ -34,6 +34,8 @@ public struct Card {
     public var struck = false
     /// Where the card links to (evidence: its source), as `SceneGroup.link`.
     public var link: String?
+    /// Its element's address, as `SceneGroup.address`.
+    public var address: String?
     /// A card whose main text reads right to left: it is laid out as a mirror image, every line
     /// ending on the right, the accent bar, icons, pips and pills on the right too.
     public var rightToLeft = false
@@ -118,7 +120,7 @@ public struct Card {
                 return node.faded(ghost)
             }
         }
-        return .group(SceneGroup(name: name, box: frame, children: children, link: link))
+        return .group(SceneGroup(name: name, box: frame, children: children, link: link, address: address))
     }
 }
 

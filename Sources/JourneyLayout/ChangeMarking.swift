@@ -43,8 +43,15 @@ extension LayoutEngine {
 
     static let struckAlpha = 0.85
 
-    /// The card with the mark of the element at `address`, if it has one.
+    /// The address a group carries (`LayoutOptions.addressesGroups`), or nil.
+    func groupAddress(_ address: ElementAddress?) -> String? {
+        options.addressesGroups ? address?.description : nil
+    }
+
+    /// The card with the mark of the element at `address`, if it has one (and its address, when groups carry them).
     func marked(_ card: Card, _ address: ElementAddress?) -> Card {
+        var card = card
+        card.address = groupAddress(address)
         guard let address, let mark = marks?[address] else { return card }
         var c = card
         c.struck = mark.struck

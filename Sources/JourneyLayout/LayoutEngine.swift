@@ -23,11 +23,16 @@ public struct LayoutOptions: Sendable {
     /// Put before an evidence file's relative path in its link: the way from the picture's
     /// folder to the map's ("" when the picture is next to the map; "../maps/" …).
     public var linkBase: String
+    /// Cards, stage bands and persona entries carry their element's address (`SceneGroup.address`),
+    /// for a picture that points back into the map (`journeyc preview`). Off for files: making
+    /// the addresses costs a walk of the model, and the pictures stay as they were.
+    public var addressesGroups = false
 
-    public init(maxWidth: Double = 2600, scores: ScoreBadges? = nil, linkBase: String = "") {
+    public init(maxWidth: Double = 2600, scores: ScoreBadges? = nil, linkBase: String = "", addressesGroups: Bool = false) {
         self.maxWidth = maxWidth
         self.scores = scores
         self.linkBase = linkBase
+        self.addressesGroups = addressesGroups
     }
 }
 
@@ -37,7 +42,8 @@ public struct LayoutEngine {
     let measurer: TextMeasurer
     let options: LayoutOptions
     let marks: ChangeMarks?
-    /// The model's addresses, which the marks are keyed by; made only when there are marks.
+    /// The model's addresses, which the marks are keyed by; made only when there are marks or
+    /// groups carry them (`LayoutOptions.addressesGroups`).
     let addresses: MapAddresses?
 
     public init(model: JourneyModel, theme: Theme, measurer: TextMeasurer, options: LayoutOptions = LayoutOptions(),
@@ -56,7 +62,7 @@ public struct LayoutEngine {
         self.measurer = measurer
         self.options = options
         self.marks = marks
-        addresses = marks == nil ? nil : MapAddresses(model)
+        addresses = marks == nil && !options.addressesGroups ? nil : MapAddresses(model)
     }
 
     // MARK: - Structure
@@ -407,7 +413,8 @@ public struct LayoutEngine {
             if b.mark?.kind == .removed { children = children.map { $0.faded(theme.ghostAlpha) } }
             if let pillNode { children.append(pillNode) }
             nodes.append(.group(SceneGroup(name: "stage:" + (model.stages[segment.stage].id ?? "\(segment.stage + 1)"),
-                                           box: frame, children: children)))
+                                           box: frame, children: children,
+                                           address: groupAddress(addresses?.stages[segment.stage].stage))))
         }
         // The gutter beside the bands names the row's stages' part of the journey.
         return y + height

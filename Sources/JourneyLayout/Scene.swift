@@ -62,10 +62,14 @@ public struct SceneGroup: Equatable, Sendable {
     /// Where the group links to (an evidence entry's source): an http(s) address or a path
     /// relative to the picture, always one that `SceneLink.isSafe` accepts.
     public var link: String?
+    /// The address of the map element drawn (an ElementAddress's text), only when the layout was
+    /// asked for it (`LayoutOptions.addressesGroups`); the SVG writes it as `data-address`.
+    public var address: String?
 
-    public init(name: String, box: Rect?, children: [SceneNode], link: String? = nil) {
+    public init(name: String, box: Rect?, children: [SceneNode], link: String? = nil, address: String? = nil) {
         self.name = name; self.box = box; self.children = children
         self.link = link.flatMap { SceneLink.isSafe($0) ? $0 : nil }
+        self.address = address
     }
 }
 

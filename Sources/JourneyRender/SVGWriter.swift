@@ -219,6 +219,10 @@ final class SVGWriter {
             }
             body.raw("<g data-name=\"")
             body.text(g.name)
+            if let address = g.address {
+                body.raw("\" data-address=\"")
+                body.text(address)
+            }
             body.raw("\">\n")
             for child in g.children { try write(child) }
             body.raw("</g>\n")

@@ -1,0 +1,121 @@
+// MapSession: one map's live page state, shared by its open pages. In: frames from the preview
+// thread (PreviewEngine). Out: to each page's socket, one text message per frame — a line of
+// JSON (the header: versions, title, diagnostics, the elements' file:line), a newline, then
+// the SVG when the picture is new. A map with errors keeps its last good picture: the message
+// then has the diagnostics and no SVG, and a page that opens later gets that picture with them.
+
+import FlyingFox
+import Foundation
+import Synchronization
+
+struct FrameHeader: Codable, Sendable {
+    /// Counts every frame of this map.
+    var version: Int
+    /// Counts the pictures: the page replaces its picture when this changes.
+    var picture: Int
+    var title: String
+    var diagnostics: [PreviewDiagnostic]
+    /// Element address → file:line, for the current picture.
+    var locations: [String: String]
+    var compileMilliseconds: Double
+    var drawMilliseconds: Double
+}
+
+public final class MapSession: Sendable {
+    public let map: String
+
+    private struct State {
+        var header: FrameHeader?
+        var svg: String?
+        /// The files of the last frame (absolute), whose saves redraw this map.
+        var files: Set<String> = []
+        var subscribers: [Int: AsyncStream<String>.Continuation] = [:]
+        var nextSubscriber = 0
+    }
+
+    private let state = Mutex(State())
+
+    init(map: String) {
+        self.map = map
+    }
+
+    /// The files this map is drawn from.
+    var files: Set<String> { state.withLock { $0.files } }
+
+    /// The last frame, as a message with its picture (nil before the first frame).
+    var fullMessage: String? {
+        state.withLock { s in s.header.map { Self.message($0, svg: s.svg) } }
+    }
+
+    /// Takes a new frame: keeps it and sends it to every open page.
+    func publish(_ frame: PreviewFrame) {
+        state.withLock { s in
+            var header = FrameHeader(version: (s.header?.version ?? 0) + 1, picture: s.header?.picture ?? 0, title: frame.title,
+                                     diagnostics: frame.diagnostics, locations: s.header?.locations ?? [:],
+                                     compileMilliseconds: frame.compileMilliseconds, drawMilliseconds: frame.drawMilliseconds)
+            var newSVG: String?
+            if let svg = frame.svg {
+                header.picture += 1
+                header.locations = frame.locations
+                newSVG = String(decoding: svg, as: UTF8.self)
+                s.svg = newSVG
+            }
+            s.header = header
+            s.files = Set(frame.files)
+            let message = Self.message(header, svg: newSVG)
+            for continuation in s.subscribers.values { continuation.yield(message) }
+        }
+    }
+
+    /// A page's stream of messages: the current frame first (when there is one), then each new one.
+    func subscribe() -> (id: Int, messages: AsyncStream<String>) {
+        let (stream, continuation) = AsyncStream<String>.makeStream(bufferingPolicy: .bufferingNewest(2))
+        let id = state.withLock { s in
+            let id = s.nextSubscriber
+            s.nextSubscriber += 1
+            s.subscribers[id] = continuation
+            if let header = s.header { continuation.yield(Self.message(header, svg: s.svg)) }
+            return id
+        }
+        return (id, stream)
+    }
+
+    func unsubscribe(_ id: Int) {
+        let continuation = state.withLock { $0.subscribers.removeValue(forKey: id) }
+        continuation?.finish()
+    }
+
+    var subscriberCount: Int { state.withLock { $0.subscribers.count } }
+
+    static func message(_ header: FrameHeader, svg: String?) -> String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        let json = (try? encoder.encode(header)).map { String(decoding: $0, as: UTF8.self) } ?? "{}"
+        return json + "\n" + (svg ?? "")
+    }
+}
+
+/// The page's socket: the session's messages out; what the page sends is not read (the
+/// socket's end unsubscribes it).
+struct MapSocket: WSMessageHandler {
+    let session: MapSession
+
+    func makeMessages(for client: AsyncStream<WSMessage>) async throws -> AsyncStream<WSMessage> {
+        let (id, updates) = session.subscribe()
+        let session = session
+        Task {
+            for await _ in client {}
+            session.unsubscribe(id)
+        }
+        return AsyncStream { continuation in
+            let forward = Task {
+                for await text in updates { continuation.yield(.text(text)) }
+                continuation.finish()
+            }
+            continuation.onTermination = { _ in
+                forward.cancel()
+                session.unsubscribe(id)
+            }
+        }
+    }
+}

@@ -1,0 +1,150 @@
+// PreviewEngine: the preview's one working thread (started with CThreads, like journeyc's
+// other threads). It owns the font session, the inotify watcher and the debouncer; it draws a
+// map when a page first asks for it, and again when a file the map was drawn from has been
+// saved (a burst of events over: SaveDebouncer). It sleeps in poll(2) on inotify and a wake-up
+// descriptor, never polling the files. In: requests from the server's tasks (`session(for:)`).
+// Out: frames, to each map's MapSession.
+
+#if canImport(Glibc)
+import Glibc
+#endif
+import CThreads
+import JourneyDriver
+import JourneyRender
+import JourneySyntax
+import Synchronization
+
+public final class PreviewEngine: Sendable {
+    public let folder: ServedFolder
+    let world: any World
+    let drawing: PreviewDrawing
+    /// Quiet time and longest wait of a save (SaveDebouncer).
+    let quiet: Double
+    let longest: Double
+
+    private struct Shared {
+        var sessions: [String: MapSession] = [:]
+        /// Maps to draw now (first asked for), in order.
+        var pending: [String] = []
+    }
+    private let shared = Mutex(Shared())
+    /// A pipe the server's tasks write to, to wake the thread (read end, write end).
+    private let wake: (read: Int32, write: Int32)
+
+    public init(folder: ServedFolder, world: any World, drawing: PreviewDrawing, quiet: Double = 0.008, longest: Double = 0.25) {
+        self.folder = folder
+        self.world = world
+        self.drawing = drawing
+        self.quiet = quiet
+        self.longest = longest
+        var ends: [Int32] = [-1, -1]
+        _ = pipe(&ends)
+        for end in ends {
+            _ = fcntl(end, F_SETFL, fcntl(end, F_GETFL) | O_NONBLOCK)
+            _ = fcntl(end, F_SETFD, FD_CLOEXEC)
+        }
+        wake = (ends[0], ends[1])
+    }
+
+    /// Starts the thread; false when it cannot start (or inotify is missing).
+    public func start() -> Bool {
+        var thread = pthread_t()
+        let me = Unmanaged.passRetained(self)
+        let started = journeyc_thread_start(&thread, { context in
+            Unmanaged<PreviewEngine>.fromOpaque(context!).takeRetainedValue().run()
+            return nil
+        }, me.toOpaque())
+        if started != 0 { me.release() }
+        return started == 0
+    }
+
+    /// The session of a map (relative to the folder, as `ServedFolder.resolve` gave it); the
+    /// first request draws it.
+    public func session(for map: String) -> MapSession {
+        let (session, isNew) = shared.withLock { s -> (MapSession, Bool) in
+            if let existing = s.sessions[map] { return (existing, false) }
+            let session = MapSession(map: map)
+            s.sessions[map] = session
+            s.pending.append(map)
+            return (session, true)
+        }
+        if isNew { poke() }
+        return session
+    }
+
+    /// The maps of the folder's index: its .journey files but library files (which draw nothing).
+    public func indexedMaps() -> [String] {
+        folder.maps().filter { map in
+            guard case .success(let bytes) = world.read(folder.absolute(map)) else { return true }
+            return !Compiler.isLibrary(Parser.parse(SourceFile(path: map, bytes: bytes)).tree)
+        }
+    }
+
+    private func poke() {
+        var one: UInt8 = 1
+        _ = write(wake.write, &one, 1)
+    }
+
+    private func run() {
+        let watcher = FileWatcher()
+        var debouncer = SaveDebouncer(quiet: quiet, longest: longest)
+        let fonts = FontSession()
+        func draw(_ session: MapSession) {
+            var frame = MapRendering.frame(map: session.map, folder: folder, world: world, drawing: drawing, fonts: fonts)
+            // A file in a folder not watched yet could have been saved between its reading and
+            // its watch: once watched, it is read again, and drawn again if it changed.
+            for _ in 0..<3 {
+                var added = false
+                for file in frame.files {
+                    let slash = file.lastIndex(of: "/")!
+                    if let real = ServedFolder.realPath(String(file[..<slash])), !watcher.isWatching(real) {
+                        added = watcher.watch(folder: real) || added
+                    }
+                }
+                guard added, frame.read.contains(where: { path, bytes in world.read(path) != .success(bytes) }) else { break }
+                frame = MapRendering.frame(map: session.map, folder: folder, world: world, drawing: drawing, fonts: fonts)
+            }
+            session.publish(frame)
+        }
+        var fds = [pollfd(fd: wake.read, events: Int16(POLLIN), revents: 0), pollfd(fd: watcher.descriptor, events: Int16(POLLIN), revents: 0)]
+        while true {
+            let now = Clock.now() / 1000
+            let timeout = debouncer.deadline.map { Int32(max(0, ($0 - now) * 1000).rounded(.up)) } ?? -1
+            let n = poll(&fds, nfds_t(fds.count), timeout)
+            if n < 0 && errno != EINTR { return }
+            if fds[0].revents & Int16(POLLIN) != 0 {
+                var drained = [UInt8](repeating: 0, count: 256)
+                while read(wake.read, &drained, drained.count) > 0 {}
+                let pending = shared.withLock { s -> [MapSession] in
+                    defer { s.pending = [] }
+                    return s.pending.compactMap { s.sessions[$0] }
+                }
+                for session in pending { draw(session) }
+            }
+            if fds[1].revents & Int16(POLLIN) != 0 {
+                let sessions = shared.withLock { Array($0.sessions.values) }
+                let wanted = sessions.reduce(into: Set<String>()) { $0.formUnion(Self.watchedPaths($1.files)) }
+                let at = Clock.now() / 1000
+                for (path, event) in watcher.read() where wanted.contains(path) {
+                    debouncer.note(path, event, at: at)
+                }
+            }
+            let changed = Set(debouncer.take(at: Clock.now() / 1000))
+            if !changed.isEmpty {
+                let sessions = shared.withLock { s in s.sessions.keys.sorted().compactMap { s.sessions[$0] } }
+                for session in sessions where !Self.watchedPaths(session.files).isDisjoint(with: changed) {
+                    draw(session)
+                }
+            }
+        }
+    }
+
+    /// The paths inotify names a map's files by: each file in its folder's real path.
+    static func watchedPaths(_ files: Set<String>) -> Set<String> {
+        Set(files.map { file in
+            let slash = file.lastIndex(of: "/")!
+            let folder = ServedFolder.realPath(String(file[..<slash])) ?? String(file[..<slash])
+            return folder + "/" + file[file.index(after: slash)...]
+        })
+    }
+}
