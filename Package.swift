@@ -19,6 +19,7 @@ let package = Package(
         .library(name: "JourneyFormat", targets: ["JourneyFormat"]),
         .library(name: "JourneyMermaid", targets: ["JourneyMermaid"]),
         .library(name: "JourneyDriver", targets: ["JourneyDriver"]),
+        .library(name: "JourneyLSP", targets: ["JourneyLSP"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -64,15 +65,18 @@ let package = Package(
         .target(name: "JourneyDriver", dependencies: [
             "JourneySyntax", "JourneyData", "JourneySemantics", "JourneyLayout", "JourneyMermaid", "JourneyDiff", "JourneyReport", "JourneyScoring",
         ]),
+        // `journeyc lsp`: the language server (JSON-RPC over stdio, LSP 3.17) over the driver's
+        // compilations of the open documents. FoundationEssentials only (JSONDecoder), no Foundation.
+        .target(name: "JourneyLSP", dependencies: ["JourneyDriver", "JourneyFormat", "JourneyScoring", "JourneySemantics", "JourneySyntax", "JourneyData"]),
         // The command line as a library, so tests can run it in-process: argument parsing and I/O.
         .target(name: "JourneyCLI", dependencies: [
-            "CExecutable", "CThreads", "JourneyDriver", "JourneySyntax", "JourneyData", "JourneySemantics", "JourneyLayout", "JourneyRender",
+            "CExecutable", "CThreads", "JourneyDriver", "JourneyLSP", "JourneySyntax", "JourneyData", "JourneySemantics", "JourneyLayout", "JourneyRender",
             "JourneyFormat", "JourneyDiff", "JourneyExport", "JourneyMermaid", "JourneyScoring", "JourneyReport",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .executableTarget(name: "journeyc", dependencies: ["JourneyCLI"]),
         // `make bench`: generates seeded maps and measures the front end.
-        .executableTarget(name: "JourneyBench", dependencies: ["CExecutable", "CThreads", "JourneySyntax", "JourneySemantics", "JourneyLayout", "JourneyRender"]),
+        .executableTarget(name: "JourneyBench", dependencies: ["CExecutable", "CThreads", "JourneySyntax", "JourneySemantics", "JourneyLayout", "JourneyRender", "JourneyLSP"]),
 
         // How tests list their cases from folders: a missing or empty folder fails the test.
         .target(name: "JourneyTestCases", path: "Tests/JourneyTestCases"),
@@ -88,6 +92,9 @@ let package = Package(
         .testTarget(name: "JourneyExportTests", dependencies: ["JourneyTestCases", "JourneyExport", "JourneySyntax", "JourneySemantics"]),
         .testTarget(name: "JourneyScoringTests", dependencies: ["JourneyScoring", "JourneySemantics", "JourneySyntax"]),
         .testTarget(name: "JourneyReportTests", dependencies: ["JourneyTestCases", "JourneyReport", "JourneyScoring", "JourneyLayout", "JourneySemantics", "JourneySyntax"]),
+        // The language server: in-process (positions, completion contexts) and over pipes
+        // against the built `journeyc lsp`.
+        .testTarget(name: "JourneyLSPTests", dependencies: ["JourneyTestCases", "JourneyLSP", "JourneyDriver", "JourneySyntax", "JourneySemantics"]),
         .testTarget(name: "JourneyMermaidTests", dependencies: ["JourneyTestCases", "JourneyMermaid", "JourneyFormat", "JourneySyntax", "JourneySemantics", "JourneyLayout", "JourneyExport"]),
     ]
 )

@@ -208,7 +208,8 @@ struct Journeyc: ParsableCommand {
             2 on usage errors or unreadable input.
             """,
         version: JourneycVersion.full,
-        subcommands: [RenderCommand.self, BuildCommand.self, CheckCommand.self, FmtCommand.self, DiffCommand.self, ExportCommand.self, ReportCommand.self, ImportCommand.self, DumpASTCommand.self, DumpSceneCommand.self],
+        subcommands: [RenderCommand.self, BuildCommand.self, CheckCommand.self, FmtCommand.self, DiffCommand.self, ExportCommand.self, ReportCommand.self, ImportCommand.self, DumpASTCommand.self, DumpSceneCommand.self,
+                      LSPCommand.self],
         defaultSubcommand: RenderCommand.self)
 }
 
