@@ -103,7 +103,7 @@ extension LanguageServer {
         let scale = analysis.model.scale
         var lines = ["**touchpoint** \(t.id.map { "`\($0)` " } ?? "")\(t.label)" + (t.channel.map { " via \($0.label)" } ?? "")]
         if let e = score.experience {
-            lines.append("- experience: \(EmotionText.value(e, on: scale, minus: .ascii)) (scale \(scale.low)..\(scale.high))")
+            lines.append("- experience score: \(Int(e.rounded())) of 100 (neutral \(Int(Formulas.neutralExperience(on: scale).rounded())))")
         } else {
             lines.append("- experience: no emotion yet")
         }
