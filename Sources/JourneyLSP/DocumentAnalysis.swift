@@ -57,12 +57,17 @@ final class DocumentAnalysis {
     }
 
     /// The statement on the line that holds `offset` in the document (the innermost), if any.
-    func statement(at offset: Int) -> Statement? {
+    func statement(at offset: Int) -> Statement? { statements(at: offset).last }
+
+    /// The statement on the line that holds `offset` and the elements that hold it, outermost first.
+    func statements(at offset: Int) -> [Statement] {
         let line = file.line(of: offset)
-        var found: Statement?
-        tree.walk { s in
-            if file.line(of: s.keywordRange.start) == line { found = s }
+        func path(_ s: Statement) -> [Statement]? {
+            if file.line(of: s.keywordRange.start) == line { return [s] }
+            for child in s.children { if let found = path(child) { return [s] + found } }
+            return nil
         }
-        return found
+        for s in tree.statements { if let found = path(s) { return found } }
+        return []
     }
 }

@@ -20,9 +20,16 @@ extension LanguageServer {
             range = symbol.nameRange
             text = hoverText(kind: symbol.kind, id: symbol.id, analysis: analysis)
         }
-        if text == nil, let statement = analysis.statement(at: offset) {
-            range = statement.keywordRange.union(statement.range)
-            text = hoverText(statement, analysis: analysis)
+        // The line's statement, else the element that holds it (a touchpoint's `owner` line shows the touchpoint).
+        if text == nil {
+            for statement in analysis.statements(at: offset).reversed() {
+                guard let found = hoverText(statement, analysis: analysis) else { continue }
+                // The range is the hovered line's, so it holds the cursor.
+                let line = analysis.statement(at: offset) ?? statement
+                range = line.keywordRange.union(line.range)
+                text = found
+                break
+            }
         }
         guard let text, let range else { return .null }
         return .object([

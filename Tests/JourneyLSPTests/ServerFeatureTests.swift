@@ -172,6 +172,8 @@ import Testing
         let pain = hover("size", "pain size")
         #expect(pain.contains("priority"), "\(pain)")
         #expect(pain.contains("addressed by: `fit` Add a fit finder"), "\(pain)")
+        // A line without a summary of its own (the persona's goal) shows its element's.
+        #expect(hover("goal").contains("Maya Okafor"))
         let metric = hover("metric")
         #expect(metric.contains("status: ✗ off target"), "\(metric)")
         #expect(client.finish().status == 0)
