@@ -187,6 +187,8 @@ import Testing
         _ = client.diagnostics(for: ws.mapURI)
         let tomLine = line(Self.map, containing: "emotion tom 1")
         let at: [String: Any] = ["textDocument": ["uri": ws.mapURI], "position": pos(tomLine, 13)]
+        let declaration = client.result("textDocument/declaration", at) as? [String: Any]
+        #expect(declaration?["uri"] as? String == ws.libraryURI)
         let definition = client.result("textDocument/definition", at) as? [String: Any]
         #expect(definition?["uri"] as? String == ws.libraryURI)
         #expect(definition?[path: "range", "start", "line"] as? Int == 0)
@@ -259,11 +261,27 @@ import Testing
         #expect(links.contains { $0["target"] as? String == ws.libraryURI })
         #expect(links.contains { $0["target"] as? String == "https://example.com/survey" })
 
+        // Range formatting: the edit when the lines it changes lie in the range, none otherwise.
+        let options: [String: Any] = ["tabSize": 2, "insertSpaces": true]
+        let inside = client.result("textDocument/rangeFormatting", ["textDocument": ["uri": ws.mapURI], "options": options,
+                                                                    "range": range(0, 0, payLine + 2, 0)]) as? [[String: Any]] ?? []
+        #expect(inside.count == 1)
+        let outside = client.result("textDocument/rangeFormatting", ["textDocument": ["uri": ws.mapURI], "options": options,
+                                                                     "range": range(0, 0, 2, 0)]) as? [[String: Any]] ?? []
+        #expect(outside.isEmpty)
+
+        // Saving publishes again; closing clears the document's diagnostics.
+        client.notify("textDocument/didSave", ["textDocument": ["uri": ws.mapURI]])
+        #expect((client.diagnostics(for: ws.mapURI)?["diagnostics"] as? [[String: Any]] ?? []).contains { $0["code"] as? String == "E0024" })
+
         // A map with a syntax error is not formatted: the request fails with the reason.
         client.change(ws.mapURI, version: 2, [["text": Self.map + "  touchpoint t \"Unclosed\n"]])
         _ = client.diagnostics(for: ws.mapURI)
         let refused = client.request("textDocument/formatting", ["textDocument": ["uri": ws.mapURI], "options": ["tabSize": 2, "insertSpaces": true]])
         #expect(refused[path: "error", "code"] as? Int == -32803)
+        client.notify("textDocument/didClose", ["textDocument": ["uri": ws.mapURI]])
+        #expect((client.diagnostics(for: ws.mapURI)?["diagnostics"] as? [Any])?.isEmpty == true)
+        #expect(client.request("textDocument/hover", ["textDocument": ["uri": ws.mapURI], "position": pos(0, 0)])[path: "error", "code"] as? Int == -32602)
         #expect(client.finish().status == 0)
     }
 }
