@@ -21,6 +21,7 @@ let package = Package(
         .library(name: "JourneyFormat", targets: ["JourneyFormat"]),
         .library(name: "JourneyMermaid", targets: ["JourneyMermaid"]),
         .library(name: "JourneyDriver", targets: ["JourneyDriver"]),
+        .library(name: "JourneyLSP", targets: ["JourneyLSP"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -67,9 +68,12 @@ let package = Package(
         .target(name: "JourneyDriver", dependencies: [
             "JourneySyntax", "JourneyData", "JourneySemantics", "JourneyLayout", "JourneyMermaid", "JourneyDiff", "JourneyReport", "JourneyScoring",
         ]),
+        // `journeyc lsp`: the language server (JSON-RPC over stdio, LSP 3.17) over the driver's
+        // compilations of the open documents. FoundationEssentials only (JSONDecoder), no Foundation.
+        .target(name: "JourneyLSP", dependencies: ["JourneyDriver", "JourneyFormat", "JourneyScoring", "JourneySemantics", "JourneySyntax", "JourneyData"]),
         // The command line as a library, so tests can run it in-process: argument parsing and I/O.
         .target(name: "JourneyCLI", dependencies: [
-            "CExecutable", "CThreads", "JourneyDriver", "JourneySyntax", "JourneyData", "JourneySemantics", "JourneyLayout", "JourneyRender",
+            "CExecutable", "CThreads", "JourneyDriver", "JourneyLSP", "JourneySyntax", "JourneyData", "JourneySemantics", "JourneyLayout", "JourneyRender",
             "JourneyFormat", "JourneyDiff", "JourneyExport", "JourneyMermaid", "JourneyScoring", "JourneyReport",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
@@ -83,7 +87,7 @@ let package = Package(
         // The preview program: its options are JourneyCLI's (`journeyc preview` declares them and execs this).
         .executableTarget(name: "journeyc-preview", dependencies: ["CExecutable", "JourneyCLI", "JourneyPreview"]),
         // `make bench`: generates seeded maps and measures the front end.
-        .executableTarget(name: "JourneyBench", dependencies: ["CExecutable", "CThreads", "JourneySyntax", "JourneySemantics", "JourneyLayout", "JourneyRender"]),
+        .executableTarget(name: "JourneyBench", dependencies: ["CExecutable", "CThreads", "JourneySyntax", "JourneySemantics", "JourneyLayout", "JourneyRender", "JourneyLSP"]),
 
         // How tests list their cases from folders: a missing or empty folder fails the test.
         .target(name: "JourneyTestCases", path: "Tests/JourneyTestCases"),
@@ -100,6 +104,9 @@ let package = Package(
         .testTarget(name: "JourneyScoringTests", dependencies: ["JourneyScoring", "JourneySemantics", "JourneySyntax"]),
         .testTarget(name: "JourneyReportTests", dependencies: ["JourneyTestCases", "JourneyReport", "JourneyScoring", "JourneyLayout", "JourneySemantics", "JourneySyntax"]),
         .testTarget(name: "JourneyPreviewTests", dependencies: ["JourneyTestCases", "JourneyPreview", "JourneyDriver", "JourneyLayout", "JourneyRender", "JourneySyntax", .product(name: "FlyingFox", package: "FlyingFox")]),
+        // The language server: in-process (positions, completion contexts) and over pipes
+        // against the built `journeyc lsp`.
+        .testTarget(name: "JourneyLSPTests", dependencies: ["JourneyTestCases", "JourneyLSP", "JourneyDriver", "JourneySyntax", "JourneySemantics"]),
         .testTarget(name: "JourneyMermaidTests", dependencies: ["JourneyTestCases", "JourneyMermaid", "JourneyFormat", "JourneySyntax", "JourneySemantics", "JourneyLayout", "JourneyExport"]),
     ]
 )

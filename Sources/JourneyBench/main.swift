@@ -4,6 +4,7 @@
 //   journeyc-bench workspace     only the workspace figures: 1,000 maps sharing persona libraries and CSV exports
 //   journeyc-bench generate N    print a generated map of N touchpoints (seed 42)
 //   journeyc-bench generate N blueprint   the same with a service blueprint under every touchpoint
+//   journeyc-bench lsp           only the language server's figures (edit to diagnostics, completion, hover, memory)
 //   journeyc-bench svg-sizes     only the SVG sizes of the samples, outlines and --svg-text fonts
 // Figures are medians of several runs; in-process phases use a monotonic clock, and the
 // process row runs the release `journeyc check` binary as a user would.
@@ -169,6 +170,11 @@ func svgSizes() {
         print("| \(name.dropLast(".journey".count)) | \(String(format: "%.1f", Double(outlines.count) / 1000)) "
             + "| \(String(format: "%.1f", Double(fonts.count) / 1000)) | \(String(format: "%.2f", Double(fonts.count) / Double(outlines.count))) |")
     }
+}
+
+if args.first == "lsp" {
+    LSPBench.report(LSPBench.measureAll(root: URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()))
+    exit(0)
 }
 
 if args.first == "svg-sizes" {
@@ -363,6 +369,8 @@ if let low = pipelinePerTouchpoint.values.min(), let high = pipelinePerTouchpoin
     print("target: time per touchpoint constant from 100 to 10,000 touchpoints (within 20%): \(high / low <= 1.2 ? "met" : "NOT MET") (\(String(format: "%.2f", high / low))×)")
 }
 if let buildSpeedup { print(buildTarget(buildSpeedup)) }
+print("")
+LSPBench.report(LSPBench.measureAll(root: root))
 print("")
 print("SVG sizes of the samples:")
 svgSizes()

@@ -76,9 +76,7 @@ struct CheckCommand: ParsableCommand {
                 status = max(status, ExitStatus.failure)
             case .success(let maps):
                 for var map in maps {
-                    map.diagnostics = MapReviews.addingStaleEvidence(before: cutoff, to: map)
-                    map.diagnostics = MapReviews.addingMissingEvidenceFiles(to: map, world: io.world)
-                    map.diagnostics = StaleData.adding(to: map, today: today)
+                    map.diagnostics = MapReviews.reviewed(map, staleBefore: cutoff, today: today, world: io.world)
                     reporter.report(map.diagnostics, in: map.sources, promote: strict, isLibrary: map.compilation?.isLibrary == true)
                     let counted = map.diagnostics.filter { $0.severity != .note }
                     if map.hasErrors || (strict && !counted.isEmpty) {
@@ -101,15 +99,6 @@ enum StaleCutoff {
             throw ValidationError("--stale-before takes a date like 2025-06 (YYYY, YYYY-MM or YYYY-MM-DD), not '\(text)'")
         }
         return date
-    }
-}
-
-/// W0028: bound metrics whose newest row is older than the map's `freshness`.
-enum StaleData {
-    static func adding(to map: LoadedMap, today: CalendarDate) -> [Diagnostic] {
-        guard map.journeyText == nil, !map.hasErrors, let model = map.result?.model else { return map.diagnostics }
-        let stale = DataFreshnessRule.stale(model, today: today) + DataFromTheFutureRule.future(model, today: today)
-        return stale.isEmpty ? map.diagnostics : (map.diagnostics + stale).sortedBySource()
     }
 }
 

@@ -209,7 +209,7 @@ struct Journeyc: ParsableCommand {
             """,
         version: JourneycVersion.full,
         subcommands: [RenderCommand.self, BuildCommand.self, CheckCommand.self, FmtCommand.self, DiffCommand.self, ExportCommand.self, ReportCommand.self, ImportCommand.self, DumpASTCommand.self, DumpSceneCommand.self,
-                      PreviewCommand.self],
+                      PreviewCommand.self, LSPCommand.self],
         defaultSubcommand: RenderCommand.self)
 }
 

@@ -26,4 +26,21 @@ public enum MapReviews {
         let stale = ReviewRules.staleEvidence(model, before: cutoff) + ReviewRules.staleStatuses(model, before: cutoff)
         return stale.isEmpty ? map.diagnostics : (map.diagnostics + stale).sortedBySource()
     }
+
+    /// Every review `journeyc check` adds to a map's own diagnostics, in source order: stale
+    /// evidence (with a cut-off), missing evidence files, and bound data older than the map's
+    /// `freshness` or dated after `today`. The language server publishes the same.
+    public static func reviewed(_ map: LoadedMap, staleBefore cutoff: CalendarDate?, today: CalendarDate, world: any World) -> [Diagnostic] {
+        var map = map
+        map.diagnostics = addingStaleEvidence(before: cutoff, to: map)
+        map.diagnostics = addingMissingEvidenceFiles(to: map, world: world)
+        return addingStaleData(to: map, today: today)
+    }
+
+    /// W0028: bound metrics whose newest row is older than the map's `freshness` (and rows dated after today).
+    public static func addingStaleData(to map: LoadedMap, today: CalendarDate) -> [Diagnostic] {
+        guard map.journeyText == nil, !map.hasErrors, let model = map.result?.model else { return map.diagnostics }
+        let stale = DataFreshnessRule.stale(model, today: today) + DataFromTheFutureRule.future(model, today: today)
+        return stale.isEmpty ? map.diagnostics : (map.diagnostics + stale).sortedBySource()
+    }
 }

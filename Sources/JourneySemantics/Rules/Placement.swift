@@ -3,7 +3,7 @@
 
 import JourneySyntax
 
-enum Placement {
+public enum Placement {
     static let journey: Set<Keyword> = [.description, .owner, .version, .state, .baseline, .scale, .weights, .freshness]
     // The kinds of content each element may hold come from the registry (ContentKinds); the
     // rest of each set is the element's own attributes.
@@ -25,7 +25,7 @@ enum Placement {
         singleValued.contains(attribute) || (element == .stage && attribute == .goal) || (element == .persona && attribute == .quote)
     }
 
-    static func allowed(in element: Keyword) -> Set<Keyword> {
+    public static func allowed(in element: Keyword) -> Set<Keyword> {
         switch element {
         case .journey: journey
         case .persona: persona
