@@ -1,14 +1,17 @@
-"""Draws docs/images/completion.png: an illustration of the completion `journeyc lsp` gives, as
-an editor would show it. Not a screenshot of VS Code: an HTML page of a .journey file coloured
-by editors/vscode's TextMate grammar (tokenized by textmate-grammar-python), with a completion
-list of the keywords that may stand in a touchpoint (the keyword table of Keywords.swift,
-filtered by the "Where things may appear" table of grammar/journey.ebnf) and the grammar rule
-of the selected one; headless Chromium takes the picture.
+"""Draws docs/images/completion.png: the completion `journeyc lsp` gives, as an editor would show
+it. Not a screenshot of VS Code: an HTML page of a .journey file coloured by editors/vscode's
+TextMate grammar (tokenized by textmate-grammar-python), with the completion list the real
+server answers on the last line (asked over pipes, as an editor asks; filtered by the letter
+typed, as an editor filters), the selected item's example from the server and its rule in
+grammar/journey.ebnf; headless Chromium takes the picture.
 
-    .build/venv/bin/python editors/tools/completion_mock.py   # after make pydeps
+    .build/venv/bin/python editors/tools/completion_mock.py   # after make pydeps and make build
+    JOURNEYC=path/to/journeyc .build/venv/bin/python editors/tools/completion_mock.py
 """
 
 import html
+import json
+import os
 import re
 import subprocess
 import sys
@@ -18,7 +21,6 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT / "Tests" / "Editors"))
 import check_tmgrammar  # noqa: E402
-import journey_words  # noqa: E402
 
 SOURCE = '''journey "Buying running shoes online"
   scale -2..2
@@ -75,13 +77,47 @@ def highlighted_lines() -> list[str]:
     return out
 
 
-def touchpoint_keywords() -> list[str]:
-    """The keywords a touchpoint may hold, in the table's order."""
-    ebnf = (ROOT / "grammar" / "journey.ebnf").read_text(encoding="utf-8")
-    m = re.search(r"^   touchpoint\s+(.*?)\n\n", ebnf, re.S | re.M)
-    allowed = {w.strip() for w in m.group(1).replace("\n", " ").split(",")}
-    keywords = journey_words.load()["keywords"]
-    return [k for k in keywords if k in allowed]
+def journeyc() -> str:
+    """The journeyc to ask: $JOURNEYC, else the release build, else the debug build."""
+    for candidate in [os.environ.get("JOURNEYC"), ROOT / ".build/release/journeyc", ROOT / ".build/debug/journeyc"]:
+        if candidate and Path(candidate).is_file():
+            return str(candidate)
+    sys.exit("no journeyc: run make build, or set JOURNEYC")
+
+
+def server_completion(text: str, line: int, character: int) -> list[dict]:
+    """The items `journeyc lsp` answers to textDocument/completion at (line, character)."""
+    server = subprocess.Popen([journeyc(), "lsp"], stdin=subprocess.PIPE, stdout=subprocess.PIPE,
+                              stderr=subprocess.DEVNULL)
+
+    def send(message: dict) -> None:
+        body = json.dumps(message).encode()
+        server.stdin.write(b"Content-Length: %d\r\n\r\n" % len(body) + body)
+        server.stdin.flush()
+
+    def receive() -> dict:
+        header = b""
+        while not header.endswith(b"\r\n\r\n"):
+            header += server.stdout.read(1)
+        length = next(int(h.split(b":")[1]) for h in header.split(b"\r\n") if h.lower().startswith(b"content-length"))
+        return json.loads(server.stdout.read(length))
+
+    uri = "file:///tmp/map.journey"
+    send({"jsonrpc": "2.0", "id": 1, "method": "initialize", "params": {"capabilities": {}}})
+    receive()
+    send({"jsonrpc": "2.0", "method": "initialized", "params": {}})
+    send({"jsonrpc": "2.0", "method": "textDocument/didOpen", "params": {"textDocument": {
+        "uri": uri, "languageId": "journey", "version": 1, "text": text}}})
+    send({"jsonrpc": "2.0", "id": 2, "method": "textDocument/completion", "params": {
+        "textDocument": {"uri": uri}, "position": {"line": line, "character": character}}})
+    while (answer := receive()).get("id") != 2:
+        pass
+    send({"jsonrpc": "2.0", "id": 3, "method": "shutdown"})
+    receive()
+    send({"jsonrpc": "2.0", "method": "exit"})
+    server.wait(timeout=10)
+    result = answer["result"]
+    return result["items"] if isinstance(result, dict) else result
 
 
 def rule(keyword: str) -> tuple[str, str]:
@@ -93,24 +129,16 @@ def rule(keyword: str) -> tuple[str, str]:
     return f"{keyword} = {m.group(1).strip()} ;", " ".join((m.group(2) or "").split())
 
 
-def role(keyword: str) -> str:
-    """What the grammar calls the keyword: the third part of its scope (content, attribute…)."""
-    scopes = check_tmgrammar.scopes_by_column(f"    {keyword} x")[0][4]
-    for s in scopes:
-        if s.startswith("keyword."):
-            part = s.split(".")[2]
-            return {"blueprint": "blueprint step"}.get(part, part)
-    return "keyword"
-
-
 def highlight_typed(word: str, typed: str) -> str:
     k = word.index(typed)
     return f"{word[:k]}<b>{typed}</b>{word[k + len(typed):]}"
 
 
 def page() -> str:
-    words = touchpoint_keywords()
     typed = "e"
+    answered = server_completion(SOURCE, CURSOR_LINE, len(SOURCE.split("\n")[-1]))
+    detail = {item["label"]: item.get("detail", "") for item in answered}
+    words = [item["label"] for item in answered]
     # Matches first (as an editor's fuzzy filter ranks them), then the rest that contain the letter.
     items = [w for w in words if w.startswith(typed)] + [w for w in words if typed in w and not w.startswith(typed)]
     selected = items[0]
@@ -121,7 +149,7 @@ def page() -> str:
         for i, code in enumerate(lines))
     entries = "".join(
         f'<div class="item{" sel" if w == selected else ""}"><span class="icon"><i></i></span>'
-        f'<span class="label">{highlight_typed(w, typed)}</span><span class="detail">{role(w)}</span></div>'
+        f'<span class="label">{highlight_typed(w, typed)}</span><span class="detail">keyword</span></div>'
         for w in items[:8])
     top = 8 + 21 * (CURSOR_LINE + 1) + 1
     left = 62 + 4 * 8.43
@@ -151,10 +179,11 @@ body {{ margin:0; background:#1E1E1E; font:14px/21px 'DejaVu Sans Mono', monospa
 <div class="tabs"><div class="tab">map.journey</div></div>
 <div class="editor">{rows}
 <div class="suggest">{entries}</div>
-<div class="doc"><div><code>{html.escape(code)}</code></div>
+<div class="doc"><div><code>{html.escape(detail.get(selected, ""))}</code></div>
+<div style="margin-top:6px"><code>{html.escape(code)}</code></div>
 <div style="margin-top:6px">{html.escape(comment)}</div></div>
 </div>
-<div class="note">Illustration: keywords from journeyc's table, colours from editors/vscode's grammar</div>
+<div class="note">Illustration: the list is journeyc lsp's answer; colours from editors/vscode's grammar</div>
 <div class="status">journey · journeyc lsp</div>
 """
 
