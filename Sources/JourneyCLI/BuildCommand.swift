@@ -132,7 +132,7 @@ struct BuildCommand: ParsableCommand {
         let threads = min(jobs ?? BuildCommand.cores, max(1, scan.inputs.count))
         let job = BuildJob(inputs: scan.inputs, formats: formats, theme: render.theme, maxWidth: render.maxWidth, scale: scale, svgText: render.svgText,
                            outputFolder: outputFolder, outputShown: shownOutput, previous: previous.entries, force: force, io: io,
-                           tracesAside: threads < BuildCommand.cores)
+                           secondThread: threads < BuildCommand.cores)
         // Read the umask now: reading it sets it for a moment, which must not race the workers.
         _ = OutputFile.creationMask
 

@@ -46,9 +46,10 @@ struct BuildJob: Sendable {
     let previous: [String: BuildManifest.Entry]
     let force: Bool
     let io: IOContext
-    /// Whether a map's SVG has its glyph outlines traced on a thread of its own: only when the
-    /// build leaves processors idle (fewer jobs than cores).
-    let tracesAside: Bool
+    /// Whether a map's picture uses a second thread (an SVG's outlines traced, a PNG's strips
+    /// compressed beside the drawing): only when the build leaves processors idle (fewer jobs
+    /// than cores).
+    let secondThread: Bool
     /// The hashes of the files maps use, each read once per run.
     let usedFiles = UsedFileHashes()
 
@@ -136,7 +137,7 @@ struct BuildJob: Sendable {
             do {
                 let bytes: [UInt8]
                 do {
-                    bytes = try picture.bytes(output.format, scale: scale, svgText: svgText.mode, tracesAside: tracesAside)
+                    bytes = try picture.bytes(output.format, scale: scale, svgText: svgText.mode, secondThread: secondThread)
                 } catch {
                     throw BuildError("cannot draw '\(input.path)' as \(output.format.rawValue.uppercased()): \(error)")
                 }

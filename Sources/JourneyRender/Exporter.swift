@@ -80,19 +80,20 @@ public enum Exporter {
     /// Renders `scene`, handing the file's bytes to `write` in order as they are produced.
     /// `timing`, when given, is told how the time divided between drawing and encoding.
     /// `outlines`: the glyph outlines of an SVG, begun before the scene was laid out.
-    /// `tracesAside`: without `outlines`, an SVG's glyph outlines are traced on a second thread
-    /// while its body is written; false where every processor is busy already (`journeyc build`
-    /// with a job per core), so they are traced first on this one.
+    /// `secondThread`: work that can go to a second thread does — an SVG's glyph outlines
+    /// (without `outlines`) are traced while its body is written, a PNG's strips compressed
+    /// while the next is drawn; false where every processor is busy already (`journeyc build`
+    /// with a job per core), so all of it is done on this thread. The bytes are the same.
     public static func render(_ scene: Scene, format: OutputFormat, scale: Double = 1,
                               svgText: SVGText = .outlines, timing: ExportTiming? = nil,
-                              outlines: PreparedOutlines? = nil, tracesAside: Bool = true, to write: ByteWriter) throws {
+                              outlines: PreparedOutlines? = nil, secondThread: Bool = true, to write: ByteWriter) throws {
         let start = ExportTiming.now()
         let timing = timing ?? ExportTiming()
         let encodeBefore = timing.encode
         defer { timing.render += ExportTiming.now() - start - (timing.encode - encodeBefore) }
         switch format {
-        case .svg: try SVGWriter(scene: scene, mode: svgText, prepared: outlines, tracesAside: tracesAside).write { chunk in try timing.encoding { try write(chunk) } }
-        case .png: try png(scene, scale: scale, timing: timing).withUnsafeBytes { chunk in try timing.encoding { try write(chunk) } }
+        case .svg: try SVGWriter(scene: scene, mode: svgText, prepared: outlines, tracesAside: secondThread).write { chunk in try timing.encoding { try write(chunk) } }
+        case .png: try png(scene, scale: scale, timing: timing, secondThread: secondThread).withUnsafeBytes { chunk in try timing.encoding { try write(chunk) } }
         case .pdf: try pdf(scene, timing: timing, to: write)
         }
     }
@@ -147,19 +148,31 @@ public enum Exporter {
     /// each encoded as soon as it is drawn, so memory stays small however tall the map is.
     static let stripPixels = 1 << 20
 
-    static func png(_ scene: Scene, scale: Double, timing: ExportTiming) throws -> [UInt8] {
+    /// `secondThread`: the strips are compressed on a second thread while the next is drawn
+    /// (`StripPipeline`; the same bytes). `timing.encode` is then the time spent waiting for it.
+    static func png(_ scene: Scene, scale: Double, timing: ExportTiming, secondThread: Bool = true) throws -> [UInt8] {
         let w = (scene.size.width * scale).rounded(.up), h = (scene.size.height * scale).rounded(.up)
         guard w <= 32767 else { throw RenderError.tooLarge(width: w, height: h) }
         guard w * h <= maxPixels else { throw RenderError.tooManyPixels(width: w, height: h) }
         let width = Int(w), height = Int(h)
         let stripRows = min(height, max(16, stripPixels / width))
-        let surface = cairo_image_surface_create(CAIRO_FORMAT_ARGB32, Int32(width), Int32(stripRows))
-        defer { cairo_surface_destroy(surface) }
-        try check(surface)
         let bg = scene.background
         let encoder = try PNGEncoder(width: width, height: height, opaque: bg.a >= 1)
-        var top = 0
+        let pipeline = secondThread && height > stripRows ? StripPipeline(encoder) : nil
+        var surfaces: [OpaquePointer] = []
+        defer { for surface in surfaces { cairo_surface_destroy(surface) } }
+        // Declared after the surfaces, so it runs before they are destroyed: the thread is ended
+        // first when drawing fails half way.
+        defer { pipeline?.abandon() }
+        for _ in 0..<(pipeline == nil ? 1 : 2) {
+            let surface = cairo_image_surface_create(CAIRO_FORMAT_ARGB32, Int32(width), Int32(stripRows))
+            try check(surface)
+            surfaces.append(surface!)
+        }
+        var top = 0, strip = 0
         while top < height {
+            let surface = surfaces[strip % surfaces.count]
+            if let pipeline { try timing.encoding { try pipeline.waitUntilFree(surface) } }
             let cr = cairo_create(surface)!
             // Paint every pixel first: with a fractional --scale the canvas does not end on a
             // pixel edge, and the last row and column would be half transparent.
@@ -177,9 +190,15 @@ public enum Exporter {
             cairo_surface_flush(surface)
             try check(surface)
             let rows = min(stripRows, height - top)
-            try timing.encoding { try encoder.append(surface, rows: rows) }
+            if let pipeline {
+                try pipeline.append(surface, rows: rows)
+            } else {
+                try timing.encoding { try encoder.append(surface, rows: rows) }
+            }
             top += rows
+            strip += 1
         }
+        if let pipeline { return try timing.encoding { try pipeline.finish() } }
         return try timing.encoding { try encoder.finish() }
     }
 

@@ -70,7 +70,7 @@ import Testing
             }
             // Traced first on the writer's own thread (`journeyc build` with a job per core).
             var here: [UInt8] = []
-            try Exporter.render(scene, format: .svg, tracesAside: false) { here.append(contentsOf: $0) }
+            try Exporter.render(scene, format: .svg, secondThread: false) { here.append(contentsOf: $0) }
             #expect(firstDifference(here, plain) == nil, "\(name), traced on the writer's thread: the SVGs differ")
         }
     }
