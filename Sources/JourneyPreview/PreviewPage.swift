@@ -7,6 +7,8 @@
 // records `window.journeyPreview` (picture number, when it was swapped in and painted) for the
 // Chromium tests and the save-to-picture figure. No outside resources: everything is inline.
 
+import JourneySyntax
+
 public enum PreviewPage {
     /// Nothing but this page's own inline script and style, its socket, and data: images (emoji glyphs).
     public static let contentSecurityPolicy =
@@ -245,26 +247,23 @@ public enum PreviewPage {
         }.joined(separator: "/")
     }
 
-    /// A JavaScript string literal, safe inside <script>.
+    /// A JavaScript string literal, safe inside <script>: a JSON string (JSONValue.quote escapes quotes,
+    /// backslashes, controls and U+2028/U+2029), with `<`, `>` and `&` escaped too so that no
+    /// `</script>` or `<!--` can appear in it.
     static func scriptString(_ text: String) -> String {
-        var out = "\""
-        for scalar in text.unicodeScalars {
+        var json = ""
+        JSONValue.quote(text, into: &json)
+        var out = ""
+        out.reserveCapacity(json.utf8.count)
+        for scalar in json.unicodeScalars {
             switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
             case "<": out += "\\u003c"
             case ">": out += "\\u003e"
             case "&": out += "\\u0026"
-            default:
-                if scalar.value < 0x20 || scalar.value == 0x2028 || scalar.value == 0x2029 {
-                    let hex = String(scalar.value, radix: 16)
-                    out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-                } else {
-                    out.unicodeScalars.append(scalar)
-                }
+            default: out.unicodeScalars.append(scalar)
             }
         }
-        return out + "\""
+        return out
     }
 }
 

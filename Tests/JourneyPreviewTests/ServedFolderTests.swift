@@ -128,6 +128,6 @@ func scratchFolder(_ name: String = #function) throws -> URL {
         let page = PreviewPage.index(["a<b>.journey"], folder: "/x&y")
         #expect(page.contains("a&lt;b&gt;.journey"))
         #expect(page.contains("/map/a%3Cb%3E.journey"))
-        #expect(PreviewPage.scriptString("</script>\"\n") == "\"\\u003c/script\\u003e\\\"\\u000a\"")
+        #expect(PreviewPage.scriptString("</script>\"\n\u{2028}&") == "\"\\u003c/script\\u003e\\\"\\n\\u2028\\u0026\"")
     }
 }
