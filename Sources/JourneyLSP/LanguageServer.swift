@@ -36,6 +36,8 @@ public final class LanguageServer {
     let options: Options
     var lifecycle = Lifecycle.starting
     public internal(set) var encoding = PositionEncoding.utf16
+    /// The editor's workspace folders (`initialize`), walked for the maps not open (WorkspaceMaps).
+    var workspaceFolders: [String] = []
     /// Set by `exit`: 0 after `shutdown`, else 1.
     public private(set) var exitCode: Int32?
     /// Where problems with the client's messages are told (standard error for the process).
@@ -220,6 +222,7 @@ public final class LanguageServer {
     func initialize(_ params: JSONValue) throws -> JSONValue {
         let offered = params["capabilities"]?["general"]?["positionEncodings"]?.array?.compactMap(\.string) ?? []
         encoding = offered.contains(PositionEncoding.utf8.rawValue) ? .utf8 : .utf16
+        workspaceFolders = Self.workspaceFolderPaths(params)
         lifecycle = .running
         return .object([
             ("capabilities", Self.capabilities(encoding)),

@@ -1,7 +1,8 @@
 // Navigation: go to definition, find references, rename (with prepareRename). A name is found
 // with the symbol index of the document's analysis; its declaration may lie in a used library,
-// and its references in every open document that reaches that declaration (two maps that use
-// one library), so rename edits every file that names it, open or not.
+// and its references in every map that reaches that declaration (two maps that use one
+// library): the open documents and the workspace's maps that are not open (WorkspaceMaps), so
+// rename edits every file that names it, open or not, and refuses a name already declared.
 
 import JourneySemantics
 import JourneySyntax
@@ -47,7 +48,7 @@ extension LanguageServer {
         let target = place(declaration, in: analysis)
         var seen: Set<Place> = []
         var found: [(DocumentAnalysis, SourceRange)] = []
-        let ordered = [analysis] + analyses.sorted { $0.key < $1.key }.map(\.value).filter { $0 !== analysis }
+        let ordered = [analysis] + analyses.sorted { $0.key < $1.key }.map(\.value).filter { $0 !== analysis } + closedWorkspaceAnalyses()
         for other in ordered {
             let index = other.symbols
             for d in index.declarations where d.kind == symbol.kind && d.id == symbol.id && place(d, in: other) == target {
@@ -78,6 +79,11 @@ extension LanguageServer {
         }
         guard let (analysis, symbol) = try symbolAtCursor(params) else {
             throw ResponseError(code: ResponseError.requestFailed, message: "no persona, id or channel under the cursor")
+        }
+        if newName != symbol.id, let clash = analysis.symbols.declarations.first(where: { $0.kind == symbol.kind && $0.id == newName }) {
+            let file = analysis.sources.file(of: clash.nameRange)
+            throw ResponseError(code: ResponseError.requestFailed,
+                                message: "'\(newName)' is already declared (\(file.path):\(file.line(of: clash.nameRange.start))); renaming would merge the two")
         }
         var changes: [String: [JSONValue]] = [:]
         for (other, range) in occurrences(of: symbol, in: analysis) {

@@ -140,10 +140,11 @@ final class LSPClient {
 
     // MARK: Session
 
-    func initialize(encodings: [String]? = nil) -> [String: Any] {
+    func initialize(encodings: [String]? = nil, rootUri: String? = nil) -> [String: Any] {
         var capabilities: [String: Any] = [:]
         if let encodings { capabilities["general"] = ["positionEncodings": encodings] }
-        let r = result("initialize", ["processId": NSNull(), "rootUri": NSNull(), "capabilities": capabilities]) as? [String: Any] ?? [:]
+        let root: Any = rootUri ?? NSNull()
+        let r = result("initialize", ["processId": NSNull(), "rootUri": root, "capabilities": capabilities]) as? [String: Any] ?? [:]
         notify("initialized", [:])
         return r["capabilities"] as? [String: Any] ?? [:]
     }

@@ -214,6 +214,44 @@ import Testing
         #expect(client.finish().status == 0)
     }
 
+    /// A library's persona is named by maps that are not open: references find them and rename
+    /// edits them (the workspace folder is walked), and a name already declared is refused.
+    @Test func renameReachesTheWorkspaceMapsThatAreNotOpen() throws {
+        let ws = try workspace()
+        let other = Self.map.replacingOccurrences(of: "journey \"", with: "journey \"Second ")
+        // In a folder of its own (the workspace is walked) and inside the repository: a `.git`
+        // folder makes the workspace one, so `../people.journey` stays in it.
+        try FileManager.default.createDirectory(at: ws.folder.appendingPathComponent(".git"), withIntermediateDirectories: true)
+        try FileManager.default.createDirectory(at: ws.folder.appendingPathComponent("more"), withIntermediateDirectories: true)
+        let otherURL = ws.folder.appendingPathComponent("more/other.journey")
+        try other.replacingOccurrences(of: "use \"people.journey\"", with: "use \"../people.journey\"").write(to: otherURL, atomically: true, encoding: .utf8)
+        let otherURI = Self.fileURI(otherURL)
+        guard let client = try LSPClient() else { return }
+        _ = client.initialize(rootUri: Self.fileURI(ws.folder))
+        client.open(ws.mapURI, Self.map)
+        _ = client.diagnostics(for: ws.mapURI)
+        let tomLine = line(Self.map, containing: "emotion tom 1")
+        let at: [String: Any] = ["textDocument": ["uri": ws.mapURI], "position": pos(tomLine, 13)]
+        var withDeclaration = at
+        withDeclaration["context"] = ["includeDeclaration": true]
+        let references = client.result("textDocument/references", withDeclaration) as? [[String: Any]] ?? []
+        #expect(references.count == 5)  // the declaration, two emotions here, two in the closed map
+        #expect(Set(references.compactMap { $0["uri"] as? String }) == [ws.mapURI, ws.libraryURI, otherURI])
+        var rename = at
+        rename["newName"] = "thomas"
+        let edit = client.result("textDocument/rename", rename) as? [String: Any]
+        let changes = edit?["changes"] as? [String: [[String: Any]]] ?? [:]
+        #expect(changes[ws.mapURI]?.count == 2)
+        #expect(changes[ws.libraryURI]?.count == 1)
+        #expect(changes[otherURI]?.count == 2)
+        // `maya` is declared already: the two personas would merge.
+        rename["newName"] = "maya"
+        let refused = client.request("textDocument/rename", rename)["error"] as? [String: Any]
+        #expect(refused?["code"] as? Int == -32803)
+        #expect((refused?["message"] as? String)?.contains("already declared") == true)
+        #expect(client.finish().status == 0)
+    }
+
     @Test func outlineSymbolsFoldingTokensFormattingActionsAndLinks() throws {
         let ws = try workspace()
         guard let client = try LSPClient() else { return }
