@@ -35,14 +35,7 @@ public struct FrameReader {
             return nil
         }
         let header = String(decoding: buffer[start..<headerEnd], as: UTF8.self)
-        var length: Int?
-        for line in header.split(whereSeparator: { $0 == "\r" || $0 == "\n" }) {
-            let parts = line.split(separator: ":", maxSplits: 1)
-            guard parts.count == 2 else { continue }
-            if parts[0].trimmingSpaces.lowercased() == "content-length" {
-                length = Int(parts[1].trimmingSpaces)
-            }
-        }
+        let length = FrameReader.contentLength(buffer[start..<headerEnd])
         guard let length, length >= 0, length <= maximumBody else {
             start = bodyStart
             return .badHeader("no valid Content-Length in header '\(header.prefix(200))'")
@@ -51,6 +44,42 @@ public struct FrameReader {
         let body = Array(buffer[bodyStart..<(bodyStart + length)])
         start = bodyStart + length
         return .body(body)
+    }
+
+    /// The value of the header's last `Content-Length:` field, wherever it starts: after a frame
+    /// whose body was longer than its length said, or an unframed body, the rest of it is glued
+    /// to the next header (`…}Content-Length: 52`), and the last field is the next message's
+    /// own, so the reader finds its way back instead of reading every later message wrong.
+    static func contentLength(_ header: ArraySlice<UInt8>) -> Int? {
+        let key = Array("content-length".utf8)
+        let bytes = Array(header)
+        var i = bytes.count - key.count
+        while i >= 0 {
+            var matches = true
+            for k in 0..<key.count {
+                let b = bytes[i + k]
+                if (b >= 0x41 && b <= 0x5A ? b + 0x20 : b) != key[k] { matches = false; break }
+            }
+            if matches {
+                var j = i + key.count
+                while j < bytes.count, bytes[j] == 0x20 || bytes[j] == 0x09 { j += 1 }
+                guard j < bytes.count, bytes[j] == 0x3A else { i -= 1; continue }
+                j += 1
+                while j < bytes.count, bytes[j] == 0x20 || bytes[j] == 0x09 { j += 1 }
+                var value = 0, digits = 0
+                while j < bytes.count, bytes[j] >= 0x30, bytes[j] <= 0x39 {
+                    guard digits < 12 else { return nil }  // far past any body accepted
+                    value = value * 10 + Int(bytes[j] - 0x30)
+                    digits += 1
+                    j += 1
+                }
+                while j < bytes.count, bytes[j] == 0x20 || bytes[j] == 0x09 { j += 1 }
+                guard digits > 0, j == bytes.count || bytes[j] == 0x0D || bytes[j] == 0x0A else { return nil }
+                return value
+            }
+            i -= 1
+        }
+        return nil
     }
 
     private func headerEnd() -> (Int, Int)? {
@@ -77,14 +106,5 @@ public struct FrameReader {
     public static func frame(_ body: String) -> [UInt8] {
         let bytes = Array(body.utf8)
         return Array("Content-Length: \(bytes.count)\r\n\r\n".utf8) + bytes
-    }
-}
-
-extension Substring {
-    var trimmingSpaces: Substring {
-        var s = self
-        while s.first == " " || s.first == "\t" { s.removeFirst() }
-        while s.last == " " || s.last == "\t" { s.removeLast() }
-        return s
     }
 }

@@ -67,6 +67,24 @@ import Testing
         #expect(!log.contains("Fatal error"))
     }
 
+    /// After a frame it cannot read, the server finds the next message's header again: a length
+    /// too large to be one, a JSON body sent without a header, a body longer than its length.
+    @Test func theServerFindsItsWayBackAfterABrokenFrame() throws {
+        guard let client = try LSPClient() else { return }
+        _ = client.initialize()
+        client.sendRaw(Array("Content-Length: 99999999999999999999\r\n\r\n{}".utf8))
+        #expect(client.request("journey/unknown", [:])[path: "error", "code"] as? Int == -32601)
+        client.sendRaw(Array("{\"jsonrpc\":\"2.0\",\"id\":99,\"method\":\"x\"}".utf8))
+        #expect(client.request("journey/unknown", [:])[path: "error", "code"] as? Int == -32601)
+        client.sendRaw(Array("Content-Length: 2\r\n\r\n{}   trailing bytes".utf8))
+        #expect(client.next()?[path: "error", "code"] as? Int == -32600)  // `{}` is not a request
+        #expect(client.request("shutdown", NSNull())["result"] is NSNull)
+        client.notify("exit", [:])
+        let (status, log) = client.hangUp()
+        #expect(status == 0)
+        #expect(!log.contains("Fatal error"))
+    }
+
     @Test func aCancelledRequestIsAnsweredWithRequestCancelled() throws {
         guard let client = try LSPClient() else { return }
         _ = client.initialize()
