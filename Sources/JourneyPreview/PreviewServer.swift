@@ -62,9 +62,11 @@ public struct PreviewRoutes: HTTPHandler {
             case .failure(let refusal):
                 return Self.text(refusal == .missing(relative) ? .notFound : .forbidden, "journeyc preview: \(refusal)\n")
             case .success(let map):
-                if isSocket, !hosts.isEmpty, let origin = request.headers[HTTPHeader("Origin")], !hosts.contains(Self.originHost(origin)) {
-                    // A page of another site may open a WebSocket to 127.0.0.1 (browsers do not
-                    // stop it): only this server's own pages get the picture.
+                if isSocket, let origin = request.headers[HTTPHeader("Origin")],
+                   hosts.isEmpty ? Self.originHost(origin) != Self.hostName(request.headers[.host] ?? "") : !hosts.contains(Self.originHost(origin)) {
+                    // A page of another site may open a WebSocket to this server (browsers do not
+                    // stop it): only this server's own pages get the picture — its own names, or,
+                    // listening on every address, a page of the very host the socket is asked of.
                     return Self.text(.forbidden, "journeyc preview: pages of \(origin) may not connect\n")
                 }
                 if isSocket {

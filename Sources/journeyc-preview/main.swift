@@ -42,6 +42,10 @@ struct PreviewProgram: AsyncParsableCommand {
             try await PreviewServer.run(engine: engine, host: options.host, port: options.port) { url in
                 let what = folder.onlyMap.map { "'\($0)'" } ?? "the maps in '\(options.path)'"
                 FileHandle.standardOutput.write(Data("journeyc preview: \(what) at \(url)  (ctrl-c to stop)\n".utf8))
+                if !["127.0.0.1", "::1", "localhost"].contains(options.host) {
+                    FileHandle.standardError.write(Data(("journeyc: warning: listening on \(options.host), not only on this machine: "
+                        + "anyone who can reach it on the network can read the served maps\n").utf8))
+                }
             }
         } catch {
             FileHandle.standardError.write(Data("journeyc: error: cannot serve on \(options.host) port \(options.port): \(error)\n".utf8))

@@ -117,6 +117,21 @@ func scratchFolder(_ name: String = #function) throws -> URL {
         #expect(try await get(routes, "/ws/top.journey", headers: upgrade.merging([HTTPHeader("Origin"): "null"]) { $1 }).0 == 403)
     }
 
+    /// Listening on every address (--host 0.0.0.0) takes any Host, but a socket still opens only
+    /// from a page of the host it is asked of: another site's page cannot read the map.
+    @Test func onEveryAddressSocketsStillOpenOnlyFromTheSameHost() async throws {
+        let routes = try routes(try scratchFolder(), host: "0.0.0.0")
+        let upgrade: [HTTPHeader: String] = [.upgrade: "websocket", .connection: "Upgrade", .webSocketKey: "dGhlIHNhbXBsZSBub25jZQ==",
+                                             .webSocketVersion: "13"]
+        #expect(try await get(routes, "/", host: "laptop.local:8123").0 == 200)
+        #expect(try await get(routes, "/ws/top.journey", host: "laptop.local:8123",
+                              headers: upgrade.merging([HTTPHeader("Origin"): "http://laptop.local:8123"]) { $1 }).0 == 101)
+        #expect(try await get(routes, "/ws/top.journey", host: "evil.example",
+                              headers: upgrade.merging([HTTPHeader("Origin"): "http://other.example"]) { $1 }).0 == 403)
+        #expect(try await get(routes, "/ws/top.journey", host: "laptop.local:8123",
+                              headers: upgrade.merging([HTTPHeader("Origin"): "http://evil.example"]) { $1 }).0 == 403)
+    }
+
     @Test func aServerOnEveryAddressTakesAnyHost() {
         #expect(PreviewRoutes.hosts(listeningOn: "0.0.0.0").isEmpty)
         #expect(PreviewRoutes.hosts(listeningOn: "::1") == ["localhost", "127.0.0.1", "[::1]"])
