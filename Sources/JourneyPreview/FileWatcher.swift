@@ -13,6 +13,8 @@ public final class FileWatcher {
     public let descriptor: Int32
     private var folders: [Int32: String] = [:]
     private var watched: Set<String> = []
+    /// The kernel's queue overflowed since the last `takeOverflow()`: events were lost.
+    private var overflowed = false
 
     private static let mask = UInt32(IN_MODIFY | IN_CLOSE_WRITE | IN_MOVED_TO | IN_MOVED_FROM | IN_CREATE | IN_DELETE | IN_ATTRIB)
 
@@ -25,6 +27,13 @@ public final class FileWatcher {
     }
 
     public func isWatching(_ folder: String) -> Bool { watched.contains(folder) }
+
+    /// Whether events were lost (inotify's queue overflowed) since it was last asked: every
+    /// picture must then be drawn again.
+    public func takeOverflow() -> Bool {
+        defer { overflowed = false }
+        return overflowed
+    }
 
     /// Watches `folder` (an absolute path) from now on; false when it cannot.
     @discardableResult
@@ -55,6 +64,10 @@ public final class FileWatcher {
                 }
                 let nameBytes = buffer[(at + 16)..<min(n, at + 16 + length)].prefix { $0 != 0 }
                 at += 16 + length
+                if mask & UInt32(IN_Q_OVERFLOW) != 0 {
+                    overflowed = true
+                    continue
+                }
                 if mask & UInt32(IN_IGNORED) != 0 {
                     if let folder = folders.removeValue(forKey: wd) { watched.remove(folder) }
                     continue

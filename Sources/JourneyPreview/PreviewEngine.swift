@@ -15,6 +15,12 @@ import JourneySyntax
 import Synchronization
 
 public final class PreviewEngine: Sendable {
+    /// A line on standard error: the preview keeps serving, but the user should know.
+    static func warn(_ message: String) {
+        let line = Array("journeyc preview: warning: \(message)\n".utf8)
+        _ = line.withUnsafeBytes { write(2, $0.baseAddress, $0.count) }
+    }
+
     public let folder: ServedFolder
     let world: any World
     let drawing: PreviewDrawing
@@ -87,6 +93,9 @@ public final class PreviewEngine: Sendable {
 
     private func run() {
         let watcher = FileWatcher()
+        if watcher.descriptor < 0 {
+            PreviewEngine.warn("cannot watch files (inotify: \(String(cString: strerror(errno)))): a picture is drawn again only when its page is loaded")
+        }
         var debouncer = SaveDebouncer(quiet: quiet, longest: longest)
         let fonts = FontSession()
         func draw(_ session: MapSession) {
@@ -98,7 +107,11 @@ public final class PreviewEngine: Sendable {
                 for file in frame.files {
                     let slash = file.lastIndex(of: "/")!
                     if let real = ServedFolder.realPath(String(file[..<slash])), !watcher.isWatching(real) {
-                        added = watcher.watch(folder: real) || added
+                        let watching = watcher.watch(folder: real)
+                        if !watching, watcher.descriptor >= 0 {
+                            PreviewEngine.warn("cannot watch '\(real)' (\(String(cString: strerror(errno)))): saves there will not redraw the picture")
+                        }
+                        added = watching || added
                     }
                 }
                 guard added, frame.read.contains(where: { path, bytes in world.read(path) != .success(bytes) }) else { break }
@@ -111,7 +124,10 @@ public final class PreviewEngine: Sendable {
             let now = Clock.now() / 1000
             let timeout = debouncer.deadline.map { Int32(max(0, ($0 - now) * 1000).rounded(.up)) } ?? -1
             let n = poll(&fds, nfds_t(fds.count), timeout)
-            if n < 0 && errno != EINTR { return }
+            if n < 0 && errno != EINTR {
+                PreviewEngine.warn("stopped watching files (poll: \(String(cString: strerror(errno)))); restart journeyc preview")
+                return
+            }
             if fds[0].revents & Int16(POLLIN) != 0 {
                 var drained = [UInt8](repeating: 0, count: 256)
                 while read(wake.read, &drained, drained.count) > 0 {}
@@ -128,6 +144,8 @@ public final class PreviewEngine: Sendable {
                 for (path, event) in watcher.read() where wanted.contains(path) {
                     debouncer.note(path, event, at: at)
                 }
+                // Events were lost: every picture is drawn again.
+                if watcher.takeOverflow() { for session in sessions { draw(session) } }
             }
             let changed = Set(debouncer.take(at: Clock.now() / 1000))
             if !changed.isEmpty {
