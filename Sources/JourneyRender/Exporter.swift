@@ -165,9 +165,10 @@ public enum Exporter {
         // first when drawing fails half way.
         defer { pipeline?.abandon() }
         for _ in 0..<(pipeline == nil ? 1 : 2) {
-            let surface = cairo_image_surface_create(CAIRO_FORMAT_ARGB32, Int32(width), Int32(stripRows))
+            // Cairo returns a surface in an error state rather than none: kept, so it is destroyed too.
+            let surface = cairo_image_surface_create(CAIRO_FORMAT_ARGB32, Int32(width), Int32(stripRows))!
+            surfaces.append(surface)
             try check(surface)
-            surfaces.append(surface!)
         }
         var top = 0, strip = 0
         while top < height {

@@ -91,8 +91,8 @@ public struct Statement: Sendable {
     public var recovered = false
 
     // The lookups and walks below go by index over borrowed elements: `first(where:)` and
-    // `for x in array` copy every element they pass (a statement holds three arrays), which
-    // was a fifth of checking a large map in retains and releases.
+    // `for x in array` copy every element they pass (a statement holds three arrays, each
+    // retained and released), 5.6% of the instructions of checking 10,000 touchpoints.
     public func argument(_ role: ArgumentRole) -> Argument? {
         arguments.withUnsafeBufferPointer { parts in
             for i in parts.indices where parts[i].role == role { return parts[i] }
