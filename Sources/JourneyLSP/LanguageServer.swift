@@ -38,6 +38,8 @@ public final class LanguageServer {
     public internal(set) var encoding = PositionEncoding.utf16
     /// The editor's workspace folders (`initialize`), walked for the maps not open (WorkspaceMaps).
     var workspaceFolders: [String] = []
+    /// The client can watch files for the server (`initialized` asks it to).
+    var watchesFiles = false
     /// Set by `exit`: 0 after `shutdown`, else 1.
     public private(set) var exitCode: Int32?
     /// Where problems with the client's messages are told (standard error for the process).
@@ -178,6 +180,22 @@ public final class LanguageServer {
         .object([("jsonrpc", .string("2.0")), ("id", id), ("error", error.json)])
     }
 
+    /// After `initialized`: asks a client that can watch files for it to tell of changes to the
+    /// maps, libraries and CSV files on disk (a `git pull`, another editor), so the open maps
+    /// are checked again against them (`workspace/didChangeWatchedFiles`). The client's answer
+    /// is a response the server reads and lets go.
+    func initialized(_ params: JSONValue) throws {
+        guard watchesFiles else { return }
+        let watchers: [JSONValue] = ["**/*.journey", "**/*.csv"].map { .object([("globPattern", .string($0))]) }
+        outbox.append(.object([
+            ("jsonrpc", .string("2.0")), ("id", .string("journeyc-watch-files")), ("method", .string("client/registerCapability")),
+            ("params", .object([("registrations", .array([.object([
+                ("id", .string("journeyc-watch-files")), ("method", .string("workspace/didChangeWatchedFiles")),
+                ("registerOptions", .object([("watchers", .array(watchers))])),
+            ])]))])),
+        ]))
+    }
+
     func send(notification method: String, _ params: JSONValue) {
         outbox.append(.object([("jsonrpc", .string("2.0")), ("method", .string(method)), ("params", params)]))
     }
@@ -208,7 +226,7 @@ public final class LanguageServer {
     ]
 
     static let notifications: [String: NotificationHandler] = [
-        "initialized": { _ in { _ in } },
+        "initialized": { $0.initialized },
         "textDocument/didOpen": { $0.didOpen },
         "textDocument/didChange": { $0.didChange },
         "textDocument/didClose": { $0.didClose },
@@ -223,6 +241,7 @@ public final class LanguageServer {
         let offered = params["capabilities"]?["general"]?["positionEncodings"]?.array?.compactMap(\.string) ?? []
         encoding = offered.contains(PositionEncoding.utf8.rawValue) ? .utf8 : .utf16
         workspaceFolders = Self.workspaceFolderPaths(params)
+        watchesFiles = params["capabilities"]?["workspace"]?["didChangeWatchedFiles"]?["dynamicRegistration"]?.bool ?? false
         lifecycle = .running
         return .object([
             ("capabilities", Self.capabilities(encoding)),

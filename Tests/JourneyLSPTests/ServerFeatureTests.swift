@@ -252,6 +252,40 @@ import Testing
         #expect(client.finish().status == 0)
     }
 
+    /// A client that can watch files is asked to, for maps, libraries and CSV files; a library
+    /// changed on disk then brings the open map's new diagnostics. A client that cannot is not asked.
+    @Test func filesChangedOnDiskAreWatchedAndCheckedAgain() throws {
+        let ws = try workspace()
+        guard let client = try LSPClient() else { return }
+        let capabilities: [String: Any] = ["workspace": ["didChangeWatchedFiles": ["dynamicRegistration": true]]]
+        _ = client.result("initialize", ["processId": NSNull(), "rootUri": Self.fileURI(ws.folder), "capabilities": capabilities])
+        client.notify("initialized", [:])
+        let registration = client.next() ?? [:]
+        #expect(registration["method"] as? String == "client/registerCapability")
+        let registrations = registration[path: "params", "registrations"] as? [[String: Any]] ?? []
+        #expect(registrations.first?["method"] as? String == "workspace/didChangeWatchedFiles")
+        let globs = (registrations.first?[path: "registerOptions", "watchers"] as? [[String: Any]] ?? []).compactMap { $0["globPattern"] as? String }
+        #expect(globs == ["**/*.journey", "**/*.csv"])
+        if let id = registration["id"] { client.sendRaw(LSPClient.frame(["jsonrpc": "2.0", "id": id, "result": NSNull()])) }
+        client.open(ws.mapURI, Self.map)
+        let before = client.diagnostics(for: ws.mapURI)?["diagnostics"] as? [[String: Any]] ?? []
+        #expect(!before.contains { $0["code"] as? String == "E0023" })
+        // The library loses `tom` on disk: the map's emotions of tom are now unknown.
+        try Self.library.replacingOccurrences(of: "persona tom", with: "persona tim")
+            .write(to: ws.folder.appendingPathComponent("people.journey"), atomically: true, encoding: .utf8)
+        client.notify("workspace/didChangeWatchedFiles", ["changes": [["uri": ws.libraryURI, "type": 2]]])
+        let after = client.diagnostics(for: ws.mapURI)?["diagnostics"] as? [[String: Any]] ?? []
+        #expect(after.contains { $0["code"] as? String == "E0023" })
+        #expect(client.finish().status == 0)
+
+        // Without the capability, no request is sent: the first message is the answer to shutdown.
+        guard let plain = try LSPClient() else { return }
+        _ = plain.initialize()
+        #expect(plain.request("shutdown", NSNull())["result"] is NSNull)
+        plain.notify("exit", [:])
+        #expect(plain.hangUp().status == 0)
+    }
+
     @Test func outlineSymbolsFoldingTokensFormattingActionsAndLinks() throws {
         let ws = try workspace()
         guard let client = try LSPClient() else { return }
