@@ -7,21 +7,10 @@ import Foundation
 #if canImport(Glibc)
 import Glibc
 #endif
+import JourneyTestCases
 import Testing
 
 @Suite struct RandomEditSessionTests {
-    /// SplitMix64: the same edits on every run and machine.
-    struct Seeded {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-        mutating func below(_ n: Int) -> Int { Int(next() % UInt64(max(n, 1))) }
-    }
 
     static let start = """
         journey "Buying shoes — Zoë's map"
@@ -53,7 +42,7 @@ import Testing
         var text = Self.start
         client.open(uri, text)
         #expect(client.diagnostics(for: uri)?["version"] as? Int == 1)
-        var random = Seeded(state: 20261205)
+        var random = SeededGenerator(state: 20261205)
         var compared = 0
         for version in 2...1001 {
             // An edit: a range of the text (by UTF-16 position) replaced by 0–3 snippets.
