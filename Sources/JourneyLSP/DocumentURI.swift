@@ -2,13 +2,15 @@
 // from the URI; a URI is made by percent-encoding every byte but the unreserved ones and `/`.
 // A URI of another scheme (`untitled:`) keeps its text as its path: it is never on the disk.
 
+import JourneySyntax
+
 public enum DocumentURI {
     public static func path(of uri: String) -> String {
         guard uri.hasPrefix("file://") else { return uri }
         var rest = Substring(uri.dropFirst("file://".count))
         // `file://host/path`: the authority is dropped (only the local machine is read).
         if !rest.hasPrefix("/"), let slash = rest.firstIndex(of: "/") { rest = rest[slash...] }
-        return decoded(rest)
+        return String(rest).percentDecoded
     }
 
     public static func uri(of path: String) -> String {
@@ -25,30 +27,5 @@ public enum DocumentURI {
             }
         }
         return out
-    }
-
-    static func decoded(_ text: Substring) -> String {
-        var bytes: [UInt8] = []
-        let utf8 = Array(text.utf8)
-        var i = 0
-        while i < utf8.count {
-            if utf8[i] == UInt8(ascii: "%"), i + 2 < utf8.count, let hi = hexValue(utf8[i + 1]), let lo = hexValue(utf8[i + 2]) {
-                bytes.append(hi << 4 | lo)
-                i += 3
-            } else {
-                bytes.append(utf8[i])
-                i += 1
-            }
-        }
-        return String(decoding: bytes, as: UTF8.self)
-    }
-
-    private static func hexValue(_ b: UInt8) -> UInt8? {
-        switch b {
-        case UInt8(ascii: "0")...UInt8(ascii: "9"): b - UInt8(ascii: "0")
-        case UInt8(ascii: "a")...UInt8(ascii: "f"): b - UInt8(ascii: "a") + 10
-        case UInt8(ascii: "A")...UInt8(ascii: "F"): b - UInt8(ascii: "A") + 10
-        default: nil
-        }
     }
 }

@@ -255,24 +255,6 @@ enum ValueRules {
         return String(t)
     }
 
-    /// `%XX` sequences decoded as UTF-8 bytes (invalid ones stay as written), as a browser
-    /// decodes a path before it resolves `..`.
-    static func percentDecoded(_ text: String) -> String {
-        guard text.contains("%") else { return text }
-        var bytes: [UInt8] = []
-        let utf8 = Array(text.utf8)
-        var i = 0
-        while i < utf8.count {
-            if utf8[i] == UInt8(ascii: "%"), i + 2 < utf8.count, let a = utf8[i + 1].hexDigitValue, let b = utf8[i + 2].hexDigitValue {
-                bytes.append(a << 4 | b)
-                i += 3
-            } else {
-                bytes.append(utf8[i])
-                i += 1
-            }
-        }
-        return String(decoding: bytes, as: UTF8.self)
-    }
 
     /// `www.example.com/report` or `example.com`: read as a relative path it would be a broken link.
     static func looksLikeWebAddress(_ text: String) -> Bool {
@@ -290,7 +272,7 @@ enum ValueRules {
     static func relativePathProblem(_ written: String, mayLeaveFolder: Bool = false) -> String? {
         if written.allSatisfy(\.isWhitespace) { return "empty" }
         // Checked as it will be opened: decoded, so `%2e%2e/` is `../`.
-        let text = percentDecoded(written)
+        let text = written.percentDecoded  // as a browser decodes a path before it resolves `..`
         if text.unicodeScalars.contains(where: { $0.value < 0x20 || $0.value == 0x7F }) { return "not a path (it holds control characters)" }
         if text.hasPrefix("/") || text.hasPrefix("\\") || text.hasPrefix("~") { return "an absolute path" }
         var depth = 0
