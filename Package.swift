@@ -29,7 +29,7 @@ let package = Package(
     ],
     targets: [
         // Source text, tokens, lexer, AST, parser, diagnostics. Foundation only.
-        .target(name: "JourneySyntax"),
+        .target(name: "JourneySyntax", dependencies: ["CThreads"]),
         // Data files metrics are bound to: CSV read (a reader of its own) into cells with byte ranges,
         // then into dated series (wide or long format), with diagnostics into the CSV.
         .target(name: "JourneyData", dependencies: ["JourneySyntax"]),

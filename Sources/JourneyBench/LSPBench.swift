@@ -120,6 +120,16 @@ enum LSPBench {
         return f
     }
 
+    /// Only the edit on the 10,000-touchpoint map, `runs` times, printing its median: a short
+    /// run for a profiler (perf, callgrind) to look at.
+    static func profileBigEdit(runs: Int) {
+        var generator = MapGenerator(seed: 42)
+        let big = generator.map(touchpoints: 10_000)
+        let (server, uri) = server("/tmp/journeyc-bench-lsp/generated-10000.journey", big)
+        let (line, column) = place("touchpoint ", in: big)
+        print("edit → published diagnostics, 10,000 touchpoints: \(ms(editTime(server, uri, line: line, column: column, runs: runs)).trimmingCharacters(in: .whitespaces)) ms (median of \(runs))")
+    }
+
     static func report(_ f: Figures) {
         func cell(_ v: Double) -> String { ms(v).trimmingCharacters(in: .whitespaces) }
         print("Language server (in process, medians):")

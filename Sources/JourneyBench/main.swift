@@ -5,6 +5,7 @@
 //   journeyc-bench generate N    print a generated map of N touchpoints (seed 42)
 //   journeyc-bench generate N blueprint   the same with a service blueprint under every touchpoint
 //   journeyc-bench lsp           only the language server's figures (edit to diagnostics, completion, hover, memory)
+//   journeyc-bench lsp 10k [N]   only the edit on 10,000 touchpoints, N times (for profilers)
 //   journeyc-bench svg-sizes     only the SVG sizes of the samples, outlines and --svg-text fonts
 // Figures are medians of several runs; in-process phases use a monotonic clock, and the
 // process row runs the release `journeyc check` binary as a user would.
@@ -170,6 +171,11 @@ func svgSizes() {
         print("| \(name.dropLast(".journey".count)) | \(String(format: "%.1f", Double(outlines.count) / 1000)) "
             + "| \(String(format: "%.1f", Double(fonts.count) / 1000)) | \(String(format: "%.2f", Double(fonts.count) / Double(outlines.count))) |")
     }
+}
+
+if args.first == "lsp", args.dropFirst().first == "10k" {
+    LSPBench.profileBigEdit(runs: Int(args.dropFirst(2).first ?? "") ?? 21)
+    exit(0)
 }
 
 if args.first == "lsp" {

@@ -101,6 +101,10 @@ public enum Frontend {
 public struct Checker {
     let tree: SyntaxTree
     var diagnostics: [Diagnostic] = []
+    /// The most diagnostics there were before some were dropped again (dropDiagnostics).
+    var peakDiagnostics = 0
+    /// Whether the last run checked the tree rules on a second thread.
+    public private(set) var ranConcurrently = false
     /// Declared persona ids in source order (for suggestions) and as a set (for lookups).
     var personaIDs: [String] = []
     var personaSet: Set<String> = []
@@ -150,11 +154,63 @@ public struct Checker {
         self.data = CachedDataFiles(data)
     }
 
-    public mutating func run() -> JourneyModel {
+    /// `concurrently: false` checks a large map on one thread too (tests compare the two).
+    public mutating func run(concurrently: Bool = true) -> JourneyModel {
         if role == .library { return runLibrary() }
+        if concurrently, tree.file.bytes.count >= Forked<Void>.worthwhileBytes {
+            // The tree rules read nothing but the tree: on a large map they run on a second
+            // thread while this one builds the model, and their diagnostics go first, where
+            // running them first puts them. Unless the diagnostics reach the cap, which counts
+            // both: then the checker starts again and runs all in turn.
+            let start = self
+            let tree = self.tree
+            let rules = Forked { () -> [Diagnostic] in
+                var found: [Diagnostic] = []
+                Checker.checkTreeRules(tree, into: &found)
+                return found
+            }
+            let model = buildModel(concurrently: true)
+            let found = rules.wait()
+            if found.count + max(peakDiagnostics, diagnostics.count) < Diagnostic.recordedPerFile {
+                diagnostics = found + diagnostics
+                ranConcurrently = true
+                return model
+            }
+            self = start
+        }
+        Checker.checkTreeRules(tree, into: &diagnostics)
+        return buildModel(concurrently: false)
+    }
+
+    /// The rules that read the tree alone, line by line.
+    static func checkTreeRules(_ tree: SyntaxTree, into diagnostics: inout [Diagnostic]) {
         IDRegistry.check(tree, into: &diagnostics)
         IndentationRule.check(tree, into: &diagnostics)
         TextLengthRule.check(tree, into: &diagnostics)
+    }
+
+    /// Drops the diagnostics from `index` on (a library's lines read again, already checked
+    /// with the library), remembering how many there were at most.
+    mutating func dropDiagnostics(from index: Int) {
+        peakDiagnostics = max(peakDiagnostics, diagnostics.count)
+        diagnostics.removeSubrange(index...)
+    }
+
+    /// The personas the lines name (a typo counts for the persona it resembles), and whether an
+    /// emotion is everyone's.
+    static func personaReferences(_ tree: SyntaxTree, declared: Set<String>, ids: [String]) -> (named: Set<String>, everyone: Bool) {
+        var suggestions: [String: String?] = [:]
+        return UsageRules.personaReferences(in: tree, declared: declared) { id in
+            if let cached = suggestions[id] { return cached }
+            let s = Suggestions.closest(to: id, in: ids)
+            suggestions[id] = .some(s)
+            return s
+        }
+    }
+
+    /// The map's model, and every diagnostic but the tree rules'. `concurrently`: the personas
+    /// the lines name are gathered on another thread while this one builds the stages.
+    private mutating func buildModel(concurrently: Bool) -> JourneyModel {
         tree.walk { s in
             guard IDRegistry.declaring.contains(s.keyword), let id = s.identifier(.id), declaredIDs[id] == nil else { return }
             declaredIDs[id] = s.keyword
@@ -214,6 +270,10 @@ public struct Checker {
                 unnamedPersonas.insert(String(name.lowercased().prefix { $0.isLetter || $0.isNumber }))
             }
         }
+        // Which personas the lines name depends on the declarations alone (a pure walk of the tree).
+        let namedPersonas = concurrently ? Forked { [tree, personaSet, personaIDs] in
+            Checker.personaReferences(tree, declared: personaSet, ids: personaIDs)
+        } : nil
         let libraryChannels = declareLibraryChannels()
         for statement in tree.statements where statement.keyword == .channel {
             if let id = statement.identifier(.id), let declared = libraryChannelRanges[id] {
@@ -243,13 +303,7 @@ public struct Checker {
                 reportMisplaced(statement, owner: nil)
             }
         }
-        var suggestions = personaSuggestions
-        let references = UsageRules.personaReferences(in: tree, declared: personaSet) { id in
-            if let cached = suggestions[id] { return cached }
-            let s = Suggestions.closest(to: id, in: personaIDs)
-            suggestions[id] = .some(s)
-            return s
-        }
+        let references = namedPersonas?.wait() ?? Checker.personaReferences(tree, declared: personaSet, ids: personaIDs)
         if !libraries.isEmpty {
             addUsedChannels(libraryChannels, to: &model)
             addUsedPersonas(libraryPersonas, referenced: references.named, to: &model)

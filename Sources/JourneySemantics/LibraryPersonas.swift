@@ -42,7 +42,7 @@ extension Checker {
             persona.file = file
             personas.append(persona)
         }
-        diagnostics.removeSubrange(kept...)
+        dropDiagnostics(from: kept)
         model.personas.insert(contentsOf: personas, at: 0)
         let usedFiles = Set(personas.compactMap(\.file) + model.customChannels.compactMap(\.file))
         for library in libraries {
@@ -69,7 +69,7 @@ extension Checker {
                 // Registered for `via`; its own lines were checked with the library.
                 let before = diagnostics.count
                 _ = buildChannel(s)
-                diagnostics.removeSubrange(before...)
+                dropDiagnostics(from: before)
                 found.append((s, library.tree.file.path))
             }
         }
@@ -92,7 +92,7 @@ extension Checker {
             channel.file = file
             channels.append(channel)
         }
-        diagnostics.removeSubrange(kept...)
+        dropDiagnostics(from: kept)
         model.customChannels.insert(contentsOf: channels, at: 0)
     }
 

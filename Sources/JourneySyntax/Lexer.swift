@@ -34,10 +34,21 @@ public struct Lexer {
     /// The first of the current line's diagnostics (still in offsets into the file).
     private var lineDiagnosticsStart = 0
 
+    /// Where lexing stops: the end of the file, or the start of a line (a file lexed in parts).
+    private let end: Int
+
     public init(file: SourceFile) {
+        self.init(file: file, lines: file.contentStart..<file.bytes.count)
+    }
+
+    /// A lexer of the lines in `lines` only (offsets into the file; both ends at line starts or
+    /// the file's ends): no token of a line reaches into the next one, so parts lexed apart
+    /// give the tokens of the whole, and the last token is `.endOfFile` at `lines.upperBound`.
+    public init(file: SourceFile, lines: Range<Int>) {
         self.file = file
         self.b = file.bytes
-        self.i = file.contentStart
+        self.i = lines.lowerBound
+        self.end = lines.upperBound
         self.base = file.base
     }
 
@@ -45,7 +56,7 @@ public struct Lexer {
     /// Token memory stays proportional to one line, whatever the size of the file.
     public mutating func nextLine() -> [Token] {
         tokens.removeAll(keepingCapacity: true)
-        let n = b.count
+        let n = end
         while i < n {
             let c = b[i]
             switch c {
@@ -198,8 +209,17 @@ public struct Lexer {
 
     private mutating func lexString() {
         let start = i
-        i += 1
         let n = b.count
+        // Most strings hold no escape and no control character: their value is their bytes,
+        // read in one piece (the loop below builds the value a byte at a time).
+        var end = i + 1
+        while end < n, b[end] != UInt8(ascii: "\""), b[end] != UInt8(ascii: "\\"), b[end] >= 0x20 { end += 1 }
+        if end < n, b[end] == UInt8(ascii: "\""), let text = String(validating: b[(start + 1)..<end], as: UTF8.self) {
+            i = end + 1
+            tokens.append(Token(kind: .string, range: SourceRange(start, i), text: text))
+            return
+        }
+        i += 1
         var value: [UInt8] = []
         var terminated = false
         var sawControl = false
@@ -459,7 +479,8 @@ public struct Lexer {
             }
         }
         let fullText = localText(SourceRange(start, i))
-        let text = fullText.count > 40 ? String(fullText.prefix(39)) + "…" : fullText
+        // (A count of characters walks the text: only a long one can need shortening.)
+        let text = fullText.utf8.count > 40 && fullText.count > 40 ? String(fullText.prefix(39)) + "…" : fullText
         let suffix = localText(SourceRange(numberEnd, suffixEnd))
         if problem == nil, junk {
             if text.contains(",") {
@@ -474,7 +495,7 @@ public struct Lexer {
                 problem = (.malformedNumber, "malformed number '\(text)'",
                            "a number is digits with an optional decimal part and unit, like 62%, 1.2M or 4.5min")
             }
-        } else if problem == nil, suffix.contains("%"), suffix != "%" {
+        } else if problem == nil, suffixEnd - numberEnd > 1, b[numberEnd..<suffixEnd].contains(UInt8(ascii: "%")) {
             problem = (.malformedPercentage, "malformed percentage '\(text)'", "write a percentage as digits and one %, like 40%")
         }
         let digitsText = (hasSign ? localText(SourceRange(start, signEnd)) : "")

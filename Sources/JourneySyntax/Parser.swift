@@ -5,11 +5,52 @@
 // at least one token per iteration.
 
 public struct Parser {
-    public static func parse(_ file: SourceFile) -> (tree: SyntaxTree, diagnostics: [Diagnostic]) {
-        var parser = Parser(file: file)
+    /// `inHalves: false` parses a large file in one piece too (tests compare the two).
+    public static func parse(_ file: SourceFile, inHalves: Bool = true) -> (tree: SyntaxTree, diagnostics: [Diagnostic]) {
+        if inHalves, let halves = parseInHalves(file) { return halves }
+        var parser = Parser(file: file, lines: file.contentStart..<file.bytes.count)
         parser.parseFile()
         let tree = SyntaxTree(file: file, statements: parser.topLevel, comments: parser.comments)
         return (tree, (parser.lexer.diagnostics + parser.diagnostics).sortedBySource())
+    }
+
+    /// A large file parsed as two halves on two threads, split at a `stage` line near the
+    /// middle. Nothing a line's parse depends on crosses a `stage` line at the margin: it
+    /// opens a new top-level element (so it closes the open element and touchpoint, and the
+    /// detail lines below a holder), and lines never share tokens. The halves' trees, comments
+    /// and diagnostics, put end to end, are the whole file's — unless the diagnostics reach
+    /// the cap, which counts across the file: then nil, and the file is parsed in one piece.
+    public static func parseInHalves(_ file: SourceFile) -> (tree: SyntaxTree, diagnostics: [Diagnostic])? {
+        guard file.bytes.count >= Forked<Void>.worthwhileBytes, let middle = stageLine(near: file.bytes.count / 2, in: file.bytes),
+              middle > file.contentStart else { return nil }
+        let second = Forked { () -> Parser in
+            var parser = Parser(file: file, lines: middle..<file.bytes.count)
+            parser.parseFile()
+            return parser
+        }
+        var first = Parser(file: file, lines: file.contentStart..<middle)
+        first.parseFile()
+        let last = second.wait()
+        guard first.lexer.diagnostics.count + last.lexer.diagnostics.count < Diagnostic.recordedPerFile,
+              first.diagnostics.count + last.diagnostics.count < Diagnostic.recordedPerFile else { return nil }
+        let tree = SyntaxTree(file: file, statements: first.topLevel + last.topLevel, comments: first.comments + last.comments)
+        return (tree, (first.lexer.diagnostics + last.lexer.diagnostics + first.diagnostics + last.diagnostics).sortedBySource())
+    }
+
+    /// The start of the first line at or after `offset` that begins with `stage` and a space or
+    /// tab in its first column, if any.
+    static func stageLine(near offset: Int, in b: [UInt8]) -> Int? {
+        let word = Array("stage".utf8)
+        var i = offset
+        while i < b.count {
+            guard let newline = b[i...].firstIndex(of: 0x0A) else { return nil }
+            i = newline + 1
+            if i + word.count < b.count, b[i..<(i + word.count)].elementsEqual(word),
+               b[i + word.count] == 0x20 || b[i + word.count] == 0x09 {
+                return i
+            }
+        }
+        return nil
     }
 
     private let file: SourceFile
@@ -31,9 +72,9 @@ public struct Parser {
     private var lastHolder: Statement?
     private var detailsBelowHolder: [String] = []
 
-    private init(file: SourceFile) {
+    private init(file: SourceFile, lines: Range<Int>) {
         self.file = file
-        self.lexer = Lexer(file: file)
+        self.lexer = Lexer(file: file, lines: lines)
     }
 
     private var current: Token { tokens[p] }
