@@ -6,6 +6,7 @@
 
 import Foundation
 import JourneyLSP
+import JourneySemantics
 import JourneySyntax
 
 enum LSPBench {
@@ -128,6 +129,18 @@ enum LSPBench {
         let (server, uri) = server("/tmp/journeyc-bench-lsp/generated-10000.journey", big)
         let (line, column) = place("touchpoint ", in: big)
         print("edit → published diagnostics, 10,000 touchpoints: \(ms(editTime(server, uri, line: line, column: column, runs: runs)).trimmingCharacters(in: .whitespaces)) ms (median of \(runs))")
+        // The front end's phases alone, for where the edit's time goes.
+        let file = SourceFile(path: "generated-10000.journey", text: big)
+        var parsed = Parser.parse(file)
+        let parse = measure(runs: runs) { parsed = Parser.parse(file) }
+        let check = measure(runs: runs) { _ = Frontend.check(parsed: parsed) }
+        let parseOne = measure(runs: runs) { _ = Parser.parse(file, inHalves: false) }
+        let checkOne = measure(runs: runs) {
+            var checker = Checker(tree: parsed.tree)
+            _ = checker.run(concurrently: false)
+        }
+        func cell(_ v: Double) -> String { ms(v).trimmingCharacters(in: .whitespaces) }
+        print("  parse \(cell(parse)) ms (one thread \(cell(parseOne))), check \(cell(check)) ms (checker alone on one thread \(cell(checkOne)))")
     }
 
     static func report(_ f: Figures) {
