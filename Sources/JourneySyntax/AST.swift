@@ -189,15 +189,26 @@ public struct Statement: Sendable {
         }
     }
 
-    /// The string value of a positional part, if present.
+    /// The string value of a positional part, if present. (Read in place: a whole `Argument`
+    /// copied out is its value's payload too, a quantity's strings and all.)
     public func string(_ role: ArgumentRole) -> String? {
-        if case .string(let s)? = argument(role)?.value { return s }
-        return nil
+        arguments.withUnsafeBufferPointer { parts in
+            for i in parts.indices where parts[i].role == role {
+                if case .string(let s) = parts[i].value { return s }
+                return nil
+            }
+            return nil
+        }
     }
 
     public func identifier(_ role: ArgumentRole) -> String? {
-        if case .identifier(let s)? = argument(role)?.value { return s }
-        return nil
+        arguments.withUnsafeBufferPointer { parts in
+            for i in parts.indices where parts[i].role == role {
+                if case .identifier(let s) = parts[i].value { return s }
+                return nil
+            }
+            return nil
+        }
     }
 
     /// Calls `body` on this statement and every descendant, in source order.
