@@ -54,6 +54,13 @@ let package = Package(
         // libpng, for PNG files; CPNGWriter calls it from C, where its longjmp errors can be caught.
         .systemLibrary(name: "CLibPNG", pkgConfig: "libpng", providers: [.apt(["libpng-dev"])]),
         .target(name: "CPNGWriter", dependencies: ["CLibPNG"]),
+        // Pictures on a map (PNG, JPEG, WebP), decoded by Debian's libpng, libjpeg-turbo and libwebp
+        // (libjpeg-dev, libwebp-dev), from C, where their errors can be caught; JourneyPictures
+        // downscales them once with Cairo and caches the result by content hash.
+        .systemLibrary(name: "CJPEG", pkgConfig: "libjpeg", providers: [.apt(["libjpeg-dev"])]),
+        .systemLibrary(name: "CWebP", pkgConfig: "libwebp", providers: [.apt(["libwebp-dev"])]),
+        .target(name: "CPictureDecoder", dependencies: ["CLibPNG", "CJPEG", "CWebP"]),
+        .target(name: "JourneyPictures", dependencies: ["CPictureDecoder", "CCairo", "JourneySemantics"]),
         // zlib, for the tests' own PNG decoder.
         .systemLibrary(name: "CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
         // Scene → SVG, PNG, PDF through Cairo; the Pango text measurer.
@@ -67,13 +74,14 @@ let package = Package(
         // a map and the files it uses, and the scenes of a map, a diff and a report.
         .target(name: "JourneyDriver", dependencies: [
             "JourneySyntax", "JourneyData", "JourneySemantics", "JourneyLayout", "JourneyMermaid", "JourneyDiff", "JourneyReport", "JourneyScoring",
+            "JourneyPictures",
         ]),
         // `journeyc lsp`: the language server (JSON-RPC over stdio, LSP 3.17) over the driver's
         // compilations of the open documents. FoundationEssentials only (JSONDecoder), no Foundation.
         .target(name: "JourneyLSP", dependencies: ["JourneyDriver", "JourneyFormat", "JourneyScoring", "JourneySemantics", "JourneySyntax", "JourneyData"]),
         // The command line as a library, so tests can run it in-process: argument parsing and I/O.
         .target(name: "JourneyCLI", dependencies: [
-            "CExecutable", "CThreads", "JourneyDriver", "JourneyLSP", "JourneySyntax", "JourneyData", "JourneySemantics", "JourneyLayout", "JourneyRender",
+            "CExecutable", "CThreads", "JourneyDriver", "JourneyLSP", "JourneyPictures", "JourneySyntax", "JourneyData", "JourneySemantics", "JourneyLayout", "JourneyRender",
             "JourneyFormat", "JourneyDiff", "JourneyExport", "JourneyMermaid", "JourneyScoring", "JourneyReport",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
