@@ -103,7 +103,19 @@ struct DocumentBuilder {
             ("evidence", .array(p.evidence.map(evidence))),
             ("file", text(p.file)),
             ("line", line(p.range)),
-        ])
+        ] + picture(p.picture))
+    }
+
+    /// A picture's path and alt text (and, once loaded, its size and hash), only for an element
+    /// that has one: a map without pictures exports as it always did.
+    func picture(_ p: Picture?) -> [(String, JSONValue)] {
+        guard let p else { return [] }
+        var pairs: [(String, JSONValue)] = [("path", .string(p.path)), ("alt", .string(p.alt))]
+        if let data = p.data {
+            pairs += [("format", .string(data.format)), ("width", .int(data.sourceWidth)), ("height", .int(data.sourceHeight)),
+                      ("sha256", .string(data.hash))]
+        }
+        return [("picture", .object(pairs))]
     }
 
     func channel(_ c: CustomChannel) -> JSONValue {
@@ -137,7 +149,7 @@ struct DocumentBuilder {
             ("owner", text(t.owner)),
             ("actor", text(t.actor)),
             ("line", line(t.range)),
-        ] + ContentJSON.rows.flatMap { $0.touchpoint(self, t) })
+        ] + picture(t.picture) + ContentJSON.rows.flatMap { $0.touchpoint(self, t) })
     }
 
     func channelReference(_ c: Channel) -> JSONValue {
@@ -172,7 +184,7 @@ struct DocumentBuilder {
             ("reach", p.reach.map { .number($0) } ?? .null),
             ("failsAt", text(p.failsAt)),
             ("line", line(p.range)),
-        ])
+        ] + picture(p.picture))
     }
 
     func delight(_ d: Delight) -> JSONValue {
@@ -256,7 +268,7 @@ struct DocumentBuilder {
             ("data", text(e.data)),
             ("date", text(e.date)),
             ("line", line(e.range)),
-        ])
+        ] + picture(e.picture))
     }
 
     func text(_ s: String?) -> JSONValue { s.map { .string($0) } ?? .null }

@@ -42,6 +42,9 @@ public struct PictureData: Equatable, Sendable {
         self.format = format; self.hash = hash; self.png = png
     }
 
+    /// The rendition as a `data:` URI (HTML reports).
+    public var pngDataURI: String { "data:image/png;base64," + Base64.encode(png) }
+
     public static func == (a: PictureData, b: PictureData) -> Bool {
         a.hash == b.hash && a.width == b.width && a.height == b.height && a.png.count == b.png.count
     }
@@ -107,5 +110,27 @@ extension Checker {
             return nil
         }
         return Picture(path: path, alt: alt, range: range, pathRange: pathRange)
+    }
+}
+
+/// Standard Base64 with padding (RFC 4648), for `data:` URIs.
+public enum Base64 {
+    private static let alphabet = Array("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/".utf8)
+
+    public static func encode(_ data: [UInt8]) -> String {
+        var out: [UInt8] = []
+        out.reserveCapacity((data.count + 2) / 3 * 4)
+        var i = 0
+        while i + 2 < data.count {
+            let n = Int(data[i]) << 16 | Int(data[i + 1]) << 8 | Int(data[i + 2])
+            out += [alphabet[n >> 18], alphabet[(n >> 12) & 63], alphabet[(n >> 6) & 63], alphabet[n & 63]]
+            i += 3
+        }
+        let rest = data.count - i
+        if rest > 0 {
+            let n = Int(data[i]) << 16 | (rest == 2 ? Int(data[i + 1]) << 8 : 0)
+            out += [alphabet[n >> 18], alphabet[(n >> 12) & 63], rest == 2 ? alphabet[(n >> 6) & 63] : UInt8(ascii: "="), UInt8(ascii: "=")]
+        }
+        return String(decoding: out, as: UTF8.self)
     }
 }
