@@ -90,6 +90,9 @@ public struct MemoryWorld: World {
     public var root: String
     /// The largest file read, as the disk's input limit.
     public var limit: Int
+    /// Pictures' limits and cache (tests set them).
+    public var pictureLimits = PictureLimits()
+    public var pictureCache: (any PictureCache)? = nil
 
     public init(files: [String: String] = [:], folders: Set<String> = [], root: String = "", limit: Int = 64 << 20) {
         self.files = files.mapValues { Array($0.utf8) }
