@@ -47,7 +47,13 @@ public enum ReportPictures {
         var out = "<h2>Pictures</h2>\n<div class=\"pictures\">\n"
         for (k, p) in list.enumerated() {
             let alt = HTMLWriter.escape(p.alt)
-            guard let thumbnail = p.thumbnail else { continue }
+            // A picture whose file could not be read (or a report made without reading files):
+            // its place, alt text and path, without the picture.
+            guard let thumbnail = p.thumbnail else {
+                out += "<figure><figcaption>" + HTMLWriter.escape(p.place) + "<br>" + alt + "<br><code>" + HTMLWriter.escape(p.path)
+                    + "</code></figcaption></figure>\n"
+                continue
+            }
             out += "<figure><a href=\"#picture-\(k + 1)\" title=\"Show full size\"><img src=\"" + thumbnail + "\" alt=\"" + alt + "\"></a>"
             out += "<figcaption>" + HTMLWriter.escape(p.place) + "<br>" + alt + "</figcaption></figure>\n"
         }
