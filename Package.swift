@@ -95,7 +95,7 @@ let package = Package(
         // The preview program: its options are JourneyCLI's (`journeyc preview` declares them and execs this).
         .executableTarget(name: "journeyc-preview", dependencies: ["CExecutable", "JourneyCLI", "JourneyPreview"]),
         // `make bench`: generates seeded maps and measures the front end.
-        .executableTarget(name: "JourneyBench", dependencies: ["CExecutable", "CThreads", "JourneySyntax", "JourneySemantics", "JourneyLayout", "JourneyRender", "JourneyLSP"]),
+        .executableTarget(name: "JourneyBench", dependencies: ["CCairo", "CExecutable", "CThreads", "JourneySyntax", "JourneySemantics", "JourneyLayout", "JourneyRender", "JourneyLSP"]),
 
         // How tests list their cases from folders: a missing or empty folder fails the test.
         .target(name: "JourneyTestCases", path: "Tests/JourneyTestCases"),
