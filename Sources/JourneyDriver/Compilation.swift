@@ -123,6 +123,11 @@ public enum Compiler {
         for k in result.model.personas.indices {
             if let path = result.model.personas[k].file {
                 result.model.personas[k].file = UsePaths.relative(world.absolute(path), to: folder)
+                // Its portrait's path is relative to the library's folder: made the map's.
+                if let written = result.model.personas[k].picture?.path, !UsePaths.isAbsolute(written), !written.isEmpty {
+                    let picture = world.join(written.replacing("\\", with: "/"), from: path)
+                    result.model.personas[k].picture?.path = UsePaths.relative(world.absolute(picture), to: folder)
+                }
             }
         }
         for k in result.model.customChannels.indices {

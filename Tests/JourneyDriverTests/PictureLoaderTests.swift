@@ -116,4 +116,17 @@ final class CountingPictureCache: PictureCache, @unchecked Sendable {
         #expect(compilation.pictureFiles.isEmpty)
         #expect(cache.loads == 0 && cache.stores == 0)
     }
+
+    @Test func aLibraryPersonasPortraitIsFoundFromTheLibrarysFolder() throws {
+        var world = MemoryWorld(files: [
+            "personas/runners.journey": "persona maya \"Maya\"\n  description \"Runs\"\n  image \"people/maya.png\" \"Maya\"\n",
+            "maps/shop.journey": "use \"../personas/runners.journey\"\njourney \"Shop\"\nstage s \"S\"\n  touchpoint t \"T\" via web\n    emotion maya 1\n",
+        ])
+        world.files["personas/people/maya.png"] = try Self.file("samples/errors/pictures/ok.png")
+        let compilation = try Compiler.compile(root: "maps/shop.journey", world: world).get()
+        #expect(!compilation.hasErrors, "\(compilation.diagnostics.map(\.message))")
+        let portrait = try #require(compilation.model.personas.first?.picture)
+        #expect(portrait.path == "../personas/people/maya.png", "the path as the map's folder sees it, for exports")
+        #expect(portrait.data?.width == 16)
+    }
 }
