@@ -106,16 +106,17 @@ struct DocumentBuilder {
         ] + picture(p.picture))
     }
 
-    /// A picture's path and alt text (and, once loaded, its size and hash), only for an element
-    /// that has one: a map without pictures exports as it always did.
+    /// A picture's path and alt text and, once its file was read, its format, size and hash
+    /// (null before); null for an element without a picture.
     func picture(_ p: Picture?) -> [(String, JSONValue)] {
-        guard let p else { return [] }
-        var pairs: [(String, JSONValue)] = [("path", .string(p.path)), ("alt", .string(p.alt))]
-        if let data = p.data {
-            pairs += [("format", .string(data.format)), ("width", .int(data.sourceWidth)), ("height", .int(data.sourceHeight)),
-                      ("sha256", .string(data.hash))]
-        }
-        return [("picture", .object(pairs))]
+        guard let p else { return [("picture", .null)] }
+        let data = p.data
+        return [("picture", .object([
+            ("path", .string(p.path)), ("alt", .string(p.alt)),
+            ("format", data.map { .string($0.format) } ?? .null),
+            ("width", data.map { .int($0.sourceWidth) } ?? .null), ("height", data.map { .int($0.sourceHeight) } ?? .null),
+            ("sha256", data.map { .string($0.hash) } ?? .null),
+        ]))]
     }
 
     func channel(_ c: CustomChannel) -> JSONValue {
@@ -148,8 +149,9 @@ struct DocumentBuilder {
             ("description", text(t.description)),
             ("owner", text(t.owner)),
             ("actor", text(t.actor)),
+        ] + picture(t.picture) + [
             ("line", line(t.range)),
-        ] + picture(t.picture) + ContentJSON.rows.flatMap { $0.touchpoint(self, t) })
+        ] + ContentJSON.rows.flatMap { $0.touchpoint(self, t) })
     }
 
     func channelReference(_ c: Channel) -> JSONValue {
