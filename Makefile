@@ -18,6 +18,9 @@ RELEASE := -c release --static-swift-stdlib \
 # render as glyphs.
 APT_PACKAGES := pkg-config libcairo2-dev libpango1.0-dev libpng-dev zlib1g-dev \
                 fonts-noto-core fonts-noto-cjk fonts-noto-color-emoji
+# Pictures on maps (issue 19): JPEG and WebP decoded by libjpeg-turbo and libwebp (PNG by libpng,
+# above); only a map with a picture reads one.
+APT_PACKAGES += libjpeg-dev libwebp-dev
 # Python with venv for the editor tests' virtual environment (make pydeps).
 APT_PACKAGES += python3 python3-venv
 

@@ -54,6 +54,13 @@ let package = Package(
         // libpng, for PNG files; CPNGWriter calls it from C, where its longjmp errors can be caught.
         .systemLibrary(name: "CLibPNG", pkgConfig: "libpng", providers: [.apt(["libpng-dev"])]),
         .target(name: "CPNGWriter", dependencies: ["CLibPNG"]),
+        // Pictures on a map (PNG, JPEG, WebP), decoded by Debian's libpng, libjpeg-turbo and libwebp
+        // (libjpeg-dev, libwebp-dev), from C, where their errors can be caught; JourneyPictures
+        // downscales them once with Cairo and caches the result by content hash.
+        .systemLibrary(name: "CJPEG", pkgConfig: "libjpeg", providers: [.apt(["libjpeg-dev"])]),
+        .systemLibrary(name: "CWebP", pkgConfig: "libwebp", providers: [.apt(["libwebp-dev"])]),
+        .target(name: "CPictureDecoder", dependencies: ["CLibPNG", "CJPEG", "CWebP"]),
+        .target(name: "JourneyPictures", dependencies: ["CPictureDecoder", "CCairo", "JourneySemantics"]),
         // zlib, for the tests' own PNG decoder.
         .systemLibrary(name: "CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
         // Scene → SVG, PNG, PDF through Cairo; the Pango text measurer.
@@ -67,13 +74,14 @@ let package = Package(
         // a map and the files it uses, and the scenes of a map, a diff and a report.
         .target(name: "JourneyDriver", dependencies: [
             "JourneySyntax", "JourneyData", "JourneySemantics", "JourneyLayout", "JourneyMermaid", "JourneyDiff", "JourneyReport", "JourneyScoring",
+            "JourneyPictures",
         ]),
         // `journeyc lsp`: the language server (JSON-RPC over stdio, LSP 3.17) over the driver's
         // compilations of the open documents. FoundationEssentials only (JSONDecoder), no Foundation.
         .target(name: "JourneyLSP", dependencies: ["JourneyDriver", "JourneyFormat", "JourneyScoring", "JourneySemantics", "JourneySyntax", "JourneyData"]),
         // The command line as a library, so tests can run it in-process: argument parsing and I/O.
         .target(name: "JourneyCLI", dependencies: [
-            "CExecutable", "CThreads", "JourneyDriver", "JourneyLSP", "JourneySyntax", "JourneyData", "JourneySemantics", "JourneyLayout", "JourneyRender",
+            "CExecutable", "CThreads", "JourneyDriver", "JourneyLSP", "JourneyPictures", "JourneySyntax", "JourneyData", "JourneySemantics", "JourneyLayout", "JourneyRender",
             "JourneyFormat", "JourneyDiff", "JourneyExport", "JourneyMermaid", "JourneyScoring", "JourneyReport",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
@@ -87,7 +95,7 @@ let package = Package(
         // The preview program: its options are JourneyCLI's (`journeyc preview` declares them and execs this).
         .executableTarget(name: "journeyc-preview", dependencies: ["CExecutable", "JourneyCLI", "JourneyPreview"]),
         // `make bench`: generates seeded maps and measures the front end.
-        .executableTarget(name: "JourneyBench", dependencies: ["CExecutable", "CThreads", "JourneySyntax", "JourneySemantics", "JourneyLayout", "JourneyRender", "JourneyLSP"]),
+        .executableTarget(name: "JourneyBench", dependencies: ["CCairo", "CExecutable", "CThreads", "JourneySyntax", "JourneySemantics", "JourneyLayout", "JourneyRender", "JourneyLSP"]),
 
         // How tests list their cases from folders: a missing or empty folder fails the test.
         .target(name: "JourneyTestCases", path: "Tests/JourneyTestCases"),
@@ -96,8 +104,8 @@ let package = Package(
         .testTarget(name: "JourneyDataTests", dependencies: ["JourneyTestCases", "JourneyData", "JourneySyntax", "JourneySemantics"]),
         .testTarget(name: "JourneyLayoutTests", dependencies: ["JourneyTestCases", "JourneyLayout", "JourneySemantics", "JourneySyntax"]),
         .testTarget(name: "JourneyRenderTests", dependencies: ["JourneyTestCases", "JourneyBench", "JourneyRender", "JourneyDriver", "JourneyLayout", "JourneySemantics", "JourneySyntax", "CCairo", "CZlib", "CLibPNG", "CThreads"]),
-        .testTarget(name: "JourneyDriverTests", dependencies: ["JourneyTestCases", "JourneyDriver", "JourneySyntax", "JourneyData", "JourneySemantics"]),
-        .testTarget(name: "JourneyCLITests", dependencies: ["JourneyTestCases", "JourneyCLI", "CExecutable", "CCairo", "JourneyDriver", "JourneySyntax", "JourneyData", "JourneySemantics", "JourneyLayout", "JourneyMermaid", "JourneyFormat", "JourneyDiff", "JourneyRender", "JourneyScoring", "JourneyReport"]),
+        .testTarget(name: "JourneyDriverTests", dependencies: ["JourneyTestCases", "JourneyDriver", "JourneyPictures", "JourneySyntax", "JourneyData", "JourneySemantics"]),
+        .testTarget(name: "JourneyCLITests", dependencies: ["JourneyTestCases", "JourneyCLI", "JourneyPictures", "CExecutable", "CCairo", "JourneyDriver", "JourneySyntax", "JourneyData", "JourneySemantics", "JourneyLayout", "JourneyMermaid", "JourneyFormat", "JourneyDiff", "JourneyRender", "JourneyScoring", "JourneyReport"]),
         .testTarget(name: "JourneyFormatTests", dependencies: ["JourneyTestCases", "JourneyFormat", "JourneySyntax", "JourneySemantics"]),
         .testTarget(name: "JourneyDiffTests", dependencies: ["JourneyDiff", "JourneyScoring", "JourneySyntax", "JourneySemantics"]),
         .testTarget(name: "JourneyExportTests", dependencies: ["JourneyTestCases", "JourneyExport", "JourneySyntax", "JourneySemantics"]),

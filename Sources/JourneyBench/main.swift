@@ -7,6 +7,7 @@
 //   journeyc-bench lsp           only the language server's figures (edit to diagnostics, completion, hover, memory)
 //   journeyc-bench lsp 10k [N]   only the edit on 10,000 touchpoints, N times (for profilers)
 //   journeyc-bench svg-sizes     only the SVG sizes of the samples, outlines and --svg-text fonts
+//   journeyc-bench pictures      only the pictures figure: 20 phone screenshots to SVG, cold and warm, and its size
 // Figures are medians of several runs; in-process phases use a monotonic clock, and the
 // process row runs the release `journeyc check` binary as a user would.
 
@@ -185,6 +186,11 @@ if args.first == "lsp" {
 
 if args.first == "svg-sizes" {
     svgSizes()
+    exit(0)
+}
+
+if args.first == "pictures" {
+    if let binary = releaseJourneyc(), let figures = PictureBench.measure(binary: binary) { PictureBench.report(figures) }
     exit(0)
 }
 
@@ -375,6 +381,7 @@ if let low = pipelinePerTouchpoint.values.min(), let high = pipelinePerTouchpoin
     print("target: time per touchpoint constant from 100 to 10,000 touchpoints (within 20%): \(high / low <= 1.2 ? "met" : "NOT MET") (\(String(format: "%.2f", high / low))×)")
 }
 if let buildSpeedup { print(buildTarget(buildSpeedup)) }
+if let binary = releaseJourneyc(), let figures = PictureBench.measure(binary: binary) { PictureBench.report(figures) }
 print("")
 LSPBench.report(LSPBench.measureAll(root: root))
 print("")

@@ -115,7 +115,12 @@ struct BuildJob: Sendable {
         // The files it uses, the CSV files it reads and a future map's baseline (with what that
         // reads): a change to any of them redraws it.
         let read = (map.compilation?.dependencies ?? []) + (map.compilation?.dataFiles ?? []) + (map.compilation?.baselineFiles ?? [])
-        let dependencies = read.map { BuildManifest.Dependency(path: $0.path, hash: ContentHash.of($0.bytes)) }
+        var dependencies = read.map { BuildManifest.Dependency(path: $0.path, hash: ContentHash.of($0.bytes)) }
+        // Its pictures: a screenshot replaced under the same name redraws it. Hashed as the
+        // up-to-date check hashes them (read again, once per run for a picture many maps show).
+        for picture in map.compilation?.pictureFiles ?? [] {
+            dependencies.append(BuildManifest.Dependency(path: picture.path, hash: usedFiles.hash(of: picture.path, io: io) ?? 0))
+        }
         guard !map.hasErrors, let result = map.result else {
             outcome.status = .failed
             return outcome
@@ -194,7 +199,7 @@ final class UsedFileHashes: @unchecked Sendable {
         let world = io.world
         let escapes = world.linkEscape(of: path, from: world.repositoryRoot(forMap: path)) != nil
         let found: UInt64? = escapes ? nil
-            : (try? world.read(path, limit: max(world.limit, world.dataLimit)).get()).map { ContentHash.of($0) }
+            : (try? world.read(path, limit: max(world.limit, world.dataLimit, world.pictureLimits.maxBytes)).get()).map { ContentHash.of($0) }
         hashes.withLock { $0[path] = found }
         return found
     }

@@ -7,6 +7,7 @@ import Glibc
 import Darwin
 #endif
 import JourneyDriver
+import JourneyPictures
 import JourneySyntax
 
 enum InputError: Error, CustomStringConvertible {
@@ -60,5 +61,11 @@ enum Input {
 
 extension IOContext {
     /// The files of this run, as the maps' `use` lines and the commands read them.
-    var world: DiskWorld { DiskWorld(workingDirectory: workingDirectory, limit: Limits.inputBytes(self), dataLimit: Limits.dataBytes(self)) }
+    var world: DiskWorld {
+        var world = DiskWorld(workingDirectory: workingDirectory, limit: Limits.inputBytes(self), dataLimit: Limits.dataBytes(self))
+        // Pictures: only a map that has one reads these (PictureLoader).
+        world.pictureLimits = PictureLimits(maxBytes: Limits.pictureBytes(self))
+        world.pictureCache = DiskPictureCache.folder(environment: environment).map(DiskPictureCache.init(folder:))
+        return world
+    }
 }

@@ -3,6 +3,7 @@
 // be raised with an environment variable, which the error names.
 
 import JourneyData
+import JourneyPictures
 import JourneySemantics
 
 enum Limits {
@@ -11,6 +12,7 @@ enum Limits {
     static let defaultTouchpointsDrawn = 20_000
     static let defaultFoldersWalked = 50_000
     static let defaultDataMB = DataLimits.defaultMaxMB
+    static let defaultPictureMB = PictureLimits.defaultMaxMB
 
     /// The largest map file read, in MiB (`JOURNEYC_MAX_INPUT_MB`). A 100,000-touchpoint map
     /// written out in full is about 30 MB.
@@ -22,6 +24,12 @@ enum Limits {
     /// its size before it is read, and never read past the limit.
     static func dataBytes(_ io: IOContext) -> Int {
         value(io, "JOURNEYC_MAX_DATA_MB", default: defaultDataMB) << 20
+    }
+
+    /// The largest picture file a map shows, in MiB (`JOURNEYC_MAX_PICTURE_MB`): refused by its
+    /// size before it is read.
+    static func pictureBytes(_ io: IOContext) -> Int {
+        value(io, "JOURNEYC_MAX_PICTURE_MB", default: defaultPictureMB) << 20
     }
 
     /// The most touchpoints drawn in one picture (`JOURNEYC_MAX_TOUCHPOINTS`). 20,000 make a
@@ -43,6 +51,7 @@ enum Limits {
         ("JOURNEYC_MAX_DATA_MB", 1 << 30),
         ("JOURNEYC_MAX_FOLDERS", 1 << 40),
         ("JOURNEYC_MAX_INPUT_MB", 1 << 30),
+        ("JOURNEYC_MAX_PICTURE_MB", 1 << 30),
         ("JOURNEYC_MAX_TOUCHPOINTS", 1 << 40),
     ]
 

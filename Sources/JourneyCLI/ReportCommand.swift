@@ -189,7 +189,9 @@ struct ReportCommand: ParsableCommand {
                 io.writeErr("journeyc: error: \(error)\n")
                 throw ExitCode(ExitStatus.failure)
             }
-            text = HTMLWriter.write(document, figures: figures)
+            let pictures = result.model.hasPictures && file != "-"
+                ? ReportPictureFiles.dataURIs(result.model, mapPath: file, world: io.world) : [:]
+            text = HTMLWriter.write(document, figures: figures, pictures: pictures)
         }
         guard let output, output != "-" else {
             io.writeOut(text)

@@ -71,7 +71,7 @@ struct ChangeWalk {
                 if q.name != p.name { emit(Change(.persona, .renamed, element: ref, fields: [.init("name", old: q.name, new: p.name)])) }
                 var fields = differing([("description", q.description, p.description), ("color", q.color?.description, p.color?.description),
                                         ("share", ChangeWalk.share(q), ChangeWalk.share(p)), ("size", q.size?.description, p.size?.description),
-                                        ("quote", q.quote, p.quote)])
+                                        ("quote", q.quote, p.quote)] + PictureChanges.differing(q.picture, p.picture))
                 fields += ChangeWalk.facts(old: q.facts, new: p.facts)
                 for (name, old, new) in [("goal", q.goals, p.goals), ("frustration", q.frustrations, p.frustrations),
                                          ("behavior", q.behaviors, p.behaviors),
@@ -92,7 +92,7 @@ struct ChangeWalk {
          ("size", p.size?.description)]
             + p.facts.map { ("fact " + $0.key, $0.value) }
             + p.goals.map { ("goal", $0) } + p.frustrations.map { ("frustration", $0) } + p.behaviors.map { ("behavior", $0) }
-            + [("quote", p.quote)] + p.evidence.map { ("evidence", ChangeWalk.evidence($0)) }
+            + [("quote", p.quote)] + p.evidence.map { ("evidence", ChangeWalk.evidence($0)) } + PictureChanges.fields(p.picture)
     }
 
     /// A persona's facts paired by key: `fact plan` Free → Premium, or added, or removed.
@@ -231,7 +231,7 @@ struct ChangeWalk {
             emit(Change(.touchpoint, .reordered, element: ref, location: inStage, position: (oldFlat.index + 1, flat.index + 1)))
         }
         let fields = differing([("channel", old.channel?.id, tp.channel?.id), ("description", old.description, tp.description),
-                                ("owner", old.owner, tp.owner), ("actor", old.actor, tp.actor)])
+                                ("owner", old.owner, tp.owner), ("actor", old.actor, tp.actor)] + PictureChanges.differing(old.picture, tp.picture))
         if !fields.isEmpty { emit(Change(.touchpoint, .changed, element: ref, location: inStage, fields: fields)) }
         emotions(old: old, new: tp, location: location)
         content(new: .touchpoint(n), old: .touchpoint(o))
@@ -239,6 +239,7 @@ struct ChangeWalk {
 
     private func touchpointFields(_ tp: Touchpoint) -> [(String, String?)] {
         [("label", tp.label), ("channel", tp.channel?.id), ("description", tp.description), ("owner", tp.owner), ("actor", tp.actor)]
+            + PictureChanges.fields(tp.picture)
     }
 
     private mutating func emotions(old: Touchpoint?, new: Touchpoint?, location: Location) {

@@ -26,7 +26,7 @@ enum ItemKinds {
     static let pain = ItemKind<PainPoint>(
         content: .pain, id: \.id, label: \.text, labelField: "text", labelIsName: false,
         properties: { [("severity", $0.severity.map { "\($0)" }), ("reach", $0.reach.map { DiffNumbers.plain($0 * 100) + "%" }),
-                       ("fails at", $0.failsAt)] },
+                       ("fails at", $0.failsAt)] + PictureChanges.fields($0.picture) },
         ofStage: \.pains, ofTouchpoint: \.pains)
 
     static let delight = ItemKind<Delight>(
@@ -53,7 +53,8 @@ enum ItemKinds {
 
     static let evidence = ItemKind<Evidence>(
         content: .evidence, id: \.id, label: \.description, labelField: "description", labelIsName: false,
-        properties: { [("kind", $0.kind.rawValue), ("link", $0.link), ("file", $0.file), ("data", $0.data), ("date", $0.date)] },
+        properties: { [("kind", $0.kind.rawValue), ("link", $0.link), ("file", $0.file), ("data", $0.data), ("date", $0.date)]
+            + PictureChanges.fields($0.picture) },
         ofStage: \.evidence, ofTouchpoint: \.evidence)
 
     /// A blueprint lane's steps (all four lanes compare alike).

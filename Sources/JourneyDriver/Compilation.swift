@@ -5,6 +5,7 @@
 // A map without `use` lines is parsed and checked exactly as a single file always was: no
 // file is read twice, and nothing else is done.
 
+import JourneyPictures
 import JourneySemantics
 import JourneySyntax
 
@@ -43,6 +44,9 @@ public struct Compilation: Sendable {
     public var baselineFiles: [SourceFile] { baselineAttempt }
     /// Set while loading: every file of the baseline read, even one that failed to compile.
     var baselineAttempt: [SourceFile] = []
+    /// The picture files the map draws, each once, with their content hashes (PictureLoader):
+    /// a change to one changes the map's pictures (`build`).
+    public var pictureFiles: [PictureFile] = []
     public var hasErrors: Bool { diagnostics.hasErrors }
 }
 
@@ -82,6 +86,7 @@ public enum Compiler {
                 compilation = again
             }
         }
+        PictureLoader.attach(to: &compilation, world: world, location: locatedAt ?? file.path)
         return compilation
     }
 
@@ -118,6 +123,11 @@ public enum Compiler {
         for k in result.model.personas.indices {
             if let path = result.model.personas[k].file {
                 result.model.personas[k].file = UsePaths.relative(world.absolute(path), to: folder)
+                // Its portrait's path is relative to the library's folder: made the map's.
+                if let written = result.model.personas[k].picture?.path, !UsePaths.isAbsolute(written), !written.isEmpty {
+                    let picture = world.join(written.replacing("\\", with: "/"), from: path)
+                    result.model.personas[k].picture?.path = UsePaths.relative(world.absolute(picture), to: folder)
+                }
             }
         }
         for k in result.model.customChannels.indices {

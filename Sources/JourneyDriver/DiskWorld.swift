@@ -8,6 +8,7 @@ import Glibc
 import Darwin
 #endif
 import JourneyData
+import JourneyPictures
 
 public struct DiskWorld: World {
     /// Relative paths are resolved against this folder; nil: the process's own.
@@ -16,6 +17,9 @@ public struct DiskWorld: World {
     public var limit: Int
     /// The largest data file read, in bytes (the CLI's JOURNEYC_MAX_DATA_MB).
     public var dataLimit: Int
+    /// Pictures' limits and cache (PictureLoader); set by the CLI from its environment.
+    public var pictureLimits = PictureLimits()
+    public var pictureCache: (any PictureCache)? = nil
 
     public init(workingDirectory: String?, limit: Int, dataLimit: Int = DataLimits.defaultMaxBytes) {
         self.workingDirectory = workingDirectory

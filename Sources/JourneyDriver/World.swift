@@ -6,6 +6,7 @@
 // Out: bytes, or a WorldError; and the repository a map's `use` paths may not leave.
 
 import JourneyData
+import JourneyPictures
 import JourneySyntax
 
 /// Why a file could not be loaded, in words a person can act on.
@@ -56,6 +57,10 @@ public protocol World: Sendable {
     /// The names of the files in the folder of `path` (a file's path, as `read` takes it), for
     /// a "did you mean" when it is missing; empty when the World cannot list it.
     func siblingNames(of path: String) -> [String]
+    /// The limits pictures are read and drawn within (the CLI's JOURNEYC_MAX_PICTURE_MB).
+    var pictureLimits: PictureLimits { get }
+    /// Where pictures' renditions are kept between runs; nil: made again each time.
+    var pictureCache: (any PictureCache)? { get }
 }
 
 extension World {
@@ -64,6 +69,10 @@ extension World {
     public func join(_ usePath: String, from usingFile: String) -> String { UsePaths.join(usePath, from: usingFile) }
 
     public func siblingNames(of path: String) -> [String] { [] }
+
+    public var pictureLimits: PictureLimits { PictureLimits() }
+
+    public var pictureCache: (any PictureCache)? { nil }
 
     /// Reads any file (a library, a CSV export a map names) into `sources`, at the next base,
     /// so the ranges of what is made from it point into it. `limit`: another than the World's.
@@ -81,6 +90,9 @@ public struct MemoryWorld: World {
     public var root: String
     /// The largest file read, as the disk's input limit.
     public var limit: Int
+    /// Pictures' limits and cache (tests set them).
+    public var pictureLimits = PictureLimits()
+    public var pictureCache: (any PictureCache)? = nil
 
     public init(files: [String: String] = [:], folders: Set<String> = [], root: String = "", limit: Int = 64 << 20) {
         self.files = files.mapValues { Array($0.utf8) }

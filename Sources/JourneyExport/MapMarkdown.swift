@@ -113,6 +113,7 @@ struct MarkdownPage {
             if !segment.isEmpty { item += " (" + segment.joined(separator: ", ") + ")" }
             if let d = nonBlank(p.description) { item += " — " + MarkdownText.inline(d) }
             line(item)
+            if let picture = p.picture { line("  - " + MarkdownPictures.image(picture)) }
             if let quote = nonBlank(p.quote) { line("  - Quote: “" + MarkdownText.inline(quote) + "”") }
             for f in p.facts { line("  - " + MarkdownText.inline(f.label) + ": " + MarkdownText.inline(f.value)) }
             for goal in p.goals { line("  - Goal: " + MarkdownText.inline(goal)) }
@@ -190,6 +191,7 @@ struct MarkdownPage {
         if let owner = nonBlank(tp.owner) { roles.append("Owner: " + MarkdownText.inline(owner)) }
         if let actor = nonBlank(tp.actor) { roles.append("Actor: " + MarkdownText.inline(actor)) }
         if !roles.isEmpty { cell += "<br>" + roles.joined(separator: " · ") }
+        if let picture = tp.picture { cell += "<br>" + MarkdownPictures.thumbnail(picture, width: 160) }
         return cell
     }
 
@@ -219,7 +221,7 @@ struct MarkdownPage {
         if let s = p.severity { details.append("severity \(s)") }
         if let r = p.reach { details.append("reach " + ExportText.percent(r)) }
         if let step = p.failsAt { details.append("fails at " + step) }
-        return MarkdownText.inline(p.text) + parenthesized(details)
+        return MarkdownText.inline(p.text) + parenthesized(details) + (p.picture.map { "<br>" + MarkdownPictures.thumbnail($0, width: 120) } ?? "")
     }
 
     /// `Add a fit finder (owner Web team, impact 5, effort 3, shipped 2026-10) ✓`; a dropped
@@ -284,6 +286,10 @@ struct MarkdownPage {
             if let data = nonBlank(e.data) { item += " · data " + MarkdownText.code(data) }
             if let date = nonBlank(e.date) { item += " · " + MarkdownText.inline(date) }
             line(item)
+            if let picture = e.picture {
+                line()
+                line("   " + MarkdownPictures.image(picture))
+            }
         }
     }
 

@@ -103,7 +103,20 @@ struct DocumentBuilder {
             ("evidence", .array(p.evidence.map(evidence))),
             ("file", text(p.file)),
             ("line", line(p.range)),
-        ])
+        ] + picture(p.picture))
+    }
+
+    /// A picture's path and alt text and, once its file was read, its format, size and hash
+    /// (null before); null for an element without a picture.
+    func picture(_ p: Picture?) -> [(String, JSONValue)] {
+        guard let p else { return [("picture", .null)] }
+        let data = p.data
+        return [("picture", .object([
+            ("path", .string(p.path)), ("alt", .string(p.alt)),
+            ("format", data.map { .string($0.format) } ?? .null),
+            ("width", data.map { .int($0.sourceWidth) } ?? .null), ("height", data.map { .int($0.sourceHeight) } ?? .null),
+            ("sha256", data.map { .string($0.hash) } ?? .null),
+        ]))]
     }
 
     func channel(_ c: CustomChannel) -> JSONValue {
@@ -136,6 +149,7 @@ struct DocumentBuilder {
             ("description", text(t.description)),
             ("owner", text(t.owner)),
             ("actor", text(t.actor)),
+        ] + picture(t.picture) + [
             ("line", line(t.range)),
         ] + ContentJSON.rows.flatMap { $0.touchpoint(self, t) })
     }
@@ -172,7 +186,7 @@ struct DocumentBuilder {
             ("reach", p.reach.map { .number($0) } ?? .null),
             ("failsAt", text(p.failsAt)),
             ("line", line(p.range)),
-        ])
+        ] + picture(p.picture))
     }
 
     func delight(_ d: Delight) -> JSONValue {
@@ -256,7 +270,7 @@ struct DocumentBuilder {
             ("data", text(e.data)),
             ("date", text(e.date)),
             ("line", line(e.range)),
-        ])
+        ] + picture(e.picture))
     }
 
     func text(_ s: String?) -> JSONValue { s.map { .string($0) } ?? .null }

@@ -45,6 +45,7 @@ enum StatementText {
         case .range(let low, let high): low.wholeNumberText + ".." + high.wholeNumberText
         case .target(let comparison, let q): (comparison.map { $0.rawValue + " " } ?? "") + q.canonicalText
         case .status(let status): status.word.name + (status.date.map { " " + quoted($0) } ?? "")
+        case .picture(let picture): quoted(picture.path) + (picture.alt.map { " " + quoted($0) } ?? "")
         }
     }
 

@@ -1,6 +1,8 @@
 // Card: a box with a vertical stack of items (text blocks, an icon line, a rating, a badge),
 // measured once for a given width. Layout asks its height, then places it at a position.
 
+import JourneySemantics
+
 public struct Card {
     public enum Item {
         case text(TextBlock, Color)
@@ -15,6 +17,8 @@ public struct Card {
         case gap(Double)
         /// A bound metric's history as a small line chart with its target (SparklineLayout).
         case sparkline(Sparkline)
+        /// A picture (a touchpoint's screenshot) fitted into `size`, centred, with a thin border.
+        case picture(PictureData, alt: String, size: Size, border: Color)
     }
 
     public var name: String
@@ -58,6 +62,7 @@ public struct Card {
         case .badge(let b, _, _), .mark(let b, _, _, _): b.height + 4
         case .gap(let g): g
         case .sparkline: Sparkline.height
+        case .picture(_, _, let size, _): size.height
         }
     }
 
@@ -109,6 +114,12 @@ public struct Card {
                 ] + TextPlacement.lines(block, x: pill.x + 6, y: cy + 2, color: textColor))))
             case .sparkline(let line):
                 children.append(line.node(in: Rect(left, cy, textWidth, Sparkline.height)))
+            case .picture(let data, let alt, let size, let border):
+                let frame = Rect(left + (textWidth - size.width) / 2, cy, size.width, size.height)
+                children.append(.group(SceneGroup(name: "picture", box: frame, children: [
+                    .image(SceneImage(frame: frame, clip: frame, clipRadius: Self.pictureRadius, picture: data, alt: alt)),
+                    .rect(SceneRect(frame: frame, fill: nil, stroke: Stroke(border, width: 1), radius: Self.pictureRadius)),
+                ])))
             case .gap:
                 break
             }
@@ -125,6 +136,16 @@ public struct Card {
 }
 
 extension Card {
+    static let pictureRadius = 3.0
+
+    /// The size `picture` is drawn at to fit `width` × `height` whole, its aspect kept, never
+    /// larger than its own pixels (a small icon is not blown up).
+    public static func fitted(_ picture: PictureData, width: Double, height: Double) -> Size {
+        let w = Double(picture.width), h = Double(picture.height)
+        let scale = min(width / w, height / h, 1)
+        return Size(w * scale, h * scale)
+    }
+
     /// A line through the middle of a placed line of text, in its colour.
     static func strike(_ node: SceneNode, color: Color) -> SceneNode? {
         guard case .text(let t) = node, t.frame.width > 0 else { return nil }
@@ -157,6 +178,9 @@ extension SceneNode {
         case .group(var g):
             g.children = g.children.map { $0.faded(alpha) }
             return .group(g)
+        case .image(var i):
+            i.alpha *= alpha
+            return .image(i)
         }
     }
 }

@@ -75,6 +75,17 @@ struct CardFactory {
 
     private func t(_ s: String, _ font: FontSpec, _ width: Double) -> TextBlock { engine.text(s, font, width) }
 
+    /// The tallest a touchpoint's screenshot and a pain's picture are drawn, in points.
+    static let touchpointPictureHeight = 150.0
+    static let painPictureHeight = 100.0
+
+    /// A loaded picture as the card's thumbnail (nothing for a picture whose file had a problem).
+    private func picture(_ picture: Picture?, into c: inout Card, height: Double) {
+        guard let picture, let data = picture.data else { return }
+        c.items.append(.gap(6))
+        c.items.append(.picture(data, alt: picture.alt, size: Card.fitted(data, width: c.textWidth, height: height), border: theme.cardStroke))
+    }
+
     func touchpoint(_ tp: Touchpoint, width: Double, score: Double? = nil) -> Card {
         var c = card("touchpoint:" + (tp.id ?? tp.label), width: width, fill: theme.cardFill, stroke: theme.cardStroke)
         if tp.channel != nil || mapHasChannels {
@@ -90,6 +101,7 @@ struct CardFactory {
             c.items.append(.gap(3))
             c.items.append(.text(t(description, theme.cardFont, c.textWidth), theme.mutedText))
         }
+        picture(tp.picture, into: &c, height: Self.touchpointPictureHeight)
         var who: [String] = []
         if let actor = tp.actor.nonBlank { who.append("With: " + actor) }
         if let owner = tp.owner.nonBlank { who.append("Owner: " + owner) }
@@ -124,6 +136,7 @@ struct CardFactory {
             c.items.append(.gap(3))
             c.items.append(.text(t("Fails at " + step, theme.smallFont, c.textWidth), theme.painAccent))
         }
+        picture(p.picture, into: &c, height: Self.painPictureHeight)
         return c
     }
 

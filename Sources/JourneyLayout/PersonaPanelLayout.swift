@@ -47,8 +47,15 @@ struct PersonaPanelLayout {
         var listColumns: Int
         var listWidth: Double
         var evidence: TextBlock?
+        /// Its portrait, drawn round beside the name; nil: the name starts at the card's edge.
+        var portrait: Picture? = nil
         var rightToLeft: Bool { name.rightToLeft }
+        /// How far the name, segment and share bar move over for the portrait.
+        var portraitOffset: Double { portrait == nil ? 0 : PersonaPanelLayout.portraitSize + 10 }
     }
+
+    /// A portrait's diameter.
+    static let portraitSize = 56.0
 
     /// Whether the panel is drawn: some persona says more than its name.
     static func isDrawn(for model: JourneyModel) -> Bool { model.personas.contains(where: \.hasProfile) }
@@ -77,7 +84,9 @@ struct PersonaPanelLayout {
     // MARK: - Measuring
 
     func entry(_ p: Persona, at index: Int, inner: Double, nameSuffix: String) -> Entry {
-        let name = engine.text(p.name + nameSuffix, theme.cardTitleFont, inner - 36)
+        let portrait = p.picture?.data == nil ? nil : p.picture
+        let offset = portrait == nil ? 0 : Self.portraitSize + 10
+        let name = engine.text(p.name + nameSuffix, theme.cardTitleFont, inner - offset - 36)
         // "41k customers (35%)", "35% of customers" or "41k customers"; the bar below shows the share.
         let percent = p.share.map { Formatting.percent(($0 * 1000).rounded() / 10) }
         let segment = switch (p.size, percent) {
@@ -117,9 +126,10 @@ struct PersonaPanelLayout {
         let mark = engine.marks?[.persona(p.id)]
         let changes = mark.flatMap { $0.kind == .changed && !$0.notes.isEmpty ? engine.text($0.notes.joined(separator: "\n"), engine.markFont, inner) : nil }
         let evidenceLine = numbers.isEmpty ? nil : engine.text("Evidence " + numbers.joined(separator: " "), theme.smallFont, inner)
-        return Entry(id: p.id, name: name, segment: segment.isEmpty ? nil : engine.text(segment, theme.smallFont, inner), changes: changes,
+        return Entry(id: p.id, name: name, segment: segment.isEmpty ? nil : engine.text(segment, theme.smallFont, inner - offset), changes: changes,
                      share: p.share, description: description, quote: quote, facts: facts, factKeyWidth: keyWidth,
-                     moreFacts: moreFacts, lists: lists, listColumns: listColumns, listWidth: listWidth, evidence: evidenceLine)
+                     moreFacts: moreFacts, lists: lists, listColumns: listColumns, listWidth: listWidth, evidence: evidenceLine,
+                     portrait: portrait)
     }
 
     /// The card's height: the same sums `card` places by.
@@ -127,6 +137,7 @@ struct PersonaPanelLayout {
         var h = Self.pad + 2 + max(e.name.height, 16)
         if let s = e.segment { h += 2 + s.height }
         if e.share != nil { h += 4 + 4 }
+        if e.portrait != nil { h = max(h, Self.pad + 2 + Self.portraitSize) }
         if let c = e.changes { h += 6 + c.height }
         if let d = e.description { h += 6 + d.height }
         if let q = e.quote { h += 8 + q.height }
@@ -161,22 +172,33 @@ struct PersonaPanelLayout {
             .rect(SceneRect(frame: Rect(box.x, box.y + 4, box.width, 2 * r - 4), fill: theme.laneLabelFill, stroke: nil, radius: 0)),
         ]
         var y = box.y + Self.pad + 2
+        let top = y
+        // The name, segment and share bar, beside the portrait when there is one (its side mirrored).
+        let offset = e.portraitOffset
+        let headInner = inner - offset
+        let headLeft = rtl ? left : left + offset, headRight = rtl ? right - offset : right
         let nameHeight = max(e.name.height, 16)
-        out += swatch(e.id, x: rtl ? right - 14 : left + 14, y: y + min(nameHeight, e.name.lineHeight) / 2)
-        out += TextPlacement.lines(e.name, x: rtl ? left : left + 36, y: y, color: theme.text, width: inner - 36, alignRight: rtl)
+        out += swatch(e.id, x: rtl ? headRight - 14 : headLeft + 14, y: y + min(nameHeight, e.name.lineHeight) / 2)
+        out += TextPlacement.lines(e.name, x: rtl ? headLeft : headLeft + 36, y: y, color: theme.text, width: headInner - 36, alignRight: rtl)
         y += nameHeight
         if let s = e.segment {
-            out += TextPlacement.lines(s, x: left, y: y + 2, color: theme.mutedText, width: inner, alignRight: rtl)
+            out += TextPlacement.lines(s, x: headLeft, y: y + 2, color: theme.mutedText, width: headInner, alignRight: rtl)
             y += 2 + s.height
         }
         if let share = e.share {
             // The share as a bar: the whole track is the customer base.
-            let filled = inner * min(1, max(0, share))
-            out.append(.rect(SceneRect(frame: Rect(left, y + 4, inner, 4), fill: theme.gridLine, stroke: nil, radius: 2)))
+            let filled = headInner * min(1, max(0, share))
+            out.append(.rect(SceneRect(frame: Rect(headLeft, y + 4, headInner, 4), fill: theme.gridLine, stroke: nil, radius: 2)))
             if filled > 0 {
-                out.append(.rect(SceneRect(frame: Rect(rtl ? right - filled : left, y + 4, filled, 4), fill: color, stroke: nil, radius: 2)))
+                out.append(.rect(SceneRect(frame: Rect(rtl ? headRight - filled : headLeft, y + 4, filled, 4), fill: color, stroke: nil, radius: 2)))
             }
             y += 8
+        }
+        if let portrait = e.portrait, let data = portrait.data {
+            let size = Self.portraitSize
+            let circle = Rect(rtl ? right - size : left, top, size, size)
+            out.append(Self.portrait(data, alt: portrait.alt, in: circle, ring: color))
+            y = max(y, top + size)
         }
         if let c = e.changes {
             // In the text colour: the change colour misses 4.5:1 on the card in the light theme.
@@ -238,6 +260,20 @@ struct PersonaPanelLayout {
             out += TextPlacement.lines(ev, x: left, y: y + 8, color: theme.mutedText, width: inner, alignRight: rtl)
         }
         return out
+    }
+
+    /// A round portrait: the picture covers the circle (its middle kept, its aspect too), ringed
+    /// in the persona's colour.
+    static func portrait(_ data: PictureData, alt: String, in circle: Rect, ring: Color) -> SceneNode {
+        let w = Double(data.width), h = Double(data.height)
+        let scale = max(circle.width / w, circle.height / h)
+        let frame = Rect(circle.midX - w * scale / 2, circle.midY - h * scale / 2, w * scale, h * scale)
+        var outline = Path()
+        outline.circle(circle.midX, circle.midY, circle.width / 2)
+        return .group(SceneGroup(name: "portrait", box: circle, children: [
+            .image(SceneImage(frame: frame, clip: circle, clipRadius: circle.width / 2, picture: data, alt: alt)),
+            .path(ScenePath(path: outline, fill: nil, stroke: Stroke(ring, width: 2))),
+        ]))
     }
 
     /// A persona's swatch: its curve's line and marker, centred on (x, y).

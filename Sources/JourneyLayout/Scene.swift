@@ -2,6 +2,8 @@
 // their boxes, and named groups. Produced by LayoutEngine, consumed by every renderer and
 // by tests (no overlaps, text inside its box, everything on the canvas).
 
+import JourneySemantics
+
 public struct Stroke: Equatable, Sendable {
     public var color: Color
     public var width: Double
@@ -52,6 +54,25 @@ public struct SceneText: Equatable, Sendable {
     }
 }
 
+/// A picture (a touchpoint's screenshot, a persona's portrait): the rendition is drawn whole
+/// into `frame` (the layout keeps its aspect) and seen only inside `clip`, a box with corners of
+/// `clipRadius` (a circle when the radius is half its side). `alt` says what it shows: the SVG's
+/// <title> of the picture, what a screen reader reads.
+public struct SceneImage: Equatable, Sendable {
+    public var frame: Rect
+    public var clip: Rect
+    public var clipRadius: Double
+    public var picture: PictureData
+    public var alt: String
+    /// Below 1 for a ghost (a removed element in a diff).
+    public var alpha: Double = 1
+
+    public init(frame: Rect, clip: Rect, clipRadius: Double, picture: PictureData, alt: String, alpha: Double = 1) {
+        self.frame = frame; self.clip = clip; self.clipRadius = clipRadius; self.picture = picture; self.alt = alt
+        self.alpha = alpha
+    }
+}
+
 public struct SceneGroup: Equatable, Sendable {
     /// Semantic name: "touchpoint:pdp", "pain", "lane:emotions"…
     public var name: String
@@ -78,6 +99,7 @@ public indirect enum SceneNode: Equatable, Sendable {
     case path(ScenePath)
     case text(SceneText)
     case group(SceneGroup)
+    case image(SceneImage)
 }
 
 public struct SceneMetadata: Equatable, Sendable {
@@ -133,6 +155,7 @@ extension SceneNode {
         case .rect(let r): return r.frame
         case .path(let p): return p.path.bounds
         case .text(let t): return t.frame
+        case .image(let i): return i.clip
         case .group(let g):
             var out = g.box
             for child in g.children {

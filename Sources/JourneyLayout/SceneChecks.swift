@@ -58,6 +58,16 @@ public enum SceneChecks {
                 if let b = p.path.bounds, !canvas.insetBy(-1, -1).contains(b) {
                     problems.append("path \(describe(b)) is outside the canvas")
                 }
+            case .image(let i):
+                if !canvas.contains(i.clip) { problems.append("picture \(describe(i.clip)) is outside the canvas") }
+                if let box = enclosing.last, !box.contains(i.clip) {
+                    problems.append("picture \(describe(i.clip)) is not inside its box \(describe(box))")
+                }
+                // Fitted, never distorted: the frame has the picture's own aspect.
+                let drawn = i.frame.width / i.frame.height, own = Double(i.picture.width) / Double(i.picture.height)
+                if abs(drawn - own) > 0.02 * own + 1 / Double(max(i.picture.width, i.picture.height)) {
+                    problems.append("picture \(describe(i.frame)) is distorted: drawn at \(drawn), its own aspect is \(own)")
+                }
             }
         }
         // Sweep by x so large scenes stay fast.

@@ -35,6 +35,10 @@ extension Scene {
                 var quoted = ""
                 JSONValue.quote(t.text, into: &quoted)
                 out += pad + "text \(quoted) " + frame(t.frame) + " \(Num.format(t.font.size))\(t.font.bold ? "b" : "")\(t.font.italic ? "i" : "") \(t.color.hex)\(t.rightToLeft ? " rtl" : "")\n"
+            case .image(let i):
+                var quoted = ""
+                JSONValue.quote(i.alt, into: &quoted)
+                out += pad + "image \(quoted) " + frame(i.frame) + " clip " + frame(i.clip) + " radius \(Num.format(i.clipRadius)) \(i.picture.width)x\(i.picture.height)\n"
             }
         }
         for n in nodes { visit(n, 1) }

@@ -61,6 +61,13 @@ extension Scene {
             if let link = g.link { pairs.append(("link", .string(link))) }
             pairs.append(("children", .array(g.children.map { json($0, &faces) })))
             return .object(pairs)
+        case .image(let i):
+            var pairs: [(String, JSONValue)] = [("image", .string(i.alt)), ("frame", frame(i.frame)), ("clip", frame(i.clip))]
+            if i.clipRadius > 0 { pairs.append(("radius", .string(Num.format(i.clipRadius)))) }
+            pairs.append(("pixels", .string("\(i.picture.width)x\(i.picture.height)")))
+            pairs.append(("sha256", .string(i.picture.hash)))
+            if i.alpha < 1 { pairs.append(("alpha", .string(Num.format(i.alpha)))) }
+            return .object(pairs)
         }
     }
 

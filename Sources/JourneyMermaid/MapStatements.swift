@@ -39,6 +39,7 @@ enum MapStatements {
         for f in p.frustrations { lines.append("  frustration " + q(f)) }
         for b in p.behaviors { lines.append("  behavior " + q(b)) }
         if let quote = p.quote { lines.append("  quote " + q(quote)) }
+        if let picture = p.picture { lines.append("  image " + image(picture)) }
         lines += ContentStatements.rows.flatMap { $0.persona?(p) ?? [] }.map { "  " + $0 }
         return lines
     }
@@ -62,6 +63,7 @@ enum MapStatements {
         if let d = t.description { lines.append("    description " + q(d)) }
         if let o = t.owner { lines.append("    owner " + q(o)) }
         if let a = t.actor { lines.append("    actor " + q(a)) }
+        if let picture = t.picture { lines.append("    image " + image(picture)) }
         lines += ContentStatements.rows.flatMap { $0.touchpoint(t, scale) }.map { "    " + $0 }
         return lines
     }
@@ -69,7 +71,7 @@ enum MapStatements {
     /// One kind of content written back, one line per element (ContentStatements' rows).
     static func pain(_ p: PainPoint) -> String {
         "pain " + id(p.id) + q(p.text) + (p.severity.map { " severity \($0)" } ?? "") + (p.reach.map { " reach " + n($0 * 100) + "%" } ?? "")
-            + (p.failsAt.map { " at " + $0 } ?? "")
+            + (p.failsAt.map { " at " + $0 } ?? "") + (p.picture.map { " image " + image($0) } ?? "")
     }
 
     static func delight(_ d: Delight) -> String { "delight " + id(d.id) + q(d.text) }
@@ -114,6 +116,7 @@ enum MapStatements {
         if let file = e.file { line += " file " + q(file) }
         if let data = e.data { line += " data " + q(data) }
         if let date = e.date { line += " date " + q(date) }
+        if let picture = e.picture { line += " image " + image(picture) }
         return line
     }
 
@@ -121,6 +124,9 @@ enum MapStatements {
         let value = EmotionText.value(e.value, on: scale, minus: .ascii)
         return "emotion " + (e.persona.map { $0 + " " } ?? "") + value + (e.feeling.map { " " + q($0) } ?? "")
     }
+
+    /// A picture's path and alt text, as `image` takes them.
+    private static func image(_ p: Picture) -> String { q(p.path) + " " + q(p.alt) }
 
     private static func q(_ s: String) -> String { Formatter.quoted(s) }
     private static func n(_ v: Double) -> String { DecimalText.shortest(v) }

@@ -56,6 +56,8 @@ final class SVGWriter {
         }
     }
     private var body = SVGBytes(capacity: 1 << 17)
+    /// Clip paths written so far (pictures seen through a rounded box or a circle): ids c0, c1…
+    private var clips = 0
     private var out: ByteWriter?
     /// The drawing is handed to the output in chunks of about this many bytes.
     private static let chunk = 1 << 16
@@ -227,8 +229,53 @@ final class SVGWriter {
             for child in g.children { try write(child) }
             body.raw("</g>\n")
             if link != nil { body.raw("</a>\n") }
+        case .image(let i):
+            try flush()
+            write(i)
         }
         if body.count >= SVGWriter.chunk { try flush() }
+    }
+
+    /// A picture: its PNG rendition as data in the file (the SVG stands alone), its alt text as
+    /// its <title>, seen through its clip (a rounded box, or a circle for a portrait).
+    private func write(_ i: SceneImage) {
+        let c = i.clip
+        body.raw("<clipPath id=\"c")
+        body.base36(clips)
+        body.raw("\"><rect x=\"")
+        body.number(c.x)
+        body.raw("\" y=\"")
+        body.number(c.y)
+        body.raw("\" width=\"")
+        body.number(c.width)
+        body.raw("\" height=\"")
+        body.number(c.height)
+        if i.clipRadius > 0 {
+            body.raw("\" rx=\"")
+            body.number(min(i.clipRadius, c.width / 2, c.height / 2))
+        }
+        body.raw("\"/></clipPath>\n<image x=\"")
+        body.number(i.frame.x)
+        body.raw("\" y=\"")
+        body.number(i.frame.y)
+        body.raw("\" width=\"")
+        body.number(i.frame.width)
+        body.raw("\" height=\"")
+        body.number(i.frame.height)
+        body.raw("\" preserveAspectRatio=\"none\" clip-path=\"url(#c")
+        body.base36(clips)
+        body.raw(")\"")
+        if i.alpha < 1 {
+            body.raw(" opacity=\"")
+            body.number(i.alpha)
+            body.raw("\"")
+        }
+        body.raw(" xlink:href=\"data:image/png;base64,")
+        body.base64(i.picture.png)
+        body.raw("\"><title>")
+        body.text(i.alt)
+        body.raw("</title></image>\n")
+        clips += 1
     }
 
     private func write(_ r: SceneRect) {

@@ -16,6 +16,8 @@ final class SceneRenderer {
     private let keepsText: Bool
     /// The scaled font of each face met, by the face object (runs share them).
     private var fonts: [ObjectIdentifier: OpaquePointer?] = [:]
+    /// The pictures drawn so far, as surfaces (made only when a scene has one).
+    private lazy var pictures = PictureSurfaces()
 
     init(context cr: OpaquePointer, visible: Rect? = nil) {
         self.cr = cr
@@ -53,7 +55,23 @@ final class SceneRenderer {
             if let link, let box = g.box { cairo_tag_begin(cr, CAIRO_TAG_LINK, Self.linkAttributes(link, box)) }
             for child in g.children { draw(child) }
             if link != nil, g.box != nil { cairo_tag_end(cr, CAIRO_TAG_LINK) }
+        case .image(let i): if canSee(i.clip, margin: 2) { drawImage(i) }
         }
+    }
+
+    /// The picture scaled into its frame (Cairo's GOOD filter), seen through its clip.
+    private func drawImage(_ i: SceneImage) {
+        guard let surface = pictures.surface(i.picture), i.frame.width > 0, i.frame.height > 0 else { return }
+        cairo_save(cr)
+        roundedRect(i.clip, radius: i.clipRadius)
+        cairo_clip(cr)
+        cairo_translate(cr, i.frame.x, i.frame.y)
+        cairo_scale(cr, i.frame.width / Double(i.picture.width), i.frame.height / Double(i.picture.height))
+        cairo_set_source_surface(cr, surface, 0, 0)
+        cairo_pattern_set_filter(cairo_get_source(cr), CAIRO_FILTER_GOOD)
+        cairo_pattern_set_extend(cairo_get_source(cr), CAIRO_EXTEND_PAD)
+        if i.alpha < 1 { cairo_paint_with_alpha(cr, i.alpha) } else { cairo_paint(cr) }
+        cairo_restore(cr)
     }
 
     /// Cairo's attribute string for a link tag: the address quoted (its quotes and

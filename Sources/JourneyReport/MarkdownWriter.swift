@@ -30,6 +30,9 @@ public enum MarkdownWriter {
                 // A code span fenced past any backticks in the name, the name quoted for the shell.
                 let command = "journeyc report \(shellQuoted(name)) --chart \(figure.rawValue) -o \(figure.rawValue).svg"
                 out += "\n_Chart: " + MarkdownText.code(command) + "_\n"
+            case .pictures(let list):
+                out += "\n## Pictures\n\n"
+                for p in list { out += "- " + MarkdownText.inline(p.place) + ": " + MarkdownPictures.image(alt: p.alt, path: p.path) + "\n" }
             }
         }
         return out

@@ -55,6 +55,7 @@ private struct Builder {
         metrics()
         trends()
         coverage()
+        if let pictures = ReportPictures.block(model) { blocks.append(pictures) }
         method()
     }
 

@@ -28,6 +28,8 @@ public enum ReportBlock: Equatable, Sendable {
     case list([[ReportInline]])
     case table(ReportTable)
     case figure(ReportFigure)
+    /// The map's pictures (ReportPictures), when it has any.
+    case pictures([ReportPicture])
 }
 
 public struct ReportTable: Equatable, Sendable {

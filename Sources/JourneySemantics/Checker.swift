@@ -376,6 +376,7 @@ public struct Checker {
                     persona.quote = text
                 }
             case .evidence: if let e = buildEvidence(a) { persona.evidence.append(e) }
+            case .image: persona.picture = buildPicture(a)
             default: break
             }
         }
@@ -430,6 +431,7 @@ public struct Checker {
             case .description: tp.description = a.string(.text)
             case .owner: tp.owner = a.string(.text)
             case .actor: tp.actor = a.string(.text)
+            case .image: tp.picture = buildPicture(a)
             default: _ = addContent(a, to: &tp)
             }
         }
@@ -477,6 +479,7 @@ public struct Checker {
         if let p = s.property(.at), case .identifier(let name) = p.value {
             pain.failsAt = resolveSteps([NameReference(name: name, range: p.valueRange)], .at).first
         }
+        pain.picture = buildPicture(property: s)
         return pain
     }
 
@@ -546,6 +549,7 @@ public struct Checker {
         if e.date != nil { e.dateRange = s.property(.date)?.valueRange }
         if e.file != nil { e.fileRange = s.property(.file)?.valueRange }
         e.data = evidenceData(s)
+        e.picture = buildPicture(property: s)
         return e
     }
 

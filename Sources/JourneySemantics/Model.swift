@@ -100,6 +100,8 @@ public struct Persona: Equatable, Sendable {
     /// The path of the library file that declares it (as the map's `use` reached it); nil for
     /// a persona of the map's own file.
     public var file: String? = nil
+    /// Its portrait (`image "…" "…"` under the persona).
+    public var picture: Picture? = nil
 
     public init(id: String, name: String, description: String? = nil, goals: [String] = [], color: RGBColor? = nil,
                 share: Double? = nil, range: SourceRange, shareRange: SourceRange? = nil) {
@@ -281,6 +283,8 @@ public struct Touchpoint: Equatable, Sendable {
     public var support: [BlueprintStep] = []
     public var systems: [BlueprintStep] = []
     public var range: SourceRange
+    /// A screenshot or photo of the moment (`image "…" "…"` under the touchpoint).
+    public var picture: Picture? = nil
 
     /// Its blueprint steps, lane by lane from the line of visibility down.
     public var blueprint: [BlueprintStep] { frontstage + backstage + support + systems }
@@ -366,6 +370,8 @@ public struct PainPoint: Equatable, Sendable {
     /// The blueprint step where it fails (`at pick`): a failure point behind the touchpoint it
     /// surfaces at, which still counts it.
     public var failsAt: String? = nil
+    /// A picture of it (`image "…" "…"` on the pain's line).
+    public var picture: Picture? = nil
 }
 
 public struct Delight: Equatable, Sendable {
@@ -594,6 +600,8 @@ public struct Evidence: Equatable, Sendable {
     public var fileRange: SourceRange? = nil
     /// The data file it came from (`data "data/kpis.csv"`), relative to the map.
     public var data: String? = nil
+    /// A picture of it (`image "…" "…"` on the evidence's line).
+    public var picture: Picture? = nil
 }
 
 /// How a map weighs the factors of its priorities (`weights` under the journey line); each

@@ -35,6 +35,10 @@ extension JourneyModel {
             }
             m.stages[s] = stage
         }
+        for slot in m.pictureSlots {
+            m[keyPath: slot]?.range = none
+            m[keyPath: slot]?.pathRange = none
+        }
         return m
     }
 }

@@ -41,6 +41,19 @@ public struct StatusLiteral: Equatable, Sendable {
     }
 }
 
+/// `image "screens/error.png" "The error page"` as a property: the picture's path and its alt
+/// text (nil when missing: the checker says it is required, E0140).
+public struct PictureLiteral: Equatable, Sendable {
+    public var path: String
+    public var pathRange: SourceRange
+    public var alt: String?
+    public var altRange: SourceRange?
+
+    public init(path: String, pathRange: SourceRange, alt: String? = nil, altRange: SourceRange? = nil) {
+        self.path = path; self.pathRange = pathRange; self.alt = alt; self.altRange = altRange
+    }
+}
+
 public enum Value: Equatable, Sendable {
     case identifier(String)
     /// One or more identifiers, in the order written.
@@ -52,6 +65,8 @@ public enum Value: Equatable, Sendable {
     case target(Comparison?, QuantityLiteral)
     /// An opportunity's `status WORD ["DATE"]`.
     case status(StatusLiteral)
+    /// A pain's or evidence's `image "PATH" "ALT"`.
+    case picture(PictureLiteral)
 }
 
 public struct Argument: Sendable {

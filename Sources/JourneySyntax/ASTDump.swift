@@ -59,6 +59,8 @@ public enum ASTDump {
                             ("value", .number(q.number.value))])
         case .status(let status):
             return .object([("status", .string(status.word.name)), ("date", status.date.map { .string($0) } ?? .null)])
+        case .picture(let picture):
+            return .object([("path", .string(picture.path)), ("alt", picture.alt.map { .string($0) } ?? .null)])
         }
     }
 
@@ -86,6 +88,8 @@ public enum ASTDump {
         case .target(let c, let q): return (c.map { $0.rawValue + " " } ?? "") + quantity(q)
         case .status(let status):
             return status.word.name + (status.date.map { " " + render(.string($0)) } ?? "")
+        case .picture(let picture):
+            return render(.string(picture.path)) + (picture.alt.map { " " + render(.string($0)) } ?? "")
         }
     }
 

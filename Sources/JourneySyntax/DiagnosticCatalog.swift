@@ -83,6 +83,14 @@ public enum DiagnosticCode: String, CaseIterable, Sendable {
     case unknownStep = "E0115"
     case notAStep = "E0116"
     case triggerCycle = "E0117"
+    // Pictures on touchpoints, personas, pains and evidence (E0140–E0149, W0065–W0069)
+    case pictureWithoutAltText = "E0140"
+    case missingPicture = "E0141"
+    case pictureOutsideRepository = "E0142"
+    case unreadablePicture = "E0143"
+    case pictureTooLarge = "E0144"
+    case pictureTypeMismatch = "E0145"
+    case unsupportedPictureType = "E0146"
     // Warnings (W00xx)
     case misleadingIndentation = "W0001"
     case emptyStage = "W0002"
@@ -226,6 +234,13 @@ public enum DiagnosticCode: String, CaseIterable, Sendable {
         case .notAStep: "not-a-step"
         case .triggerCycle: "trigger-cycle"
         case .stepWithoutOwner: "step-without-owner"
+        case .pictureWithoutAltText: "picture-without-alt-text"
+        case .missingPicture: "missing-picture"
+        case .pictureOutsideRepository: "picture-outside-repository"
+        case .unreadablePicture: "unreadable-picture"
+        case .pictureTooLarge: "picture-too-large"
+        case .pictureTypeMismatch: "picture-type-mismatch"
+        case .unsupportedPictureType: "unsupported-picture-type"
         }
     }
 
@@ -341,6 +356,13 @@ public enum DiagnosticCode: String, CaseIterable, Sendable {
         case .notAStep: "a blueprint step's `triggers` or `needs`, or a pain's `at`, naming an element that is not a blueprint step"
         case .triggerCycle: "blueprint steps that trigger (or need) each other in a circle: no step can start"
         case .stepWithoutOwner: "a frontstage, backstage or support step without an `owner`: nobody answers for it"
+        case .pictureWithoutAltText: "an `image` without its alt text, the words a screen reader reads instead of the picture"
+        case .missingPicture: "an `image` names a file that does not exist (relative to the map's folder)"
+        case .pictureOutsideRepository: "an `image` path that is absolute, leaves the repository (also through a symbolic link) or goes into git's .git folder"
+        case .unreadablePicture: "an `image` file that cannot be read or decoded: a folder, a truncated or corrupt picture"
+        case .pictureTooLarge: "an `image` file over the picture limit (32 MiB, JOURNEYC_MAX_PICTURE_MB; 100 megapixels)"
+        case .pictureTypeMismatch: "an `image` whose contents are another type than its extension says (a JPEG named .png)"
+        case .unsupportedPictureType: "an `image` that is not PNG, JPEG or WebP (by its extension)"
         }
     }
 }

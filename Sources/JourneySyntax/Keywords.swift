@@ -19,6 +19,10 @@ public enum Keyword: String, CaseIterable, Sendable {
     /// `state future "2027-06"`, and the current-state map a future one is measured against,
     /// `baseline "shoe-shop-current.journey"`. Journey-level lines, one fact each.
     case state, baseline
+    /// A picture of a touchpoint or persona (docs/language.md, "Pictures"):
+    /// `image "screens/checkout.png" "Checkout, step 2 of 4"`, a path relative to the map and
+    /// its alt text. Pain points and evidence take the same two texts as an `image` property.
+    case image
 
     /// Keywords that open an element; every other statement is an attribute of one.
     public var opensElement: Bool {
@@ -50,6 +54,7 @@ public enum Keyword: String, CaseIterable, Sendable {
         case .size: "segment size"
         case .state: "`state` line"
         case .baseline: "`baseline` line"
+        case .image: "picture"
         default: rawValue
         }
     }
@@ -59,6 +64,7 @@ public enum Keyword: String, CaseIterable, Sendable {
         case .evidence: "evidence"
         case .weights: "a `weights` line"
         case .opportunity, .emotion, .actor, .owner: "an \(noun)"
+        case .image: "an `image`"
         default: "a \(noun)"
         }
     }
@@ -83,6 +89,7 @@ public enum Keyword: String, CaseIterable, Sendable {
         "annoyance": .frustration, "population": .size,
         "front-stage": .frontstage, "onstage": .frontstage, "back-stage": .backstage, "backoffice": .backstage,
         "process": .support, "tool": .system,
+        "picture": .image, "photo": .image, "screenshot": .image, "img": .image, "portrait": .image,
     ]
 }
 
@@ -115,6 +122,8 @@ public struct Slot: Sendable {
 
 public enum PropertyName: String, CaseIterable, Sendable {
     case via, severity, reach, owner, impact, effort, addresses, status, target, link, file, date
+    /// A picture on a pain point or piece of evidence: `image "screens/error.png" "The error page"`.
+    case image
     /// A metric bound to a data file: `from "data/kpis.csv" column "csat"`; evidence's `data "…"`.
     case from, column, data
     /// Only on `weights`: the weights of the emotion, personas and pains factors of a priority.
@@ -136,6 +145,7 @@ public enum PropertyName: String, CaseIterable, Sendable {
         case .addresses, .triggers, .needs: .identifierList
         case .status: .status
         case .emotion, .personas, .pains: .weight
+        case .image: .picture
         }
     }
 
@@ -161,6 +171,7 @@ public enum PropertyName: String, CaseIterable, Sendable {
         case .needs: "the identifiers of the blueprint steps it depends on"
         case .status: "a status (idea, planned, in-progress, shipped or dropped)"
         case .emotion, .personas, .pains: "a weight (a number like 0.2)"
+        case .image: "the quoted path of a picture and its quoted alt text"
         }
     }
 
@@ -188,6 +199,7 @@ public enum PropertyName: String, CaseIterable, Sendable {
         case .emotion: "weights emotion 0.2"
         case .personas: "weights personas 0.15"
         case .pains: "weights pains 0.3"
+        case .image: "image \"screens/checkout.png\" \"Checkout, step 2 of 4\""
         }
     }
 
@@ -213,6 +225,8 @@ public enum PropertyValueKind: Sendable {
     case weight
     /// A word and an optional quoted date: `status shipped "2026-10"`.
     case status
+    /// A quoted path and its quoted alt text: `image "screens/error.png" "The error page"`.
+    case picture
 }
 
 public struct StatementSignature: Sendable {
@@ -286,7 +300,7 @@ public struct StatementSignature: Sendable {
                             properties: []),
             .pain: .init(slots: [id("pain no-size-chart \"No size chart\" severity 4"),
                                  slot(.text, .string, "the pain point in double quotes", "pain \"No size chart on the product page\" severity 4")],
-                         properties: [.severity, .reach, .at]),
+                         properties: [.severity, .reach, .at, .image]),
             .delight: .init(slots: [id("delight \"Real runners, not models\""),
                                     slot(.text, .string, "the delight in double quotes", "delight \"Real runners, not models\"")],
                             properties: []),
@@ -303,7 +317,12 @@ public struct StatementSignature: Sendable {
             .evidence: .init(slots: [id("evidence q3-survey survey \"Post-visit survey, n=412\""),
                                      slot(.kind, .identifier, "a kind of evidence", "evidence survey \"Post-visit survey, n=412\""),
                                      slot(.text, .string, "a quoted description of the source", "evidence survey \"Post-visit survey, n=412\"")],
-                             properties: [.link, .file, .data, .date]),
+                             properties: [.link, .file, .data, .date, .image]),
+            .image: .init(slots: [slot(.path, .string, "the quoted path of a picture, relative to the map",
+                                       "image \"screens/checkout.png\" \"Checkout, step 2 of 4\""),
+                                  slot(.text, .string, optional: true, "the picture's alt text in double quotes",
+                                       "image \"screens/checkout.png\" \"Checkout, step 2 of 4\"")],
+                          properties: []),
             .frontstage: step(.frontstage, "greet", "Greet the customer at the returns desk", owner: "Store staff"),
             .backstage: step(.backstage, "pick", "Pick the shoes from the shelf", owner: "Warehouse"),
             .support: step(.support, "restock", "Restock the returned pair", owner: "Warehouse"),

@@ -473,7 +473,7 @@ public struct Parser {
     private func startsValue(_ token: Token, _ kind: PropertyValueKind) -> Bool {
         switch kind {
         case .identifier, .identifierList, .status: token.kind == .identifier
-        case .string: token.kind == .string
+        case .string, .picture: token.kind == .string
         case .number, .percentage, .weight: token.kind == .number
         case .target: [.number, .less, .lessEqual, .greater, .greaterEqual].contains(token.kind)
         }
@@ -714,6 +714,8 @@ public struct Parser {
             return (.identifierList(names), first.range.union(last.range))
         case .status:
             return parseStatus(name, nameToken: nameToken)
+        case .picture:
+            return parsePicture(name, nameToken: nameToken)
         case .weight:
             if token.kind == .number, let number = token.number {
                 advance()
@@ -818,6 +820,23 @@ public struct Parser {
         return (.status(literal), word.range.union(literal.dateRange ?? word.range))
     }
 
+    /// `image "PATH" ["ALT"]`: the alt text's absence is the checker's (E0140), with its help.
+    private mutating func parsePicture(_ name: PropertyName, nameToken: Token) -> (Value, SourceRange)? {
+        let token = current
+        guard token.kind == .string else {
+            let help = token.kind == .identifier ? "write the path in double quotes: `image \"\(token.text)\" \"what it shows\"`" : nil
+            return missingValue(name, nameToken, found: token, help: help)
+        }
+        advance()
+        var literal = PictureLiteral(path: token.text, pathRange: token.range)
+        if current.kind == .string {
+            literal.alt = current.text
+            literal.altRange = current.range
+            advance()
+        }
+        return (.picture(literal), token.range.union(literal.altRange ?? token.range))
+    }
+
     private mutating func missingValue(_ name: PropertyName, _ nameToken: Token, found: Token, expected: String? = nil,
                                        help: String?) -> (Value, SourceRange)? {
         let help = help ?? "for example: `\(name.example)`"
@@ -850,7 +869,7 @@ public struct Parser {
             let props = signature.properties.filter {
                 switch signature.valueKind(of: $0) {
                 case .number, .percentage, .target, .weight: true
-                case .identifier, .string, .identifierList, .status: false
+                case .identifier, .string, .identifierList, .status, .picture: false
                 }
             }.map(\.rawValue)
             help = props.isEmpty ? nil : "name the value with a property: \(props.joined(separator: ", "))"

@@ -3,6 +3,7 @@
 
 import Foundation
 @testable import JourneyCLI
+import JourneyPictures
 import Testing
 
 @Suite struct LimitsDocumentedTests {
@@ -32,5 +33,7 @@ import Testing
         #expect(Limits.inputBytes(empty) == Limits.defaultInputMB << 20)
         #expect(try row(startingWith: "| size of a data file").contains("| \(Limits.defaultDataMB) MB"))
         #expect(Limits.dataBytes(empty) == Limits.defaultDataMB << 20)
+        #expect(try row(startingWith: "| size of a picture").contains("| \(Limits.defaultPictureMB) MB, \(PictureLimits.defaultMaxPixels / 1_000_000) megapixels"))
+        #expect(Limits.pictureBytes(empty) == Limits.defaultPictureMB << 20)
     }
 }

@@ -30,7 +30,7 @@ import Testing
         let doc = try JSONDocument.parse(ModelJSON.render(model, source: file))
         let maya = doc["personas"]?[0]
         #expect(maya?.keys == ["id", "name", "description", "goals", "color", "colorAsWritten", "share", "size", "facts",
-                               "frustrations", "behaviors", "quote", "evidence", "file", "line"])
+                               "frustrations", "behaviors", "quote", "evidence", "file", "line", "picture"])
         #expect(maya?["size"]?["count"] == .number(41000) && maya?["size"]?["unit"] == .string("customers")
                 && maya?["size"]?["text"] == .string("41k"))
         #expect(maya?["facts"]?[0]?["key"] == .string("age-band") && maya?["facts"]?[0]?["label"] == .string("Age band")

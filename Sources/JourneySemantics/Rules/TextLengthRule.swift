@@ -27,6 +27,9 @@ enum TextLengthRule {
         case .status(let status):
             checkText(status.word.name, at: status.word.range, into: &diagnostics)
             if let date = status.date, let range = status.dateRange { checkText(date, at: range, into: &diagnostics) }
+        case .picture(let picture):
+            checkText(picture.path, at: picture.pathRange, into: &diagnostics)
+            if let alt = picture.alt, let range = picture.altRange { checkText(alt, at: range, into: &diagnostics) }
         case .number, .quantity, .range, .target: break
         }
     }

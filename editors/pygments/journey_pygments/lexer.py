@@ -19,12 +19,12 @@ IND = r"^([ \t\f\v]*)"
 
 ELEMENTS = ("journey", "persona", "channel", "stage", "touchpoint")
 ATTRIBUTES = ("description", "owner", "actor", "version", "state", "baseline", "scale", "goal", "color",
-              "share", "weights", "freshness", "size", "fact", "frustration", "behavior")
+              "share", "weights", "freshness", "size", "fact", "frustration", "behavior", "image")
 CONTENT = ("emotion", "pain", "delight", "opportunity", "quote", "metric", "evidence")
 BLUEPRINT = ("frontstage", "backstage", "support", "system")
 KEYWORDS = ("use",) + ELEMENTS + ATTRIBUTES + CONTENT + BLUEPRINT
 PROPERTIES = ("via", "severity", "reach", "owner", "impact", "effort", "addresses", "status", "target", "link",
-              "file", "date", "from", "column", "data", "emotion", "personas", "pains", "triggers", "needs", "at")
+              "file", "date", "from", "column", "data", "emotion", "personas", "pains", "triggers", "needs", "at", "image")
 CHANNELS = ("web", "mobile-app", "email", "sms", "phone", "chat", "social", "search", "ad", "store", "mail",
             "event", "partner", "other")
 EVIDENCE_KINDS = ("survey", "analytics", "interview", "support", "usability-test", "sales", "other")
