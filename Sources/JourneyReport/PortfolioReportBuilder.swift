@@ -113,7 +113,10 @@ private struct PortfolioBuilder {
         }
         let stale = p.journeys.filter(\.isStale).count, bare = p.journeys.filter { !$0.hasEvidence }.count
         if stale + bare > 0 {
-            items.append([.text("Upkeep: \(count(stale, "map is", "maps are")) stale, \(count(bare, "map has", "maps have")) no evidence (see Upkeep).")])
+            var parts: [String] = []
+            if stale > 0 { parts.append(count(stale, "map is", "maps are") + " stale") }
+            if bare > 0 { parts.append(count(bare, "map has", "maps have") + " no evidence") }
+            items.append([.text("Upkeep: " + parts.joined(separator: ", ") + " (see Upkeep).")])
         }
         if let currency = p.currency { items.append([.text("Amounts are in \(currency).")]) }
         if !items.isEmpty { blocks.append(.list(items)) }
