@@ -65,14 +65,7 @@ private struct PortfolioBuilder {
         return .text(title)
     }
 
-    func money(_ v: Double?) -> String {
-        guard let v else { return "–" }
-        let code = p.currency
-        let symbols = ["EUR": "€", "USD": "$", "GBP": "£", "JPY": "¥", "INR": "₹"]
-        let unit: MetricUnit = code.map { .currency(symbols[$0] ?? $0) } ?? .plain
-        // Sums of many journeys in whole units: €1,108.79 a month claims more precision than a volume has.
-        return AmountText.amount(v >= 100 ? v.rounded() : v, unit: unit)
-    }
+    func money(_ v: Double?) -> String { v.map { ReportWording.money($0, currency: p.currency) } ?? "–" }
 
     func count(_ v: Double?) -> String {
         guard let v else { return "–" }
