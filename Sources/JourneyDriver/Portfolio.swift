@@ -34,6 +34,11 @@ public struct Portfolio: Sendable {
     public var settingsPath: String?
     /// The `detail` links of each map (parallel to `mapIndices`), with the map each names.
     public var details: [[PortfolioDetail]] = []
+    /// Every portfolio file of the folder: a portfolio governs the maps of its folder and below,
+    /// up to a deeper one (a business unit's portfolio inside the company's).
+    var portfolios: [(folder: String, path: String, settings: PortfolioSettings)] = []
+    /// For each map (parallel to `mapIndices`), the position in `portfolios` of the one nearest above it.
+    var governor: [Int?] = []
 
     /// The journey maps, in the folder's order.
     public var maps: [LoadedMap] { mapIndices.map { files[$0] } }
@@ -91,7 +96,7 @@ public struct Portfolio: Sendable {
                 portfolio.shownPaths.append(map.block.map { shown + "#" + String($0) } ?? shown)
             }
         }
-        portfolio.readSettings()
+        portfolio.readSettings(world: world)
         portfolio.checkCurrencies()
         portfolio.checkGoals()
         portfolio.checkFacts()
@@ -109,38 +114,63 @@ public struct Portfolio: Sendable {
         files[k].diagnostics = (files[k].diagnostics + [diagnostic]).sortedBySource()
     }
 
-    /// The first library with a `portfolio` element holds the settings; another is E0138.
-    mutating func readSettings() {
+    /// The portfolio files, each governing its folder and below: the shallowest one holds the
+    /// folder's settings (the report's); a second one in the same folder is E0138.
+    mutating func readSettings(world: any World) {
+        func folder(_ path: String) -> String { UsePaths.folder(of: UsePaths.normalized(world.absolute(path))) }
         for k in libraryIndices {
             guard let found = files[k].result?.model.portfolio else { continue }
-            guard let first = settingsPath else {
-                settings = found
-                settingsPath = files[k].source.path
+            let here = folder(files[k].source.path)
+            if let first = portfolios.first(where: { $0.folder == here }) {
+                add(Diagnostic(.duplicatePortfolio, "a second portfolio in the folder", at: found.range,
+                               help: "a folder has one portfolio, declared in '\(first.path)': remove this one or merge the two (a portfolio in a folder below governs that folder's maps)"),
+                    toFile: k)
                 continue
             }
-            add(Diagnostic(.duplicatePortfolio, "a second portfolio in the folder", at: found.range,
-                           help: "a folder of maps has one portfolio, declared in '\(first)': remove this one or merge the two"), toFile: k)
+            portfolios.append((here, files[k].source.path, found))
+        }
+        if let top = portfolios.indices.min(by: { depth(portfolios[$0].folder) < depth(portfolios[$1].folder) }) {
+            settings = portfolios[top].settings
+            settingsPath = portfolios[top].path
+        }
+        governor = mapIndices.map { k in
+            let mapFolder = folder(files[k].source.path)
+            return portfolios.indices.filter { p in
+                let f = portfolios[p].folder
+                return mapFolder == f || UsePaths.isInside(mapFolder, folder: f)
+            }.max { depth(portfolios[$0].folder) < depth(portfolios[$1].folder) }
         }
     }
 
-    /// One currency: the portfolio's `currency`, else the first amount with one (folder order).
+    func depth(_ folder: String) -> Int { folder.split(separator: "/").count }
+
+    /// The settings that govern map `k` (the nearest portfolio above it), and their file.
+    func governing(_ k: Int) -> (settings: PortfolioSettings, path: String)? {
+        guard k < governor.count, let p = governor[k] else { return nil }
+        return (portfolios[p].settings, portfolios[p].path)
+    }
+
+    /// One currency per portfolio: its `currency`, else the first amount with one (folder order).
     mutating func checkCurrencies() {
-        var currency = settings?.currency
-        var origin = settingsPath.map { "`currency \(currency ?? "")` in \($0)" }
+        // By governing portfolio (-1: maps no portfolio file governs).
+        var currency: [Int: (code: String, origin: String)] = [:]
+        for (p, portfolio) in portfolios.enumerated() {
+            if let code = portfolio.settings.currency { currency[p] = (code, "`currency \(code)` in \(portfolio.path)") }
+        }
         for k in mapIndices.indices {
             // A map whose own amounts disagree says so itself (E0131 from the checker).
             guard let model = files[mapIndices[k]].result?.model,
                   !files[mapIndices[k]].diagnostics.contains(where: { $0.code == .mixedCurrencies }) else { continue }
+            let group = governor.indices.contains(k) ? governor[k] ?? -1 : -1
             for amount in model.business.amounts {
                 guard let code = amount.currency else { continue }
-                guard let expected = currency else {
-                    currency = code
-                    origin = "the first amount in \(shownPaths[k])"
+                guard let expected = currency[group] else {
+                    currency[group] = (code, "the first amount in \(shownPaths[k])")
                     continue
                 }
-                if code != expected {
-                    add(Diagnostic(.mixedCurrencies, "this amount is in \(code), but the portfolio's currency is \(expected)", at: amount.range,
-                                   help: "a portfolio has one currency (set by \(origin ?? expected)): convert the amount to \(expected)"), toMap: k)
+                if code != expected.code {
+                    add(Diagnostic(.mixedCurrencies, "this amount is in \(code), but the portfolio's currency is \(expected.code)", at: amount.range,
+                                   help: "a portfolio has one currency (set by \(expected.origin)): convert the amount to \(expected.code)"), toMap: k)
                 }
             }
         }
@@ -148,11 +178,13 @@ public struct Portfolio: Sendable {
 
     /// Every goal a map contributes to is one of the portfolio's `objective`s.
     mutating func checkGoals() {
-        let declared = settings?.goals.map(\.id) ?? []
         for k in mapIndices.indices {
             guard let model = files[mapIndices[k]].result?.model else { continue }
+            let governing = governing(k)
+            let declared = governing?.settings.goals.map(\.id) ?? []
+            let settingsPath = governing?.path
             for c in model.business.contributions {
-                if settings == nil {
+                if governing == nil {
                     add(Diagnostic(.goalWithoutPortfolio, "the folder has no portfolio declaring the goal '\(c.goal)'", at: c.goalRange,
                                    help: "declare the portfolio's goals in a library file, like `objective \(c.goal) \"…\" weight 2` under `portfolio \"…\"` in portfolio.journey; until then each goal counts with weight 1"),
                         toMap: k)
@@ -173,8 +205,7 @@ public struct Portfolio: Sendable {
     /// In a portfolio that declares itself, every journey states what it is worth: without volume,
     /// value or cost its priority is a guess (each counts as middling), which W0061 says.
     mutating func checkFacts() {
-        guard settings != nil else { return }
-        for k in mapIndices.indices {
+        for k in mapIndices.indices where governing(k) != nil {
             let file = files[mapIndices[k]]
             guard file.journeyText == nil, let model = file.result?.model, !file.hasErrors else { continue }
             let b = model.business

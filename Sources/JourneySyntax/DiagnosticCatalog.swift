@@ -372,7 +372,7 @@ public enum DiagnosticCode: String, CaseIterable, Sendable {
         case .detailCycle: "maps whose `detail` links lead back to themselves (a map that details itself included)"
         case .detailNotAMap: "a `detail` names a file that is not a journey map (a library, not a .journey or Mermaid file)"
         case .misplacedWeight: "a journey priority weight (experience, volume, value, cost, goals) on a map's `weights`, or a pain or opportunity weight on the portfolio's"
-        case .duplicatePortfolio: "a second `portfolio` element, in the same file or another library the folder holds"
+        case .duplicatePortfolio: "a second `portfolio` element in one folder (in the same file or another library file beside it); a portfolio in a folder below governs that folder's maps"
         case .goalWithoutPortfolio: "a map `contributes` to goals in a folder without a portfolio file declaring them: each goal counts with weight 1"
         case .journeyWithoutBusinessFacts: "a map of a portfolio that states no volume, value or cost: it is ranked as a middling journey (`check` of a folder with a portfolio file)"
         }
