@@ -16,6 +16,9 @@ struct WorkspaceFigures {
     var redrawnWhenNothingChanged: Int
     var bigCheck: Double
     var bigCheckStatus: Int32
+    /// `journeyc report DIR` on the 1,000 maps: the portfolio report (Markdown), and its exit status.
+    var portfolioReport: Double = 0
+    var portfolioStatus: Int32 = -1
 }
 
 enum WorkspaceBench {
@@ -55,6 +58,8 @@ enum WorkspaceBench {
         var text = generator.map(touchpoints: 10 + i % 6)
         // The generated map declares its own three personas; this one also follows two of the library's.
         text = "use \"../../personas/library-\(j).journey\"\n\n" + text
+        // Business facts under the journey line, so the portfolio report ranks them for real.
+        text = text.replacingOccurrences(of: "  scale -2..2\n", with: "  scale -2..2\n  volume \(1 + i % 50)k per month\n  value €\(20 + i % 180)\n  cost €\(2 + i % 13)\n")
         let extra = """
         stage shared "Shared segments"
           goal "Keep the library's customers in view"
@@ -82,9 +87,9 @@ enum WorkspaceBench {
         after.filter { before[$0.key] != $0.value }.count
     }
 
-    static func measureAll(binary: String) -> WorkspaceFigures? {
+    /// The generated workspace in a new temporary folder: libraries, CSV exports and the maps.
+    static func generate() -> URL {
         let root = FileManager.default.temporaryDirectory.appendingPathComponent("journeyc-bench-workspace-\(getpid())")
-        defer { try? FileManager.default.removeItem(at: root) }
         try? FileManager.default.createDirectory(at: root.appendingPathComponent(".git"), withIntermediateDirectories: true)
         for j in 0..<libraries { write(library(j, personas: personasPerLibrary), root.appendingPathComponent("personas/library-\(j).journey")) }
         for m in 0..<dataFiles { write(csv(m), root.appendingPathComponent("data/kpi-\(m).csv")) }
@@ -92,6 +97,29 @@ enum WorkspaceBench {
             var generator = MapGenerator(seed: UInt64(i))
             write(map(i, generator: &generator), root.appendingPathComponent("maps/team-\(i / 100)/map-\(i).journey"))
         }
+        return root
+    }
+
+    /// `journeyc report DIR` on the generated maps (each with business facts, seeded): every map
+    /// compiled and scored together, the report written. Median seconds of `runs`, and the exit status.
+    static func portfolioReport(binary: String, root: URL, runs: Int = 3) -> (seconds: Double, status: Int32) {
+        let arguments = ["report", root.appendingPathComponent("maps").path, "-o", root.appendingPathComponent("portfolio.md").path]
+        let status = spawn(binary, arguments)?.status ?? -1
+        return (measure(runs: runs) { run(binary, arguments) }, status)
+    }
+
+    /// Only the portfolio report's figure (`journeyc-bench portfolio`).
+    static func measurePortfolio(binary: String) {
+        let root = generate()
+        defer { try? FileManager.default.removeItem(at: root) }
+        let (seconds, status) = portfolioReport(binary: binary, root: root)
+        print("portfolio report of \(maps) maps (journeyc report DIR): \(String(format: "%.2f s", seconds)) (exit status \(status))")
+        print("target: the portfolio report of 1,000 maps in under 10 s: \(seconds < 10 && status == 0 ? "met" : "NOT MET")")
+    }
+
+    static func measureAll(binary: String) -> WorkspaceFigures? {
+        let root = generate()
+        defer { try? FileManager.default.removeItem(at: root) }
         let out = root.appendingPathComponent("out")
         let arguments = ["build", root.appendingPathComponent("maps").path, "-o", out.path]
         guard let first = spawn(binary, arguments), first.status == 0 else {
@@ -113,6 +141,9 @@ enum WorkspaceBench {
         let noop = measure(runs: 5) { run(binary, arguments) }
         let redrawnNoop = changed(edits, modificationTimes(out))
 
+        // The portfolio report of the 1,000 maps: every map compiled and scored together.
+        let (portfolioReport, portfolioStatus) = portfolioReport(binary: binary, root: root)
+
         // One map over 20 libraries of 500 personas each.
         let big = root.appendingPathComponent("big")
         var uses = ""
@@ -131,7 +162,8 @@ enum WorkspaceBench {
         let status = spawn(binary, checkArguments)?.status ?? -1
         let bigCheck = measure(runs: 11) { run(binary, checkArguments) }
         return WorkspaceFigures(cold: cold, afterEdit: afterEdit, redrawnAfterEdit: redrawn, usersOfEditedLibrary: maps / libraries,
-                                nothingChanged: noop, redrawnWhenNothingChanged: redrawnNoop, bigCheck: bigCheck, bigCheckStatus: status)
+                                nothingChanged: noop, redrawnWhenNothingChanged: redrawnNoop, bigCheck: bigCheck, bigCheckStatus: status,
+                                portfolioReport: portfolioReport, portfolioStatus: portfolioStatus)
     }
 
     static func report(_ f: WorkspaceFigures) {
@@ -141,6 +173,8 @@ enum WorkspaceBench {
         print("  from cold: \(s(f.cold))")
         print("  after editing one library used by \(f.usersOfEditedLibrary) maps: \(s(f.afterEdit)), \(f.redrawnAfterEdit) maps redrawn")
         print("  nothing changed: \(ms(f.nothingChanged).trimmingCharacters(in: .whitespaces)) ms, \(f.redrawnWhenNothingChanged) maps redrawn")
+        print("portfolio report of the \(maps) maps (journeyc report DIR): \(s(f.portfolioReport)) (exit status \(f.portfolioStatus))")
+        print("target: the portfolio report of 1,000 maps in under 10 s: \(f.portfolioReport < 10 && f.portfolioStatus == 0 ? "met" : "NOT MET") (\(s(f.portfolioReport)))")
         print("check of a map that uses 20 libraries of 500 personas: \(ms(f.bigCheck).trimmingCharacters(in: .whitespaces)) ms (exit status \(f.bigCheckStatus))")
         print("target: editing a library redraws exactly its maps: \(f.redrawnAfterEdit == f.usersOfEditedLibrary ? "met" : "NOT MET") (\(f.redrawnAfterEdit) of \(f.usersOfEditedLibrary))")
         print("target: a build with nothing changed in under 1 s: \(f.nothingChanged < 1 && f.redrawnWhenNothingChanged == 0 ? "met" : "NOT MET") (\(ms(f.nothingChanged).trimmingCharacters(in: .whitespaces)) ms)")

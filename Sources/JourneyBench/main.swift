@@ -2,6 +2,7 @@
 //   journeyc-bench               the benchmark table
 //   journeyc-bench build         only `journeyc build` on 500 generated maps, 1 job and all cores
 //   journeyc-bench workspace     only the workspace figures: 1,000 maps sharing persona libraries and CSV exports
+//   journeyc-bench portfolio     only `journeyc report DIR` (the portfolio report) on those 1,000 maps
 //   journeyc-bench generate N    print a generated map of N touchpoints (seed 42)
 //   journeyc-bench generate N blueprint   the same with a service blueprint under every touchpoint
 //   journeyc-bench lsp           only the language server's figures (edit to diagnostics, completion, hover, memory)
@@ -148,6 +149,11 @@ func releaseJourneyc() -> String? {
         return nil
     }
     return binary.path
+}
+
+if args.first == "portfolio" {
+    if let binary = releaseJourneyc() { WorkspaceBench.measurePortfolio(binary: binary) }
+    exit(0)
 }
 
 if args.first == "workspace" {

@@ -39,7 +39,9 @@ struct ChangeWalk {
             ("title", o.title, n.title), ("description", o.description, n.description), ("owner", o.owner, n.owner),
             ("version", o.version, n.version), ("state", o.state.map(ChangeWalk.state), n.state.map(ChangeWalk.state)),
             ("baseline", o.baseline?.path, n.baseline?.path), ("scale", "\(o.scale.low)..\(o.scale.high)", "\(n.scale.low)..\(n.scale.high)"),
-        ] + ChangeWalk.weights(o.weights).indices.map { k in
+        ] + ChangeWalk.business(o.business).indices.map { k in
+            (ChangeWalk.business(o.business)[k].0, ChangeWalk.business(o.business)[k].1, ChangeWalk.business(n.business)[k].1)
+        } + ChangeWalk.weights(o.weights).indices.map { k in
             (ChangeWalk.weights(o.weights)[k].0, ChangeWalk.weights(o.weights)[k].1, ChangeWalk.weights(n.weights)[k].1)
         })
         if !fields.isEmpty { emit(Change(.journey, .changed, element: ElementRef(id: nil, label: n.title), fields: fields)) }
@@ -47,6 +49,14 @@ struct ChangeWalk {
 
     /// `future 2027-06`: a map's state as a field's value.
     static func state(_ s: MapState) -> String { s.kind.rawValue + (s.date.map { " " + $0 } ?? "") }
+
+    /// The journey's business facts as fields (`volume` 18k per month → 20k per month).
+    static func business(_ b: BusinessFacts) -> [(String, String?)] {
+        // Amounts by their value and currency, so `€118` respelled `118 EUR` is no change.
+        func money(_ m: MoneyAmount?) -> String? { m.map { AmountText.amount($0.amount, unit: $0.currency.map { .currency($0) } ?? .plain) } }
+        return [("volume", b.volume.map { AmountText.amount($0.count, unit: .plain) + " per " + $0.period.rawValue }), ("value", money(b.value)), ("cost", money(b.cost)),
+         ("contributes", b.contributions.isEmpty ? nil : b.contributions.map { "\($0.goal) \($0.strength)" }.joined(separator: ", "))]
+    }
 
     /// The map's weights as fields (`weight severity` 0.4), defaults applied: a map that
     /// writes the default weights out has not changed them.
@@ -158,11 +168,12 @@ struct ChangeWalk {
                     if !inOrder.contains(n) {
                         emit(Change(.stage, .reordered, element: ref, location: here, position: (o + 1, n + 1)))
                     }
-                    let fields = differing([("goal", old.goal, stage.goal), ("description", old.description, stage.description)])
+                    let fields = differing([("goal", old.goal, stage.goal), ("description", old.description, stage.description),
+                                            ("detail", old.detail?.path, stage.detail?.path)])
                     if !fields.isEmpty { emit(Change(.stage, .changed, element: ref, location: here, fields: fields)) }
                 } else {
                     emit(Change(.stage, .added, element: ref, location: here,
-                                fields: listing([("label", stage.label), ("goal", stage.goal), ("description", stage.description)], side: .new)))
+                                fields: listing([("label", stage.label), ("goal", stage.goal), ("description", stage.description), ("detail", stage.detail?.path)], side: .new)))
                 }
                 let old = c.stages.oldForNew[n]
                 content(new: .stage(n), old: old.map(Container.stage))
@@ -172,7 +183,7 @@ struct ChangeWalk {
                 let ref = c.stageRef(stage)
                 anchor = .stage(new: nil, old: o)
                 emit(Change(.stage, .removed, element: ref, location: Location(stage: ref),
-                            fields: listing([("label", stage.label), ("goal", stage.goal), ("description", stage.description)], side: .old)))
+                            fields: listing([("label", stage.label), ("goal", stage.goal), ("description", stage.description), ("detail", stage.detail?.path)], side: .old)))
                 content(new: nil, old: .stage(o))
                 touchpoints(newStage: nil, oldStage: o)
             }
@@ -231,14 +242,16 @@ struct ChangeWalk {
             emit(Change(.touchpoint, .reordered, element: ref, location: inStage, position: (oldFlat.index + 1, flat.index + 1)))
         }
         let fields = differing([("channel", old.channel?.id, tp.channel?.id), ("description", old.description, tp.description),
-                                ("owner", old.owner, tp.owner), ("actor", old.actor, tp.actor)] + PictureChanges.differing(old.picture, tp.picture))
+                                ("owner", old.owner, tp.owner), ("actor", old.actor, tp.actor), ("detail", old.detail?.path, tp.detail?.path)]
+                               + PictureChanges.differing(old.picture, tp.picture))
         if !fields.isEmpty { emit(Change(.touchpoint, .changed, element: ref, location: inStage, fields: fields)) }
         emotions(old: old, new: tp, location: location)
         content(new: .touchpoint(n), old: .touchpoint(o))
     }
 
     private func touchpointFields(_ tp: Touchpoint) -> [(String, String?)] {
-        [("label", tp.label), ("channel", tp.channel?.id), ("description", tp.description), ("owner", tp.owner), ("actor", tp.actor)]
+        [("label", tp.label), ("channel", tp.channel?.id), ("description", tp.description), ("owner", tp.owner), ("actor", tp.actor),
+         ("detail", tp.detail?.path)]
             + PictureChanges.fields(tp.picture)
     }
 

@@ -26,7 +26,7 @@ enum ItemKinds {
     static let pain = ItemKind<PainPoint>(
         content: .pain, id: \.id, label: \.text, labelField: "text", labelIsName: false,
         properties: { [("severity", $0.severity.map { "\($0)" }), ("reach", $0.reach.map { DiffNumbers.plain($0 * 100) + "%" }),
-                       ("fails at", $0.failsAt)] + PictureChanges.fields($0.picture) },
+                       ("fails at", $0.failsAt), ("theme", $0.theme)] + PictureChanges.fields($0.picture) },
         ofStage: \.pains, ofTouchpoint: \.pains)
 
     static let delight = ItemKind<Delight>(

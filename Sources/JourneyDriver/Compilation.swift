@@ -87,6 +87,7 @@ public enum Compiler {
             }
         }
         PictureLoader.attach(to: &compilation, world: world, location: locatedAt ?? file.path)
+        DetailLinks.attach(to: &compilation, world: world, location: locatedAt ?? file.path)
         return compilation
     }
 
@@ -162,7 +163,7 @@ extension Compiler {
         for s in tree.statements {
             switch s.keyword {
             case .journey, .stage, .touchpoint: return false
-            case .persona, .channel, .use: declares = true
+            case .persona, .channel, .use, .portfolio, .objective: declares = true
             default: break
             }
         }

@@ -333,7 +333,9 @@ public struct Parser {
             }
             statement.arguments.append(Argument(role: slot.role, value: .number(number), range: token.range))
         case .quantity:
-            let (quantity, range) = parseQuantity()
+            // An amount of money (`value 85 EURO`) takes any word after it as its currency, so the
+            // checker can say the currency is unknown (E0130) instead of "extra word".
+            let (quantity, range) = parseQuantity(anyWord: statement.keyword == .value || statement.keyword == .cost)
             statement.arguments.append(Argument(role: slot.role, value: .quantity(quantity), range: range))
         case .range:
             advance()
@@ -382,11 +384,11 @@ public struct Parser {
     }
 
     /// A number and, if the next word is a unit, that word.
-    private mutating func parseQuantity() -> (QuantityLiteral, SourceRange) {
+    private mutating func parseQuantity(anyWord: Bool = false) -> (QuantityLiteral, SourceRange) {
         let token = current
         advance()
         var quantity = QuantityLiteral(number: token.number!, unitWord: nil, unitRange: nil, range: token.range)
-        if current.kind == .identifier, UnitWords.isUnit(current.text), token.number!.currencySymbol == nil {
+        if current.kind == .identifier, anyWord || UnitWords.isUnit(current.text), token.number!.currencySymbol == nil {
             quantity.unitWord = current.text
             quantity.unitRange = current.range
             quantity.range = quantity.range.union(current.range)
