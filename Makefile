@@ -120,12 +120,15 @@ readme-image: build
 # again only when the venv is missing or one of those files changed (the stamp is older).
 VENV := .build/venv
 PYDEPS_STAMP := $(VENV)/journeyc-pydeps.stamp
-PYDEPS_INPUTS := Tests/Editors/requirements.txt editors/pygments/pyproject.toml $(wildcard editors/pygments/journey_pygments/*.py)
+PYDEPS_INPUTS := Tests/Editors/requirements.txt editors/pygments/pyproject.toml $(wildcard editors/pygments/journey_pygments/*.py) \
+                 Tests/Browser/requirements.txt
 pydeps: $(PYDEPS_STAMP)
 $(PYDEPS_STAMP): $(PYDEPS_INPUTS) | deps
 	@[ -x $(VENV)/bin/python ] || python3 -m venv $(VENV)
 	$(VENV)/bin/python -m pip install --disable-pip-version-check -q -r Tests/Editors/requirements.txt
 	$(VENV)/bin/python -m pip install --disable-pip-version-check -q --no-build-isolation --no-deps --force-reinstall ./editors/pygments
+	@# The site's browser test uses only axe-core's script from its package (no Playwright).
+	$(VENV)/bin/python -m pip install --disable-pip-version-check -q --no-deps -r Tests/Browser/requirements.txt
 	@touch $@
 
 # The tests include ci/tests (the GitHub Action's script, run by ActionScriptTests) and the tests

@@ -46,6 +46,9 @@ let package = Package(
         .target(name: "JourneyScoring", dependencies: ["JourneySemantics"]),
         // `journeyc report`: the report (Markdown, HTML) and its charts as Scenes.
         .target(name: "JourneyReport", dependencies: ["JourneyScoring", "JourneySemantics", "JourneySyntax", "JourneyExport", "JourneyLayout"]),
+        // `journeyc build --site`: the static site's pages (HTML, the script, the stylesheet, the
+        // search index) from compiled maps and their SVG; no file I/O (JourneyCLI reads and writes).
+        .target(name: "JourneySite", dependencies: ["JourneyDiff", "JourneyLayout", "JourneyReport", "JourneyScoring", "JourneySemantics", "JourneySyntax"]),
         // Mermaid `journey` diagrams: read (render, import to .journey text) and written (export).
         .target(name: "JourneyMermaid", dependencies: ["JourneyFormat", "JourneyScoring", "JourneySemantics", "JourneySyntax"]),
         // Cairo and Pango, found with pkg-config (libcairo2-dev, libpango1.0-dev).
@@ -74,7 +77,7 @@ let package = Package(
         // The command line as a library, so tests can run it in-process: argument parsing and I/O.
         .target(name: "JourneyCLI", dependencies: [
             "CExecutable", "CThreads", "JourneyDriver", "JourneyLSP", "JourneySyntax", "JourneyData", "JourneySemantics", "JourneyLayout", "JourneyRender",
-            "JourneyFormat", "JourneyDiff", "JourneyExport", "JourneyMermaid", "JourneyScoring", "JourneyReport",
+            "JourneyFormat", "JourneyDiff", "JourneyExport", "JourneyMermaid", "JourneyScoring", "JourneyReport", "JourneySite",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .executableTarget(name: "journeyc", dependencies: ["JourneyCLI"]),
