@@ -100,7 +100,7 @@ let package = Package(
         .testTarget(name: "JourneyLayoutTests", dependencies: ["JourneyTestCases", "JourneyLayout", "JourneySemantics", "JourneySyntax"]),
         .testTarget(name: "JourneyRenderTests", dependencies: ["JourneyTestCases", "JourneyBench", "JourneyRender", "JourneyDriver", "JourneyLayout", "JourneySemantics", "JourneySyntax", "CCairo", "CZlib", "CLibPNG", "CThreads"]),
         .testTarget(name: "JourneyDriverTests", dependencies: ["JourneyTestCases", "JourneyDriver", "JourneySyntax", "JourneyData", "JourneySemantics"]),
-        .testTarget(name: "JourneyCLITests", dependencies: ["JourneyTestCases", "JourneyCLI", "CExecutable", "CCairo", "JourneyDriver", "JourneySyntax", "JourneyData", "JourneySemantics", "JourneyLayout", "JourneyMermaid", "JourneyFormat", "JourneyDiff", "JourneyRender", "JourneyScoring", "JourneyReport"]),
+        .testTarget(name: "JourneyCLITests", dependencies: ["JourneyTestCases", "JourneyCLI", "JourneySite", "CExecutable", "CCairo", "JourneyDriver", "JourneySyntax", "JourneyData", "JourneySemantics", "JourneyLayout", "JourneyMermaid", "JourneyFormat", "JourneyDiff", "JourneyRender", "JourneyScoring", "JourneyReport"]),
         .testTarget(name: "JourneyFormatTests", dependencies: ["JourneyTestCases", "JourneyFormat", "JourneySyntax", "JourneySemantics"]),
         .testTarget(name: "JourneyDiffTests", dependencies: ["JourneyDiff", "JourneyScoring", "JourneySyntax", "JourneySemantics"]),
         .testTarget(name: "JourneyExportTests", dependencies: ["JourneyTestCases", "JourneyExport", "JourneySyntax", "JourneySemantics"]),

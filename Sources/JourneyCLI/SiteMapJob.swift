@@ -148,8 +148,10 @@ struct SiteMapJob: Sendable {
             let picture = MapPicture(drawn.model, theme: theme, options: options, marks: drawn.marks, fonts: fonts)
             mapSVG = try picture.bytes(.svg, scale: 1, svgText: svgText.mode, secondThread: false)
             let measurer = PangoTextMeasurer(fonts: fonts)
-            let matrix = try Exporter.render(Scenes.matrix(scores, theme: layoutTheme, measurer: measurer), format: .svg, svgText: svgText.mode)
-            let stages = try Exporter.render(Scenes.stages(scores, theme: layoutTheme, measurer: measurer), format: .svg, svgText: svgText.mode)
+            // The report's charts with real text (a fifth of the size of outlines): the map's picture
+            // alone can weigh 800 KB, and a page stays under 1 MB.
+            let matrix = try Exporter.render(Scenes.matrix(scores, theme: layoutTheme, measurer: measurer), format: .svg, svgText: .fonts)
+            let stages = try Exporter.render(Scenes.stages(scores, theme: layoutTheme, measurer: measurer), format: .svg, svgText: .fonts)
             figures = [.matrix: String(decoding: matrix, as: UTF8.self), .stages: String(decoding: stages, as: UTF8.self)]
         } catch {
             outcome.status = .failed
@@ -225,7 +227,7 @@ struct SiteMapJob: Sendable {
     func declaration(of persona: Persona, input: BuildInput) -> SiteSummary.Declaration {
         guard let file = persona.file else {
             let name = Paths.lastComponent(of: input.path)
-            return (input.outputStem + (name.lastIndex(of: ".").map { String(name[$0...]) } ?? ""), "maps/" + input.outputStem)
+            return (input.outputStem + (name.lastIndex(of: ".").map { String(name[$0...]) } ?? ""), input.outputStem)
         }
         // As the map's `use` reached it: relative to the map's folder.
         let map = Paths.normalized(Paths.absolute(input.path, workingDirectory: io.workingDirectory))
