@@ -56,36 +56,49 @@ struct CheckCommand: ParsableCommand {
         var status = ExitStatus.success
         let cutoff = try StaleCutoff.parse(staleBefore)
         let today = try Today.date(io)
-        let (found, scan) = BuildInputs.files(files, journeyOnly: false, io: io)
-        reporter.reportScan(scan)
-        if !scan.errors.isEmpty { status = max(status, ExitStatus.usage) }
-        for (path, foundMermaid) in found {
-            let file: SourceFile
-            do {
-                file = try Input.load(path, io: io)
-            } catch {
-                reporter.reportInputError(error, path: path)
-                status = max(status, ExitStatus.usage)
-                continue
-            }
-            // A folder of Mermaid files holds flowcharts too: not maps, as for build.
-            if foundMermaid, !MermaidParser.looksLikeJourney(file.bytes) { continue }
-            switch MapInput.maps(in: file, block: nil, allBlocks: true, world: io.world, allowLibrary: true) {
-            case .failure(let failure):
-                reporter.reportMapFailure(failure, path: path)
-                status = max(status, ExitStatus.failure)
-            case .success(let maps):
-                for var map in maps {
-                    map.diagnostics = MapReviews.reviewed(map, staleBefore: cutoff, today: today, world: io.world)
-                    reporter.report(map.diagnostics, in: map.sources, promote: strict, isLibrary: map.compilation?.isLibrary == true)
-                    let counted = map.diagnostics.filter { $0.severity != .note }
-                    if map.hasErrors || (strict && !counted.isEmpty) {
-                        status = max(status, ExitStatus.failure)
+        // Each folder is a portfolio: its maps are checked together too (one currency, the
+        // portfolio's goals, detail links), so its files are all loaded before any is reported.
+        var count = 0
+        for argument in files {
+            let (found, scan) = BuildInputs.files([argument], journeyOnly: false, io: io)
+            count += found.count
+            reporter.reportScan(scan)
+            if !scan.errors.isEmpty { status = max(status, ExitStatus.usage) }
+            var loaded: [LoadedMap] = []
+            for (path, foundMermaid) in found {
+                let file: SourceFile
+                do {
+                    file = try Input.load(path, io: io)
+                } catch {
+                    reporter.reportInputError(error, path: path)
+                    status = max(status, ExitStatus.usage)
+                    continue
+                }
+                // A folder of Mermaid files holds flowcharts too: not maps, as for build.
+                if foundMermaid, !MermaidParser.looksLikeJourney(file.bytes) { continue }
+                switch MapInput.maps(in: file, block: nil, allBlocks: true, world: io.world, allowLibrary: true) {
+                case .failure(let failure):
+                    reporter.reportMapFailure(failure, path: path)
+                    status = max(status, ExitStatus.failure)
+                case .success(let maps):
+                    for var map in maps {
+                        map.diagnostics = MapReviews.reviewed(map, staleBefore: cutoff, today: today, world: io.world)
+                        loaded.append(map)
                     }
                 }
             }
+            if argument != "-", Paths.isDirectory(Paths.absolute(argument, workingDirectory: io.workingDirectory)) {
+                loaded = Portfolio.assemble(folder: argument, files: loaded, world: io.world).files
+            }
+            for map in loaded {
+                reporter.report(map.diagnostics, in: map.sources, promote: strict, isLibrary: map.compilation?.isLibrary == true)
+                let counted = map.diagnostics.filter { $0.severity != .note }
+                if map.hasErrors || (strict && !counted.isEmpty) {
+                    status = max(status, ExitStatus.failure)
+                }
+            }
         }
-        reporter.summarize(files: found.count)
+        reporter.summarize(files: count)
         if status != ExitStatus.success { throw ExitCode(status) }
     }
 }

@@ -35,6 +35,8 @@ enum ReportFormat: String, EnumArgument {
 
 enum ReportChart: String, EnumArgument {
     case matrix, stages
+    /// A folder's journeys by experience and value at stake.
+    case journeys
 }
 
 struct ReportCommand: ParsableCommand {
@@ -46,13 +48,15 @@ struct ReportCommand: ParsableCommand {
             journeyc report map.journey -o report.html           one HTML file with the map and charts inline
             journeyc report map.journey --chart matrix -o m.png  opportunities by impact and effort
             journeyc report map.journey --chart stages -o s.svg  experience score per stage and persona
+            journeyc report maps/ -o portfolio.html              the portfolio: journeys ranked by priority, one action list
+            journeyc report maps/ --chart journeys -o j.png      a folder's journeys by experience and value at stake
 
             The formulas are in docs/scoring.md. A map with errors is not reported: its \
             diagnostics are printed and the exit status is 1. An existing output file is only \
             replaced once the new one is complete.
             """)
 
-    @ArgumentParser.Argument(help: "The map: a .journey file, a Mermaid journey or a Markdown file with one (- for standard input).")
+    @ArgumentParser.Argument(help: "The map: a .journey file, a Mermaid journey or a Markdown file with one (- for standard input); or a folder of maps for the portfolio report.")
     var file: String
 
     @Option(help: "Report format: markdown (md) or html; default: from the output's extension, else markdown.")
@@ -62,7 +66,7 @@ struct ReportCommand: ParsableCommand {
             help: "Output file (.md, .html; with --chart .svg, .png or .pdf), or - for standard output.")
     var output: String?
 
-    @Option(help: "Draw a chart instead of the report: matrix (impact/effort) or stages (score per stage).")
+    @Option(help: "Draw a chart instead of the report: matrix (impact/effort) or stages (score per stage); for a folder, journeys (value × experience) or matrix (the action list).")
     var chart: ReportChart?
 
     @Option(name: .customLong("image-format"), help: "The chart's format when the output's name does not say: svg, png or pdf.")
@@ -120,6 +124,13 @@ struct ReportCommand: ParsableCommand {
 
     func run() throws {
         let io = IOContext.current
+        if file != "-", Paths.isDirectory(Paths.absolute(file, workingDirectory: io.workingDirectory)) {
+            return try runPortfolio(io: io)
+        }
+        if chart == .journeys {
+            io.writeErr("journeyc: error: --chart journeys draws the journeys of a folder of maps; give a folder, or use --chart matrix or --chart stages for one map\n")
+            throw ExitCode(ExitStatus.usage)
+        }
         let cutoff = try StaleCutoff.parse(staleBefore)
         var reporter = DiagnosticReporter(options: diagnostics, io: io, jsonToStandardError: true)
         var map = try reporter.loadOneMap(file, block: block.block)
@@ -135,8 +146,8 @@ struct ReportCommand: ParsableCommand {
         if let chart {
             let measurer = PangoTextMeasurer()
             let format = try chartFormat()
-            let scene = chart == .matrix ? Scenes.matrix(scores, theme: theme, measurer: measurer)
-                : Scenes.stages(scores, theme: theme, measurer: measurer)
+            let scene = chart == .stages ? Scenes.stages(scores, theme: theme, measurer: measurer)
+                : Scenes.matrix(scores, theme: theme, measurer: measurer)
             let destination = output ?? defaultOutput(chart.rawValue + "." + format.rawValue)
             try refuseOverwritingTheMap(destination, io: io)
             let restoreSignals = InterruptCleanup.install()

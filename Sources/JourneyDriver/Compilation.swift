@@ -82,6 +82,7 @@ public enum Compiler {
                 compilation = again
             }
         }
+        DetailLinks.attach(to: &compilation, world: world, location: locatedAt ?? file.path)
         return compilation
     }
 
@@ -152,7 +153,7 @@ extension Compiler {
         for s in tree.statements {
             switch s.keyword {
             case .journey, .stage, .touchpoint: return false
-            case .persona, .channel, .use: declares = true
+            case .persona, .channel, .use, .portfolio, .objective: declares = true
             default: break
             }
         }

@@ -24,4 +24,14 @@ public enum Scenes {
     public static func stages(_ scores: JourneyScores, theme: Theme, measurer: TextMeasurer) -> Scene {
         StageChart(scores: scores, theme: theme, measurer: measurer).layout()
     }
+
+    /// The portfolio's journeys by experience score and value at stake (`report DIR --chart journeys`).
+    public static func portfolioJourneys(_ scores: PortfolioScores, theme: Theme, measurer: TextMeasurer, title: String) -> Scene {
+        PortfolioCharts.journeys(scores, theme: theme, measurer: measurer, title: title)
+    }
+
+    /// The company's action list by impact and effort, coloured by map (`report DIR --chart matrix`).
+    public static func portfolioActions(_ scores: PortfolioScores, theme: Theme, measurer: TextMeasurer, title: String) -> Scene {
+        PortfolioCharts.actions(scores, theme: theme, measurer: measurer, title: title)
+    }
 }

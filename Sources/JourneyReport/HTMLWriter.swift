@@ -64,6 +64,7 @@ public enum HTMLWriter {
         case .map: "The journey map"
         case .matrix: "Opportunities by impact and effort; the numbers are the ranks of the action list"
         case .stages: "Experience score per stage and persona"
+        case .journeys: "Journeys by experience score and value at stake; the numbers are the ranks of the journeys"
         }
     }
 
@@ -78,6 +79,7 @@ public enum HTMLWriter {
             case .strong(let s): "<strong>" + escape(s) + "</strong>"
             case .emphasis(let s): "<em>" + escape(s) + "</em>"
             case .status(let s, let status): "<span class=\"status \(status.rawValue)\">" + escape(s) + "</span>"
+            case .link(let s, let href): "<a href=\"" + escape(href) + "\">" + escape(s) + "</a>"
             }
         }.joined()
     }
@@ -134,7 +136,9 @@ public enum HTMLWriter {
         figure { margin: 16px 0; }
         figure.map { overflow-x: auto; border: 1px solid var(--line); border-radius: 6px; }
         figure.map svg { display: block; }
-        figure.matrix svg, figure.stages svg { max-width: 100%; height: auto; }
+        figure.matrix svg, figure.stages svg, figure.journeys svg { max-width: 100%; height: auto; }
+        a { color: #0969DA; }
+        ul ul { margin: 2px 0; }
         figcaption { color: var(--muted); font-size: 13px; margin-top: 4px; }
         @media print { figure.map { overflow: visible; } figure.map svg { max-width: 100%; height: auto; } }
 

@@ -10,13 +10,57 @@
 import JourneyLayout
 import JourneyScoring
 
+/// One dot of the matrix and its line in the legend.
+struct MatrixItem {
+    /// The number in the dot: the rank in the action list.
+    var label: String
+    var impact: Int?
+    var effort: Int?
+    var text: String
+    /// Owner, ratings, priority…: the legend's second line.
+    var facts: String
+    /// Nil: the theme's stage colour.
+    var fill: Color?
+}
+
 public struct MatrixChart {
-    let scores: JourneyScores
+    let items: [MatrixItem]
+    let title: String
+    let subtitle: String
+    /// Colour swatches above the action list (the maps of a portfolio's chart).
+    let key: [(name: String, color: Color)]
+    let emptyText: String
+    let metadata: SceneMetadata
     let theme: Theme
     let parts: ChartParts
 
     public init(scores: JourneyScores, theme: Theme, measurer: TextMeasurer) {
-        self.scores = scores
+        items = scores.opportunities.enumerated().map { rank, o in
+            let opp = o.located.opportunity
+            var facts = [opp.owner, "impact " + (opp.impact.map(String.init) ?? "–"), "effort " + (opp.effort.map(String.init) ?? "–"),
+                         "priority \(o.priority)"].compactMap { $0 }
+            if o.quadrant == nil { facts.append("not placed: no " + o.missing.joined(separator: " or ")) }
+            return MatrixItem(label: "\(rank + 1)", impact: o.quadrant == nil ? nil : opp.impact, effort: o.quadrant == nil ? nil : opp.effort,
+                              text: opp.text, facts: facts.joined(separator: " · "), fill: nil)
+        }
+        title = "Opportunities by impact and effort"
+        subtitle = scores.model.title + " — the numbers are the ranks of the action list"
+        key = []
+        emptyText = "The map has no opportunities."
+        metadata = SceneMetadata(title: "Opportunities by impact and effort — " + scores.model.title,
+                                 subject: "journeyc report --chart matrix", author: scores.model.owner ?? "")
+        self.theme = theme
+        parts = ChartParts(theme: theme, measurer: measurer)
+    }
+
+    init(items: [MatrixItem], title: String, subtitle: String, key: [(name: String, color: Color)], emptyText: String,
+         metadata: SceneMetadata, theme: Theme, measurer: TextMeasurer) {
+        self.items = items
+        self.title = title
+        self.subtitle = subtitle
+        self.key = key
+        self.emptyText = emptyText
+        self.metadata = metadata
         self.theme = theme
         parts = ChartParts(theme: theme, measurer: measurer)
     }
@@ -36,11 +80,10 @@ public struct MatrixChart {
     public func layout() -> Scene {
         var nodes: [SceneNode] = []
         var y = margin
-        let title = parts.block("Opportunities by impact and effort", parts.titleFont, width: plotWidth + axisGutter + legendGap + legendWidth)
+        let title = parts.block(self.title, parts.titleFont, width: plotWidth + axisGutter + legendGap + legendWidth)
         nodes.append(parts.label("title", title, x: margin, y: y, color: theme.text))
         y += title.height + 4
-        let subtitle = parts.block(scores.model.title + " — the numbers are the ranks of the action list",
-                                   theme.subtitleFont, width: plotWidth + axisGutter + legendGap + legendWidth)
+        let subtitle = parts.block(self.subtitle, theme.subtitleFont, width: plotWidth + axisGutter + legendGap + legendWidth)
         nodes.append(parts.label("subtitle", subtitle, x: margin, y: y, color: theme.mutedText))
         y += subtitle.height + 20
 
@@ -65,9 +108,7 @@ public struct MatrixChart {
         nodes += legend
         let width = legendX + legendWidth + margin
         let height = (max(bottom, legendBottom) + margin).rounded(.up)
-        return Scene(size: Size(width.rounded(.up), height), background: theme.background, nodes: nodes,
-                     metadata: SceneMetadata(title: "Opportunities by impact and effort — " + scores.model.title,
-                                             subject: "journeyc report --chart matrix", author: scores.model.owner ?? ""))
+        return Scene(size: Size(width.rounded(.up), height), background: theme.background, nodes: nodes, metadata: metadata)
     }
 
     func x(_ effort: Double, _ plot: Rect) -> Double { plot.minX + (effort - 0.5) / 5 * plot.width }
@@ -132,8 +173,8 @@ public struct MatrixChart {
     func dots(_ plot: Rect) -> [SceneNode] {
         var cells: [Int: [Int]] = [:]
         var order: [Int] = []
-        for (rank, o) in scores.opportunities.enumerated() {
-            guard let i = o.located.opportunity.impact, let e = o.located.opportunity.effort else { continue }
+        for (rank, item) in items.enumerated() {
+            guard let i = item.impact, let e = item.effort else { continue }
             let key = i * 10 + e
             if cells[key] == nil { order.append(key) }
             cells[key, default: []].append(rank)
@@ -155,8 +196,9 @@ public struct MatrixChart {
                 let inRow = row == rows - 1 ? ranks.count - row * perRow : perRow
                 let cx = x(effort, plot) + (Double(column) - Double(inRow - 1) / 2) * fit
                 let cy = y(impact, plot) + (Double(row) - Double(rows - 1) / 2) * fit
-                nodes.append(parts.dot("opportunity:\(rank + 1)", "\(rank + 1)", cx: cx, cy: cy, r: min(dotRadius, fit / 2 - 1),
-                                       fill: theme.stageFill, textColor: parts.textColor(on: theme.stageFill)))
+                let fill = items[rank].fill ?? theme.stageFill
+                nodes.append(parts.dot("opportunity:\(items[rank].label)", items[rank].label, cx: cx, cy: cy, r: min(dotRadius, fit / 2 - 1),
+                                       fill: fill, textColor: parts.textColor(on: fill)))
             }
         }
         return nodes
@@ -170,25 +212,32 @@ public struct MatrixChart {
         y += heading.height + 8
         let textX = x + 2 * dotRadius + 8
         let textWidth = legendWidth - (textX - x)
-        if scores.opportunities.isEmpty {
-            let none = parts.block("The map has no opportunities.", theme.cardFont, width: textWidth)
+        for (k, entry) in key.enumerated() {
+            let name = parts.block(entry.name, theme.cardFont, width: textWidth)
+            var swatch = Path()
+            swatch.circle(x + dotRadius, y + name.height / 2, 6)
+            nodes.append(.group(SceneGroup(name: "key:\(k + 1)", box: Rect(x, y, legendWidth, name.height), children: [
+                .path(ScenePath(path: swatch, fill: entry.color, stroke: nil)),
+            ] + TextPlacement.lines(name, x: textX, y: y, color: theme.text))))
+            y += name.height + 4
+        }
+        if !key.isEmpty { y += 8 }
+        if items.isEmpty {
+            let none = parts.block(emptyText, theme.cardFont, width: textWidth)
             nodes.append(parts.label("legend:empty", none, x: x, y: y, color: theme.mutedText))
             return (nodes, y + none.height)
         }
-        for (rank, o) in scores.opportunities.enumerated() {
-            let opp = o.located.opportunity
-            let text = parts.block(opp.text, theme.cardFont, width: textWidth)
-            var facts = [opp.owner, "impact " + (opp.impact.map(String.init) ?? "–"), "effort " + (opp.effort.map(String.init) ?? "–"),
-                         "priority \(o.priority)"].compactMap { $0 }
-            if o.quadrant == nil { facts.append("not placed: no " + o.missing.joined(separator: " or ")) }
-            let detail = parts.block(facts.joined(separator: " · "), theme.smallFont, width: textWidth)
+        for item in items {
+            let text = parts.block(item.text, theme.cardFont, width: textWidth)
+            let detail = parts.block(item.facts, theme.smallFont, width: textWidth)
             let height = max(text.height + detail.height, 2 * dotRadius)
-            var children: [SceneNode] = [parts.dot("legend:dot", "\(rank + 1)", cx: x + dotRadius, cy: y + dotRadius, r: dotRadius,
-                                                   fill: o.quadrant == nil ? theme.mutedText : theme.stageFill,
-                                                   textColor: parts.textColor(on: o.quadrant == nil ? theme.mutedText : theme.stageFill))]
+            let placed = item.impact != nil && item.effort != nil
+            let fill = placed ? item.fill ?? theme.stageFill : theme.mutedText
+            var children: [SceneNode] = [parts.dot("legend:dot", item.label, cx: x + dotRadius, cy: y + dotRadius, r: dotRadius,
+                                                   fill: fill, textColor: parts.textColor(on: fill))]
             children += TextPlacement.lines(text, x: textX, y: y, color: theme.text)
             children += TextPlacement.lines(detail, x: textX, y: y + text.height, color: theme.mutedText)
-            nodes.append(.group(SceneGroup(name: "legend:\(rank + 1)", box: Rect(x, y, legendWidth, height), children: children)))
+            nodes.append(.group(SceneGroup(name: "legend:\(item.label)", box: Rect(x, y, legendWidth, height), children: children)))
             y += height + 8
         }
         return (nodes, y - 8)

@@ -11,6 +11,8 @@ public enum ReportInline: Equatable, Sendable {
     case emphasis(String)
     /// A short status word: met, missed, a quadrant. Markdown shows it as text with a sign.
     case status(String, ReportStatus)
+    /// Text that links to another page or file (a map of the portfolio): its text and address.
+    case link(String, String)
 }
 
 public enum ReportStatus: String, Sendable {
@@ -20,6 +22,8 @@ public enum ReportStatus: String, Sendable {
 /// Where a picture goes in the HTML report; Markdown points to the command that draws it.
 public enum ReportFigure: String, Sendable {
     case map, matrix, stages
+    /// The portfolio's journeys by experience and value at stake (`journeyc report DIR --chart journeys`).
+    case journeys
 }
 
 public enum ReportBlock: Equatable, Sendable {

@@ -239,6 +239,9 @@ public struct Checker {
                 break
             case .use:
                 UseRules.checkPlacement(statement, into: &diagnostics)
+            case .portfolio, .objective:
+                report(.misplacedAttribute, "a map cannot declare \(statement.keyword.withArticle)", statement.keywordRange,
+                       help: "declare the portfolio and its goals in a library file of their own (portfolio.journey) at the top of the folder of maps")
             default:
                 reportMisplaced(statement, owner: nil)
             }
@@ -274,8 +277,11 @@ public struct Checker {
             case .version: model.version = a.string(.text)
             case .state: model.state = StateRules.state(a, into: &diagnostics)
             case .baseline: model.baseline = StateRules.baseline(a)
-            case .weights: if let w = ValueRules.weights(a, into: &diagnostics) { model.weights = w }
+            case .weights:
+                if BusinessRules.refuseMisplacedWeights(a, inPortfolio: false, into: &diagnostics),
+                   let w = ValueRules.weights(a, into: &diagnostics) { model.weights = w }
             case .freshness: model.freshness = buildFreshness(a)
+            case .volume, .value, .cost, .contributes: BusinessRules.add(a, to: &model.business, into: &diagnostics)
             case .scale:
                 if let parsed = ValueRules.scale(a, into: &diagnostics) {
                     model.scale = parsed
@@ -287,6 +293,7 @@ public struct Checker {
             }
         }
         StateRules.check(model, journey: s, into: &diagnostics)
+        BusinessRules.checkCurrencies(model.business, into: &diagnostics)
     }
 
     mutating func buildPersona(_ s: Statement) -> Persona {
@@ -356,6 +363,7 @@ public struct Checker {
             case .touchpoint: stage.touchpoints.append(buildTouchpoint(child))
             case .description: stage.description = child.string(.text)
             case .goal: stage.goal = child.string(.text)
+            case .detail: stage.detail = BusinessRules.detail(child, into: &diagnostics)
             default: _ = addContent(child, to: &stage)
             }
         }
@@ -376,6 +384,7 @@ public struct Checker {
             case .description: tp.description = a.string(.text)
             case .owner: tp.owner = a.string(.text)
             case .actor: tp.actor = a.string(.text)
+            case .detail: tp.detail = BusinessRules.detail(a, into: &diagnostics)
             default: _ = addContent(a, to: &tp)
             }
         }
@@ -423,6 +432,7 @@ public struct Checker {
         if let p = s.property(.at), case .identifier(let name) = p.value {
             pain.failsAt = resolveSteps([NameReference(name: name, range: p.valueRange)], .at).first
         }
+        if let p = s.property(.theme), case .identifier(let theme) = p.value { pain.theme = theme }
         return pain
     }
 

@@ -117,6 +117,8 @@ extension Checker {
                 }
             case .use:
                 UseRules.checkPlacement(statement, into: &diagnostics)
+            case .portfolio, .objective:
+                break  // buildPortfolio, below
             case .journey, .stage, .touchpoint:
                 let what = statement.keyword == .journey
                     ? "a library file has no `journey` line: it is used by maps, not drawn"
@@ -129,6 +131,7 @@ extension Checker {
                 reportMisplaced(statement, owner: nil)
             }
         }
+        model.portfolio = buildPortfolio()
         return model
     }
 }

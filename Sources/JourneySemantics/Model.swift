@@ -21,6 +21,11 @@ public struct JourneyModel: Equatable, Sendable {
     public var weights: ScoringWeights = .standard
     /// How old a bound metric's newest row may be (`freshness 45 d`), in days; nil: any age.
     public var freshness: DataFreshness? = nil
+    /// How often the journey happens, what it is worth and costs, which goals it serves
+    /// (BusinessFacts.swift); empty when the map states none.
+    public var business: BusinessFacts = BusinessFacts()
+    /// A library file's `portfolio` element (portfolio.journey): nil in every map.
+    public var portfolio: PortfolioSettings? = nil
     public var personas: [Persona]
     /// Custom channels declared with `channel`, in source order.
     public var customChannels: [CustomChannel]
@@ -256,6 +261,8 @@ public struct Stage: Equatable, Sendable {
     public var metrics: [Metric]
     public var evidence: [Evidence]
     public var range: SourceRange
+    /// The map that draws this stage in more detail (`detail "…"`).
+    public var detail: DetailLink? = nil
 }
 
 public struct Touchpoint: Equatable, Sendable {
@@ -281,6 +288,8 @@ public struct Touchpoint: Equatable, Sendable {
     public var support: [BlueprintStep] = []
     public var systems: [BlueprintStep] = []
     public var range: SourceRange
+    /// The map that draws this touchpoint in more detail (`detail "…"`).
+    public var detail: DetailLink? = nil
 
     /// Its blueprint steps, lane by lane from the line of visibility down.
     public var blueprint: [BlueprintStep] { frontstage + backstage + support + systems }
@@ -366,6 +375,8 @@ public struct PainPoint: Equatable, Sendable {
     /// The blueprint step where it fails (`at pick`): a failure point behind the touchpoint it
     /// surfaces at, which still counts it.
     public var failsAt: String? = nil
+    /// The cause it shares with pain points of other maps (`theme sizing`), for the portfolio report.
+    public var theme: String? = nil
 }
 
 public struct Delight: Equatable, Sendable {

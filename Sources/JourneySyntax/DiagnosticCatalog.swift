@@ -83,6 +83,16 @@ public enum DiagnosticCode: String, CaseIterable, Sendable {
     case unknownStep = "E0115"
     case notAStep = "E0116"
     case triggerCycle = "E0117"
+    // Business facts, the portfolio and maps of maps (E0130–E0139, W0060–W0064)
+    case unknownCurrency = "E0130"
+    case mixedCurrencies = "E0131"
+    case invalidBusinessFact = "E0132"
+    case unknownGoal = "E0133"
+    case detailUnreadable = "E0134"
+    case detailCycle = "E0135"
+    case detailNotAMap = "E0136"
+    case misplacedWeight = "E0137"
+    case duplicatePortfolio = "E0138"
     // Warnings (W00xx)
     case misleadingIndentation = "W0001"
     case emptyStage = "W0002"
@@ -114,6 +124,7 @@ public enum DiagnosticCode: String, CaseIterable, Sendable {
     case baselineScaleDiffers = "W0043"
     case baselineUnrelated = "W0044"
     case stepWithoutOwner = "W0050"
+    case goalWithoutPortfolio = "W0060"
     // Notes (N00xx): information, never a failure
     case mermaidIgnored = "N0011"
 
@@ -226,6 +237,16 @@ public enum DiagnosticCode: String, CaseIterable, Sendable {
         case .notAStep: "not-a-step"
         case .triggerCycle: "trigger-cycle"
         case .stepWithoutOwner: "step-without-owner"
+        case .unknownCurrency: "unknown-currency"
+        case .mixedCurrencies: "mixed-currencies"
+        case .invalidBusinessFact: "invalid-business-fact"
+        case .unknownGoal: "unknown-goal"
+        case .detailUnreadable: "detail-unreadable"
+        case .detailCycle: "detail-cycle"
+        case .detailNotAMap: "detail-not-a-map"
+        case .misplacedWeight: "misplaced-weight"
+        case .duplicatePortfolio: "duplicate-portfolio"
+        case .goalWithoutPortfolio: "goal-without-portfolio"
         }
     }
 
@@ -341,6 +362,16 @@ public enum DiagnosticCode: String, CaseIterable, Sendable {
         case .notAStep: "a blueprint step's `triggers` or `needs`, or a pain's `at`, naming an element that is not a blueprint step"
         case .triggerCycle: "blueprint steps that trigger (or need) each other in a circle: no step can start"
         case .stepWithoutOwner: "a frontstage, backstage or support step without an `owner`: nobody answers for it"
+        case .unknownCurrency: "a `value`, `cost` or `currency` in a currency that is not an ISO 4217 code journeyc knows (EUR, USD, GBP…)"
+        case .mixedCurrencies: "amounts in two currencies in one map or one portfolio: a portfolio has one currency"
+        case .invalidBusinessFact: "a `volume`, `value`, `cost` or `contributes` that cannot be used: negative, not a whole count, a unit that is not money, an unknown period, a contribution outside 1..5"
+        case .unknownGoal: "`contributes` names a goal the portfolio's `objective` lines do not declare (`journeyc check` and `report` of a folder)"
+        case .detailUnreadable: "a `detail` names a map that does not exist or cannot be read"
+        case .detailCycle: "maps whose `detail` links lead back to themselves (a map that details itself included)"
+        case .detailNotAMap: "a `detail` names a file that is not a journey map (a library, not a .journey or Mermaid file)"
+        case .misplacedWeight: "a journey priority weight (experience, volume, value, cost, goals) on a map's `weights`, or a pain or opportunity weight on the portfolio's"
+        case .duplicatePortfolio: "a second `portfolio` element, in the same file or another library the folder holds"
+        case .goalWithoutPortfolio: "a map `contributes` to goals in a folder without a portfolio file declaring them: each goal counts with weight 1"
         }
     }
 }

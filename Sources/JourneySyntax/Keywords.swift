@@ -19,11 +19,20 @@ public enum Keyword: String, CaseIterable, Sendable {
     /// `state future "2027-06"`, and the current-state map a future one is measured against,
     /// `baseline "shoe-shop-current.journey"`. Journey-level lines, one fact each.
     case state, baseline
+    /// Business facts of a journey (docs/scoring.md, "Journey priority"): how often it happens
+    /// (`volume 40k per month`), the value at stake and the cost to serve per journey
+    /// (`value €85`, `cost €6.50`), and what it does for a strategic goal (`contributes retention 4`).
+    case volume, value, cost, contributes
+    /// A portfolio's settings (`portfolio "Stride Running Co."` in a library file): its one
+    /// currency (`currency EUR`) and its strategic goals (`objective retention "Keep runners" weight 3`).
+    case portfolio, objective, currency
+    /// A touchpoint or stage drawn in more detail by another map: `detail "returns/exchange.journey"`.
+    case detail
 
     /// Keywords that open an element; every other statement is an attribute of one.
     public var opensElement: Bool {
         switch self {
-        case .journey, .persona, .channel, .stage, .touchpoint: true
+        case .journey, .persona, .channel, .stage, .touchpoint, .portfolio, .objective: true
         default: false
         }
     }
@@ -31,7 +40,7 @@ public enum Keyword: String, CaseIterable, Sendable {
     /// Top-level elements: they close whatever element was open before.
     public var isTopLevel: Bool {
         switch self {
-        case .journey, .persona, .channel, .stage: true
+        case .journey, .persona, .channel, .stage, .portfolio, .objective: true
         default: false
         }
     }
@@ -50,6 +59,11 @@ public enum Keyword: String, CaseIterable, Sendable {
         case .size: "segment size"
         case .state: "`state` line"
         case .baseline: "`baseline` line"
+        case .volume: "journey volume"
+        case .value: "value at stake"
+        case .cost: "cost to serve"
+        case .contributes: "contribution to a goal"
+        case .detail: "`detail` link"
         default: rawValue
         }
     }
@@ -58,7 +72,7 @@ public enum Keyword: String, CaseIterable, Sendable {
         switch self {
         case .evidence: "evidence"
         case .weights: "a `weights` line"
-        case .opportunity, .emotion, .actor, .owner: "an \(noun)"
+        case .opportunity, .emotion, .actor, .owner, .objective: "an \(noun)"
         default: "a \(noun)"
         }
     }
@@ -95,6 +109,8 @@ public enum ArgumentRole: String, Sendable {
     case unit
     /// When a map's state holds (`state future "2027-06"`).
     case date
+    /// A strategic goal's identifier (`contributes retention 4`).
+    case goal
 }
 
 public enum SlotKind: Sendable {
@@ -123,19 +139,27 @@ public enum PropertyName: String, CaseIterable, Sendable {
     case triggers, needs
     /// A pain point's failure point: the blueprint step where it starts (`pain … at pick`).
     case at
+    /// `volume 40k per month`: the period a journey's volume is counted over.
+    case per
+    /// A pain point's cause shared across maps (`theme sizing`), for the portfolio report.
+    case theme
+    /// A strategic goal's weight in the portfolio (`objective retention "…" weight 3`).
+    case weight
+    /// Only on a portfolio's `weights`: the weights of the factors of a journey's priority.
+    case experience, volume, value, cost, goals
 
     /// The value the property takes on most statements; `weights` reads every property as a
     /// weight (StatementSignature.valueKind(of:)).
     public var valueKind: PropertyValueKind {
         switch self {
-        case .via, .at: .identifier
+        case .via, .at, .per, .theme: .identifier
         case .severity, .impact, .effort: .number
         case .reach: .percentage
         case .owner, .link, .file, .date, .from, .column, .data: .string
         case .target: .target
         case .addresses, .triggers, .needs: .identifierList
         case .status: .status
-        case .emotion, .personas, .pains: .weight
+        case .emotion, .personas, .pains, .weight, .experience, .volume, .value, .cost, .goals: .weight
         }
     }
 
@@ -160,7 +184,9 @@ public enum PropertyName: String, CaseIterable, Sendable {
         case .at: "the identifier of the blueprint step where it fails"
         case .needs: "the identifiers of the blueprint steps it depends on"
         case .status: "a status (idea, planned, in-progress, shipped or dropped)"
-        case .emotion, .personas, .pains: "a weight (a number like 0.2)"
+        case .emotion, .personas, .pains, .weight, .experience, .volume, .value, .cost, .goals: "a weight (a number like 0.2)"
+        case .per: "a period (day, week, month, quarter or year)"
+        case .theme: "a theme's identifier, like sizing"
         }
     }
 
@@ -188,6 +214,14 @@ public enum PropertyName: String, CaseIterable, Sendable {
         case .emotion: "weights emotion 0.2"
         case .personas: "weights personas 0.15"
         case .pains: "weights pains 0.3"
+        case .per: "volume 40k per month"
+        case .theme: "theme sizing"
+        case .weight: "weight 3"
+        case .experience: "weights experience 0.35"
+        case .volume: "weights volume 0.25"
+        case .value: "weights value 0.2"
+        case .cost: "weights cost 0.1"
+        case .goals: "weights goals 0.1"
         }
     }
 
@@ -278,15 +312,30 @@ public struct StatementSignature: Sendable {
                          properties: []),
             .frustration: .init(slots: [slot(.text, .string, "quoted text", "frustration \"Size charts differ from brand to brand\"")], properties: []),
             .behavior: .init(slots: [slot(.text, .string, "quoted text", "behavior \"Reads reviews before every purchase\"")], properties: []),
-            .weights: .init(slots: [], properties: [.severity, .reach, .emotion, .personas, .impact, .effort, .pains],
+            .weights: .init(slots: [], properties: [.severity, .reach, .emotion, .personas, .impact, .effort, .pains,
+                                                    .experience, .volume, .value, .cost, .goals],
                             propertiesAreWeights: true),
+            .volume: .init(slots: [slot(.value, .number, "how many journeys, like 40k", "volume 40k per month")], properties: [.per]),
+            .value: .init(slots: [slot(.value, .quantity, "an amount per journey, like €85 or 85 EUR", "value €85")], properties: []),
+            .cost: .init(slots: [slot(.value, .quantity, "an amount per journey, like €6.50 or 6.50 EUR", "cost €6.50")], properties: []),
+            .contributes: .init(slots: [slot(.goal, .identifier, "a strategic goal's identifier", "contributes retention 4"),
+                                        slot(.value, .number, "how much, from 1 to 5", "contributes retention 4")],
+                                properties: []),
+            .portfolio: .init(slots: [slot(.title, .string, "the portfolio's name in double quotes", "portfolio \"Stride Running Co.\"")],
+                              properties: []),
+            .objective: .init(slots: [id("objective retention \"Keep runners for their next pair\"", optional: false),
+                                      slot(.label, .string, "the goal in double quotes", "objective retention \"Keep runners for their next pair\" weight 3")],
+                              properties: [.weight]),
+            .currency: .init(slots: [slot(.name, .identifier, "an ISO 4217 currency code, like EUR", "currency EUR")], properties: []),
+            .detail: .init(slots: [slot(.path, .string, "the quoted path of the more detailed map", "detail \"returns/exchange.journey\"")],
+                           properties: []),
             .emotion: .init(slots: [slot(.persona, .identifier, optional: true, "a persona", "emotion maya -1 \"unsure\""),
                                     slot(.value, .number, "an emotion value", "emotion maya -1 \"unsure\""),
                                     slot(.feeling, .string, optional: true, "a quoted feeling", "emotion maya -1 \"unsure\"")],
                             properties: []),
             .pain: .init(slots: [id("pain no-size-chart \"No size chart\" severity 4"),
                                  slot(.text, .string, "the pain point in double quotes", "pain \"No size chart on the product page\" severity 4")],
-                         properties: [.severity, .reach, .at]),
+                         properties: [.severity, .reach, .at, .theme]),
             .delight: .init(slots: [id("delight \"Real runners, not models\""),
                                     slot(.text, .string, "the delight in double quotes", "delight \"Real runners, not models\"")],
                             properties: []),

@@ -7,7 +7,7 @@ import JourneySyntax
 enum IDRegistry {
     /// Statements whose `id` argument declares an identifier (emotion and quote name a persona).
     /// The kinds of content whose lines declare one are the registry's (ContentKindRow.declaresID).
-    static let declaring: Set<Keyword> = Set([.persona, .stage, .touchpoint] + ContentKinds.all.filter(\.declaresID).map(\.keyword))
+    static let declaring: Set<Keyword> = Set([.persona, .stage, .touchpoint, .objective] + ContentKinds.all.filter(\.declaresID).map(\.keyword))
 
     static func check(_ tree: SyntaxTree, into diagnostics: inout [Diagnostic]) {
         var seen: [String: Statement] = [:]

@@ -4,13 +4,14 @@
 import JourneySyntax
 
 public enum Placement {
-    static let journey: Set<Keyword> = [.description, .owner, .version, .state, .baseline, .scale, .weights, .freshness]
+    static let journey: Set<Keyword> = [.description, .owner, .version, .state, .baseline, .scale, .weights, .freshness,
+                                        .volume, .value, .cost, .contributes]
     // The kinds of content each element may hold come from the registry (ContentKinds); the
     // rest of each set is the element's own attributes.
     static let persona: Set<Keyword> = own([.description, .goal, .color, .share, .size, .fact, .frustration, .behavior], .persona)
     static let channel: Set<Keyword> = [.description]
-    static let stage: Set<Keyword> = own([.description, .goal, .touchpoint], .stage)
-    static let touchpoint: Set<Keyword> = own([.description, .owner, .actor], .touchpoint)
+    static let stage: Set<Keyword> = own([.description, .goal, .touchpoint, .detail], .stage)
+    static let touchpoint: Set<Keyword> = own([.description, .owner, .actor, .detail], .touchpoint)
 
     /// An element's own attributes and the keywords of the kinds of content it may hold.
     private static func own(_ attributes: Set<Keyword>, _ element: Keyword) -> Set<Keyword> {
@@ -18,7 +19,8 @@ public enum Placement {
     }
 
     /// Attributes an element holds at most once (lists repeat, and so does a persona's goal).
-    static let singleValued: Set<Keyword> = [.description, .owner, .actor, .version, .state, .baseline, .scale, .color, .share, .size, .weights, .freshness]
+    static let singleValued: Set<Keyword> = [.description, .owner, .actor, .version, .state, .baseline, .scale, .color, .share, .size, .weights, .freshness,
+                                             .volume, .value, .cost, .currency, .detail]
 
     /// A stage has one goal; a persona speaks in one quote (a touchpoint holds many).
     static func isSingleValued(_ attribute: Keyword, in element: Keyword) -> Bool {
