@@ -1,13 +1,15 @@
 // SiteBuild: `journeyc build DIR... -o OUTDIR --site` — a static site of every map under the
 // folders (JourneySite makes the pages): index.html, a page and a thumbnail per map
 // (maps/<path>.html, as `build` mirrors pictures), a page per persona (personas/…), personas.html,
-// portfolio.html, and assets/ (the stylesheet, the script, the search index). Incremental like
-// `build`, with the same machinery: the maps are read on every core (BuildQueue), each map's page
-// is made again only when its key changed (BuildManifest.key: the map, the options, journeyc, its
-// git history; plus the files it uses), and every file — a map's page or a page about every map —
-// is written only when its bytes differ from the file there. OUTDIR/.journeyc-site records what
-// was written, OUTDIR/.journeyc-site-maps the maps' summaries (SiteCache). Pages this build no
-// longer makes (a map deleted) are deleted when unchanged since written: the folder is the site's.
+// portfolio.html (the portfolio report of `journeyc report DIR`), and assets/ (the stylesheet,
+// the script, the search index). Incremental like `build`, with the same machinery, in two passes
+// on every core (BuildQueue): every map is compiled (the portfolio's priorities rank each map
+// against all the others), then each map's page is drawn again only when its key changed
+// (BuildManifest.key: the map, the options, journeyc, its priority, its git history; plus the
+// files it uses), and every file — a map's page or a page about every map — is written only when
+// its bytes differ from the file there. OUTDIR/.journeyc-site records what was written. Pages
+// this build no longer makes (a map deleted) are deleted when unchanged since written: the folder
+// is the site's.
 
 #if canImport(Glibc)
 import Glibc
@@ -15,8 +17,11 @@ import Glibc
 import Darwin
 #endif
 import ArgumentParser
+import JourneyDriver
 import JourneyLayout
 import JourneyRender
+import JourneyReport
+import JourneyScoring
 import JourneySite
 import JourneySyntax
 
@@ -73,25 +78,58 @@ struct SiteBuild {
         }
         let base = BuildInputs.commonFolder(folders)
         let previous = BuildManifest.read(folder: outputFolder, fileName: Self.manifestName, header: Self.manifestHeader, accepts: Self.isSitePath)
-        let cache = command.force ? [:] : SiteCache.read(folder: outputFolder)
         let git = SiteGit.load(folder: base)
         let threads = min(command.jobs ?? BuildCommand.cores, max(1, scan.inputs.count))
         let job = SiteMapJob(inputs: scan.inputs, theme: command.render.theme, maxWidth: command.render.maxWidth, svgText: command.render.svgText,
-                             outputFolder: outputFolder, outputShown: shownOutput, base: base, previous: previous.entries, cache: cache,
+                             outputFolder: outputFolder, outputShown: shownOutput, base: base, previous: previous.entries,
                              force: command.force, io: io, git: git)
         _ = OutputFile.creationMask
+        let today = try Today.date(io)
 
+        // First pass: every map compiled.
+        var compiled: [SiteCompiled] = []
+        compiled.reserveCapacity(scan.inputs.count)
+        let restoreSignals = BuildInterrupt.install()
+        defer { restoreSignals() }
+        BuildQueue<SiteCompiled>.run(count: scan.inputs.count, threads: threads, makeWorker: { { job.compile($0) } }) { _, outcome in
+            compiled.append(outcome)
+        }
+
+        // The portfolio: the maps and libraries that compiled, in the folder's order, scored together.
+        var files: [LoadedMap] = [], inputOfFile: [Int] = []
+        for (i, c) in compiled.enumerated() where c.status == .built || c.status == .library {
+            if let map = c.map {
+                files.append(map)
+                inputOfFile.append(i)
+            }
+        }
+        let portfolio = Portfolio.assemble(folder: base, files: files, world: io.world)
+        // The portfolio's own diagnostics (one currency, declared goals, detail links) join the maps'.
+        for (k, file) in portfolio.files.enumerated() { compiled[inputOfFile[k]].map = file }
+        let portfolioScores = portfolio.scores(today: today)
+        var known = SiteMapJob.Portfolio()
+        if let portfolioScores {
+            for journey in portfolioScores.journeys {
+                let input = inputOfFile[portfolio.mapIndices[journey.input]]
+                known.priorities[input] = journey.priority
+                known.scores[input] = journey.scores
+            }
+        }
+        // Libraries' problems are reported once, here (their maps fail with them).
+        for c in compiled where c.status == .library {
+            if let map = c.map, !map.diagnostics.isEmpty { reporter.report(map.diagnostics, in: map.sources, isLibrary: true) }
+        }
+
+        // Second pass: each map's summary, and its page when out of date.
         var manifest = BuildManifest()
-        var newCache: [String: SiteCache.Entry] = [:]
         var summaries: [SiteMap] = []
         var built = 0, upToDate = 0, written = 0
         var failed: [String] = []
         var progress = BuildProgress(io: io, total: scan.inputs.count,
                                      enabled: io.stderrIsTerminal && io.environment["TERM"] != "dumb" && !command.noProgress)
         progress.update(done: 0, failed: 0)
-        let restoreSignals = BuildInterrupt.install()
-        defer { restoreSignals() }
-        BuildQueue<SiteMapOutcome>.run(count: scan.inputs.count, threads: threads, makeWorker: { job.worker() },
+        let finished = compiled, scored = known
+        BuildQueue<SiteMapOutcome>.run(count: scan.inputs.count, threads: threads, makeWorker: { job.worker(finished, scored) },
                                        progress: { progress.update(done: $0, failed: failed.count) }) { index, outcome in
             let input = scan.inputs[index]
             switch outcome.status {
@@ -107,10 +145,7 @@ struct SiteBuild {
             }
             for (path, entry) in outcome.entries { manifest.entries[path] = entry }
             written += outcome.written
-            if let summary = outcome.summary {
-                summaries.append(summary)
-                newCache[summary.page] = SiteCache.Entry(key: outcome.cacheKey, map: summary)
-            }
+            if let summary = outcome.summary { summaries.append(summary) }
         }
         progress.clear()
         if BuildInterrupt.caught != 0 {
@@ -127,8 +162,12 @@ struct SiteBuild {
             ("assets/site.css", SiteStyle.css()),
             ("assets/site.js", SiteScript.source),
             ("assets/search-index.js", SearchIndex.script(summaries)),
-            ("index.html", IndexPage.html(summaries, theme: theme, title: "Journey maps")),
-            ("portfolio.html", PortfolioPage.html(summaries, theme: theme)),
+            ("index.html", IndexPage.html(summaries, theme: theme, title: portfolio.settings?.title ?? "Journey maps")),
+            ("portfolio.html", PortfolioPage.html(summaries, theme: theme,
+                                                  portfolioReport: portfolioScores.map { portfolioReport($0, compiled: compiled, inputOfFile: inputOfFile,
+                                                                                                         portfolio: portfolio, scan: scan) },
+                                                  problem: portfolioScores == nil && !summaries.isEmpty
+                                                    ? "The portfolio report ranks the journeys once no map has errors (journeyc check lists them)." : nil)),
         ]
         let personas = PersonaPage.gather(summaries)
         pages.append(("personas.html", PersonaPage.list(personas, theme: theme)))
@@ -173,12 +212,8 @@ struct SiteBuild {
                 while folder.count > outputFolder.count, folder.hasPrefix(outputFolder + "/"), rmdir(folder) == 0 { folder = Paths.folder(of: folder) }
             }
         }
-        for path in failed.compactMap({ p in scan.inputs.first { $0.path == p } }).map(SiteMapJob.pagePath) {
-            if let old = cache[path] { newCache[path] = old }
-        }
         do {
             try manifest.write(folder: outputFolder, fileName: Self.manifestName, header: Self.manifestHeader)
-            try SiteCache.write(newCache, folder: outputFolder)
         } catch {
             writeError = "\(error)"
         }
@@ -194,5 +229,23 @@ struct SiteBuild {
                     + "\(threads) job\(threads == 1 ? "" : "s")); open \(shownOutput)/index.html\n")
         if !failed.isEmpty { io.writeErr("failed:\n" + failed.map { "  \($0)\n" }.joined()) }
         if !failed.isEmpty || !scan.errors.isEmpty || writeError != nil { throw ExitCode(ExitStatus.failure) }
+    }
+
+    /// portfolio.html's report: `journeyc report DIR`'s, its journeys linked to their pages, its
+    /// two charts inline (with real text: small).
+    func portfolioReport(_ scores: PortfolioScores, compiled: [SiteCompiled], inputOfFile: [Int], portfolio: Portfolio, scan: BuildScan) -> String {
+        let links: [String?] = scores.journeys.map { j in SiteHTML.path(SiteMapJob.pagePath(scan.inputs[inputOfFile[portfolio.mapIndices[j.input]]])) }
+        let name = scores.settings?.title ?? "Journey maps"
+        let document = PortfolioReportBuilder.document(scores, options: PortfolioReportOptions(folderName: name, mapLinks: links))
+        let theme = command.render.layoutTheme
+        let measurer = PangoTextMeasurer()
+        var figures: [ReportFigure: String] = [:]
+        if let svg = try? Exporter.render(Scenes.portfolioJourneys(scores, theme: theme, measurer: measurer, title: name), format: .svg, svgText: .fonts) {
+            figures[.journeys] = String(decoding: svg, as: UTF8.self)
+        }
+        if let svg = try? Exporter.render(Scenes.portfolioActions(scores, theme: theme, measurer: measurer, title: name), format: .svg, svgText: .fonts) {
+            figures[.matrix] = String(decoding: svg, as: UTF8.self)
+        }
+        return HTMLWriter.blocks(document.blocks, figures: figures, headingShift: 0, skipFirstHeading: true, figurePrefix: "portfolio-")
     }
 }

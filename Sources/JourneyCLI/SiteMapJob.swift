@@ -1,9 +1,10 @@
-// SiteMapJob: what a worker thread of `journeyc build --site` does with one map — like BuildJob:
-// read it, and when its page is out of date (the map, a file it uses, an option, journeyc or the
-// map's git history changed, or the page or thumbnail was deleted or edited), compile it, draw it
-// as SVG with element addresses on its groups, draw its report's charts, read its history and
-// make its page, its thumbnail and its summary (SiteMap, for the pages about every map). An up to
-// date map is not compiled: its summary comes from the cache of the build before.
+// SiteMapJob: what the worker threads of `journeyc build --site` do with one map, in two passes
+// (SiteBuild). First `compile`: read and compile it (every map, every build: the portfolio's
+// priorities need them all, and compiling is cheap next to drawing). Then `page`: its summary
+// (SiteMap, for the pages about every map) and, only when its page is out of date (the map, a
+// file it uses, an option, journeyc, its priority or its git history changed, or the page or
+// thumbnail was deleted or edited), draw it as SVG with element addresses on its groups, draw its
+// report's charts, read its history and write its page and thumbnail.
 
 #if canImport(Glibc)
 import Glibc
@@ -22,12 +23,18 @@ import JourneySite
 import JourneySyntax
 
 /// What became of one map of the site.
+/// One map compiled (the first pass): `built` when it compiled, with or without errors.
+struct SiteCompiled: Sendable {
+    var status: MapOutcome.Status
+    var map: LoadedMap?
+    var message: String?
+}
+
 struct SiteMapOutcome: Sendable {
     var status: MapOutcome.Status
     /// The manifest entries of its page and thumbnail, when they are now right.
     var entries: [String: BuildManifest.Entry] = [:]
     var summary: SiteMap?
-    var cacheKey: UInt64 = 0
     var diagnostics: [Diagnostic] = []
     var sources: SourceMap?
     var source: SourceFile?
@@ -46,7 +53,6 @@ struct SiteMapJob: Sendable {
     /// The common folder of the inputs (absolute): persona pages are named from paths below it.
     let base: String
     let previous: [String: BuildManifest.Entry]
-    let cache: [String: SiteCache.Entry]
     let force: Bool
     let io: IOContext
     let git: SiteGit?
@@ -55,9 +61,35 @@ struct SiteMapJob: Sendable {
     static func pagePath(_ input: BuildInput) -> String { "maps/" + input.outputStem + ".html" }
     static func thumbnailPath(_ input: BuildInput) -> String { "maps/" + input.outputStem + ".thumb.svg" }
 
-    func worker() -> (Int) -> SiteMapOutcome {
+    /// The first pass: the map read and compiled.
+    func compile(_ index: Int) -> SiteCompiled {
+        let input = inputs[index]
+        if BuildInterrupt.caught != 0 { return SiteCompiled(status: .notStarted) }
+        if let problem = input.problem { return SiteCompiled(status: .failed, message: problem) }
+        let source: SourceFile
+        do {
+            source = try Input.load(input.path, io: io)
+        } catch {
+            return SiteCompiled(status: .failed, message: "\(error)")
+        }
+        if input.isMermaid, !MermaidParser.looksLikeJourney(source.bytes) { return SiteCompiled(status: .skipped) }
+        switch MapInput.maps(in: source, block: nil, allBlocks: false, world: io.world, allowLibrary: true) {
+        case .success(let maps) where maps[0].compilation?.isLibrary == true: return SiteCompiled(status: .library, map: maps[0])
+        case .success(let maps): return SiteCompiled(status: .built, map: maps[0])
+        case .failure(let failure): return SiteCompiled(status: .failed, message: failure.description)
+        }
+    }
+
+    /// What the second pass knows of every map: each input's priority and scores from the
+    /// portfolio (nil when the portfolio could not be scored), and the pages of the maps by path.
+    struct Portfolio: Sendable {
+        var priorities: [Int: Int] = [:]
+        var scores: [Int: JourneyScores] = [:]
+    }
+
+    func worker(_ compiled: [SiteCompiled], _ portfolio: Portfolio) -> (Int) -> SiteMapOutcome {
         let fonts = FontSession()
-        return { build($0, fonts: fonts) }
+        return { page($0, compiled[$0], portfolio, fonts: fonts) }
     }
 
     /// The map's commits from git, newest first, and whether the working copy differs.
@@ -74,58 +106,18 @@ struct SiteMapJob: Sendable {
         return lines
     }
 
-    func build(_ index: Int, fonts: FontSession) -> SiteMapOutcome {
+    /// The second pass: the map's summary, and its page and thumbnail when out of date.
+    func page(_ index: Int, _ compiled: SiteCompiled, _ portfolio: Portfolio, fonts: FontSession) -> SiteMapOutcome {
         let input = inputs[index]
-        if BuildInterrupt.caught != 0 { return SiteMapOutcome(status: .notStarted) }
-        if let problem = input.problem { return SiteMapOutcome(status: .failed, message: problem) }
-        let source: SourceFile
-        do {
-            source = try Input.load(input.path, io: io)
-        } catch {
-            return SiteMapOutcome(status: .failed, message: "\(error)")
-        }
-        if input.isMermaid, !MermaidParser.looksLikeJourney(source.bytes) { return SiteMapOutcome(status: .skipped) }
+        guard compiled.status == .built, let map = compiled.map else { return SiteMapOutcome(status: compiled.status, message: compiled.message) }
         let page = Self.pagePath(input), thumbnail = Self.thumbnailPath(input)
         let history = history(of: input)
-        let key = BuildManifest.key(inputPath: Paths.lastComponent(of: input.path), format: "site",
-                                    settings: settings(history.commits, modified: history.modified), input: source.bytes)
-        if !force, let cached = cache[page], cached.key == key {
-            var entries: [String: BuildManifest.Entry] = [:]
-            for path in [page, thumbnail] {
-                guard let old = previous[path], old.key == key, usedFiles.unchanged(old.dependencies, io: io),
-                      OutputFolder.standing(of: path, in: outputFolder) == .file,
-                      let found = ContentHash.ofFile(outputFolder + "/" + path, size: old.size), found == old.output else { break }
-                entries[path] = old
-            }
-            // The evidence files it copied, still as copied.
-            for path in cached.map.files {
-                guard let old = previous[path], OutputFolder.standing(of: path, in: outputFolder) == .file,
-                      ContentHash.ofFile(outputFolder + "/" + path, size: old.size) == old.output else { break }
-                entries[path] = old
-            }
-            if entries.count == 2 + cached.map.files.count {
-                return SiteMapOutcome(status: .upToDate, entries: entries, summary: cached.map, cacheKey: key)
-            }
-        }
-
-        let map: LoadedMap
-        switch MapInput.maps(in: source, block: nil, allBlocks: false, world: io.world, allowLibrary: true) {
-        case .success(let maps) where maps[0].compilation?.isLibrary == true: return SiteMapOutcome(status: .library)
-        case .success(let maps): map = maps[0]
-        case .failure(let failure): return SiteMapOutcome(status: .failed, message: failure.description)
-        }
-        var outcome = SiteMapOutcome(status: .built, cacheKey: key, diagnostics: map.diagnostics, sources: map.sources, source: map.source)
+        var outcome = SiteMapOutcome(status: .built, diagnostics: map.diagnostics, sources: map.sources, source: map.source)
         let read = (map.compilation?.dependencies ?? []) + (map.compilation?.dataFiles ?? []) + (map.compilation?.baselineFiles ?? [])
         var dependencies = read.map { BuildManifest.Dependency(path: $0.path, hash: ContentHash.of($0.bytes)) }
         guard !map.hasErrors, let result = map.result else {
             outcome.status = .failed
             return outcome
-        }
-        // Evidence files are copied into the site: a page on a static host has no repository
-        // around it. A change to one makes the page again (and so copies it again).
-        let copies = evidenceFiles(result.model, input: input)
-        for copy in copies where !dependencies.contains(where: { $0.path == copy.source }) {
-            dependencies.append(BuildManifest.Dependency(path: copy.source, hash: usedFiles.hash(of: copy.source, io: io) ?? 0))
         }
         do {
             try Limits.checkDrawable(result.model, io)
@@ -136,11 +128,41 @@ struct SiteMapJob: Sendable {
         }
         let model = result.model
         let layoutTheme = Theme.named(theme.rawValue)!
+        let scores = portfolio.scores[index] ?? JourneyScores(model)
+        let priority = portfolio.priorities[index]
+        // Evidence files are copied into the site: a page on a static host has no repository
+        // around it. A change to one makes the page again (and so copies it again).
+        let copies = evidenceFiles(model, input: input)
+        for copy in copies where !dependencies.contains(where: { $0.path == copy.source }) {
+            dependencies.append(BuildManifest.Dependency(path: copy.source, hash: usedFiles.hash(of: copy.source, io: io) ?? 0))
+        }
+        var summary = SiteSummary.make(model: model, scores: scores, source: input.path, page: page,
+                                       declaration: { declaration(of: $0, input: input) }, lastChange: history.commits.first, theme: layoutTheme)
+        summary.files = copies.map(\.site)
+        summary.priority = priority
+        outcome.summary = summary
+        let key = BuildManifest.key(inputPath: Paths.lastComponent(of: input.path), format: "site",
+                                    settings: settings(history.commits, modified: history.modified) + ["priority " + (priority.map(String.init) ?? "none")],
+                                    input: map.source.bytes)
+        if !force {
+            var entries: [String: BuildManifest.Entry] = [:]
+            for path in [page, thumbnail] + summary.files {
+                // A copied evidence file may be shared by many maps: it need only be as copied
+                // (its source is among the page's dependencies).
+                let copied = path != page && path != thumbnail
+                guard let old = previous[path], copied || (old.key == key && old.dependencies == dependencies),
+                      OutputFolder.standing(of: path, in: outputFolder) == .file,
+                      let found = ContentHash.ofFile(outputFolder + "/" + path, size: old.size), found == old.output else { break }
+                entries[path] = old
+            }
+            if entries.count == 2 + summary.files.count {
+                return SiteMapOutcome(status: .upToDate, entries: entries, summary: summary)
+            }
+        }
         // Links to local evidence lead to the copies under files/, laid out as the maps are.
         let mapFolder = Paths.folder(of: input.outputStem)
         let linkBase = SiteHTML.root(of: page) + "files/" + (input.outputStem.contains("/") ? mapFolder + "/" : "")
         let drawn = ViewOptions.defaultDrawing(map) ?? (model, nil)
-        let scores = JourneyScores(model)
         let mapSVG: [UInt8], figures: [ReportFigure: String]
         do {
             var options = LayoutOptions(maxWidth: maxWidth, linkBase: linkBase)
@@ -158,9 +180,6 @@ struct SiteMapJob: Sendable {
             outcome.message = "cannot draw '\(input.path)': \(error)"
             return outcome
         }
-        var summary = SiteSummary.make(model: model, scores: scores, source: input.path, page: page,
-                                       declaration: { declaration(of: $0, input: input) }, lastChange: history.commits.first, theme: layoutTheme)
-        summary.files = copies.map(\.site)
         let document = GapReport.inserting(map.compilation.map(GapReport.blocks) ?? [],
                                            into: ReportBuilder.document(scores, options: ReportOptions(sourceName: Paths.lastComponent(of: input.path))))
         let pageInput = MapPageInput(summary: summary, model: model, svg: String(decoding: mapSVG, as: UTF8.self), report: document,
@@ -187,7 +206,9 @@ struct SiteMapJob: Sendable {
                     try OutputFile.writeAtomically(bytes, to: outputFolder + "/" + path, workingDirectory: nil, shown: outputShown + "/" + path)
                     outcome.written += 1
                 }
-                outcome.entries[path] = BuildManifest.Entry(key: key, output: hash, size: bytes.count, dependencies: dependencies)
+                let copied = path != page && path != thumbnail
+                outcome.entries[path] = copied ? BuildManifest.Entry(key: hash, output: hash, size: bytes.count)
+                    : BuildManifest.Entry(key: key, output: hash, size: bytes.count, dependencies: dependencies)
             } catch {
                 outcome.status = .failed
                 outcome.message = "\(error)"

@@ -1,15 +1,13 @@
-// PortfolioPage: the portfolio report's page.
-//
-// SLOT (issue 18, part 2): `journeyc report DIR`, the portfolio report (journeys ranked by
-// priority, one action list, pain points grouped, personas across journeys, stale maps), is being
-// built on branch i18-portfolio. Until it lands, this page ranks the journeys by the existing
-// experience score and leaves the priority column empty ("—"); `portfolioReport` is where its
-// HTML goes once merged.
+// PortfolioPage: the portfolio report's page — `journeyc report DIR`'s report (journeys ranked by
+// priority, one action list, pain points grouped, personas across journeys, stale maps), made by
+// the command as HTML and placed here. When the portfolio cannot be scored (a map has errors),
+// the page ranks the maps that could be drawn by their experience score and says why.
 
 public enum PortfolioPage {
-    public static func html(_ maps: [SiteMap], theme: String, portfolioReport: String? = nil) -> String {
+    public static func html(_ maps: [SiteMap], theme: String, portfolioReport: String? = nil, problem: String? = nil) -> String {
         let page = SiteSection.portfolio.page
         var body = "<h1>Portfolio</h1>\n"
+        if let problem { body += "<p class=\"lead\"><strong>" + SiteHTML.text(problem) + "</strong></p>\n" }
         if let portfolioReport {
             body += portfolioReport
             return SiteHTML.page(page, title: "Portfolio", theme: theme, body: body, current: .portfolio)
