@@ -131,7 +131,12 @@ struct BuildJob: Sendable {
         let linkBase = stale.first.map { Paths.linkBase(picture: outputFolder + "/" + $0.path, map: input.path, workingDirectory: io.workingDirectory) } ?? ""
         // A future map with a baseline is drawn as its gap view (ViewOptions' default).
         let drawn = ViewOptions.defaultDrawing(map) ?? (result.model, nil)
-        let picture = MapPicture(drawn.model, theme: theme, options: LayoutOptions(maxWidth: maxWidth, linkBase: linkBase), marks: drawn.marks, fonts: fonts)
+        // A `detail` links to the detailed map's picture, which the build draws beside this one
+        // (the SVG when the build makes SVG, else the PDF; a PNG has no links).
+        let detailExtension = stale.contains { $0.format == .svg } ? "svg" : (stale.contains { $0.format == .pdf } ? "pdf" : nil)
+        let picture = MapPicture(drawn.model, theme: theme,
+                                 options: LayoutOptions(maxWidth: maxWidth, linkBase: linkBase, detailExtension: detailExtension),
+                                 marks: drawn.marks, fonts: fonts)
         for output in stale {
             let destination = outputFolder + "/" + output.path
             do {

@@ -102,6 +102,12 @@ struct CardFactory {
             c.items.append(.gap(5))
             c.items.append(.badge(t(ScoreBadges.text(score), engine.markFont, c.textWidth - 12), fill: colors.fill, textColor: colors.text))
         }
+        // A more detailed map of this touchpoint: named on the card, which links to it.
+        if let detail = tp.detail {
+            c.items.append(.gap(4))
+            c.items.append(.text(t(LayoutOptions.detailText(detail), theme.smallFont, c.textWidth), theme.text))
+            c.link = engine.options.detailHref(detail)
+        }
         return c
     }
 

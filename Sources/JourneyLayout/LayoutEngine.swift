@@ -27,12 +27,34 @@ public struct LayoutOptions: Sendable {
     /// for a picture that points back into the map (`journeyc preview`). Off for files: making
     /// the addresses costs a walk of the model, and the pictures stay as they were.
     public var addressesGroups = false
+    /// Where a `detail` link of a stage or touchpoint leads: nil, to the detailed map's file
+    /// (through `linkBase`); an extension ("svg", "pdf"), to its picture of that format beside
+    /// this one (`journeyc build` mirrors every map of the folder, so it is there).
+    public var detailExtension: String? = nil
 
-    public init(maxWidth: Double = 2600, scores: ScoreBadges? = nil, linkBase: String = "", addressesGroups: Bool = false) {
+    public init(maxWidth: Double = 2600, scores: ScoreBadges? = nil, linkBase: String = "", addressesGroups: Bool = false,
+                detailExtension: String? = nil) {
         self.maxWidth = maxWidth
         self.scores = scores
         self.linkBase = linkBase
         self.addressesGroups = addressesGroups
+        self.detailExtension = detailExtension
+    }
+
+    /// The href of a `detail` link, or nil when it is not a safe relative link.
+    public func detailHref(_ link: DetailLink) -> String? {
+        guard let ext = detailExtension else { return SceneLink.href(path: link.path, base: linkBase) }
+        let path = link.path.replacing("\\", with: "/")
+        let name = path.split(separator: "/").last.map(String.init) ?? path
+        let stem = name.contains(".") ? String(name[..<name.lastIndex(of: ".")!]) : name
+        return SceneLink.href(path: String(path.dropLast(name.count)) + stem + "." + ext)
+    }
+
+    /// How a `detail` link reads on its card: "Detailed map: exchange".
+    public static func detailText(_ link: DetailLink) -> String {
+        let name = link.path.split(whereSeparator: { $0 == "/" || $0 == "\\" }).last.map(String.init) ?? link.path
+        let stem = name.contains(".") && !name.hasPrefix(".") ? String(name[..<name.lastIndex(of: ".")!]) : name
+        return "↗ Detailed map: " + stem
     }
 }
 
@@ -351,6 +373,8 @@ public struct LayoutEngine {
         var abouts: [TextBlock?] = []
         // With --show-scores, the stage's experience score in a pill under its goal.
         var scorePills: [(TextBlock, Double)?] = []
+        // The map that draws the stage in detail (`detail`), a line under the rest.
+        var details: [TextBlock?] = []
         for segment in row {
             let stage = model.stages[segment.stage]
             let width = segmentWidth(segment.columns.count) - 2 * pad
@@ -364,12 +388,13 @@ public struct LayoutEngine {
             blocks.append((label, goal, mark, pill, notes))
             let score = segment.continued ? nil : options.scores?.stage(segment.stage)
             scorePills.append(score.map { (text(ScoreBadges.text($0), markFont, width - 12), $0) })
+            details.append(segment.continued ? nil : stage.detail.map { text(LayoutOptions.detailText($0), theme.smallFont, width) })
         }
         func contentHeight(_ b: (label: TextBlock, goal: TextBlock?, mark: ChangeMarks.Mark?, pill: TextBlock?, notes: TextBlock?)) -> Double {
             (b.pill.map { $0.height + 4 + 5 } ?? 0) + b.label.height + (b.goal.map { $0.height + 2 } ?? 0) + (b.notes.map { $0.height + 4 } ?? 0)
         }
         let height = (blocks.indices.map { contentHeight(blocks[$0]) + (abouts[$0].map { $0.height + 4 } ?? 0)
-            + (scorePills[$0].map { $0.0.height + 2 + 6 } ?? 0) }.max() ?? 0) + 2 * pad
+            + (scorePills[$0].map { $0.0.height + 2 + 6 } ?? 0) + (details[$0].map { $0.height + 6 } ?? 0) }.max() ?? 0) + 2 * pad
         for (k, segment) in row.enumerated() {
             let frame = Rect(columnX[k][0], y, segmentWidth(segment.columns.count), height)
             let b = blocks[k]
@@ -409,11 +434,17 @@ public struct LayoutEngine {
                 children.append(.group(SceneGroup(name: "score", box: box, children: [
                     .rect(SceneRect(frame: box, fill: colors.fill, stroke: nil, radius: box.height / 2)),
                 ] + TextPlacement.lines(pill, x: box.x + 6, y: box.y + 1, color: colors.text))))
+                cy += pill.height + 2 + 6
+            }
+            var link: String?
+            if let detail = details[k], let target = model.stages[segment.stage].detail {
+                children += TextPlacement.lines(detail, x: frame.x + pad, y: cy + 6, color: theme.stageText, width: inner)
+                link = options.detailHref(target)
             }
             if b.mark?.kind == .removed { children = children.map { $0.faded(theme.ghostAlpha) } }
             if let pillNode { children.append(pillNode) }
             nodes.append(.group(SceneGroup(name: "stage:" + (model.stages[segment.stage].id ?? "\(segment.stage + 1)"),
-                                           box: frame, children: children,
+                                           box: frame, children: children, link: link,
                                            address: groupAddress(addresses?.stages[segment.stage].stage))))
         }
         // The gutter beside the bands names the row's stages' part of the journey.

@@ -122,9 +122,10 @@ struct JourneyValueChart {
         y += axis.height + 6
 
         let plot = Rect(margin + axisGutter, y, plotWidth, plotHeight)
-        let top = niceTop(scores.journeys.compactMap(amount).max() ?? 0)
-        nodes += quadrants(plot)
-        nodes += ticks(plot, top: top)
+        let steps = axisSteps(scores.journeys.compactMap(amount).max() ?? 0)
+        let top = steps.step * Double(steps.count)
+        nodes += quadrants(plot, splitY: self.y(split(top: top), top: top, plot))
+        nodes += ticks(plot, steps: steps)
         nodes += dots(plot, top: top)
         var bottom = plot.maxY + 6 + parts.block("0", theme.smallFont).height + 8
         let xTitle = parts.block("Experience score → (0 worst … 100 best)", theme.laneFont)
@@ -141,14 +142,25 @@ struct JourneyValueChart {
                                              subject: "journeyc report DIR --chart journeys", author: scores.settings?.owner ?? ""))
     }
 
-    /// A round top for the value axis: 1, 2, 2.5 or 5 times a power of ten, at or above `v`.
-    func niceTop(_ v: Double) -> Double {
-        guard v > 0 else { return 1 }
+    /// The value axis: a round step (1, 2, 2.5 or 5 times a power of ten) and how many of them
+    /// reach the largest amount, at most five.
+    func axisSteps(_ largest: Double) -> (step: Double, count: Int) {
+        guard largest > 0 else { return (1, 4) }
+        let raw = largest / 4
         var power = 1.0
-        while power * 10 <= v { power *= 10 }
-        while power > v { power /= 10 }
-        for step in [1.0, 2, 2.5, 5, 10] where step * power >= v { return step * power }
-        return 10 * power
+        while power * 10 <= raw { power *= 10 }
+        while power > raw { power /= 10 }
+        let step = [1.0, 2, 2.5, 5, 10].map { $0 * power }.first { $0 >= raw } ?? 10 * power
+        return (step, max(1, Int((largest / step - 1e-9).rounded(.up))))
+    }
+
+    /// Where "valuable" starts: the median amount of the placed journeys (half of the portfolio
+    /// is above it), or half the axis when none is placed.
+    func split(top: Double) -> Double {
+        let amounts = scores.journeys.filter { $0.scores.journey != nil }.compactMap(amount).sorted()
+        guard !amounts.isEmpty else { return top / 2 }
+        let n = amounts.count
+        return n % 2 == 1 ? amounts[n / 2] : (amounts[n / 2 - 1] + amounts[n / 2]) / 2
     }
 
     func x(_ experience: Double, _ plot: Rect) -> Double { plot.minX + inset + experience / 100 * (plot.width - 2 * inset) }
@@ -156,8 +168,8 @@ struct JourneyValueChart {
         plot.maxY - labelBand - amount / top * (plot.height - 2 * labelBand)
     }
 
-    func quadrants(_ plot: Rect) -> [SceneNode] {
-        let splitX = x(50, plot), splitY = plot.minY + plot.height / 2
+    func quadrants(_ plot: Rect, splitY: Double) -> [SceneNode] {
+        let splitX = x(50, plot)
         let areas: [(String, String, Rect, Color, Color, Bool, Bool)] = [
             ("Fix first", "valuable, poor experience", Rect(plot.minX, plot.minY, splitX - plot.minX, splitY - plot.minY),
              theme.negativeZone, theme.metricMissed, true, true),
@@ -187,7 +199,8 @@ struct JourneyValueChart {
         return nodes
     }
 
-    func ticks(_ plot: Rect, top: Double) -> [SceneNode] {
+    func ticks(_ plot: Rect, steps: (step: Double, count: Int)) -> [SceneNode] {
+        let top = steps.step * Double(steps.count)
         var nodes: [SceneNode] = []
         var tick = Path()
         for v in stride(from: 0, through: 100, by: 25) {
@@ -198,8 +211,8 @@ struct JourneyValueChart {
             tick.line(tx, plot.maxY + 4)
         }
         if measure != nil {
-            for k in 0...4 {
-                let v = top * Double(k) / 4
+            for k in 0...steps.count {
+                let v = steps.step * Double(k)
                 let t = parts.block(money(v), theme.smallFont)
                 let ty = y(v, top: top, plot)
                 nodes.append(parts.label("tick:value-\(k)", t, x: plot.minX - 8 - t.width, y: ty - t.height / 2, color: theme.mutedText))
@@ -211,18 +224,22 @@ struct JourneyValueChart {
         return nodes
     }
 
-    /// Each placed journey's dot; one that would cover another is moved right until it does not.
+    /// Each placed journey's dot; one that would cover another is pushed straight away from it,
+    /// just far enough, so it stays as near its true place as the dots allow.
     func dots(_ plot: Rect, top: Double) -> [SceneNode] {
         var placed: [(Double, Double)] = []
         var nodes: [SceneNode] = []
+        let gap = 2 * dotRadius + 2
         for (k, j) in scores.journeys.enumerated() {
             guard let e = j.scores.journey, let a = amount(j) else { continue }
             var cx = x(e, plot), cy = y(a, top: top, plot)
-            var tries = 0
-            while placed.contains(where: { abs($0.0 - cx) < 2 * dotRadius + 2 && abs($0.1 - cy) < 2 * dotRadius + 2 }), tries < 40 {
-                cx += 2 * dotRadius + 3
-                if cx > plot.maxX - dotRadius { cx = x(e, plot); cy -= 2 * dotRadius + 3 }
-                tries += 1
+            for _ in 0..<24 {
+                guard let other = placed.first(where: { (($0.0 - cx) * ($0.0 - cx) + ($0.1 - cy) * ($0.1 - cy)).squareRoot() < gap - 1e-6 }) else { break }
+                var dx = cx - other.0, dy = cy - other.1
+                let d = (dx * dx + dy * dy).squareRoot()
+                if d < 1e-6 { (dx, dy) = (1, 0) } else { (dx, dy) = (dx / d, dy / d) }
+                cx = min(max(other.0 + dx * gap, plot.minX + dotRadius), plot.maxX - dotRadius)
+                cy = min(max(other.1 + dy * gap, plot.minY + dotRadius), plot.maxY - dotRadius)
             }
             placed.append((cx, cy))
             let fill = PortfolioCharts.color(k, theme: theme)

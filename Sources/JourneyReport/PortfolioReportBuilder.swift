@@ -187,12 +187,16 @@ private struct PortfolioBuilder {
 
     mutating func sharedPains() {
         blocks.append(.heading(2, "Pain points across maps"))
-        guard !p.groups.isEmpty else {
-            blocks.append(.paragraph([.text("No pain point shares a theme, and none shares a channel or an owner with one of another map.")]))
+        // A theme within one map is that map's business; across maps it is the company's.
+        let shared = p.groups.filter { $0.journeyCount >= 2 }
+        let local = p.groups.filter { $0.kind == .theme && $0.journeyCount < 2 }
+        guard !shared.isEmpty else {
+            blocks.append(.paragraph([.text("No theme, channel or owner is shared by pain points of two maps or more.")]))
+            listLocal(local)
             return
         }
-        blocks.append(.paragraph([.text("Grouped by the theme the maps give them (a pain point's theme), then by the channel or owner they share across maps; heaviest first (√(pain priority × journey priority)).")]))
-        for g in p.groups {
+        blocks.append(.paragraph([.text("Pain points of two maps or more that share a cause: the theme the maps give them first, then the channel or the owner of their touchpoints; heaviest first (√(pain priority × journey priority)).")]))
+        for g in shared {
             let what: String
             switch g.kind {
             case .theme: what = "Theme: " + g.name
@@ -211,6 +215,17 @@ private struct PortfolioBuilder {
             blocks.append(.table(ReportTable(header: ["Pain point", "Journey", "Where", "Severity", "Reach", "Weight", "Addressed"],
                                              alignment: [.left, .left, .left, .right, .right, .right, .left], rows: rows)))
         }
+        listLocal(local)
+    }
+
+    mutating func listLocal(_ local: [PainGroup]) {
+        guard !local.isEmpty else { return }
+        var line: [ReportInline] = [.text("Themes within one journey: ")]
+        for (k, g) in local.enumerated() {
+            line += [.strong(g.name), .text(" (" + count(g.pains.count, "pain point", "pain points") + ", ")]
+            line += [journey(g.pains[0].journey), .text(")" + (k == local.count - 1 ? "." : "; "))]
+        }
+        blocks.append(.paragraph(line))
     }
 
     mutating func personas() {

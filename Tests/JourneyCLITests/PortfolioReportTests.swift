@@ -1,0 +1,89 @@
+// `journeyc report DIR`: the portfolio report of the sample workspace as the user reads it
+// (Markdown golden, today fixed), the HTML report with both charts inline and links to the
+// maps, the charts in every format, and bad input: a folder with an error reports nothing.
+
+import Foundation
+import JourneyDriver
+import JourneyLayout
+import JourneyReport
+import JourneyScoring
+import Testing
+
+@Suite struct PortfolioReportTests {
+    static let today = ["JOURNEYC_TODAY": "2026-12-04"]
+
+    @Test func theSampleWorkspacesReportAsGolden() {
+        let r = journeyc(["report", "samples/workspace"], environment: Self.today)
+        #expect(r.status == 0 && r.stderr.isEmpty, "\(r.stderr)")
+        expectGolden(r.stdout, "Tests/Cases/portfolio-report/workspace.md")
+        // What a CX lead looks for first.
+        #expect(r.stdout.contains("## Journeys by priority") && r.stdout.contains("## Action list"))
+        #expect(r.stdout.contains("[Exchanging a pair by post](samples/workspace/maps/returns-exchange.journey)"))
+        #expect(r.stdout.contains("### Theme: sizing — 4 pain points in 4 journeys"))
+        #expect(r.stdout.contains("| [Joining the Stride Club](samples/workspace/maps/stride-club.journey) | 2026-06 | 157 days | Loyalty team |"))
+        #expect(r.stdout.contains("↳ stage Exchange: [Exchanging a pair by post]"), "the hierarchy, two levels down")
+    }
+
+    @Test func theHTMLReportEmbedsBothChartsAndLinksTheMaps() throws {
+        let dir = try temporaryFolder("journeyc-portfolio-html")
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let out = dir.appendingPathComponent("portfolio.html").path
+        let r = journeyc(["report", "samples/workspace", "-o", out], environment: Self.today)
+        #expect(r.status == 0, "\(r.stderr)")
+        let html = try String(contentsOfFile: out, encoding: .utf8)
+        #expect(html.contains("<figure class=\"journeys\">") && html.contains("<figure class=\"matrix\">"))
+        #expect(html.components(separatedBy: "<svg").count == 3)
+        #expect(!html.contains("<script"))
+        let mapLink = "href=\"" + PortfolioReportTests.relative(from: dir.path, to: "samples/workspace/maps/checkout.journey") + "\""
+        #expect(html.contains(mapLink), "\(mapLink)")
+    }
+
+    /// The path from `folder` to a file of the package, as the report writes it.
+    static func relative(from folder: String, to path: String) -> String {
+        let from = folder.split(separator: "/"), to = (packageRoot.path + "/" + path).split(separator: "/")
+        var common = 0
+        while common < from.count, common < to.count, from[common] == to[common] { common += 1 }
+        return (Array(repeating: "..", count: from.count - common) + to[common...].map(String.init)).joined(separator: "/")
+    }
+
+    @Test(arguments: ["svg", "png", "pdf"])
+    func chartsDrawInEveryFormat(_ format: String) throws {
+        for chart in ["journeys", "matrix"] {
+            let r = journeyc(["report", "samples/workspace", "--chart", chart, "--image-format", format, "-o", "-"], environment: Self.today)
+            #expect(r.status == 0 && !r.stdout.isEmpty, "\(chart) \(format): \(r.stderr)")
+        }
+    }
+
+    @Test func theSampleWorkspacesChartsKeepTheLayoutRules() throws {
+        let world = DiskWorld(workingDirectory: packageRoot.path, limit: 64 << 20)
+        let paths = try FileManager.default.subpathsOfDirectory(atPath: packageRoot.path + "/samples/workspace")
+            .filter { $0.hasSuffix(".journey") }.sorted().map { "samples/workspace/" + $0 }
+        let p = Portfolio.compile(folder: "samples/workspace", paths: paths, world: world)
+        let scores = try #require(p.scores(today: nil))
+        #expect(scores.journeys.count == 8 && p.settings?.title == "Stride Running Co.")
+        for theme in [Theme.light, .dark, .print] {
+            #expect(SceneChecks.violations(Scenes.portfolioJourneys(scores, theme: theme, measurer: FixedWidthMeasurer(), title: "S")) == [])
+            #expect(SceneChecks.violations(Scenes.portfolioActions(scores, theme: theme, measurer: FixedWidthMeasurer(), title: "S")) == [])
+        }
+    }
+
+    @Test func aFolderWithAnErrorReportsNothing() throws {
+        let dir = try temporaryFolder("journeyc-portfolio-bad", holding: [
+            "a.journey": "journey \"A\"\n  value 12 XYZ\n\nstage s \"S\"\n  touchpoint t \"T\" via web\n    emotion 0\n",
+            "b.journey": "journey \"B\"\n\nstage s \"S\"\n  touchpoint t \"T\" via web\n    emotion 0\n",
+        ])
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let out = dir.appendingPathComponent("report.md").path
+        let r = journeyc(["report", dir.path, "-o", out, "--color", "never"])
+        #expect(r.status == 1)
+        #expect(r.stderr.contains("error[E0130]: unknown currency 'XYZ'") && r.stderr.contains("^^^"), "\(r.stderr)")
+        #expect(!FileManager.default.fileExists(atPath: out))
+    }
+
+    @Test func chartsBelongToTheirKindOfInput() {
+        let stages = journeyc(["report", "samples/workspace", "--chart", "stages", "-o", "-"], environment: Self.today)
+        #expect(stages.status == 2 && stages.stderr.contains("--chart journeys or --chart matrix"), "\(stages.stderr)")
+        let journeys = journeyc(["report", "samples/workspace/maps/checkout.journey", "--chart", "journeys", "-o", "-"])
+        #expect(journeys.status == 2 && journeys.stderr.contains("give a folder"), "\(journeys.stderr)")
+    }
+}
