@@ -165,7 +165,8 @@ struct SiteMapJob: Sendable {
         let drawn = ViewOptions.defaultDrawing(map) ?? (model, nil)
         let mapSVG: [UInt8], figures: [ReportFigure: String]
         do {
-            var options = LayoutOptions(maxWidth: maxWidth, linkBase: linkBase)
+            // A `detail` link leads to the detailed map's page: the pages mirror the maps' folders.
+            var options = LayoutOptions(maxWidth: maxWidth, linkBase: linkBase, detailExtension: "html")
             options.addressesGroups = true
             let picture = MapPicture(drawn.model, theme: theme, options: options, marks: drawn.marks, fonts: fonts)
             mapSVG = try picture.bytes(.svg, scale: 1, svgText: svgText.mode, secondThread: false)

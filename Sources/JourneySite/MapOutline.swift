@@ -27,6 +27,7 @@ struct MapOutline {
             out += "<h3 id=\"h-s\(s)\">" + SiteHTML.text(stage.label) + " <span class=\"kind\">stage</span></h3>\n"
             if let goal = stage.goal { out += "<p><strong>Goal:</strong> " + SiteHTML.text(goal) + "</p>\n" }
             if let description = stage.description { out += "<p>" + SiteHTML.text(description) + "</p>\n" }
+            if let detail = stage.detail { out += detailHTML(detail) }
             out += content(pains: stage.pains, delights: [], opportunities: stage.opportunities, quotes: [], metrics: stage.metrics,
                            evidence: stage.evidence, a.content)
             for (t, tp) in stage.touchpoints.enumerated() {
@@ -46,6 +47,7 @@ struct MapOutline {
         if let actor = tp.actor { meta.append("Actor: " + SiteHTML.text(actor)) }
         if !meta.isEmpty { out += "<p class=\"meta\">" + meta.joined(separator: " · ") + "</p>\n" }
         if let description = tp.description { out += "<p>" + SiteHTML.text(description) + "</p>\n" }
+        if let detail = tp.detail { out += detailHTML(detail) }
         if !tp.emotions.isEmpty {
             out += "<ul class=\"feelings\" aria-label=\"Feelings\">\n"
             for (k, e) in tp.emotions.enumerated() {
@@ -127,6 +129,13 @@ struct MapOutline {
         }
         guard !items.isEmpty else { return "" }
         return "<ul class=\"content\">\n" + items.map { "<li id=\"" + SiteHTML.text($0.0) + "\">" + $0.1 + "</li>\n" }.joined() + "</ul>\n"
+    }
+
+    /// The map that draws this in more detail: its page, beside this one (the pages mirror the maps' folders).
+    func detailHTML(_ link: DetailLink) -> String {
+        let text = SiteHTML.text(String(LayoutOptions.detailText(link).drop { $0 != " " }.dropFirst()))
+        guard let href = LayoutOptions(detailExtension: "html").detailHref(link) else { return "<p>" + text + "</p>\n" }
+        return "<p class=\"detail-link\"><a href=\"" + SiteHTML.text(href) + "\">" + text + "</a></p>\n"
     }
 
     func evidenceHTML(_ e: Evidence) -> String {
