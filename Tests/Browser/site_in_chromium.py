@@ -15,7 +15,9 @@ over the DevTools protocol with Tests/Browser/preview_in_chromium.py's helper.
    inputs, buttons, links, the picture's focusable cards) are measured in the page; with --axe,
    axe-core's WCAG 2 A/AA rules run too.
 3. On a map page: the persona toggle shows one curve and its points only, a card shows its full
-   text on focus, a lane folds (the picture gets shorter) and unfolds, a deep link opens its card.
+   text on focus and on hover, Tab reaches the skip link first, a lane folds (the picture gets
+   shorter) and unfolds, a deep link opens its card; without JavaScript the picture, the map's text
+   and its report are there and the script's controls are not.
 4. On the index: typing in the search box lists results; Enter opens the first.
 Screenshots go to --shots (and, with --readme, the README's two). Prints one JSON object and
 exits 1 when a check fails.
@@ -244,7 +246,7 @@ def main():
         shot = lambda name: tools.screenshot(os.path.join(args.shots, args.name + name + ".png"))
         shot("1-index")
         if args.readme:
-            tools.screenshot(os.path.join(args.readme, "site-index.png"), clip={"x": 0, "y": 0, "width": 1280, "height": 560, "scale": 1})
+            tools.screenshot(os.path.join(args.readme, "site-index.png"))
         word = tools.evaluate("document.querySelector('table.maps tbody th a').textContent.split(/\\s+/)[0]")
         tools.evaluate("(function(){var q=document.getElementById('q'); q.focus(); q.value=%s; q.dispatchEvent(new Event('input'));})()" % json.dumps(word))
         found = tools.wait_for("document.querySelectorAll('#q-results li').length", timeout=10)
@@ -291,6 +293,15 @@ def main():
         check("card: focus shows its full text", not card["hidden"] and len(card["text"]) > 10 and card["focused"] and card["label"], card)
         tools.evaluate("document.getElementById('map').scrollIntoView()")
         shot("4-card")
+        # Hover: the pointer over a card shows its text too.
+        open_page(page)
+        spot = tools.evaluate("""(function(){var g=document.querySelectorAll('figure.map svg g[data-address^="touchpoint:"]')[0];
+              g.scrollIntoView({block:'center'}); var r=g.getBoundingClientRect(); return {x:r.left+r.width/2, y:r.top+r.height/2};})()""")
+        tools.call("Input.dispatchMouseEvent", type="mouseMoved", x=spot["x"], y=spot["y"])
+        time.sleep(0.1)
+        hovered = tools.evaluate("!document.getElementById('detail').hidden && document.getElementById('detail').textContent.length")
+        check("card: hovering shows its full text", bool(hovered), hovered)
+        tools.call("Input.dispatchMouseEvent", type="mouseMoved", x=2, y=2)
         # Keyboard: Tab reaches the skip link first.
         open_page(page)
         tools.call("Input.dispatchKeyEvent", type="keyDown", key="Tab", code="Tab", windowsVirtualKeyCode=9)
@@ -315,9 +326,27 @@ def main():
         check("deep link: the card of the address opens, in view", not deep["hidden"] and deep["inView"], deep)
         shot("6-deep-link")
         if args.readme:
-            tools.evaluate("window.scrollTo(0,0); document.getElementById('detail').hidden=true")
-            tools.evaluate("(function(){var g=document.querySelector('figure.map svg g[data-address^=\"touchpoint:\"]'); g.focus(); window.scrollTo(0, document.getElementById('map').offsetTop - 8);})()")
-            tools.screenshot(os.path.join(args.readme, "site-map.png"), clip={"x": 0, "y": 0, "width": 1280, "height": 760, "scale": 1})
+            # The map's first row in view under the toolbar, a touchpoint's card open beside it.
+            open_page(page)
+            tools.evaluate("""(function(){var svg=document.querySelector('figure.map svg'), box=document.querySelector('figure.map .scroll');
+              var row=svg.querySelector('g[data-name="row:1"]'); var k=svg.getBoundingClientRect().width/svg.viewBox.baseVal.width;
+              box.scrollTop=Math.max(0,(row.getBBox().y-12)*k);
+              var tps=svg.querySelectorAll('g[data-address^="touchpoint:"]'); var g=tps[Math.min(1,tps.length-1)];
+              window.scrollTo(0, document.getElementById('map').getBoundingClientRect().top + window.scrollY - 8);
+              (g.parentNode.localName==='a'?g.parentNode:g).focus({preventScroll:true});})()""")
+            time.sleep(0.2)
+            tools.screenshot(os.path.join(args.readme, "site-map.png"))
+        # Without JavaScript: the picture and the map's whole text, and no control that needs the script.
+        tools.call("Emulation.setScriptExecutionDisabled", value=True)
+        tools.events.clear()
+        tools.call("Page.navigate", url="file://" + urllib.parse.quote(os.path.join(site, page), safe="/#:"))
+        tools.wait_for("document.readyState === 'complete'")
+        plain = tools.evaluate("""(function(){function shown(s){var e=document.querySelector(s); return !!e && e.getClientRects().length>0;}
+              return {svg: shown('figure.map svg'), outline: document.querySelectorAll('#contents article.tp').length,
+                      outlineShown: shown('#contents article.tp'), report: shown('#report table'), toolbar: shown('.toolbar'), search: shown('.search')};})()""")
+        tools.call("Emulation.setScriptExecutionDisabled", value=False)
+        check("without JavaScript: the map, its text and report read; the script's controls are hidden",
+              plain["svg"] and plain["outline"] > 0 and plain["outlineShown"] and plain["report"] and not plain["toolbar"] and not plain["search"], plain)
         console = errors()
         check("no console error while interacting", not console, console[:10])
     except Exception as e:  # a broken page or a timeout is a failure, said

@@ -36,7 +36,7 @@ import Testing
         #expect(status == 0, "\(output)")
         let results = try #require(try JSONSerialization.jsonObject(with: Data(output.utf8)) as? [String: Any], "\(output)")
         let checks = try #require(results["checks"] as? [String: Bool])
-        #expect(checks.count >= 17, "every check ran: \(checks.keys.sorted())")
+        #expect(checks.count >= 19, "every check ran: \(checks.keys.sorted())")
         for (name, passed) in checks { #expect(passed, "\(theme): \(name)") }
         for shot in ["1-index", "3-one-persona", "4-card", "5-folded", "6-deep-link"] {
             #expect(FileManager.default.fileExists(atPath: shots.appendingPathComponent("\(theme)-\(shot).png").path))
