@@ -58,7 +58,7 @@ struct BuildCommand: ParsableCommand {
     @Flag(name: .customLong("no-progress"), help: "No progress bar, even on a terminal.")
     var noProgress = false
 
-    @Flag(help: "Write a static site of the maps instead of pictures: an index, a page per map (interactive SVG, report, git history), per persona, the portfolio and a search (SiteBuild).")
+    @Flag(help: "Write a static site of the maps instead of pictures: an index, a page per map (interactive SVG, report, git history), per persona, the portfolio and a search.")
     var site = false
 
     @OptionGroup var render: RenderOptions
