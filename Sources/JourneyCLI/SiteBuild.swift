@@ -246,6 +246,8 @@ struct SiteBuild {
         if let svg = try? Exporter.render(Scenes.portfolioActions(scores, theme: theme, measurer: measurer, title: name), format: .svg, svgText: .fonts) {
             figures[.matrix] = String(decoding: svg, as: UTF8.self)
         }
-        return HTMLWriter.blocks(document.blocks, figures: figures, headingShift: 0, skipFirstHeading: true, figurePrefix: "portfolio-")
+        // A page stays under 1 MB: long tables are cut (the report of `journeyc report DIR` has every row).
+        let blocks = ReportTrim.blocks(document.blocks, maxRows: 60, whereAll: "journeyc report DIR writes them all")
+        return HTMLWriter.blocks(blocks, figures: figures, headingShift: 0, skipFirstHeading: true, figurePrefix: "portfolio-")
     }
 }

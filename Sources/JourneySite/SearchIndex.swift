@@ -1,7 +1,8 @@
 // SearchIndex: what the search box searches, made at build time as a script
 // (`assets/search-index.js`), not JSON: a page opened from disk may load a script but not fetch
 // a file. The pages load it only when the search box is first used. Each item:
-// [kind, text, target, map] — the map's index in `maps` (its title names the result).
+// [kind, text, map, fragment] — the map's index in `maps` ([title, page]), and the element's
+// address on its page (a persona's item has its page as the fragment and map −1).
 
 import JourneySyntax
 
@@ -14,7 +15,11 @@ public enum SearchIndex {
         out += ",maps:["
         for (k, m) in maps.enumerated() {
             if k > 0 { out += "," }
+            out += "["
             JSONValue.quote(m.title, into: &out)
+            out += ","
+            JSONValue.quote(m.page, into: &out)
+            out += "]"
         }
         out += "],items:[\n"
         var seenPersonas = Set<String>()
@@ -29,9 +34,16 @@ public enum SearchIndex {
                 first = false
                 out += "[\(kinds.firstIndex(of: item.kind) ?? 0),"
                 JSONValue.quote(item.text, into: &out)
-                out += ","
-                JSONValue.quote(item.target, into: &out)
-                out += ",\(k)]"
+                // Most items are elements of their map's page: only the fragment is written.
+                if item.target.hasPrefix(m.page) {
+                    let fragment = item.target.dropFirst(m.page.count).drop { $0 == "#" }
+                    out += ",\(k),"
+                    JSONValue.quote(String(fragment), into: &out)
+                } else {
+                    out += ",-1,"
+                    JSONValue.quote(item.target, into: &out)
+                }
+                out += "]"
             }
         }
         out += "]};\n"

@@ -60,13 +60,13 @@ public enum SiteScript {
             var li = document.createElement('li');
             li.id = 'q-r' + k; li.setAttribute('role', 'option');
             var a = document.createElement('a');
-            a.href = root + item[2]; a.tabIndex = -1;
+            a.href = root + (item[2] < 0 ? item[3] : data.maps[item[2]][1] + (item[3] ? '#' + item[3] : '')); a.tabIndex = -1;
             var kind = document.createElement('span');
             kind.className = 'kind'; kind.textContent = data.kinds[item[0]];
             a.appendChild(kind); a.appendChild(document.createTextNode(' ' + item[1]));
             if (item[0] > 1) {
               var m = document.createElement('span');
-              m.className = 'meta'; m.textContent = ' — ' + data.maps[item[3]];
+              m.className = 'meta'; m.textContent = ' — ' + data.maps[item[2]][0];
               a.appendChild(m);
             }
             li.appendChild(a); list.appendChild(li);

@@ -119,9 +119,10 @@ def crawl(site):
     index = json.loads(re.sub(r"^window\.journeycSearch=|;\s*$", "", text.strip()).replace("kinds:", '"kinds":', 1)
                        .replace(",maps:", ',"maps":', 1).replace(",items:", ',"items":', 1))
     for item in index["items"]:
-        file, fragment, problem = resolve("index.html", item[2])
+        target = item[3] if item[2] < 0 else index["maps"][item[2]][1] + ("#" + item[3] if item[3] else "")
+        file, fragment, problem = resolve("index.html", target)
         if problem or not os.path.isfile(os.path.join(site, file)) or (fragment and fragment not in pages[file].ids):
-            broken.append(f"search index: {item[2]}: {problem or 'does not resolve'}")
+            broken.append(f"search index: {target}: {problem or 'does not resolve'}")
     return broken, unreachable, {"pages": len(pages), "links": links, "external": external, "search items": len(index["items"])}
 
 
