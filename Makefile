@@ -29,8 +29,9 @@ PREVIEW_BIN := .build/release/journeyc-preview
 APT_PACKAGES += chromium libcurl4-openssl-dev
 
 SAMPLES := $(wildcard samples/*.journey)
-# samples/workspace: three maps of one shop sharing a persona library (personas/) and a folder of
-# CSV exports their metrics read (data/); `make run` checks it, draws all three and reports them.
+# samples/workspace: eight maps of one shop sharing a persona library (personas/), a folder of
+# CSV exports their metrics read (data/) and a portfolio file (portfolio.journey); `make run`
+# checks it, draws every map, reports each and writes the portfolio report (out/portfolio.html).
 WORKSPACE_MAPS := $(wildcard samples/workspace/maps/*.journey)
 MERMAID_SAMPLES := $(wildcard samples/*.mmd)
 
@@ -94,7 +95,7 @@ run: build
 	  $(BIN) report $$f --chart matrix -o out/$$b-matrix.png && $(BIN) report $$f --chart stages -o out/$$b-stages.png || exit 1; \
 	  echo "reported out/$$b-report.html out/$$b-report.md out/$$b-matrix.png out/$$b-stages.png"; \
 	done
-	@echo "== journeyc build samples/workspace (three maps sharing a persona library and CSV exports)"
+	@echo "== journeyc build samples/workspace (eight maps sharing a persona library, CSV exports and a portfolio)"
 	@# The exports end in November 2026: today is fixed so the strict check stays fresh.
 	JOURNEYC_TODAY=2026-12-04 $(BIN) check --strict samples/workspace
 	$(BIN) build samples/workspace -o out/workspace --format svg,png
@@ -103,6 +104,12 @@ run: build
 	  $(BIN) report $$f -o out/workspace/maps/$$b-report.md || exit 1; \
 	  echo "reported out/workspace/maps/$$b-report.md (with its trends from data)"; \
 	done
+	@# The workspace is a portfolio (portfolio.journey): its report ranks the journeys and makes
+	@# one action list; the two charts go beside it.
+	JOURNEYC_TODAY=2026-12-04 $(BIN) report samples/workspace -o out/portfolio.html
+	JOURNEYC_TODAY=2026-12-04 $(BIN) report samples/workspace -o out/portfolio.md
+	JOURNEYC_TODAY=2026-12-04 $(BIN) report samples/workspace --chart journeys -o out/portfolio-journeys.png
+	JOURNEYC_TODAY=2026-12-04 $(BIN) report samples/workspace --chart matrix -o out/portfolio-actions.png
 
 # The sample portfolio's site (journeyc build --site, issue 18): out/site/index.html, made by
 # `make run` before its other outputs. Today is fixed, as for the portfolio's stale maps.
@@ -120,6 +127,8 @@ readme-image: build
 	  -o docs/images/shoe-shop-diff-v1-v3.png > /dev/null || [ $$? = 1 ]
 	$(BIN) report samples/ecommerce-running-shoes.journey --chart matrix -o docs/images/ecommerce-running-shoes-matrix.png
 	$(BIN) report samples/ecommerce-running-shoes.journey --chart stages -o docs/images/ecommerce-running-shoes-stages.png
+	JOURNEYC_TODAY=2026-12-04 $(BIN) report samples/workspace --chart journeys -o docs/images/portfolio-journeys.png
+	JOURNEYC_TODAY=2026-12-04 $(BIN) report samples/workspace --chart matrix -o docs/images/portfolio-actions.png
 
 # The editor tests' Python (EditorTests: the TextMate grammar and the Pygments lexer) in .build/venv:
 # the pinned PyPI packages of Tests/Editors/requirements.txt and editors/pygments itself (installed

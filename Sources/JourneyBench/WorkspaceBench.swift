@@ -16,6 +16,9 @@ struct WorkspaceFigures {
     var redrawnWhenNothingChanged: Int
     var bigCheck: Double
     var bigCheckStatus: Int32
+    /// `journeyc report DIR` on the 1,000 maps: the portfolio report (Markdown), and its exit status.
+    var portfolioReport: Double = 0
+    var portfolioStatus: Int32 = -1
 }
 
 enum WorkspaceBench {
@@ -113,6 +116,11 @@ enum WorkspaceBench {
         let noop = measure(runs: 5) { run(binary, arguments) }
         let redrawnNoop = changed(edits, modificationTimes(out))
 
+        // The portfolio report of the 1,000 maps: every map compiled and scored together.
+        let reportArguments = ["report", root.appendingPathComponent("maps").path, "-o", root.appendingPathComponent("portfolio.md").path]
+        let portfolioStatus = spawn(binary, reportArguments)?.status ?? -1
+        let portfolioReport = measure(runs: 3) { run(binary, reportArguments) }
+
         // One map over 20 libraries of 500 personas each.
         let big = root.appendingPathComponent("big")
         var uses = ""
@@ -131,7 +139,8 @@ enum WorkspaceBench {
         let status = spawn(binary, checkArguments)?.status ?? -1
         let bigCheck = measure(runs: 11) { run(binary, checkArguments) }
         return WorkspaceFigures(cold: cold, afterEdit: afterEdit, redrawnAfterEdit: redrawn, usersOfEditedLibrary: maps / libraries,
-                                nothingChanged: noop, redrawnWhenNothingChanged: redrawnNoop, bigCheck: bigCheck, bigCheckStatus: status)
+                                nothingChanged: noop, redrawnWhenNothingChanged: redrawnNoop, bigCheck: bigCheck, bigCheckStatus: status,
+                                portfolioReport: portfolioReport, portfolioStatus: portfolioStatus)
     }
 
     static func report(_ f: WorkspaceFigures) {
@@ -141,6 +150,8 @@ enum WorkspaceBench {
         print("  from cold: \(s(f.cold))")
         print("  after editing one library used by \(f.usersOfEditedLibrary) maps: \(s(f.afterEdit)), \(f.redrawnAfterEdit) maps redrawn")
         print("  nothing changed: \(ms(f.nothingChanged).trimmingCharacters(in: .whitespaces)) ms, \(f.redrawnWhenNothingChanged) maps redrawn")
+        print("portfolio report of the \(maps) maps (journeyc report DIR): \(s(f.portfolioReport)) (exit status \(f.portfolioStatus))")
+        print("target: the portfolio report of 1,000 maps in under 10 s: \(f.portfolioReport < 10 && f.portfolioStatus == 0 ? "met" : "NOT MET") (\(s(f.portfolioReport)))")
         print("check of a map that uses 20 libraries of 500 personas: \(ms(f.bigCheck).trimmingCharacters(in: .whitespaces)) ms (exit status \(f.bigCheckStatus))")
         print("target: editing a library redraws exactly its maps: \(f.redrawnAfterEdit == f.usersOfEditedLibrary ? "met" : "NOT MET") (\(f.redrawnAfterEdit) of \(f.usersOfEditedLibrary))")
         print("target: a build with nothing changed in under 1 s: \(f.nothingChanged < 1 && f.redrawnWhenNothingChanged == 0 ? "met" : "NOT MET") (\(ms(f.nothingChanged).trimmingCharacters(in: .whitespaces)) ms)")

@@ -94,6 +94,7 @@ public struct Portfolio: Sendable {
         portfolio.readSettings()
         portfolio.checkCurrencies()
         portfolio.checkGoals()
+        portfolio.checkFacts()
         portfolio.resolveDetails(world: world)
         return portfolio
     }
@@ -168,6 +169,24 @@ public struct Portfolio: Sendable {
             }
         }
     }
+
+    /// In a portfolio that declares itself, every journey states what it is worth: without volume,
+    /// value or cost its priority is a guess (each counts as middling), which W0061 says.
+    mutating func checkFacts() {
+        guard settings != nil else { return }
+        for k in mapIndices.indices {
+            let file = files[mapIndices[k]]
+            guard file.journeyText == nil, let model = file.result?.model, !file.hasErrors else { continue }
+            let b = model.business
+            guard b.volume == nil, b.value == nil, b.cost == nil else { continue }
+            add(Diagnostic(.journeyWithoutBusinessFacts, "'\(model.title)' states no volume, value or cost", at: journeyLine(model),
+                           help: "under the journey line, say how often it happens and what is at stake, like `volume 40k per month` and `value €85`: the portfolio ranks journeys by them"),
+                toMap: k)
+        }
+    }
+
+    /// The `journey` line of a map (the model's range), where a map-wide diagnostic points.
+    func journeyLine(_ model: JourneyModel) -> SourceRange { model.range }
 
     /// Each `detail` link resolved to a map of the folder; a library named is E0136, a circle E0135.
     mutating func resolveDetails(world: any World) {

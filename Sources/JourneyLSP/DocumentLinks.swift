@@ -1,4 +1,4 @@
-// DocumentLinks: the paths and addresses a map names, as links — a `use` or `baseline` path to
+// DocumentLinks: the paths and addresses a map names, as links — a `use`, `baseline` or `detail` path to
 // its file, evidence's `file` and `data` and a metric's `from` to the file (relative to the
 // map's folder), evidence's `link` to its web address (http and https only).
 
@@ -22,7 +22,7 @@ extension LanguageServer {
             link(range, DocumentURI.uri(of: path))
         }
         analysis.tree.walk { s in
-            if s.keyword == .use || s.keyword == .baseline, let arg = s.argument(.path), case .string(let written) = arg.value {
+            if s.keyword == .use || s.keyword == .baseline || s.keyword == .detail, let arg = s.argument(.path), case .string(let written) = arg.value {
                 fileLink(arg.range, written)
             }
             for name: PropertyName in [.file, .data, .from] {

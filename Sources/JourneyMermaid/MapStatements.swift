@@ -24,6 +24,11 @@ enum MapStatements {
             lines.append("  weights severity \(n(w.severity)) reach \(n(w.reach)) emotion \(n(w.emotion)) personas \(n(w.personas))"
                          + " impact \(n(w.impact)) effort \(n(w.effort)) pains \(n(w.pains))")
         }
+        let b = model.business
+        if let v = b.volume { lines.append("  volume " + v.description) }
+        if let v = b.value { lines.append("  value " + v.text) }
+        if let c = b.cost { lines.append("  cost " + c.text) }
+        for c in b.contributions { lines.append("  contributes \(c.goal) \(c.strength)") }
         return lines
     }
 
@@ -52,6 +57,7 @@ enum MapStatements {
         var lines = ["stage " + (s.id.map { $0 + " " } ?? "") + q(s.label)]
         if let d = s.description { lines.append("  description " + q(d)) }
         if let g = s.goal { lines.append("  goal " + q(g)) }
+        if let d = s.detail { lines.append("  detail " + q(d.path)) }
         lines += ContentStatements.rows.flatMap { $0.stage?(s) ?? [] }.map { "  " + $0 }
         return lines
     }
@@ -62,6 +68,7 @@ enum MapStatements {
         if let d = t.description { lines.append("    description " + q(d)) }
         if let o = t.owner { lines.append("    owner " + q(o)) }
         if let a = t.actor { lines.append("    actor " + q(a)) }
+        if let d = t.detail { lines.append("    detail " + q(d.path)) }
         lines += ContentStatements.rows.flatMap { $0.touchpoint(t, scale) }.map { "    " + $0 }
         return lines
     }
@@ -69,7 +76,7 @@ enum MapStatements {
     /// One kind of content written back, one line per element (ContentStatements' rows).
     static func pain(_ p: PainPoint) -> String {
         "pain " + id(p.id) + q(p.text) + (p.severity.map { " severity \($0)" } ?? "") + (p.reach.map { " reach " + n($0 * 100) + "%" } ?? "")
-            + (p.failsAt.map { " at " + $0 } ?? "")
+            + (p.failsAt.map { " at " + $0 } ?? "") + (p.theme.map { " theme " + $0 } ?? "")
     }
 
     static func delight(_ d: Delight) -> String { "delight " + id(d.id) + q(d.text) }

@@ -138,7 +138,6 @@ public enum HTMLWriter {
         figure.map svg { display: block; }
         figure.matrix svg, figure.stages svg, figure.journeys svg { max-width: 100%; height: auto; }
         a { color: #0969DA; }
-        ul ul { margin: 2px 0; }
         figcaption { color: var(--muted); font-size: 13px; margin-top: 4px; }
         @media print { figure.map { overflow: visible; } figure.map svg { max-width: 100%; height: auto; } }
 

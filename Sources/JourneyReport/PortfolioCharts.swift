@@ -100,10 +100,7 @@ struct JourneyValueChart {
     }
 
     func money(_ v: Double) -> String {
-        let symbols = ["EUR": "€", "USD": "$", "GBP": "£", "JPY": "¥", "INR": "₹"]
-        let v = v >= 100 ? v.rounded() : v
-        guard measure != .volume, let code = scores.currency else { return AmountText.amount(v, unit: .plain) }
-        return AmountText.amount(v, unit: .currency(symbols[code] ?? code))
+        measure == .volume ? AmountText.amount(v >= 100 ? v.rounded() : v, unit: .plain) : ReportWording.money(v, currency: scores.currency)
     }
 
     func layout() -> Scene {

@@ -65,14 +65,7 @@ private struct PortfolioBuilder {
         return .text(title)
     }
 
-    func money(_ v: Double?) -> String {
-        guard let v else { return "–" }
-        let code = p.currency
-        let symbols = ["EUR": "€", "USD": "$", "GBP": "£", "JPY": "¥", "INR": "₹"]
-        let unit: MetricUnit = code.map { .currency(symbols[$0] ?? $0) } ?? .plain
-        // Sums of many journeys in whole units: €1,108.79 a month claims more precision than a volume has.
-        return AmountText.amount(v >= 100 ? v.rounded() : v, unit: unit)
-    }
+    func money(_ v: Double?) -> String { v.map { ReportWording.money($0, currency: p.currency) } ?? "–" }
 
     func count(_ v: Double?) -> String {
         guard let v else { return "–" }
@@ -113,7 +106,10 @@ private struct PortfolioBuilder {
         }
         let stale = p.journeys.filter(\.isStale).count, bare = p.journeys.filter { !$0.hasEvidence }.count
         if stale + bare > 0 {
-            items.append([.text("Upkeep: \(count(stale, "map is", "maps are")) stale, \(count(bare, "map has", "maps have")) no evidence (see Upkeep).")])
+            var parts: [String] = []
+            if stale > 0 { parts.append(count(stale, "map is", "maps are") + " stale") }
+            if bare > 0 { parts.append(count(bare, "map has", "maps have") + " no evidence") }
+            items.append([.text("Upkeep: " + parts.joined(separator: ", ") + " (see Upkeep).")])
         }
         if let currency = p.currency { items.append([.text("Amounts are in \(currency).")]) }
         if !items.isEmpty { blocks.append(.list(items)) }

@@ -125,6 +125,13 @@ private struct Builder {
             let judged = metrics.filter { $0.metric.targetMet != nil }.count
             items.append([.text("\(count(metrics.count, "metric", "metrics")): \(met) of \(judged) on target" + (judged < metrics.count ? " (\(metrics.count - judged) without a value or target to judge)." : "."))])
         }
+        if let business = businessFacts() { items.append(business) }
+        let details = PortfolioDetail.links(of: model)
+        if !details.isEmpty {
+            items.append([.text("Drawn in more detail: " + details.map { d in
+                (d.detail.touchpoint == nil ? "stage " : "") + d.detail.label + " → " + d.detail.path
+            }.joined(separator: "; ") + ".")])
+        }
         let c = s.coverage
         if c.pains + c.emotionPoints > 0 {
             var parts: [String] = []
@@ -136,6 +143,21 @@ private struct Builder {
     }
 
     func count(_ n: Int, _ one: String, _ many: String) -> String { "\(n) \(n == 1 ? one : many)" }
+
+    /// The journey's business facts in one line (`journeyc report DIR` ranks journeys by them).
+    func businessFacts() -> [ReportInline]? {
+        let b = model.business
+        guard !b.isEmpty else { return nil }
+        func money(_ m: MoneyAmount, _ v: Double) -> String { ReportWording.money(v, currency: m.currency) }
+        var parts: [String] = []
+        if let v = b.volume { parts.append(v.description) }
+        if let v = b.value {
+            parts.append(v.text + " at stake per journey" + (b.volume.map { " (" + money(v, v.amount * $0.perMonth) + " a month)" } ?? ""))
+        }
+        if let c = b.cost { parts.append(c.text + " to serve each" + (b.volume.map { " (" + money(c, c.amount * $0.perMonth) + " a month)" } ?? "")) }
+        if !b.contributions.isEmpty { parts.append("contributes to " + b.contributions.map { "\($0.goal) (\($0.strength)/5)" }.joined(separator: ", ")) }
+        return [.strong("Business"), .text(": " + parts.joined(separator: " · ") + ".")]
+    }
 
     // MARK: - Action list
 

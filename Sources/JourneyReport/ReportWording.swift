@@ -95,4 +95,13 @@ enum ReportWording {
     }
 
     static func rating(_ r: Int?) -> String { r.map(String.init) ?? "–" }
+
+    /// An amount of money as the portfolio writes it: its currency's symbol before it when it
+    /// has one (€, $, £, ¥, ₹), else its code after it; whole units from 100 up (a month's value
+    /// at stake is an estimate, not cents): "€6.50", "€266k", "1.2M CHF".
+    static func money(_ v: Double, currency: String?) -> String {
+        let symbols = ["EUR": "€", "USD": "$", "GBP": "£", "JPY": "¥", "INR": "₹"]
+        let unit: MetricUnit = currency.map { .currency(symbols[$0] ?? $0) } ?? .plain
+        return AmountText.amount(v >= 100 ? v.rounded() : v, unit: unit)
+    }
 }

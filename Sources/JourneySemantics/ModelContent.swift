@@ -13,6 +13,13 @@ extension JourneyModel {
         if m.freshness != nil { m.freshness!.range = none }
         if m.state != nil { m.state!.range = none }
         if m.baseline != nil { m.baseline!.range = none; m.baseline!.pathRange = none }
+        m.business = m.business.withoutRanges()
+        if m.portfolio != nil {
+            m.portfolio!.range = none
+            if m.portfolio!.currencyRange != nil { m.portfolio!.currencyRange = none }
+            m.portfolio!.freshness?.range = none
+            for k in m.portfolio!.goals.indices { m.portfolio!.goals[k].range = none }
+        }
         for i in m.personas.indices {
             m.personas[i].range = none
             if m.personas[i].shareRange != nil { m.personas[i].shareRange = none }
@@ -24,11 +31,13 @@ extension JourneyModel {
         for s in m.stages.indices {
             var stage = m.stages[s]
             stage.range = none
+            stage.detail = stage.detail?.withoutRanges()
             // Each kind of content clears its own ranges (ContentElements); emotions are not in that table.
             for row in ContentElements.rows { row.clearStage(&stage) }
             for t in stage.touchpoints.indices {
                 var tp = stage.touchpoints[t]
                 tp.range = none
+                tp.detail = tp.detail?.withoutRanges()
                 for i in tp.emotions.indices { tp.emotions[i].range = none }
                 for row in ContentElements.rows { row.clearTouchpoint(&tp) }
                 stage.touchpoints[t] = tp
@@ -37,4 +46,20 @@ extension JourneyModel {
         }
         return m
     }
+}
+
+extension BusinessFacts {
+    func withoutRanges() -> BusinessFacts {
+        let none = SourceRange(0, 0)
+        var b = self
+        b.volume?.range = none
+        b.value?.range = none
+        b.cost?.range = none
+        for k in b.contributions.indices { b.contributions[k].range = none; b.contributions[k].goalRange = none }
+        return b
+    }
+}
+
+extension DetailLink {
+    func withoutRanges() -> DetailLink { DetailLink(path: path, pathRange: SourceRange(0, 0), range: SourceRange(0, 0)) }
 }

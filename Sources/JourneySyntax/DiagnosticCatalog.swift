@@ -125,6 +125,7 @@ public enum DiagnosticCode: String, CaseIterable, Sendable {
     case baselineUnrelated = "W0044"
     case stepWithoutOwner = "W0050"
     case goalWithoutPortfolio = "W0060"
+    case journeyWithoutBusinessFacts = "W0061"
     // Notes (N00xx): information, never a failure
     case mermaidIgnored = "N0011"
 
@@ -247,6 +248,7 @@ public enum DiagnosticCode: String, CaseIterable, Sendable {
         case .misplacedWeight: "misplaced-weight"
         case .duplicatePortfolio: "duplicate-portfolio"
         case .goalWithoutPortfolio: "goal-without-portfolio"
+        case .journeyWithoutBusinessFacts: "journey-without-business-facts"
         }
     }
 
@@ -372,6 +374,7 @@ public enum DiagnosticCode: String, CaseIterable, Sendable {
         case .misplacedWeight: "a journey priority weight (experience, volume, value, cost, goals) on a map's `weights`, or a pain or opportunity weight on the portfolio's"
         case .duplicatePortfolio: "a second `portfolio` element, in the same file or another library the folder holds"
         case .goalWithoutPortfolio: "a map `contributes` to goals in a folder without a portfolio file declaring them: each goal counts with weight 1"
+        case .journeyWithoutBusinessFacts: "a map of a portfolio that states no volume, value or cost: it is ranked as a middling journey (`check` of a folder with a portfolio file)"
         }
     }
 }

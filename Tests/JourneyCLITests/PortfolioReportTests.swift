@@ -80,6 +80,17 @@ import Testing
         #expect(!FileManager.default.fileExists(atPath: out))
     }
 
+    /// One map's own report says what the journey is worth and which maps draw it in detail.
+    @Test func aMapsReportStatesItsBusinessFactsAndDetails() {
+        let exchange = journeyc(["report", "samples/workspace/maps/returns-exchange.journey"])
+        #expect(exchange.stdout.contains("- **Business**: 2.8k per month · €95 at stake per journey (€266k a month) · €14.50 to serve each (€40.6k a month) · contributes to returns (5/5), retention (3/5)."),
+                "\(exchange.stdout.prefix(1200))")
+        let overview = journeyc(["report", "samples/workspace/maps/lifecycle.journey"])
+        #expect(overview.stdout.contains("- Drawn in more detail: stage Discover → discovery.journey; Buys online → checkout.journey;"), "\(overview.stdout.prefix(1200))")
+        let plain = journeyc(["report", "samples/ecommerce-running-shoes.journey"])
+        #expect(!plain.stdout.contains("Business") && !plain.stdout.contains("more detail"), "a map without them says nothing of them")
+    }
+
     @Test func chartsBelongToTheirKindOfInput() {
         let stages = journeyc(["report", "samples/workspace", "--chart", "stages", "-o", "-"], environment: Self.today)
         #expect(stages.status == 2 && stages.stderr.contains("--chart journeys or --chart matrix"), "\(stages.stderr)")

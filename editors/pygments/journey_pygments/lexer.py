@@ -17,14 +17,16 @@ ID = r"[^\W\d](?:[\w-]|[^\x00-\x7f\s])*"
 END = r"(?![\w-]|[^\x00-\x7f\s])"
 IND = r"^([ \t\f\v]*)"
 
-ELEMENTS = ("journey", "persona", "channel", "stage", "touchpoint")
+ELEMENTS = ("journey", "persona", "channel", "stage", "touchpoint", "portfolio", "objective")
 ATTRIBUTES = ("description", "owner", "actor", "version", "state", "baseline", "scale", "goal", "color",
-              "share", "weights", "freshness", "size", "fact", "frustration", "behavior")
+              "share", "weights", "freshness", "size", "fact", "frustration", "behavior",
+              "volume", "value", "cost", "contributes", "currency", "detail")
 CONTENT = ("emotion", "pain", "delight", "opportunity", "quote", "metric", "evidence")
 BLUEPRINT = ("frontstage", "backstage", "support", "system")
 KEYWORDS = ("use",) + ELEMENTS + ATTRIBUTES + CONTENT + BLUEPRINT
 PROPERTIES = ("via", "severity", "reach", "owner", "impact", "effort", "addresses", "status", "target", "link",
-              "file", "date", "from", "column", "data", "emotion", "personas", "pains", "triggers", "needs", "at")
+              "file", "date", "from", "column", "data", "emotion", "personas", "pains", "triggers", "needs", "at",
+              "per", "theme", "weight", "experience", "volume", "value", "cost", "goals")
 CHANNELS = ("web", "mobile-app", "email", "sms", "phone", "chat", "social", "search", "ad", "store", "mail",
             "event", "partner", "other")
 EVIDENCE_KINDS = ("survey", "analytics", "interview", "support", "usability-test", "sales", "other")
@@ -53,11 +55,11 @@ class JourneyLexer(RegexLexer):
             (IND + r"(use)" + END, bygroups(Whitespace, Keyword.Namespace), "body"),
             (IND + r"(persona|channel)" + END + r"(?:([ \t]+)(" + ID + "))?",
              bygroups(Whitespace, Keyword.Declaration, Whitespace, Name.Class), "body"),
-            (IND + r"(stage)" + END + r"(?:([ \t]+)(" + ID + "))?",
+            (IND + r"(stage|objective)" + END + r"(?:([ \t]+)(" + ID + "))?",
              bygroups(Whitespace, Keyword.Declaration, Whitespace, Name.Namespace), "body"),
             (IND + r"(touchpoint)" + END + r"(?:([ \t]+)(?!(?:" + _PROPS + ")" + END + ")(" + ID + "))?",
              bygroups(Whitespace, Keyword.Declaration, Whitespace, Name.Function), "body"),
-            (IND + r"(journey)" + END, bygroups(Whitespace, Keyword.Declaration), "body"),
+            (IND + r"(journey|portfolio)" + END, bygroups(Whitespace, Keyword.Declaration), "body"),
             (IND + r"(state)" + END + r"(?:([ \t]+)(?:(current|future)" + END + "|(" + ID + ")))?",
              bygroups(Whitespace, Keyword, Whitespace, Name.Constant, Error), "body"),
             (IND + r"(fact)" + END + r"(?:([ \t]+)(" + ID + "))?",
