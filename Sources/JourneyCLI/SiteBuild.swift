@@ -158,17 +158,19 @@ struct SiteBuild {
 
         // The pages about every map, made in memory from the summaries; written when changed.
         let theme = command.render.theme.rawValue
+        var charts: [(String, String)] = []
+        let report = portfolioScores.map { portfolioReport($0, compiled: compiled, inputOfFile: inputOfFile, portfolio: portfolio, scan: scan, charts: &charts) }
         var pages: [(String, String)] = [
             ("assets/site.css", SiteStyle.css()),
             ("assets/site.js", SiteScript.source),
             ("assets/search-index.js", SearchIndex.script(summaries)),
             ("index.html", IndexPage.html(summaries, theme: theme, title: portfolio.settings?.title ?? "Journey maps")),
             ("portfolio.html", PortfolioPage.html(summaries, theme: theme,
-                                                  portfolioReport: portfolioScores.map { portfolioReport($0, compiled: compiled, inputOfFile: inputOfFile,
-                                                                                                         portfolio: portfolio, scan: scan) },
+                                                  portfolioReport: report,
                                                   problem: portfolioScores == nil && !summaries.isEmpty
                                                     ? "The portfolio report ranks the journeys once no map has errors (journeyc check lists them)." : nil)),
         ]
+        pages += charts
         let personas = PersonaPage.gather(summaries)
         pages.append(("personas.html", PersonaPage.list(personas, theme: theme)))
         for (persona, appearances) in personas {
@@ -231,23 +233,27 @@ struct SiteBuild {
         if !failed.isEmpty || !scan.errors.isEmpty || writeError != nil { throw ExitCode(ExitStatus.failure) }
     }
 
-    /// portfolio.html's report: `journeyc report DIR`'s, its journeys linked to their pages, its
-    /// two charts inline (with real text: small).
-    func portfolioReport(_ scores: PortfolioScores, compiled: [SiteCompiled], inputOfFile: [Int], portfolio: Portfolio, scan: BuildScan) -> String {
+    /// portfolio.html's report: `journeyc report DIR`'s, its journeys linked to their pages, and
+    /// its two charts as SVG files of their own beside it (`portfolio-journeys.svg`,
+    /// `portfolio-actions.svg`, drawn with real text): for 1,000 maps a chart alone is 650 KB.
+    func portfolioReport(_ scores: PortfolioScores, compiled: [SiteCompiled], inputOfFile: [Int], portfolio: Portfolio, scan: BuildScan,
+                         charts: inout [(String, String)]) -> String {
         let links: [String?] = scores.journeys.map { j in SiteHTML.path(SiteMapJob.pagePath(scan.inputs[inputOfFile[portfolio.mapIndices[j.input]]])) }
         let name = scores.settings?.title ?? "Journey maps"
         let document = PortfolioReportBuilder.document(scores, options: PortfolioReportOptions(folderName: name, mapLinks: links))
         let theme = command.render.layoutTheme
         let measurer = PangoTextMeasurer()
-        var figures: [ReportFigure: String] = [:]
+        var images: [ReportFigure: String] = [:]
         if let svg = try? Exporter.render(Scenes.portfolioJourneys(scores, theme: theme, measurer: measurer, title: name), format: .svg, svgText: .fonts) {
-            figures[.journeys] = String(decoding: svg, as: UTF8.self)
+            charts.append(("portfolio-journeys.svg", String(decoding: svg, as: UTF8.self)))
+            images[.journeys] = "portfolio-journeys.svg"
         }
         if let svg = try? Exporter.render(Scenes.portfolioActions(scores, theme: theme, measurer: measurer, title: name), format: .svg, svgText: .fonts) {
-            figures[.matrix] = String(decoding: svg, as: UTF8.self)
+            charts.append(("portfolio-actions.svg", String(decoding: svg, as: UTF8.self)))
+            images[.matrix] = "portfolio-actions.svg"
         }
         // A page stays under 1 MB: long tables are cut (the report of `journeyc report DIR` has every row).
         let blocks = ReportTrim.blocks(document.blocks, maxRows: 60, whereAll: "journeyc report DIR writes them all")
-        return HTMLWriter.blocks(blocks, figures: figures, headingShift: 0, skipFirstHeading: true, figurePrefix: "portfolio-")
+        return HTMLWriter.blocks(blocks, headingShift: 0, skipFirstHeading: true, images: images)
     }
 }

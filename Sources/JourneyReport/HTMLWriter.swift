@@ -24,8 +24,9 @@ public enum HTMLWriter {
     /// `headingShift` lowers every heading by that many levels (at most h6); `skipFirstHeading`
     /// leaves out the document's opening title; `figurePrefix` keeps the glyph ids of the
     /// pictures apart from those of other pictures on the same page.
+    /// `images`: figures written as files of their own, by their address (an `<img>`, not inline).
     public static func blocks(_ blocks: [ReportBlock], figures: [ReportFigure: String] = [:], headingShift: Int = 0,
-                              skipFirstHeading: Bool = false, figurePrefix: String = "") -> String {
+                              skipFirstHeading: Bool = false, figurePrefix: String = "", images: [ReportFigure: String] = [:]) -> String {
         var out = ""
         var skipped = !skipFirstHeading
         for block in blocks {
@@ -52,6 +53,11 @@ public enum HTMLWriter {
                 }
                 out += "</tbody>\n</table></div>\n"
             case .figure(let figure):
+                if let image = images[figure] {
+                    out += "<figure class=\"\(figure.rawValue)\">\n<img src=\"" + escape(image) + "\" alt=\"" + escape(caption(figure)) + "\" loading=\"lazy\">\n"
+                        + "<figcaption>" + caption(figure) + "</figcaption>\n</figure>\n"
+                    continue
+                }
                 guard let svg = figures[figure] else { continue }
                 out += "<figure class=\"\(figure.rawValue)\">\n" + embedded(svg, prefix: figurePrefix + figure.rawValue) + "<figcaption>" + caption(figure) + "</figcaption>\n</figure>\n"
             }

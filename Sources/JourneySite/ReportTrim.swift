@@ -6,9 +6,19 @@
 import JourneyReport
 
 public enum ReportTrim {
-    public static func blocks(_ blocks: [ReportBlock], maxRows: Int, whereAll: String) -> [ReportBlock] {
+    /// Tables cut to `maxRows` rows and `maxColumns` columns (a column per journey, for 1,000 maps).
+    public static func blocks(_ blocks: [ReportBlock], maxRows: Int, maxColumns: Int = 14, whereAll: String) -> [ReportBlock] {
         var out: [ReportBlock] = []
         for block in blocks {
+            if case .table(var table) = block, table.header.count > maxColumns {
+                let left = table.header.count - maxColumns
+                table.header = Array(table.header.prefix(maxColumns))
+                table.alignment = Array(table.alignment.prefix(maxColumns))
+                table.rows = table.rows.map { Array($0.prefix(maxColumns)) }
+                out += Self.blocks([.table(table)], maxRows: maxRows, maxColumns: maxColumns, whereAll: whereAll)
+                out.append(.paragraph([.emphasis("The first \(maxColumns) columns of \(maxColumns + left); \(left) more: \(whereAll).")]))
+                continue
+            }
             guard case .table(var table) = block, table.rows.count > maxRows else {
                 if case .list(let items) = block, items.count > maxRows {
                     out.append(.list(Array(items.prefix(maxRows))))

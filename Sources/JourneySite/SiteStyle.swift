@@ -93,7 +93,7 @@ public enum SiteStyle {
         figure.map .scroll{overflow:auto;max-height:85vh}
         figure.map svg{display:block}
         figure.map figcaption{padding:4px 10px}
-        figure.matrix svg,figure.stages svg{max-width:100%;height:auto}
+        figure.matrix svg,figure.stages svg,figure img{max-width:100%;height:auto}
         figcaption{color:var(--muted);font-size:13px;margin-top:4px}
         svg [data-address],svg [data-name^="legend:persona:"],svg [data-name^="label:lane:"]{cursor:pointer}
         svg [data-address]:focus,svg [data-name^="legend:persona:"]:focus{outline:none}
