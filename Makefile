@@ -38,7 +38,7 @@ SAMPLES := $(wildcard samples/*.journey)
 WORKSPACE_MAPS := $(wildcard samples/workspace/maps/*.journey)
 MERMAID_SAMPLES := $(wildcard samples/*.mmd)
 
-.PHONY: all deps pydeps build run test bench bench-preview fuzz fuzz-build install install-files uninstall deb man version-header clean golden readme-image
+.PHONY: all deps pydeps build run run-site test bench bench-preview fuzz fuzz-build install install-files uninstall deb man version-header clean golden readme-image
 
 all: build
 
@@ -114,6 +114,13 @@ run: build
 	JOURNEYC_TODAY=2026-12-04 $(BIN) report samples/workspace --chart journeys -o out/portfolio-journeys.png
 	JOURNEYC_TODAY=2026-12-04 $(BIN) report samples/workspace --chart matrix -o out/portfolio-actions.png
 
+# The sample portfolio's site (journeyc build --site, issue 18): out/site/index.html, made by
+# `make run` before its other outputs. Today is fixed, as for the portfolio's stale maps.
+run: run-site
+run-site: build
+	@echo "== journeyc build samples/workspace -o out/site --site (the sample portfolio's site)"
+	JOURNEYC_TODAY=2026-12-04 $(BIN) build samples/workspace -o out/site --site --no-progress
+
 # The pictures in README.md, regenerated on purpose (they are committed); diff exits 1 when
 # there are differences.
 readme-image: build
@@ -132,12 +139,15 @@ readme-image: build
 # again only when the venv is missing or one of those files changed (the stamp is older).
 VENV := .build/venv
 PYDEPS_STAMP := $(VENV)/journeyc-pydeps.stamp
-PYDEPS_INPUTS := Tests/Editors/requirements.txt editors/pygments/pyproject.toml $(wildcard editors/pygments/journey_pygments/*.py)
+PYDEPS_INPUTS := Tests/Editors/requirements.txt editors/pygments/pyproject.toml $(wildcard editors/pygments/journey_pygments/*.py) \
+                 Tests/Browser/requirements.txt
 pydeps: $(PYDEPS_STAMP)
 $(PYDEPS_STAMP): $(PYDEPS_INPUTS) | deps
 	@[ -x $(VENV)/bin/python ] || python3 -m venv $(VENV)
 	$(VENV)/bin/python -m pip install --disable-pip-version-check -q -r Tests/Editors/requirements.txt
 	$(VENV)/bin/python -m pip install --disable-pip-version-check -q --no-build-isolation --no-deps --force-reinstall ./editors/pygments
+	@# The site's browser test uses only axe-core's script from its package (no Playwright).
+	$(VENV)/bin/python -m pip install --disable-pip-version-check -q --no-deps -r Tests/Browser/requirements.txt
 	@touch $@
 
 # The tests include ci/tests (the GitHub Action's script, run by ActionScriptTests) and the tests

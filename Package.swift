@@ -46,6 +46,9 @@ let package = Package(
         .target(name: "JourneyScoring", dependencies: ["JourneySemantics"]),
         // `journeyc report`: the report (Markdown, HTML) and its charts as Scenes.
         .target(name: "JourneyReport", dependencies: ["JourneyScoring", "JourneySemantics", "JourneySyntax", "JourneyExport", "JourneyLayout"]),
+        // `journeyc build --site`: the static site's pages (HTML, the script, the stylesheet, the
+        // search index) from compiled maps and their SVG; no file I/O (JourneyCLI reads and writes).
+        .target(name: "JourneySite", dependencies: ["JourneyDiff", "JourneyLayout", "JourneyReport", "JourneyScoring", "JourneySemantics", "JourneySyntax"]),
         // Mermaid `journey` diagrams: read (render, import to .journey text) and written (export).
         .target(name: "JourneyMermaid", dependencies: ["JourneyFormat", "JourneyScoring", "JourneySemantics", "JourneySyntax"]),
         // Cairo and Pango, found with pkg-config (libcairo2-dev, libpango1.0-dev).
@@ -82,7 +85,7 @@ let package = Package(
         // The command line as a library, so tests can run it in-process: argument parsing and I/O.
         .target(name: "JourneyCLI", dependencies: [
             "CExecutable", "CThreads", "JourneyDriver", "JourneyLSP", "JourneyPictures", "JourneySyntax", "JourneyData", "JourneySemantics", "JourneyLayout", "JourneyRender",
-            "JourneyFormat", "JourneyDiff", "JourneyExport", "JourneyMermaid", "JourneyScoring", "JourneyReport",
+            "JourneyFormat", "JourneyDiff", "JourneyExport", "JourneyMermaid", "JourneyScoring", "JourneyReport", "JourneySite",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .executableTarget(name: "journeyc", dependencies: ["JourneyCLI"]),
@@ -105,7 +108,7 @@ let package = Package(
         .testTarget(name: "JourneyLayoutTests", dependencies: ["JourneyTestCases", "JourneyLayout", "JourneySemantics", "JourneySyntax"]),
         .testTarget(name: "JourneyRenderTests", dependencies: ["JourneyTestCases", "JourneyBench", "JourneyRender", "JourneyDriver", "JourneyLayout", "JourneySemantics", "JourneySyntax", "CCairo", "CZlib", "CLibPNG", "CThreads"]),
         .testTarget(name: "JourneyDriverTests", dependencies: ["JourneyTestCases", "JourneyDriver", "JourneyPictures", "JourneySyntax", "JourneyData", "JourneySemantics"]),
-        .testTarget(name: "JourneyCLITests", dependencies: ["JourneyTestCases", "JourneyCLI", "JourneyPictures", "CExecutable", "CCairo", "JourneyDriver", "JourneySyntax", "JourneyData", "JourneySemantics", "JourneyLayout", "JourneyMermaid", "JourneyFormat", "JourneyDiff", "JourneyRender", "JourneyScoring", "JourneyReport"]),
+        .testTarget(name: "JourneyCLITests", dependencies: ["JourneyTestCases", "JourneyCLI", "JourneySite", "JourneyPictures", "CExecutable", "CCairo", "JourneyDriver", "JourneySyntax", "JourneyData", "JourneySemantics", "JourneyLayout", "JourneyMermaid", "JourneyFormat", "JourneyDiff", "JourneyRender", "JourneyScoring", "JourneyReport"]),
         .testTarget(name: "JourneyFormatTests", dependencies: ["JourneyTestCases", "JourneyFormat", "JourneySyntax", "JourneySemantics"]),
         .testTarget(name: "JourneyDiffTests", dependencies: ["JourneyDiff", "JourneyScoring", "JourneySyntax", "JourneySemantics"]),
         .testTarget(name: "JourneyExportTests", dependencies: ["JourneyTestCases", "JourneyExport", "JourneySyntax", "JourneySemantics"]),

@@ -9,6 +9,7 @@
 //   journeyc-bench lsp 10k [N]   only the edit on 10,000 touchpoints, N times (for profilers)
 //   journeyc-bench svg-sizes     only the SVG sizes of the samples, outlines and --svg-text fonts
 //   journeyc-bench pictures      only the pictures figure: 20 phone screenshots to SVG, cold and warm, and its size
+//   journeyc-bench site          only the site's figures: `journeyc build --site` of 1,000 maps, cold and after one edit
 // Figures are medians of several runs; in-process phases use a monotonic clock, and the
 // process row runs the release `journeyc check` binary as a user would.
 
@@ -153,6 +154,11 @@ func releaseJourneyc() -> String? {
 
 if args.first == "portfolio" {
     if let binary = releaseJourneyc() { WorkspaceBench.measurePortfolio(binary: binary) }
+    exit(0)
+}
+
+if args.first == "site" {
+    if let binary = releaseJourneyc(), let figures = SiteBench.measure(binary: binary) { SiteBench.report(figures) }
     exit(0)
 }
 
@@ -369,6 +375,7 @@ let target = processTime ?? total10k
 let buildSpeedup = benchBuild()
 let workspaceFigures = releaseJourneyc().flatMap { WorkspaceBench.measureAll(binary: $0) }
 if let workspaceFigures { WorkspaceBench.report(workspaceFigures) }
+if let siteFigures = releaseJourneyc().flatMap({ SiteBench.measure(binary: $0) }) { SiteBench.report(siteFigures) }
 print("")
 print("target: 10,000 touchpoints checked in under 500 ms: \(target < 0.5 ? "met" : "NOT MET") (\(ms(target).trimmingCharacters(in: .whitespaces)) ms)")
 print("target: time grows linearly (µs/touchpoint at 100,000 vs 10,000 within 1.25×): \(growth < 1.25 ? "met" : "NOT MET") (\(String(format: "%.2f", growth))×; vs 1,000: \(String(format: "%.2f", smallGrowth))×)")

@@ -21,6 +21,7 @@ struct BuildCommand: ParsableCommand {
             journeyc build maps -o out                  maps/x/a.journey → out/x/a.svg
             journeyc build maps -o out --format svg,png both pictures of every map
             journeyc build maps docs/journeys -o out    out/maps/…, out/docs/journeys/…
+            journeyc build maps -o site --site          a static site: site/index.html
 
             Every .journey, .mmd and .mermaid file under the folders is drawn (hidden folders \
             and the output folder are skipped); Mermaid files that are not journey diagrams are \
@@ -57,6 +58,9 @@ struct BuildCommand: ParsableCommand {
     @Flag(name: .customLong("no-progress"), help: "No progress bar, even on a terminal.")
     var noProgress = false
 
+    @Flag(help: "Write a static site of the maps instead of pictures: an index, a page per map (interactive SVG, report, git history), per persona, the portfolio and a search.")
+    var site = false
+
     @OptionGroup var render: RenderOptions
     @OptionGroup var diagnostics: DiagnosticOptions
 
@@ -66,6 +70,8 @@ struct BuildCommand: ParsableCommand {
         try PictureRange.checkScale(scale)
         if let jobs, jobs < 1 || jobs > 1024 { throw ValidationError("--jobs must be between 1 and 1024") }
         if output.isEmpty || output == "-" { throw ValidationError("-o takes a folder") }
+        if site, !formatLists.isEmpty { throw ValidationError("--site writes HTML pages with the maps inline as SVG; --format does not apply") }
+        if site, prune { throw ValidationError("--site always deletes the pages of maps that are gone; --prune does not apply") }
     }
 
     /// The formats asked for, in order, without repeats: `--format svg,png` or `--format svg --format png`.
@@ -87,6 +93,7 @@ struct BuildCommand: ParsableCommand {
     static var cores: Int { max(1, Int(sysconf(Int32(_SC_NPROCESSORS_ONLN)))) }
 
     func run() throws {
+        if site { return try SiteBuild(command: self).run() }
         let io = IOContext.current
         let started = PhaseClock.now()
         let formats = try formats()

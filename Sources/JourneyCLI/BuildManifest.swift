@@ -59,7 +59,10 @@ struct BuildManifest {
         return hash.finish()
     }
 
-    static func read(folder: String) -> BuildManifest {
+    /// `fileName`, `header` and `accepts`: another manifest of the same layout (the site's,
+    /// `.journeyc-site`, whose outputs are pages, not pictures: SiteBuild).
+    static func read(folder: String, fileName: String = BuildManifest.fileName, header: String = BuildManifest.header,
+                     accepts: (String) -> Bool = OutputFolder.isPicturePath) -> BuildManifest {
         var manifest = BuildManifest()
         // Not blocking: opening a pipe would wait for a writer.
         let fd = open(folder + "/" + fileName, O_RDONLY | O_NOFOLLOW | O_NONBLOCK)
@@ -84,7 +87,7 @@ struct BuildManifest {
             guard fields.count == 4, let key = UInt64(fields[0], radix: 16), let output = UInt64(fields[1], radix: 16),
                   let size = Int(fields[2]), size >= 0, !fields[3].isEmpty else { continue }
             let path = unescape(fields[3])
-            let standing = OutputFolder.isPicturePath(path) ? OutputFolder.standing(of: path, in: folder) : .unsafe(path)
+            let standing = accepts(path) ? OutputFolder.standing(of: path, in: folder) : .unsafe(path)
             if case .unsafe = standing {
                 manifest.ignored.append(path)
                 continue
@@ -95,8 +98,8 @@ struct BuildManifest {
         return manifest
     }
 
-    func text() -> String {
-        var out = BuildManifest.header + "\n"
+    func text(header: String = BuildManifest.header) -> String {
+        var out = header + "\n"
         for path in entries.keys.sorted(by: { $0.utf8.lexicographicallyPrecedes($1.utf8) }) {
             let e = entries[path]!
             out += "\(ContentHash.hex(e.key)) \(ContentHash.hex(e.output)) \(e.size) \(BuildManifest.escape(path))\n"
@@ -105,9 +108,9 @@ struct BuildManifest {
         return out
     }
 
-    func write(folder: String) throws {
-        try OutputFolder.prepare(BuildManifest.fileName, in: folder, shownBase: folder)
-        try OutputFile.writeAtomically(Array(text().utf8), to: folder + "/" + BuildManifest.fileName, workingDirectory: nil)
+    func write(folder: String, fileName: String = BuildManifest.fileName, header: String = BuildManifest.header) throws {
+        try OutputFolder.prepare(fileName, in: folder, shownBase: folder)
+        try OutputFile.writeAtomically(Array(text(header: header).utf8), to: folder + "/" + fileName, workingDirectory: nil)
     }
 
     /// A path on one line: backslashes, line feeds and carriage returns escaped.

@@ -1,0 +1,216 @@
+// `journeyc build DIR -o SITE --site` as a user meets it: the pages it makes and what they
+// hold, their links relative and inside the site, only changed pages written again, pages of a
+// deleted map deleted, a map's git history on its page, and the figures of a page's size.
+// (The site in a real browser: SiteChromiumTests.)
+
+import Foundation
+@testable import JourneyCLI
+import JourneySite
+import Testing
+
+@Suite(.serialized) struct SiteBuildTests {
+    static let library = """
+        persona maya "Maya, weekend runner"
+          goal "Find shoes that fit"
+          fact age "30–39"
+        persona tom "Tom, marathon planner"
+
+        """
+
+    static func map(_ title: String, touchpoint: String, feeling: String = "unsure", value: Int = -1) -> String {
+        """
+        use "../personas/runners.journey"
+
+        journey "\(title)"
+          owner "Web team"
+          version "2026-09"
+
+        persona local "Lee, a persona of this map alone"
+
+        stage pick "Pick"
+          touchpoint pdp "\(touchpoint)" via web
+            emotion maya \(value) "\(feeling)"
+            emotion tom +1
+            emotion local 0
+            pain "No size chart" severity 4
+            opportunity "Add a fit finder" owner "Web team" impact 4 effort 2
+            evidence survey "Exit survey, n=120" file "research/exit-survey.txt"
+          touchpoint pay "Pays" via web
+            emotion maya +1 "quick"
+
+        """
+    }
+
+    /// A repository (its `.git` folder marks the top, which `use` paths may not leave) of two
+    /// maps sharing a persona library.
+    static func workspace() throws -> URL {
+        let root = try temporaryFolder("journeyc-site", holding: [
+            "personas/runners.journey": library,
+            "maps/checkout.journey": map("Checkout", touchpoint: "Reads the product page"),
+            "maps/returns.journey": map("Returns", touchpoint: "Prints the label", feeling: "fiddly", value: -2),
+            "maps/research/exit-survey.txt": "n=120\n",
+        ])
+        try FileManager.default.createDirectory(at: root.appendingPathComponent(".git"), withIntermediateDirectories: true)
+        return root
+    }
+
+    func read(_ url: URL) throws -> String { try String(contentsOf: url, encoding: .utf8) }
+
+    /// Every file of the site with its identity (inode and modification time), hidden ones left out.
+    func stamps(_ site: URL) throws -> [String: String] {
+        var out: [String: String] = [:]
+        let base = site.resolvingSymlinksInPath().path
+        for path in FileManager.default.enumerator(atPath: base)?.allObjects as? [String] ?? [] where !path.hasPrefix(".") {
+            var folder: ObjCBool = false
+            if FileManager.default.fileExists(atPath: base + "/" + path, isDirectory: &folder), !folder.boolValue {
+                out[path] = try fileIdentity(URL(fileURLWithPath: base + "/" + path))
+            }
+        }
+        return out
+    }
+
+    @Test func makesEveryPageWithRelativeLinks() throws {
+        let root = try Self.workspace()
+        defer { try? FileManager.default.removeItem(at: root) }
+        let site = root.appendingPathComponent("site")
+        let run = journeyc(["build", root.path, "-o", site.path, "--site"])
+        #expect(run.status == 0, "\(run.stderr)")
+        let files = try stamps(site).keys.sorted()
+        for expected in ["index.html", "personas.html", "portfolio.html", "assets/site.css", "assets/site.js", "assets/search-index.js",
+                         "maps/maps/checkout.html", "maps/maps/checkout.thumb.svg", "maps/maps/returns.html", "maps/maps/returns.thumb.svg",
+                         "personas/personas/runners/maya.html", "personas/personas/runners/tom.html",
+                         "personas/maps/checkout/local.html", "personas/maps/returns/local.html", "files/maps/research/exit-survey.txt"] {
+            #expect(files.contains(expected), "\(expected) in \(files)")
+        }
+        let index = try read(site.appendingPathComponent("index.html"))
+        #expect(index.contains("href=\"maps/maps/checkout.html\">Checkout</a>") && index.contains("href=\"maps/maps/returns.html\">Returns</a>"))
+        #expect(index.contains("src=\"maps/maps/checkout.thumb.svg\""))
+        let page = try read(site.appendingPathComponent("maps/maps/checkout.html"))
+        // The picture's cards carry their addresses; the outline has the same as ids.
+        #expect(page.contains("data-address=\"touchpoint:pdp\"") && page.contains("id=\"touchpoint:pdp\""))
+        #expect(page.contains("data-name=\"legend:persona:maya\"") || page.contains("data-name=\"curve:maya\""))
+        // Relative links only: to the root, a persona's page, the copied evidence file.
+        #expect(page.contains("href=\"../../assets/site.css\"") && page.contains("src=\"../../assets/site.js\""))
+        #expect(page.contains("href=\"../../personas/personas/runners/maya.html\""))
+        #expect(page.contains("href=\"../../files/maps/research/exit-survey.txt\""))
+        #expect(!page.contains("href=\"/") && !page.contains("src=\"/"))
+        #expect(page.contains("<h2 id=\"h-report\">Report</h2>") && page.contains("Add a fit finder"))
+        #expect(page.contains("Not built from a git checkout"))
+        // The library's persona is one page listing both maps and the feelings there.
+        let maya = try read(site.appendingPathComponent("personas/personas/runners/maya.html"))
+        #expect(maya.contains(">Checkout</a>") && maya.contains(">Returns</a>") && maya.contains("fiddly") && maya.contains("30–39"))
+        #expect(maya.contains("href=\"../../../maps/maps/returns.html#touchpoint:pdp\""))
+        // Two maps' own `local` personas are two personas.
+        let personas = try read(site.appendingPathComponent("personas.html"))
+        #expect(personas.components(separatedBy: "Lee, a persona of this map alone").count - 1 == 2)
+        let search = try read(site.appendingPathComponent("assets/search-index.js"))
+        #expect(search.contains("[\"Returns\",\"maps/maps/returns.html\"]") && search.contains("\"Prints the label\",1,\"touchpoint:pdp\""))
+        #expect(try read(site.appendingPathComponent("portfolio.html")).contains("Journeys by priority"), "the portfolio report, the maps being clean")
+    }
+
+    @Test func writesOnlyWhatChanged() throws {
+        let root = try Self.workspace()
+        defer { try? FileManager.default.removeItem(at: root) }
+        let site = root.appendingPathComponent("site")
+        let maps = root.path
+        #expect(journeyc(["build", maps, "-o", site.path, "--site"]).status == 0)
+        let first = try stamps(site)
+        Thread.sleep(forTimeInterval: 0.02)
+        let again = journeyc(["build", maps, "-o", site.path, "--site"])
+        #expect(again.status == 0 && again.stderr.contains("0 files written, 0 maps made again, 2 up to date"), "\(again.stderr)")
+        #expect(try stamps(site) == first)
+
+        // One map changed: its page, and the pages that show its words, are written again.
+        try Self.map("Returns", touchpoint: "Prints the return label", feeling: "fiddly", value: -2)
+            .write(to: root.appendingPathComponent("maps/returns.journey"), atomically: true, encoding: .utf8)
+        let edited = journeyc(["build", maps, "-o", site.path, "--site"])
+        #expect(edited.status == 0 && edited.stderr.contains("1 map made again, 1 up to date"), "\(edited.stderr)")
+        let after = try stamps(site)
+        let rewritten = Set(after.keys.filter { after[$0] != first[$0] })
+        #expect(rewritten.contains("maps/maps/returns.html") && rewritten.contains("assets/search-index.js"))
+        #expect(rewritten.contains("personas/personas/runners/maya.html"))
+        for untouched in ["maps/maps/checkout.html", "maps/maps/checkout.thumb.svg", "maps/maps/returns.thumb.svg", "index.html", "assets/site.js",
+                          "personas/maps/checkout/local.html"] {
+            #expect(!rewritten.contains(untouched), "\(untouched) was written again")
+        }
+        // A library changed: both maps are made again.
+        try (Self.library + "  goal \"Run a marathon\"\n").write(to: root.appendingPathComponent("personas/runners.journey"), atomically: true, encoding: .utf8)
+        let library = journeyc(["build", maps, "-o", site.path, "--site"])
+        #expect(library.stderr.contains("2 maps made again"), "\(library.stderr)")
+
+        // A map deleted: its pages go, the index no longer lists it.
+        try FileManager.default.removeItem(at: root.appendingPathComponent("maps/returns.journey"))
+        let deleted = journeyc(["build", maps, "-o", site.path, "--site"])
+        #expect(deleted.status == 0, "\(deleted.stderr)")
+        let left = try stamps(site)
+        #expect(left["maps/maps/returns.html"] == nil && left["maps/maps/returns.thumb.svg"] == nil && left["personas/maps/returns/local.html"] == nil)
+        #expect(!(try read(site.appendingPathComponent("index.html"))).contains("Returns"))
+    }
+
+    @Test func showsTheHistoryOfAGitCheckout() throws {
+        let root = try Self.workspace()
+        defer { try? FileManager.default.removeItem(at: root) }
+        try FileManager.default.removeItem(at: root.appendingPathComponent(".git"))
+        try runGit(in: root, ["init", "-q"])
+        try runGit(in: root, ["add", "."])
+        try runGit(in: root, ["commit", "-q", "-m", "First maps", "--date", "2026-03-01T10:00:00Z"])
+        try Self.map("Returns", touchpoint: "Prints the return label", feeling: "fiddly", value: -1)
+            .write(to: root.appendingPathComponent("maps/returns.journey"), atomically: true, encoding: .utf8)
+        try runGit(in: root, ["commit", "-q", "-am", "Returns: the label is easier now"])
+        // Uncommitted: another edit.
+        try Self.map("Returns", touchpoint: "Prints the return label", feeling: "fine", value: 1)
+            .write(to: root.appendingPathComponent("maps/returns.journey"), atomically: true, encoding: .utf8)
+        let site = root.appendingPathComponent("site")
+        let run = journeyc(["build", root.path, "-o", site.path, "--site"])
+        #expect(run.status == 0, "\(run.stderr)")
+        let page = try read(site.appendingPathComponent("maps/maps/returns.html"))
+        #expect(page.contains("Returns: the label is easier now"), "the commit's subject")
+        #expect(page.contains("First maps") && page.contains("the map was added"))
+        #expect(page.contains("Not committed yet"))
+        #expect(page.contains("Prints the return label"))
+        #expect(page.components(separatedBy: "<details class=\"version\"").count - 1 == 3, "two commits and the working copy")
+        let index = try read(site.appendingPathComponent("index.html"))
+        #expect(index.contains("<time datetime=\"20"), "the last change's date")
+        // The history is part of a page's key: a new commit makes the page again.
+        let before = try fileIdentity(site.appendingPathComponent("maps/maps/returns.html"))
+        try runGit(in: root, ["commit", "-q", "-am", "Returns: fine now"])
+        let next = journeyc(["build", root.path, "-o", site.path, "--site"])
+        #expect(next.stderr.contains("1 map made again"), "\(next.stderr)")
+        #expect(try fileIdentity(site.appendingPathComponent("maps/maps/returns.html")) != before)
+        #expect(try read(site.appendingPathComponent("maps/maps/returns.html")).contains("Returns: fine now"))
+    }
+
+    @Test func samplePagesStayUnderTheirSizes() throws {
+        let root = try temporaryFolder("journeyc-site-samples")
+        defer { try? FileManager.default.removeItem(at: root) }
+        let run = journeyc(["build", "samples", "-o", root.path, "--site"])
+        // samples/ holds broken maps on purpose (errors/): the others are built all the same.
+        #expect(run.stderr.contains("journeyc build --site:"), "\(run.stderr)")
+        var pages = 0
+        for (path, _) in try stamps(root) where path.hasSuffix(".html") {
+            let size = try FileManager.default.attributesOfItem(atPath: root.appendingPathComponent(path).path)[.size] as? Int ?? 0
+            #expect(size < 1_000_000, "\(path): \(size) bytes")
+            pages += 1
+        }
+        #expect(pages > 10)
+        let index = try FileManager.default.attributesOfItem(atPath: root.appendingPathComponent("index.html").path)[.size] as? Int ?? 0
+        #expect(index < 500_000)
+    }
+
+    @Test func refusesOptionsThatDoNotApply() {
+        let png = journeyc(["build", "samples/workspace", "-o", "/tmp/x", "--site", "--format", "png"])
+        #expect(png.status == 2 && png.stderr.contains("--format does not apply"))
+        let prune = journeyc(["build", "samples/workspace", "-o", "/tmp/x", "--site", "--prune"])
+        #expect(prune.status == 2 && prune.stderr.contains("--prune does not apply"))
+    }
+
+    @Test func linksAndFragments() {
+        #expect(SiteHTML.link(from: "maps/shop/a.html", to: "index.html") == "../../index.html")
+        #expect(SiteHTML.link(from: "index.html", to: "maps/a.html") == "maps/a.html")
+        #expect(SiteHTML.fragment("stage:\"Awareness phase\"/touchpoint:x") == "stage:%22Awareness%20phase%22/touchpoint:x")
+        #expect(SiteHTML.path("maps/é x.html") == "maps/%C3%A9%20x.html")
+        #expect(SiteHTML.fileName("../odd name!") == "odd-name-")
+        #expect(SiteBuild.isSitePath("maps/a.html") && SiteBuild.isSitePath("files/data/k.csv"))
+        #expect(!SiteBuild.isSitePath("../a.html") && !SiteBuild.isSitePath("maps/.hidden.html") && !SiteBuild.isSitePath("a.exe"))
+    }
+}
