@@ -81,7 +81,7 @@ let package = Package(
         ]),
         // `journeyc lsp`: the language server (JSON-RPC over stdio, LSP 3.17) over the driver's
         // compilations of the open documents. FoundationEssentials only (JSONDecoder), no Foundation.
-        .target(name: "JourneyLSP", dependencies: ["JourneyDriver", "JourneyFormat", "JourneyScoring", "JourneySemantics", "JourneySyntax", "JourneyData"]),
+        .target(name: "JourneyLSP", dependencies: ["JourneyDriver", "JourneyPictures", "JourneyFormat", "JourneyScoring", "JourneySemantics", "JourneySyntax", "JourneyData"]),
         // The command line as a library, so tests can run it in-process: argument parsing and I/O.
         .target(name: "JourneyCLI", dependencies: [
             "CExecutable", "CThreads", "JourneyDriver", "JourneyLSP", "JourneyPictures", "JourneySyntax", "JourneyData", "JourneySemantics", "JourneyLayout", "JourneyRender",
@@ -117,7 +117,7 @@ let package = Package(
         .testTarget(name: "JourneyPreviewTests", dependencies: ["JourneyTestCases", "JourneyPreview", "JourneyDriver", "JourneyLayout", "JourneyRender", "JourneySyntax", .product(name: "FlyingFox", package: "FlyingFox")]),
         // The language server: in-process (positions, completion contexts) and over pipes
         // against the built `journeyc lsp`.
-        .testTarget(name: "JourneyLSPTests", dependencies: ["JourneyTestCases", "JourneyLSP", "JourneyDriver", "JourneySyntax", "JourneySemantics"]),
+        .testTarget(name: "JourneyLSPTests", dependencies: ["JourneyTestCases", "JourneyLSP", "JourneyDriver", "JourneyPictures", "JourneySyntax", "JourneySemantics"]),
         .testTarget(name: "JourneyMermaidTests", dependencies: ["JourneyTestCases", "JourneyMermaid", "JourneyFormat", "JourneySyntax", "JourneySemantics", "JourneyLayout", "JourneyExport"]),
     ]
 )

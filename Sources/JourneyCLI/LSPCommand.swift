@@ -21,8 +21,10 @@ struct LSPCommand: ParsableCommand {
     func run() throws {
         let io = IOContext.current
         LanguageServer.version = JourneycVersion.string
+        let disk = io.world  // the limits and the picture cache as every command reads them
         let server = LanguageServer(options: .init(workingDirectory: io.workingDirectory, inputLimit: Limits.inputBytes(io),
-                                                   dataLimit: Limits.dataBytes(io), today: try Today.date(io)),
+                                                   dataLimit: Limits.dataBytes(io), today: try Today.date(io),
+                                                   pictureLimits: disk.pictureLimits, pictureCache: disk.pictureCache),
                                     log: { io.writeErr($0 + "\n") })
         let status = StdioTransport.run(server)
         if status != 0 { throw ExitCode(status) }

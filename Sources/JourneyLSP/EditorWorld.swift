@@ -5,6 +5,7 @@
 
 import JourneyData
 import JourneyDriver
+import JourneyPictures
 
 public struct EditorWorld: World {
     public var disk: DiskWorld
@@ -28,6 +29,8 @@ public struct EditorWorld: World {
     }
 
     public var dataLimit: Int { disk.dataLimit }
+    public var pictureLimits: PictureLimits { disk.pictureLimits }
+    public var pictureCache: (any PictureCache)? { disk.pictureCache }
     public func exists(_ path: String) -> Bool { open[key(path)] != nil || disk.exists(path) }
     public func repositoryRoot(forMap mapPath: String) -> String { disk.repositoryRoot(forMap: mapPath) }
     public func absolute(_ path: String) -> String { disk.absolute(path) }

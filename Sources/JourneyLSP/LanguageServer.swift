@@ -11,6 +11,7 @@
 
 import JourneyData
 import JourneyDriver
+import JourneyPictures
 import JourneySyntax
 
 public final class LanguageServer {
@@ -21,13 +22,19 @@ public final class LanguageServer {
         public var dataLimit: Int
         /// The day check's freshness rules measure from.
         public var today: CalendarDate
+        /// The limits pictures are read within, and the cache of their renditions between runs
+        /// (the CLI's, on the disk); the server keeps them in memory in front of it.
+        public var pictureLimits: PictureLimits
+        public var pictureCache: (any PictureCache)?
 
         public init(workingDirectory: String? = nil, inputLimit: Int = 64 << 20, dataLimit: Int = DataLimits.defaultMaxBytes,
-                    today: CalendarDate) {
+                    today: CalendarDate, pictureLimits: PictureLimits = PictureLimits(), pictureCache: (any PictureCache)? = nil) {
             self.workingDirectory = workingDirectory
             self.inputLimit = inputLimit
             self.dataLimit = dataLimit
             self.today = today
+            self.pictureLimits = pictureLimits
+            self.pictureCache = pictureCache
         }
     }
 
@@ -52,14 +59,20 @@ public final class LanguageServer {
     var foreignPublished: [String: [JSONValue]] = [:]
     var outbox: [JSONValue] = []
 
+    /// Pictures' renditions, so a map with pictures is not decoded again at every keystroke.
+    public let pictures: MemoryPictureCache
+
     public init(options: Options, log: @escaping (String) -> Void = { _ in }) {
         self.options = options
         self.log = log
+        pictures = MemoryPictureCache(backing: options.pictureCache)
     }
 
     var world: EditorWorld {
-        EditorWorld(disk: DiskWorld(workingDirectory: options.workingDirectory, limit: options.inputLimit, dataLimit: options.dataLimit),
-                    open: documents.values.reduce(into: [:]) { $0[$1.path] = $1.bytes })
+        var disk = DiskWorld(workingDirectory: options.workingDirectory, limit: options.inputLimit, dataLimit: options.dataLimit)
+        disk.pictureLimits = options.pictureLimits
+        disk.pictureCache = pictures
+        return EditorWorld(disk: disk, open: documents.values.reduce(into: [:]) { $0[$1.path] = $1.bytes })
     }
 
     // MARK: - Messages
