@@ -58,7 +58,8 @@ struct PersonaPanelLayout {
     static let portraitSize = 56.0
 
     /// Whether the panel is drawn: some persona says more than its name.
-    static func isDrawn(for model: JourneyModel) -> Bool { model.personas.contains(where: \.hasProfile) }
+    /// (A loaded portrait is worth a card too: without one it would be dropped.)
+    static func isDrawn(for model: JourneyModel) -> Bool { model.personas.contains { $0.hasProfile || $0.picture?.data != nil } }
 
     func nodes(x: Double, y: Double, nameSuffix: (String) -> String) -> ([SceneNode], Double) {
         let model = engine.model

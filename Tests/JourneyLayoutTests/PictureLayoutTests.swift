@@ -95,4 +95,17 @@ import Testing
         #expect(box.map { $0.contains(portrait.image.clip) } == true)
         #expect(box.map { $0.height >= 56 + 2 * 12 } == true)
     }
+
+    @Test func aPersonaWithOnlyAPortraitGetsItsCard() {
+        let bare = Self.text.replacingOccurrences(of: "  description \"Runs on weekends\"\n", with: "")
+        var m = model(bare)
+        #expect(m.personas.first?.hasProfile == false)
+        for (k, slot) in m.pictureSlots.enumerated() {
+            guard let path = m[keyPath: slot]?.path, let (w, h) = Self.sizes[path] else { continue }
+            m[keyPath: slot]?.data = Self.data(w, h, String(k))
+        }
+        let scene = LayoutEngine(model: m, theme: .light, measurer: FixedWidthMeasurer()).layout()
+        let portrait = try! #require(images(scene).first { $0.image.alt == "Maya" }, "the portrait is drawn")
+        #expect(portrait.group == "portrait")
+    }
 }
