@@ -34,11 +34,12 @@ enum ExportFormat: String, EnumArgument {
         self = format
     }
 
-    func export(_ model: JourneyModel, sources: SourceMap, sourceName: String?) -> String {
+    /// `pictureBase`: before each picture's path, so the Markdown page shows them from its folder.
+    func export(_ model: JourneyModel, sources: SourceMap, sourceName: String?, pictureBase: String = "") -> String {
         switch self {
         case .json: ModelJSON.render(model, sources: sources)
         case .csv: TouchpointCSV.render(model)
-        case .markdown: MapMarkdown.render(model, options: .init(sourceName: sourceName))
+        case .markdown: MapMarkdown.render(model, options: .init(sourceName: sourceName, pictureBase: pictureBase))
         case .mermaid: MermaidExport.text(model)
         }
     }
@@ -105,7 +106,8 @@ struct ExportCommand: ParsableCommand {
         let sources = map.compilation?.sources ?? SourceMap(result.tree.file)
         // The page names the map's file, not the folders it sits in on this machine.
         let sourceName = file == "-" ? nil : Paths.lastComponent(of: file)
-        let text = format.export(result.model, sources: sources, sourceName: sourceName)
+        let text = format.export(result.model, sources: sources, sourceName: sourceName,
+                                 pictureBase: Paths.linkBase(picture: output ?? "-", map: file, workingDirectory: io.workingDirectory))
         if format == .mermaid {
             // What the diagram will not show, said once: the comments keep it for import.
             let lost = MermaidExport.notDrawn(result.model)

@@ -178,7 +178,7 @@ struct ReportCommand: ParsableCommand {
         let text: String
         switch format {
         case .markdown:
-            text = MarkdownWriter.write(document)
+            text = MarkdownWriter.write(document, pictureBase: Paths.linkBase(picture: output ?? "-", map: file, workingDirectory: io.workingDirectory))
         case .html:
             var figures: [ReportFigure: String] = [:]
             let measurer = PangoTextMeasurer()

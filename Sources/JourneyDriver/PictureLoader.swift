@@ -99,7 +99,7 @@ enum PictureLoader {
         guard let actual = PictureFormat.sniff(bytes) else {
             let what = PictureFormat.describe(bytes).map { "it is \($0)" } ?? "its contents are no PNG, JPEG or WebP picture"
             return .failure(Diagnostic(.unreadablePicture, "'\(written)' is not a picture journeyc can read: \(what)", at: at,
-                                       help: "save the picture again as PNG, JPEG or WebP"))
+                                       help: notAPictureHelp(written, bytes)))
         }
         if actual != claimed {
             let renamed = renamed(written, to: actual)
@@ -115,6 +115,20 @@ enum PictureLoader {
             return .failure(Diagnostic(.unreadablePicture, "the \(actual.label) picture '\(written)' is corrupt: \(reason.lowercased().trimmingSuffix("."))",
                                        at: at, help: "export or save the picture again; a file cut short by a copy or a download cannot be drawn"))
         }
+    }
+
+    /// A document (a PDF, an office file) is evidence the map points at, not a picture to draw:
+    /// the help says how to attach it; any other file is a picture to save again.
+    static func notAPictureHelp(_ written: String, _ bytes: [UInt8]) -> String {
+        let documents: [(prefix: [UInt8], ext: String)] = [(Array("%PDF".utf8), "pdf"), ([0x50, 0x4B, 0x03, 0x04], "zip")]
+        guard let document = documents.first(where: { bytes.starts(with: $0.prefix) }) else {
+            return "save the picture again as PNG, JPEG or WebP"
+        }
+        let slash = written.lastIndex(where: { $0 == "/" || $0 == "\\" })
+        let dot = written.lastIndex(of: ".").flatMap { d in slash.map { d > $0 } ?? true ? written[..<d] : nil } ?? Substring(written)
+        let path = document.ext == "pdf" ? dot + ".pdf" : Substring(written)
+        return "a document is evidence, not a picture: point at it with `evidence … file \"\(path)\"`"
+            + (document.ext == "pdf" ? " (renamed to .pdf)" : "") + ", or draw a picture of it saved as PNG, JPEG or WebP"
     }
 
     static func renamed(_ path: String, to format: PictureFormat) -> String {

@@ -151,26 +151,48 @@ public struct Portfolio: Sendable {
     }
 
     /// One currency per portfolio: its `currency`, else the first amount with one (folder order).
+    /// A map whose value and cost disagree is told by the checker to convert the cost to the
+    /// value's currency (E0131); when the portfolio declares its currency, or the value's
+    /// currency is not the portfolio's, that advice would contradict the portfolio, so the
+    /// amounts that differ from the portfolio's currency are flagged instead.
     mutating func checkCurrencies() {
         // By governing portfolio (-1: maps no portfolio file governs).
-        var currency: [Int: (code: String, origin: String)] = [:]
+        var currency: [Int: (code: String, origin: String, declared: DiagnosticNote?)] = [:]
         for (p, portfolio) in portfolios.enumerated() {
-            if let code = portfolio.settings.currency { currency[p] = (code, "`currency \(code)` in \(portfolio.path)") }
+            guard let code = portfolio.settings.currency else { continue }
+            var note: DiagnosticNote?
+            if let range = portfolio.settings.currencyRange,
+               let file = files.first(where: { $0.source.path == portfolio.path })?.source {
+                let at = file.location(of: range.start)
+                note = DiagnosticNote("the portfolio's currency is set by `currency \(code)` at \(portfolio.path):\(at.line):\(at.column)")
+            }
+            currency[p] = (code, "`currency \(code)` in \(portfolio.path)", note)
         }
         for k in mapIndices.indices {
-            // A map whose own amounts disagree says so itself (E0131 from the checker).
-            guard let model = files[mapIndices[k]].result?.model,
-                  !files[mapIndices[k]].diagnostics.contains(where: { $0.code == .mixedCurrencies }) else { continue }
+            guard let model = files[mapIndices[k]].result?.model else { continue }
             let group = governor.indices.contains(k) ? governor[k] ?? -1 : -1
+            if files[mapIndices[k]].diagnostics.contains(where: { $0.code == .mixedCurrencies }) {
+                // The map's own amounts disagree: keep the checker's advice unless it contradicts the portfolio.
+                guard let expected = currency[group],
+                      expected.declared != nil || model.business.value?.currency != expected.code else {
+                    if currency[group] == nil, let code = model.business.amounts.lazy.compactMap(\.currency).first {
+                        currency[group] = (code, "the first amount in \(shownPaths[k])", nil)
+                    }
+                    continue
+                }
+                files[mapIndices[k]].diagnostics.removeAll { $0.code == .mixedCurrencies }
+            }
             for amount in model.business.amounts {
                 guard let code = amount.currency else { continue }
                 guard let expected = currency[group] else {
-                    currency[group] = (code, "the first amount in \(shownPaths[k])")
+                    currency[group] = (code, "the first amount in \(shownPaths[k])", nil)
                     continue
                 }
                 if code != expected.code {
                     add(Diagnostic(.mixedCurrencies, "this amount is in \(code), but the portfolio's currency is \(expected.code)", at: amount.range,
-                                   help: "a portfolio has one currency (set by \(expected.origin)): convert the amount to \(expected.code)"), toMap: k)
+                                   help: expected.declared == nil ? "a portfolio has one currency (set by \(expected.origin)): convert the amount to \(expected.code)"
+                                       : "a portfolio has one currency: convert the amount to \(expected.code)",
+                                   notes: expected.declared.map { [$0] } ?? []), toMap: k)
                 }
             }
         }

@@ -73,6 +73,7 @@ struct DocumentBuilder {
                 ("pains", .number(model.weights.pains)),
             ])),
             ("freshness", model.freshness.map { .object([("days", .int($0.days))]) } ?? .null),
+            ("business", business(model.business)),
             ("line", line(model.range)),
             ("personas", .array(zip(model.personas, PersonaPalette.colors(of: model.personas)).map(persona))),
             ("channels", .array(model.customChannels.map(channel))),
@@ -119,6 +120,31 @@ struct DocumentBuilder {
         ]))]
     }
 
+    /// The journey's business facts (`volume 40k per month`, `value €85`, `cost €6.50`,
+    /// `contributes retention 4`): null for each one the map does not state.
+    func business(_ b: BusinessFacts) -> JSONValue {
+        func money(_ m: MoneyAmount?) -> JSONValue {
+            guard let m else { return .null }
+            return .object([("amount", .number(m.amount)), ("currency", text(m.currency)), ("text", .string(m.text)), ("line", line(m.range))])
+        }
+        return .object([
+            ("volume", b.volume.map { v in
+                .object([("count", .number(v.count)), ("period", .string(v.period.rawValue)), ("text", .string(v.text)),
+                         ("perMonth", .number(v.perMonth)), ("line", line(v.range))])
+            } ?? .null),
+            ("value", money(b.value)),
+            ("cost", money(b.cost)),
+            ("contributes", .array(b.contributions.map { c in
+                .object([("goal", .string(c.goal)), ("strength", .int(c.strength)), ("line", line(c.range))])
+            })),
+        ])
+    }
+
+    /// `detail "returns/exchange.journey"`: the map that draws the element in more detail, or null.
+    func detail(_ d: DetailLink?) -> JSONValue {
+        d.map { .object([("path", .string($0.path)), ("line", line($0.range))]) } ?? .null
+    }
+
     func channel(_ c: CustomChannel) -> JSONValue {
         .object([
             ("id", .string(c.id)),
@@ -135,6 +161,7 @@ struct DocumentBuilder {
             ("label", .string(s.label)),
             ("goal", text(s.goal)),
             ("description", text(s.description)),
+            ("detail", detail(s.detail)),
             ("line", line(s.range)),
         ] + ContentJSON.rows.flatMap { $0.stage?(self, s) ?? [] } + [
             ("touchpoints", .array(s.touchpoints.map(touchpoint))),
@@ -150,6 +177,7 @@ struct DocumentBuilder {
             ("owner", text(t.owner)),
             ("actor", text(t.actor)),
         ] + picture(t.picture) + [
+            ("detail", detail(t.detail)),
             ("line", line(t.range)),
         ] + ContentJSON.rows.flatMap { $0.touchpoint(self, t) })
     }

@@ -69,7 +69,7 @@ private struct PortfolioBuilder {
 
     func count(_ v: Double?) -> String {
         guard let v else { return "–" }
-        return AmountText.amount(v.rounded(), unit: .plain)
+        return ReportWording.journeys(v)
     }
 
     func count(_ n: Int, _ one: String, _ many: String) -> String { "\(n) " + (n == 1 ? one : many) }

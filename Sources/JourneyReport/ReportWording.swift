@@ -11,6 +11,17 @@ enum ReportWording {
         v.map { DecimalText.fixed($0, digits: 0) } ?? "–"
     }
 
+    /// A number of journeys (a volume a month, rounded to a whole journey): thousands and up
+    /// with a letter, from 1,000 on, so 2.8k stands next to 52k in a column: 2800 → "2.8k",
+    /// 52000 → "52k", 1.2e6 → "1.2M"; below 1,000 the whole number.
+    static func journeys(_ v: Double) -> String {
+        let n = v.rounded()
+        for (size, letter) in [(1e9, "B"), (1e6, "M"), (1e3, "k")] where n >= size {
+            return DecimalText.trimmed(n / size, digits: 2) + letter
+        }
+        return DecimalText.fixed(n, digits: 0)
+    }
+
     /// A share 0...1 as a whole percentage (one decimal when below 10%): 0.355 → "36%".
     static func percent(_ share: Double) -> String {
         let p = share * 100

@@ -180,3 +180,40 @@ import Testing
         #expect(help.stdout.contains("json, csv"))
     }
 }
+
+/// A journey's business facts and its `detail` links are in every export that can hold them:
+/// the JSON (under `business`, and `detail` on stages and touchpoints) and the Markdown page.
+@Suite struct BusinessFactsExportTests {
+    let map = "Tests/Cases/exports/business-facts/input.journey"
+
+    @Test func theJSONCarriesTheFactsAndTheDetailLinks() throws {
+        let r = journeyc(["export", "--format", "json", map])
+        #expect(r.status == 0, "\(r.stderr)")
+        let doc = try #require(try JSONSerialization.jsonObject(with: Data(r.stdout.utf8)) as? [String: Any])
+        let business = try #require(doc["business"] as? [String: Any])
+        let volume = try #require(business["volume"] as? [String: Any])
+        #expect(volume["count"] as? Double == 2800 && volume["period"] as? String == "week" && volume["text"] as? String == "2.8k")
+        let value = try #require(business["value"] as? [String: Any])
+        #expect(value["amount"] as? Double == 85 && value["currency"] as? String == "EUR" && value["text"] as? String == "€85")
+        let cost = try #require(business["cost"] as? [String: Any])
+        #expect(cost["amount"] as? Double == 6.5 && cost["line"] as? Int == 5)
+        let goals = try #require(business["contributes"] as? [[String: Any]])
+        #expect(goals.map { "\($0["goal"]!) \($0["strength"]!)" } == ["retention 4", "stores 2"])
+        let stage = try #require((doc["stages"] as? [[String: Any]])?.first)
+        #expect((stage["detail"] as? [String: Any])?["path"] as? String == "exchange.journey")
+        let touchpoints = try #require(stage["touchpoints"] as? [[String: Any]])
+        #expect((touchpoints[0]["detail"] as? [String: Any])?["path"] as? String == "sub/form.journey")
+        #expect(touchpoints[1]["detail"] is NSNull)
+    }
+
+    @Test func theMarkdownPageStatesThemAndLinksTheDetailedMaps() {
+        let r = journeyc(["export", "--format", "markdown", map])
+        #expect(r.status == 0, "\(r.stderr)")
+        for expected in ["- **Volume:** 2.8k per week", "- **Value at stake:** €85 per journey", "- **Cost to serve:** €6.50 per journey",
+                         "- **Contributes to:** retention 4 of 5, stores 2 of 5",
+                         "**In more detail:** [exchange.journey](<exchange.journey>)",
+                         "In more detail: [sub/form.journey](<sub/form.journey>)"] {
+            #expect(r.stdout.contains(expected), "\(expected)\n\(r.stdout)")
+        }
+    }
+}

@@ -83,6 +83,35 @@ import Testing
         return dir
     }
 
+    /// A Markdown page written into another folder (`-o out/r.md`) shows the pictures from
+    /// there: each path is made relative to the page's folder, as the links to maps are.
+    @Test func markdownPagesWrittenElsewhereFindThePictures() throws {
+        let dir = try folder()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        try FileManager.default.createDirectory(at: dir.appendingPathComponent("out/deeper"), withIntermediateDirectories: true)
+        let report = journeyc(in: dir.path, ["report", "maps/shop.journey", "-o", "out/r.md"])
+        let export = journeyc(in: dir.path, ["export", "maps/shop.journey", "--format", "markdown", "-o", "out/deeper/e.md"])
+        #expect(report.status == 0 && export.status == 0, "\(report.stderr)\(export.stderr)")
+        let r = try String(contentsOf: dir.appendingPathComponent("out/r.md"), encoding: .utf8)
+        let e = try String(contentsOf: dir.appendingPathComponent("out/deeper/e.md"), encoding: .utf8)
+        #expect(r.contains("](<../maps/pictures/people/maya.jpg>)"), "\(r)")
+        #expect(!r.contains("](<pictures/"))
+        #expect(e.contains("](<../../maps/pictures/people/maya.jpg>)"))
+        #expect(e.contains("<img src=\"../../maps/pictures/screens/product-page.png\""))
+        #expect(!e.contains("](<pictures/") && !e.contains("src=\"pictures/"))
+        // Every picture the pages name is there, from the page's folder.
+        for (page, folder) in [(r, "out"), (e, "out/deeper")] {
+            for path in page.matches(of: /\]\(<([^>]+)>\)|src="([^"]+)"/).map({ String($0.output.1 ?? $0.output.2!) }) {
+                let file = dir.appendingPathComponent(folder).appendingPathComponent(path).path
+                #expect(FileManager.default.fileExists(atPath: file), "\(folder): \(path)")
+            }
+        }
+        // Beside the map, the paths stay as the map writes them.
+        let beside = journeyc(in: dir.path, ["export", "maps/shop.journey", "--format", "markdown", "-o", "maps/e.md"])
+        #expect(beside.status == 0)
+        #expect(try String(contentsOf: dir.appendingPathComponent("maps/e.md"), encoding: .utf8).contains("](<pictures/people/maya.jpg>)"))
+    }
+
     @Test func diffReportsAChangedAnAddedAndARemovedPicture() throws {
         let dir = try folder()
         defer { try? FileManager.default.removeItem(at: dir) }

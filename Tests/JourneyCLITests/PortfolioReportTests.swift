@@ -24,6 +24,18 @@ import Testing
         #expect(r.stdout.contains("↳ stage Exchange: [Exchanging a pair by post]"), "the hierarchy, two levels down")
     }
 
+    /// The volumes in the journeys table are written one way: 2.8k next to 52k, never 2800.
+    @Test func volumesAreWrittenAlikeInTheJourneysTable() throws {
+        let r = journeyc(["report", "samples/workspace"], environment: Self.today)
+        let rows = r.stdout.split(separator: "\n").drop { !$0.hasPrefix("| # | Journey |") }.dropFirst(2).prefix { $0.hasPrefix("|") }
+        #expect(rows.count == 8)
+        let volumes = rows.map { $0.split(separator: "|", omittingEmptySubsequences: false)[5].trimmingCharacters(in: .whitespaces) }
+        #expect(volumes.contains("2.8k") && volumes.contains("52k"), "\(volumes)")
+        for v in volumes {
+            #expect(v.wholeMatch(of: /[0-9]{1,3}(\.[0-9]{1,2})?[kMB]?|–/) != nil, "\(v) is not written like the others: \(volumes)")
+        }
+    }
+
     @Test func theHTMLReportEmbedsBothChartsAndLinksTheMaps() throws {
         let dir = try temporaryFolder("journeyc-portfolio-html")
         defer { try? FileManager.default.removeItem(at: dir) }

@@ -60,6 +60,20 @@ final class CountingPictureCache: PictureCache, @unchecked Sendable {
         #expect(compilation.model.stages[0].touchpoints[0].picture?.data == nil)
     }
 
+    /// A PDF named .png is a document, not a picture: the help says how to attach it as
+    /// evidence (named .pdf), not to save it again as PNG; a GIF is still a picture to convert.
+    @Test func aDocumentNamedLikeAPictureIsPointedAtAsEvidence() throws {
+        let pdf = Array("%PDF-1.7\n%\u{e2}\u{e3}\n1 0 obj\n".utf8)
+        let compilation = try Compiler.compile(root: "map.journey", world: Self.world(picture: pdf)).get()
+        let d = try #require(compilation.diagnostics.first { $0.code == .unreadablePicture })
+        #expect(d.message.contains("it is a PDF document"), "\(d.message)")
+        #expect(d.help?.contains("`evidence … file \"screens/page.pdf\"`") == true, "\(d.help ?? "")")
+        #expect(d.help?.contains("save the picture again") == false)
+        let gif = Array("GIF89a\u{1}\u{0}\u{1}\u{0}".utf8)
+        let other = try Compiler.compile(root: "map.journey", world: Self.world(picture: gif)).get()
+        #expect(other.diagnostics.first { $0.code == .unreadablePicture }?.help == "save the picture again as PNG, JPEG or WebP")
+    }
+
     @Test func aLargePictureIsDownscaledOnceThenReadFromTheCache() throws {
         let png = try Self.file("samples/pictures/screens/product-page.png")
         let cache = CountingPictureCache()

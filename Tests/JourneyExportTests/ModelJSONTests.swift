@@ -25,7 +25,7 @@ import Testing
 
     @Test func documentOpensWithItsVersionAndKeepsKeysInOrder() throws {
         let doc = try export("journey \"J\"\n")
-        #expect(doc.keys == ["schemaVersion", "title", "description", "owner", "version", "state", "baseline", "scale", "weights", "freshness", "line", "personas", "channels", "stages"])
+        #expect(doc.keys == ["schemaVersion", "title", "description", "owner", "version", "state", "baseline", "scale", "weights", "freshness", "business", "line", "personas", "channels", "stages"])
         #expect(doc["state"] == .null && doc["baseline"] == .null, "a map that does not say its state")
         #expect(doc["weights"]?["severity"] == .number(0.4), "the defaults, when the map has no `weights`")
         #expect(doc["schemaVersion"] == .number(2))

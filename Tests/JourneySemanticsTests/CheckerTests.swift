@@ -424,3 +424,14 @@ import Testing
         #expect(EmotionText.change(0, minus: .ascii) == "0")
     }
 }
+
+/// A `detail` that is no path says what it is in a sentence: "the detail path is a 'https:'
+/// address…", not "the detail path a 'https:' address".
+@Suite struct DetailPathWordingTests {
+    @Test func aDetailThatIsAnAddressIsASentence() {
+        expectDiagnostic(.detailUnreadable, "journey \"J\"\nstage s \"S\"\n  detail ⟦\"https://example.com/x.journey\"⟧\n  touchpoint t \"T\" via web\n    emotion 1\n",
+                         message: "the detail path is a 'https:' address, which is not allowed")
+        expectDiagnostic(.detailUnreadable, "journey \"J\"\nstage s \"S\"\n  detail ⟦\"/etc/x.journey\"⟧\n  touchpoint t \"T\" via web\n    emotion 1\n",
+                         message: "the detail path is an absolute path")
+    }
+}

@@ -129,7 +129,7 @@ enum BusinessRules {
             return nil
         }
         if let problem = ValueRules.relativePathProblem(path, mayLeaveFolder: true) {
-            diagnostics.append(Diagnostic(.detailUnreadable, "the detail path \(problem)", at: arg.range,
+            diagnostics.append(Diagnostic(.detailUnreadable, "the detail path is \(problem)", at: arg.range,
                                           help: "write the path of the more detailed map relative to this one, like `detail \"returns/exchange.journey\"`"))
             return nil
         }
