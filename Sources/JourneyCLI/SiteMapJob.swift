@@ -109,7 +109,11 @@ struct SiteMapJob: Sendable {
     /// The second pass: the map's summary, and its page and thumbnail when out of date.
     func page(_ index: Int, _ compiled: SiteCompiled, _ portfolio: Portfolio, fonts: FontSession) -> SiteMapOutcome {
         let input = inputs[index]
-        guard compiled.status == .built, let map = compiled.map else { return SiteMapOutcome(status: compiled.status, message: compiled.message) }
+        guard compiled.status == .built, let map = compiled.map else {
+            var outcome = SiteMapOutcome(status: compiled.status, message: compiled.message)
+            if compiled.status == .failed { failedPage(input, problems: [compiled.message ?? "the map could not be read"], into: &outcome) }
+            return outcome
+        }
         let page = Self.pagePath(input), thumbnail = Self.thumbnailPath(input)
         let history = history(of: input)
         var outcome = SiteMapOutcome(status: .built, diagnostics: map.diagnostics, sources: map.sources, source: map.source)
@@ -117,6 +121,7 @@ struct SiteMapJob: Sendable {
         var dependencies = read.map { BuildManifest.Dependency(path: $0.path, hash: ContentHash.of($0.bytes)) }
         guard !map.hasErrors, let result = map.result else {
             outcome.status = .failed
+            failedPage(input, problems: Self.problems(map), into: &outcome)
             return outcome
         }
         do {
@@ -124,6 +129,7 @@ struct SiteMapJob: Sendable {
         } catch {
             outcome.status = .failed
             outcome.message = "\(error)"
+            failedPage(input, problems: ["\(error)"], into: &outcome)
             return outcome
         }
         let model = result.model
@@ -179,6 +185,7 @@ struct SiteMapJob: Sendable {
         } catch {
             outcome.status = .failed
             outcome.message = "cannot draw '\(input.path)': \(error)"
+            failedPage(input, problems: [outcome.message!], into: &outcome)
             return outcome
         }
         let document = GapReport.inserting(map.compilation.map(GapReport.blocks) ?? [],
@@ -218,6 +225,46 @@ struct SiteMapJob: Sendable {
         }
         outcome.summary = summary
         return outcome
+    }
+
+    /// A map that could not be made gets a page of its diagnostics (FailedMapPage) and a summary
+    /// that names it on the pages about every map; its thumbnail, persona pages and copied files
+    /// are not made, so they go as a deleted map's do, and nothing links to them.
+    func failedPage(_ input: BuildInput, problems: [String], into outcome: inout SiteMapOutcome) {
+        let page = Self.pagePath(input)
+        let summary = FailedMapPage.summary(source: input.path, page: page, problems: problems)
+        outcome.summary = summary
+        let bytes = Array(FailedMapPage.html(summary, theme: theme.rawValue).utf8)
+        let hash = ContentHash.of(bytes)
+        let same = previous[page].map { $0.output == hash && $0.size == bytes.count } == true
+            && OutputFolder.standing(of: page, in: outputFolder) == .file
+            && ContentHash.ofFile(outputFolder + "/" + page, size: bytes.count) == hash
+        do {
+            if !same {
+                try OutputFolder.prepare(page, in: outputFolder, shownBase: outputShown)
+                try OutputFile.writeAtomically(bytes, to: outputFolder + "/" + page, workingDirectory: nil, shown: outputShown + "/" + page)
+                outcome.written += 1
+            }
+            outcome.entries[page] = BuildManifest.Entry(key: hash, output: hash, size: bytes.count)
+        } catch {
+            // Not written: the pages about every map do not link to it.
+            outcome.summary = nil
+            let written = "\(error)"
+            outcome.message = outcome.message.map { $0 + "; " + written } ?? written
+        }
+    }
+
+    /// A map's diagnostics as `check` heads them, errors first, at most 50.
+    static func problems(_ map: LoadedMap) -> [String] {
+        let ordered = map.diagnostics.filter { $0.severity == .error } + map.diagnostics.filter { $0.severity != .error }
+        var lines = ordered.prefix(50).map { d -> String in
+            let file = map.sources.file(of: d.range)
+            let at = file.location(of: d.range.start)
+            return "\(file.path):\(at.line):\(at.column): \(d.severity == .error ? "error" : "warning")[\(d.code.rawValue)]: \(d.message)"
+        }
+        if ordered.count > 50 { lines.append("… and \(ordered.count - 50) more (journeyc check lists them all)") }
+        if lines.isEmpty { lines = ["the map could not be checked"] }
+        return lines
     }
 
     /// The local files the map's evidence links to (`link`, `file`, `data`), inside the folder of
