@@ -39,6 +39,8 @@ struct SiteBuild {
         for part in parts where part.isEmpty || part.hasPrefix(".") || part.contains("\0") { return false }
         // Copies of evidence files keep their names, whatever they are.
         if parts.count > 1, parts[0] == "files" { return true }
+        // Pictures, named by their content.
+        if parts.count == 3, parts[0] == "assets", parts[1] == "pictures" { return true }
         guard let last = parts.last, let dot = last.lastIndex(of: ".") else { return false }
         return ["html", "svg", "css", "js"].contains(last[last.index(after: dot)...].lowercased())
     }

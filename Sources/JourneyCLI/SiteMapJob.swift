@@ -138,13 +138,17 @@ struct SiteMapJob: Sendable {
         let priority = portfolio.priorities[index]
         // Evidence files are copied into the site: a page on a static host has no repository
         // around it. A change to one makes the page again (and so copies it again).
-        let copies = evidenceFiles(model, input: input)
+        // Its pictures are files of the site, each written once under assets/pictures/ (named by
+        // their content) and linked from the page: the original, for the full-size view, and the
+        // drawn rendition, for the gallery. Only the map's drawing keeps its own embedded copy.
+        let pictures = pictureFiles(model, input: input)
+        let copies = evidenceFiles(model, input: input) + pictures.originals
         for copy in copies where !dependencies.contains(where: { $0.path == copy.source }) {
             dependencies.append(BuildManifest.Dependency(path: copy.source, hash: usedFiles.hash(of: copy.source, io: io) ?? 0))
         }
         var summary = SiteSummary.make(model: model, scores: scores, source: input.path, page: page,
                                        declaration: { declaration(of: $0, input: input) }, lastChange: history.commits.first, theme: layoutTheme)
-        summary.files = copies.map(\.site)
+        summary.files = copies.map(\.site) + pictures.renditions.map(\.site)
         summary.priority = priority
         outcome.summary = summary
         let key = BuildManifest.key(inputPath: Paths.lastComponent(of: input.path), format: "site",
@@ -190,18 +194,21 @@ struct SiteMapJob: Sendable {
         }
         let document = GapReport.inserting(map.compilation.map(GapReport.blocks) ?? [],
                                            into: ReportBuilder.document(scores, options: ReportOptions(sourceName: Paths.lastComponent(of: input.path))))
-        let pageInput = MapPageInput(summary: summary, model: model, svg: String(decoding: mapSVG, as: UTF8.self), report: document,
+        var pageInput = MapPageInput(summary: summary, model: model, svg: String(decoding: mapSVG, as: UTF8.self), report: document,
                                      figures: figures, history: siteHistory(input, history, current: model), linkBase: linkBase,
                                      theme: theme.rawValue)
+        pageInput.pictures = pictures.full.mapValues { SiteHTML.link(from: page, to: SiteHTML.path($0)) }
+        pageInput.renditions = pictures.shown.mapValues { SiteHTML.link(from: page, to: SiteHTML.path($0)) }
         let colors = SiteStyle.colors(theme.rawValue)
         var files: [(String, [UInt8])] = [
             (page, Array(MapPage.html(pageInput).utf8)),
             (thumbnail, Array(Thumbnail.svg(summary, background: colors.background, band: colors.band, line: colors.muted).utf8)),
         ]
         for copy in copies {
-            guard case .success(let bytes) = io.world.read(copy.source, limit: max(io.world.limit, io.world.dataLimit)) else { continue }
+            guard case .success(let bytes) = io.world.read(copy.source, limit: max(io.world.limit, io.world.dataLimit, Limits.pictureBytes(io))) else { continue }
             files.append((copy.site, bytes))
         }
+        files += pictures.renditions.map { ($0.site, $0.bytes) }
         for (path, bytes) in files {
             do {
                 let hash = ContentHash.of(bytes)
@@ -265,6 +272,31 @@ struct SiteMapJob: Sendable {
         if ordered.count > 50 { lines.append("… and \(ordered.count - 50) more (journeyc check lists them all)") }
         if lines.isEmpty { lines = ["the map could not be checked"] }
         return lines
+    }
+
+    /// The map's pictures as files of the site: each original file (copied as the evidence files
+    /// are) and each drawn rendition, under `assets/pictures/`, named by the SHA-256 of the
+    /// original (`<16 hex>.jpg`, `<16 hex>-480x320.png`), so a picture many maps show is one file;
+    /// and, by the path the map writes, the site paths of each (`full`, `shown`).
+    func pictureFiles(_ model: JourneyModel, input: BuildInput)
+        -> (originals: [(source: String, site: String)], renditions: [(site: String, bytes: [UInt8])], full: [String: String], shown: [String: String]) {
+        var originals: [(source: String, site: String)] = [], renditions: [(site: String, bytes: [UInt8])] = []
+        var full: [String: String] = [:], shown: [String: String] = [:]
+        guard model.hasPictures else { return ([], [], [:], [:]) }
+        for slot in model.pictureSlots {
+            guard let picture = model[keyPath: slot], let data = picture.data, shown[picture.path] == nil else { continue }
+            let name = "assets/pictures/" + String(data.hash.prefix(16))
+            let rendition = name + "-\(data.width)x\(data.height).png"
+            if !renditions.contains(where: { $0.site == rendition }) { renditions.append((rendition, data.png)) }
+            shown[picture.path] = rendition
+            let original = name + "." + (data.format == "jpeg" ? "jpg" : data.format)
+            let source = io.world.join(picture.path.replacing("\\", with: "/"), from: input.path)
+            var info = stat()
+            guard stat(source, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG, Int(info.st_size) <= Limits.pictureBytes(io) else { continue }
+            if !originals.contains(where: { $0.site == original }) { originals.append((source, original)) }
+            full[picture.path] = original
+        }
+        return (originals, renditions, full, shown)
     }
 
     /// The local files the map's evidence links to (`link`, `file`, `data`), inside the folder of

@@ -254,6 +254,54 @@ import Testing
         #expect(try brokenLinks(site) == [])
     }
 
+    /// The pictures sample in a folder of its own: the map, its pictures and its research files.
+    static func picturesFolder() throws -> URL {
+        let root = try temporaryFolder("journeyc-site-pictures")
+        try FileManager.default.copyItem(at: packageRoot.appendingPathComponent("samples/shoe-checkout-pictures.journey"),
+                                         to: root.appendingPathComponent("shoe-checkout-pictures.journey"))
+        for folder in ["pictures", "research"] {
+            try FileManager.default.copyItem(at: packageRoot.appendingPathComponent("samples/" + folder), to: root.appendingPathComponent(folder))
+        }
+        try FileManager.default.createDirectory(at: root.appendingPathComponent(".git"), withIntermediateDirectories: true)
+        return root
+    }
+
+    /// Each picture is a file of the site, written once and linked from the page: outside the
+    /// map's own drawing (which may keep its rendition) the page embeds none, and the full-size
+    /// view shows the original file, copied into the site.
+    @Test func picturesAreFilesOfTheSite() throws {
+        let root = try Self.picturesFolder()
+        defer { try? FileManager.default.removeItem(at: root) }
+        let site = root.appendingPathComponent("site")
+        let run = journeyc(["build", root.path, "-o", site.path, "--site"])
+        #expect(run.status == 0, "\(run.stderr)")
+        #expect(try brokenLinks(site) == [])
+        let page = try read(site.appendingPathComponent("maps/shoe-checkout-pictures.html"))
+        // The map's figure, then the rest of the page.
+        let parts = page.components(separatedBy: "<figure class=\"map\">")
+        #expect(parts.count == 2)
+        let figureEnd = try #require(parts.last?.range(of: "</figure>"))
+        let rest = parts[0] + String(parts[1][figureEnd.upperBound...])
+        #expect(!rest.contains("data:image"), "no picture embedded outside the map's drawing")
+        // Every original picture is in the site, once, byte for byte, and the full-size views link to it.
+        let files = try stamps(site).keys.filter { $0.hasPrefix("assets/pictures/") }
+        for original in ["pictures/people/maya.jpg", "pictures/people/tom.jpg", "pictures/screens/product-page.png",
+                         "pictures/screens/checkout-delivery.jpg", "pictures/screens/tracking.webp"] {
+            let bytes = try Data(contentsOf: root.appendingPathComponent(original))
+            let copies = try files.filter { try Data(contentsOf: site.appendingPathComponent($0)) == bytes }
+            #expect(copies.count == 1, "\(original) copied once: \(copies)")
+            if let copy = copies.first {
+                #expect(page.contains("class=\"full-picture\" id=\"picture-") && page.contains("<img src=\"../" + copy + "\""), "\(original) shown full size")
+            }
+        }
+        // The renditions (the gallery's thumbnails) are files too, each linked from the page.
+        #expect(files.count > 5, "the five originals and their renditions: \(files)")
+        for file in files { #expect(page.contains("\"../" + file + "\""), "\(file) is used") }
+        // Built again: nothing written.
+        let again = journeyc(["build", root.path, "-o", site.path, "--site"])
+        #expect(again.status == 0 && again.stderr.contains("0 files written"), "\(again.stderr)")
+    }
+
     @Test func refusesOptionsThatDoNotApply() {
         let png = journeyc(["build", "samples/workspace", "-o", "/tmp/x", "--site", "--format", "png"])
         #expect(png.status == 2 && png.stderr.contains("--format does not apply"))
@@ -267,7 +315,7 @@ import Testing
         #expect(SiteHTML.fragment("stage:\"Awareness phase\"/touchpoint:x") == "stage:%22Awareness%20phase%22/touchpoint:x")
         #expect(SiteHTML.path("maps/é x.html") == "maps/%C3%A9%20x.html")
         #expect(SiteHTML.fileName("../odd name!") == "odd-name-")
-        #expect(SiteBuild.isSitePath("maps/a.html") && SiteBuild.isSitePath("files/data/k.csv"))
+        #expect(SiteBuild.isSitePath("maps/a.html") && SiteBuild.isSitePath("files/data/k.csv") && SiteBuild.isSitePath("assets/pictures/0a1b.jpg"))
         #expect(!SiteBuild.isSitePath("../a.html") && !SiteBuild.isSitePath("maps/.hidden.html") && !SiteBuild.isSitePath("a.exe"))
     }
 }
