@@ -39,6 +39,8 @@ struct SiteBuild {
         for part in parts where part.isEmpty || part.hasPrefix(".") || part.contains("\0") { return false }
         // Copies of evidence files keep their names, whatever they are.
         if parts.count > 1, parts[0] == "files" { return true }
+        // Pictures, named by their content.
+        if parts.count == 3, parts[0] == "assets", parts[1] == "pictures" { return true }
         guard let last = parts.last, let dot = last.lastIndex(of: ".") else { return false }
         return ["html", "svg", "css", "js"].contains(last[last.index(after: dot)...].lowercased())
     }
@@ -200,12 +202,6 @@ struct SiteBuild {
         // Pages of an earlier build that this one does not make: deleted when unchanged since.
         var removed = 0
         for (path, entry) in previous.entries.sorted(by: { $0.key.utf8.lexicographicallyPrecedes($1.key.utf8) }) where manifest.entries[path] == nil {
-            // A failed map keeps its last good page.
-            if let input = scan.inputs.first(where: { SiteMapJob.pagePath($0) == path || SiteMapJob.thumbnailPath($0) == path }),
-               failed.contains(input.path) {
-                manifest.entries[path] = entry
-                continue
-            }
             guard OutputFolder.standing(of: path, in: outputFolder) == .file,
                   ContentHash.ofFile(outputFolder + "/" + path, size: entry.size) == entry.output else { continue }
             if OutputFolder.remove(path, in: outputFolder, if: { ContentHash.ofFile(descriptor: $0, size: entry.size) == entry.output }) == 0 {
@@ -222,7 +218,7 @@ struct SiteBuild {
         if let writeError { io.writeErr("journeyc: error: \(writeError)\n") }
 
         let seconds = DecimalText.fixed((PhaseClock.now() - started) / 1000, digits: 2) + " s"
-        let maps = summaries.count + failed.count
+        let maps = summaries.count + failed.count - summaries.filter { !$0.problems.isEmpty }.count
         var parts = ["\(written) file\(written == 1 ? "" : "s") written", "\(built) map\(built == 1 ? "" : "s") made again", "\(upToDate) up to date",
                      "\(failed.count) failed"]
         if removed > 0 { parts.append("\(removed) old page\(removed == 1 ? "" : "s") deleted") }

@@ -109,7 +109,11 @@ struct SiteMapJob: Sendable {
     /// The second pass: the map's summary, and its page and thumbnail when out of date.
     func page(_ index: Int, _ compiled: SiteCompiled, _ portfolio: Portfolio, fonts: FontSession) -> SiteMapOutcome {
         let input = inputs[index]
-        guard compiled.status == .built, let map = compiled.map else { return SiteMapOutcome(status: compiled.status, message: compiled.message) }
+        guard compiled.status == .built, let map = compiled.map else {
+            var outcome = SiteMapOutcome(status: compiled.status, message: compiled.message)
+            if compiled.status == .failed { failedPage(input, problems: [compiled.message ?? "the map could not be read"], into: &outcome) }
+            return outcome
+        }
         let page = Self.pagePath(input), thumbnail = Self.thumbnailPath(input)
         let history = history(of: input)
         var outcome = SiteMapOutcome(status: .built, diagnostics: map.diagnostics, sources: map.sources, source: map.source)
@@ -117,6 +121,7 @@ struct SiteMapJob: Sendable {
         var dependencies = read.map { BuildManifest.Dependency(path: $0.path, hash: ContentHash.of($0.bytes)) }
         guard !map.hasErrors, let result = map.result else {
             outcome.status = .failed
+            failedPage(input, problems: Self.problems(map), into: &outcome)
             return outcome
         }
         do {
@@ -124,6 +129,7 @@ struct SiteMapJob: Sendable {
         } catch {
             outcome.status = .failed
             outcome.message = "\(error)"
+            failedPage(input, problems: ["\(error)"], into: &outcome)
             return outcome
         }
         let model = result.model
@@ -132,13 +138,17 @@ struct SiteMapJob: Sendable {
         let priority = portfolio.priorities[index]
         // Evidence files are copied into the site: a page on a static host has no repository
         // around it. A change to one makes the page again (and so copies it again).
-        let copies = evidenceFiles(model, input: input)
+        // Its pictures are files of the site, each written once under assets/pictures/ (named by
+        // their content) and linked from the page: the original, for the full-size view, and the
+        // drawn rendition, for the gallery. Only the map's drawing keeps its own embedded copy.
+        let pictures = pictureFiles(model, input: input)
+        let copies = evidenceFiles(model, input: input) + pictures.originals
         for copy in copies where !dependencies.contains(where: { $0.path == copy.source }) {
             dependencies.append(BuildManifest.Dependency(path: copy.source, hash: usedFiles.hash(of: copy.source, io: io) ?? 0))
         }
         var summary = SiteSummary.make(model: model, scores: scores, source: input.path, page: page,
                                        declaration: { declaration(of: $0, input: input) }, lastChange: history.commits.first, theme: layoutTheme)
-        summary.files = copies.map(\.site)
+        summary.files = copies.map(\.site) + pictures.renditions.map(\.site)
         summary.priority = priority
         outcome.summary = summary
         let key = BuildManifest.key(inputPath: Paths.lastComponent(of: input.path), format: "site",
@@ -179,22 +189,26 @@ struct SiteMapJob: Sendable {
         } catch {
             outcome.status = .failed
             outcome.message = "cannot draw '\(input.path)': \(error)"
+            failedPage(input, problems: [outcome.message!], into: &outcome)
             return outcome
         }
         let document = GapReport.inserting(map.compilation.map(GapReport.blocks) ?? [],
                                            into: ReportBuilder.document(scores, options: ReportOptions(sourceName: Paths.lastComponent(of: input.path))))
-        let pageInput = MapPageInput(summary: summary, model: model, svg: String(decoding: mapSVG, as: UTF8.self), report: document,
+        var pageInput = MapPageInput(summary: summary, model: model, svg: String(decoding: mapSVG, as: UTF8.self), report: document,
                                      figures: figures, history: siteHistory(input, history, current: model), linkBase: linkBase,
                                      theme: theme.rawValue)
+        pageInput.pictures = pictures.full.mapValues { SiteHTML.link(from: page, to: SiteHTML.path($0)) }
+        pageInput.renditions = pictures.shown.mapValues { SiteHTML.link(from: page, to: SiteHTML.path($0)) }
         let colors = SiteStyle.colors(theme.rawValue)
         var files: [(String, [UInt8])] = [
             (page, Array(MapPage.html(pageInput).utf8)),
             (thumbnail, Array(Thumbnail.svg(summary, background: colors.background, band: colors.band, line: colors.muted).utf8)),
         ]
         for copy in copies {
-            guard case .success(let bytes) = io.world.read(copy.source, limit: max(io.world.limit, io.world.dataLimit)) else { continue }
+            guard case .success(let bytes) = io.world.read(copy.source, limit: max(io.world.limit, io.world.dataLimit, Limits.pictureBytes(io))) else { continue }
             files.append((copy.site, bytes))
         }
+        files += pictures.renditions.map { ($0.site, $0.bytes) }
         for (path, bytes) in files {
             do {
                 let hash = ContentHash.of(bytes)
@@ -218,6 +232,71 @@ struct SiteMapJob: Sendable {
         }
         outcome.summary = summary
         return outcome
+    }
+
+    /// A map that could not be made gets a page of its diagnostics (FailedMapPage) and a summary
+    /// that names it on the pages about every map; its thumbnail, persona pages and copied files
+    /// are not made, so they go as a deleted map's do, and nothing links to them.
+    func failedPage(_ input: BuildInput, problems: [String], into outcome: inout SiteMapOutcome) {
+        let page = Self.pagePath(input)
+        let summary = FailedMapPage.summary(source: input.path, page: page, problems: problems)
+        outcome.summary = summary
+        let bytes = Array(FailedMapPage.html(summary, theme: theme.rawValue).utf8)
+        let hash = ContentHash.of(bytes)
+        let same = previous[page].map { $0.output == hash && $0.size == bytes.count } == true
+            && OutputFolder.standing(of: page, in: outputFolder) == .file
+            && ContentHash.ofFile(outputFolder + "/" + page, size: bytes.count) == hash
+        do {
+            if !same {
+                try OutputFolder.prepare(page, in: outputFolder, shownBase: outputShown)
+                try OutputFile.writeAtomically(bytes, to: outputFolder + "/" + page, workingDirectory: nil, shown: outputShown + "/" + page)
+                outcome.written += 1
+            }
+            outcome.entries[page] = BuildManifest.Entry(key: hash, output: hash, size: bytes.count)
+        } catch {
+            // Not written: the pages about every map do not link to it.
+            outcome.summary = nil
+            let written = "\(error)"
+            outcome.message = outcome.message.map { $0 + "; " + written } ?? written
+        }
+    }
+
+    /// A map's diagnostics as `check` heads them, errors first, at most 50.
+    static func problems(_ map: LoadedMap) -> [String] {
+        let ordered = map.diagnostics.filter { $0.severity == .error } + map.diagnostics.filter { $0.severity != .error }
+        var lines = ordered.prefix(50).map { d -> String in
+            let file = map.sources.file(of: d.range)
+            let at = file.location(of: d.range.start)
+            return "\(file.path):\(at.line):\(at.column): \(d.severity == .error ? "error" : "warning")[\(d.code.rawValue)]: \(d.message)"
+        }
+        if ordered.count > 50 { lines.append("… and \(ordered.count - 50) more (journeyc check lists them all)") }
+        if lines.isEmpty { lines = ["the map could not be checked"] }
+        return lines
+    }
+
+    /// The map's pictures as files of the site: each original file (copied as the evidence files
+    /// are) and each drawn rendition, under `assets/pictures/`, named by the SHA-256 of the
+    /// original (`<16 hex>.jpg`, `<16 hex>-480x320.png`), so a picture many maps show is one file;
+    /// and, by the path the map writes, the site paths of each (`full`, `shown`).
+    func pictureFiles(_ model: JourneyModel, input: BuildInput)
+        -> (originals: [(source: String, site: String)], renditions: [(site: String, bytes: [UInt8])], full: [String: String], shown: [String: String]) {
+        var originals: [(source: String, site: String)] = [], renditions: [(site: String, bytes: [UInt8])] = []
+        var full: [String: String] = [:], shown: [String: String] = [:]
+        guard model.hasPictures else { return ([], [], [:], [:]) }
+        for slot in model.pictureSlots {
+            guard let picture = model[keyPath: slot], let data = picture.data, shown[picture.path] == nil else { continue }
+            let name = "assets/pictures/" + String(data.hash.prefix(16))
+            let rendition = name + "-\(data.width)x\(data.height).png"
+            if !renditions.contains(where: { $0.site == rendition }) { renditions.append((rendition, data.png)) }
+            shown[picture.path] = rendition
+            let original = name + "." + (data.format == "jpeg" ? "jpg" : data.format)
+            let source = io.world.join(picture.path.replacing("\\", with: "/"), from: input.path)
+            var info = stat()
+            guard stat(source, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG, Int(info.st_size) <= Limits.pictureBytes(io) else { continue }
+            if !originals.contains(where: { $0.site == original }) { originals.append((source, original)) }
+            full[picture.path] = original
+        }
+        return (originals, renditions, full, shown)
     }
 
     /// The local files the map's evidence links to (`link`, `file`, `data`), inside the folder of

@@ -26,10 +26,11 @@ public enum HTMLWriter {
     /// leaves out the document's opening title; `figurePrefix` keeps the glyph ids of the
     /// pictures apart from those of other pictures on the same page.
     /// `images`: figures written as files of their own, by their address (an `<img>`, not inline).
-    /// `pictures`: as for `write`.
+    /// `pictures`: as for `write`. `renditions`: by path, where each picture's drawn rendition is
+    /// (the site's files, written once); without one the gallery embeds it.
     public static func blocks(_ blocks: [ReportBlock], figures: [ReportFigure: String] = [:], headingShift: Int = 0,
                               skipFirstHeading: Bool = false, figurePrefix: String = "", images: [ReportFigure: String] = [:],
-                              pictures: [String: String] = [:]) -> String {
+                              pictures: [String: String] = [:], renditions: [String: String] = [:]) -> String {
         var out = ""
         var skipped = !skipFirstHeading
         for block in blocks {
@@ -64,7 +65,7 @@ public enum HTMLWriter {
                 guard let svg = figures[figure] else { continue }
                 out += "<figure class=\"\(figure.rawValue)\">\n" + embedded(svg, prefix: figurePrefix + figure.rawValue) + "<figcaption>" + caption(figure) + "</figcaption>\n</figure>\n"
             case .pictures(let list):
-                out += ReportPictures.html(list, full: pictures)
+                out += ReportPictures.html(list, full: pictures, renditions: renditions)
             }
         }
         return out

@@ -43,7 +43,10 @@ public enum ReportPictures {
     /// The gallery: numbered thumbnails, each a link to its full-size view (`#picture-N`), and
     /// the views themselves, hidden until targeted. `full` holds a `data:` URI of the picture
     /// file itself by path (the CLI reads them); without one the rendition is shown.
-    static func html(_ list: [ReportPicture], full: [String: String]) -> String {
+    /// `renditions` holds, by path, where the rendition is when it is a file of its own (a site
+    /// writes each picture once); without one it is embedded. Closing a view returns to its
+    /// thumbnail (`#picture-N-in`), an element of the page.
+    static func html(_ list: [ReportPicture], full: [String: String], renditions: [String: String] = [:]) -> String {
         var out = "<h2>Pictures</h2>\n<div class=\"pictures\">\n"
         for (k, p) in list.enumerated() {
             let alt = HTMLWriter.escape(p.alt)
@@ -54,13 +57,14 @@ public enum ReportPictures {
                     + "</code></figcaption></figure>\n"
                 continue
             }
-            out += "<figure><a href=\"#picture-\(k + 1)\" title=\"Show full size\"><img src=\"" + thumbnail + "\" alt=\"" + alt + "\"></a>"
+            let source = renditions[p.path].map(HTMLWriter.escape) ?? thumbnail
+            out += "<figure id=\"picture-\(k + 1)-in\"><a href=\"#picture-\(k + 1)\" title=\"Show full size\"><img src=\"" + source + "\" alt=\"" + alt + "\"></a>"
             out += "<figcaption>" + HTMLWriter.escape(p.place) + "<br>" + alt + "</figcaption></figure>\n"
         }
         out += "</div>\n"
         for (k, p) in list.enumerated() {
-            guard let source = full[p.path] ?? p.thumbnail else { continue }
-            out += "<a class=\"full-picture\" id=\"picture-\(k + 1)\" href=\"#_\" title=\"Close\"><img src=\"" + source + "\" alt=\""
+            guard p.thumbnail != nil, let source = full[p.path].map(HTMLWriter.escape) ?? renditions[p.path].map(HTMLWriter.escape) ?? p.thumbnail else { continue }
+            out += "<a class=\"full-picture\" id=\"picture-\(k + 1)\" href=\"#picture-\(k + 1)-in\" title=\"Close\"><img src=\"" + source + "\" alt=\""
                 + HTMLWriter.escape(p.alt) + "\"></a>\n"
         }
         return out

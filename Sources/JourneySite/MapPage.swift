@@ -20,6 +20,10 @@ public struct MapPageInput: Sendable {
     /// From the page's folder to the map's folder (evidence files).
     public var linkBase: String
     public var theme: String
+    /// By the path the map writes, the link from the page to each picture's original file (its
+    /// full-size view) and to its drawn rendition (the gallery), when they are files of the site.
+    public var pictures: [String: String] = [:]
+    public var renditions: [String: String] = [:]
 
     public init(summary: SiteMap, model: JourneyModel, svg: String, report: ReportDocument, figures: [ReportFigure: String],
                 history: SiteHistory, linkBase: String, theme: String) {
@@ -70,7 +74,7 @@ public enum MapPage {
 
         body += "<section id=\"report\" aria-labelledby=\"h-report\">\n<h2 id=\"h-report\">Report</h2>\n"
         body += HTMLWriter.blocks(input.report.blocks.filter { $0 != .figure(.map) }, figures: input.figures, headingShift: 1,
-                                  skipFirstHeading: true, figurePrefix: "report-")
+                                  skipFirstHeading: true, figurePrefix: "report-", pictures: input.pictures, renditions: input.renditions)
         body += "</section>\n"
 
         body += "<section id=\"history\" aria-labelledby=\"h-history\">\n<h2 id=\"h-history\">History</h2>\n"

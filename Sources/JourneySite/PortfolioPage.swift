@@ -8,6 +8,17 @@ public enum PortfolioPage {
         let page = SiteSection.portfolio.page
         var body = "<h1>Portfolio</h1>\n"
         if let problem { body += "<p class=\"lead\"><strong>" + SiteHTML.text(problem) + "</strong></p>\n" }
+        let failed = maps.filter { !$0.problems.isEmpty }
+        if !failed.isEmpty {
+            body += "<section aria-labelledby=\"h-failed\">\n<h2 id=\"h-failed\">Maps with errors</h2>\n"
+                + "<p>Not ranked until they are mended (<code>journeyc check</code> lists every diagnostic).</p>\n<ul>\n"
+            for m in failed {
+                body += "<li><a href=\"" + SiteHTML.path(m.page) + "\">" + SiteHTML.text(m.title) + "</a>: <code>"
+                    + SiteHTML.text(m.problems[0]) + "</code></li>\n"
+            }
+            body += "</ul>\n</section>\n"
+        }
+        let maps = maps.filter { $0.problems.isEmpty }
         if let portfolioReport {
             body += portfolioReport
             return SiteHTML.page(page, title: "Portfolio", theme: theme, body: body, current: .portfolio)

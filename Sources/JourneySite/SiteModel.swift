@@ -50,6 +50,10 @@ public struct SiteMap: Codable, Sendable, Equatable {
     public var search: [SiteSearchItem]
     /// The local files its evidence links to, copied into the site (site paths under `files/`).
     public var files: [String] = []
+    /// When the map could not be made: its diagnostics, one a line, errors first
+    /// (`maps/checkout.journey:12:5: error[E0061]: …`). Its page then shows them, and the pages
+    /// about every map name it with the first; it has no thumbnail, personas or search words.
+    public var problems: [String] = []
 
     public init(source: String, page: String, thumbnail: String, title: String, description: String? = nil, owner: String? = nil,
                 version: String? = nil, state: String? = nil, stages: Int = 0, touchpoints: Int = 0, pains: Int = 0,

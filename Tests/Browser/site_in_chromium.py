@@ -70,13 +70,15 @@ def crawl(site):
                 with open(os.path.join(site, path), encoding="utf-8") as f:
                     parser.feed(f.read())
                 pages[path] = parser
-    links = external = 0
+    links = external = embedded = 0
 
     def resolve(page, target):
         """The site-relative file and fragment of a link from `page`, or a reason it is broken."""
         url = urllib.parse.urlsplit(target)
         if url.scheme in ("http", "https", "mailto"):
             return None, None, "external"
+        if url.scheme == "data":  # a picture embedded in the page: nothing to resolve
+            return None, None, "embedded"
         if url.scheme or url.netloc:
             return None, None, "a link with a scheme the site does not use: " + target
         path = urllib.parse.unquote(url.path)
@@ -97,6 +99,9 @@ def crawl(site):
             file, fragment, problem = resolve(page, target)
             if problem == "external":
                 external += 1
+                continue
+            if problem == "embedded":
+                embedded += 1
                 continue
             if problem:
                 broken.append(f"{page}: {tag} {target}: {problem}")
@@ -123,7 +128,7 @@ def crawl(site):
         file, fragment, problem = resolve("index.html", target)
         if problem or not os.path.isfile(os.path.join(site, file)) or (fragment and fragment not in pages[file].ids):
             broken.append(f"search index: {target}: {problem or 'does not resolve'}")
-    return broken, unreachable, {"pages": len(pages), "links": links, "external": external, "search items": len(index["items"])}
+    return broken, unreachable, {"pages": len(pages), "links": links, "external": external, "embedded": embedded, "search items": len(index["items"])}
 
 
 # In the page: contrast of every piece of text outside the pictures, and the labels.

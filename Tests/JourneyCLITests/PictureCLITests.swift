@@ -57,9 +57,9 @@ import Testing
         let html = journeyc(["report", sample, "--format", "html"])
         #expect(html.status == 0)
         #expect(html.stdout.contains("<h2>Pictures</h2>"))
-        #expect(html.stdout.contains("<a href=\"#picture-1\" title=\"Show full size\"><img src=\"data:image/png;base64,"))
+        #expect(html.stdout.contains("<figure id=\"picture-1-in\"><a href=\"#picture-1\" title=\"Show full size\"><img src=\"data:image/png;base64,"))
         // The full-size view holds the file itself: the JPEG portrait as JPEG.
-        #expect(html.stdout.contains("id=\"picture-1\" href=\"#_\" title=\"Close\"><img src=\"data:image/jpeg;base64,"))
+        #expect(html.stdout.contains("id=\"picture-1\" href=\"#picture-1-in\" title=\"Close\"><img src=\"data:image/jpeg;base64,"))
         #expect(html.stdout.contains(".full-picture:target"))
         #expect(!html.stdout.contains("<script"))
     }

@@ -197,6 +197,111 @@ import Testing
         #expect(index < 500_000)
     }
 
+    /// Every relative link and source of every page of the site that names no file of the site
+    /// (fragments, queries, http(s), data: and mailto: left out).
+    func brokenLinks(_ site: URL) throws -> [String] {
+        let base = site.resolvingSymlinksInPath().path
+        var broken: [String] = []
+        for (path, _) in try stamps(site) where path.hasSuffix(".html") {
+            let text = try read(URL(fileURLWithPath: base + "/" + path))
+            for attribute in ["href=\"", "src=\""] {
+                for piece in text.components(separatedBy: attribute).dropFirst() {
+                    guard let end = piece.firstIndex(of: "\"") else { continue }
+                    var link = String(piece[..<end])
+                    if let cut = link.firstIndex(where: { $0 == "#" || $0 == "?" }) { link = String(link[..<cut]) }
+                    let lower = link.lowercased()
+                    if link.isEmpty || lower.hasPrefix("http:") || lower.hasPrefix("https:") || lower.hasPrefix("data:") || lower.hasPrefix("mailto:") { continue }
+                    let folder = (path as NSString).deletingLastPathComponent
+                    let target = ((base + "/" + folder + "/" + (link.removingPercentEncoding ?? link)) as NSString).standardizingPath
+                    if !FileManager.default.fileExists(atPath: target) { broken.append(path + " → " + link) }
+                }
+            }
+        }
+        return broken.sorted()
+    }
+
+    /// A map with errors gets a page that shows them, named with its first diagnostic on the
+    /// index and the portfolio page; no page links to a page the site does not have; the build
+    /// fails, as `build` does. Its first build (never a good page) and a later one (a good page
+    /// before, with a persona page and an evidence file) alike.
+    @Test func aMapWithErrorsGetsAPageOfItsDiagnostics() throws {
+        let root = try Self.workspace()
+        defer { try? FileManager.default.removeItem(at: root) }
+        let site = root.appendingPathComponent("site")
+        #expect(journeyc(["build", root.path, "-o", site.path, "--site"]).status == 0)
+        #expect(try brokenLinks(site) == [])
+        let broken = Self.map("Checkout", touchpoint: "Reads the product page").replacingOccurrences(of: "via web\n    emotion maya", with: "via web\n    emotion nobody")
+        try broken.write(to: root.appendingPathComponent("maps/checkout.journey"), atomically: true, encoding: .utf8)
+        for pass in 0..<2 {
+            if pass == 1 { try FileManager.default.removeItem(at: site) }
+            let run = journeyc(["build", root.path, "-o", site.path, "--site"])
+            #expect(run.status == 1 && run.stderr.contains("1 failed") && run.stderr.contains("(2 maps"), "\(run.stderr)")
+            #expect(try brokenLinks(site) == [], "pass \(pass)")
+            let page = try read(site.appendingPathComponent("maps/maps/checkout.html"))
+            #expect(page.contains("nobody") && page.contains("checkout.journey:11:"), "the page shows the diagnostics")
+            let index = try read(site.appendingPathComponent("index.html"))
+            #expect(index.contains("href=\"maps/maps/checkout.html\"") && index.contains("nobody") && index.contains("2 maps"))
+            let portfolio = try read(site.appendingPathComponent("portfolio.html"))
+            #expect(portfolio.contains("href=\"maps/maps/checkout.html\"") && portfolio.contains("nobody"))
+            #expect(!FileManager.default.fileExists(atPath: site.appendingPathComponent("maps/maps/checkout.thumb.svg").path))
+            #expect(!(try read(site.appendingPathComponent("assets/search-index.js"))).contains("Reads the product page"))
+        }
+        // Mended: its page comes back.
+        try Self.map("Checkout", touchpoint: "Reads the product page").write(to: root.appendingPathComponent("maps/checkout.journey"), atomically: true, encoding: .utf8)
+        let mended = journeyc(["build", root.path, "-o", site.path, "--site"])
+        #expect(mended.status == 0, "\(mended.stderr)")
+        #expect(try read(site.appendingPathComponent("maps/maps/checkout.html")).contains("Reads the product page"))
+        #expect(try brokenLinks(site) == [])
+    }
+
+    /// The pictures sample in a folder of its own: the map, its pictures and its research files.
+    static func picturesFolder() throws -> URL {
+        let root = try temporaryFolder("journeyc-site-pictures")
+        try FileManager.default.copyItem(at: packageRoot.appendingPathComponent("samples/shoe-checkout-pictures.journey"),
+                                         to: root.appendingPathComponent("shoe-checkout-pictures.journey"))
+        for folder in ["pictures", "research"] {
+            try FileManager.default.copyItem(at: packageRoot.appendingPathComponent("samples/" + folder), to: root.appendingPathComponent(folder))
+        }
+        try FileManager.default.createDirectory(at: root.appendingPathComponent(".git"), withIntermediateDirectories: true)
+        return root
+    }
+
+    /// Each picture is a file of the site, written once and linked from the page: outside the
+    /// map's own drawing (which may keep its rendition) the page embeds none, and the full-size
+    /// view shows the original file, copied into the site.
+    @Test func picturesAreFilesOfTheSite() throws {
+        let root = try Self.picturesFolder()
+        defer { try? FileManager.default.removeItem(at: root) }
+        let site = root.appendingPathComponent("site")
+        let run = journeyc(["build", root.path, "-o", site.path, "--site"])
+        #expect(run.status == 0, "\(run.stderr)")
+        #expect(try brokenLinks(site) == [])
+        let page = try read(site.appendingPathComponent("maps/shoe-checkout-pictures.html"))
+        // The map's figure, then the rest of the page.
+        let parts = page.components(separatedBy: "<figure class=\"map\">")
+        #expect(parts.count == 2)
+        let figureEnd = try #require(parts.last?.range(of: "</figure>"))
+        let rest = parts[0] + String(parts[1][figureEnd.upperBound...])
+        #expect(!rest.contains("data:image"), "no picture embedded outside the map's drawing")
+        // Every original picture is in the site, once, byte for byte, and the full-size views link to it.
+        let files = try stamps(site).keys.filter { $0.hasPrefix("assets/pictures/") }
+        for original in ["pictures/people/maya.jpg", "pictures/people/tom.jpg", "pictures/screens/product-page.png",
+                         "pictures/screens/checkout-delivery.jpg", "pictures/screens/tracking.webp"] {
+            let bytes = try Data(contentsOf: root.appendingPathComponent(original))
+            let copies = try files.filter { try Data(contentsOf: site.appendingPathComponent($0)) == bytes }
+            #expect(copies.count == 1, "\(original) copied once: \(copies)")
+            if let copy = copies.first {
+                #expect(page.contains("class=\"full-picture\" id=\"picture-") && page.contains("<img src=\"../" + copy + "\""), "\(original) shown full size")
+            }
+        }
+        // The renditions (the gallery's thumbnails) are files too, each linked from the page.
+        #expect(files.count > 5, "the five originals and their renditions: \(files)")
+        for file in files { #expect(page.contains("\"../" + file + "\""), "\(file) is used") }
+        // Built again: nothing written.
+        let again = journeyc(["build", root.path, "-o", site.path, "--site"])
+        #expect(again.status == 0 && again.stderr.contains("0 files written"), "\(again.stderr)")
+    }
+
     @Test func refusesOptionsThatDoNotApply() {
         let png = journeyc(["build", "samples/workspace", "-o", "/tmp/x", "--site", "--format", "png"])
         #expect(png.status == 2 && png.stderr.contains("--format does not apply"))
@@ -210,7 +315,7 @@ import Testing
         #expect(SiteHTML.fragment("stage:\"Awareness phase\"/touchpoint:x") == "stage:%22Awareness%20phase%22/touchpoint:x")
         #expect(SiteHTML.path("maps/é x.html") == "maps/%C3%A9%20x.html")
         #expect(SiteHTML.fileName("../odd name!") == "odd-name-")
-        #expect(SiteBuild.isSitePath("maps/a.html") && SiteBuild.isSitePath("files/data/k.csv"))
+        #expect(SiteBuild.isSitePath("maps/a.html") && SiteBuild.isSitePath("files/data/k.csv") && SiteBuild.isSitePath("assets/pictures/0a1b.jpg"))
         #expect(!SiteBuild.isSitePath("../a.html") && !SiteBuild.isSitePath("maps/.hidden.html") && !SiteBuild.isSitePath("a.exe"))
     }
 }

@@ -1,4 +1,5 @@
-// The site in a real browser: `journeyc build samples/workspace --site` in each theme, then
+// The site in a real browser: `journeyc build samples/workspace samples/shoe-checkout-pictures.journey
+// --site` (a portfolio, and a map with pictures) in each theme, then
 // Tests/Browser/site_in_chromium.py drives Debian's headless Chromium over the DevTools protocol:
 // a crawler finds no broken link, every page loads with no console error, contrast and labels
 // pass (measured in the page, and by axe-core's WCAG 2.1 A/AA rules: the axe.min.js of PyPI's
@@ -27,8 +28,11 @@ import Testing
         let axe = try #require(axeScript())
         let site = try temporaryFolder("journeyc-site-chromium-\(theme)")
         defer { try? FileManager.default.removeItem(at: site) }
-        let built = journeyc(["build", "samples/workspace", "-o", site.path, "--site", "--theme", theme])
+        // The workspace's maps and the map with pictures (screens, people's photos, evidence files).
+        let built = journeyc(["build", "samples/workspace", "samples/shoe-checkout-pictures.journey", "-o", site.path, "--site", "--theme", theme])
         #expect(built.status == 0, "\(built.stderr)")
+        let pictures = site.appendingPathComponent("maps/shoe-checkout-pictures.html")
+        #expect(try String(contentsOf: pictures, encoding: .utf8).contains("<img"), "the site has a page with pictures")
 
         let shots = packageRoot.appendingPathComponent(".build/site-screenshots")
         let (status, output) = try spawn(["python3", packageRoot.appendingPathComponent("Tests/Browser/site_in_chromium.py").path,
