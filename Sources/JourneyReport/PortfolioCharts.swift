@@ -100,7 +100,7 @@ struct JourneyValueChart {
     }
 
     func money(_ v: Double) -> String {
-        measure == .volume ? AmountText.amount(v >= 100 ? v.rounded() : v, unit: .plain) : ReportWording.money(v, currency: scores.currency)
+        measure == .volume ? ReportWording.journeys(v) : ReportWording.money(v, currency: scores.currency)
     }
 
     func layout() -> Scene {

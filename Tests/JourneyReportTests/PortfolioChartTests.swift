@@ -77,6 +77,19 @@ enum PortfolioCases {
         #expect(groups(scene, prefix: "legend:").filter { $0.name != "legend:dot" }.count == 1 + 3, "the title and every journey")
     }
 
+    @Test func volumesOnTheJourneysChartAreWrittenAsInTheTable() {
+        // Only volumes: the vertical axis counts journeys a month, written as the report's table
+        // writes them (2.8k, not 2800).
+        let p = portfolio([PortfolioCases.journey(1, emotion: -1, facts: "  volume 2800 per month\n"),
+                           PortfolioCases.journey(2, emotion: 1, facts: "  volume 52k per month\n")])
+        let scene = PortfolioCharts.journeys(p, theme: .light, measurer: FixedWidthMeasurer(), title: "P")
+        var words: [String] = []
+        scene.walk { node, _ in if case .text(let t) = node { words.append(t.text) } }
+        let all = words.joined(separator: " ")
+        #expect(all.contains("2.8k") && all.contains("52k"), "\(all)")
+        #expect(!all.contains("2800"), "\(all)")
+    }
+
     @Test func theActionsChartShowsTheFirstTwentyColouredByMap() {
         let p = portfolio(PortfolioCases.crowded)
         #expect(p.actions.count == 36)
