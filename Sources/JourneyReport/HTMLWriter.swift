@@ -96,9 +96,12 @@ public enum HTMLWriter {
         }.joined()
     }
 
-    /// Text as HTML: the five special characters escaped, line breaks as <br>, other control
-    /// and bidirectional-override characters written as `\u{…}`.
-    static func escape(_ s: String) -> String {
+    /// Text as HTML: the five special characters escaped, line breaks as <br> (spaces with
+    /// `lineBreaks: false`, for attribute values), other control and bidirectional-override
+    /// characters written as `\u{…}`.
+    public static func escape(_ s: String) -> String { escape(s, lineBreaks: true) }
+
+    public static func escape(_ s: String, lineBreaks: Bool) -> String {
         var out = ""
         out.reserveCapacity(s.utf8.count)
         for scalar in s.unicodeScalars {
@@ -108,7 +111,7 @@ public enum HTMLWriter {
             case ">": out += "&gt;"
             case "\"": out += "&quot;"
             case "'": out += "&#39;"
-            case "\n": out += "<br>"
+            case "\n": out += lineBreaks ? "<br>" : " "
             case "\t": out += " "
             default:
                 // Controls and bidirectional overrides as `\u{…}` (TerminalSafeText).

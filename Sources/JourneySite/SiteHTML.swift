@@ -2,28 +2,14 @@
 // folder works from disk and from any static host), fragments for element addresses, and the
 // page shell (skip link, navigation, search box, footer, the script).
 
+import JourneyReport
 import JourneySyntax
 
 public enum SiteHTML {
     /// Text as HTML content or attribute value: the five special characters escaped; controls and
     /// bidirectional overrides written as `\u{…}` (TerminalSafeText), as the report does.
-    public static func text(_ s: String) -> String {
-        var out = ""
-        out.reserveCapacity(s.utf8.count)
-        for scalar in s.unicodeScalars {
-            switch scalar {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            case "'": out += "&#39;"
-            case "\n", "\t": out += " "
-            default:
-                if TerminalSafeText.mustEscape(scalar) { out += TerminalSafeText.escape(scalar) } else { out.unicodeScalars.append(scalar) }
-            }
-        }
-        return out
-    }
+    /// (A line break is a space here: attribute values take the same text.)
+    public static func text(_ s: String) -> String { HTMLWriter.escape(s, lineBreaks: false) }
 
     /// `target` (site-relative, may carry `#fragment`) as seen from the page at `page` (site-relative).
     public static func link(from page: String, to target: String) -> String {
