@@ -105,6 +105,8 @@ public struct Checker {
     var peakDiagnostics = 0
     /// Whether the last run checked the tree rules on a second thread.
     public private(set) var ranConcurrently = false
+    /// Whether the last run built the second half of the elements on another thread.
+    public private(set) var builtInHalves = false
     /// Declared persona ids in source order (for suggestions) and as a set (for lookups).
     var personaIDs: [String] = []
     var personaSet: Set<String> = []
@@ -211,7 +213,11 @@ public struct Checker {
     /// The map's model, and every diagnostic but the tree rules'. `concurrently`: the personas
     /// the lines name are gathered on another thread while this one builds the stages.
     private mutating func buildModel(concurrently: Bool) -> JourneyModel {
+        // Whether a line reads a data file (a metric's `from`, evidence's `data`): the stages
+        // are then built on this thread alone (the data files are read and cached in turn).
+        var readsData = false
         tree.walk { s in
+            if !readsData, !s.properties.isEmpty, s.property(.from) != nil || s.property(.data) != nil { readsData = true }
             guard IDRegistry.declaring.contains(s.keyword), let id = s.identifier(.id), declaredIDs[id] == nil else { return }
             declaredIDs[id] = s.keyword
             if s.keyword == .pain { painIDs.append(id) }
@@ -284,7 +290,29 @@ public struct Checker {
             }
             if let channel = buildChannel(statement) { model.customChannels.append(channel) }
         }
-        for statement in tree.statements {
+        if concurrently, !readsData, let split = Checker.stageNearMiddle(tree) {
+            buildTopLevelInHalves(split: split, into: &model)
+        } else {
+            buildTopLevel(tree.statements[...], into: &model)
+        }
+        let references = namedPersonas?.wait() ?? Checker.personaReferences(tree, declared: personaSet, ids: personaIDs)
+        if !libraries.isEmpty {
+            addUsedChannels(libraryChannels, to: &model)
+            addUsedPersonas(libraryPersonas, referenced: references.named, to: &model)
+        }
+        // Without a `journey` line (a library that grew a stage, E0020) no persona is judged unused.
+        UsageRules.check(model, tree: tree, usedPersonas: references.named,
+                         hasEmotionForEveryone: references.everyone || journeys.isEmpty, into: &diagnostics)
+        BlueprintRules.check(model, into: &diagnostics)
+        noteRepeatedCauses()
+        return model
+    }
+
+
+    /// The elements of the file (or of a run of its top-level lines) into the model: personas
+    /// and stages, and the lines that are not where they may be.
+    mutating func buildTopLevel(_ statements: ArraySlice<Statement>, into model: inout JourneyModel) {
+        for statement in statements {
             switch statement.keyword {
             case .persona:
                 model.personas.append(buildPersona(statement))
@@ -306,17 +334,81 @@ public struct Checker {
                 reportMisplaced(statement, owner: nil)
             }
         }
-        let references = namedPersonas?.wait() ?? Checker.personaReferences(tree, declared: personaSet, ids: personaIDs)
-        if !libraries.isEmpty {
-            addUsedChannels(libraryChannels, to: &model)
-            addUsedPersonas(libraryPersonas, referenced: references.named, to: &model)
+    }
+
+    /// The index of the top-level `stage` nearest the middle of a large file, where its elements
+    /// split in two; nil when there is none past the first line.
+    static func stageNearMiddle(_ tree: SyntaxTree) -> Int? {
+        let middle = tree.file.base + tree.file.bytes.count / 2
+        var best: Int?
+        for i in tree.statements.indices.dropFirst() where tree.statements[i].keyword == .stage {
+            if let b = best, abs(tree.statements[b].range.start - middle) <= abs(tree.statements[i].range.start - middle) { break }
+            best = i
         }
-        // Without a `journey` line (a library that grew a stage, E0020) no persona is judged unused.
-        UsageRules.check(model, tree: tree, usedPersonas: references.named,
-                         hasEmotionForEveryone: references.everyone || journeys.isEmpty, into: &diagnostics)
-        BlueprintRules.check(model, into: &diagnostics)
-        noteRepeatedCauses()
-        return model
+        return best
+    }
+
+    /// The top-level elements in two runs on two threads: from `split` on in a copy of this
+    /// checker, merged back as if one checker had gone on. The copy starts with no diagnostics
+    /// and no repeated causes; its causes continue this half's counts when merged. When the
+    /// two halves reach the cap on diagnostics (counted across the file), they are built again
+    /// in one run.
+    private mutating func buildTopLevelInHalves(split: Int, into model: inout JourneyModel) {
+        var second = self
+        second.diagnostics = []
+        second.causes = [:]
+        let rest = tree.statements[split...]
+        let forked = Forked { [second] () -> (Checker, JourneyModel) in
+            var checker = second
+            var part = JourneyModel(title: "", scale: .standard, personas: [], customChannels: [], stages: [], range: SourceRange(0, 0))
+            checker.buildTopLevel(rest, into: &part)
+            return (checker, part)
+        }
+        let start = self, startModel = model
+        buildTopLevel(tree.statements[..<split], into: &model)
+        let (other, part) = forked.wait()
+        guard diagnostics.count + other.diagnostics.count < Diagnostic.recordedPerFile else {
+            self = start
+            model = startModel
+            buildTopLevel(tree.statements[...], into: &model)
+            return
+        }
+        model.personas += part.personas
+        model.stages += part.stages
+        mergeDiagnostics(of: other)
+        builtInHalves = true
+    }
+
+    /// Appends the diagnostics of a checker that went on from this one's state with none of
+    /// its own, continuing each repeated cause's count: of the second run's shown diagnostics
+    /// of a cause, those past `RepeatedCause.shownAtMost` in all are hidden (their lines counted).
+    private mutating func mergeDiagnostics(of other: Checker) {
+        var hidden = Set<Int>()
+        // Each cause's shown diagnostics of the other run that stay shown, by their index there.
+        var keptOfOther: [String: [Int]] = [:]
+        var merged = causes
+        for (key, theirs) in other.causes {
+            var ours = merged[key] ?? RepeatedCause()
+            for index in theirs.shownAt {
+                if ours.shown < RepeatedCause.shownAtMost {
+                    ours.shown += 1
+                    keptOfOther[key, default: []].append(index)
+                } else {
+                    hidden.insert(index)
+                    ours.hiddenLines.append(tree.file.line(of: other.diagnostics[index].range.start))
+                }
+            }
+            ours.hiddenLines += theirs.hiddenLines
+            merged[key] = ours
+        }
+        // Where each of the other's diagnostics lands once the hidden ones are left out.
+        var landing = [Int](repeating: -1, count: other.diagnostics.count)
+        for i in other.diagnostics.indices where !hidden.contains(i) {
+            landing[i] = diagnostics.count
+            diagnostics.append(other.diagnostics[i])
+        }
+        for (key, indices) in keptOfOther { merged[key]!.shownAt += indices.map { landing[$0] } }
+        causes = merged
     }
 
     // MARK: - Elements
@@ -698,7 +790,7 @@ public struct Checker {
                 return
             }
             repeated.shown += 1
-            repeated.lastShown = diagnostics.count
+            repeated.shownAt.append(diagnostics.count)
         }
         diagnostics.append(Diagnostic(code, message, at: range, help: help, notes: notes))
     }
@@ -707,7 +799,7 @@ public struct Checker {
     mutating func noteRepeatedCauses() {
         for key in causes.keys.sorted() {
             guard let repeated = causes[key], !repeated.hiddenLines.isEmpty else { continue }
-            diagnostics[repeated.lastShown].notes.append(DiagnosticNote(repeated.summary))
+            diagnostics[repeated.shownAt.last!].notes.append(DiagnosticNote(repeated.summary))
         }
     }
 }
@@ -716,7 +808,8 @@ public struct Checker {
 struct RepeatedCause {
     static let shownAtMost = 3
     var shown = 0
-    var lastShown = 0
+    /// Where the shown ones are in the checker's diagnostics (the note goes on the last).
+    var shownAt: [Int] = []
     var hiddenLines: [Int] = []
 
     var summary: String {

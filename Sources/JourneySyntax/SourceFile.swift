@@ -52,6 +52,10 @@ public final class SourceFile: @unchecked Sendable {
     /// The offset of `bytes[0]` in the shared range space: 0 for the map, past the end of the
     /// files loaded before it for the others (SourceMap hands it out).
     public let base: Int
+    /// The length in bytes of the longest line (its line break excluded): no token is longer.
+    public let longestLine: Int
+    /// Whether a tab occurs anywhere in the file.
+    public let containsTab: Bool
 
     public init(path: String, bytes: [UInt8], base: Int = 0) {
         self.path = path
@@ -63,17 +67,26 @@ public final class SourceFile: @unchecked Sendable {
         starts.reserveCapacity(bytes.count / 24 + 1)
         var i = contentStart
         let n = bytes.count
+        var longest = 0, lineStart = contentStart, tab = false
         while i < n {
             let b = bytes[i]
             if b == 0x0A {
+                longest = max(longest, i - lineStart)
                 starts.append(i + 1)
+                lineStart = i + 1
             } else if b == 0x0D {
+                longest = max(longest, i - lineStart)
                 if i + 1 < n, bytes[i + 1] == 0x0A { i += 1 }
                 starts.append(i + 1)
+                lineStart = i + 1
+            } else if b == 0x09 {
+                tab = true
             }
             i += 1
         }
         lineStarts = starts
+        longestLine = max(longest, n - lineStart)
+        containsTab = tab
     }
 
     /// Scalar counts at every `checkpointStride` bytes of long lines, built on first use, so

@@ -66,11 +66,12 @@ import JourneySyntax
 
     /// Past the cap (10,001 diagnostics): a line of stray characters after every line floods
     /// the lexer, or eight misplaced `goal` lines under every touchpoint flood the checker.
-    enum Flood { case none, lexer, checker }
+    enum Flood { case none, lexer, checker, causes, data }
 
     static let cases: [(name: String, rate: Double, flood: Flood)] = [
         ("clean", 0, .none), ("2%", 0.02, .none), ("6%", 0.06, .none),
         ("lexer past the cap", 0.02, .lexer), ("checker past the cap", 0.02, .checker),
+        ("repeated causes across the split", 0, .causes), ("a metric reads data", 0.02, .data),
     ]
 
     static func text(_ index: Int) -> String {
@@ -83,6 +84,18 @@ import JourneySyntax
             text = text.split(separator: "\n", omittingEmptySubsequences: false).map {
                 $0.hasPrefix("  touchpoint ") ? $0 + String(repeating: "\n    goal \"Misplaced\"", count: 8) : String($0)
             }.joined(separator: "\n")
+        case .causes:
+            // One unknown persona twice before the middle and four times after it (the second
+            // half's first shown one is the third in all, the rest are counted); an unknown
+            // channel once before and five times after.
+            var lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+            let feelings = lines.indices.filter { lines[$0].contains("emotion ana") }
+            for i in feelings.prefix(2) + feelings.suffix(4) { lines[i] = lines[i].replacingFirst("emotion ana", with: "emotion zoe") }
+            let touchpoints = lines.indices.filter { lines[$0].contains("via web") }
+            for i in touchpoints.prefix(1) + touchpoints.suffix(5) { lines[i] = lines[i].replacingFirst("via web", with: "via fax") }
+            text = lines.joined(separator: "\n")
+        case .data:
+            text = text.replacingFirst("    metric \"drop-off\"", with: "    metric \"CSAT\" from \"data/kpis.csv\" column \"csat\"\n    metric \"drop-off\"")
         }
         return mistaken(text, rate: c.rate, seed: UInt64(index + 1))
     }
@@ -112,11 +125,17 @@ import JourneySyntax
         var split = Checker(tree: tree)
         let splitModel = split.run()
         #expect(split.ranConcurrently == (c.flood != .checker), "\(c.name)")
-        #expect(!alone.ranConcurrently)
+        #expect(split.builtInHalves == (c.flood != .checker && c.flood != .data), "\(c.name)")
+        #expect(!alone.ranConcurrently && !alone.builtInHalves)
         #expect(Self.describe(split.diagnostics) == Self.describe(alone.diagnostics), "\(c.name)")
         #expect(String(describing: splitModel) == String(describing: aloneModel), "\(c.name)")
         if c.rate > 0 { #expect(alone.diagnostics.count > 20) }
         if c.flood == .checker { #expect(alone.diagnostics.count >= Diagnostic.recordedPerFile) }
+        if c.flood == .causes {
+            let notes = alone.diagnostics.flatMap(\.notes).map(\.message).filter { $0.contains("the same problem") }
+            #expect(notes.count == 2, "\(notes)")  // zoe: 3 more lines; fax: 3 more lines
+            #expect(alone.diagnostics.filter { $0.code == .unknownPersona }.count == 3)
+        }
     }
 }
 

@@ -13,10 +13,11 @@ enum IDRegistry {
         var seen: [String: Statement] = [:]
         var channels: [String: Statement] = [:]
         tree.walk { s in
-            guard let arg = s.argument(.id), case .identifier(let id) = arg.value else { return }
+            // The id read in place; its argument (range and all) only for a duplicate.
+            guard let id = s.identifier(.id) else { return }
             if s.keyword == .channel {
                 if let first = channels[id] {
-                    diagnostics.append(duplicate(id, s, first, arg.range))
+                    diagnostics.append(duplicate(id, s, first, s.argument(.id)!.range))
                 } else {
                     channels[id] = s
                 }
@@ -24,7 +25,7 @@ enum IDRegistry {
             }
             guard declaring.contains(s.keyword) else { return }
             if let first = seen[id] {
-                diagnostics.append(duplicate(id, s, first, arg.range))
+                diagnostics.append(duplicate(id, s, first, s.argument(.id)!.range))
             } else {
                 seen[id] = s
             }

@@ -30,18 +30,28 @@ enum IndentationRule {
     static let tabWidth = 4
     static let otherTabWidths = [2, 8]
 
-    static func check(_ tree: SyntaxTree, into diagnostics: inout [Diagnostic]) {
-        var anyIndented = false
-        tree.walk { if $0.indent > 0 { anyIndented = true } }
-        guard anyIndented else { return }
+    /// A misleading line: where it is in a walk of the tree, how it misleads, and the element
+    /// it belongs to.
+    private struct Found {
+        var statement: Statement
+        var misreading: Misreading
+        var owner: Statement?
+    }
 
+    static func check(_ tree: SyntaxTree, into diagnostics: inout [Diagnostic]) {
+        guard anyIndented(tree.statements) else { return }
         let file = tree.file
         let counted = misreadings(tree, tabWidth: tabWidth)
-        // Only lines indented with a tab can look different in another editor.
-        var byOtherWidth: [(Int, [Int: (Misreading, Statement?)])] = []
-        for width in otherTabWidths where file.bytes.contains(0x09) {
-            byOtherWidth.append((width, misreadings(tree, tabWidth: width)))
+        // Only lines indented with a tab can look different in another editor: without a tab
+        // the misleading lines are all there is to say, in source order.
+        guard file.containsTab else {
+            for position in counted.keys.sorted() {
+                let found = counted[position]!
+                diagnostics.append(warning(for: found.statement, owner: found.owner, found.misreading, in: file))
+            }
+            return
         }
+        let byOtherWidth = otherTabWidths.map { ($0, misreadings(tree, tabWidth: $0)) }
         var order = 0
         // Elements whose own line misleads: the lines under them are judged by that warning.
         var warned: Set<SourceRange> = []
@@ -49,26 +59,33 @@ enum IndentationRule {
             defer { for child in s.children { visit(child, owner: s) } }
             let position = order
             order += 1
-            if let (misreading, owner) = counted[position] {
-                diagnostics.append(warning(for: s, owner: owner, misreading, in: file))
+            if let found = counted[position] {
+                diagnostics.append(warning(for: s, owner: found.owner, found.misreading, in: file))
                 warned.insert(s.keywordRange)
                 return
             }
             guard let tabs = tabRange(before: s, in: file), !(owner.map { warned.contains($0.keywordRange) } ?? false) else { return }
             for (width, found) in byOtherWidth {
-                guard let (misreading, owner) = found[position], case .element(let visualOwner) = misreading else { continue }
-                diagnostics.append(tabWarning(for: s, owner: owner, visualOwner: visualOwner, width: width, tabs: tabs))
+                guard let found = found[position], case .element(let visualOwner) = found.misreading else { continue }
+                diagnostics.append(tabWarning(for: s, owner: found.owner, visualOwner: visualOwner, width: width, tabs: tabs))
                 return
             }
         }
         for s in tree.statements { visit(s, owner: nil) }
     }
 
+    /// Whether any line is indented (stops at the first: most files indent their second line).
+    private static func anyIndented(_ statements: [Statement]) -> Bool {
+        statements.withUnsafeBufferPointer { lines in
+            lines.contains { $0.indent > 0 || anyIndented($0.children) }
+        }
+    }
+
     /// The misleading lines when tabs are `tabWidth` columns wide, by the statement's position in
     /// a walk of the tree, with the element each line belongs to.
-    private static func misreadings(_ tree: SyntaxTree, tabWidth: Int) -> [Int: (Misreading, Statement?)] {
+    private static func misreadings(_ tree: SyntaxTree, tabWidth: Int) -> [Int: Found] {
         let file = tree.file
-        var found: [Int: (Misreading, Statement?)] = [:]
+        var found: [Int: Found] = [:]
         // Elements opened so far, by indentation. A line's visual owner is the nearest one
         // less indented than the line; only a line that opens an element closes the deeper
         // ones, so one stray line does not change how the lines after it are judged.
@@ -76,31 +93,40 @@ enum IndentationRule {
         // Every line so far, by indentation: the nearest less indented line above a line.
         var lines: [Visual] = []
         var order = 0
+        // The nearest entry of `visuals` less indented than `indent`, by index (a copy of the
+        // entry would retain its statement: this runs for every line of the map).
+        func nearest(_ visuals: [Visual], under indent: Int) -> Int? {
+            var i = visuals.count - 1
+            while i >= 0, visuals[i].indent >= indent { i -= 1 }
+            return i >= 0 ? i : nil
+        }
         func visit(_ s: Statement, owner: Statement?) {
             let position = order
             order += 1
             let indent = tabWidth == IndentationRule.tabWidth ? s.indent : indentation(of: s, in: file, tabWidth: tabWidth)
-            let visualOwner = stack.last(where: { $0.indent < indent })
+            let visualOwner = nearest(stack, under: indent)
             // A line that cannot be where it is gets E0028 or E0029 with its own advice;
             // a warning about its indentation on top would only be noise.
             let misplaced = (s.keyword == .touchpoint && owner == nil)
                 || (owner != nil && !s.keyword.isTopLevel && !Placement.allowed(in: owner!.keyword).contains(s.keyword))
                 || (owner == nil && !s.keyword.isTopLevel && s.keyword != .touchpoint)
-            let above = lines.last(where: { $0.indent < indent })
             if !misplaced {
-                if visualOwner?.statement.range != owner?.range {
-                    found[position] = (.element(visualOwner?.statement), owner)
-                } else if let above, !above.statement.keyword.opensElement, above.indent > (visualOwner?.indent ?? -1) {
-                    found[position] = (.attribute(above.statement), owner)
+                if visualOwner.map({ stack[$0].statement.range }) != owner?.range {
+                    found[position] = Found(statement: s, misreading: .element(visualOwner.map { stack[$0].statement }), owner: owner)
+                } else if let above = nearest(lines, under: indent), !lines[above].statement.keyword.opensElement,
+                          lines[above].indent > (visualOwner.map { stack[$0].indent } ?? -1) {
+                    found[position] = Found(statement: s, misreading: .attribute(lines[above].statement), owner: owner)
                 }
             }
             if s.keyword.opensElement {
-                while let top = stack.last, top.indent >= indent { stack.removeLast() }
+                while let top = stack.last?.indent, top >= indent { stack.removeLast() }
                 stack.append(Visual(indent: indent, statement: s))
             }
-            while let top = lines.last, top.indent >= indent { lines.removeLast() }
+            while let top = lines.last?.indent, top >= indent { lines.removeLast() }
             lines.append(Visual(indent: indent, statement: s))
-            for child in s.children { visit(child, owner: s) }
+            s.children.withUnsafeBufferPointer { children in
+                for i in children.indices { visit(children[i], owner: s) }
+            }
         }
         for s in tree.statements { visit(s, owner: nil) }
         return found

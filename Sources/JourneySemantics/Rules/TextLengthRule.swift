@@ -14,6 +14,9 @@ public enum TextLimits {
 
 enum TextLengthRule {
     static func check(_ tree: SyntaxTree, into diagnostics: inout [Diagnostic]) {
+        // A text lies on one line and has at most as many characters as bytes: in a file whose
+        // lines are all short enough, none is too long (most files; no walk of the tree).
+        guard tree.file.longestLine > TextLimits.maximumCharacters else { return }
         tree.walk { s in
             for arg in s.arguments { checkValue(arg.value, at: arg.range, into: &diagnostics) }
             for prop in s.properties { checkValue(prop.value, at: prop.valueRange, into: &diagnostics) }
