@@ -139,8 +139,19 @@ enum LSPBench {
             var checker = Checker(tree: parsed.tree)
             _ = checker.run(concurrently: false)
         }
+        // The server's parse of an edit: the runs around the space typed, the others kept.
+        var lines = big.components(separatedBy: "\n")
+        lines[line] += " "
+        let edited = SourceFile(path: file.path, text: lines.joined(separator: "\n"))
+        let reuse = ReusedParse()
+        var flip = false
+        let reparse = measure(runs: runs) {
+            flip.toggle()
+            _ = reuse.parse(flip ? edited : file)
+        }
         func cell(_ v: Double) -> String { ms(v).trimmingCharacters(in: .whitespaces) }
-        print("  parse \(cell(parse)) ms (one thread \(cell(parseOne))), check \(cell(check)) ms (checker alone on one thread \(cell(checkOne)))")
+        print("  parse \(cell(parse)) ms (one thread \(cell(parseOne)); after an edit, reusing the last parse \(cell(reparse))), "
+              + "check \(cell(check)) ms (checker alone on one thread \(cell(checkOne)))")
     }
 
     static func report(_ f: Figures) {

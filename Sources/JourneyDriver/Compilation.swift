@@ -73,15 +73,16 @@ public enum Compiler {
     /// and its data files are read through `world`. `use` and data paths are relative to the
     /// folder of `locatedAt` (git's diff driver and difftool: where the map lives in the working
     /// tree, while its bytes come from a temporary file), by default the map's own path.
-    public static func compile(_ file: SourceFile, world: any World, locatedAt: String? = nil) -> Compilation {
-        var compilation = compileMap(file, world: world, locatedAt: locatedAt)
+    /// `parses`: an earlier version's parse to reuse (the language server's open documents).
+    public static func compile(_ file: SourceFile, world: any World, locatedAt: String? = nil, parses: ReusedParse? = nil) -> Compilation {
+        var compilation = compileMap(file, world: world, locatedAt: locatedAt, parses: parses)
         BaselineLoader.attach(to: &compilation, world: world, location: locatedAt ?? file.path)
         // A future map's `addresses` may name pain points of its baseline (those it resolves):
         // checked again knowing them, only when a name was unknown the first time.
         if let baseline = compilation.baseline, compilation.diagnostics.contains(where: { $0.code == .unknownPain }) {
             let pains = Set(baseline.model.stages.flatMap { $0.pains + $0.touchpoints.flatMap(\.pains) }.compactMap(\.id))
             if !pains.isEmpty {
-                var again = compileMap(file, world: world, locatedAt: locatedAt, baselinePains: pains)
+                var again = compileMap(file, world: world, locatedAt: locatedAt, baselinePains: pains, parses: parses)
                 BaselineLoader.attach(to: &again, world: world, location: locatedAt ?? file.path)
                 compilation = again
             }
@@ -92,10 +93,11 @@ public enum Compiler {
     }
 
     /// The map and the files it uses, without its baseline (a baseline's own baseline is never loaded).
-    static func compileMap(_ file: SourceFile, world: any World, locatedAt: String? = nil, baselinePains: Set<String> = []) -> Compilation {
+    static func compileMap(_ file: SourceFile, world: any World, locatedAt: String? = nil, baselinePains: Set<String> = [],
+                           parses: ReusedParse? = nil) -> Compilation {
         let location = locatedAt ?? file.path
         let sources = SourceMap(file)
-        let parsed = Parser.parse(file)
+        let parsed = parses?.parse(file) ?? Parser.parse(file)
         let library = isLibrary(parsed.tree)
         // CSV files join the source map as they are read, after the files the map uses.
         let data = WorldDataFiles(world: world, sources: sources, mapPath: location)

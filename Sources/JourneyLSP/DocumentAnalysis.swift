@@ -18,12 +18,13 @@ final class DocumentAnalysis {
     /// Check's diagnostics of the map and of the files it uses.
     let diagnostics: [Diagnostic]
 
-    init(uri: String, path: String, bytes: [UInt8], world: any World, today: CalendarDate) {
+    /// `parses`: the document's parse kept from its last version (an open document's).
+    init(uri: String, path: String, bytes: [UInt8], world: any World, today: CalendarDate, parses: ReusedParse? = nil) {
         self.uri = uri
         self.path = path
         let file = SourceFile(path: path, bytes: bytes)
         self.file = file
-        let compilation = Compiler.compile(file, world: world)
+        let compilation = Compiler.compile(file, world: world, parses: parses)
         let map = LoadedMap(source: file, diagnostics: compilation.diagnostics, result: compilation.result, compilation: compilation)
         self.map = map
         diagnostics = MapReviews.reviewed(map, staleBefore: nil, today: today, world: world)

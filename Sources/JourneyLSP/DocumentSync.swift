@@ -12,6 +12,8 @@ struct OpenDocument {
     var path: String
     var version: Int?
     var bytes: [UInt8]
+    /// Its last parse, kept so that a change re-reads only the lines around it.
+    let parses = ReusedParse()
 }
 
 extension LanguageServer {
@@ -45,7 +47,14 @@ extension LanguageServer {
                 guard let start = Position(range["start"]), let end = Position(range["end"]) else {
                     throw ResponseError.invalidParams("a content change's range is not a range")
                 }
-                let file = SourceFile(path: document.path, bytes: document.bytes)
+                // The analysis's file is the document's text until the first change applies (the
+                // same bytes: compared by identity); after it, the lines are counted again.
+                let file: SourceFile
+                if let analyzed = analyses[uri]?.file, analyzed.bytes == document.bytes {
+                    file = analyzed
+                } else {
+                    file = SourceFile(path: document.path, bytes: document.bytes)
+                }
                 let a = encoding.offset(of: start, in: file), b = encoding.offset(of: end, in: file)
                 document.bytes.replaceSubrange(min(a, b)..<max(a, b), with: text.utf8)
             } else {
@@ -95,7 +104,8 @@ extension LanguageServer {
 
     func analyze(_ uri: String) {
         guard let document = documents[uri] else { return }
-        let analysis = DocumentAnalysis(uri: uri, path: document.path, bytes: document.bytes, world: world, today: options.today)
+        let analysis = DocumentAnalysis(uri: uri, path: document.path, bytes: document.bytes, world: world, today: options.today,
+                                        parses: document.parses)
         if let previous = analyses.updateValue(analysis, forKey: uri) { retire(consume previous) }
     }
 

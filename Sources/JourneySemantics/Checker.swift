@@ -59,8 +59,10 @@ public enum Frontend {
         checker.baselinePains = baselinePains
         let model = checker.run()
         // A recovered line (a misspelt keyword read as the likely one) has its error already.
-        var recovered: [SourceRange] = []
-        tree.walk { if $0.recovered { recovered.append(SourceRange($0.keywordRange.start, $0.range.end)) } }
+        var recovered = checker.recoveredLines ?? []
+        if checker.recoveredLines == nil {  // a library's check walks no tree of its own
+            tree.walk { if $0.recovered { recovered.append(SourceRange($0.keywordRange.start, $0.range.end)) } }
+        }
         // Recovered lines are disjoint and in source order: find each diagnostic's by binary search.
         func insideRecovered(_ r: SourceRange) -> Bool {
             var lo = 0, hi = recovered.count
@@ -107,6 +109,10 @@ public struct Checker {
     public private(set) var ranConcurrently = false
     /// Whether the last run built the second half of the elements on another thread.
     public private(set) var builtInHalves = false
+    /// The lines read as the keyword their misspelt first word most likely was (their error is
+    /// reported already), from the keyword to the line's end, in source order; found while
+    /// building a map's model (nil for a library).
+    var recoveredLines: [SourceRange]?
     /// Declared persona ids in source order (for suggestions) and as a set (for lookups).
     var personaIDs: [String] = []
     var personaSet: Set<String> = []
@@ -210,18 +216,27 @@ public struct Checker {
         }
     }
 
-    /// The map's model, and every diagnostic but the tree rules'. `concurrently`: the personas
-    /// the lines name are gathered on another thread while this one builds the stages.
+    /// The map's model, and every diagnostic but the tree rules'. `concurrently`: on a large
+    /// map the first walk and the elements are split in two halves at a stage (the second on
+    /// another thread), and the personas the lines name are gathered on a third.
     private mutating func buildModel(concurrently: Bool) -> JourneyModel {
-        // Whether a line reads a data file (a metric's `from`, evidence's `data`): the stages
-        // are then built on this thread alone (the data files are read and cached in turn).
-        var readsData = false
-        tree.walk { s in
-            if !readsData, !s.properties.isEmpty, s.property(.from) != nil || s.property(.data) != nil { readsData = true }
-            guard IDRegistry.declaring.contains(s.keyword), let id = s.identifier(.id), declaredIDs[id] == nil else { return }
-            declaredIDs[id] = s.keyword
-            if s.keyword == .pain { painIDs.append(id) }
+        // The identifiers declared (the first declaration of each), the recovered lines, and
+        // whether a line reads a data file, in one walk: of two halves at once on a large map.
+        let split = concurrently ? Checker.stageNearMiddle(tree) : nil
+        var found: Declarations
+        if let split {
+            let later = Forked { [tree] in Declarations(tree.statements[split...]) }
+            found = Declarations(tree.statements[..<split])
+            found.append(later.wait())
+        } else {
+            found = Declarations(tree.statements[...])
         }
+        declaredIDs = found.declaredIDs
+        painIDs = found.painIDs
+        recoveredLines = found.recovered
+        // A line that reads a data file: the stages are then built on this thread alone (the
+        // data files are read and cached in turn).
+        let readsData = found.readsData
 
         // Declarations first, so references resolve whatever the order in the file.
         let journeys = tree.statements.filter { $0.keyword == .journey }
@@ -290,7 +305,7 @@ public struct Checker {
             }
             if let channel = buildChannel(statement) { model.customChannels.append(channel) }
         }
-        if concurrently, !readsData, let split = Checker.stageNearMiddle(tree) {
+        if !readsData, let split {
             buildTopLevelInHalves(split: split, into: &model)
         } else {
             buildTopLevel(tree.statements[...], into: &model)
@@ -801,6 +816,36 @@ public struct Checker {
             guard let repeated = causes[key], !repeated.hiddenLines.isEmpty else { continue }
             diagnostics[repeated.shownAt.last!].notes.append(DiagnosticNote(repeated.summary))
         }
+    }
+}
+
+/// What a walk of a map's lines finds before its model is built: every identifier's first
+/// declaration (and the pain points' ids in order, for suggestions), the recovered lines, and
+/// whether a line reads a data file.
+struct Declarations {
+    var declaredIDs: [String: Keyword] = [:]
+    var painIDs: [String] = []
+    var recovered: [SourceRange] = []
+    var readsData = false
+
+    init(_ statements: ArraySlice<Statement>) {
+        for statement in statements {
+            statement.walk { s in
+                if s.recovered { recovered.append(SourceRange(s.keywordRange.start, s.range.end)) }
+                if !readsData, !s.properties.isEmpty, s.property(.from) != nil || s.property(.data) != nil { readsData = true }
+                guard IDRegistry.declaring.contains(s.keyword), let id = s.identifier(.id), declaredIDs[id] == nil else { return }
+                declaredIDs[id] = s.keyword
+                if s.keyword == .pain { painIDs.append(id) }
+            }
+        }
+    }
+
+    /// Goes on with what a walk of the lines after these found: a declaration here comes first.
+    mutating func append(_ later: Declarations) {
+        painIDs += later.painIDs.filter { declaredIDs[$0] == nil }
+        declaredIDs.merge(later.declaredIDs) { first, _ in first }
+        recovered += later.recovered
+        readsData = readsData || later.readsData
     }
 }
 

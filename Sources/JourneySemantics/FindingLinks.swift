@@ -91,9 +91,9 @@ extension JourneyModel {
     /// counts them), without building the list: a report asks for every pain point, and a
     /// stage with thousands of evidence items and touchpoints must not make that quadratic.
     public func evidenceCount(backingStage s: Int, touchpoint t: Int?) -> Int {
-        let stage = stages[s]
-        guard let t else { return stage.evidence.count }
-        return stage.touchpoints[t].evidence.count + stage.evidence.count
+        // Read in place: a copy of the stage would retain all it holds, once per pain point.
+        guard let t else { return stages[s].evidence.count }
+        return stages[s].touchpoints[t].evidence.count + stages[s].evidence.count
     }
 
     /// The pain points `o` (written at `place`) addresses, in reading order.
@@ -143,9 +143,9 @@ public struct AddressedPains: Sendable {
                 if o.addresses.isEmpty { places.insert(place) } else { named.formUnion(o.addresses) }
             }
         }
-        for (s, stage) in model.stages.enumerated() {
-            add(stage.opportunities, Position(stage: s))
-            for (t, tp) in stage.touchpoints.enumerated() { add(tp.opportunities, Position(stage: s, touchpoint: t)) }
+        for s in model.stages.indices {
+            add(model.stages[s].opportunities, Position(stage: s))
+            for t in model.stages[s].touchpoints.indices { add(model.stages[s].touchpoints[t].opportunities, Position(stage: s, touchpoint: t)) }
         }
     }
 

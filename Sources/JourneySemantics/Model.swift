@@ -298,6 +298,9 @@ public struct Touchpoint: Equatable, Sendable {
     /// Its blueprint steps, lane by lane from the line of visibility down.
     public var blueprint: [BlueprintStep] { frontstage + backstage + support + systems }
 
+    /// Whether it has a step of a service blueprint (in any lane).
+    public var hasBlueprint: Bool { !(frontstage.isEmpty && backstage.isEmpty && support.isEmpty && systems.isEmpty) }
+
     /// Its steps of one lane of the blueprint.
     public func steps(_ lane: BlueprintLane) -> [BlueprintStep] {
         switch lane {
@@ -316,7 +319,21 @@ public struct Touchpoint: Equatable, Sendable {
 
 extension JourneyModel {
     /// Whether any touchpoint has a step of a service blueprint.
-    public var hasBlueprint: Bool { stages.contains { $0.touchpoints.contains { !$0.blueprint.isEmpty } } }
+    public var hasBlueprint: Bool {
+        // By index: `contains` would copy every touchpoint (all it holds retained) and `blueprint` join its lanes.
+        stages.indices.contains { s in stages[s].touchpoints.indices.contains { stages[s].touchpoints[$0].hasBlueprint } }
+    }
+
+    /// Every blueprint step of the map, in reading order (touchpoint by touchpoint, lane by lane).
+    public var blueprintSteps: [BlueprintStep] {
+        var steps: [BlueprintStep] = []
+        for s in stages.indices {
+            for t in stages[s].touchpoints.indices where stages[s].touchpoints[t].hasBlueprint {
+                steps += stages[s].touchpoints[t].blueprint
+            }
+        }
+        return steps
+    }
 
     /// The map without its service blueprint: the journey alone (`--view journey`).
     public var withoutBlueprint: JourneyModel {

@@ -77,13 +77,20 @@ extension JourneyModel {
 
     /// Whether any element has a picture (the only maps whose pictures are read and decoded).
     public var hasPictures: Bool {
-        personas.contains { $0.picture != nil || $0.evidence.contains { $0.picture != nil } }
-            || stages.contains { stage in
-                stage.pains.contains { $0.picture != nil } || stage.evidence.contains { $0.picture != nil }
-                    || stage.touchpoints.contains { tp in
-                        tp.picture != nil || tp.pains.contains { $0.picture != nil } || tp.evidence.contains { $0.picture != nil }
-                    }
+        // By index, reading each picture in place: `contains` would copy every touchpoint it
+        // passes (all it holds retained), 5 ms of a 10,000-touchpoint edit without a picture.
+        func any<T>(_ list: [T], _ picture: (T) -> Picture?) -> Bool {
+            list.withUnsafeBufferPointer { items in items.indices.contains { picture(items[$0]) != nil } }
+        }
+        if personas.indices.contains(where: { p in personas[p].picture != nil || any(personas[p].evidence, { $0.picture }) }) { return true }
+        for s in stages.indices {
+            if any(stages[s].pains, { $0.picture }) || any(stages[s].evidence, { $0.picture }) { return true }
+            for t in stages[s].touchpoints.indices where stages[s].touchpoints[t].picture != nil
+                || any(stages[s].touchpoints[t].pains, { $0.picture }) || any(stages[s].touchpoints[t].evidence, { $0.picture }) {
+                return true
             }
+        }
+        return false
     }
 }
 

@@ -37,6 +37,16 @@ public struct Parser {
         return (tree, (first.lexer.diagnostics + last.lexer.diagnostics + first.diagnostics + last.diagnostics).sortedBySource())
     }
 
+    /// The lines `lines` of `file` (offsets into its bytes) parsed on their own: a run of the
+    /// file from its content's start or a `stage` line to another `stage` line or the end, as
+    /// ReusedParse keeps them. Put end to end, such runs give the whole file's parse (as halves do).
+    static func parseLines(_ file: SourceFile, _ lines: Range<Int>) -> ParsedLines {
+        var parser = Parser(file: file, lines: lines)
+        parser.parseFile()
+        return ParsedLines(statements: parser.topLevel, comments: parser.comments,
+                           lexerDiagnostics: parser.lexer.diagnostics, diagnostics: parser.diagnostics)
+    }
+
     /// The start of the first line at or after `offset` that begins with `stage` and a space or
     /// tab in its first column, if any.
     static func stageLine(near offset: Int, in b: [UInt8]) -> Int? {

@@ -6,7 +6,7 @@ import JourneySyntax
 
 enum BlueprintRules {
     static func check(_ model: JourneyModel, into diagnostics: inout [Diagnostic]) {
-        let steps = model.stages.flatMap { $0.touchpoints.flatMap(\.blueprint) }
+        let steps = model.blueprintSteps
         for step in steps where step.owner == nil && step.lane != .system {
             let keyword = Keyword(rawValue: step.lane.rawValue)!
             diagnostics.append(Diagnostic(.stepWithoutOwner, "\(keyword.withArticle) without an owner", at: step.range,

@@ -35,26 +35,39 @@ public enum ReviewRules {
                                         at: pain.textRange, help: help))
             }
         }
-        for (s, stage) in model.stages.enumerated() {
-            for pain in stage.pains where room { review(pain, stage: s, touchpoint: nil) }
-            for (t, tp) in stage.touchpoints.enumerated() {
-                for pain in tp.pains where room { review(pain, stage: s, touchpoint: t) }
+        // The model is read in place, by index: a copy of each stage and touchpoint the loops
+        // pass would retain everything it holds (a tenth of a 10,000-touchpoint edit).
+        let stages = model.stages
+        for s in stages.indices {
+            for k in stages[s].pains.indices where room { review(stages[s].pains[k], stage: s, touchpoint: nil) }
+            for t in stages[s].touchpoints.indices {
+                for k in stages[s].touchpoints[t].pains.indices where room { review(stages[s].touchpoints[t].pains[k], stage: s, touchpoint: t) }
             }
         }
-        for stage in model.stages {
-            for metric in stage.metrics + stage.touchpoints.flatMap(\.metrics) where room {
-                // A bound metric without a value already has W0029 (its column is empty); typing a value is E0083.
-                guard metric.value == nil, metric.binding == nil, let target = metric.target else { continue }
-                found.append(Diagnostic(.targetWithoutValue, "metric \"\(metric.name.prefix(40))\" has a target but no value",
-                                        at: target.range,
-                                        help: "write the value measured now before the target, like `metric \"…\" 62% target <= 40%`"))
+        func reviewTarget(_ metric: Metric) {
+            // A bound metric without a value already has W0029 (its column is empty); typing a value is E0083.
+            guard room, metric.value == nil, metric.binding == nil, let target = metric.target else { return }
+            found.append(Diagnostic(.targetWithoutValue, "metric \"\(metric.name.prefix(40))\" has a target but no value",
+                                    at: target.range,
+                                    help: "write the value measured now before the target, like `metric \"…\" 62% target <= 40%`"))
+        }
+        for s in stages.indices {
+            for k in stages[s].metrics.indices { reviewTarget(stages[s].metrics[k]) }
+            for t in stages[s].touchpoints.indices {
+                for k in stages[s].touchpoints[t].metrics.indices { reviewTarget(stages[s].touchpoints[t].metrics[k]) }
             }
         }
         found += shares(model)
-        for o in model.opportunitiesInReadingOrder where room {
-            guard o.status == .shipped, o.statusDate == nil, let range = o.statusRange else { continue }
+        func reviewShipped(_ o: Opportunity) {
+            guard room, o.status == .shipped, o.statusDate == nil, let range = o.statusRange else { return }
             found.append(Diagnostic(.shippedWithoutDate, "a shipped opportunity without the date it shipped", at: range,
                                     help: "add the month it shipped, so its effect on the numbers can be read: `status shipped \"2026-10\"`"))
+        }
+        for s in stages.indices {
+            for k in stages[s].opportunities.indices { reviewShipped(stages[s].opportunities[k]) }
+            for t in stages[s].touchpoints.indices {
+                for k in stages[s].touchpoints[t].opportunities.indices { reviewShipped(stages[s].touchpoints[t].opportunities[k]) }
+            }
         }
         found += PersonaRules.review(model).prefix(max(0, Diagnostic.recordedPerFile - diagnostics.count - found.count))
         diagnostics += found
