@@ -61,6 +61,39 @@ public enum SiteHTML {
         return text.hasPrefix("-") ? "−" + text.dropFirst() : text
     }
 
+    /// Each table the report writes (`<div class="table"><table>`) as a region of its own that
+    /// scrolls sideways on a narrow screen (site.css) — focusable, so a keyboard scrolls it too,
+    /// and named after the heading above it — so that the page itself never does.
+    static func tableRegions(_ body: String) -> String {
+        let marker = "<div class=\"table\"><table"
+        guard body.contains(marker) else { return body }
+        var out = "", heading = "Table", rest = body[...]
+        while let found = rest.firstRange(of: marker) {
+            let before = rest[..<found.lowerBound]
+            if let h = lastHeading(before) { heading = h }
+            out += before
+            out += "<div class=\"table\" role=\"region\" tabindex=\"0\" aria-label=\"" + text("Table: " + heading) + "\"><table"
+            rest = rest[found.upperBound...]
+        }
+        return out + rest
+    }
+
+    /// The text of the last heading (h1–h6) in `html`, tags left out.
+    static func lastHeading(_ html: Substring) -> String? {
+        var last: Range<Substring.Index>?
+        for r in html.ranges(of: "<h") {
+            if let digit = html[r.upperBound...].first, ("1"..."6").contains(digit) { last = r }
+        }
+        guard let start = last, let open = html[start.upperBound...].firstIndex(of: ">"),
+              let close = html[open...].firstRange(of: "</h") else { return nil }
+        var text = "", inTag = false
+        for ch in html[html.index(after: open)..<close.lowerBound] {
+            if ch == "<" { inTag = true } else if ch == ">" { inTag = false } else if !inTag { text.append(ch) }
+        }
+        // Decoded: `text` escapes the label again.
+        return text.replacing("&amp;", with: "&").replacing("&lt;", with: "<").replacing("&gt;", with: ">").replacing("&quot;", with: "\"").replacing("&#39;", with: "'")
+    }
+
     /// The whole page around `body`: `page` is the page's own site-relative path.
     public static func page(_ page: String, title: String, theme: String, body: String, current: SiteSection? = nil,
                             description: String? = nil) -> String {
@@ -85,7 +118,7 @@ public enum SiteHTML {
         out += "aria-controls=\"q-results\" aria-autocomplete=\"list\" placeholder=\"Touchpoint, pain, persona…\">\n"
         out += "<ul id=\"q-results\" role=\"listbox\" aria-label=\"Search results\" hidden></ul>\n"
         out += "<p id=\"q-status\" class=\"visually-hidden\" role=\"status\" aria-live=\"polite\"></p>\n</div>\n</header>\n"
-        out += "<main id=\"main\" tabindex=\"-1\">\n" + body + "</main>\n"
+        out += "<main id=\"main\" tabindex=\"-1\">\n" + tableRegions(body) + "</main>\n"
         out += "<footer><p>Made by journeyc from the maps: edit the maps, not these pages.</p></footer>\n"
         out += "<script src=\"" + root + "assets/site.js\" defer></script>\n</body>\n</html>\n"
         return out
