@@ -28,6 +28,8 @@ import JourneySyntax
 struct SiteBuild {
     static let manifestName = ".journeyc-site"
     static let manifestHeader = "journeyc-site 1"
+    /// The summaries of the maps' last good pages (SiteMapJob.keepSummary), hidden in the folder.
+    static let keptFolder = ".journeyc-site-pages"
 
     let command: BuildCommand
 
@@ -43,6 +45,19 @@ struct SiteBuild {
         if parts.count == 3, parts[0] == "assets", parts[1] == "pictures" { return true }
         guard let last = parts.last, let dot = last.lastIndex(of: ".") else { return false }
         return ["html", "svg", "css", "js"].contains(last[last.index(after: dot)...].lowercased())
+    }
+
+    /// The files the site makes of its own at its top, and its folders of its own: a map's page
+    /// or thumbnail may not be one of them.
+    static let ownFiles: Set<String> = ["index.html", "personas.html", "portfolio.html", "portfolio-journeys.svg", "portfolio-actions.svg"]
+    static let ownFolders = ["assets/", "files/"]
+
+    /// The site's own file that the map's page or thumbnail would be, if any.
+    static func ownPath(of input: BuildInput) -> String? {
+        for path in [SiteMapJob.pagePath(input), SiteMapJob.thumbnailPath(input)] {
+            if ownFiles.contains(path) || ownFolders.contains(where: { path.hasPrefix($0) }) { return path }
+        }
+        return nil
     }
 
     func run() throws {
@@ -183,7 +198,11 @@ struct SiteBuild {
             let bytes = Array(text.utf8)
             let hash = ContentHash.of(bytes)
             let entry = BuildManifest.Entry(key: hash, output: hash, size: bytes.count)
-            if manifest.entries[path] != nil { continue }  // a map's page already there (cannot be: maps/ holds maps only)
+            if manifest.entries[path] != nil {
+                // A persona's page (beside its file's mirror) that is a map's page too: the map's wins.
+                writeError = "the page '\(path)' of \(text.contains("— persona</title>") ? "a persona" : "the site") is a map's page too: rename one of them"
+                continue
+            }
             if let old = previous.entries[path], old.output == hash, old.size == bytes.count,
                OutputFolder.standing(of: path, in: outputFolder) == .file, ContentHash.ofFile(outputFolder + "/" + path, size: bytes.count) == hash {
                 manifest.entries[path] = entry
@@ -206,6 +225,8 @@ struct SiteBuild {
                   ContentHash.ofFile(outputFolder + "/" + path, size: entry.size) == entry.output else { continue }
             if OutputFolder.remove(path, in: outputFolder, if: { ContentHash.ofFile(descriptor: $0, size: entry.size) == entry.output }) == 0 {
                 removed += 1
+                // A deleted map's page: its kept summary goes with it.
+                if path.hasSuffix(".html") { _ = OutputFolder.remove(SiteMapJob.keptSummaryPath(path), in: outputFolder, if: { _ in true }) }
                 var folder = Paths.folder(of: outputFolder + "/" + path)
                 while folder.count > outputFolder.count, folder.hasPrefix(outputFolder + "/"), rmdir(folder) == 0 { folder = Paths.folder(of: folder) }
             }
