@@ -45,7 +45,9 @@ enum SiteBench {
 
     static func measure(binary: String) -> SiteFigures? {
         let root = FileManager.default.temporaryDirectory.appendingPathComponent("journeyc-bench-site-\(getpid())")
-        defer { try? FileManager.default.removeItem(at: root) }
+        // JOURNEYC_BENCH_KEEP=1 leaves the workspace and its site there, to profile a build of it.
+        let keep = ProcessInfo.processInfo.environment["JOURNEYC_BENCH_KEEP"] == "1"
+        defer { if keep { print("site: the workspace is kept in \(root.path)") } else { try? FileManager.default.removeItem(at: root) } }
         for j in 0..<WorkspaceBench.libraries {
             WorkspaceBench.write(WorkspaceBench.library(j, personas: WorkspaceBench.personasPerLibrary), root.appendingPathComponent("personas/library-\(j).journey"))
         }

@@ -1,6 +1,7 @@
 // SiteBuild: `journeyc build DIR... -o OUTDIR --site` — a static site of every map under the
-// folders (JourneySite makes the pages): index.html, a page and a thumbnail per map
-// (maps/<path>.html, as `build` mirrors pictures), a page per persona (personas/…), personas.html,
+// folders (JourneySite makes the pages): index.html, a page and a thumbnail per map (where the
+// map is in the folder, as `build` mirrors pictures: maps/checkout.html), a page per persona
+// (beside the file that declares it: personas/runners/maya.html), personas.html,
 // portfolio.html (the portfolio report of `journeyc report DIR`), and assets/ (the stylesheet,
 // the script, the search index). Incremental like `build`, with the same machinery, in two passes
 // on every core (BuildQueue): every map is compiled (the portfolio's priorities rank each map

@@ -72,11 +72,11 @@ public enum SiteStyle {
         .toc ul{display:flex;flex-wrap:wrap;gap:16px;list-style:none;padding:0;margin:12px 0}
         .table{overflow-x:auto;max-width:100%}
         .table:focus-visible{outline-offset:0}
-        th button.sort{font:inherit;color:inherit;background:none;border:0;padding:0;margin:0;cursor:pointer;text-align:inherit}
+        th button.sort{font:inherit;color:inherit;background:none;border:0;padding:0;margin:0;cursor:pointer;text-align:inherit;white-space:nowrap}
         th button.sort::after{content:"\\2195";display:inline-block;margin-left:.35em;color:var(--muted);font-weight:400}
         th[aria-sort="ascending"] button.sort::after{content:"\\25B2";color:inherit}
         th[aria-sort="descending"] button.sort::after{content:"\\25BC";color:inherit}
-        tr.failed th .status{font-size:13px}
+        tr.failed th .status{font-size:13px}tr.failed th code{font-weight:400}
         table{border-collapse:collapse;margin:10px 0;font-size:14px}
         th,td{border:1px solid var(--line);padding:5px 9px;text-align:left;vertical-align:middle}
         thead th{background:var(--head)}
