@@ -149,7 +149,7 @@ struct SiteMapJob: Sendable {
         // around it. A change to one makes the page again (and so copies it again).
         // Its pictures are files of the site, each written once under assets/pictures/ (named by
         // their content) and linked from the page: the original, for the full-size view, and the
-        // drawn rendition, for the gallery. Only the map's drawing keeps its own embedded copy.
+        // drawn rendition, for the gallery and the map's drawing.
         let pictures = pictureFiles(model, input: input)
         let evidence = evidenceFiles(model, input: input)
         let copies = evidence.copies + pictures.originals
@@ -192,7 +192,12 @@ struct SiteMapJob: Sendable {
             options.addressesGroups = true
             options.missingFiles = evidence.missing
             let picture = MapPicture(drawn.model, theme: theme, options: options, marks: drawn.marks, fonts: fonts)
-            mapSVG = try picture.bytes(.svg, scale: 1, svgText: svgText.mode, secondThread: false)
+            // Its pictures link to their renditions, files of the site, instead of embedding them again.
+            let written = Set(pictures.renditions.map(\.site)), root = SiteHTML.root(of: page)
+            mapSVG = try picture.bytes(.svg, scale: 1, svgText: svgText.mode, secondThread: false, pictureHref: { data in
+                let path = Self.renditionPath(data)
+                return written.contains(path) ? root + SiteHTML.path(path) : nil
+            })
             let measurer = PangoTextMeasurer(fonts: fonts)
             // The report's charts with real text (a fifth of the size of outlines): the map's picture
             // alone can weigh 800 KB, and a page stays under 1 MB.
@@ -346,7 +351,7 @@ struct SiteMapJob: Sendable {
         for slot in model.pictureSlots {
             guard let picture = model[keyPath: slot], let data = picture.data, shown[picture.path] == nil else { continue }
             let name = "assets/pictures/" + String(data.hash.prefix(16))
-            let rendition = name + "-\(data.width)x\(data.height).png"
+            let rendition = Self.renditionPath(data)
             if !renditions.contains(where: { $0.site == rendition }) { renditions.append((rendition, data.png)) }
             shown[picture.path] = rendition
             let original = name + "." + (data.format == "jpeg" ? "jpg" : data.format)
@@ -357,6 +362,11 @@ struct SiteMapJob: Sendable {
             full[picture.path] = original
         }
         return (originals, renditions, full, shown)
+    }
+
+    /// A picture's drawn rendition as a file of the site: `assets/pictures/<16 hex>-480x320.png`.
+    static func renditionPath(_ data: PictureData) -> String {
+        "assets/pictures/" + String(data.hash.prefix(16)) + "-\(data.width)x\(data.height).png"
     }
 
     /// The local files the map's evidence links to (`link`, `file`, `data`), inside the folder of

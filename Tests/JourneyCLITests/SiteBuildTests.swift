@@ -324,9 +324,9 @@ import Testing
         return root
     }
 
-    /// Each picture is a file of the site, written once and linked from the page: outside the
-    /// map's own drawing (which may keep its rendition) the page embeds none, and the full-size
-    /// view shows the original file, copied into the site.
+    /// Each picture is a file of the site, written once and linked from the page: the page
+    /// embeds none (the map's drawing links to the renditions too), and the full-size view shows
+    /// the original file, copied into the site. A standalone SVG still embeds them.
     @Test func picturesAreFilesOfTheSite() throws {
         let root = try Self.picturesFolder()
         defer { try? FileManager.default.removeItem(at: root) }
@@ -335,12 +335,9 @@ import Testing
         #expect(run.status == 0, "\(run.stderr)")
         #expect(try brokenLinks(site) == [])
         let page = try read(site.appendingPathComponent("shoe-checkout-pictures.html"))
-        // The map's figure, then the rest of the page.
-        let parts = page.components(separatedBy: "<figure class=\"map\">")
-        #expect(parts.count == 2)
-        let figureEnd = try #require(parts.last?.range(of: "</figure>"))
-        let rest = parts[0] + String(parts[1][figureEnd.upperBound...])
-        #expect(!rest.contains("data:image"), "no picture embedded outside the map's drawing")
+        // No picture embedded, the map's drawing included: its <image>s link to the renditions.
+        #expect(!page.contains("data:image"), "no picture embedded in the page")
+        #expect(page.contains("<image ") && page.contains("xlink:href=\"assets/pictures/"), "the drawing links to the renditions")
         // Every original picture is in the site, once, byte for byte, and the full-size views link to it.
         let files = try stamps(site).keys.filter { $0.hasPrefix("assets/pictures/") }
         for original in ["pictures/people/maya.jpg", "pictures/people/tom.jpg", "pictures/screens/product-page.png",
@@ -355,6 +352,11 @@ import Testing
         // The renditions (the gallery's thumbnails) are files too, each linked from the page.
         #expect(files.count > 5, "the five originals and their renditions: \(files)")
         for file in files { #expect(page.contains("\"" + file + "\""), "\(file) is used") }
+        // The map's SVG on its own stays self-contained.
+        let svg = root.appendingPathComponent("alone.svg")
+        #expect(journeyc([root.appendingPathComponent("shoe-checkout-pictures.journey").path, "-o", svg.path]).status == 0)
+        let alone = try read(svg)
+        #expect(alone.contains("xlink:href=\"data:image/png;base64,") && !alone.contains("assets/pictures/"))
         // Built again: nothing written.
         let again = journeyc(["build", root.path, "-o", site.path, "--site"])
         #expect(again.status == 0 && again.stderr.contains("0 files written"), "\(again.stderr)")
