@@ -54,6 +54,8 @@ struct SiteMapJob: Sendable {
     /// The common folder of the inputs (absolute): persona pages are named from paths below it.
     let base: String
     let previous: [String: BuildManifest.Entry]
+    /// Whether a file of the site is as the last build wrote it (read only when it may not be).
+    let outputs: SiteOutputs
     let force: Bool
     let io: IOContext
     let git: SiteGit?
@@ -171,8 +173,7 @@ struct SiteMapJob: Sendable {
                 // (its source is among the page's dependencies).
                 let copied = path != page && path != thumbnail
                 guard let old = previous[path], copied || (old.key == key && old.dependencies == dependencies),
-                      OutputFolder.standing(of: path, in: outputFolder) == .file,
-                      let found = ContentHash.ofFile(outputFolder + "/" + path, size: old.size), found == old.output else { break }
+                      outputs.isAsWritten(path, size: old.size, hash: old.output) else { break }
                 entries[path] = old
             }
             if entries.count == 2 + summary.files.count {
@@ -233,8 +234,7 @@ struct SiteMapJob: Sendable {
                 let hash = ContentHash.of(bytes)
                 // The same bytes as the file already there: left alone (only changed pages are written).
                 let same = previous[path].map { $0.output == hash && $0.size == bytes.count } == true
-                    && OutputFolder.standing(of: path, in: outputFolder) == .file
-                    && ContentHash.ofFile(outputFolder + "/" + path, size: bytes.count) == hash
+                    && outputs.isAsWritten(path, size: bytes.count, hash: hash)
                 if !same {
                     try OutputFolder.prepare(path, in: outputFolder, shownBase: outputShown)
                     try OutputFile.writeAtomically(bytes, to: outputFolder + "/" + path, workingDirectory: nil, shown: outputShown + "/" + path)
@@ -275,15 +275,13 @@ struct SiteMapJob: Sendable {
               case .success(let data) = io.world.read(outputFolder + "/" + Self.keptSummaryPath(page), limit: io.world.limit),
               var summary = try? JSONDecoder().decode(SiteMap.self, from: Data(data)),
               summary.page == page, summary.problems.isEmpty,
-              OutputFolder.standing(of: page, in: outputFolder) == .file,
-              ContentHash.ofFile(outputFolder + "/" + page, size: pageEntry.size) == pageEntry.output,
+              outputs.isAsWritten(page, size: pageEntry.size, hash: pageEntry.output),
               case .success(let old) = io.world.read(outputFolder + "/" + page, limit: max(io.world.limit, pageEntry.size)),
               let kept = FailedMapPage.keeping(String(decoding: old, as: UTF8.self),
                                                banner: FailedMapPage.banner(source: input.path, problems: problems)) else { return nil }
         var entries: [String: BuildManifest.Entry] = [:]
         for path in [thumbnail] + summary.files {
-            guard let entry = previous[path], OutputFolder.standing(of: path, in: outputFolder) == .file,
-                  ContentHash.ofFile(outputFolder + "/" + path, size: entry.size) == entry.output else { return nil }
+            guard let entry = previous[path], outputs.isAsWritten(path, size: entry.size, hash: entry.output) else { return nil }
             entries[path] = entry
         }
         summary.problems = problems
@@ -309,8 +307,7 @@ struct SiteMapJob: Sendable {
         let bytes = kept?.page ?? Array(FailedMapPage.html(summary, theme: theme.rawValue).utf8)
         let hash = ContentHash.of(bytes)
         let same = previous[page].map { $0.output == hash && $0.size == bytes.count } == true
-            && OutputFolder.standing(of: page, in: outputFolder) == .file
-            && ContentHash.ofFile(outputFolder + "/" + page, size: bytes.count) == hash
+            && outputs.isAsWritten(page, size: bytes.count, hash: hash)
         do {
             if !same {
                 try OutputFolder.prepare(page, in: outputFolder, shownBase: outputShown)
