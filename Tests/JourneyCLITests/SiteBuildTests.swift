@@ -5,6 +5,7 @@
 
 import Foundation
 @testable import JourneyCLI
+import JourneyReport
 import JourneySite
 import Testing
 
@@ -380,6 +381,19 @@ import Testing
         #expect(png.status == 2 && png.stderr.contains("--format does not apply"))
         let prune = journeyc(["build", "samples/workspace", "-o", "/tmp/x", "--site", "--prune"])
         #expect(prune.status == 2 && prune.stderr.contains("--prune does not apply"))
+    }
+
+    /// The site's one-pass embedding of a picture gives the bytes HTMLWriter.embedded gives.
+    @Test func embeddedPictureAsTheReportEmbedsIt() throws {
+        let folder = try temporaryFolder("journeyc-site-embedded")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let file = folder.appendingPathComponent("map.svg")
+        #expect(journeyc(["samples/ride-hailing-first-ride.journey", "-o", file.path]).status == 0)
+        let svg = try read(file)
+        #expect(svg.contains("id=\"g") && svg.contains("href=\"#g"), "the case has glyphs to prefix")
+        #expect(SiteHTML.embedded(svg, prefix: "map") == HTMLWriter.embedded(svg, prefix: "map"))
+        let odd = "<?xml version=\"1.0\"?>\n<svg><g id=\"g1\"/><use xlink:href=\"#g1\"/><text>hid=\"gé</text>id=\"g"
+        #expect(SiteHTML.embedded(odd, prefix: "p") == HTMLWriter.embedded(odd, prefix: "p"))
     }
 
     @Test func linksAndFragments() {
