@@ -34,7 +34,9 @@ enum SiteBench {
 
     static func files(_ folder: URL) -> [String: (date: Date, size: Int)] {
         var out: [String: (Date, Int)] = [:]
-        guard let all = FileManager.default.enumerator(at: folder, includingPropertiesForKeys: [.contentModificationDateKey, .fileSizeKey]) else { return out }
+        // Hidden files and folders (the manifest, the kept summaries) are not pages of the site.
+        guard let all = FileManager.default.enumerator(at: folder, includingPropertiesForKeys: [.contentModificationDateKey, .fileSizeKey],
+                                                       options: [.skipsHiddenFiles]) else { return out }
         for case let file as URL in all where !file.lastPathComponent.hasPrefix(".") {
             let values = try? file.resourceValues(forKeys: [.contentModificationDateKey, .fileSizeKey, .isRegularFileKey])
             guard values?.isRegularFile == true else { continue }
