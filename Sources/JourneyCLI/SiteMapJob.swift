@@ -62,7 +62,7 @@ struct SiteMapJob: Sendable {
     let usedFiles = UsedFileHashes()
 
     /// The site mirrors the folder of the maps: `maps/checkout.journey`'s page is
-    /// `maps/checkout.html`, its thumbnail beside it (SiteBuild.sitesOwn: the names the site keeps
+    /// `maps/checkout.html`, its thumbnail beside it (SiteBuild.ownPath: the names the site keeps
     /// for itself). So the relative links between maps (`detail`) hold between their pages.
     static func pagePath(_ input: BuildInput) -> String { input.outputStem + ".html" }
     static func thumbnailPath(_ input: BuildInput) -> String { input.outputStem + ".thumb.svg" }
