@@ -34,7 +34,9 @@ enum SiteBench {
 
     static func files(_ folder: URL) -> [String: (date: Date, size: Int)] {
         var out: [String: (Date, Int)] = [:]
-        guard let all = FileManager.default.enumerator(at: folder, includingPropertiesForKeys: [.contentModificationDateKey, .fileSizeKey]) else { return out }
+        // Hidden files and folders (the manifest, the kept summaries) are not pages of the site.
+        guard let all = FileManager.default.enumerator(at: folder, includingPropertiesForKeys: [.contentModificationDateKey, .fileSizeKey],
+                                                       options: [.skipsHiddenFiles]) else { return out }
         for case let file as URL in all where !file.lastPathComponent.hasPrefix(".") {
             let values = try? file.resourceValues(forKeys: [.contentModificationDateKey, .fileSizeKey, .isRegularFileKey])
             guard values?.isRegularFile == true else { continue }
@@ -45,7 +47,9 @@ enum SiteBench {
 
     static func measure(binary: String) -> SiteFigures? {
         let root = FileManager.default.temporaryDirectory.appendingPathComponent("journeyc-bench-site-\(getpid())")
-        defer { try? FileManager.default.removeItem(at: root) }
+        // JOURNEYC_BENCH_KEEP=1 leaves the workspace and its site there, to profile a build of it.
+        let keep = ProcessInfo.processInfo.environment["JOURNEYC_BENCH_KEEP"] == "1"
+        defer { if keep { print("site: the workspace is kept in \(root.path)") } else { try? FileManager.default.removeItem(at: root) } }
         for j in 0..<WorkspaceBench.libraries {
             WorkspaceBench.write(WorkspaceBench.library(j, personas: WorkspaceBench.personasPerLibrary), root.appendingPathComponent("personas/library-\(j).journey"))
         }

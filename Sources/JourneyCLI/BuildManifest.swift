@@ -60,9 +60,12 @@ struct BuildManifest {
     }
 
     /// `fileName`, `header` and `accepts`: another manifest of the same layout (the site's,
-    /// `.journeyc-site`, whose outputs are pages, not pictures: SiteBuild).
+    /// `.journeyc-site`, whose outputs are pages, not pictures: SiteBuild). `looksAtFiles`: each
+    /// entry's file is looked at (OutputFolder.standing) and one that is not a file reached
+    /// through real folders is ignored; false for a caller that looks before it uses an entry
+    /// (the site, whose thousands of entries would each cost a walk of their folders twice).
     static func read(folder: String, fileName: String = BuildManifest.fileName, header: String = BuildManifest.header,
-                     accepts: (String) -> Bool = OutputFolder.isPicturePath) -> BuildManifest {
+                     accepts: (String) -> Bool = OutputFolder.isPicturePath, looksAtFiles: Bool = true) -> BuildManifest {
         var manifest = BuildManifest()
         // Not blocking: opening a pipe would wait for a writer.
         let fd = open(folder + "/" + fileName, O_RDONLY | O_NOFOLLOW | O_NONBLOCK)
@@ -87,7 +90,7 @@ struct BuildManifest {
             guard fields.count == 4, let key = UInt64(fields[0], radix: 16), let output = UInt64(fields[1], radix: 16),
                   let size = Int(fields[2]), size >= 0, !fields[3].isEmpty else { continue }
             let path = unescape(fields[3])
-            let standing = accepts(path) ? OutputFolder.standing(of: path, in: folder) : .unsafe(path)
+            let standing = !accepts(path) ? .unsafe(path) : looksAtFiles ? OutputFolder.standing(of: path, in: folder) : .file
             if case .unsafe = standing {
                 manifest.ignored.append(path)
                 continue

@@ -44,10 +44,12 @@ struct MapPicture {
     /// Below this many texts, handing work to a second thread saves less than it costs.
     static let fewestToMeasureAhead = 48
 
-    /// `secondThread`: see `Exporter.render`.
-    func bytes(_ format: OutputFormat, scale: Double, svgText: SVGText = .outlines, secondThread: Bool = true) throws -> [UInt8] {
+    /// `secondThread`, `pictureHref`: see `Exporter.render`.
+    func bytes(_ format: OutputFormat, scale: Double, svgText: SVGText = .outlines, secondThread: Bool = true,
+               pictureHref: (@Sendable (PictureData) -> String?)? = nil) throws -> [UInt8] {
         var bytes: [UInt8] = []
-        try Exporter.render(scene, format: format, scale: scale, svgText: svgText, outlines: outlines, secondThread: secondThread) { bytes.append(contentsOf: $0) }
+        try Exporter.render(scene, format: format, scale: scale, svgText: svgText, outlines: outlines, secondThread: secondThread,
+                            pictureHref: pictureHref) { bytes.append(contentsOf: $0) }
         return bytes
     }
 

@@ -1,6 +1,7 @@
 // SiteBuild: `journeyc build DIR... -o OUTDIR --site` — a static site of every map under the
-// folders (JourneySite makes the pages): index.html, a page and a thumbnail per map
-// (maps/<path>.html, as `build` mirrors pictures), a page per persona (personas/…), personas.html,
+// folders (JourneySite makes the pages): index.html, a page and a thumbnail per map (where the
+// map is in the folder, as `build` mirrors pictures: maps/checkout.html), a page per persona
+// (beside the file that declares it: personas/runners/maya.html), personas.html,
 // portfolio.html (the portfolio report of `journeyc report DIR`), and assets/ (the stylesheet,
 // the script, the search index). Incremental like `build`, with the same machinery, in two passes
 // on every core (BuildQueue): every map is compiled (the portfolio's priorities rank each map
@@ -28,6 +29,8 @@ import JourneySyntax
 struct SiteBuild {
     static let manifestName = ".journeyc-site"
     static let manifestHeader = "journeyc-site 1"
+    /// The summaries of the maps' last good pages (SiteMapJob.keepSummary), hidden in the folder.
+    static let keptFolder = ".journeyc-site-pages"
 
     let command: BuildCommand
 
@@ -43,6 +46,19 @@ struct SiteBuild {
         if parts.count == 3, parts[0] == "assets", parts[1] == "pictures" { return true }
         guard let last = parts.last, let dot = last.lastIndex(of: ".") else { return false }
         return ["html", "svg", "css", "js"].contains(last[last.index(after: dot)...].lowercased())
+    }
+
+    /// The files the site makes of its own at its top, and its folders of its own: a map's page
+    /// or thumbnail may not be one of them.
+    static let ownFiles: Set<String> = ["index.html", "personas.html", "portfolio.html", "portfolio-journeys.svg", "portfolio-actions.svg"]
+    static let ownFolders = ["assets/", "files/"]
+
+    /// The site's own file that the map's page or thumbnail would be, if any.
+    static func ownPath(of input: BuildInput) -> String? {
+        for path in [SiteMapJob.pagePath(input), SiteMapJob.thumbnailPath(input)] {
+            if ownFiles.contains(path) || ownFolders.contains(where: { path.hasPrefix($0) }) { return path }
+        }
+        return nil
     }
 
     func run() throws {
@@ -79,11 +95,14 @@ struct SiteBuild {
             return Paths.isDirectory(absolute) ? absolute : Paths.folder(of: absolute)
         }
         let base = BuildInputs.commonFolder(folders)
-        let previous = BuildManifest.read(folder: outputFolder, fileName: Self.manifestName, header: Self.manifestHeader, accepts: Self.isSitePath)
+        // Every use of an entry below looks at its file first (OutputFolder.standing).
+        let outputs = SiteOutputs(folder: outputFolder, manifest: Self.manifestName)
+        let previous = BuildManifest.read(folder: outputFolder, fileName: Self.manifestName, header: Self.manifestHeader, accepts: Self.isSitePath,
+                                          looksAtFiles: false)
         let git = SiteGit.load(folder: base)
         let threads = min(command.jobs ?? BuildCommand.cores, max(1, scan.inputs.count))
         let job = SiteMapJob(inputs: scan.inputs, theme: command.render.theme, maxWidth: command.render.maxWidth, svgText: command.render.svgText,
-                             outputFolder: outputFolder, outputShown: shownOutput, base: base, previous: previous.entries,
+                             outputFolder: outputFolder, outputShown: shownOutput, base: base, previous: previous.entries, outputs: outputs,
                              force: command.force, io: io, git: git)
         _ = OutputFile.creationMask
         let today = try Today.date(io)
@@ -158,45 +177,49 @@ struct SiteBuild {
             throw ExitCode(128 + BuildInterrupt.caught)
         }
 
-        // The pages about every map, made in memory from the summaries; written when changed.
+        // The pages about every map, made in memory from the summaries on every core, each
+        // written when its bytes changed. A persona's page has a key of its own (the pages of the
+        // maps it appears in, as this build recorded them): when no map it appears in changed,
+        // it is not made again.
         let theme = command.render.theme.rawValue
-        var charts: [(String, String)] = []
-        let report = portfolioScores.map { portfolioReport($0, compiled: compiled, inputOfFile: inputOfFile, portfolio: portfolio, scan: scan, charts: &charts) }
-        var pages: [(String, String)] = [
-            ("assets/site.css", SiteStyle.css()),
-            ("assets/site.js", SiteScript.source),
-            ("assets/search-index.js", SearchIndex.script(summaries)),
-            ("index.html", IndexPage.html(summaries, theme: theme, title: portfolio.settings?.title ?? "Journey maps")),
-            ("portfolio.html", PortfolioPage.html(summaries, theme: theme,
-                                                  portfolioReport: report,
-                                                  problem: portfolioScores == nil && !summaries.isEmpty
-                                                    ? "The portfolio report ranks the journeys once no map has errors (journeyc check lists them)." : nil)),
+        let title = portfolio.settings?.title ?? "Journey maps"
+        let done = summaries
+        let problem = portfolioScores == nil && !done.isEmpty
+            ? "The portfolio report ranks the journeys once no map has errors (journeyc check lists them)." : nil
+        let links: [String?] = portfolioScores?.journeys.map { j in
+            SiteHTML.path(SiteMapJob.pagePath(scan.inputs[inputOfFile[portfolio.mapIndices[j.input]]]))
+        } ?? []
+        let layoutTheme = command.render.layoutTheme
+        // The longest first (the portfolio's report draws two charts), so no core waits at the end.
+        var tasks: [SitePageTask] = [
+            SitePageTask {
+                var charts: [(String, String)] = []
+                let report = portfolioScores.map { Self.portfolioReport($0, links: links, theme: layoutTheme, charts: &charts) }
+                return [("portfolio.html", PortfolioPage.html(done, theme: theme, portfolioReport: report, problem: problem))] + charts
+            },
+            SitePageTask { [("assets/search-index.js", SearchIndex.script(done))] },
+            SitePageTask { [("index.html", IndexPage.html(done, theme: theme, title: title))] },
+            SitePageTask { [("assets/site.css", SiteStyle.css()), ("assets/site.js", SiteScript.source)] },
         ]
-        pages += charts
         let personas = PersonaPage.gather(summaries)
-        pages.append(("personas.html", PersonaPage.list(personas, theme: theme)))
-        for (persona, appearances) in personas {
-            pages.append((persona.page, PersonaPage.html(persona, appearances: appearances, theme: theme)))
-        }
+        tasks.append(SitePageTask { [("personas.html", PersonaPage.list(personas, theme: theme))] })
         var writeError: String?
-        for (path, text) in pages {
-            let bytes = Array(text.utf8)
-            let hash = ContentHash.of(bytes)
-            let entry = BuildManifest.Entry(key: hash, output: hash, size: bytes.count)
-            if manifest.entries[path] != nil { continue }  // a map's page already there (cannot be: maps/ holds maps only)
-            if let old = previous.entries[path], old.output == hash, old.size == bytes.count,
-               OutputFolder.standing(of: path, in: outputFolder) == .file, ContentHash.ofFile(outputFolder + "/" + path, size: bytes.count) == hash {
-                manifest.entries[path] = entry
+        for (persona, appearances) in personas {
+            if manifest.entries[persona.page] != nil {
+                // A persona's page (beside its file's mirror) that is a map's page too: the map's wins.
+                writeError = "the page '\(persona.page)' of the persona '\(persona.name)' is a map's page too: rename one of them"
                 continue
             }
-            do {
-                try OutputFolder.prepare(path, in: outputFolder, shownBase: shownOutput)
-                try OutputFile.writeAtomically(bytes, to: outputFolder + "/" + path, workingDirectory: nil, shown: shownOutput + "/" + path)
-                manifest.entries[path] = entry
-                written += 1
-            } catch {
-                writeError = "\(error)"
-            }
+            tasks.append(SitePageTask(keyed: persona.page, key: Self.personaKey(persona, appearances, theme: theme, maps: manifest.entries)) {
+                [(persona.page, PersonaPage.html(persona, appearances: appearances, theme: theme))]
+            })
+        }
+        let writer = SitePageWriter(outputFolder: outputFolder, outputShown: shownOutput, previous: previous.entries, outputs: outputs, force: command.force)
+        let allTasks = tasks
+        BuildQueue<SitePageWriter.Outcome>.run(count: allTasks.count, threads: threads, makeWorker: { { writer.run(allTasks[$0]) } }) { _, outcome in
+            for (path, entry) in outcome.entries { manifest.entries[path] = entry }
+            written += outcome.written
+            if let error = outcome.error { writeError = error }
         }
 
         // Pages of an earlier build that this one does not make: deleted when unchanged since.
@@ -206,6 +229,8 @@ struct SiteBuild {
                   ContentHash.ofFile(outputFolder + "/" + path, size: entry.size) == entry.output else { continue }
             if OutputFolder.remove(path, in: outputFolder, if: { ContentHash.ofFile(descriptor: $0, size: entry.size) == entry.output }) == 0 {
                 removed += 1
+                // A deleted map's page: its kept summary goes with it.
+                if path.hasSuffix(".html") { _ = OutputFolder.remove(SiteMapJob.keptSummaryPath(path), in: outputFolder, if: { _ in true }) }
                 var folder = Paths.folder(of: outputFolder + "/" + path)
                 while folder.count > outputFolder.count, folder.hasPrefix(outputFolder + "/"), rmdir(folder) == 0 { folder = Paths.folder(of: folder) }
             }
@@ -232,12 +257,10 @@ struct SiteBuild {
     /// portfolio.html's report: `journeyc report DIR`'s, its journeys linked to their pages, and
     /// its two charts as SVG files of their own beside it (`portfolio-journeys.svg`,
     /// `portfolio-actions.svg`, drawn with real text): for 1,000 maps a chart alone is 650 KB.
-    func portfolioReport(_ scores: PortfolioScores, compiled: [SiteCompiled], inputOfFile: [Int], portfolio: Portfolio, scan: BuildScan,
-                         charts: inout [(String, String)]) -> String {
-        let links: [String?] = scores.journeys.map { j in SiteHTML.path(SiteMapJob.pagePath(scan.inputs[inputOfFile[portfolio.mapIndices[j.input]]])) }
+    /// `links`: each journey's page, in the scores' order.
+    static func portfolioReport(_ scores: PortfolioScores, links: [String?], theme: Theme, charts: inout [(String, String)]) -> String {
         let name = scores.settings?.title ?? "Journey maps"
         let document = PortfolioReportBuilder.document(scores, options: PortfolioReportOptions(folderName: name, mapLinks: links))
-        let theme = command.render.layoutTheme
         let measurer = PangoTextMeasurer()
         var images: [ReportFigure: String] = [:]
         if let svg = try? Exporter.render(Scenes.portfolioJourneys(scores, theme: theme, measurer: measurer, title: name), format: .svg, svgText: .fonts) {
@@ -251,5 +274,81 @@ struct SiteBuild {
         // A page stays under 1 MB: long tables are cut (the report of `journeyc report DIR` has every row).
         let blocks = ReportTrim.blocks(document.blocks, maxRows: 60, whereAll: "journeyc report DIR writes them all")
         return HTMLWriter.blocks(blocks, headingShift: 0, skipFirstHeading: true, images: images)
+    }
+
+    /// The key of a persona's page: what it shows comes from the summaries of the maps it
+    /// appears in, in their order, and each of those is made from what its page's manifest entry
+    /// records (its key: the map, the options, journeyc, its priority and history; the files it
+    /// uses; the page's bytes). Nil when one of them has no entry (then the page is made).
+    static func personaKey(_ persona: SitePersona, _ appearances: [SitePersonaAppearance], theme: String,
+                           maps: [String: BuildManifest.Entry]) -> UInt64? {
+        var hash = ContentHash()
+        hash.update("persona page 1\ntheme \(theme)\n\(persona.key)\n\(persona.page)\n")
+        for a in appearances {
+            guard let entry = maps[a.map.page] else { return nil }
+            var line = a.map.page + " \(entry.key) \(entry.output) \(entry.size)"
+            for d in entry.dependencies { line += " \(d.hash)" }
+            hash.update(line + "\n")
+        }
+        return hash.finish()
+    }
+}
+
+/// A page (or pages) about every map, made by a worker thread: `make` gives each file's path
+/// and text. A keyed one (a persona's page) is not made when its file is as the last build left
+/// it with the same key.
+struct SitePageTask: Sendable {
+    var keyed: (path: String, key: UInt64)?
+    var make: @Sendable () -> [(String, String)]
+
+    init(_ make: @escaping @Sendable () -> [(String, String)]) {
+        self.make = make
+    }
+
+    init(keyed path: String, key: UInt64?, make: @escaping @Sendable () -> [(String, String)]) {
+        self.keyed = key.map { (path, $0) }
+        self.make = make
+    }
+}
+
+/// Writes the pages of a SitePageTask when their bytes differ from the files there.
+struct SitePageWriter: Sendable {
+    struct Outcome: Sendable {
+        var entries: [String: BuildManifest.Entry] = [:]
+        var written = 0
+        var error: String?
+    }
+
+    let outputFolder: String
+    let outputShown: String
+    let previous: [String: BuildManifest.Entry]
+    let outputs: SiteOutputs
+    let force: Bool
+
+    func run(_ task: SitePageTask) -> Outcome {
+        var outcome = Outcome()
+        if let keyed = task.keyed, !force, let old = previous[keyed.path], old.key == keyed.key,
+           outputs.isAsWritten(keyed.path, size: old.size, hash: old.output) {
+            outcome.entries[keyed.path] = old
+            return outcome
+        }
+        for (path, text) in task.make() {
+            let bytes = Array(text.utf8)
+            let hash = ContentHash.of(bytes)
+            let entry = BuildManifest.Entry(key: task.keyed?.path == path ? task.keyed!.key : hash, output: hash, size: bytes.count)
+            if let old = previous[path], old.output == hash, old.size == bytes.count, outputs.isAsWritten(path, size: bytes.count, hash: hash) {
+                outcome.entries[path] = entry
+                continue
+            }
+            do {
+                try OutputFolder.prepare(path, in: outputFolder, shownBase: outputShown)
+                try OutputFile.writeAtomically(bytes, to: outputFolder + "/" + path, workingDirectory: nil, shown: outputShown + "/" + path)
+                outcome.entries[path] = entry
+                outcome.written += 1
+            } catch {
+                outcome.error = "\(error)"
+            }
+        }
+        return outcome
     }
 }

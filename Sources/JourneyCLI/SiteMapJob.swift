@@ -11,6 +11,7 @@ import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
+import FoundationEssentials
 import JourneyDiff
 import JourneyDriver
 import JourneyLayout
@@ -53,13 +54,18 @@ struct SiteMapJob: Sendable {
     /// The common folder of the inputs (absolute): persona pages are named from paths below it.
     let base: String
     let previous: [String: BuildManifest.Entry]
+    /// Whether a file of the site is as the last build wrote it (read only when it may not be).
+    let outputs: SiteOutputs
     let force: Bool
     let io: IOContext
     let git: SiteGit?
     let usedFiles = UsedFileHashes()
 
-    static func pagePath(_ input: BuildInput) -> String { "maps/" + input.outputStem + ".html" }
-    static func thumbnailPath(_ input: BuildInput) -> String { "maps/" + input.outputStem + ".thumb.svg" }
+    /// The site mirrors the folder of the maps: `maps/checkout.journey`'s page is
+    /// `maps/checkout.html`, its thumbnail beside it (SiteBuild.ownPath: the names the site keeps
+    /// for itself). So the relative links between maps (`detail`) hold between their pages.
+    static func pagePath(_ input: BuildInput) -> String { input.outputStem + ".html" }
+    static func thumbnailPath(_ input: BuildInput) -> String { input.outputStem + ".thumb.svg" }
 
     /// The first pass: the map read and compiled.
     func compile(_ index: Int) -> SiteCompiled {
@@ -75,7 +81,12 @@ struct SiteMapJob: Sendable {
         if input.isMermaid, !MermaidParser.looksLikeJourney(source.bytes) { return SiteCompiled(status: .skipped) }
         switch MapInput.maps(in: source, block: nil, allBlocks: false, world: io.world, allowLibrary: true) {
         case .success(let maps) where maps[0].compilation?.isLibrary == true: return SiteCompiled(status: .library, map: maps[0])
-        case .success(let maps): return SiteCompiled(status: .built, map: maps[0])
+        case .success(let maps):
+            // A map (not a library: it has no page) whose page would be one of the site's own files.
+            if let own = SiteBuild.ownPath(of: input) {
+                return SiteCompiled(status: .failed, message: "its page would be the site's own '\(own)': rename the map or move it into a folder")
+            }
+            return SiteCompiled(status: .built, map: maps[0])
         case .failure(let failure): return SiteCompiled(status: .failed, message: failure.description)
         }
     }
@@ -140,11 +151,12 @@ struct SiteMapJob: Sendable {
         // around it. A change to one makes the page again (and so copies it again).
         // Its pictures are files of the site, each written once under assets/pictures/ (named by
         // their content) and linked from the page: the original, for the full-size view, and the
-        // drawn rendition, for the gallery. Only the map's drawing keeps its own embedded copy.
+        // drawn rendition, for the gallery and the map's drawing.
         let pictures = pictureFiles(model, input: input)
-        let copies = evidenceFiles(model, input: input) + pictures.originals
-        for copy in copies where !dependencies.contains(where: { $0.path == copy.source }) {
-            dependencies.append(BuildManifest.Dependency(path: copy.source, hash: usedFiles.hash(of: copy.source, io: io) ?? 0))
+        let evidence = evidenceFiles(model, input: input)
+        let copies = evidence.copies + pictures.originals
+        for source in copies.map(\.source) + evidence.absent where !dependencies.contains(where: { $0.path == source }) {
+            dependencies.append(BuildManifest.Dependency(path: source, hash: usedFiles.hash(of: source, io: io) ?? 0))
         }
         var summary = SiteSummary.make(model: model, scores: scores, source: input.path, page: page,
                                        declaration: { declaration(of: $0, input: input) }, lastChange: history.commits.first, theme: layoutTheme)
@@ -161,11 +173,12 @@ struct SiteMapJob: Sendable {
                 // (its source is among the page's dependencies).
                 let copied = path != page && path != thumbnail
                 guard let old = previous[path], copied || (old.key == key && old.dependencies == dependencies),
-                      OutputFolder.standing(of: path, in: outputFolder) == .file,
-                      let found = ContentHash.ofFile(outputFolder + "/" + path, size: old.size), found == old.output else { break }
+                      outputs.isAsWritten(path, size: old.size, hash: old.output) else { break }
                 entries[path] = old
             }
             if entries.count == 2 + summary.files.count {
+                // A site made before the last good summaries were kept gets its own now.
+                if access(outputFolder + "/" + Self.keptSummaryPath(page), F_OK) != 0 { keepSummary(summary) }
                 return SiteMapOutcome(status: .upToDate, entries: entries, summary: summary)
             }
         }
@@ -178,8 +191,14 @@ struct SiteMapJob: Sendable {
             // A `detail` link leads to the detailed map's page: the pages mirror the maps' folders.
             var options = LayoutOptions(maxWidth: maxWidth, linkBase: linkBase, detailExtension: "html")
             options.addressesGroups = true
+            options.missingFiles = evidence.missing
             let picture = MapPicture(drawn.model, theme: theme, options: options, marks: drawn.marks, fonts: fonts)
-            mapSVG = try picture.bytes(.svg, scale: 1, svgText: svgText.mode, secondThread: false)
+            // Its pictures link to their renditions, files of the site, instead of embedding them again.
+            let written = Set(pictures.renditions.map(\.site)), root = SiteHTML.root(of: page)
+            mapSVG = try picture.bytes(.svg, scale: 1, svgText: svgText.mode, secondThread: false, pictureHref: { data in
+                let path = Self.renditionPath(data)
+                return written.contains(path) ? root + SiteHTML.path(path) : nil
+            })
             let measurer = PangoTextMeasurer(fonts: fonts)
             // The report's charts with real text (a fifth of the size of outlines): the map's picture
             // alone can weigh 800 KB, and a page stays under 1 MB.
@@ -197,6 +216,7 @@ struct SiteMapJob: Sendable {
         var pageInput = MapPageInput(summary: summary, model: model, svg: String(decoding: mapSVG, as: UTF8.self), report: document,
                                      figures: figures, history: siteHistory(input, history, current: model), linkBase: linkBase,
                                      theme: theme.rawValue)
+        pageInput.missingFiles = evidence.missing
         pageInput.pictures = pictures.full.mapValues { SiteHTML.link(from: page, to: SiteHTML.path($0)) }
         pageInput.renditions = pictures.shown.mapValues { SiteHTML.link(from: page, to: SiteHTML.path($0)) }
         let colors = SiteStyle.colors(theme.rawValue)
@@ -214,8 +234,7 @@ struct SiteMapJob: Sendable {
                 let hash = ContentHash.of(bytes)
                 // The same bytes as the file already there: left alone (only changed pages are written).
                 let same = previous[path].map { $0.output == hash && $0.size == bytes.count } == true
-                    && OutputFolder.standing(of: path, in: outputFolder) == .file
-                    && ContentHash.ofFile(outputFolder + "/" + path, size: bytes.count) == hash
+                    && outputs.isAsWritten(path, size: bytes.count, hash: hash)
                 if !same {
                     try OutputFolder.prepare(path, in: outputFolder, shownBase: outputShown)
                     try OutputFile.writeAtomically(bytes, to: outputFolder + "/" + path, workingDirectory: nil, shown: outputShown + "/" + path)
@@ -231,21 +250,64 @@ struct SiteMapJob: Sendable {
             }
         }
         outcome.summary = summary
+        keepSummary(summary)
         return outcome
     }
 
-    /// A map that could not be made gets a page of its diagnostics (FailedMapPage) and a summary
-    /// that names it on the pages about every map; its thumbnail, persona pages and copied files
-    /// are not made, so they go as a deleted map's do, and nothing links to them.
+    /// Where the summary of a map's last good page is kept (hidden: not a file of the site).
+    static func keptSummaryPath(_ page: String) -> String { SiteBuild.keptFolder + "/" + page + ".json" }
+
+    /// The summary of a good page, kept for a later build in which the map has errors: that
+    /// build keeps the page, and makes its persona pages and search words from this.
+    func keepSummary(_ summary: SiteMap) {
+        guard let data = try? JSONEncoder().encode(summary) else { return }
+        let path = Self.keptSummaryPath(summary.page)
+        try? OutputFolder.prepare(path, in: outputFolder, shownBase: outputShown)
+        try? OutputFile.writeAtomically(Array(data), to: outputFolder + "/" + path, workingDirectory: nil)
+    }
+
+    /// The last good page of a map that now has errors, with `problems` in a banner under its
+    /// title, and its summary as it was (the errors added): nil when there is none, or its page,
+    /// thumbnail or a file it links to is no longer as this site wrote it.
+    func keptPage(_ input: BuildInput, problems: [String]) -> (summary: SiteMap, page: [UInt8], entries: [String: BuildManifest.Entry])? {
+        let page = Self.pagePath(input), thumbnail = Self.thumbnailPath(input)
+        guard !force, let pageEntry = previous[page], OutputFolder.standing(of: Self.keptSummaryPath(page), in: outputFolder) == .file,
+              case .success(let data) = io.world.read(outputFolder + "/" + Self.keptSummaryPath(page), limit: io.world.limit),
+              var summary = try? JSONDecoder().decode(SiteMap.self, from: Data(data)),
+              summary.page == page, summary.problems.isEmpty,
+              outputs.isAsWritten(page, size: pageEntry.size, hash: pageEntry.output),
+              case .success(let old) = io.world.read(outputFolder + "/" + page, limit: max(io.world.limit, pageEntry.size)),
+              let kept = FailedMapPage.keeping(String(decoding: old, as: UTF8.self),
+                                               banner: FailedMapPage.banner(source: input.path, problems: problems)) else { return nil }
+        var entries: [String: BuildManifest.Entry] = [:]
+        for path in [thumbnail] + summary.files {
+            guard let entry = previous[path], outputs.isAsWritten(path, size: entry.size, hash: entry.output) else { return nil }
+            entries[path] = entry
+        }
+        summary.problems = problems
+        // Not ranked this build: the portfolio is scored once no map has errors.
+        summary.priority = nil
+        return (summary, Array(kept.utf8), entries)
+    }
+
+    /// A map that could not be made keeps its last good page, with its diagnostics in a banner
+    /// (and that page's thumbnail, persona pages and copied files); without one it gets a page of
+    /// its diagnostics (FailedMapPage) and a summary that names it on the pages about every map;
+    /// no thumbnail, persona pages or copied files are made, so they go as a deleted map's do, and
+    /// nothing links to them.
     func failedPage(_ input: BuildInput, problems: [String], into outcome: inout SiteMapOutcome) {
         let page = Self.pagePath(input)
-        let summary = FailedMapPage.summary(source: input.path, page: page, problems: problems)
+        // A map whose page would be one of the site's own gets none (the message says why).
+        guard SiteBuild.ownPath(of: input) == nil else { return }
+        let shown = problems.isEmpty ? ["the map could not be made"] : problems
+        let kept = keptPage(input, problems: shown)
+        let summary = kept?.summary ?? FailedMapPage.summary(source: input.path, page: page, problems: shown)
         outcome.summary = summary
-        let bytes = Array(FailedMapPage.html(summary, theme: theme.rawValue).utf8)
+        if let kept { for (path, entry) in kept.entries { outcome.entries[path] = entry } }
+        let bytes = kept?.page ?? Array(FailedMapPage.html(summary, theme: theme.rawValue).utf8)
         let hash = ContentHash.of(bytes)
         let same = previous[page].map { $0.output == hash && $0.size == bytes.count } == true
-            && OutputFolder.standing(of: page, in: outputFolder) == .file
-            && ContentHash.ofFile(outputFolder + "/" + page, size: bytes.count) == hash
+            && outputs.isAsWritten(page, size: bytes.count, hash: hash)
         do {
             if !same {
                 try OutputFolder.prepare(page, in: outputFolder, shownBase: outputShown)
@@ -286,7 +348,7 @@ struct SiteMapJob: Sendable {
         for slot in model.pictureSlots {
             guard let picture = model[keyPath: slot], let data = picture.data, shown[picture.path] == nil else { continue }
             let name = "assets/pictures/" + String(data.hash.prefix(16))
-            let rendition = name + "-\(data.width)x\(data.height).png"
+            let rendition = Self.renditionPath(data)
             if !renditions.contains(where: { $0.site == rendition }) { renditions.append((rendition, data.png)) }
             shown[picture.path] = rendition
             let original = name + "." + (data.format == "jpeg" ? "jpg" : data.format)
@@ -299,12 +361,20 @@ struct SiteMapJob: Sendable {
         return (originals, renditions, full, shown)
     }
 
+    /// A picture's drawn rendition as a file of the site: `assets/pictures/<16 hex>-480x320.png`.
+    static func renditionPath(_ data: PictureData) -> String {
+        "assets/pictures/" + String(data.hash.prefix(16)) + "-\(data.width)x\(data.height).png"
+    }
+
     /// The local files the map's evidence links to (`link`, `file`, `data`), inside the folder of
-    /// the maps, with their paths in the site (`files/` + the path from that folder).
-    func evidenceFiles(_ model: JourneyModel, input: BuildInput) -> [(source: String, site: String)] {
+    /// the maps, with their paths in the site (`files/` + the path from that folder); and, as the
+    /// map writes them, those that cannot be copied (missing, not a file, outside the folder):
+    /// the pages name them without a link.
+    /// (`absent`: where the missing ones would be, so that one added makes the page again.)
+    func evidenceFiles(_ model: JourneyModel, input: BuildInput) -> (copies: [(source: String, site: String)], missing: Set<String>, absent: [String]) {
         let mapFolder = Paths.folder(of: Paths.normalized(Paths.absolute(input.path, workingDirectory: io.workingDirectory)))
         var out: [(source: String, site: String)] = []
-        var seen = Set<String>()
+        var seen = Set<String>(), missing = Set<String>(), absent: [String] = []
         for e in model.allEvidence {
             for raw in [e.link, e.file, e.data].compactMap({ $0 }) {
                 let lower = raw.lowercased()
@@ -312,15 +382,26 @@ struct SiteMapJob: Sendable {
                 var path = raw
                 if let cut = path.firstIndex(where: { $0 == "#" || $0 == "?" }) { path = String(path[..<cut]) }
                 if raw == e.link { path = path.percentDecoded }
-                guard !path.isEmpty, !path.hasPrefix("/") else { continue }
+                guard !path.isEmpty, !path.hasPrefix("/") else {
+                    missing.insert(raw)
+                    continue
+                }
                 let absolute = Paths.normalized(mapFolder + "/" + path)
                 var info = stat()
-                guard absolute.hasPrefix(base + "/"), stat(absolute, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG else { continue }
+                guard absolute.hasPrefix(base + "/"), stat(absolute, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG else {
+                    missing.insert(raw)
+                    if absolute.hasPrefix(base + "/"), !absent.contains(absolute) { absent.append(absolute) }
+                    continue
+                }
                 let site = "files/" + String(absolute.dropFirst(base == "/" ? 1 : base.count + 1))
-                if SiteBuild.isSitePath(site), seen.insert(site).inserted { out.append((absolute, site)) }
+                guard SiteBuild.isSitePath(site) else {
+                    missing.insert(raw)
+                    continue
+                }
+                if seen.insert(site).inserted { out.append((absolute, site)) }
             }
         }
-        return out
+        return (out, missing, absent)
     }
 
     /// The file that declares a persona (a library, or the map), shown from the folder of the

@@ -279,7 +279,7 @@ struct CardFactory {
     func evidenceCard(_ e: Evidence, number: Int, width: Double) -> Card {
         var c = card("evidence", width: width, fill: theme.evidenceFill, stroke: nil)
         c.items.append(.text(t("[\(number)] \(e.kind.label)", theme.smallFont, c.textWidth), theme.mutedText))
-        c.link = SceneLink.href(link: e.link, file: e.file ?? e.data, base: engine.options.linkBase)
+        c.link = engine.options.evidenceHref(link: e.link, file: e.file ?? e.data)
         return c
     }
 }

@@ -290,7 +290,7 @@ struct EvidenceListLayout {
             let entryNode = SceneNode.group(SceneGroup(name: "evidence:\(k + 1)", box: box,
                                                        children: TextPlacement.lines(number, x: x, y: cy, color: theme.mutedText)
                                                            + TextPlacement.lines(block, x: x + numberWidth, y: cy, color: theme.text),
-                                                       link: SceneLink.href(link: e.link, file: e.file ?? e.data, base: engine.options.linkBase)))
+                                                       link: engine.options.evidenceHref(link: e.link, file: e.file ?? e.data)))
             // A rendered diff shows removed evidence as a ghost here too.
             let address = entry.persona.map { engine.addresses?.personaEvidence[$0][entry.index] }
                 ?? engine.contentAddress(.evidence, stage: entry.stage, touchpoint: entry.touchpoint, entry.index)

@@ -31,6 +31,10 @@ public struct LayoutOptions: Sendable {
     /// (through `linkBase`); an extension ("svg", "pdf"), to its picture of that format beside
     /// this one (`journeyc build` mirrors every map of the folder, so it is there).
     public var detailExtension: String? = nil
+    /// Evidence files (a `link`, `file` or `data` path as the map writes it) that are not where
+    /// the picture's links would lead: named on their card, not linked (the site, which copies
+    /// the files that exist; a link to one it could not copy would lead nowhere). Empty for files.
+    public var missingFiles: Set<String> = []
 
     public init(maxWidth: Double = 2600, scores: ScoreBadges? = nil, linkBase: String = "", addressesGroups: Bool = false,
                 detailExtension: String? = nil) {
@@ -39,6 +43,12 @@ public struct LayoutOptions: Sendable {
         self.linkBase = linkBase
         self.addressesGroups = addressesGroups
         self.detailExtension = detailExtension
+    }
+
+    /// The href of an evidence entry (SceneLink.href through `linkBase`), nil for a missing file.
+    public func evidenceHref(link: String?, file: String?) -> String? {
+        if !missingFiles.isEmpty, let target = link ?? file, missingFiles.contains(target) { return nil }
+        return SceneLink.href(link: link, file: file, base: linkBase)
     }
 
     /// The href of a `detail` link, or nil when it is not a safe relative link.

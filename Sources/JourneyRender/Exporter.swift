@@ -11,6 +11,7 @@ import Glibc
 import Darwin
 #endif
 import JourneyLayout
+import JourneySemantics
 
 public enum OutputFormat: String, CaseIterable, Sendable {
     case svg, png, pdf
@@ -84,15 +85,18 @@ public enum Exporter {
     /// (without `outlines`) are traced while its body is written, a PNG's strips compressed
     /// while the next is drawn; false where every processor is busy already (`journeyc build`
     /// with a job per core), so all of it is done on this thread. The bytes are the same.
+    /// `pictureHref` (SVG only): where a picture's rendition is a file of its own, linked in
+    /// place of its embedded copy (the site); nil embeds every picture (a file that stands alone).
     public static func render(_ scene: Scene, format: OutputFormat, scale: Double = 1,
                               svgText: SVGText = .outlines, timing: ExportTiming? = nil,
-                              outlines: PreparedOutlines? = nil, secondThread: Bool = true, to write: ByteWriter) throws {
+                              outlines: PreparedOutlines? = nil, secondThread: Bool = true,
+                              pictureHref: (@Sendable (PictureData) -> String?)? = nil, to write: ByteWriter) throws {
         let start = ExportTiming.now()
         let timing = timing ?? ExportTiming()
         let encodeBefore = timing.encode
         defer { timing.render += ExportTiming.now() - start - (timing.encode - encodeBefore) }
         switch format {
-        case .svg: try SVGWriter(scene: scene, mode: svgText, prepared: outlines, tracesAside: secondThread).write { chunk in try timing.encoding { try write(chunk) } }
+        case .svg: try SVGWriter(scene: scene, mode: svgText, prepared: outlines, tracesAside: secondThread, pictureHref: pictureHref).write { chunk in try timing.encoding { try write(chunk) } }
         case .png: try png(scene, scale: scale, timing: timing, secondThread: secondThread).withUnsafeBytes { chunk in try timing.encoding { try write(chunk) } }
         case .pdf: try pdf(scene, timing: timing, to: write)
         }

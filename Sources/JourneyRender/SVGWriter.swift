@@ -19,6 +19,7 @@
 
 import CCairo
 import JourneyLayout
+import JourneySemantics
 
 /// How an SVG draws text.
 public enum SVGText: String, CaseIterable, Sendable {
@@ -33,6 +34,9 @@ final class SVGWriter {
     private let mode: SVGText
     /// Glyph outlines traced on a second thread while the body is written (`Exporter.render`).
     private let tracesAside: Bool
+    /// Where a picture's rendition is a file of its own (the site, which writes each picture once):
+    /// the href to it, written in place of the embedded PNG; nil for a file that stands alone.
+    private let pictureHref: (@Sendable (PictureData) -> String?)?
     /// The text styles (font, and colour for visible text) in order of first use; a line's
     /// style is a CSS class "tN", written once in <style> instead of on every line.
     private var styles: [TextStyle: Int] = [:]
@@ -86,8 +90,10 @@ final class SVGWriter {
     private var aheadOfFont: [Int] = []
 
     /// `prepared`: outlines of the scene's glyphs already being traced (outlines mode only).
-    init(scene: Scene, mode: SVGText = .outlines, prepared: PreparedOutlines? = nil, tracesAside: Bool = true) {
+    init(scene: Scene, mode: SVGText = .outlines, prepared: PreparedOutlines? = nil, tracesAside: Bool = true,
+         pictureHref: (@Sendable (PictureData) -> String?)? = nil) {
         self.tracesAside = tracesAside
+        self.pictureHref = pictureHref
         self.scene = scene
         self.mode = mode
         self.prepared = mode == .outlines ? prepared : nil
@@ -270,8 +276,13 @@ final class SVGWriter {
             body.number(i.alpha)
             body.raw("\"")
         }
-        body.raw(" xlink:href=\"data:image/png;base64,")
-        body.base64(i.picture.png)
+        if let href = pictureHref?(i.picture) {
+            body.raw(" xlink:href=\"")
+            body.text(href)
+        } else {
+            body.raw(" xlink:href=\"data:image/png;base64,")
+            body.base64(i.picture.png)
+        }
         body.raw("\"><title>")
         body.text(i.alt)
         body.raw("</title></image>\n")

@@ -18,6 +18,8 @@ struct MapOutline {
     let page: String
     /// From the page's folder to the map's folder, for evidence files (SceneLink).
     let linkBase: String
+    /// Evidence files not in the site: named, not linked.
+    var missingFiles: Set<String> = []
 
     func html() -> String {
         var out = ""
@@ -141,7 +143,9 @@ struct MapOutline {
     func evidenceHTML(_ e: Evidence) -> String {
         var text = SiteHTML.text(e.kind.label) + ": " + SiteHTML.text(e.description)
         if let date = e.date { text += " (" + SiteHTML.text(date) + ")" }
-        if let href = SceneLink.href(link: e.link, file: e.file ?? e.data, base: linkBase) {
+        var options = LayoutOptions(linkBase: linkBase)
+        options.missingFiles = missingFiles
+        if let href = options.evidenceHref(link: e.link, file: e.file ?? e.data) {
             text = "<a href=\"" + SiteHTML.text(href) + "\">" + text + "</a>"
         }
         return text

@@ -24,6 +24,8 @@ public struct MapPageInput: Sendable {
     /// full-size view) and to its drawn rendition (the gallery), when they are files of the site.
     public var pictures: [String: String] = [:]
     public var renditions: [String: String] = [:]
+    /// Evidence files the site could not copy (as the map writes them): named, not linked.
+    public var missingFiles: Set<String> = []
 
     public init(summary: SiteMap, model: JourneyModel, svg: String, report: ReportDocument, figures: [ReportFigure: String],
                 history: SiteHistory, linkBase: String, theme: String) {
@@ -55,7 +57,7 @@ public enum MapPage {
                 + SiteHTML.text(p.name) + "</button>"
         }
         body += "</div>\n<div class=\"group lanes\" role=\"group\" aria-label=\"Lanes\"><span class=\"label\">Lanes</span></div>\n</div>\n"
-        body += "<figure class=\"map\">\n<div class=\"scroll\">\n" + HTMLWriter.embedded(input.svg, prefix: "map") + "</div>\n"
+        body += "<figure class=\"map\">\n<div class=\"scroll\">\n" + SiteHTML.embedded(input.svg, prefix: "map") + "</div>\n"
         body += "<figcaption>The journey map. Its full text is under <a href=\"#contents\">Everything on the map</a>.</figcaption>\n</figure>\n"
         body += "<div id=\"detail\" class=\"detail\" role=\"dialog\" aria-modal=\"false\" aria-label=\"Card details\" hidden></div>\n"
         body += "</section>\n"
@@ -63,7 +65,7 @@ public enum MapPage {
         var personaPages: [String: String] = [:]
         for p in s.personas { personaPages[p.id] = p.page }
         let outline = MapOutline(model: input.model, addresses: MapAddresses(input.model), personaPages: personaPages, page: page,
-                                 linkBase: input.linkBase)
+                                 linkBase: input.linkBase, missingFiles: input.missingFiles)
         body += "<section id=\"contents\" aria-labelledby=\"h-contents\">\n<h2 id=\"h-contents\">Everything on the map</h2>\n"
         if !s.personas.isEmpty {
             body += "<p>Personas: " + s.personas.map {

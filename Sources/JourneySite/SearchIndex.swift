@@ -16,9 +16,9 @@ public enum SearchIndex {
         for (k, m) in maps.enumerated() {
             if k > 0 { out += "," }
             out += "["
-            JSONValue.quote(m.title, into: &out)
+            quote(m.title, into: &out)
             out += ","
-            JSONValue.quote(m.page, into: &out)
+            quote(m.page, into: &out)
             out += "]"
         }
         out += "],items:[\n"
@@ -33,21 +33,36 @@ public enum SearchIndex {
                 if !first { out += ",\n" }
                 first = false
                 out += "[\(kinds.firstIndex(of: item.kind) ?? 0),"
-                JSONValue.quote(item.text, into: &out)
+                quote(item.text, into: &out)
                 // Most items are elements of their map's page: only the fragment is written.
                 if item.target.hasPrefix(m.page) {
                     let fragment = item.target.dropFirst(m.page.count).drop { $0 == "#" }
                     out += ",\(k),"
-                    JSONValue.quote(String(fragment), into: &out)
+                    quote(String(fragment), into: &out)
                 } else {
                     out += ",-1,"
-                    JSONValue.quote(item.target, into: &out)
+                    quote(item.target, into: &out)
                 }
                 out += "]"
             }
         }
         out += "]};\n"
-        // Inside a <script> a `</script` would end it: JSON strings escape `/` nowhere, so guard `<`.
-        return out.replacing("<", with: "\\u003c")
+        return out
+    }
+
+    /// A JSON string as JSONValue.quote writes it, with `<` as `\u003c` too: inside a <script>
+    /// a `</script` would end it, and JSON escapes `/` nowhere. Most words are plain ASCII and
+    /// are written as they are (the index of 1,000 maps holds 100,000 of them).
+    static func quote(_ s: String, into out: inout String) {
+        let plain = s.utf8.allSatisfy { $0 >= 0x20 && $0 < 0x7F && $0 != UInt8(ascii: "\"") && $0 != UInt8(ascii: "\\") && $0 != UInt8(ascii: "<") }
+        if plain {
+            out += "\""
+            out += s
+            out += "\""
+            return
+        }
+        var quoted = ""
+        JSONValue.quote(s, into: &quoted)
+        out += quoted.contains("<") ? quoted.replacing("<", with: "\\u003c") : quoted
     }
 }

@@ -61,6 +61,91 @@ public enum SiteHTML {
         return text.hasPrefix("-") ? "−" + text.dropFirst() : text
     }
 
+    /// An SVG document as an element of the page, as HTMLWriter.embedded makes it (no XML
+    /// declaration; glyph ids `g…` prefixed, in their definitions and uses), in one pass over the
+    /// bytes: a map's picture is hundreds of KB, and replacing text in it as Characters took
+    /// longer than drawing it (half of a cold build of the site).
+    public static func embedded(_ svg: String, prefix: String) -> String {
+        let patterns = [Array("id=\"g".utf8), Array("href=\"#g".utf8)]
+        let inserted = Array((prefix + "-").utf8)
+        var bytes = Array(svg.utf8)[...]
+        if bytes.starts(with: "<?xml".utf8), let end = bytes.firstIndex(of: UInt8(ascii: "\n")) { bytes = bytes[(end + 1)...] }
+        var out: [UInt8] = []
+        out.reserveCapacity(bytes.count + bytes.count / 16)
+        var i = bytes.startIndex, last = bytes.startIndex
+        let end = bytes.endIndex
+        while i < end {
+            let c = bytes[i]
+            if c == UInt8(ascii: "i") || c == UInt8(ascii: "h") {
+                if let p = patterns.first(where: { i + $0.count <= end && bytes[i..<(i + $0.count)].elementsEqual($0) }) {
+                    // Before the `g`: the prefix goes between the quote (and `#`) and the id.
+                    let cut = i + p.count - 1
+                    out += bytes[last..<cut]
+                    out += inserted
+                    last = cut
+                    i = cut + 1
+                    continue
+                }
+            }
+            i += 1
+        }
+        out += bytes[last...]
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    /// Each table the report writes (`<div class="table"><table>`) as a region of its own that
+    /// scrolls sideways on a narrow screen (site.css) — focusable, so a keyboard scrolls it too,
+    /// and named after the heading above it — so that the page itself never does. One pass over
+    /// the bytes: a map page is mostly its picture (hundreds of KB) and holds a table or two.
+    static func tableRegions(_ body: String) -> String {
+        let marker = Array("<div class=\"table\"><table".utf8)
+        var found: [(at: Int, heading: Int?)] = []
+        var heading: Int?
+        body.utf8.withContiguousStorageIfAvailable { b in
+            let n = b.count
+            var i = 0
+            while i < n {
+                if b[i] == UInt8(ascii: "<"), i + 2 < n {
+                    if b[i + 1] == UInt8(ascii: "h"), (UInt8(ascii: "1")...UInt8(ascii: "6")).contains(b[i + 2]) {
+                        heading = i
+                    } else if b[i + 1] == UInt8(ascii: "d"), i + marker.count <= n, marker.indices.allSatisfy({ b[i + $0] == marker[$0] }) {
+                        found.append((i, heading))
+                        i += marker.count
+                        continue
+                    }
+                }
+                i += 1
+            }
+        }
+        guard !found.isEmpty else { return body }
+        let bytes = Array(body.utf8)
+        var out: [UInt8] = []
+        out.reserveCapacity(bytes.count + found.count * 80)
+        var last = 0
+        for (at, start) in found {
+            out += bytes[last..<at]
+            let label = "Table: " + (start.map { headingText(bytes, from: $0) } ?? "")
+            out += Array(("<div class=\"table\" role=\"region\" tabindex=\"0\" aria-label=\"" + text(label.hasSuffix(": ") ? "Table" : label) + "\"><table").utf8)
+            last = at + marker.count
+        }
+        out += bytes[last...]
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    /// The text of the heading that starts at `start` (`<h2 …>…</h2>`), tags left out.
+    static func headingText(_ bytes: [UInt8], from start: Int) -> String {
+        guard let open = bytes[start...].firstIndex(of: UInt8(ascii: ">")) else { return "" }
+        var text: [UInt8] = [], inTag = false, i = open + 1
+        while i < bytes.count, !(bytes[i] == UInt8(ascii: "<") && i + 2 < bytes.count && bytes[i + 1] == UInt8(ascii: "/") && bytes[i + 2] == UInt8(ascii: "h")) {
+            let c = bytes[i]
+            if c == UInt8(ascii: "<") { inTag = true } else if c == UInt8(ascii: ">") { inTag = false } else if !inTag { text.append(c) }
+            i += 1
+        }
+        // Decoded: `text` escapes the label again.
+        return String(decoding: text, as: UTF8.self).replacing("&lt;", with: "<").replacing("&gt;", with: ">").replacing("&quot;", with: "\"")
+            .replacing("&#39;", with: "'").replacing("&amp;", with: "&")
+    }
+
     /// The whole page around `body`: `page` is the page's own site-relative path.
     public static func page(_ page: String, title: String, theme: String, body: String, current: SiteSection? = nil,
                             description: String? = nil) -> String {
@@ -85,7 +170,7 @@ public enum SiteHTML {
         out += "aria-controls=\"q-results\" aria-autocomplete=\"list\" placeholder=\"Touchpoint, pain, persona…\">\n"
         out += "<ul id=\"q-results\" role=\"listbox\" aria-label=\"Search results\" hidden></ul>\n"
         out += "<p id=\"q-status\" class=\"visually-hidden\" role=\"status\" aria-live=\"polite\"></p>\n</div>\n</header>\n"
-        out += "<main id=\"main\" tabindex=\"-1\">\n" + body + "</main>\n"
+        out += "<main id=\"main\" tabindex=\"-1\">\n" + tableRegions(body) + "</main>\n"
         out += "<footer><p>Made by journeyc from the maps: edit the maps, not these pages.</p></footer>\n"
         out += "<script src=\"" + root + "assets/site.js\" defer></script>\n</body>\n</html>\n"
         return out

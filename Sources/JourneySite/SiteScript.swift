@@ -1,5 +1,7 @@
 // SiteScript: the site's one script (assets/site.js). Pages are complete without it; it adds
 // - the search box (loads assets/search-index.js on first use; arrows, Enter, Escape);
+// - tables whose headers say `data-sort` (the index): a button in each such header sorts the
+//   rows by its column, aria-sort says how;
 // - on a map page: each card of the picture focusable (Tab), its full text shown beside it on
 //   hover or focus (from the page's outline, where each element's entry has the element's
 //   address as id) and kept open with Enter or a click; a persona's curve alone (the toolbar or
@@ -15,6 +17,7 @@ public enum SiteScript {
       document.documentElement.classList.add('js');
       Array.prototype.forEach.call(document.querySelectorAll('.js-only, .toolbar'), function (e) { e.hidden = false; });
       initSearch();
+      Array.prototype.forEach.call(document.querySelectorAll('table'), initSort);
       var svg = document.querySelector('figure.map svg');
       if (svg) initMap(svg);
 
@@ -96,6 +99,57 @@ public enum SiteScript {
           }
         });
         document.addEventListener('click', function (e) { if (!box.contains(e.target)) close(); });
+      }
+
+      // A table whose headers say `data-sort` (text, number, date): each becomes a button that
+      // sorts the rows by its column, ascending first (numbers and dates: highest first), again
+      // to reverse; aria-sort on the sorted header. Missing values ("—", empty) always come last.
+      function initSort(table) {
+        var heads = table.tHead ? Array.prototype.slice.call(table.tHead.rows[0].cells) : [];
+        if (!heads.some(function (th) { return th.hasAttribute('data-sort'); }) || !table.tBodies[0]) return;
+        var body = table.tBodies[0];
+        Array.prototype.forEach.call(body.rows, function (r, k) { r.setAttribute('data-order', k); });
+        var status = document.createElement('p');
+        status.className = 'visually-hidden'; status.setAttribute('role', 'status'); status.setAttribute('aria-live', 'polite');
+        table.parentNode.insertBefore(status, table.nextSibling);
+        function value(row, k, kind) {
+          var cell = row.cells[k];
+          if (!cell || row.cells.length !== heads.length) return null;
+          var time = cell.querySelector('time'), a = cell.querySelector('a');
+          var text = (time ? time.getAttribute('datetime') : (a || cell).textContent).trim();
+          if (!text || text === '\u2014') return null;
+          if (kind === 'number') { var n = parseFloat(text.replace('\u2212', '-')); return isNaN(n) ? null : n; }
+          return text;
+        }
+        heads.forEach(function (th, k) {
+          var kind = th.getAttribute('data-sort');
+          if (!kind) return;
+          var button = document.createElement('button');
+          button.type = 'button'; button.className = 'sort';
+          while (th.firstChild) button.appendChild(th.firstChild);
+          th.appendChild(button);
+          button.addEventListener('click', function () {
+            var now = th.getAttribute('aria-sort');
+            var first = kind === 'text' ? 'ascending' : 'descending';
+            var order = now === first ? (first === 'ascending' ? 'descending' : 'ascending') : first;
+            var sign = order === 'ascending' ? 1 : -1;
+            var rows = Array.prototype.slice.call(body.rows);
+            rows.sort(function (a, b) {
+              var x = value(a, k, kind), y = value(b, k, kind);
+              if (x === null || y === null) {
+                if (x !== y) return x === null ? 1 : -1;
+              } else {
+                var c = kind === 'number' ? x - y : kind === 'date' ? (x < y ? -1 : x > y ? 1 : 0) : x.localeCompare(y);
+                if (c) return sign * c;
+              }
+              return a.getAttribute('data-order') - b.getAttribute('data-order');
+            });
+            rows.forEach(function (r) { body.appendChild(r); });
+            heads.forEach(function (h) { if (h !== th) h.removeAttribute('aria-sort'); });
+            th.setAttribute('aria-sort', order);
+            status.textContent = 'Sorted by ' + button.textContent.trim() + ', ' + order;
+          });
+        });
       }
 
       function initMap(svg) {

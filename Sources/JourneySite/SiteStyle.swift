@@ -70,7 +70,13 @@ public enum SiteStyle {
         .facts{display:flex;flex-wrap:wrap;gap:6px 24px;margin:10px 0}
         .facts div{display:flex;gap:6px}.facts dt{color:var(--muted)}.facts dt::after{content:":"}.facts dd{margin:0;font-weight:600}
         .toc ul{display:flex;flex-wrap:wrap;gap:16px;list-style:none;padding:0;margin:12px 0}
-        .table{overflow-x:auto}
+        .table{overflow-x:auto;max-width:100%}
+        .table:focus-visible{outline-offset:0}
+        th button.sort{font:inherit;color:inherit;background:none;border:0;padding:0;margin:0;cursor:pointer;text-align:inherit;white-space:nowrap}
+        th button.sort::after{content:"\\2195";display:inline-block;margin-left:.35em;color:var(--muted);font-weight:400}
+        th[aria-sort="ascending"] button.sort::after{content:"\\25B2";color:inherit}
+        th[aria-sort="descending"] button.sort::after{content:"\\25BC";color:inherit}
+        tr.failed th .status{font-size:13px}tr.failed th code{font-weight:400}
         table{border-collapse:collapse;margin:10px 0;font-size:14px}
         th,td{border:1px solid var(--line);padding:5px 9px;text-align:left;vertical-align:middle}
         thead th{background:var(--head)}
@@ -111,7 +117,22 @@ public enum SiteStyle {
         details.version{margin:6px 0;padding:6px 10px;border:1px solid var(--line);border-radius:6px}
         details.version summary{cursor:pointer}
         .action{font-weight:600}
-        code{font-size:13px}
+        code{font-size:13px;overflow-wrap:anywhere}
+        pre{overflow-x:auto}
+        .pictures{display:flex;flex-wrap:wrap;gap:16px}
+        .pictures figure{margin:0;width:180px;max-width:100%}
+        .pictures img{display:block;max-width:100%;max-height:240px;border:1px solid var(--line);border-radius:4px}
+        .full-picture{display:none}
+        .full-picture:target{display:flex;position:fixed;inset:0;z-index:30;align-items:center;justify-content:center;overflow:auto;background:rgba(0,0,0,.85);cursor:zoom-out}
+        .full-picture img{max-width:none}
+        main{overflow-wrap:break-word}
+        .errors-banner{margin:12px 0 18px;padding:10px 16px;border:2px solid var(--bad);border-left-width:8px;border-radius:6px;background:var(--bg)}
+        .errors-banner h2{margin:0 0 4px;padding:0;border:0;font-size:18px}
+        .errors-banner ul{margin:6px 0;padding-left:20px}
+        @media (max-width:640px){header.top{padding:8px 14px;gap:8px 18px}main{padding:14px 14px 40px}footer{padding:0 14px 24px}
+          .search{flex:1 1 100%;flex-wrap:wrap;gap:4px 8px}.search input{min-width:0;width:100%}
+          .table table:has(thead th:nth-child(5)){min-width:640px}.table table:has(thead th:nth-child(8)){min-width:860px}
+          article.tp{margin-left:4px;padding-left:8px}h1{font-size:24px}.detail{max-width:calc(100% - 16px)}}
         @media print{header.top,.toolbar,.hint,.detail{display:none}figure.map .scroll{overflow:visible;max-height:none}figure.map svg{max-width:100%;height:auto}}
 
         """

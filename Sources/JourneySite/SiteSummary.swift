@@ -11,7 +11,8 @@ public enum SiteSummary {
 
     /// `page`: the map page's site path (`maps/shop/checkout.html`). `declaration`: the file that
     /// declares a persona (its `file`, else the map), as shown and as a site stem
-    /// (`personas/runners`), which names the persona's page.
+    /// (`personas/runners`): the persona's page is beside that file's mirror in the site
+    /// (`personas/runners/maya.html`; a map's own persona: `maps/shop/checkout/lee.html`).
     public static func make(model: JourneyModel, scores: JourneyScores, source: String, page: String,
                             declaration: (Persona) -> Declaration, lastChange: SiteCommit?,
                             theme: Theme = .light) -> SiteMap {
@@ -34,7 +35,7 @@ public enum SiteSummary {
         for p in model.personas {
             let declared = declaration(p)
             let key = declared.file + "#" + p.id
-            var persona = SitePersona(key: key, page: "personas/" + declared.stem + "/" + SiteHTML.fileName(p.id) + ".html",
+            var persona = SitePersona(key: key, page: declared.stem + "/" + SiteHTML.fileName(p.id) + ".html",
                                       id: p.id, name: p.name, declaredIn: declared.file)
             persona.description = p.description
             persona.color = styles.colors[p.id].map { String($0.hex.prefix(7)) }

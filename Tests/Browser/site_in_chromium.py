@@ -18,7 +18,10 @@ over the DevTools protocol with Tests/Browser/preview_in_chromium.py's helper.
    text on focus and on hover, Tab reaches the skip link first, a lane folds (the picture gets
    shorter) and unfolds, a deep link opens its card; without JavaScript the picture, the map's text
    and its report are there and the script's controls are not.
-4. On the index: typing in the search box lists results; Enter opens the first.
+4. On the index: the maps by priority, highest first; each column sorts from a button in its
+   header (aria-sort says which); typing in the search box lists results; Enter opens the first.
+5. At 420 and 320 px wide no page scrolls sideways; the portfolio page's tables scroll in a
+   focusable, labelled region of their own.
 Screenshots go to --shots (and, with --readme, the README's two). Prints one JSON object and
 exits 1 when a check fails.
 """
@@ -267,8 +270,54 @@ def main():
         except RuntimeError as e:
             check("search: Enter opens the first result", False, str(e))
 
+        # The index's table: by priority without a click; each column sorts from its header's
+        # button (keyboard too), aria-sort on the sorted column.
+        open_page("index.html")
+        ROWS = """(function(){var t=document.querySelector('table.maps'); var heads=Array.from(t.tHead.rows[0].cells).map(c=>c.textContent.trim());
+              return {heads:heads, sorted:Array.from(t.tHead.rows[0].cells).map(c=>c.getAttribute('aria-sort')||''),
+                      rows:Array.from(t.tBodies[0].rows).map(r=>Array.from(r.cells).map(c=>{var tm=c.querySelector('time'); return tm?tm.getAttribute('datetime'):c.textContent.trim();}))};})()"""
+        table = tools.evaluate(ROWS)
+        def column(table, name):
+            k = table["heads"].index(name)
+            return [r[k] if len(r) == len(table["heads"]) else None for r in table["rows"]]
+        def number(v):
+            return None if v in (None, "", "—") else float(v)
+        priorities = [number(v) for v in column(table, "Priority")]
+        known = [v for v in priorities if v is not None]
+        check("index: maps listed by priority, highest first", len(table["rows"]) >= 2 and known == sorted(known, reverse=True)
+              and priorities[:len(known)] == known and table["sorted"][table["heads"].index("Priority")] == "descending", table)
+        buttons = tools.evaluate("Array.from(document.querySelectorAll('table.maps thead th button')).map(b=>b.textContent.trim())")
+        check("index: the columns sort from buttons in their headers", all(n in buttons for n in ("Map", "Owner", "Score", "Priority", "Last change")), buttons)
+        def press(label, key=True):
+            tools.evaluate("Array.from(document.querySelectorAll('table.maps thead th button')).find(b=>b.textContent.trim()===%s).focus()" % json.dumps(label))
+            if key:
+                tools.call("Input.dispatchKeyEvent", type="keyDown", key="Enter", code="Enter", windowsVirtualKeyCode=13, text="\r")
+                tools.call("Input.dispatchKeyEvent", type="keyUp", key="Enter", code="Enter", windowsVirtualKeyCode=13)
+            else:
+                tools.evaluate("document.activeElement.click()")
+            return tools.evaluate(ROWS)
+        by_score = press("Score")
+        scores = [number(v) for v in column(by_score, "Score")]
+        given = [v for v in scores if v is not None]
+        state = by_score["sorted"][by_score["heads"].index("Score")]
+        check("index: Enter on Score's button sorts by score, missing scores last", given == sorted(given, reverse=state == "descending")
+              and state in ("ascending", "descending") and scores[:len(given)] == given
+              and by_score["sorted"].count("ascending") + by_score["sorted"].count("descending") == 1, by_score)
+        flipped = press("Score", key=False)
+        flipped_scores = [number(v) for v in column(flipped, "Score") if number(v) is not None]
+        check("index: a second press reverses the order", flipped_scores == sorted(flipped_scores, reverse=state != "descending")
+              and flipped["sorted"][flipped["heads"].index("Score")] != state, flipped)
+        by_title = press("Map")
+        titles = [r[1] for r in by_title["rows"]]
+        ordered = tools.evaluate("(function(t){return t.slice().sort(function(a,b){return a.localeCompare(b);});})(%s)" % json.dumps(titles))
+        check("index: sorting by title", titles == ordered or titles == ordered[::-1], titles)
+        by_change = press("Last change")
+        changes = [v for v in column(by_change, "Last change") if v not in (None, "—")]
+        check("index: sorting by last change", changes == sorted(changes) or changes == sorted(changes, reverse=True), changes)
+        shot("1-index-sorted")
+
         # A map page: the map page with the most personas.
-        maps = [p for p in pages if p.startswith("maps/")]
+        maps = [p for p in pages if '<figure class="map">' in open(os.path.join(site, p), encoding="utf-8").read()]
         counts = {}
         for p in maps:
             with open(os.path.join(site, p), encoding="utf-8") as f:
@@ -355,6 +404,30 @@ def main():
               plain["svg"] and plain["outline"] > 0 and plain["outlineShown"] and plain["report"] and not plain["toolbar"] and not plain["search"], plain)
         console = errors()
         check("no console error while interacting", not console, console[:10])
+
+        # Narrow screens: no page scrolls sideways from 320 to 420 px (wide tables scroll in
+        # their own focusable, labelled region); screenshots at 420 px.
+        wide = []
+        for width in (420, 320):
+            tools.call("Emulation.setDeviceMetricsOverride", width=width, height=860, deviceScaleFactor=1, mobile=False)
+            for p in pages:
+                open_page(p)
+                sizes = tools.evaluate("[document.documentElement.scrollWidth, window.innerWidth]")
+                if sizes[0] > sizes[1]:
+                    wide.append("%s at %d px: %d px wide" % (p, width, sizes[0]))
+            if width == 420:
+                for name, p in (("7-narrow-index", "index.html"), ("8-narrow-map", page), ("9-narrow-portfolio", "portfolio.html")):
+                    open_page(p)
+                    shot(name)
+                open_page("portfolio.html")
+                regions = tools.evaluate("""Array.from(document.querySelectorAll('main table')).map(function(t){
+                      var r=t.closest('[role=region]'); return {region:!!r, focusable:!!r&&r.tabIndex===0, label:r?(r.getAttribute('aria-label')||''):'',
+                      scrolls:!!r&&getComputedStyle(r).overflowX==='auto'};})""")
+                check("narrow: every table of the portfolio page sits in a focusable, labelled region that scrolls",
+                      regions and all(r["region"] and r["focusable"] and r["label"] and r["scrolls"] for r in regions), regions)
+        details["narrow pages"] = len(pages) * 2
+        check("narrow: no page scrolls sideways at 320 and 420 px", not wide, wide[:20])
+        tools.call("Emulation.setDeviceMetricsOverride", width=1280, height=860, deviceScaleFactor=1, mobile=False)
     except Exception as e:  # a broken page or a timeout is a failure, said
         failures.append("error: " + repr(e))
     finally:

@@ -31,7 +31,7 @@ import Testing
         // The workspace's maps and the map with pictures (screens, people's photos, evidence files).
         let built = journeyc(["build", "samples/workspace", "samples/shoe-checkout-pictures.journey", "-o", site.path, "--site", "--theme", theme])
         #expect(built.status == 0, "\(built.stderr)")
-        let pictures = site.appendingPathComponent("maps/shoe-checkout-pictures.html")
+        let pictures = site.appendingPathComponent("shoe-checkout-pictures.html")
         #expect(try String(contentsOf: pictures, encoding: .utf8).contains("<img"), "the site has a page with pictures")
 
         let shots = packageRoot.appendingPathComponent(".build/site-screenshots")
@@ -40,9 +40,9 @@ import Testing
         #expect(status == 0, "\(output)")
         let results = try #require(try JSONSerialization.jsonObject(with: Data(output.utf8)) as? [String: Any], "\(output)")
         let checks = try #require(results["checks"] as? [String: Bool])
-        #expect(checks.count >= 19, "every check ran: \(checks.keys.sorted())")
+        #expect(checks.count >= 27, "every check ran: \(checks.keys.sorted())")
         for (name, passed) in checks { #expect(passed, "\(theme): \(name)") }
-        for shot in ["1-index", "3-one-persona", "4-card", "5-folded", "6-deep-link"] {
+        for shot in ["1-index", "1-index-sorted", "3-one-persona", "4-card", "5-folded", "6-deep-link", "7-narrow-index", "8-narrow-map", "9-narrow-portfolio"] {
             #expect(FileManager.default.fileExists(atPath: shots.appendingPathComponent("\(theme)-\(shot).png").path))
         }
     }
