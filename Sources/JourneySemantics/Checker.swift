@@ -323,7 +323,6 @@ public struct Checker {
         return model
     }
 
-
     /// The elements of the file (or of a run of its top-level lines) into the model: personas
     /// and stages, and the lines that are not where they may be.
     mutating func buildTopLevel(_ statements: ArraySlice<Statement>, into model: inout JourneyModel) {
