@@ -1,5 +1,5 @@
 // `journeyc report DIR`: the portfolio report of a folder of maps (Markdown, or one HTML file
-// with its two charts inline), or one of its charts (--chart journeys: value × experience,
+// with its two charts inline), or one of its charts (--chart journeys: business × experience,
 // --chart matrix: the company's action list by impact and effort). The folder's maps are found
 // as `build` finds them and compiled together (Portfolio); any error in any file reports
 // nothing and exits 1, after every diagnostic is shown. Today (for stale maps) comes from

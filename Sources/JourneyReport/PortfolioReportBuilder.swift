@@ -1,6 +1,6 @@
 // PortfolioReportBuilder: PortfolioScores → the portfolio report of `journeyc report DIR`, the
 // sections a CX lead reads top to bottom: the summary, the journeys ranked by priority (with
-// their score, volume, value and biggest gap) and their value × experience chart, the
+// their score, volume, value and biggest gap) and their business × experience chart, the
 // company's action list and its impact × effort chart, pain points that share a cause across
 // maps, each persona across the journeys, the maps-of-maps hierarchy, the maps that need upkeep
 // (stale, without evidence, missing business facts), and how the numbers are made.

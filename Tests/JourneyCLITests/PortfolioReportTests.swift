@@ -73,8 +73,25 @@ import Testing
         let p = Portfolio.compile(folder: "samples/workspace", paths: paths, world: world)
         let scores = try #require(p.scores(today: nil))
         #expect(scores.journeys.count == 8 && p.settings?.title == "Stride Running Co.")
+        // The first journey (a poor experience, a small volume) is where its priority puts it:
+        // "Fix first", its marker inside that region of the chart.
+        #expect(scores.journeys[0].model.title == "Exchanging a pair by post" && scores.journeys[0].quadrant == .fixFirst)
         for theme in [Theme.light, .dark, .print] {
-            #expect(SceneChecks.violations(Scenes.portfolioJourneys(scores, theme: theme, measurer: FixedWidthMeasurer(), title: "S")) == [])
+            let chart = Scenes.portfolioJourneys(scores, theme: theme, measurer: FixedWidthMeasurer(), title: "S")
+            var area: [Point] = [], marker: Rect?
+            chart.walk { node, _ in
+                guard case .group(let g) = node else { return }
+                if g.name == "area:fix-first", case .path(let p)? = g.children.first { area = p.path.flattened().first ?? [] }
+                if g.name == "journey:1" { marker = g.box }
+            }
+            let box = try #require(marker)
+            let centre = Point(box.midX, box.midY)
+            let sides = area.indices.map { k -> Double in
+                let a = area[k], b = area[(k + 1) % area.count]
+                return (b.x - a.x) * (centre.y - a.y) - (b.y - a.y) * (centre.x - a.x)
+            }.filter { abs($0) > 1e-6 }
+            #expect(area.count >= 3 && (sides.allSatisfy { $0 > 0 } || sides.allSatisfy { $0 < 0 }), "journey 1 outside Fix first (\(theme.name))")
+            #expect(SceneChecks.violations(chart) == [])
             #expect(SceneChecks.violations(Scenes.portfolioActions(scores, theme: theme, measurer: FixedWidthMeasurer(), title: "S")) == [])
         }
     }
