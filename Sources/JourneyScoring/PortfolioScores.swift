@@ -335,6 +335,26 @@ public struct PortfolioScores: Sendable {
             .filter { !leftOut.contains($0.0) }.map(\.1).reduce(0, +)
     }
 
+    /// A figure of the portfolio (journeys a month, value at stake a month) with each journey
+    /// counted once: a map counts when it states the figure and no map above it in the detail
+    /// hierarchy (one whose `detail` leads to it, directly or through other maps) states it too;
+    /// such a map draws part of that journey, so its figure is part of the one above, not more.
+    /// Nil when no journey states the figure. `counted` and `parts` are positions in `journeys`.
+    public func countedOnce(_ figure: (PortfolioJourney) -> Double?) -> (total: Double, counted: [Int], parts: [Int])? {
+        var counted: [Int] = [], parts: [Int] = []
+        for (p, j) in journeys.enumerated() where figure(j) != nil {
+            var seen: Set<Int> = [p], queue = j.parents, above = false
+            while let q = queue.popLast() {
+                guard seen.insert(q).inserted else { continue }  // A circle is an error of its own (E0136).
+                if figure(journeys[q]) != nil { above = true; break }
+                queue += journeys[q].parents
+            }
+            if above { parts.append(p) } else { counted.append(p) }
+        }
+        guard !counted.isEmpty else { return nil }
+        return (counted.map { figure(journeys[$0])! }.reduce(0, +), counted, parts)
+    }
+
     /// The journeys no other map details: the roots of the maps-of-maps hierarchy, in rank order.
     public var roots: [Int] { journeys.indices.filter { journeys[$0].parents.isEmpty } }
 }

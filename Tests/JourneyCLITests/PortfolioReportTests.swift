@@ -36,6 +36,32 @@ import Testing
         }
     }
 
+    /// The report says why each journey ranks where it does: its factors with their weights in
+    /// the header, and the sum they make is its priority (a reader can redo it by hand).
+    @Test func eachJourneysFactorsMakeItsPriority() throws {
+        let r = journeyc(["report", "samples/workspace"], environment: Self.today)
+        let lines = r.stdout.split(separator: "\n").drop { !$0.hasPrefix("### Why each journey ranks where it does") }
+        let table = lines.drop { !$0.hasPrefix("| # |") }.prefix { $0.hasPrefix("|") }
+        func cells(_ line: Substring) -> [String] {
+            line.split(separator: "|", omittingEmptySubsequences: false).dropFirst().dropLast().map { $0.trimmingCharacters(in: .whitespaces) }
+        }
+        let header = cells(try #require(table.first))
+        #expect(header == ["#", "Journey", "Experience ×0.35", "Volume ×0.25", "Value ×0.2", "Cost ×0.1", "Goals ×0.1", "Business ×0.65", "Priority", "Region"])
+        let weights = header[2...6].map { Double($0.split(separator: "×")[1])! }
+        let rows = table.dropFirst(2).map(cells)
+        #expect(rows.count == 8)
+        for row in rows {
+            let x = row[2...6].map { Double($0.trimmingCharacters(in: CharacterSet(charactersIn: "()")))! }
+            let business = zip(x.dropFirst(), weights.dropFirst()).map(*).reduce(0, +) / 0.65 * 100
+            #expect(abs(business - Double(row[7])!) <= 1, "\(row)")
+            let priority = 1 + 99 * zip(x, weights).map(*).reduce(0, +)
+            #expect(abs(priority - Double(row[8].replacing("*", with: ""))!) <= 1, "\(row)")
+        }
+        #expect(rows.first?[9] == "fix first" && rows.first?[1].hasPrefix("[Exchanging a pair by post]") == true)
+        #expect(rows.last?[9] == "improve when there is time")
+        #expect(rows.contains { $0[4] == "(0.50)" }, "a fact not stated is in brackets")
+    }
+
     @Test func theHTMLReportEmbedsBothChartsAndLinksTheMaps() throws {
         let dir = try temporaryFolder("journeyc-portfolio-html")
         defer { try? FileManager.default.removeItem(at: dir) }
