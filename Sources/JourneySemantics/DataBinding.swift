@@ -46,7 +46,7 @@ extension Checker {
                        from.valueRange, help: "export a shorter period or fewer columns, or set JOURNEYC_MAX_DATA_MB to raise the limit")
             case .outsideRepository:
                 report(.dataFileUnreadable, "'\(path)' \(problem.reason)", from.valueRange,
-                       help: "a map reads data files inside its repository (the nearest folder above it with .git, else its own folder), as it uses library files; copy the export in")
+                       help: RepositoryBoundary.help("a map reads data files", copy: "copy the export in"))
             case .utf16:
                 report(.dataFileUnreadable, "'\(path)' \(problem.reason)", from.valueRange,
                        help: "save or export it again as \"CSV UTF-8 (comma delimited)\" (Excel's \"Unicode text\" is UTF-16 and tab-separated)")
@@ -169,8 +169,13 @@ extension Checker {
         guard let p = s.property(.data), case .string(let path) = p.value else { return nil }
         guard let filePath = ValueRules.dataPath(p, into: &diagnostics) else { return nil }
         if case .failure(let problem) = data.read(filePath) {
-            report(.missingEvidenceData, "the data file '\(filePath)' \(problem.reason)", p.valueRange,
-                   help: "paths are relative to the map's folder")
+            let help: String
+            if case .outsideRepository = problem {
+                help = RepositoryBoundary.help("evidence's data file lies", copy: "copy the export in")
+            } else {
+                help = "paths are relative to the map's folder"
+            }
+            report(.missingEvidenceData, "the data file '\(filePath)' \(problem.reason)", p.valueRange, help: help)
         }
         return path.isEmpty ? nil : filePath
     }
