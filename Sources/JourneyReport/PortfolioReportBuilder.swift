@@ -338,7 +338,7 @@ private struct PortfolioBuilder {
         if stale.isEmpty {
             blocks.append(.paragraph([.text("Every map was brought up to date within \(p.staleAfterDays) days (its version date).")]))
         } else {
-            blocks.append(.paragraph([.text("Stale: not updated within \(p.staleAfterDays) days (the portfolio's freshness), judged by each map's version date" + (p.today.map { " on \($0)" } ?? "") + ".")]))
+            blocks.append(.paragraph([.text("Stale: not updated within \(p.staleAfterDays) days (the portfolio's freshness: the age a map's version date may reach, not the age of its data), judged by each map's version date" + (p.today.map { " on \($0)" } ?? "") + ".")]))
             let rows: [[[ReportInline]]] = stale.map { k, j in
                 [[journey(k)], [.text(j.model.version ?? "–")], [.text(j.ageInDays.map { "\($0) days" } ?? "no dated version")], [.text(j.model.owner ?? "–")]]
             }
