@@ -83,6 +83,7 @@ struct ReportCommand: ParsableCommand {
     @OptionGroup var render: RenderOptions
     @OptionGroup(title: "The map in the HTML report") var showScores: ScoreOptions
     @OptionGroup var diagnostics: DiagnosticOptions
+    @OptionGroup var jobs: JobsOption
 
     func validate() throws {
         try PictureRange.checkScale(scale)

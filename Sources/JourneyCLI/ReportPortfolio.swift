@@ -21,7 +21,12 @@ extension ReportCommand {
         let (found, scan) = BuildInputs.files([file], journeyOnly: false, io: io)
         reporter.reportScan(scan)
         guard scan.errors.isEmpty else { throw ExitCode(ExitStatus.usage) }
-        let portfolio = Portfolio.compile(folder: file, paths: found.map(\.path), world: io.world)
+        // The maps compiled in parallel (--jobs), taken in the folder's order.
+        let paths = found.map(\.path), world = io.world
+        let loaded = BuildQueue<Portfolio.LoadedFile>.ordered(count: paths.count, threads: jobs.threads(for: paths.count)) {
+            Portfolio.load(paths[$0], world: world)
+        }
+        let portfolio = Portfolio.compile(folder: file, loaded: loaded, world: world)
         for unreadable in portfolio.unreadable {
             io.writeErr("journeyc: error: cannot read '\(unreadable.path)': \(unreadable.error)\n")
         }
