@@ -102,19 +102,35 @@ enum WorkspaceBench {
 
     /// `journeyc report DIR` on the generated maps (each with business facts, seeded): every map
     /// compiled and scored together, the report written. Median seconds of `runs`, and the exit status.
-    static func portfolioReport(binary: String, root: URL, runs: Int = 3) -> (seconds: Double, status: Int32) {
-        let arguments = ["report", root.appendingPathComponent("maps").path, "-o", root.appendingPathComponent("portfolio.md").path]
+    /// `extra`: more arguments (`--jobs 1`).
+    static func portfolioReport(binary: String, root: URL, runs: Int = 3, extra: [String] = []) -> (seconds: Double, status: Int32) {
+        let arguments = ["report", root.appendingPathComponent("maps").path, "-o", root.appendingPathComponent("portfolio.md").path] + extra
         let status = spawn(binary, arguments)?.status ?? -1
         return (measure(runs: runs) { run(binary, arguments) }, status)
     }
 
-    /// Only the portfolio report's figure (`journeyc-bench portfolio`).
+    /// `journeyc check DIR` on the generated maps: every map compiled, reviewed and checked
+    /// together. Median seconds of `runs`, and the exit status.
+    static func folderCheck(binary: String, root: URL, runs: Int = 3, extra: [String] = []) -> (seconds: Double, status: Int32) {
+        let arguments = ["check", root.appendingPathComponent("maps").path] + extra
+        let status = spawn(binary, arguments)?.status ?? -1
+        return (measure(runs: runs) { run(binary, arguments) }, status)
+    }
+
+    /// Only the portfolio's figures (`journeyc-bench portfolio`): `report DIR` and `check DIR`,
+    /// each on one thread (`--jobs 1`) and on every core (the default), since both compile the
+    /// folder's maps in parallel as `build` does.
     static func measurePortfolio(binary: String) {
         let root = generate()
         defer { try? FileManager.default.removeItem(at: root) }
+        func s(_ v: Double) -> String { String(format: "%.2f s", v) }
+        let (one, _) = portfolioReport(binary: binary, root: root, extra: ["--jobs", "1"])
         let (seconds, status) = portfolioReport(binary: binary, root: root)
-        print("portfolio report of \(maps) maps (journeyc report DIR): \(String(format: "%.2f s", seconds)) (exit status \(status))")
+        print("portfolio report of \(maps) maps (journeyc report DIR): \(s(seconds)) on all cores, \(s(one)) with --jobs 1 (exit status \(status))")
         print("target: the portfolio report of 1,000 maps in under 10 s: \(seconds < 10 && status == 0 ? "met" : "NOT MET")")
+        let (checkOne, _) = folderCheck(binary: binary, root: root, extra: ["--jobs", "1"])
+        let (check, checkStatus) = folderCheck(binary: binary, root: root)
+        print("check of \(maps) maps (journeyc check DIR): \(s(check)) on all cores, \(s(checkOne)) with --jobs 1 (exit status \(checkStatus))")
     }
 
     static func measureAll(binary: String) -> WorkspaceFigures? {

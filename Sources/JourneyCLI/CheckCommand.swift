@@ -42,6 +42,7 @@ struct CheckCommand: ParsableCommand {
     var format: CheckFormat?
 
     @OptionGroup var diagnostics: DiagnosticOptions
+    @OptionGroup var jobs: JobsOption
 
     func validate() throws {
         if files.isEmpty { throw ValidationError("give at least one .journey file (or - for standard input)") }
@@ -64,27 +65,21 @@ struct CheckCommand: ParsableCommand {
             count += found.count
             reporter.reportScan(scan)
             if !scan.errors.isEmpty { status = max(status, ExitStatus.usage) }
+            // The files compiled in parallel (--jobs, as build draws maps), reported in the folder's order.
+            let checked = BuildQueue<CheckedFile>.ordered(count: found.count, threads: jobs.threads(for: found.count)) { i in
+                CheckedFile.check(found[i].path, mermaid: found[i].foundMermaid, staleBefore: cutoff, today: today, io: io)
+            }
             var loaded: [LoadedMap] = []
-            for (path, foundMermaid) in found {
-                let file: SourceFile
-                do {
-                    file = try Input.load(path, io: io)
-                } catch {
-                    reporter.reportInputError(error, path: path)
+            for (k, outcome) in checked.enumerated() {
+                switch outcome {
+                case .inputError(let error):
+                    reporter.reportInputError(error, path: found[k].path)
                     status = max(status, ExitStatus.usage)
-                    continue
-                }
-                // A folder of Mermaid files holds flowcharts too: not maps, as for build.
-                if foundMermaid, !MermaidParser.looksLikeJourney(file.bytes) { continue }
-                switch MapInput.maps(in: file, block: nil, allBlocks: true, world: io.world, allowLibrary: true) {
                 case .failure(let failure):
-                    reporter.reportMapFailure(failure, path: path)
+                    reporter.reportMapFailure(failure, path: found[k].path)
                     status = max(status, ExitStatus.failure)
-                case .success(let maps):
-                    for var map in maps {
-                        map.diagnostics = MapReviews.reviewed(map, staleBefore: cutoff, today: today, world: io.world)
-                        loaded.append(map)
-                    }
+                case .maps(let maps):
+                    loaded += maps
                 }
             }
             if argument != "-", Paths.isDirectory(Paths.absolute(argument, workingDirectory: io.workingDirectory)) {
@@ -132,5 +127,32 @@ enum Today {
             return CalendarDate(dayNumber: seconds / 86400)
         }
         return CalendarDate(dayNumber: Int(time(nil)) / 86400)
+    }
+}
+
+/// One file of `check`: its maps compiled and reviewed, or why it could not be.
+enum CheckedFile {
+    case inputError(any Error)
+    case failure(MapInput.Failure)
+    case maps([LoadedMap])
+
+    static func check(_ path: String, mermaid: Bool, staleBefore cutoff: CalendarDate?, today: CalendarDate, io: IOContext) -> CheckedFile {
+        let file: SourceFile
+        do {
+            file = try Input.load(path, io: io)
+        } catch {
+            return .inputError(error)
+        }
+        // A folder of Mermaid files holds flowcharts too: not maps, as for build.
+        if mermaid, !MermaidParser.looksLikeJourney(file.bytes) { return .maps([]) }
+        switch MapInput.maps(in: file, block: nil, allBlocks: true, world: io.world, allowLibrary: true) {
+        case .failure(let failure): return .failure(failure)
+        case .success(let maps):
+            return .maps(maps.map { map in
+                var map = map
+                map.diagnostics = MapReviews.reviewed(map, staleBefore: cutoff, today: today, world: io.world)
+                return map
+            })
+        }
     }
 }

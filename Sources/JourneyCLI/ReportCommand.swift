@@ -35,7 +35,7 @@ enum ReportFormat: String, EnumArgument {
 
 enum ReportChart: String, EnumArgument {
     case matrix, stages
-    /// A folder's journeys by experience and value at stake.
+    /// A folder's journeys by experience and the business part of their priority.
     case journeys
 }
 
@@ -49,7 +49,7 @@ struct ReportCommand: ParsableCommand {
             journeyc report map.journey --chart matrix -o m.png  opportunities by impact and effort
             journeyc report map.journey --chart stages -o s.svg  experience score per stage and persona
             journeyc report maps/ -o portfolio.html              the portfolio: journeys ranked by priority, one action list
-            journeyc report maps/ --chart journeys -o j.png      a folder's journeys by experience and value at stake
+            journeyc report maps/ --chart journeys -o j.png      a folder's journeys by experience and business
 
             The formulas are in docs/scoring.md. A map with errors is not reported: its \
             diagnostics are printed and the exit status is 1. An existing output file is only \
@@ -66,7 +66,7 @@ struct ReportCommand: ParsableCommand {
             help: "Output file (.md, .html; with --chart .svg, .png or .pdf), or - for standard output.")
     var output: String?
 
-    @Option(help: "Draw a chart instead of the report: matrix (impact/effort) or stages (score per stage); for a folder, journeys (value × experience) or matrix (the action list).")
+    @Option(help: "Draw a chart instead of the report: matrix (impact/effort) or stages (score per stage); for a folder, journeys (business × experience) or matrix (the action list).")
     var chart: ReportChart?
 
     @Option(name: .customLong("image-format"), help: "The chart's format when the output's name does not say: svg, png or pdf.")
@@ -83,6 +83,7 @@ struct ReportCommand: ParsableCommand {
     @OptionGroup var render: RenderOptions
     @OptionGroup(title: "The map in the HTML report") var showScores: ScoreOptions
     @OptionGroup var diagnostics: DiagnosticOptions
+    @OptionGroup var jobs: JobsOption
 
     func validate() throws {
         try PictureRange.checkScale(scale)

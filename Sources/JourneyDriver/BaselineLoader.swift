@@ -52,7 +52,7 @@ enum BaselineLoader {
                        help: "a baseline is a map of the repository, never one of git's files")
             case .outside:
                 report(.baselineOutsideRepository, "'\(written)' leaves the repository",
-                       help: "a future map's baseline lives inside its repository (the nearest folder above it with .git, else its own folder)")
+                       help: RepositoryBoundary.help("a future map's baseline lives", copy: "copy the baseline in"))
             case .linkEscape(let outside):
                 report(.baselineOutsideRepository, "'\(written)' leads outside the repository, to '\(outside)'",
                        help: "a symbolic link on the path points out of the repository; journeyc does not follow it")

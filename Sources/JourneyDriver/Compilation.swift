@@ -282,7 +282,7 @@ struct UseLoader {
                    help: "`use` reads library files of the repository, never git's files (its config can hold access tokens)")
         case .outside:
             report(.useOutsideRepository, "'\(written)' leaves the repository", range,
-                   help: "a map uses files inside its repository (the nearest folder above it with .git, else its own folder); copy the file in")
+                   help: RepositoryBoundary.help("a map uses files", copy: "copy the file in"))
         case .linkEscape(let outside):
             report(.useOutsideRepository, "'\(written)' leads outside the repository, to '\(outside)'", range,
                    help: "a symbolic link on the path points out of the repository; journeyc does not follow it")

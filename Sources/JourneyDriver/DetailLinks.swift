@@ -30,7 +30,11 @@ public enum DetailLinks {
             let path: String
             switch RepositoryPath.resolve(written, from: location, root: root, world: world) {
             case .success(let resolved): path = resolved
-            case .failure(.outside), .failure(.insideGit), .failure(.absolute):
+            case .failure(.outside):
+                report(.detailUnreadable, "'\(written)' leaves the repository",
+                       help: RepositoryBoundary.help("a detailed map lives", copy: "move it in and write its path relative to this map's folder"))
+                continue
+            case .failure(.insideGit), .failure(.absolute):
                 report(.detailUnreadable, "'\(written)' leaves the repository",
                        help: "a detailed map lives in the same repository: write its path relative to this map's folder")
                 continue

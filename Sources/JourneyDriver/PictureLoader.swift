@@ -155,7 +155,7 @@ enum PictureLoader {
                               help: "a map shows pictures of its repository, never git's files")
         case .outside:
             return Diagnostic(.pictureOutsideRepository, "'\(written)' leaves the repository", at: at,
-                              help: "a map shows pictures inside its repository (the nearest folder above it with .git, else its own folder); copy the picture in")
+                              help: RepositoryBoundary.help("a map shows pictures", copy: "copy the picture in"))
         case .linkEscape(let target):
             return Diagnostic(.pictureOutsideRepository, "'\(written)' leads outside the repository, to '\(target)'", at: at,
                               help: "a symbolic link on the path points out of the repository; journeyc does not follow it")

@@ -61,23 +61,42 @@ public struct Portfolio: Sendable {
     /// Compiles every file of `paths` (inside `folder`, as `build` finds them) through `world`,
     /// and checks the folder's rules.
     public static func compile(folder: String, paths: [String], world: any World) -> Portfolio {
-        var loaded: [LoadedMap] = []
+        compile(folder: folder, loaded: paths.map { load($0, world: world) }, world: world)
+    }
+
+    /// One file of the folder, read and compiled: its maps (each journey block of a Markdown
+    /// file), none (a Mermaid file of flowcharts), or why it could not be read. Files do not
+    /// depend on each other until `compile(folder:loaded:world:)`, so callers may load them on
+    /// several threads (`journeyc report DIR` does, as `build` draws maps).
+    public enum LoadedFile: Sendable {
+        case maps([LoadedMap])
+        case unreadable(Unreadable)
+    }
+
+    public static func load(_ path: String, world: any World) -> LoadedFile {
+        let file: SourceFile
+        switch world.read(path) {
+        case .success(let bytes): file = SourceFile(path: path, bytes: bytes)
+        case .failure(let error): return .unreadable(Unreadable(path: path, error: error.description))
+        }
+        if MapInput.kind(of: path, bytes: file.bytes) == .mermaid, !MermaidParser.looksLikeJourney(file.bytes) { return .maps([]) }
+        switch MapInput.maps(in: file, block: nil, allBlocks: true, world: world, allowLibrary: true) {
+        case .success(let maps): return .maps(maps)
+        case .failure(let failure): return .unreadable(Unreadable(path: path, error: failure.message))
+        }
+    }
+
+    /// The portfolio of the files `load` gave, in the folder's order.
+    public static func compile(folder: String, loaded: [LoadedFile], world: any World) -> Portfolio {
+        var maps: [LoadedMap] = []
         var unreadable: [Unreadable] = []
-        for path in paths {
-            let file: SourceFile
-            switch world.read(path) {
-            case .success(let bytes): file = SourceFile(path: path, bytes: bytes)
-            case .failure(let error):
-                unreadable.append(Unreadable(path: path, error: error.description))
-                continue
-            }
-            if MapInput.kind(of: path, bytes: file.bytes) == .mermaid, !MermaidParser.looksLikeJourney(file.bytes) { continue }
-            switch MapInput.maps(in: file, block: nil, allBlocks: true, world: world, allowLibrary: true) {
-            case .success(let maps): loaded += maps
-            case .failure(let failure): unreadable.append(Unreadable(path: path, error: failure.message))
+        for file in loaded {
+            switch file {
+            case .maps(let m): maps += m
+            case .unreadable(let u): unreadable.append(u)
             }
         }
-        var portfolio = assemble(folder: folder, files: loaded, world: world)
+        var portfolio = assemble(folder: folder, files: maps, world: world)
         portfolio.unreadable = unreadable
         return portfolio
     }

@@ -25,7 +25,7 @@ public enum Scenes {
         StageChart(scores: scores, theme: theme, measurer: measurer).layout()
     }
 
-    /// The portfolio's journeys by experience score and value at stake (`report DIR --chart journeys`).
+    /// The portfolio's journeys by experience score and the business part of their priority (`report DIR --chart journeys`).
     public static func portfolioJourneys(_ scores: PortfolioScores, theme: Theme, measurer: TextMeasurer, title: String) -> Scene {
         PortfolioCharts.journeys(scores, theme: theme, measurer: measurer, title: title)
     }

@@ -76,7 +76,7 @@ public enum HTMLWriter {
         case .map: "The journey map"
         case .matrix: "Opportunities by impact and effort; the numbers are the ranks of the action list"
         case .stages: "Experience score per stage and persona"
-        case .journeys: "Journeys by experience score and value at stake; the numbers are the ranks of the journeys"
+        case .journeys: "Journeys by experience score and the business part of their priority; the numbers are the ranks of the journeys"
         }
     }
 

@@ -21,14 +21,16 @@ struct MatrixItem {
     var facts: String
     /// Nil: the theme's stage colour.
     var fill: Color?
+    /// The map's marker on a portfolio's chart; nil: a plain dot.
+    var marker: MapMarker? = nil
 }
 
 public struct MatrixChart {
     let items: [MatrixItem]
     let title: String
     let subtitle: String
-    /// Colour swatches above the action list (the maps of a portfolio's chart).
-    let key: [(name: String, color: Color)]
+    /// Markers above the action list (the maps of a portfolio's chart).
+    let key: [(name: String, color: Color, marker: MapMarker)]
     let emptyText: String
     let metadata: SceneMetadata
     let theme: Theme
@@ -53,7 +55,7 @@ public struct MatrixChart {
         parts = ChartParts(theme: theme, measurer: measurer)
     }
 
-    init(items: [MatrixItem], title: String, subtitle: String, key: [(name: String, color: Color)], emptyText: String,
+    init(items: [MatrixItem], title: String, subtitle: String, key: [(name: String, color: Color, marker: MapMarker)], emptyText: String,
          metadata: SceneMetadata, theme: Theme, measurer: TextMeasurer) {
         self.items = items
         self.title = title
@@ -196,12 +198,19 @@ public struct MatrixChart {
                 let inRow = row == rows - 1 ? ranks.count - row * perRow : perRow
                 let cx = x(effort, plot) + (Double(column) - Double(inRow - 1) / 2) * fit
                 let cy = y(impact, plot) + (Double(row) - Double(rows - 1) / 2) * fit
-                let fill = items[rank].fill ?? theme.stageFill
-                nodes.append(parts.dot("opportunity:\(items[rank].label)", items[rank].label, cx: cx, cy: cy, r: min(dotRadius, fit / 2 - 1),
-                                       fill: fill, textColor: parts.textColor(on: fill)))
+                nodes.append(dot("opportunity:\(items[rank].label)", items[rank], cx: cx, cy: cy, r: min(dotRadius, fit / 2 - 1), placed: true))
             }
         }
         return nodes
+    }
+
+    /// An item's dot: its map's marker on a portfolio's chart, else a plain dot; grey when not placed.
+    func dot(_ name: String, _ item: MatrixItem, cx: Double, cy: Double, r: Double, placed: Bool) -> SceneNode {
+        let fill = placed ? item.fill ?? theme.stageFill : theme.mutedText
+        if let marker = item.marker {
+            return parts.marker(name, item.label, marker, cx: cx, cy: cy, r: r, color: fill)
+        }
+        return parts.dot(name, item.label, cx: cx, cy: cy, r: r, fill: fill, textColor: parts.textColor(on: fill))
     }
 
     func legend(x: Double, y top: Double) -> ([SceneNode], Double) {
@@ -214,11 +223,9 @@ public struct MatrixChart {
         let textWidth = legendWidth - (textX - x)
         for (k, entry) in key.enumerated() {
             let name = parts.block(entry.name, theme.cardFont, width: textWidth)
-            var swatch = Path()
-            swatch.circle(x + dotRadius, y + name.height / 2, 6)
-            nodes.append(.group(SceneGroup(name: "key:\(k + 1)", box: Rect(x, y, legendWidth, name.height), children: [
-                .path(ScenePath(path: swatch, fill: entry.color, stroke: nil)),
-            ] + TextPlacement.lines(name, x: textX, y: y, color: theme.text))))
+            let swatch = parts.marker("swatch", nil, entry.marker, cx: x + dotRadius, cy: y + name.height / 2, r: 7, color: entry.color)
+            nodes.append(.group(SceneGroup(name: "key:\(k + 1)", box: Rect(x, y, legendWidth, name.height), children: [swatch]
+                + TextPlacement.lines(name, x: textX, y: y, color: theme.text))))
             y += name.height + 4
         }
         if !key.isEmpty { y += 8 }
@@ -232,9 +239,7 @@ public struct MatrixChart {
             let detail = parts.block(item.facts, theme.smallFont, width: textWidth)
             let height = max(text.height + detail.height, 2 * dotRadius)
             let placed = item.impact != nil && item.effort != nil
-            let fill = placed ? item.fill ?? theme.stageFill : theme.mutedText
-            var children: [SceneNode] = [parts.dot("legend:dot", item.label, cx: x + dotRadius, cy: y + dotRadius, r: dotRadius,
-                                                   fill: fill, textColor: parts.textColor(on: fill))]
+            var children: [SceneNode] = [dot("legend:dot", item, cx: x + dotRadius, cy: y + dotRadius, r: dotRadius, placed: placed)]
             children += TextPlacement.lines(text, x: textX, y: y, color: theme.text)
             children += TextPlacement.lines(detail, x: textX, y: y + text.height, color: theme.mutedText)
             nodes.append(.group(SceneGroup(name: "legend:\(item.label)", box: Rect(x, y, legendWidth, height), children: children)))

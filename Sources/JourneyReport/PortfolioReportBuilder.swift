@@ -1,6 +1,6 @@
 // PortfolioReportBuilder: PortfolioScores → the portfolio report of `journeyc report DIR`, the
 // sections a CX lead reads top to bottom: the summary, the journeys ranked by priority (with
-// their score, volume, value and biggest gap) and their value × experience chart, the
+// their score, volume, value and biggest gap) and their business × experience chart, the
 // company's action list and its impact × effort chart, pain points that share a cause across
 // maps, each persona across the journeys, the maps-of-maps hierarchy, the maps that need upkeep
 // (stale, without evidence, missing business facts), and how the numbers are made.
@@ -89,14 +89,16 @@ private struct PortfolioBuilder {
         }
         blocks.append(.paragraph(intro))
         var items: [[ReportInline]] = []
-        let atStake = p.journeys.compactMap(\.valueAtStakePerMonth)
-        if !atStake.isEmpty {
-            items.append([.text("Value at stake: "), .strong(money(atStake.reduce(0, +)) + " a month"),
-                          .text(" across the \(count(atStake.count, "journey", "journeys")) that state a volume and a value.")])
+        // Each journey once: a map that details part of another's journey is not added again.
+        func parts(_ n: Int) -> String {
+            n == 0 ? "" : " (" + count(n, "map details", "maps detail") + " part of those journeys and " + (n == 1 ? "is" : "are") + " not added again; see Maps of maps)"
         }
-        let volumes = p.journeys.compactMap(\.volumePerMonth)
-        if !volumes.isEmpty {
-            items.append([.text("\(count(volumes.reduce(0, +))) journeys a month across the \(count(volumes.count, "map", "maps")) that state a volume.")])
+        if let atStake = p.countedOnce(\.valueAtStakePerMonth) {
+            items.append([.text("Value at stake: "), .strong(money(atStake.total) + " a month"),
+                          .text(" across the " + count(atStake.counted.count, "journey that states", "journeys that state") + " a volume and a value" + parts(atStake.parts.count) + ".")])
+        }
+        if let volumes = p.countedOnce(\.volumePerMonth) {
+            items.append([.text(count(volumes.total) + " journeys a month across the " + count(volumes.counted.count, "map that states", "maps that state") + " a volume" + parts(volumes.parts.count) + ".")])
         }
         if !p.actions.isEmpty {
             let first = p.actions[0]
@@ -134,6 +136,7 @@ private struct PortfolioBuilder {
         blocks.append(.table(ReportTable(header: ["#", "Journey", "Priority", "Score", "Volume / month", "Value / journey", "At stake / month", "Biggest gap", "Owner"],
                                          alignment: [.right, .left, .right, .right, .right, .right, .right, .left, .left], rows: rows)))
         blocks.append(.figure(.journeys))
+        factors()
         let missing = p.journeys.enumerated().filter { !$0.element.missing.isEmpty }
         if !missing.isEmpty {
             blocks.append(.paragraph([.text("Facts a map does not state count as middling (0.5) in its priority:")]))
@@ -142,6 +145,47 @@ private struct PortfolioBuilder {
         if !p.leftOut.isEmpty {
             blocks.append(.paragraph([.text("Left out of every priority, as no journey states it: " + p.leftOut.joined(separator: ", ") + ".")]))
         }
+    }
+
+    /// Why each journey ranks where it does: its factors, its business part and the priority
+    /// they make, with the weights in the header, so a reader can redo the sum.
+    mutating func factors() {
+        let w = p.weights
+        let all: [(name: String, weight: Double, x: (JourneyFactors) -> Double)] = [
+            ("Experience", w.experience, \.experience), ("Volume", w.volume, \.volume), ("Value", w.value, \.value),
+            ("Cost", w.cost, \.cost), ("Goals", w.goals, \.goals),
+        ]
+        let shown = all.filter { !p.leftOut.contains($0.name.lowercased()) }
+        let business = shown.filter { $0.name != "Experience" }
+        let hasExperience = shown.contains { $0.name == "Experience" }
+        let we = p.experienceWeight, wb = p.businessWeight
+        var formula = "priority = round(1 + 99 · ("
+        var terms: [String] = []
+        if hasExperience { terms.append(DecimalText.shortest(we) + " · experience") }
+        if !business.isEmpty { terms.append(DecimalText.shortest(wb) + " · business / 100") }
+        formula += terms.joined(separator: " + ") + ")"
+        if abs(we + wb - 1) > 1e-9, we + wb > 0 { formula += " / " + DecimalText.shortest(we + wb) }
+        formula += ")"
+        blocks.append(.heading(3, "Why each journey ranks where it does"))
+        var intro = "Each factor from 0 to 1, 1 the most urgent (experience is 1 − score / 100; a share of the portfolio's largest for volume, value and cost; in brackets: not stated, counted as 0.5)"
+        if !business.isEmpty { intro += "; the business part (0–100) is their weighted mean without the experience, the chart's vertical axis" }
+        blocks.append(.paragraph([.text(intro + "; " + formula + ". The region is the chart's.")]))
+        var header = ["#", "Journey"] + shown.map { $0.name + " ×" + DecimalText.shortest($0.weight) }
+        if !business.isEmpty { header.append("Business ×" + DecimalText.shortest(wb)) }
+        header += ["Priority", "Region"]
+        let rows: [[[ReportInline]]] = p.journeys.enumerated().map { k, j in
+            var row: [[ReportInline]] = [[.text("\(k + 1)")], [journey(k)]]
+            for f in shown {
+                let x = DecimalText.fixed(f.x(j.factors), digits: 2)
+                row.append([.text(j.missing.contains(f.name.lowercased()) ? "(" + x + ")" : x)])
+            }
+            if !business.isEmpty { row.append([.text(ReportWording.score(j.business.map { $0 * 100 }))]) }
+            let region: [ReportInline] = j.quadrant.map { q in [.status(q.rawValue, q == .fixFirst ? .bad : (q == .keep ? .good : .neutral))] } ?? [.text("– (no emotions)")]
+            row += [[.strong("\(j.priority)")], region]
+            return row
+        }
+        let alignment: [ReportTable.Alignment] = [.right, .left] + Array(repeating: .right, count: header.count - 4) + [.right, .left]
+        blocks.append(.table(ReportTable(header: header, alignment: alignment, rows: rows)))
     }
 
     mutating func actions() {
@@ -294,7 +338,7 @@ private struct PortfolioBuilder {
         if stale.isEmpty {
             blocks.append(.paragraph([.text("Every map was brought up to date within \(p.staleAfterDays) days (its version date).")]))
         } else {
-            blocks.append(.paragraph([.text("Stale: not updated within \(p.staleAfterDays) days (the portfolio's freshness), judged by each map's version date" + (p.today.map { " on \($0)" } ?? "") + ".")]))
+            blocks.append(.paragraph([.text("Stale: not updated within \(p.staleAfterDays) days (the portfolio's freshness: the age a map's version date may reach, not the age of its data), judged by each map's version date" + (p.today.map { " on \($0)" } ?? "") + ".")]))
             let rows: [[[ReportInline]]] = stale.map { k, j in
                 [[journey(k)], [.text(j.model.version ?? "–")], [.text(j.ageInDays.map { "\($0) days" } ?? "no dated version")], [.text(j.model.owner ?? "–")]]
             }

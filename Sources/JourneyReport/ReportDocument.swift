@@ -22,7 +22,7 @@ public enum ReportStatus: String, Sendable {
 /// Where a picture goes in the HTML report; Markdown points to the command that draws it.
 public enum ReportFigure: String, Sendable {
     case map, matrix, stages
-    /// The portfolio's journeys by experience and value at stake (`journeyc report DIR --chart journeys`).
+    /// The portfolio's journeys by experience and the business part of their priority (`journeyc report DIR --chart journeys`).
     case journeys
 }
 

@@ -12,12 +12,18 @@ enum ReportWording {
     }
 
     /// A number of journeys (a volume a month, rounded to a whole journey): thousands and up
-    /// with a letter, from 1,000 on, so 2.8k stands next to 52k in a column: 2800 → "2.8k",
-    /// 52000 → "52k", 1.2e6 → "1.2M"; below 1,000 the whole number.
+    /// with a letter, from 1,000 on, to three significant digits, so 2.8k stands next to 52k in
+    /// a column and a sum reads as an estimate: 2800 → "2.8k", 6166.7 → "6.17k", 52000 → "52k",
+    /// 102270 → "102k", 1.2e6 → "1.2M"; below 1,000 the whole number.
     static func journeys(_ v: Double) -> String {
         let n = v.rounded()
-        for (size, letter) in [(1e9, "B"), (1e6, "M"), (1e3, "k")] where n >= size {
-            return DecimalText.trimmed(n / size, digits: 2) + letter
+        let sizes: [(Double, String)] = [(1e9, "B"), (1e6, "M"), (1e3, "k")]
+        for (k, (size, letter)) in sizes.enumerated() where n >= size {
+            let x = n / size
+            let text = DecimalText.trimmed(x, digits: x >= 100 ? 0 : (x >= 10 ? 1 : 2))
+            // 999,999 is "1M", not "1000k".
+            if text == "1000", k > 0 { return "1" + sizes[k - 1].1 }
+            return text + letter
         }
         return DecimalText.fixed(n, digits: 0)
     }

@@ -51,10 +51,79 @@ extension Formulas {
         return priority(pairs)
     }
 
+    /// The weighted mean behind a journey's priority, 0...1 (priority = round(1 + 99 · urgency)):
+    /// Σ wᵢ·xᵢ / Σ wᵢ over the five factors, a factor in `leftOut` weighing 0; 0.5 when every weight is 0.
+    public static func journeyUrgency(_ x: JourneyFactors, weights: JourneyPriorityWeights, leftOut: Set<String> = []) -> Double {
+        let w = [weights.experience, weights.volume, weights.value, weights.cost, weights.goals]
+        let pairs = zip(JourneyFactors.names, zip(x.all, w)).map { name, pair in (value: pair.0, weight: leftOut.contains(name) ? 0 : pair.1) }
+        return weightedMean(pairs) ?? missingFactor
+    }
+
+    /// The business part of a journey's priority, 0...1: the same weighted mean over volume,
+    /// value, cost and goals only, so that urgency = (w_experience · x_experience + W · business)
+    /// / (w_experience + W), W the sum of the business weights. Nil when those weigh 0 (no
+    /// journey states a business fact, or the portfolio's weights leave them out).
+    public static func businessPart(_ x: JourneyFactors, weights: JourneyPriorityWeights, leftOut: Set<String> = []) -> Double? {
+        let w = [weights.volume, weights.value, weights.cost, weights.goals]
+        let pairs = zip(JourneyFactors.names.dropFirst(), zip(x.all.dropFirst(), w)).map { name, pair in
+            (value: pair.0, weight: leftOut.contains(name) ? 0 : pair.1)
+        }
+        return weightedMean(pairs)
+    }
+
+    /// Where a journey falls on the journeys chart: poor experience below 50 (left), and the
+    /// top half when its urgency reaches the portfolio's median urgency (above the chart's
+    /// diagonal line of that priority). Both from the numbers its priority is made of.
+    public static func journeyQuadrant(experience: Double, urgency: Double, medianUrgency: Double) -> JourneyQuadrant {
+        let poor = experience < JourneyQuadrant.poorBelow
+        let top = urgency >= medianUrgency - 1e-9
+        switch (top, poor) {
+        case (true, true): return .fixFirst
+        case (true, false): return .protect
+        case (false, true): return .improve
+        case (false, false): return .keep
+        }
+    }
+
+    /// The median of `values` (the mean of the middle two for an even count); nil when empty.
+    public static func median(_ values: [Double]) -> Double? {
+        guard !values.isEmpty else { return nil }
+        let v = values.sorted(), n = v.count
+        return n % 2 == 1 ? v[n / 2] : (v[n / 2 - 1] + v[n / 2]) / 2
+    }
+
     /// An opportunity's place on the company's action list: the geometric mean of its priority
     /// in its map and its journey's priority, √(o · j), rounded (halves up). High only when
     /// both are: a top fix of a journey that matters little waits behind a good fix of one that matters.
     public static func actionPriority(opportunity: Int, journey: Int) -> Int {
         Int((Double(opportunity * journey).squareRoot() + 1e-9).rounded(.toNearestOrAwayFromZero))
+    }
+}
+
+/// The four regions of the journeys chart (docs/scoring.md, "The journeys chart").
+public enum JourneyQuadrant: String, CaseIterable, Sendable {
+    case fixFirst = "fix first", protect = "protect", improve = "improve when there is time", keep = "keep"
+
+    /// An experience score below this is poor (the left half of the chart).
+    public static let poorBelow = 50.0
+
+    /// The region's name on the chart: "Fix first".
+    public var title: String {
+        switch self {
+        case .fixFirst: "Fix first"
+        case .protect: "Protect"
+        case .improve: "Improve when there is time"
+        case .keep: "Keep"
+        }
+    }
+
+    /// What puts a journey there.
+    public var advice: String {
+        switch self {
+        case .fixFirst: "poor experience, top half"
+        case .protect: "good experience, top half"
+        case .improve: "poor experience, lower half"
+        case .keep: "good experience, lower half"
+        }
     }
 }

@@ -67,6 +67,13 @@ public struct PortfolioJourney: Sendable {
     /// The facts the map does not state (counted as 0.5): experience, volume, value, cost, goals.
     public var missing: [String]
     public var priority: Int
+    /// The weighted mean its priority rounds: priority = round(1 + 99 · urgency) (Formulas.journeyUrgency).
+    public var urgency: Double
+    /// The business part of its priority, 0...1 (Formulas.businessPart): volume, value, cost and
+    /// goals as the priority weighs them; nil when no business factor weighs anything.
+    public var business: Double?
+    /// Where the journeys chart places it; nil without emotions (it is not placed).
+    public var quadrant: JourneyQuadrant?
     public var volumePerMonth: Double?
     /// Value per journey × journeys per month, when both are stated.
     public var valueAtStakePerMonth: Double?
@@ -151,6 +158,9 @@ public struct PortfolioScores: Sendable {
     public let journeys: [PortfolioJourney]
     /// Factors no journey states: left out of every priority (weight 0).
     public let leftOut: [String]
+    /// The median of the journeys' urgencies: the journeys chart's line between its top and
+    /// lower half (a journey at or above it is in the top half).
+    public let medianUrgency: Double
     /// Every open opportunity of every map, ranked (ties: opportunity priority, journey rank, map order).
     public let actions: [PortfolioAction]
     /// Themes first (by name), then shared channels and owners spanning two maps or more; each
@@ -211,11 +221,20 @@ public struct PortfolioScores: Sendable {
             journeys.append(PortfolioJourney(
                 input: k, path: map.path, scores: scored[k], factors: x, missing: missing.filter { !leftOut.contains($0) },
                 priority: Formulas.journeyPriority(x, weights: weights, leftOut: Set(leftOut)),
+                urgency: Formulas.journeyUrgency(x, weights: weights, leftOut: Set(leftOut)),
+                business: Formulas.businessPart(x, weights: weights, leftOut: Set(leftOut)),
                 volumePerMonth: volumes[k],
                 valueAtStakePerMonth: values[k].flatMap { v in volumes[k].map { v * $0 } },
                 costPerMonth: costs[k].flatMap { c in volumes[k].map { c * $0 } },
                 updated: updated, isStale: updated == nil || (age ?? 0) > staleAfterDays, ageInDays: age,
                 hasEvidence: hasEvidence, details: map.details))
+        }
+        let medianUrgency = Formulas.median(journeys.map(\.urgency)) ?? Formulas.missingFactor
+        self.medianUrgency = medianUrgency
+        for k in journeys.indices {
+            if let e = journeys[k].scores.journey {
+                journeys[k].quadrant = Formulas.journeyQuadrant(experience: e, urgency: journeys[k].urgency, medianUrgency: medianUrgency)
+            }
         }
         journeys.sort { a, b in
             if a.priority != b.priority { return a.priority > b.priority }
@@ -306,6 +325,34 @@ public struct PortfolioScores: Sendable {
             }
         }
         self.personas = personas
+    }
+
+    /// The weight the experience factor has in every priority (0 when it is left out), and the
+    /// sum of the business factors' weights: urgency = (wₑ · xₑ + W · business) / (wₑ + W).
+    public var experienceWeight: Double { leftOut.contains("experience") ? 0 : weights.experience }
+    public var businessWeight: Double {
+        zip(JourneyFactors.names.dropFirst(), [weights.volume, weights.value, weights.cost, weights.goals])
+            .filter { !leftOut.contains($0.0) }.map(\.1).reduce(0, +)
+    }
+
+    /// A figure of the portfolio (journeys a month, value at stake a month) with each journey
+    /// counted once: a map counts when it states the figure and no map above it in the detail
+    /// hierarchy (one whose `detail` leads to it, directly or through other maps) states it too;
+    /// such a map draws part of that journey, so its figure is part of the one above, not more.
+    /// Nil when no journey states the figure. `counted` and `parts` are positions in `journeys`.
+    public func countedOnce(_ figure: (PortfolioJourney) -> Double?) -> (total: Double, counted: [Int], parts: [Int])? {
+        var counted: [Int] = [], parts: [Int] = []
+        for (p, j) in journeys.enumerated() where figure(j) != nil {
+            var seen: Set<Int> = [p], queue = j.parents, above = false
+            while let q = queue.popLast() {
+                guard seen.insert(q).inserted else { continue }  // A circle is an error of its own (E0136).
+                if figure(journeys[q]) != nil { above = true; break }
+                queue += journeys[q].parents
+            }
+            if above { parts.append(p) } else { counted.append(p) }
+        }
+        guard !counted.isEmpty else { return nil }
+        return (counted.map { figure(journeys[$0])! }.reduce(0, +), counted, parts)
     }
 
     /// The journeys no other map details: the roots of the maps-of-maps hierarchy, in rank order.

@@ -46,7 +46,7 @@ extension Checker {
                        from.valueRange, help: "export a shorter period or fewer columns, or set JOURNEYC_MAX_DATA_MB to raise the limit")
             case .outsideRepository:
                 report(.dataFileUnreadable, "'\(path)' \(problem.reason)", from.valueRange,
-                       help: "a map reads data files inside its repository (the nearest folder above it with .git, else its own folder), as it uses library files; copy the export in")
+                       help: RepositoryBoundary.help("a map reads data files", copy: "copy the export in"))
             case .utf16:
                 report(.dataFileUnreadable, "'\(path)' \(problem.reason)", from.valueRange,
                        help: "save or export it again as \"CSV UTF-8 (comma delimited)\" (Excel's \"Unicode text\" is UTF-16 and tab-separated)")
@@ -114,12 +114,13 @@ extension Checker {
         diagnostics.append(d)
     }
 
-    /// `freshness 45 d`: how old a bound metric's newest row may be, in whole days or hours.
+    /// `freshness 45 d`: a maximum age in whole days or hours — on a map of its bound data's newest
+    /// row, in a portfolio of its maps' version dates. Its words hold for both.
     mutating func buildFreshness(_ s: Statement) -> DataFreshness? {
         guard let arg = s.argument(.value), case .quantity(let q) = arg.value else { return nil }
         guard let quantity = ValueRules.quantity(q, at: arg.range, into: &diagnostics) else { return nil }
         let written = tree.file.text(in: arg.range)
-        let units = "write how old the data may be in days or hours, like `freshness 45 d` or `freshness 36 h` (6 weeks is `freshness 42 d`)"
+        let units = "write the age in days or hours, like `freshness 45 d` or `freshness 36 h` (6 weeks is `freshness 42 d`)"
         guard let perUnit = quantity.unit.secondsPerUnit, perUnit == 86400 || perUnit == 3600 else {
             // The unit as written after the number (`1 min`).
             // A word after a plain number (`6 w`) is the parser's E0084, said at the word.
@@ -134,7 +135,7 @@ extension Checker {
         }
         guard quantity.value > 0 else {
             report(.invalidFreshness, "freshness must be more than zero", arg.range,
-                   help: "write how old the data may be, like `freshness 45 d`; remove `freshness` for no check")
+                   help: "write the age, like `freshness 45 d`; without `freshness` a map's data is not checked and a portfolio lists maps older than 180 days")
             return nil
         }
         guard quantity.value == quantity.value.rounded() else {
@@ -169,8 +170,13 @@ extension Checker {
         guard let p = s.property(.data), case .string(let path) = p.value else { return nil }
         guard let filePath = ValueRules.dataPath(p, into: &diagnostics) else { return nil }
         if case .failure(let problem) = data.read(filePath) {
-            report(.missingEvidenceData, "the data file '\(filePath)' \(problem.reason)", p.valueRange,
-                   help: "paths are relative to the map's folder")
+            let help: String
+            if case .outsideRepository = problem {
+                help = RepositoryBoundary.help("evidence's data file lies", copy: "copy the export in")
+            } else {
+                help = "paths are relative to the map's folder"
+            }
+            report(.missingEvidenceData, "the data file '\(filePath)' \(problem.reason)", p.valueRange, help: help)
         }
         return path.isEmpty ? nil : filePath
     }

@@ -59,7 +59,7 @@ public enum Keyword: String, CaseIterable, Sendable {
         case .backstage: "backstage action"
         case .support: "support process"
         case .share: "share of customers"
-        case .freshness: "data freshness"
+        case .freshness: "freshness"
         case .size: "segment size"
         case .state: "`state` line"
         case .baseline: "`baseline` line"
@@ -317,7 +317,7 @@ public struct StatementSignature: Sendable {
             .goal: .init(slots: [slot(.text, .string, "quoted text", "goal \"Find shoes that fit\"")], properties: []),
             .color: .init(slots: [slot(.text, .string, "a quoted colour", "color \"#0072B2\"")], properties: []),
             .share: .init(slots: [slot(.value, .percentage, "a share of customers like 40%", "share 40%")], properties: []),
-            .freshness: .init(slots: [slot(.value, .quantity, "how old bound data may be, like 45 d", "freshness 45 d")], properties: []),
+            .freshness: .init(slots: [slot(.value, .quantity, "a maximum age like 45 d: of the map's bound data, or in a portfolio of its maps' version dates", "freshness 45 d")], properties: []),
             .size: .init(slots: [slot(.value, .number, "a number of customers like 120k", "size 120k customers"),
                                  slot(.unit, .identifier, optional: true, "what is counted, like customers or accounts", "size 120k customers")],
                          properties: []),

@@ -614,7 +614,7 @@ public struct Parser {
         if previous.kind == .number, statement.keyword == .freshness {
             // `freshness 6 w`: a word after the number that is no unit of freshness, said once, here.
             report(.invalidFreshness, "freshness is in days (d) or hours (h), not '\(token.text)'", token.range,
-                   help: "write how old the data may be in days or hours, like `freshness 45 d` or `freshness 36 h` (6 weeks is `freshness 42 d`)")
+                   help: "write the age in days or hours, like `freshness 45 d` or `freshness 36 h` (6 weeks is `freshness 42 d`)")
             return
         }
         if previous.kind == .number || previous.kind == .invalid, statement.keyword == .metric {

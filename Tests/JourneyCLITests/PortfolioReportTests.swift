@@ -36,6 +36,32 @@ import Testing
         }
     }
 
+    /// The report says why each journey ranks where it does: its factors with their weights in
+    /// the header, and the sum they make is its priority (a reader can redo it by hand).
+    @Test func eachJourneysFactorsMakeItsPriority() throws {
+        let r = journeyc(["report", "samples/workspace"], environment: Self.today)
+        let lines = r.stdout.split(separator: "\n").drop { !$0.hasPrefix("### Why each journey ranks where it does") }
+        let table = lines.drop { !$0.hasPrefix("| # |") }.prefix { $0.hasPrefix("|") }
+        func cells(_ line: Substring) -> [String] {
+            line.split(separator: "|", omittingEmptySubsequences: false).dropFirst().dropLast().map { $0.trimmingCharacters(in: .whitespaces) }
+        }
+        let header = cells(try #require(table.first))
+        #expect(header == ["#", "Journey", "Experience ×0.35", "Volume ×0.25", "Value ×0.2", "Cost ×0.1", "Goals ×0.1", "Business ×0.65", "Priority", "Region"])
+        let weights = header[2...6].map { Double($0.split(separator: "×")[1])! }
+        let rows = table.dropFirst(2).map(cells)
+        #expect(rows.count == 8)
+        for row in rows {
+            let x = row[2...6].map { Double($0.trimmingCharacters(in: CharacterSet(charactersIn: "()")))! }
+            let business = zip(x.dropFirst(), weights.dropFirst()).map(*).reduce(0, +) / 0.65 * 100
+            #expect(abs(business - Double(row[7])!) <= 1, "\(row)")
+            let priority = 1 + 99 * zip(x, weights).map(*).reduce(0, +)
+            #expect(abs(priority - Double(row[8].replacing("*", with: ""))!) <= 1, "\(row)")
+        }
+        #expect(rows.first?[9] == "fix first" && rows.first?[1].hasPrefix("[Exchanging a pair by post]") == true)
+        #expect(rows.last?[9] == "improve when there is time")
+        #expect(rows.contains { $0[4] == "(0.50)" }, "a fact not stated is in brackets")
+    }
+
     @Test func theHTMLReportEmbedsBothChartsAndLinksTheMaps() throws {
         let dir = try temporaryFolder("journeyc-portfolio-html")
         defer { try? FileManager.default.removeItem(at: dir) }
@@ -73,8 +99,25 @@ import Testing
         let p = Portfolio.compile(folder: "samples/workspace", paths: paths, world: world)
         let scores = try #require(p.scores(today: nil))
         #expect(scores.journeys.count == 8 && p.settings?.title == "Stride Running Co.")
+        // The first journey (a poor experience, a small volume) is where its priority puts it:
+        // "Fix first", its marker inside that region of the chart.
+        #expect(scores.journeys[0].model.title == "Exchanging a pair by post" && scores.journeys[0].quadrant == .fixFirst)
         for theme in [Theme.light, .dark, .print] {
-            #expect(SceneChecks.violations(Scenes.portfolioJourneys(scores, theme: theme, measurer: FixedWidthMeasurer(), title: "S")) == [])
+            let chart = Scenes.portfolioJourneys(scores, theme: theme, measurer: FixedWidthMeasurer(), title: "S")
+            var area: [Point] = [], marker: Rect?
+            chart.walk { node, _ in
+                guard case .group(let g) = node else { return }
+                if g.name == "area:fix-first", case .path(let p)? = g.children.first { area = p.path.flattened().first ?? [] }
+                if g.name == "journey:1" { marker = g.box }
+            }
+            let box = try #require(marker)
+            let centre = Point(box.midX, box.midY)
+            let sides = area.indices.map { k -> Double in
+                let a = area[k], b = area[(k + 1) % area.count]
+                return (b.x - a.x) * (centre.y - a.y) - (b.y - a.y) * (centre.x - a.x)
+            }.filter { abs($0) > 1e-6 }
+            #expect(area.count >= 3 && (sides.allSatisfy { $0 > 0 } || sides.allSatisfy { $0 < 0 }), "journey 1 outside Fix first (\(theme.name))")
+            #expect(SceneChecks.violations(chart) == [])
             #expect(SceneChecks.violations(Scenes.portfolioActions(scores, theme: theme, measurer: FixedWidthMeasurer(), title: "S")) == [])
         }
     }

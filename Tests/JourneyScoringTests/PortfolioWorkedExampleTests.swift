@@ -71,6 +71,17 @@ func scoringPageFiles(under heading: String) throws -> [String: String] {
         #expect(p.journeys.map(\.priority) == [81, 69, 41])
     }
 
+    /// "The journeys chart" of the page: each journey's business part and its quadrant.
+    @Test func theJourneysChartsNumbers() throws {
+        let p = try portfolio()
+        #expect(near(p.businessWeight, 0.65) && near(p.experienceWeight, 0.35))
+        #expect(p.journeys.map { ($0.business ?? -1) * 100 }.map { Int($0.rounded()) } == [84, 53, 48])
+        #expect(near(p.journeys[0].business, 0.5467 / 0.65, 1e-3) && near(p.journeys[1].business, 0.3415 / 0.65, 1e-3))
+        #expect(near(p.journeys[2].business, 0.3125 / 0.65))
+        #expect(near(1 + 99 * p.medianUrgency, 69, 0.5), "the median priority is Return's")
+        #expect(p.journeys.map(\.quadrant) == [.fixFirst, .fixFirst, .keep])
+    }
+
     @Test func theActionListFormula() {
         #expect(Formulas.actionPriority(opportunity: 64, journey: 69) == 66)
         #expect(Formulas.actionPriority(opportunity: 50, journey: 81) == 64)
