@@ -114,11 +114,17 @@ enum ReportWording {
     static func rating(_ r: Int?) -> String { r.map(String.init) ?? "–" }
 
     /// An amount of money as the portfolio writes it: its currency's symbol before it when it
-    /// has one (€, $, £, ¥, ₹), else its code after it; whole units from 100 up (a month's value
-    /// at stake is an estimate, not cents): "€6.50", "€266k", "1.2M CHF".
+    /// has one (€, $, £, ¥, ₹), else its code after it; whole units from 100 up, and from 1,000
+    /// on three significant digits with a letter, as volumes are written (a month's value at
+    /// stake is an estimate, not cents): "€6.50", "€128", "€525k", "€1.14M", "1.2M CHF".
     static func money(_ v: Double, currency: String?) -> String {
         let symbols = ["EUR": "€", "USD": "$", "GBP": "£", "JPY": "¥", "INR": "₹"]
-        let unit: MetricUnit = currency.map { .currency(symbols[$0] ?? $0) } ?? .plain
-        return AmountText.amount(v >= 100 ? v.rounded() : v, unit: unit)
+        guard abs(v) >= 1000 else {
+            let unit: MetricUnit = currency.map { .currency(symbols[$0] ?? $0) } ?? .plain
+            return AmountText.amount(v >= 100 ? v.rounded() : v, unit: unit)
+        }
+        let number = (v < 0 ? "-" : "") + journeys(abs(v))
+        guard let currency else { return number }
+        return symbols[currency].map { (v < 0 ? "-" : "") + $0 + journeys(abs(v)) } ?? number + " " + currency
     }
 }

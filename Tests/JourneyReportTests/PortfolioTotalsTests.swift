@@ -57,4 +57,11 @@ import Testing
     func volumesHaveThreeSignificantDigits(_ v: Double, _ text: String) {
         #expect(ReportWording.journeys(v) == text)
     }
+
+    /// Amounts as the volumes beside them: whole units from 100, three significant digits from 1,000.
+    @Test(arguments: [(6.5, "EUR", "€6.50"), (128, "EUR", "€128"), (524_800, "EUR", "€525k"), (1_140_000, "EUR", "€1.14M"),
+                      (902_500, "USD", "$903k"), (1_200_000, "CHF", "1.2M CHF"), (-52_000, "EUR", "-€52k")])
+    func amountsHaveThreeSignificantDigits(_ v: Double, _ currency: String, _ text: String) {
+        #expect(ReportWording.money(v, currency: currency) == text)
+    }
 }
