@@ -274,18 +274,19 @@ private struct PortfolioBuilder {
             blocks.append(.paragraph([.text("No map has a persona with emotions.")]))
             return
         }
-        let columns = p.journeys.indices.filter { k in p.personas.contains { $0.journeys.contains { $0.journey == k } } }
-        var header = ["Persona", "Mean"]
-        header += columns.map { "#\($0 + 1) " + ReportWording.short(p.journeys[$0].model.title, 28) }
-        let rows: [[[ReportInline]]] = p.personas.map { persona in
-            var row: [[ReportInline]] = [[.strong(persona.name)], [.text(ReportWording.score(persona.mean))]]
-            for k in columns {
-                row.append([.text(ReportWording.score(persona.journeys.first { $0.journey == k }?.experience))])
-            }
-            return row
+        // A row per journey (in the ranking's order) and a column per persona: a portfolio has
+        // a few personas and up to thousands of journeys, which a column each would not hold.
+        let experience = p.personas.map { persona in
+            Dictionary(persona.journeys.map { ($0.journey, $0.experience) }, uniquingKeysWith: { first, _ in first })
         }
-        blocks.append(.table(ReportTable(header: header, alignment: [.left] + Array(repeating: .right, count: header.count - 1), rows: rows)))
-        blocks.append(.paragraph([.text("Experience score (0–100) of each persona in each journey they appear in; the columns are numbered as the ranking. Their lowest moments:")]))
+        let shown = p.journeys.indices.filter { k in experience.contains { $0[k] != nil } }
+        let header = ["#", "Journey"] + p.personas.map { ReportWording.short($0.name, 28) }
+        var rows: [[[ReportInline]]] = shown.map { k in
+            [[.text("\(k + 1)")], [journey(k)]] + experience.map { [.text(ReportWording.score($0[k] ?? nil))] }
+        }
+        rows.append([[.text("")], [.strong("Mean")]] + p.personas.map { [.strong(ReportWording.score($0.mean))] })
+        blocks.append(.table(ReportTable(header: header, alignment: [.right, .left] + Array(repeating: .right, count: p.personas.count), rows: rows)))
+        blocks.append(.paragraph([.text("Experience score (0–100) of each persona in each journey they appear in, the journeys in the ranking's order; the last row is each persona's mean. Their lowest moments:")]))
         var items: [[ReportInline]] = []
         for persona in p.personas {
             let worst = persona.journeys.filter { $0.lowest != nil }.min { a, b in
