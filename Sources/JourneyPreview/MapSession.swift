@@ -67,14 +67,36 @@ public final class MapSession: Sendable {
         }
     }
 
-    /// A page's stream of messages: the current frame first (when there is one), then each new one.
-    func subscribe() -> (id: Int, messages: AsyncStream<String>) {
+    /// The last frame's header and the current picture (nil before the first frame).
+    var current: (header: FrameHeader, svg: String?)? {
+        state.withLock { s in s.header.map { ($0, s.svg) } }
+    }
+
+    /// The last frame, waiting for the first (drawn when the map is first asked for) at most
+    /// `seconds`: a page is served with the picture in it, not blank until its socket brings it.
+    func current(waitingAtMost seconds: Double) async -> (header: FrameHeader, svg: String?)? {
+        if let now = current { return now }
+        let (id, messages) = subscribe()
+        await withTaskGroup(of: Void.self) { group in
+            group.addTask { for await _ in messages { return } }
+            group.addTask { try? await Task.sleep(for: .milliseconds(Int(seconds * 1000))) }
+            await group.next()
+            group.cancelAll()
+        }
+        unsubscribe(id)
+        return current
+    }
+
+    /// A page's stream of messages: the current frame first (when there is one), then each new
+    /// one. A page that already has picture `having` (it came in the page) gets that frame's
+    /// header without the SVG.
+    func subscribe(having picture: Int? = nil) -> (id: Int, messages: AsyncStream<String>) {
         let (stream, continuation) = AsyncStream<String>.makeStream(bufferingPolicy: .bufferingNewest(2))
         let id = state.withLock { s in
             let id = s.nextSubscriber
             s.nextSubscriber += 1
             s.subscribers[id] = continuation
-            if let header = s.header { continuation.yield(Self.message(header, svg: s.svg)) }
+            if let header = s.header { continuation.yield(Self.message(header, svg: header.picture == picture ? nil : s.svg)) }
             return id
         }
         return (id, stream)
@@ -88,10 +110,14 @@ public final class MapSession: Sendable {
     var subscriberCount: Int { state.withLock { $0.subscribers.count } }
 
     static func message(_ header: FrameHeader, svg: String?) -> String {
+        headerJSON(header) + "\n" + (svg ?? "")
+    }
+
+    /// A frame's header as one line of JSON (in each message, and in the page that shows the frame).
+    static func headerJSON(_ header: FrameHeader) -> String {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        let json = (try? encoder.encode(header)).map { String(decoding: $0, as: UTF8.self) } ?? "{}"
-        return json + "\n" + (svg ?? "")
+        return (try? encoder.encode(header)).map { String(decoding: $0, as: UTF8.self) } ?? "{}"
     }
 }
 
@@ -99,9 +125,11 @@ public final class MapSession: Sendable {
 /// socket's end unsubscribes it).
 struct MapSocket: WSMessageHandler {
     let session: MapSession
+    /// The picture the page came with (`?picture=N`), which the socket need not send again.
+    var having: Int?
 
     func makeMessages(for client: AsyncStream<WSMessage>) async throws -> AsyncStream<WSMessage> {
-        let (id, updates) = session.subscribe()
+        let (id, updates) = session.subscribe(having: having)
         let session = session
         Task {
             for await _ in client {}
