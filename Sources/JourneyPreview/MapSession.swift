@@ -31,6 +31,8 @@ public final class MapSession: Sendable {
         var files: Set<String> = []
         var subscribers: [Int: AsyncStream<String>.Continuation] = [:]
         var nextSubscriber = 0
+        /// Since when (Clock milliseconds) no page has listened; nil while one does.
+        var idleSince: Double? = Clock.now()
     }
 
     private let state = Mutex(State())
@@ -96,6 +98,7 @@ public final class MapSession: Sendable {
             let id = s.nextSubscriber
             s.nextSubscriber += 1
             s.subscribers[id] = continuation
+            s.idleSince = nil
             if let header = s.header { continuation.yield(Self.message(header, svg: header.picture == picture ? nil : s.svg)) }
             return id
         }
@@ -103,8 +106,19 @@ public final class MapSession: Sendable {
     }
 
     func unsubscribe(_ id: Int) {
-        let continuation = state.withLock { $0.subscribers.removeValue(forKey: id) }
+        let continuation = state.withLock { s in
+            defer { if s.subscribers.isEmpty, s.idleSince == nil { s.idleSince = Clock.now() } }
+            return s.subscribers.removeValue(forKey: id)
+        }
         continuation?.finish()
+    }
+
+    /// Since when no page has listened (Clock milliseconds), or nil while one does.
+    var idleSince: Double? { state.withLock { $0.idleSince } }
+
+    /// Counts as listened to now: a session just handed out is not dropped before its page subscribes.
+    func touch() {
+        state.withLock { s in if s.idleSince != nil { s.idleSince = Clock.now() } }
     }
 
     var subscriberCount: Int { state.withLock { $0.subscribers.count } }
