@@ -15,10 +15,14 @@ public struct PreviewRoutes: HTTPHandler {
     /// Host names accepted (lowercased, without the port); empty accepts any (a server
     /// listening on every address, asked for with --host).
     let hosts: Set<String>
+    /// Seconds a page waits for a map's first picture; after it the page comes without one (a
+    /// very large map) and its socket brings the picture when it is drawn.
+    let firstPictureWait: Double
 
-    public init(engine: PreviewEngine, hosts: Set<String>) {
+    public init(engine: PreviewEngine, hosts: Set<String>, firstPictureWait: Double = 10) {
         self.engine = engine
         self.hosts = hosts
+        self.firstPictureWait = firstPictureWait
     }
 
     /// The Host names a server listening on `host` answers to.
@@ -83,12 +87,8 @@ public struct PreviewRoutes: HTTPHandler {
 
     /// A map's page with its current picture in it (drawn now when it is the first request).
     func page(_ map: String) async -> HTTPResponse {
-        Self.html(PreviewPage.map(map, frame: await engine.session(for: map).current(waitingAtMost: Self.firstPictureWait)))
+        Self.html(PreviewPage.map(map, frame: await engine.session(for: map).current(waitingAtMost: firstPictureWait)))
     }
-
-    /// How long a page waits for a map's first picture; after it the page comes without one
-    /// (a very large map) and its socket brings the picture when it is drawn.
-    static let firstPictureWait = 10.0
 
     static func text(_ status: HTTPStatusCode, _ text: String) -> HTTPResponse {
         HTTPResponse(statusCode: status, headers: [.contentType: "text/plain; charset=utf-8"], body: Data(text.utf8))

@@ -23,7 +23,8 @@ import Testing
         let folder = try #require(ServedFolder(path: map.path))
         let engine = PreviewEngine(folder: folder, world: DiskWorldForTests.world(folder), drawing: DiskWorldForTests.drawing)
         #expect(engine.start())
-        let routes = PreviewRoutes(engine: engine, hosts: PreviewRoutes.hosts(listeningOn: "127.0.0.1"))
+        // A long wait for the first picture: only a guard (a full test run on two cores is slow).
+        let routes = PreviewRoutes(engine: engine, hosts: PreviewRoutes.hosts(listeningOn: "127.0.0.1"), firstPictureWait: 120)
 
         // The first request draws the map and serves the page with the picture in it.
         let page = try await get("/", from: routes)
@@ -59,7 +60,7 @@ import Testing
         let folder = try #require(ServedFolder(path: served.path))
         let engine = PreviewEngine(folder: folder, world: DiskWorldForTests.world(folder), drawing: DiskWorldForTests.drawing)
         #expect(engine.start())
-        let page = try await get("/map/maps/broken.journey", from: PreviewRoutes(engine: engine, hosts: []))
+        let page = try await get("/map/maps/broken.journey", from: PreviewRoutes(engine: engine, hosts: [], firstPictureWait: 120))
         #expect(page.contains("<div id=\"pic\"></div>"))
         #expect(page.contains("<div class=\"problem error\">"))
         #expect(page.contains("ghost"))

@@ -11,7 +11,9 @@ import Synchronization
 import Testing
 
 @Suite(.serialized) struct SessionLifetimeTests {
-    func until(_ what: String, within seconds: Double = 10, _ test: () -> Bool) async throws {
+    /// Waits for `test`; the limit is only a guard against a hang (under a full parallel test run
+    /// on two cores the server's tasks can wait long for a thread).
+    func until(_ what: String, within seconds: Double = 120, _ test: () -> Bool) async throws {
         let deadline = Date().addingTimeInterval(seconds)
         while !test() {
             if Date() > deadline { Issue.record("timed out waiting for \(what)"); return }
@@ -85,7 +87,7 @@ import Testing
             $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { connect(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) }
         }
         guard connected == 0 else { close(fd); return nil }
-        var timeout = timeval(tv_sec: 10, tv_usec: 0)
+        var timeout = timeval(tv_sec: 120, tv_usec: 0)
         setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &timeout, socklen_t(MemoryLayout<timeval>.size))
         let request = "GET \(path) HTTP/1.1\r\nHost: 127.0.0.1:\(port)\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n"
             + "Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\nSec-WebSocket-Version: 13\r\n\r\n"
