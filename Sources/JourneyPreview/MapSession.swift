@@ -74,21 +74,6 @@ public final class MapSession: Sendable {
         state.withLock { s in s.header.map { ($0, s.svg) } }
     }
 
-    /// The last frame, waiting for the first (drawn when the map is first asked for) at most
-    /// `seconds`: a page is served with the picture in it, not blank until its socket brings it.
-    func current(waitingAtMost seconds: Double) async -> (header: FrameHeader, svg: String?)? {
-        if let now = current { return now }
-        let (id, messages) = subscribe()
-        await withTaskGroup(of: Void.self) { group in
-            group.addTask { for await _ in messages { return } }
-            group.addTask { try? await Task.sleep(for: .milliseconds(Int(seconds * 1000))) }
-            await group.next()
-            group.cancelAll()
-        }
-        unsubscribe(id)
-        return current
-    }
-
     /// A page's stream of messages: the current frame first (when there is one), then each new
     /// one. A page that already has picture `having` (it came in the page) gets that frame's
     /// header without the SVG.
@@ -135,16 +120,16 @@ public final class MapSession: Sendable {
     }
 }
 
-/// The page's socket: the session's messages out; what the page sends is not read (the
+/// The page's socket: its map's session's messages out; what the page sends is not read (the
 /// socket's end unsubscribes it).
 struct MapSocket: WSMessageHandler {
-    let session: MapSession
+    let engine: PreviewEngine
+    let map: String
     /// The picture the page came with (`?picture=N`), which the socket need not send again.
     var having: Int?
 
     func makeMessages(for client: AsyncStream<WSMessage>) async throws -> AsyncStream<WSMessage> {
-        let (id, updates) = session.subscribe(having: having)
-        let session = session
+        let (session, id, updates) = engine.subscribe(to: map, having: having)
         Task {
             for await _ in client {}
             session.unsubscribe(id)

@@ -87,6 +87,40 @@ public final class PreviewEngine: Sendable {
         return session
     }
 
+    /// Subscribes to a map's session (made, and drawn, when there is none) in one step, so that
+    /// the engine cannot drop the session between the two (a page would then listen to a
+    /// session that is never drawn again).
+    func subscribe(to map: String, having picture: Int? = nil) -> (session: MapSession, id: Int, messages: AsyncStream<String>) {
+        let (session, id, messages, isNew) = shared.withLock { s in
+            let existing = s.sessions[map]
+            let session = existing ?? MapSession(map: map)
+            if existing == nil {
+                s.sessions[map] = session
+                s.pending.append(map)
+            }
+            let (id, messages) = session.subscribe(having: picture)
+            return (session, id, messages, existing == nil)
+        }
+        if isNew { poke() }
+        return (session, id, messages)
+    }
+
+    /// A map's last frame, waiting for the first (drawn when the map is first asked for) at most
+    /// `seconds`: a page is served with the picture in it, not blank until its socket brings it.
+    func current(_ map: String, waitingAtMost seconds: Double) async -> (header: FrameHeader, svg: String?)? {
+        let (session, id, messages) = subscribe(to: map)
+        if session.current == nil {
+            await withTaskGroup(of: Void.self) { group in
+                group.addTask { for await _ in messages { return } }
+                group.addTask { try? await Task.sleep(for: .milliseconds(Int(seconds * 1000))) }
+                await group.next()
+                group.cancelAll()
+            }
+        }
+        session.unsubscribe(id)
+        return session.current
+    }
+
     /// The maps with a session (a page open, or closed less than `keepIdle` ago).
     var sessionCount: Int { shared.withLock { $0.sessions.count } }
 

@@ -74,7 +74,7 @@ public struct PreviewRoutes: HTTPHandler {
                     return Self.text(.forbidden, "journeyc preview: pages of \(origin) may not connect\n")
                 }
                 if isSocket {
-                    let socket = MapSocket(session: engine.session(for: map), having: request.query["picture"].flatMap { Int($0) })
+                    let socket = MapSocket(engine: engine, map: map, having: request.query["picture"].flatMap { Int($0) })
                     return try await WebSocketHTTPHandler(handler: MessageFrameWSHandler(handler: socket,
                                                                               frameSize: 1 << 20), accepts: [.GET])
                         .handleRequest(request)
@@ -87,7 +87,7 @@ public struct PreviewRoutes: HTTPHandler {
 
     /// A map's page with its current picture in it (drawn now when it is the first request).
     func page(_ map: String) async -> HTTPResponse {
-        Self.html(PreviewPage.map(map, frame: await engine.session(for: map).current(waitingAtMost: firstPictureWait)))
+        Self.html(PreviewPage.map(map, frame: await engine.current(map, waitingAtMost: firstPictureWait)))
     }
 
     static func text(_ status: HTTPStatusCode, _ text: String) -> HTTPResponse {

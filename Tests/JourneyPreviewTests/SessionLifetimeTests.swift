@@ -52,6 +52,23 @@ import Testing
         again.unsubscribe(other)
     }
 
+    /// A page subscribes to its map in one step with the session's making: however long its
+    /// first picture takes, the session it listens to is the one the engine keeps drawing.
+    @Test func aListenedSessionIsKeptAndDrawnAgain() async throws {
+        let engine = try engine(keepingIdle: 0.05)
+        let (session, id, messages) = engine.subscribe(to: "top.journey")
+        var iterator = messages.makeAsyncIterator()
+        #expect(await iterator.next()?.contains("Checkout") == true)
+        try await Task.sleep(for: .milliseconds(300))
+        #expect(engine.sessionCount == 1)
+        #expect(engine.session(for: "top.journey") === session)
+        let map = URL(fileURLWithPath: engine.folder.absolute("top.journey"))
+        try "journey \"Drawn again\"\nstage pay \"Pay\"\n  touchpoint card \"Pays by card\" via web\n"
+            .write(to: map, atomically: true, encoding: .utf8)
+        #expect(await iterator.next()?.contains("Drawn again") == true)
+        session.unsubscribe(id)
+    }
+
     @Test func aClosedSocketLeavesItsSession() async throws {
         let engine = try engine(keepingIdle: 0.3)
         let announced = Mutex<String?>(nil)
