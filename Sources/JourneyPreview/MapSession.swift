@@ -11,7 +11,8 @@ import Synchronization
 struct FrameHeader: Codable, Sendable {
     /// Counts every frame of this map.
     var version: Int
-    /// Counts the pictures: the page replaces its picture when this changes.
+    /// The picture's number, unique in the engine (PictureNumbers): the page replaces its
+    /// picture when this changes, and names the one it has with it.
     var picture: Int
     var title: String
     var diagnostics: [PreviewDiagnostic]
@@ -36,9 +37,13 @@ public final class MapSession: Sendable {
     }
 
     private let state = Mutex(State())
+    private let numbers: PictureNumbers
 
-    init(map: String) {
+    /// `numbers`: the engine's, shared by its sessions, so that a map's session made again (after
+    /// it was dropped) never gives a new picture the number of one a page already has.
+    init(map: String, numbers: PictureNumbers = PictureNumbers()) {
         self.map = map
+        self.numbers = numbers
     }
 
     /// The files this map is drawn from.
@@ -57,7 +62,7 @@ public final class MapSession: Sendable {
                                      compileMilliseconds: frame.compileMilliseconds, drawMilliseconds: frame.drawMilliseconds)
             var newSVG: String?
             if let svg = frame.svg {
-                header.picture += 1
+                header.picture = numbers.next()
                 header.locations = frame.locations
                 newSVG = String(decoding: svg, as: UTF8.self)
                 s.svg = newSVG
@@ -117,6 +122,18 @@ public final class MapSession: Sendable {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         return (try? encoder.encode(header)).map { String(decoding: $0, as: UTF8.self) } ?? "{}"
+    }
+}
+
+/// Numbers pictures: 1, 2, 3… across all the sessions of an engine.
+final class PictureNumbers: Sendable {
+    private let last = Mutex(0)
+
+    func next() -> Int {
+        last.withLock { n in
+            n += 1
+            return n
+        }
     }
 }
 

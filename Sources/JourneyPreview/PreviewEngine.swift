@@ -38,6 +38,7 @@ public final class PreviewEngine: Sendable {
         var pending: [String] = []
     }
     private let shared = Mutex(Shared())
+    private let pictureNumbers = PictureNumbers()
     /// A pipe the server's tasks write to, to wake the thread (read end, write end).
     private let wake: (read: Int32, write: Int32)
 
@@ -78,7 +79,7 @@ public final class PreviewEngine: Sendable {
                 existing.touch()
                 return (existing, false)
             }
-            let session = MapSession(map: map)
+            let session = MapSession(map: map, numbers: pictureNumbers)
             s.sessions[map] = session
             s.pending.append(map)
             return (session, true)
@@ -93,7 +94,7 @@ public final class PreviewEngine: Sendable {
     func subscribe(to map: String, having picture: Int? = nil) -> (session: MapSession, id: Int, messages: AsyncStream<String>) {
         let (session, id, messages, isNew) = shared.withLock { s in
             let existing = s.sessions[map]
-            let session = existing ?? MapSession(map: map)
+            let session = existing ?? MapSession(map: map, numbers: pictureNumbers)
             if existing == nil {
                 s.sessions[map] = session
                 s.pending.append(map)
