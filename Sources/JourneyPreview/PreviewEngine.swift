@@ -1,7 +1,8 @@
 // PreviewEngine: the preview's one working thread (started with CThreads, like journeyc's
 // other threads). It owns the font session, the inotify watcher and the debouncer; it draws a
 // map when a page first asks for it, and again when a file the map was drawn from has been
-// saved (a burst of events over: SaveDebouncer). It sleeps in poll(2) on inotify and a wake-up
+// saved (a burst of events over: SaveDebouncer), and drops a map's session once no page has
+// listened to it for `keepIdle` seconds. It sleeps in poll(2) on inotify and a wake-up
 // descriptor, never polling the files. In: requests from the server's tasks (`session(for:)`).
 // Out: frames, to each map's MapSession.
 
@@ -27,6 +28,9 @@ public final class PreviewEngine: Sendable {
     /// Quiet time and longest wait of a save (SaveDebouncer).
     let quiet: Double
     let longest: Double
+    /// Seconds a map's session is kept with no page open (a reload, a page's reconnection) before
+    /// it is dropped: not drawn again on saves, its picture let go.
+    let keepIdle: Double
 
     private struct Shared {
         var sessions: [String: MapSession] = [:]
@@ -34,10 +38,13 @@ public final class PreviewEngine: Sendable {
         var pending: [String] = []
     }
     private let shared = Mutex(Shared())
+    private let pictureNumbers = PictureNumbers()
     /// A pipe the server's tasks write to, to wake the thread (read end, write end).
     private let wake: (read: Int32, write: Int32)
 
-    public init(folder: ServedFolder, world: any World, drawing: PreviewDrawing, quiet: Double = 0.008, longest: Double = 0.25) {
+    public init(folder: ServedFolder, world: any World, drawing: PreviewDrawing, quiet: Double = 0.008, longest: Double = 0.25,
+                keepIdle: Double = 30) {
+        self.keepIdle = keepIdle
         self.folder = folder
         self.world = world
         self.drawing = drawing
@@ -68,14 +75,72 @@ public final class PreviewEngine: Sendable {
     /// first request draws it.
     public func session(for map: String) -> MapSession {
         let (session, isNew) = shared.withLock { s -> (MapSession, Bool) in
-            if let existing = s.sessions[map] { return (existing, false) }
-            let session = MapSession(map: map)
+            if let existing = s.sessions[map] {
+                existing.touch()
+                return (existing, false)
+            }
+            let session = MapSession(map: map, numbers: pictureNumbers)
             s.sessions[map] = session
             s.pending.append(map)
             return (session, true)
         }
         if isNew { poke() }
         return session
+    }
+
+    /// Subscribes to a map's session (made, and drawn, when there is none) in one step, so that
+    /// the engine cannot drop the session between the two (a page would then listen to a
+    /// session that is never drawn again).
+    func subscribe(to map: String, having picture: Int? = nil) -> (session: MapSession, id: Int, messages: AsyncStream<String>) {
+        let (session, id, messages, isNew) = shared.withLock { s in
+            let existing = s.sessions[map]
+            let session = existing ?? MapSession(map: map, numbers: pictureNumbers)
+            if existing == nil {
+                s.sessions[map] = session
+                s.pending.append(map)
+            }
+            let (id, messages) = session.subscribe(having: picture)
+            return (session, id, messages, existing == nil)
+        }
+        if isNew { poke() }
+        return (session, id, messages)
+    }
+
+    /// A map's last frame, waiting for the first (drawn when the map is first asked for) at most
+    /// `seconds`: a page is served with the picture in it, not blank until its socket brings it.
+    func current(_ map: String, waitingAtMost seconds: Double) async -> (header: FrameHeader, svg: String?)? {
+        let (session, id, messages) = subscribe(to: map)
+        if session.current == nil {
+            await withTaskGroup(of: Void.self) { group in
+                group.addTask { for await _ in messages { return } }
+                group.addTask { try? await Task.sleep(for: .milliseconds(Int(seconds * 1000))) }
+                await group.next()
+                group.cancelAll()
+            }
+        }
+        session.unsubscribe(id)
+        return session.current
+    }
+
+    /// The maps with a session (a page open, or closed less than `keepIdle` ago).
+    var sessionCount: Int { shared.withLock { $0.sessions.count } }
+
+    /// Drops the sessions no page has listened to for `keepIdle`; returns the milliseconds until
+    /// the next one is due (nil when none can be).
+    private func dropIdleSessions(at now: Double) -> Double? {
+        shared.withLock { s in
+            var next: Double?
+            for (map, session) in s.sessions {
+                guard let since = session.idleSince else { continue }
+                let due = since + keepIdle * 1000 - now
+                if due <= 0 {
+                    s.sessions[map] = nil
+                } else {
+                    next = min(next ?? due, due)
+                }
+            }
+            return next
+        }
     }
 
     /// The maps of the folder's index: its .journey files but library files (which draw nothing).
@@ -122,7 +187,13 @@ public final class PreviewEngine: Sendable {
         var fds = [pollfd(fd: wake.read, events: Int16(POLLIN), revents: 0), pollfd(fd: watcher.descriptor, events: Int16(POLLIN), revents: 0)]
         while true {
             let now = Clock.now() / 1000
-            let timeout = debouncer.deadline.map { Int32(max(0, ($0 - now) * 1000).rounded(.up)) } ?? -1
+            var timeout = debouncer.deadline.map { Int32(max(0, ($0 - now) * 1000).rounded(.up)) } ?? -1
+            // A session left by its last page is dropped when its time is up; one still listened
+            // to is looked at again after keepIdle (a page that leaves does not wake this thread).
+            if let due = dropIdleSessions(at: now * 1000) ?? (sessionCount > 0 ? keepIdle * 1000 : nil) {
+                let wait = Int32(min(due.rounded(.up), Double(Int32.max)))
+                timeout = timeout < 0 ? wait : min(timeout, wait)
+            }
             let n = poll(&fds, nfds_t(fds.count), timeout)
             if n < 0 && errno != EINTR {
                 PreviewEngine.warn("stopped watching files (poll: \(String(cString: strerror(errno)))); restart journeyc preview")

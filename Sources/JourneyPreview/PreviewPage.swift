@@ -1,5 +1,6 @@
 // PreviewPage: the HTML of the preview — a map's live page and a folder's index. The map's page
-// opens `/ws/PATH` and, for each message (a JSON line, then the SVG when the picture is new),
+// comes with its current picture and diagnostics in it (shown at once, and without JavaScript),
+// then opens `/ws/PATH?picture=N` and, for each message (a JSON line, then the SVG when the picture is new),
 // swaps the picture in place keeping the scroll position and zoom, or shows the diagnostics
 // over the last good picture. Zoom: ctrl + wheel (around the pointer), the − / + / 1:1 / Fit
 // buttons, or the keys - + 0. Clicking an element (its `data-address`, or a persona's or
@@ -14,8 +15,13 @@ public enum PreviewPage {
     public static let contentSecurityPolicy =
         "default-src 'none'; script-src 'unsafe-inline'; style-src 'unsafe-inline'; img-src data:; connect-src 'self'; base-uri 'none'; form-action 'none'"
 
-    public static func map(_ map: String) -> String {
-        page(title: map, body: mapBody(map))
+    /// A map's page, with `frame` (its last frame and current picture) already in it: the page
+    /// shows the picture, or the diagnostics, at once and without JavaScript; the script then
+    /// takes it over and its socket brings only what is newer. Without a frame (the first
+    /// picture was not ready in time) the socket brings it.
+    static func map(_ map: String, frame: (header: FrameHeader, svg: String?)?) -> String {
+        let errors = frame?.header.diagnostics.filter { $0.severity == "error" }.count ?? 0
+        return page(title: frame?.header.title ?? map, bodyClass: errors > 0 ? "broken" : nil, body: mapBody(map, frame: frame))
     }
 
     public static func index(_ maps: [String], folder: String) -> String {
@@ -28,29 +34,57 @@ public enum PreviewPage {
             """)
     }
 
-    static func page(title: String, body: String) -> String {
+    static func page(title: String, bodyClass: String? = nil, body: String) -> String {
         """
         <!doctype html>
         <html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
         <title>\(escaped(title)) — journeyc preview</title>
         <style>\(style)</style></head>
-        <body>
+        <body\(bodyClass.map { " class=\"\($0)\"" } ?? "")>
         \(body)
         </body></html>
         """
     }
 
-    static func mapBody(_ map: String) -> String {
-        """
-        <header id="bar"><span id="title">\(escaped(map))</span>
-        <span id="state" class="wait">connecting…</span>
-        <span id="where" title="click an element or a diagnostic"></span>
-        <span class="zoom"><button id="out" title="zoom out (-)">−</button><span id="level">100%</span><button id="in" title="zoom in (+)">+</button><button id="one" title="actual size (0)">1:1</button><button id="fit" title="fit the width">Fit</button></span></header>
-        <div id="view"><div id="pic"></div></div>
-        <aside id="problems" hidden></aside>
-        <script>const MAP = \(scriptString(map));
-        \(script)</script>
-        """
+    static func mapBody(_ map: String, frame: (header: FrameHeader, svg: String?)?) -> String {
+        return """
+            <header id="bar"><span id="title">\(escaped(map))</span>
+            \(frame.map { stateBadge($0.header) } ?? "<span id=\"state\" class=\"wait\">connecting…</span>")
+            <span id="where" title="click an element or a diagnostic"></span><noscript><span class="noscript">without JavaScript: reload for the latest picture</span></noscript>
+            <span class="zoom"><button id="out" title="zoom out (-)">−</button><span id="level">100%</span><button id="in" title="zoom in (+)">+</button><button id="one" title="actual size (0)">1:1</button><button id="fit" title="fit the width">Fit</button></span></header>
+            <div id="view"><div id="pic">\(frame?.svg ?? "")</div></div>
+            \(problems(frame?.header.diagnostics ?? [], hasPicture: frame?.svg != nil))
+            <script>const MAP = \(scriptString(map));
+            const FIRST = \(frame.map { "JSON.parse(\(scriptString(MapSession.headerJSON($0.header))))" } ?? "null");
+            \(script)</script>
+            """
+    }
+
+    /// The state in the bar: how the picture was drawn, or how many errors the map has (as the
+    /// script writes it for each frame).
+    static func stateBadge(_ header: FrameHeader) -> String {
+        let errors = header.diagnostics.filter { $0.severity == "error" }.count
+        if errors > 0 { return "<span id=\"state\" class=\"bad\">\(count(errors, "error"))</span>" }
+        return "<span id=\"state\">drawn in \(Int((header.compileMilliseconds + header.drawMilliseconds).rounded())) ms</span>"
+    }
+
+    static func count(_ n: Int, _ noun: String) -> String { n == 1 ? "1 \(noun)" : "\(n) \(noun)s" }
+
+    /// The diagnostics over the picture, in the markup the script's showProblems makes.
+    static func problems(_ list: [PreviewDiagnostic], hasPicture: Bool) -> String {
+        guard !list.isEmpty else { return "<aside id=\"problems\" hidden></aside>" }
+        let errors = list.filter { $0.severity == "error" }.count
+        let head = errors > 0
+            ? count(errors, "error") + (hasPicture ? " — showing the last good picture" : " — the map is drawn once it has none")
+            : count(list.count, "warning")
+        let items = list.map { d -> String in
+            var lines = ["<div class=\"at\">\(escaped("\(d.file):\(d.line):\(d.column)  \(d.severity)" + (d.code.isEmpty ? "" : "[\(d.code)]")))</div>",
+                         "<div class=\"msg\">\(escaped(d.message))</div>"]
+            if let help = d.help { lines.append("<div class=\"help\">\(escaped("help: " + help))</div>") }
+            lines += d.notes.map { "<div class=\"note\">\(escaped("note: " + $0))</div>" }
+            return "<div class=\"problem \(escaped(d.severity))\">\(lines.joined())</div>"
+        }
+        return "<aside id=\"problems\"><h2>\(escaped(head))</h2>\(items.joined())</aside>"
     }
 
     static let style = """
@@ -60,6 +94,7 @@ public enum PreviewPage {
         #state{padding:2px 8px;border-radius:10px;background:#2e7d4f;font-size:12px}#state.wait{background:#6b7280}#state.bad{background:#b42318}
         #where{flex:1;font-family:ui-monospace,monospace;font-size:13px;color:#ffd479;white-space:nowrap;overflow:hidden;text-overflow:ellipsis}
         .zoom{display:flex;gap:4px;align-items:center}.zoom button{background:#374151;color:#fff;border:0;border-radius:4px;padding:3px 9px;cursor:pointer;font:inherit}
+        .noscript{font-size:12px;color:#ffd479;white-space:nowrap}
         #level{min-width:48px;text-align:center;font-size:12px}
         #view{position:fixed;top:40px;left:0;right:0;bottom:0;overflow:auto}#pic{display:inline-block;margin:12px}#pic svg{display:block;box-shadow:0 1px 4px #0003}
         body.broken #pic{opacity:.35}
@@ -76,7 +111,7 @@ public enum PreviewPage {
         const view = document.getElementById('view'), pic = document.getElementById('pic');
         const stateEl = document.getElementById('state'), whereEl = document.getElementById('where'), problems = document.getElementById('problems');
         const state = { picture: 0, version: 0, zoom: Number(sessionStorage.getItem('zoom:' + MAP)) || 1, locations: {}, size: null };
-        window.journeyPreview = { picture: 0, version: 0, swappedAt: 0, paintedAt: 0, diagnostics: 0, connected: false };
+        window.journeyPreview = { picture: 0, version: 0, swappedAt: 0, paintedAt: 0, diagnostics: 0, connected: false, messages: 0, lastMessage: 0, fromPage: false };
         const now = () => performance.timeOrigin + performance.now();
 
         function applyZoom() {
@@ -166,6 +201,11 @@ public enum PreviewPage {
         function swap(svgText) {
           const left = view.scrollLeft, top = view.scrollTop;
           pic.innerHTML = svgText;
+          fitPicture();
+          view.scrollLeft = left; view.scrollTop = top;
+        }
+        // The picture in #pic (new, or the one the page came with): its size, the zoom, its background.
+        function fitPicture() {
           const svg = pic.querySelector('svg');
           if (svg) {
             const vb = svg.viewBox && svg.viewBox.baseVal;
@@ -176,7 +216,6 @@ public enum PreviewPage {
             const ground = svg.querySelector('rect');
             if (ground && ground.getAttribute('fill')) view.style.background = ground.getAttribute('fill');
           }
-          view.scrollLeft = left; view.scrollTop = top;
           // The element picked stays picked in the new picture, when it is still there.
           if (state.picked) {
             const again = [...pic.querySelectorAll('[data-address], [data-name^="legend:"]')].find(g => addressOf(g) === state.picked);
@@ -189,17 +228,27 @@ public enum PreviewPage {
           const cut = text.indexOf('\n');
           const header = JSON.parse(text.slice(0, cut));
           const svgText = text.slice(cut + 1);
-          state.version = header.version;
-          document.title = header.title + ' — journeyc preview';
           if (svgText && header.picture !== state.picture) {
             swap(svgText);
-            state.picture = header.picture;
-            state.locations = header.locations;
-            const at = now();
-            Object.assign(window.journeyPreview, { picture: header.picture, swappedAt: at, receivedAt,
-                                                   drawnIn: header.compileMilliseconds + header.drawMilliseconds, bytes: svgText.length });
-            requestAnimationFrame(() => requestAnimationFrame(() => { window.journeyPreview.paintedAt = now(); }));
+            took(header, receivedAt, svgText.length);
           }
+          settle(header);
+          window.journeyPreview.messages++;
+          window.journeyPreview.lastMessage = text.length;
+        }
+        // A picture now in #pic: its number, its elements' places, and when it was painted.
+        function took(header, receivedAt, bytes) {
+          state.picture = header.picture;
+          state.locations = header.locations;
+          const at = now();
+          Object.assign(window.journeyPreview, { picture: header.picture, swappedAt: at, receivedAt,
+                                                 drawnIn: header.compileMilliseconds + header.drawMilliseconds, bytes });
+          requestAnimationFrame(() => requestAnimationFrame(() => { window.journeyPreview.paintedAt = now(); }));
+        }
+        // A frame's diagnostics and state.
+        function settle(header) {
+          state.version = header.version;
+          document.title = header.title + ' — journeyc preview';
           showProblems(header.diagnostics);
           const errors = header.diagnostics.filter(d => d.severity === 'error').length;
           stateEl.className = errors ? 'bad' : '';
@@ -208,9 +257,21 @@ public enum PreviewPage {
           window.journeyPreview.version = header.version;
         }
 
+        // The frame the page came with: its picture is in #pic already (without JavaScript, too).
+        if (FIRST) {
+          if (pic.querySelector('svg')) {
+            fitPicture();
+            took(FIRST, now(), pic.innerHTML.length);
+            window.journeyPreview.fromPage = true;
+          }
+          settle(FIRST);
+        }
+
         let delay = 250;
         function connect() {
-          const socket = new WebSocket((location.protocol === 'https:' ? 'wss://' : 'ws://') + location.host + '/ws/' + MAP.split('/').map(encodeURIComponent).join('/'));
+          // The socket is told which picture the page has, so that it does not send it again.
+          const socket = new WebSocket((location.protocol === 'https:' ? 'wss://' : 'ws://') + location.host + '/ws/'
+                                       + MAP.split('/').map(encodeURIComponent).join('/') + '?picture=' + state.picture);
           socket.onopen = () => { delay = 250; window.journeyPreview.connected = true; };
           socket.onmessage = e => receive(e.data);
           socket.onclose = () => {

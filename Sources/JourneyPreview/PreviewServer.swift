@@ -15,10 +15,14 @@ public struct PreviewRoutes: HTTPHandler {
     /// Host names accepted (lowercased, without the port); empty accepts any (a server
     /// listening on every address, asked for with --host).
     let hosts: Set<String>
+    /// Seconds a page waits for a map's first picture; after it the page comes without one (a
+    /// very large map) and its socket brings the picture when it is drawn.
+    let firstPictureWait: Double
 
-    public init(engine: PreviewEngine, hosts: Set<String>) {
+    public init(engine: PreviewEngine, hosts: Set<String>, firstPictureWait: Double = 10) {
         self.engine = engine
         self.hosts = hosts
+        self.firstPictureWait = firstPictureWait
     }
 
     /// The Host names a server listening on `host` answers to.
@@ -52,7 +56,7 @@ public struct PreviewRoutes: HTTPHandler {
         }
         let path = request.path
         if path == "/" {
-            if let only = engine.folder.onlyMap { return Self.html(PreviewPage.map(only)) }
+            if let only = engine.folder.onlyMap { return await page(only) }
             return Self.html(PreviewPage.index(engine.indexedMaps(), folder: engine.folder.root))
         }
         if path == "/favicon.ico" { return HTTPResponse(statusCode: .noContent) }
@@ -70,14 +74,20 @@ public struct PreviewRoutes: HTTPHandler {
                     return Self.text(.forbidden, "journeyc preview: pages of \(origin) may not connect\n")
                 }
                 if isSocket {
-                    return try await WebSocketHTTPHandler(handler: MessageFrameWSHandler(handler: MapSocket(session: engine.session(for: map)),
+                    let socket = MapSocket(engine: engine, map: map, having: request.query["picture"].flatMap { Int($0) })
+                    return try await WebSocketHTTPHandler(handler: MessageFrameWSHandler(handler: socket,
                                                                               frameSize: 1 << 20), accepts: [.GET])
                         .handleRequest(request)
                 }
-                return Self.html(PreviewPage.map(map))
+                return await page(map)
             }
         }
         return Self.text(.notFound, "journeyc preview: nothing at \(path)\n")
+    }
+
+    /// A map's page with its current picture in it (drawn now when it is the first request).
+    func page(_ map: String) async -> HTTPResponse {
+        Self.html(PreviewPage.map(map, frame: await engine.current(map, waitingAtMost: firstPictureWait)))
     }
 
     static func text(_ status: HTTPStatusCode, _ text: String) -> HTTPResponse {

@@ -141,6 +141,15 @@ def save_like_an_editor(path, text):
     return at
 
 
+def load_without_javascript(tools, url):
+    """Loads the page with the page's scripts disabled (DevTools' own evaluation still runs)."""
+    tools.call("Emulation.setScriptExecutionDisabled", value=True)
+    tools.call("Page.navigate", url="about:blank")
+    tools.wait_for("location.href === 'about:blank' && document.readyState === 'complete'")
+    tools.call("Page.navigate", url=url)
+    tools.wait_for("location.href !== 'about:blank' && document.readyState === 'complete' && !!document.getElementById('pic')")
+
+
 def start_server(binary, target):
     server = subprocess.Popen([binary, target, "--port", "0"], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
     line = server.stdout.readline()
@@ -216,12 +225,30 @@ def main():
         tools.call("Page.enable")
         tools.call("Runtime.enable")
         tools.call("Emulation.setDeviceMetricsOverride", width=1280, height=860, deviceScaleFactor=1, mobile=False)
+        picture_area = {"x": 0, "y": 40, "width": 1280, "height": 820, "scale": 1}
+
+        # 0. Without JavaScript (so before any socket): the page comes with the picture in it.
+        load_without_javascript(tools, url)
+        check("without JavaScript: the picture is in the page",
+              tools.evaluate("!!document.querySelector('#pic svg') && document.querySelector('#pic svg').textContent.includes(%s)"
+                             % json.dumps(match.group(1))))
+        check("without JavaScript: no script ran", tools.evaluate("window.journeyPreview === undefined"))
+        check("without JavaScript: the picture is laid out", tools.evaluate("document.querySelector('#pic svg').getBoundingClientRect().width > 600"))
+        check("without JavaScript: no diagnostics, the state says how it was drawn",
+              tools.evaluate("document.getElementById('problems').hidden && /^drawn in \\d+ ms$/.test(document.getElementById('state').textContent)"))
+        tools.screenshot(os.path.join(args.shots, "0-without-javascript.png"))
+        tools.call("Emulation.setScriptExecutionDisabled", value=False)
+
         tools.call("Page.navigate", url=url)
         tools.wait_for("window.journeyPreview && window.journeyPreview.picture >= 1 && window.journeyPreview.paintedAt > 0")
-        picture_area = {"x": 0, "y": 40, "width": 1280, "height": 820, "scale": 1}
         first = tools.screenshot(os.path.join(args.shots, "1-loaded.png"), clip=picture_area)
         check("loaded: the map's title is in the picture",
               tools.evaluate("document.querySelector('#pic svg').textContent.includes(%s)" % json.dumps(match.group(1))))
+        check("loaded: the picture came with the page", tools.evaluate("window.journeyPreview.fromPage"))
+        tools.wait_for("window.journeyPreview.connected && window.journeyPreview.messages >= 1")
+        check("loaded: the socket does not send the page's picture again",
+              tools.evaluate("window.journeyPreview.picture === 1 && window.journeyPreview.lastMessage < window.journeyPreview.bytes / 4"),
+              tools.evaluate("JSON.stringify(window.journeyPreview)"))
 
         # 1. A change: the new title is drawn (the picture's area, without the bar, differs).
         picture = tools.evaluate("window.journeyPreview.picture")
@@ -320,6 +347,18 @@ def main():
                 return {"median": round(values[len(values) // 2], 1), "min": round(values[0], 1), "max": round(values[-1], 1)}
             results["save_to_picture_ms"] = {"saves": len(swapped), "swapped": summary(swapped), "painted": summary(painted),
                                              "received": summary(received), "compiled_and_drawn": summary(drawn), "svg_characters": size}
+        # 4. Broken again, loaded without JavaScript: the last good picture and the diagnostics are in the page.
+        version = tools.evaluate("window.journeyPreview.version")
+        save_like_an_editor(args.map, broken)
+        tools.wait_for(f"window.journeyPreview.version > {version}")
+        load_without_javascript(tools, url)
+        check("broken, without JavaScript: the last good picture and the diagnostics are in the page",
+              tools.evaluate("!!document.querySelector('#pic svg') && document.body.classList.contains('broken') && "
+                             "!document.getElementById('problems').hidden && document.querySelectorAll('#problems .problem.error').length > 0"))
+        served_problem = tools.evaluate("document.querySelector('.problem .at').textContent")
+        check("broken, without JavaScript: the same diagnostic as the script shows", served_problem == first_problem, served_problem)
+        tools.screenshot(os.path.join(args.shots, "5-broken-without-javascript.png"))
+        tools.call("Emulation.setScriptExecutionDisabled", value=False)
     except Exception as error:  # a check that could not run is a failure, said plainly
         results["failures"].append(f"error: {error}")
     finally:

@@ -1,12 +1,15 @@
 // editors/vscode/extension.js in the fake VS Code of fake_vscode.js against the real language
 // server, `JOURNEYC lsp` (the path is the first argument), on samples/ecommerce-running-shoes.journey:
 // the extension starts it, registers every provider it announces, and each gives an answer of the
-// right shape; an edit brings a diagnostic, undoing it clears it; deactivate stops the server.
+// right shape; an edit brings a diagnostic, undoing it clears it; a library and a CSV file that
+// an open map reads, changed on the disk (not in the editor), bring the map's new diagnostics
+// through the file watchers the server asked for; deactivate stops the server and the watchers.
 'use strict';
 const assert = require('assert');
 const fs = require('fs');
 const path = require('path');
-const { vscode, registered, listeners, collections, shown, settings, output, until, Position, Range, Uri } = require('./fake_vscode.js');
+const os = require('os');
+const { vscode, registered, listeners, collections, shown, watchers, settings, output, until, Position, Range, Uri } = require('./fake_vscode.js');
 
 const root = path.resolve(__dirname, '..', '..');
 const file = path.join(root, 'samples', 'ecommerce-running-shoes.journey');
@@ -75,10 +78,63 @@ async function main() {
   for (const f of listeners.change) f({ document, contentChanges: [{ range: new Range(emotion, 12, emotion, 16), rangeLength: 4, text: 'maya' }] });
   await until('the error to go', () => errors(document.uri.toString()).length === 0);
 
+  await changesOnTheDisk(diagnostics);
+
   await extension.deactivate();
+  assert.ok(watchers.length > 0 && watchers.every((w) => w.disposed), 'stopping disposes the file watchers');
   assert.deepStrictEqual(shown, [], `no error shown: ${shown}`);
   console.log('extension with journeyc lsp: ok');
   process.exit(0);
+}
+
+/** A map that uses a library and reads a CSV file, in a scratch folder; both change on the disk. */
+async function changesOnTheDisk(diagnostics) {
+  assert.ok(watchers.some((w) => w.glob === '**/*.journey') && watchers.some((w) => w.glob === '**/*.csv'),
+    `the server asked to watch maps and CSV files: ${watchers.map((w) => w.glob)}`);
+  const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'journeyc-watch-'));
+  try {
+    fs.mkdirSync(path.join(folder, '.git'));
+    fs.mkdirSync(path.join(folder, 'data'));
+    const library = path.join(folder, 'people.journey'), csv = path.join(folder, 'data', 'kpis.csv');
+    fs.writeFileSync(library, 'persona tom "Tom Runner"\n  share 20%\n');
+    fs.writeFileSync(csv, 'date,csat\n2026-09-01,4.1\n');
+    const mapText = ['use "people.journey"', '', 'journey "Checkout"', '  scale -2..2', '', 'stage buy "Buy"',
+      '  touchpoint pdp "Reads the page" via web', '    emotion tom 1',
+      '    metric csat "CSAT" from "data/kpis.csv" column "csat" target >= 4.2', ''].join('\n');
+    const map = { uri: Uri.parse(`file://${path.join(folder, 'map.journey')}`), languageId: 'journey', version: 1,
+      getText: () => mapText, getWordRangeAtPosition: () => undefined };
+    fs.writeFileSync(map.uri.fsPath, mapText);
+    const uri = map.uri.toString();
+    const codes = () => (diagnostics.map.get(uri) || []).filter((d) => d.severity === vscode.DiagnosticSeverity.Error)
+      .map((d) => (typeof d.code === 'object' ? d.code.value : d.code));
+    for (const f of listeners.open) f(map);
+    await until('the diagnostics of the map', () => diagnostics.map.has(uri));
+    assert.deepStrictEqual(codes(), [], `the map checks: ${(diagnostics.map.get(uri) || []).map((d) => d.message)}`);
+    // As VS Code does: the event comes from the watchers whose glob matches the file.
+    const fire = (kind, file) => watchers.filter((w) => file.endsWith(w.glob.slice(w.glob.lastIndexOf('.'))))
+      .forEach((w) => w.fire(kind, Uri.parse(`file://${file}`)));
+
+    // The library loses tom on the disk: the map's emotion of tom is now unknown.
+    fs.writeFileSync(library, 'persona tim "Tim Runner"\n  share 20%\n');
+    fire('change', library);
+    await until('an error for tom', () => codes().length > 0);
+    const [unknown] = (diagnostics.map.get(uri) || []).filter((d) => d.severity === vscode.DiagnosticSeverity.Error);
+    assert.strictEqual(unknown.range.start.line, 7, `the error is on the emotion of tom: ${unknown.message}`);
+    fs.writeFileSync(library, 'persona tom "Tom Runner"\n  share 20%\n');
+    fire('change', library);
+    await until('the error to go', () => codes().length === 0);
+
+    // The data file loses its column: the metric cannot be read.
+    fs.writeFileSync(csv, 'date,nps\n2026-09-01,40\n');
+    fire('change', csv);
+    await until('a diagnostic for the column', () => (diagnostics.map.get(uri) || []).some((d) => /csat/.test(d.message) && d.range.start.line === 8));
+    fs.unlinkSync(csv);
+    fire('delete', csv);
+    await until('a diagnostic for the missing file', () => (diagnostics.map.get(uri) || []).some((d) => /kpis\.csv/.test(d.message)));
+    for (const f of listeners.close) f(map);
+  } finally {
+    fs.rmSync(folder, { recursive: true, force: true });
+  }
 }
 
 main().catch((e) => {

@@ -1,11 +1,12 @@
 // editors/vscode/extension.js in a fake VS Code (the `vscode` module, mocked with the few classes
 // the extension uses) against fake_lsp_server.js: the server starts from journey.server.path,
 // diagnostics arrive, and every provider turns the server's answers into vscode objects;
-// an incremental edit reaches the server, cancellation gives null, deactivate stops the server.
+// an incremental edit reaches the server, cancellation gives null, files changed on the disk
+// reach it through the watchers it asked for, deactivate stops the server and the watchers.
 'use strict';
 const assert = require('assert');
 
-const { vscode, registered, listeners, collections, shown, settings, output, until, Position, Range, Uri } = require('./fake_vscode.js');
+const { vscode, registered, listeners, collections, shown, watchers, settings, output, until, Position, Range, Uri } = require('./fake_vscode.js');
 
 const text = 'persona maya "Maya"\n  emotion mya 1\nstage buy "Buy"\n  touchpoint pay "Pays" via web';
 const document = { uri: Uri.parse('file:///w/map.journey'), languageId: 'journey', version: 1, getText: () => text,
@@ -100,7 +101,28 @@ async function main() {
   cancellable.isCancellationRequested = true;
   cancel();
 
+  // Files changed on the disk (a library, a new export): the server asked for watchers after
+  // `initialized`; their events reach it as one didChangeWatchedFiles with LSP's FileChangeType
+  // (created 1, changed 2, deleted 3), each change once.
+  await until('the file watchers', () => watchers.length === 2);
+  const [maps, csvs] = watchers;
+  assert.strictEqual(maps.glob, '**/*.journey');
+  assert.deepStrictEqual(maps.ignored, { create: false, change: false, delete: false });
+  assert.ok(csvs.glob instanceof vscode.RelativePattern);
+  assert.deepStrictEqual([csvs.glob.baseUri.toString(), csvs.glob.pattern], ['file:///w', 'data/*.csv']);
+  assert.deepStrictEqual(csvs.ignored, { create: false, change: false, delete: true }, 'kind 3: created and changed');
+  maps.fire('change', Uri.parse('file:///w/personas.journey'));
+  maps.fire('create', Uri.parse('file:///w/new.journey'));
+  maps.fire('delete', Uri.parse('file:///w/old.journey'));
+  csvs.fire('change', Uri.parse('file:///w/data/kpis.csv'));
+  csvs.fire('change', Uri.parse('file:///w/data/kpis.csv'));
+  const watched = () => (diagnostics.map.get('file:///w/map.journey') || []).find((d) => d.severity === vscode.DiagnosticSeverity.Information);
+  await until('the changes at the server', watched);
+  assert.strictEqual(watched().message, ['2 file:///w/personas.journey', '1 file:///w/new.journey', '3 file:///w/old.journey',
+    '2 file:///w/data/kpis.csv'].join('\n'));
+
   await extension.deactivate();
+  assert.ok(watchers.every((w) => w.disposed), 'stopping disposes the file watchers');
   assert.strictEqual(diagnostics.map.size, 0, 'stopping clears the diagnostics');
   assert.deepStrictEqual(shown, [], `no error shown: ${shown}`);
 
@@ -112,6 +134,7 @@ async function main() {
   assert.match(shown[0], /journey\.server\.path/);
   await new Promise((r) => setTimeout(r, 100));
   assert.strictEqual(registered.HoverProvider, undefined);
+  assert.strictEqual(watchers.length, 2, 'no server, no watchers');
   await extension.deactivate();
   console.log('extension: ok');
   process.exit(0);

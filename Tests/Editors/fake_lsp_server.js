@@ -16,7 +16,13 @@ function offset(text, p) {
   return o + p.character;
 }
 
-c.onRequest('initialize', () => ({
+let watches = false;
+c.onRequest('initialize', (p) => {
+  watches = !!(p.capabilities.workspace && p.capabilities.workspace.didChangeWatchedFiles
+    && p.capabilities.workspace.didChangeWatchedFiles.dynamicRegistration);
+  return INITIALIZED;
+});
+const INITIALIZED = ({
   capabilities: {
     textDocumentSync: { openClose: true, change: 2, save: { includeText: false } },
     completionProvider: { triggerCharacters: [' '] },
@@ -28,8 +34,21 @@ c.onRequest('initialize', () => ({
     foldingRangeProvider: true, documentLinkProvider: true,
   },
   serverInfo: { name: 'fake' },
-}));
-c.onNotification('initialized', () => {});
+});
+// As journeyc lsp does: a client that can watch files is asked to watch maps and CSV files (one
+// glob relative to a base, to see that form too, and only creations and changes of CSV files).
+c.onNotification('initialized', () => {
+  if (!watches) return;
+  c.request('client/registerCapability', { registrations: [{ id: 'watch', method: 'workspace/didChangeWatchedFiles', registerOptions: {
+    watchers: [{ globPattern: '**/*.journey' }, { globPattern: { baseUri: 'file:///w', pattern: 'data/*.csv' }, kind: 3 }],
+  } }] }).then(() => c.notify('window/logMessage', { type: 4, message: 'file watchers registered' }));
+});
+// The files changed on the disk come back as a diagnostic on the map, one line per change.
+c.onNotification('workspace/didChangeWatchedFiles', (p) => {
+  c.notify('textDocument/publishDiagnostics', { uri: URI, diagnostics: [{
+    range: R(0, 0, 0, 1), severity: 3, message: p.changes.map((f) => `${f.type} ${f.uri}`).join('\n'),
+  }] });
+});
 c.onNotification('textDocument/didOpen', (p) => {
   texts.set(p.textDocument.uri, p.textDocument.text);
   c.notify('textDocument/publishDiagnostics', { uri: p.textDocument.uri, diagnostics: [{

@@ -9,6 +9,8 @@ const registered = {};
 const listeners = {};
 const collections = [];
 const shown = [];
+// File system watchers the extension made: fire(kind, uri) plays an event on the disk.
+const watchers = [];
 let outputChannel = null;
 const on = (name) => (f) => { (listeners[name] = listeners[name] || []).push(f); return { dispose() {} }; };
 const register = (name) => (...args) => { registered[name] = args; return { dispose() { delete registered[name]; } }; };
@@ -36,12 +38,28 @@ class WorkspaceEdit {
   renameFile(a, b) { this.edits.push({ rename: [a.toString(), b.toString()] }); }
   deleteFile(uri) { this.edits.push({ delete: uri.toString() }); }
 }
+class RelativePattern { constructor(base, pattern) { this.baseUri = base; this.pattern = pattern; } }
+function createFileSystemWatcher(glob, ignoreCreate, ignoreChange, ignoreDelete) {
+  const handlers = { create: [], change: [], delete: [] };
+  const subscribe = (kind) => (f) => {
+    handlers[kind].push(f);
+    return { dispose() { handlers[kind] = handlers[kind].filter((g) => g !== f); } };
+  };
+  const watcher = {
+    glob, ignored: { create: !!ignoreCreate, change: !!ignoreChange, delete: !!ignoreDelete }, disposed: false,
+    onDidCreate: subscribe('create'), onDidChange: subscribe('change'), onDidDelete: subscribe('delete'),
+    fire(kind, uri) { if (!watcher.disposed && !watcher.ignored[kind]) handlers[kind].forEach((f) => f(uri)); },
+    dispose() { watcher.disposed = true; },
+  };
+  watchers.push(watcher);
+  return watcher;
+}
 const kind = (value) => ({ value, append: (k) => kind(value ? `${value}.${k}` : k) });
 const plain = (...names) => class { constructor(...args) { names.forEach((n, i) => { this[n] = args[i]; }); } };
 
 const vscode = {
   version: '1.90.0-fake',
-  Position, Range, Uri, MarkdownString, WorkspaceEdit,
+  Position, Range, Uri, MarkdownString, WorkspaceEdit, RelativePattern,
   Location: plain('uri', 'range'),
   Diagnostic: plain('range', 'message', 'severity'),
   DiagnosticRelatedInformation: plain('location', 'message'),
@@ -83,6 +101,7 @@ const vscode = {
     onDidOpenTextDocument: on('open'), onDidCloseTextDocument: on('close'), onDidChangeTextDocument: on('change'),
     onDidSaveTextDocument: on('save'), onDidChangeConfiguration: on('configuration'),
     applyEdit: () => Promise.resolve(true),
+    createFileSystemWatcher,
   },
   commands: { registerCommand: register('command') },
 };
@@ -113,4 +132,4 @@ async function until(what, test) {
   throw new Error(`timed out waiting for ${what}`);
 }
 
-module.exports = { vscode, registered, listeners, collections, shown, settings, output, until, Position, Range, Uri };
+module.exports = { vscode, registered, listeners, collections, shown, watchers, settings, output, until, Position, Range, Uri };

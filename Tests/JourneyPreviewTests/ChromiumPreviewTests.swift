@@ -1,8 +1,10 @@
 // The preview in a real browser: Debian's headless Chromium, driven over the DevTools protocol by
-// Tests/Browser/preview_in_chromium.py (standard library only). It loads the page, saves a change
+// Tests/Browser/preview_in_chromium.py (standard library only). It loads the page with JavaScript
+// disabled (the picture is in the page as served), loads it again with it, saves a change
 // to the map (screenshots before and after compared), checks zoom and scroll survive a new
 // picture, clicks an element for its file:line, saves a broken map (diagnostics over the last
-// good picture), then fixes it. The screenshots are left in .build/preview-screenshots/.
+// good picture), then fixes it, and loads a broken map's page without JavaScript (the diagnostics
+// are in the page too). The screenshots are left in .build/preview-screenshots/.
 
 import Foundation
 import JourneyTestCases
@@ -45,7 +47,7 @@ import Testing
         let checks = try #require(results["checks"] as? [String: Bool])
         #expect(checks.count >= 12, "every check ran: \(checks.keys.sorted())")
         for (name, passed) in checks { #expect(passed, "\(name)") }
-        for shot in ["1-loaded", "2-changed", "3-broken", "4-fixed"] {
+        for shot in ["0-without-javascript", "1-loaded", "2-changed", "3-broken", "4-fixed", "5-broken-without-javascript"] {
             #expect(FileManager.default.fileExists(atPath: shots.appendingPathComponent(shot + ".png").path))
         }
     }

@@ -11,6 +11,10 @@ const { Connection, ErrorCodes } = require('./jsonrpc');
 
 const SELECTOR = [{ language: 'journey', scheme: 'file' }, { language: 'journey', scheme: 'untitled' }];
 const MAX_RESTARTS = 4;
+/** LSP's FileChangeType. */
+const FileChangeType = { Created: 1, Changed: 2, Deleted: 3 };
+/** Watched files' events within this long go to the server in one notification. */
+const FILE_EVENT_BATCH_MS = 50;
 
 let output;
 let diagnostics;
@@ -164,6 +168,8 @@ class Session {
   constructor() {
     this.disposables = [];
     this.stopping = false;
+    this.registrations = new Map(); // registration id → its file watchers
+    this.fileChanges = [];
     const { path, args, trace: level } = configuration();
     // The server runs in the first workspace folder when it is one on this disk.
     const folder = vscode.workspace.workspaceFolders && vscode.workspace.workspaceFolders[0];
@@ -202,8 +208,11 @@ class Session {
     c.onRequest('workspace/configuration', (p) => p.items.map(() => null));
     c.onRequest('workspace/workspaceFolders', () => folders());
     c.onRequest('window/workDoneProgress/create', () => null);
-    c.onRequest('client/registerCapability', () => null);
-    c.onRequest('client/unregisterCapability', () => null);
+    c.onRequest('client/registerCapability', (p) => { for (const r of p.registrations || []) this.register(r); return null; });
+    c.onRequest('client/unregisterCapability', (p) => {
+      for (const r of p.unregisterations || p.unregistrations || []) this.unregister(r.id);
+      return null;
+    });
     c.onRequest('workspace/semanticTokens/refresh', () => null);
   }
 
@@ -414,6 +423,50 @@ class Session {
     }
   }
 
+  /** A capability the server registers after `initialized`; only file watching is one. */
+  register(registration) {
+    if (registration.method !== 'workspace/didChangeWatchedFiles' || this.stopping) return;
+    const watchers = ((registration.registerOptions || {}).watchers || []).map((w) => this.watch(w));
+    this.registrations.set(registration.id, watchers);
+    this.disposables.push(...watchers);
+  }
+
+  unregister(id) {
+    for (const w of this.registrations.get(id) || []) w.dispose();
+    this.registrations.delete(id);
+  }
+
+  /**
+   * A file system watcher for one of the server's FileSystemWatchers (a glob, in every workspace
+   * folder, or relative to a base URI). Its events go to the server in batches: a `git checkout`
+   * or a new export touches many files at once, and each notification checks the open maps again.
+   */
+  watch(watcher) {
+    const glob = watcher.globPattern;
+    const pattern = typeof glob === 'string' ? glob
+      : new vscode.RelativePattern(toUri(typeof glob.baseUri === 'string' ? glob.baseUri : glob.baseUri.uri), glob.pattern);
+    const kind = watcher.kind === undefined ? 7 : watcher.kind; // WatchKind: Create 1 | Change 2 | Delete 4
+    const fsWatcher = vscode.workspace.createFileSystemWatcher(pattern, !(kind & 1), !(kind & 2), !(kind & 4));
+    const events = [
+      fsWatcher.onDidCreate((uri) => this.fileChanged(uri, FileChangeType.Created)),
+      fsWatcher.onDidChange((uri) => this.fileChanged(uri, FileChangeType.Changed)),
+      fsWatcher.onDidDelete((uri) => this.fileChanged(uri, FileChangeType.Deleted)),
+    ];
+    return { dispose() { events.forEach((e) => e.dispose()); fsWatcher.dispose(); } };
+  }
+
+  fileChanged(uri, type) {
+    const change = { uri: uri.toString(), type };
+    if (!this.fileChanges.some((c) => c.uri === change.uri && c.type === type)) this.fileChanges.push(change);
+    if (this.fileChangeTimer) return;
+    this.fileChangeTimer = setTimeout(() => {
+      const changes = this.fileChanges;
+      this.fileChanges = [];
+      this.fileChangeTimer = undefined;
+      if (!this.stopping) this.connection.notify('workspace/didChangeWatchedFiles', { changes });
+    }, FILE_EVENT_BATCH_MS);
+  }
+
   executeCommand(command, args) {
     return this.request('workspace/executeCommand', { command, arguments: args });
   }
@@ -448,6 +501,10 @@ class Session {
   dispose() {
     for (const d of this.disposables) d.dispose();
     this.disposables = [];
+    this.registrations.clear();
+    clearTimeout(this.fileChangeTimer);
+    this.fileChangeTimer = undefined;
+    this.fileChanges = [];
     diagnostics.clear();
   }
 }
@@ -498,6 +555,9 @@ const CLIENT_CAPABILITIES = {
   },
   workspace: {
     workspaceFolders: true, applyEdit: true, symbol: {},
+    // The server asks (client/registerCapability) to hear of .journey and .csv files changed on
+    // the disk: libraries and data files that are not open.
+    didChangeWatchedFiles: { dynamicRegistration: true, relativePatternSupport: true },
     workspaceEdit: { documentChanges: true, resourceOperations: ['create', 'rename', 'delete'] },
   },
   window: { showMessage: {} },

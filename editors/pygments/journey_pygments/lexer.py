@@ -33,6 +33,11 @@ EVIDENCE_KINDS = ("survey", "analytics", "interview", "support", "usability-test
 STATUSES = ("idea", "planned", "in-progress", "shipped", "dropped")
 
 _PROPS = "|".join(sorted(PROPERTIES, key=len, reverse=True))
+# A quoted date ("YYYY", "YYYY-MM" or "YYYY-MM-DD"), as three groups: quote, date, quote. Only where
+# the language reads a date (after `date`, a status word, `state current|future`): elsewhere a
+# quoted "1999" or "2024-01" is a name or a quote, text like any other.
+_DATE = r'(?:([ \t]+)(")([0-9]{4}(?:-[0-9]{2}(?:-[0-9]{2})?)?)("))'
+_DATE_TOKENS = (Whitespace, String.Double, Literal.Date, String.Double)
 _NUMBER = r"[+-]?[$€£¥₹]?[0-9]+(?:\.[0-9]+)?"
 
 
@@ -60,8 +65,8 @@ class JourneyLexer(RegexLexer):
             (IND + r"(touchpoint)" + END + r"(?:([ \t]+)(?!(?:" + _PROPS + ")" + END + ")(" + ID + "))?",
              bygroups(Whitespace, Keyword.Declaration, Whitespace, Name.Function), "body"),
             (IND + r"(journey|portfolio)" + END, bygroups(Whitespace, Keyword.Declaration), "body"),
-            (IND + r"(state)" + END + r"(?:([ \t]+)(?:(current|future)" + END + "|(" + ID + ")))?",
-             bygroups(Whitespace, Keyword, Whitespace, Name.Constant, Error), "body"),
+            (IND + r"(state)" + END + r"(?:([ \t]+)(?:(current|future)" + END + "|(" + ID + ")))?" + _DATE + "?",
+             bygroups(Whitespace, Keyword, Whitespace, Name.Constant, Error, *_DATE_TOKENS), "body"),
             (IND + r"(fact)" + END + r"(?:([ \t]+)(" + ID + "))?",
              bygroups(Whitespace, Keyword, Whitespace, Name.Property), "body"),
             (IND + r"(size)" + END + r"(?:([ \t]+)(" + _NUMBER + r"[kKMB]?)" + END + r"(?:([ \t]+)(" + ID + "))?)?",
@@ -84,14 +89,14 @@ class JourneyLexer(RegexLexer):
             (r"\n", Whitespace, "#pop"),
             (r"#.*$", Comment.Single),
             (r"[ \t\f\v]+", Whitespace),
-            (r'(")([0-9]{4}(?:-[0-9]{2}(?:-[0-9]{2})?)?)(")', bygroups(String.Double, Literal.Date, String.Double)),
             (r'"(?:[^"\\\n]|\\.)*\\?$', Error),  # unterminated: a string never spans lines
             (r'"', String.Double, "string"),
             (r"(addresses|triggers|needs)" + END, Name.Attribute, "references"),
             (r"(via)" + END + r"(?:([ \t]+)(?:(" + _alternatives(CHANNELS) + ")" + END + "|(" + ID + ")))?",
              bygroups(Name.Attribute, Whitespace, Name.Builtin, Name.Variable)),
-            (r"(status)" + END + r"(?:([ \t]+)(?:(" + _alternatives(STATUSES) + ")" + END + "|(" + ID + ")))?",
-             bygroups(Name.Attribute, Whitespace, Name.Constant, Error)),
+            (r"(status)" + END + r"(?:([ \t]+)(?:(" + _alternatives(STATUSES) + ")" + END + "|(" + ID + ")))?" + _DATE + "?",
+             bygroups(Name.Attribute, Whitespace, Name.Constant, Error, *_DATE_TOKENS)),
+            (r"(date)" + END + _DATE, bygroups(Name.Attribute, *_DATE_TOKENS)),
             (r"(at)" + END + r"(?:([ \t]+)(" + ID + "))?", bygroups(Name.Attribute, Whitespace, Name.Variable)),
             (r"(" + _PROPS + ")" + END, Name.Attribute),
             (r"<=|>=|<|>|\.\.", Operator),
