@@ -307,9 +307,10 @@ extension EvidenceCoverage {
                 if !backed, points > 0 || !tp.pains.isEmpty { unbackedTouchpoints.append(addresses.stages[s].touchpoints[t].touchpoint) }
             }
         }
-        // YYYY, YYYY-MM and YYYY-MM-DD sort as text by their first day.
-        let sorted = dates.sorted { (CalendarDate($0)?.firstDay ?? 0, $0) < (CalendarDate($1)?.firstDay ?? 0, $1) }
-        oldest = sorted.first
-        newest = sorted.last
+        // YYYY, YYYY-MM and YYYY-MM-DD order by their first day, then as text; each date is
+        // read once (a sort read both of every pair it compared).
+        let keyed = dates.map { (CalendarDate($0)?.firstDay ?? 0, $0) }
+        oldest = keyed.min { $0 < $1 }?.1
+        newest = keyed.max { $0 < $1 }?.1
     }
 }
