@@ -57,7 +57,7 @@ public enum MapPage {
                 + SiteHTML.text(p.name) + "</button>"
         }
         body += "</div>\n<div class=\"group lanes\" role=\"group\" aria-label=\"Lanes\"><span class=\"label\">Lanes</span></div>\n</div>\n"
-        body += "<figure class=\"map\">\n<div class=\"scroll\">\n" + SiteHTML.embedded(input.svg, prefix: "map") + "</div>\n"
+        body += "<figure class=\"map\">\n<div class=\"scroll\">\n" + HTMLWriter.embedded(input.svg, prefix: "map") + "</div>\n"
         body += "<figcaption>The journey map. Its full text is under <a href=\"#contents\">Everything on the map</a>.</figcaption>\n</figure>\n"
         body += "<div id=\"detail\" class=\"detail\" role=\"dialog\" aria-modal=\"false\" aria-label=\"Card details\" hidden></div>\n"
         body += "</section>\n"

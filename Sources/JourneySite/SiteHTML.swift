@@ -61,38 +61,6 @@ public enum SiteHTML {
         return text.hasPrefix("-") ? "−" + text.dropFirst() : text
     }
 
-    /// An SVG document as an element of the page, as HTMLWriter.embedded makes it (no XML
-    /// declaration; glyph ids `g…` prefixed, in their definitions and uses), in one pass over the
-    /// bytes: a map's picture is hundreds of KB, and replacing text in it as Characters took
-    /// longer than drawing it (half of a cold build of the site).
-    public static func embedded(_ svg: String, prefix: String) -> String {
-        let patterns = [Array("id=\"g".utf8), Array("href=\"#g".utf8)]
-        let inserted = Array((prefix + "-").utf8)
-        var bytes = Array(svg.utf8)[...]
-        if bytes.starts(with: "<?xml".utf8), let end = bytes.firstIndex(of: UInt8(ascii: "\n")) { bytes = bytes[(end + 1)...] }
-        var out: [UInt8] = []
-        out.reserveCapacity(bytes.count + bytes.count / 16)
-        var i = bytes.startIndex, last = bytes.startIndex
-        let end = bytes.endIndex
-        while i < end {
-            let c = bytes[i]
-            if c == UInt8(ascii: "i") || c == UInt8(ascii: "h") {
-                if let p = patterns.first(where: { i + $0.count <= end && bytes[i..<(i + $0.count)].elementsEqual($0) }) {
-                    // Before the `g`: the prefix goes between the quote (and `#`) and the id.
-                    let cut = i + p.count - 1
-                    out += bytes[last..<cut]
-                    out += inserted
-                    last = cut
-                    i = cut + 1
-                    continue
-                }
-            }
-            i += 1
-        }
-        out += bytes[last...]
-        return String(decoding: out, as: UTF8.self)
-    }
-
     /// Each table the report writes (`<div class="table"><table>`) as a region of its own that
     /// scrolls sideways on a narrow screen (site.css) — focusable, so a keyboard scrolls it too,
     /// and named after the heading above it — so that the page itself never does. One pass over
